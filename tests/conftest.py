@@ -1,0 +1,55 @@
+"""Shared fixtures.  Every test runs with outbound network blocked (loopback stays
+open for notebook kernels), so nothing can download a resource silently."""
+from __future__ import annotations
+
+import csv
+import socket
+from pathlib import Path
+
+import pytest
+
+import analysis
+from analysis.config import PROJECT_ROOT
+
+SEED_DATA = PROJECT_ROOT / "data"
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def _guard(original):
+    def connect(self, address, *args, **kwargs):
+        host = address[0] if isinstance(address, tuple) else address
+        if self.family == socket.AF_UNIX or host in LOOPBACK:
+            return original(self, address, *args, **kwargs)
+        raise RuntimeError(f"network access attempted during tests: {address!r}")
+    return connect
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    monkeypatch.setattr(socket.socket, "connect", _guard(socket.socket.connect))
+    monkeypatch.setattr(socket.socket, "connect_ex", _guard(socket.socket.connect_ex))
+
+
+@pytest.fixture(scope="session")
+def seed_corpus():
+    return analysis.load_corpus(SEED_DATA)
+
+
+MANIFEST_FIELDS = ["id", "story", "outlet", "headline", "published", "url", "file", "sha256", "notes"]
+
+
+def write_study(folder: Path, articles: dict[str, bytes | str], rows: list[dict] | None = None) -> Path:
+    """Make a data folder with raw files and a manifest; return the folder."""
+    (folder / "raw").mkdir(parents=True, exist_ok=True)
+    for name, content in articles.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (folder / "raw" / name).write_bytes(data)
+    if rows is None:
+        rows = [{"id": Path(n).stem, "story": "s", "outlet": f"Outlet {i}", "file": f"raw/{n}"}
+                for i, n in enumerate(articles)]
+    with (folder / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=MANIFEST_FIELDS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: row.get(k, "") for k in MANIFEST_FIELDS})
+    return folder
