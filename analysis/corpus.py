@@ -36,6 +36,7 @@ class ArticleTables:
     paragraphs: pd.DataFrame
     sentences: pd.DataFrame
     tokens: pd.DataFrame
+    quotes: pd.DataFrame
     problems: list[str] = field(default_factory=list)
 
 
@@ -54,6 +55,7 @@ def process_article(record: dict) -> ArticleTables:
         if span.depth == 0:
             quoted_chars.update(range(starts[span.paragraph] + span.start, starts[span.paragraph] + span.end))
     tokens = token_rows(sentences, raw.text, quoted_chars)
+    quotes = quote_rows(article_id, body, spans)
 
     if sentences.empty:
         problems = problems + ["no body sentence: every paragraph was set aside or the text has no sentence"]
@@ -83,7 +85,20 @@ def process_article(record: dict) -> ArticleTables:
         "problems": "; ".join(problems),
         "notes": record.get("notes", ""),
     }
-    return ArticleTables(article, raw.text, paragraphs, sentences, tokens, problems)
+    return ArticleTables(article, raw.text, paragraphs, sentences, tokens, quotes, problems)
+
+
+QUOTE_COLUMNS = ["article_id", "quote_id", "paragraph_id", "start", "end", "kind", "depth", "closed", "continues", "text"]
+
+
+def quote_rows(article_id: str, body: pd.DataFrame, spans) -> pd.DataFrame:
+    """One row per quoted stretch of a body paragraph (a quotation over three
+    paragraphs gives three rows with one ``quote_id``); offsets are in the article text."""
+    ids, starts, texts = body["paragraph_id"].tolist(), body["start"].tolist(), body["text"].tolist()
+    rows = [(article_id, f"{article_id}-q{s.quote_id:03d}", ids[s.paragraph], starts[s.paragraph] + s.start,
+             starts[s.paragraph] + s.end, s.kind, s.depth, s.closed, s.continues, texts[s.paragraph][s.start:s.end])
+            for s in spans]
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 
 
 @dataclass
@@ -94,7 +109,8 @@ class Corpus:
       lists unbalanced quotation marks and other oddities found in the text);
     * ``paragraphs`` - one row per paragraph with its role (:mod:`analysis.paragraphs`);
     * ``sentences``  - one row per body sentence with its voice (:mod:`analysis.sentences`);
-    * ``tokens``     - one row per token of the body sentences (:mod:`analysis.tokens`).
+    * ``tokens``     - one row per token of the body sentences (:mod:`analysis.tokens`);
+    * ``quotes``     - one row per quoted stretch of body text (:func:`quote_rows`).
 
     Every table carries ``article_id``; ``paragraphs``, ``sentences`` and
     ``tokens`` also carry ``outlet`` and ``story`` so they can be grouped directly.
@@ -104,6 +120,7 @@ class Corpus:
     paragraphs: pd.DataFrame
     sentences: pd.DataFrame
     tokens: pd.DataFrame
+    quotes: pd.DataFrame
     texts: dict[str, str]
 
     def set_aside(self) -> pd.DataFrame:
@@ -136,10 +153,12 @@ def load_corpus(data_dir=None, story: str | None = None) -> Corpus:
     paragraphs = pd.concat([r.paragraphs for r in results], ignore_index=True) if results else pd.DataFrame(columns=PARAGRAPH_COLUMNS)
     sentences = pd.concat([r.sentences for r in results], ignore_index=True) if results else pd.DataFrame(columns=SENTENCE_COLUMNS)
     tokens = pd.concat([r.tokens for r in results], ignore_index=True) if results else pd.DataFrame(columns=TOKEN_COLUMNS)
+    quotes = pd.concat([r.quotes for r in results], ignore_index=True) if results else pd.DataFrame(columns=QUOTE_COLUMNS)
     return Corpus(
         articles=articles,
         paragraphs=_with_outlet(paragraphs, articles),
         sentences=_with_outlet(sentences, articles),
         tokens=_with_outlet(tokens, articles),
+        quotes=_with_outlet(quotes, articles),
         texts={r.article["article_id"]: r.text for r in results},
     )

@@ -92,7 +92,8 @@ def sentence_rows(article_id: str, body: pd.DataFrame, spans: list[QuoteSpan]) -
     text); ``n_letters``; ``quoted_share`` (share of letters inside quotation
     marks, 0-1); ``voice``; ``speaker`` (as written, e.g. "Mr Bondarev", "he");
     ``speaker_source`` ("sentence", "quotation" when inherited, or "");
-    ``quote_ids`` (ids of the quotations it touches, space separated); ``text``.
+    ``quote_ids`` (ids of the quotations it touches, as in ``Corpus.quotes``, space
+    separated); ``text``.
     """
     rows = []
     spans_by_paragraph: dict[int, list[QuoteSpan]] = {}
@@ -136,7 +137,7 @@ def sentence_rows(article_id: str, body: pd.DataFrame, spans: list[QuoteSpan]) -
             inherited = [speaker_of_quote[q] for q in row["quote_ids"] if q in speaker_of_quote]
             if inherited:
                 row["speaker"], row["speaker_source"] = inherited[0], "quotation"
-        row["quote_ids"] = " ".join(str(q) for q in row["quote_ids"])
+        row["quote_ids"] = " ".join(f"{article_id}-q{q:03d}" for q in row["quote_ids"])
     frame = pd.DataFrame(rows, columns=[c for c in SENTENCE_COLUMNS if c not in ("sentence_id", "position", "relative_position")])
     frame.insert(1, "sentence_id", [f"{article_id}-s{i:03d}" for i in range(len(frame))])
     frame.insert(3, "position", range(len(frame)))

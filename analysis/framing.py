@@ -1,0 +1,74 @@
+"""Framing and naming: a user-editable dictionary counted per outlet and voice.
+
+The dictionary is a CSV file (default ``data/framing.csv``) with columns
+``category`` (e.g. "war naming"), ``label`` (e.g. "invasion"), ``pattern`` (a
+Python regular expression, matched case-insensitively) and an optional
+``description``.  Edit it to study another story; no code changes.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .config import FRAMING_DICTIONARY, resolve_data_dir
+from .corpus import Corpus
+from .errors import InputDataError
+
+FRAMING_COLUMNS = ["story", "article_id", "outlet", "category", "label", "scope", "count", "per_1000_words", "n_words"]
+SCOPES = ("headline", "narration", "mixed", "quotation", "body")
+
+
+def read_dictionary(path: str | Path | None = None, data_dir=None) -> pd.DataFrame:
+    """Read and check a framing dictionary: columns ``category``, ``label``, ``pattern``, ``description``."""
+    path = Path(path) if path is not None else resolve_data_dir(data_dir) / FRAMING_DICTIONARY
+    if not path.is_file():
+        raise InputDataError(path, "framing dictionary not found (columns: category, label, pattern)")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    entries = []
+    for line_no, row in enumerate(rows, start=2):
+        entry = {k: (row.get(k) or "").strip() for k in ("category", "label", "pattern", "description")}
+        if not entry["category"] or not entry["label"] or not entry["pattern"]:
+            raise InputDataError(path, f"line {line_no}: category, label and pattern are required")
+        try:
+            re.compile(entry["pattern"])
+        except re.error as exc:
+            raise InputDataError(path, f"line {line_no}: pattern {entry['pattern']!r} is not a valid regular expression ({exc})") from None
+        entries.append(entry)
+    if not entries:
+        raise InputDataError(path, "framing dictionary has no entries")
+    return pd.DataFrame(entries)
+
+
+def framing_counts(corpus: Corpus, dictionary: pd.DataFrame | None = None, data_dir=None) -> pd.DataFrame:
+    """Matches of each dictionary entry per article and scope.
+
+    Scopes: ``headline``; ``narration``, ``mixed`` and ``quotation`` sentences;
+    ``body`` (all body sentences).  Columns: ``story``, ``article_id``,
+    ``outlet``, ``category``, ``label``, ``scope``, ``count``,
+    ``per_1000_words`` (per 1,000 alphabetic tokens in that scope; headline per
+    its own words), ``n_words``.
+    """
+    if dictionary is None:
+        dictionary = read_dictionary(data_dir=data_dir)
+    patterns = [(e.category, e.label, re.compile(e.pattern, re.IGNORECASE)) for e in dictionary.itertuples()]
+    words = corpus.tokens[corpus.tokens["is_alpha"]].groupby(["article_id", "voice"]).size()
+    rows = []
+    for article in corpus.articles.itertuples(index=False):
+        sentences = corpus.sentences[corpus.sentences["article_id"] == article.article_id]
+        texts = {"headline": [article.headline], "body": sentences["text"].tolist()}
+        n_words = {"headline": len(re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", article.headline)),
+                   "body": int(sum(words.get((article.article_id, v), 0) for v in ("narration", "mixed", "quotation")))}
+        for voice in ("narration", "mixed", "quotation"):
+            texts[voice] = sentences.loc[sentences["voice"] == voice, "text"].tolist()
+            n_words[voice] = int(words.get((article.article_id, voice), 0))
+        for category, label, regex in patterns:
+            for scope in SCOPES:
+                count = sum(len(regex.findall(t)) for t in texts[scope])
+                per = 1000 * count / n_words[scope] if n_words[scope] else float("nan")
+                rows.append((article.story, article.article_id, article.outlet, category, label, scope,
+                             count, per, n_words[scope]))
+    return pd.DataFrame(rows, columns=FRAMING_COLUMNS)

@@ -1,0 +1,318 @@
+"""Readability of each outlet's text, by voice, with bootstrap intervals.
+
+Counts come from textstat 0.7.13's own counting functions, applied sentence by
+sentence (word, syllable and letter counts add up over sentences, so the totals
+are exactly what textstat counts on the whole text), and sentences are the
+package's own (Punkt with abbreviations; textstat's regex would split "U.K.").
+The formulas, as textstat implements them (W words, S sentences, Sy
+syllables, P words of 3+ syllables, C complex words (3+ syllables and not on the
+Dale-Chall easy list), D words not on the Dale-Chall list, L letters, Ch
+non-space characters):
+
+* Flesch Reading Ease (Flesch 1948): 206.835 - 1.015 W/S - 84.6 Sy/W
+* Flesch-Kincaid Grade (Kincaid et al. 1975): 0.39 W/S + 11.8 Sy/W - 15.59
+* Gunning Fog (Gunning 1952): 0.4 (W/S + 100 C/W)
+* SMOG (McLaughlin 1969): 1.043 sqrt(30 P/S) + 3.1291 (normed on 30 sentences)
+* Coleman-Liau (Coleman & Liau 1975): 0.058 (100 L/W) - 0.296 (100 S/W) - 15.8
+* ARI (Smith & Senter 1967): 4.71 Ch/W + 0.5 W/S - 21.43
+* Dale-Chall (Dale & Chall 1948): 0.1579 (100 D/W) + 0.0496 W/S, + 3.6365 if 100 D/W > 5
+  (textstat counts proper names and inflected easy words as difficult)
+* Linsear Write (first 100 words) and textstat's consensus grade: computed by
+  textstat on the joined sentences, with its own sentence count; no interval.
+
+Plain measures: words per sentence, syllables per word, share of polysyllabic
+(P/W) and difficult (D/W) words, type-token ratio and MTLD (McCarthy & Jarvis
+2010, threshold 0.72, mean of forward and backward passes).
+
+A score is undefined (NaN) when its text has no word; textstat would say 0.
+Scopes: ``body`` (all body sentences), ``narration`` and ``quotation`` (by
+voice; ``mixed`` sentences count only in ``body``), ``page`` (every paragraph,
+headline, captions and promos included).
+"""
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pandas as pd
+import textstat
+from textstat.backend import counts as ts_counts
+
+from .bootstrap import percentile_interval, resampled_sums
+from .config import BOOTSTRAP_REPS
+from .corpus import Corpus
+from .sentences import split_sentence_spans
+
+LANG = "en_US"
+COUNT_COLUMNS = ["sentences", "words", "syllables", "polysyllables", "complex_words", "difficult_words", "letters", "chars"]
+FORMULA_METRICS = [
+    "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
+    "automated_readability_index", "dale_chall", "words_per_sentence", "syllables_per_word",
+    "polysyllable_share", "difficult_word_share",
+]
+TEXTSTAT_ONLY_METRICS = ["linsear_write", "consensus_grade"]
+DIVERSITY_METRICS = ["type_token_ratio", "mtld"]
+METRICS = FORMULA_METRICS + TEXTSTAT_ONLY_METRICS + DIVERSITY_METRICS
+SCOPES = ("body", "narration", "quotation", "page")
+MTLD_THRESHOLD = 0.72
+#: Below these sizes the formulas are used outside the range they were built for.
+MIN_WORDS = 100
+SMOG_MIN_SENTENCES = 30
+MTLD_MIN_TOKENS = 100
+READABILITY_COLUMNS = ["story", "article_id", "outlet", "scope", "metric", "value", "ci_low", "ci_high",
+                       "n_sentences", "n_words", "flags"]
+
+
+def text_counts(text: str) -> dict[str, int]:
+    """textstat's counts for one sentence (``sentences`` is 1)."""
+    return {
+        "sentences": 1,
+        "words": ts_counts.count_words(text),
+        "syllables": ts_counts.count_syllables(text, LANG),
+        "polysyllables": ts_counts.count_polysyllable_words(text, LANG),
+        "complex_words": ts_counts.count_difficult_words(text, LANG, 3, False),
+        "difficult_words": ts_counts.count_difficult_words(text, LANG, 0, False),
+        "letters": ts_counts.count_letters(text),
+        "chars": ts_counts.count_chars(text, True),
+    }
+
+
+def formulas(totals: pd.DataFrame | dict) -> pd.DataFrame:
+    """Formula metrics from summed counts (one row per row of ``totals``), vectorised."""
+    t = pd.DataFrame(totals if isinstance(totals, pd.DataFrame) else [totals])
+    W = t["words"].to_numpy(float)
+    S = t["sentences"].to_numpy(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        W = np.where(W > 0, W, np.nan)
+        S = np.where(S > 0, S, np.nan)
+        wps = W / S
+        spw = t["syllables"].to_numpy(float) / W
+        difficult_pct = 100 * t["difficult_words"].to_numpy(float) / W
+        out = pd.DataFrame({
+            "flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
+            "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
+            "gunning_fog": 0.4 * (wps + 100 * t["complex_words"].to_numpy(float) / W),
+            "smog_index": 1.043 * np.sqrt(30 * t["polysyllables"].to_numpy(float) / S) + 3.1291,
+            "coleman_liau_index": 0.058 * (100 * t["letters"].to_numpy(float) / W) - 0.296 * (100 * S / W) - 15.8,
+            "automated_readability_index": 4.71 * t["chars"].to_numpy(float) / W + 0.5 * wps - 21.43,
+            "dale_chall": 0.1579 * difficult_pct + 0.0496 * wps + np.where(difficult_pct > 5, 3.6365, 0.0),
+            "words_per_sentence": wps,
+            "syllables_per_word": spw,
+            "polysyllable_share": t["polysyllables"].to_numpy(float) / W,
+            "difficult_word_share": difficult_pct / 100,
+        }, index=t.index)
+    return out
+
+
+def mtld(tokens: list[str], threshold: float = MTLD_THRESHOLD) -> float:
+    """Measure of Textual Lexical Diversity (McCarthy & Jarvis 2010), bidirectional.
+
+    Each pass counts factors: a factor ends when the running type-token ratio
+    falls to ``threshold`` or below; the leftover counts as the fraction
+    (1 - TTR) / (1 - threshold).  MTLD is tokens / factors, averaged over the
+    forward and backward passes; NaN when no factor forms.
+    """
+    def one_pass(seq):
+        factors, types, count = 0.0, set(), 0
+        ttr = 1.0
+        for token in seq:
+            count += 1
+            types.add(token)
+            ttr = len(types) / count
+            if ttr <= threshold:
+                factors += 1
+                types, count, ttr = set(), 0, 1.0
+        if count:
+            factors += (1 - ttr) / (1 - threshold)
+        return len(seq) / factors if factors else float("nan")
+    if not tokens:
+        return float("nan")
+    return (one_pass(tokens) + one_pass(tokens[::-1])) / 2
+
+
+def type_token_ratio(tokens: list[str]) -> float:
+    return len(set(tokens)) / len(tokens) if tokens else float("nan")
+
+
+def sentence_readability(corpus: Corpus) -> pd.DataFrame:
+    """One row per body sentence with its counts and formula scores.
+
+    Columns: ``story``, ``article_id``, ``outlet``, ``sentence_id``, ``position``,
+    ``voice``, the count columns (``COUNT_COLUMNS``) and the formula metrics
+    (``FORMULA_METRICS``, on the single sentence).
+    """
+    s = corpus.sentences
+    counts = pd.DataFrame([text_counts(t) for t in s["text"]], columns=COUNT_COLUMNS, index=s.index)
+    base = s[["story", "article_id", "outlet", "sentence_id", "position", "voice"]]
+    return pd.concat([base, counts, formulas(counts)], axis=1)
+
+
+def page_sentences(corpus: Corpus) -> pd.DataFrame:
+    """Sentences of every paragraph (headline, captions and promos too): article_id, text."""
+    rows = []
+    for p in corpus.paragraphs.itertuples(index=False):
+        rows += [(p.article_id, p.text[a:b]) for a, b in split_sentence_spans(p.text)]
+    return pd.DataFrame(rows, columns=["article_id", "text"])
+
+
+def _flags(metric: str, value: float, n_sentences: int, n_words: int, n_tokens: int) -> str:
+    flags = []
+    if n_sentences == 0:
+        return "no sentences"
+    if metric in FORMULA_METRICS[:7] + TEXTSTAT_ONLY_METRICS and n_words < MIN_WORDS:
+        flags.append(f"under {MIN_WORDS} words")
+    if metric == "smog_index" and n_sentences < SMOG_MIN_SENTENCES:
+        flags.append(f"SMOG normed on {SMOG_MIN_SENTENCES}+ sentences, this text has {n_sentences}")
+    if metric == "flesch_reading_ease" and np.isfinite(value) and not 0 <= value <= 100:
+        flags.append("outside Flesch's 0-100 scale")
+    if metric in TEXTSTAT_ONLY_METRICS:
+        flags.append("textstat on the joined text (its own sentence count); no interval")
+    if metric == "linsear_write":
+        flags.append("first 100 words only")
+    if metric in DIVERSITY_METRICS:
+        flags.append("no interval: resampling sentences repeats words")
+        if n_tokens < MTLD_MIN_TOKENS:
+            flags.append(f"under {MTLD_MIN_TOKENS} tokens")
+    if metric == "type_token_ratio":
+        flags.append("falls with length: compare MTLD")
+    return "; ".join(flags)
+
+
+def _scope_sentences(sent: pd.DataFrame, scope: str) -> pd.DataFrame:
+    if scope in ("narration", "quotation"):
+        return sent[sent["voice"] == scope]
+    return sent
+
+
+def _bootstrap_formulas(counts: pd.DataFrame, key: tuple[str, ...], reps: int) -> pd.DataFrame:
+    sums = resampled_sums(counts[COUNT_COLUMNS].to_numpy(), *key, reps=reps)
+    return formulas(pd.DataFrame(sums, columns=COUNT_COLUMNS))
+
+
+def _article_scope_rows(article, scope, sent_counts, texts, words, reps):
+    """Rows of :func:`readability_table` for one article and scope, plus replicate draws."""
+    n_sentences = len(sent_counts)
+    totals = sent_counts[COUNT_COLUMNS].sum()
+    point = formulas(totals.to_dict()).iloc[0]
+    draws = _bootstrap_formulas(sent_counts, (article.article_id, scope), reps) if n_sentences else None
+    joined = " ".join(texts)
+    extra = {
+        "linsear_write": textstat.linsear_write_formula(joined) if n_sentences else np.nan,
+        "consensus_grade": textstat.text_standard(joined, float_output=True) if n_sentences else np.nan,
+        "type_token_ratio": type_token_ratio(words),
+        "mtld": mtld(words),
+    }
+    rows = []
+    for metric in METRICS:
+        value = float(point[metric]) if metric in FORMULA_METRICS else float(extra[metric])
+        low, high = percentile_interval(draws[metric]) if draws is not None and metric in FORMULA_METRICS else (np.nan, np.nan)
+        rows.append({
+            "story": article.story, "article_id": article.article_id, "outlet": article.outlet,
+            "scope": scope, "metric": metric, "value": value, "ci_low": low, "ci_high": high,
+            "n_sentences": n_sentences, "n_words": int(totals["words"]),
+            "flags": _flags(metric, value, n_sentences, int(totals["words"]), len(words)),
+        })
+    return rows, draws
+
+
+def _readability(corpus: Corpus, reps: int, scopes=SCOPES):
+    per_sentence = sentence_readability(corpus)
+    page = page_sentences(corpus)
+    page_counts = pd.DataFrame([text_counts(t) for t in page["text"]], columns=COUNT_COLUMNS)
+    page_counts["article_id"] = page["article_id"].to_numpy()
+    alpha = corpus.tokens[corpus.tokens["is_alpha"]]
+    rows, draws = [], {}
+    for article in corpus.articles.itertuples(index=False):
+        mine = per_sentence[per_sentence["article_id"] == article.article_id]
+        for scope in scopes:
+            if scope == "page":
+                counts = page_counts[page_counts["article_id"] == article.article_id]
+                texts = page.loc[page["article_id"] == article.article_id, "text"].tolist()
+                words = [w for t in texts for w in textstat_words(t)]
+            else:
+                chosen = _scope_sentences(mine, scope)
+                counts = chosen
+                texts = corpus.sentences.loc[chosen.index, "text"].tolist()
+                words = alpha.loc[alpha["sentence_id"].isin(chosen["sentence_id"]), "lower"].tolist()
+            new_rows, draw = _article_scope_rows(article, scope, counts, texts, words, reps)
+            rows += new_rows
+            draws[(article.article_id, scope)] = draw
+    return pd.DataFrame(rows, columns=READABILITY_COLUMNS), draws
+
+
+def textstat_words(text: str) -> list[str]:
+    """Lower-cased words as textstat lists them (for page-scope diversity)."""
+    return [w.replace("’", "'") for w in textstat.backend.selections.list_words(text, lowercase=True)]
+
+
+def readability_table(corpus: Corpus, reps: int = BOOTSTRAP_REPS) -> pd.DataFrame:
+    """The readability battery per article and scope, tidy (one row per metric).
+
+    Columns: ``story``, ``article_id``, ``outlet``, ``scope`` (body, narration,
+    quotation, page), ``metric``, ``value``, ``ci_low``/``ci_high`` (95%
+    percentile bootstrap over sentences, see :mod:`analysis.bootstrap`; NaN where
+    no interval is defined), ``n_sentences``, ``n_words``, ``flags`` (where a
+    formula is used outside its valid range, or how the value was computed).
+    """
+    return _readability(corpus, reps)[0]
+
+
+def readability_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS) -> pd.DataFrame:
+    """Differences between every pair of articles of a story, with bootstrap intervals.
+
+    Columns: ``story``, ``article_a``, ``outlet_a``, ``article_b``, ``outlet_b``,
+    ``scope``, ``metric``, ``value_a``, ``value_b``, ``difference`` (a - b),
+    ``ci_low``/``ci_high`` (percentile interval of the difference of independent
+    resamples), ``excludes_zero`` (the interval does not contain 0).
+    Formula metrics only: the others have no interval.
+    """
+    table, draws = _readability(corpus, reps, scopes=("body", "narration", "quotation"))
+    value = table.set_index(["article_id", "scope", "metric"])["value"]
+    rows = []
+    for story, group in corpus.articles.groupby("story", sort=False):
+        for a, b in itertools.combinations(group.itertuples(index=False), 2):
+            for scope in ("body", "narration", "quotation"):
+                da, db = draws[(a.article_id, scope)], draws[(b.article_id, scope)]
+                for metric in FORMULA_METRICS:
+                    va, vb = value[(a.article_id, scope, metric)], value[(b.article_id, scope, metric)]
+                    low, high = (percentile_interval(da[metric].to_numpy() - db[metric].to_numpy())
+                                 if da is not None and db is not None else (np.nan, np.nan))
+                    rows.append({
+                        "story": story, "article_a": a.article_id, "outlet_a": a.outlet,
+                        "article_b": b.article_id, "outlet_b": b.outlet, "scope": scope, "metric": metric,
+                        "value_a": va, "value_b": vb, "difference": va - vb, "ci_low": low, "ci_high": high,
+                        "excludes_zero": bool(np.isfinite(low) and (low > 0 or high < 0)),
+                    })
+    return pd.DataFrame(rows)
+
+
+def quote_effect(readability: pd.DataFrame) -> pd.DataFrame:
+    """How much of each body score comes from quoted material.
+
+    From a :func:`readability_table`: one row per article and formula metric with
+    ``body``, ``narration`` and ``quotation`` values, ``quotation_word_share``
+    (share of body words in quotation sentences) and ``body_minus_narration``
+    (how far including quoted and mixed sentences moves the body score).
+    """
+    formula = readability[readability["metric"].isin(FORMULA_METRICS)]
+    wide = formula.pivot(index=["story", "article_id", "outlet", "metric"], columns="scope", values="value")
+    order = {m: i for i, m in enumerate(FORMULA_METRICS)}
+    wide = wide.reset_index().sort_values(["article_id", "metric"], key=lambda c: c.map(order) if c.name == "metric" else c)
+    wide.columns.name = None
+    words = readability.drop_duplicates(["article_id", "scope"]).pivot(index="article_id", columns="scope", values="n_words")
+    wide["quotation_word_share"] = wide["article_id"].map(words["quotation"] / words["body"])
+    wide["body_minus_narration"] = wide["body"] - wide["narration"]
+    return wide[["story", "article_id", "outlet", "metric", "body", "narration", "quotation",
+                 "quotation_word_share", "body_minus_narration"]].reset_index(drop=True)
+
+
+def readability_by_paragraph(corpus: Corpus) -> pd.DataFrame:
+    """Formula scores per body paragraph (point values; paragraphs are too short for intervals).
+
+    Columns: ``story``, ``article_id``, ``outlet``, ``paragraph_id``, the count
+    columns and ``FORMULA_METRICS``.
+    """
+    per_sentence = sentence_readability(corpus)
+    per_sentence["paragraph_id"] = corpus.sentences["paragraph_id"].to_numpy()
+    totals = per_sentence.groupby(["story", "article_id", "outlet", "paragraph_id"], sort=False)[COUNT_COLUMNS].sum()
+    return pd.concat([totals.reset_index(), formulas(totals.reset_index())], axis=1)
