@@ -1,0 +1,275 @@
+"""Plot functions, one per figure, shaped like seaborn's: ``plot_x(df, *, ax=None) -> Axes``.
+
+Every function takes a table from the analysis modules, draws on ``ax`` (or a
+new figure), labels outlets with their sample sizes, and returns the Axes.
+Colours come from the Okabe & Ito (2008) colour-blind-safe palette, one fixed
+colour per outlet in manifest order (:func:`outlet_colours`), so an outlet
+keeps its colour in every figure of a study.
+"""
+from __future__ import annotations
+
+import contextlib
+from importlib import resources
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+VOICE_MARKERS = {"body": "o", "narration": "s", "mixed": "D", "quotation": "^"}
+GRADE_METRICS = ["flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
+                 "automated_readability_index", "dale_chall"]
+METRIC_LABELS = {
+    "flesch_reading_ease": "Flesch Reading Ease", "flesch_kincaid_grade": "Flesch-Kincaid Grade",
+    "gunning_fog": "Gunning Fog", "smog_index": "SMOG", "coleman_liau_index": "Coleman-Liau",
+    "automated_readability_index": "ARI", "dale_chall": "Dale-Chall", "words_per_sentence": "Words per sentence",
+    "mean_compound": "Mean VADER compound",
+}
+
+
+def style_path() -> str:
+    return str(resources.files("analysis") / "style.mplstyle")
+
+
+@contextlib.contextmanager
+def house_style():
+    """Context manager applying the package's style sheet."""
+    with plt.style.context(style_path()):
+        yield
+
+
+def outlet_colours(outlets) -> dict[str, str]:
+    """Fixed colour per outlet, in order of first appearance (manifest order)."""
+    unique = list(dict.fromkeys(outlets))
+    return {o: OKABE_ITO[i % len(OKABE_ITO)] for i, o in enumerate(unique)}
+
+
+def _ax(ax):
+    if ax is None:
+        _, ax = plt.subplots()
+    return ax
+
+
+def _outlet_label(outlet: str, n: int, unit: str = "sentences") -> str:
+    return f"{outlet} (n={n} {unit})"
+
+
+def plot_readability_scores(readability: pd.DataFrame, *, scope: str = "body", metrics=None, ax=None):
+    """Grade-level scores per outlet with 95% bootstrap intervals (from ``readability_table``)."""
+    ax = _ax(ax)
+    metrics = metrics or GRADE_METRICS
+    data = readability[(readability["scope"] == scope) & readability["metric"].isin(metrics)]
+    articles = list(dict.fromkeys(data["article_id"]))
+    colours = outlet_colours(data.drop_duplicates("article_id")["outlet"])
+    width = 0.8 / max(len(articles), 1)
+    for k, article_id in enumerate(articles):
+        rows = data[data["article_id"] == article_id].set_index("metric").reindex(metrics)
+        y = np.arange(len(metrics)) + (k - (len(articles) - 1) / 2) * width
+        outlet = rows["outlet"].dropna().iloc[0]
+        err = np.vstack([rows["value"] - rows["ci_low"], rows["ci_high"] - rows["value"]])
+        ax.errorbar(rows["value"], y, xerr=err, fmt="o", color=colours[outlet], capsize=3,
+                    label=_outlet_label(outlet, int(rows["n_sentences"].iloc[0])))
+    ax.set_yticks(np.arange(len(metrics)), [METRIC_LABELS.get(m, m) for m in metrics])
+    ax.invert_yaxis()
+    ax.set_xlabel("US school grade (higher = harder); bars: 95% bootstrap interval over sentences")
+    ax.set_title(f"Readability of the {scope} text by outlet")
+    ax.legend(loc="lower right")
+    return ax
+
+
+def plot_readability_by_voice(readability: pd.DataFrame, *, metric: str = "flesch_kincaid_grade", ax=None):
+    """One score for narration, quotation and the whole body, per outlet, with intervals."""
+    ax = _ax(ax)
+    scopes = ["narration", "quotation", "body"]
+    data = readability[(readability["metric"] == metric) & readability["scope"].isin(scopes)]
+    colours = outlet_colours(data.drop_duplicates("article_id")["outlet"])
+    articles = list(dict.fromkeys(data["article_id"]))
+    width = 0.8 / max(len(articles), 1)
+    for k, article_id in enumerate(articles):
+        rows = data[data["article_id"] == article_id].set_index("scope").reindex(scopes)
+        outlet = rows["outlet"].dropna().iloc[0]
+        x = np.arange(len(scopes)) + (k - (len(articles) - 1) / 2) * width
+        err = np.vstack([rows["value"] - rows["ci_low"], rows["ci_high"] - rows["value"]])
+        counts = ", ".join(f"{s[:4]}. {int(n)}" for s, n in rows["n_sentences"].items())
+        ax.errorbar(x, rows["value"], yerr=err, fmt="o", color=colours[outlet], capsize=3,
+                    label=f"{outlet} (sentences: {counts})")
+    ax.set_xticks(np.arange(len(scopes)), ["the outlet's narration", "quoted material", "whole body"])
+    ax.set_ylabel(METRIC_LABELS.get(metric, metric))
+    ax.grid(axis="y", visible=True)
+    ax.grid(axis="x", visible=False)
+    ax.set_title(f"{METRIC_LABELS.get(metric, metric)}: narration versus quotation")
+    ax.legend(loc="best")
+    return ax
+
+
+def plot_sentence_lengths(sentences: pd.DataFrame, *, ax=None):
+    """Distribution of words per sentence per outlet (from ``sentence_readability``)."""
+    ax = _ax(ax)
+    articles = sentences.drop_duplicates("article_id")
+    colours = outlet_colours(articles["outlet"])
+    for k, row in enumerate(articles.itertuples(index=False)):
+        words = sentences.loc[sentences["article_id"] == row.article_id, "words"].to_numpy()
+        jitter = (np.arange(len(words)) % 5 - 2) * 0.05
+        ax.scatter(words, np.full(len(words), k) + jitter, color=colours[row.outlet], alpha=0.75, s=22,
+                   label=_outlet_label(row.outlet, len(words)))
+        ax.plot([np.median(words)] * 2, [k - 0.3, k + 0.3], color=colours[row.outlet], linewidth=2.5)
+    ax.set_yticks(range(len(articles)), articles["outlet"])
+    ax.set_ylim(len(articles) - 0.5, -0.5)
+    ax.set_xlabel("words per sentence (dots: sentences; bar: median)")
+    ax.set_title("Sentence length by outlet")
+    ax.legend(loc="lower right")
+    return ax
+
+
+def plot_sentiment_arc(arc: pd.DataFrame, *, ax=None):
+    """Sentence compound scores through each article, with a rolling mean (from ``sentiment_arc``)."""
+    ax = _ax(ax)
+    articles = arc.drop_duplicates("article_id")
+    colours = outlet_colours(articles["outlet"])
+    for row in articles.itertuples(index=False):
+        mine = arc[arc["article_id"] == row.article_id]
+        colour = colours[row.outlet]
+        for voice, marker in VOICE_MARKERS.items():
+            part = mine[mine["voice"] == voice]
+            ax.scatter(part["relative_position"], part["compound"], color=colour, marker=marker, s=20, alpha=0.6)
+        ax.plot(mine["relative_position"], mine["rolling_compound"], color=colour,
+                label=_outlet_label(row.outlet, len(mine)))
+    for voice in ("narration", "mixed", "quotation"):
+        ax.scatter([], [], color="#777777", marker=VOICE_MARKERS[voice], label=voice)
+    ax.axhline(0, color="#999999", linewidth=0.8)
+    ax.set_xlabel("position in the article (0 = first body sentence, 1 = last)")
+    ax.set_ylabel("VADER compound (line: 3-sentence rolling mean)")
+    ax.set_ylim(-1.05, 1.05)
+    ax.grid(axis="y", visible=True)
+    ax.set_title("Where the tone sits: sentiment through each article")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
+def plot_sentiment_by_voice(summary: pd.DataFrame, *, metric: str = "mean_compound", ax=None):
+    """Mean compound per outlet for narration, quotation and body, with intervals (from ``sentiment_summary``)."""
+    ax = _ax(ax)
+    scopes = ["narration", "quotation", "body"]
+    data = summary[(summary["metric"] == metric) & summary["scope"].isin(scopes)]
+    colours = outlet_colours(data.drop_duplicates("article_id")["outlet"])
+    articles = list(dict.fromkeys(data["article_id"]))
+    width = 0.8 / max(len(articles), 1)
+    for k, article_id in enumerate(articles):
+        rows = data[data["article_id"] == article_id].set_index("scope").reindex(scopes)
+        outlet = rows["outlet"].dropna().iloc[0]
+        x = np.arange(len(scopes)) + (k - (len(articles) - 1) / 2) * width
+        err = np.vstack([rows["value"] - rows["ci_low"], rows["ci_high"] - rows["value"]])
+        counts = ", ".join(f"{s[:4]}. {int(n)}" for s, n in rows["n_sentences"].items())
+        ax.errorbar(x, rows["value"], yerr=err, fmt="o", color=colours[outlet], capsize=3,
+                    label=f"{outlet} (sentences: {counts})")
+    ax.axhline(0, color="#999999", linewidth=0.8)
+    ax.set_xticks(np.arange(len(scopes)), ["the outlet's narration", "quoted material", "whole body"])
+    ax.set_ylabel(f"{METRIC_LABELS.get(metric, metric)} (95% bootstrap interval)")
+    ax.grid(axis="y", visible=True)
+    ax.grid(axis="x", visible=False)
+    ax.set_title("Sentiment: the outlet's own voice versus what it quotes")
+    ax.legend(loc="best")
+    return ax
+
+
+def plot_sentiment_distribution(scored: pd.DataFrame, *, ax=None):
+    """Every sentence's compound score per outlet and voice (from ``sentence_sentiment``)."""
+    ax = _ax(ax)
+    articles = scored.drop_duplicates("article_id")
+    colours = outlet_colours(articles["outlet"])
+    for k, row in enumerate(articles.itertuples(index=False)):
+        mine = scored[scored["article_id"] == row.article_id].reset_index(drop=True)
+        jitter = (np.arange(len(mine)) % 5 - 2) * 0.06
+        for voice, marker in VOICE_MARKERS.items():
+            part = mine[mine["voice"] == voice]
+            ax.scatter(part["compound"], k + jitter[part.index], color=colours[row.outlet], marker=marker,
+                       s=26, alpha=0.8, label=f"{row.outlet}: {voice} ({len(part)})" if len(part) else None)
+    for edge in (-0.05, 0.05):
+        ax.axvline(edge, color="#999999", linewidth=0.8, linestyle=":")
+    ax.set_yticks(range(len(articles)), articles["outlet"])
+    ax.set_ylim(len(articles) - 0.5, -0.5)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel("VADER compound per sentence (dotted: neutral band -0.05..0.05)")
+    ax.set_title("Distribution of sentence sentiment")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7.5)
+    return ax
+
+
+def plot_distinctive_terms(terms: pd.DataFrame, *, article_id: str | None = None, label_top: int = 8, ax=None):
+    """Monroe et al. z-score against frequency for one article's terms (from ``distinctive_terms``)."""
+    ax = _ax(ax)
+    article_id = article_id or terms["article_id"].iloc[0]
+    data = terms[terms["article_id"] == article_id]
+    outlet = data["outlet"].iloc[0]
+    colours = outlet_colours(terms.drop_duplicates("article_id")["outlet"])
+    total = data["count"] + data["count_rest"]
+    ax.scatter(total, data["z"], s=14, color="#bbbbbb")
+    top = pd.concat([data.nlargest(label_top, "z"), data.nsmallest(label_top, "z")])
+    strong = top[top["z"].abs() >= 1.96]
+    ax.scatter(total[top.index], top["z"], s=18, color=[colours[outlet] if z > 0 else "#555555" for z in top["z"]])
+    positions: dict[tuple, list[str]] = {}
+    for i, row in top.iterrows():
+        positions.setdefault((float(total[i]), round(float(row["z"]), 6)), []).append(row["term"])
+    for (x, z), words in positions.items():
+        text = ", ".join(words[:3]) + (f" +{len(words) - 3}" if len(words) > 3 else "")
+        ax.annotate(text, (x, z), xytext=(3, 2), textcoords="offset points", fontsize=7.5)
+    ax.axhline(1.96, color="#999999", linewidth=0.8, linestyle=":")
+    ax.axhline(-1.96, color="#999999", linewidth=0.8, linestyle=":")
+    ax.set_xscale("log")
+    ax.set_xlabel("count in the story (log scale)")
+    ax.set_ylabel(f"z: more {outlet} (up) / more the others (down)")
+    others = ", ".join(o for o in terms["outlet"].unique() if o != outlet)
+    ax.set_title(f"Distinctive words: {outlet} (n={int(data['count'].sum())} terms) vs {others}")
+    ax.grid(axis="y", visible=True)
+    if strong.empty:
+        ax.text(0.99, 0.02, "no term beyond |z| = 1.96: two short texts", transform=ax.transAxes,
+                ha="right", va="bottom", fontsize=8, color="#555555")
+    return ax
+
+
+def plot_framing_counts(framing: pd.DataFrame, *, scope: str = "body", category: str | None = None, ax=None):
+    """Dictionary matches per 1,000 words, per label and outlet (from ``framing_counts``)."""
+    ax = _ax(ax)
+    data = framing[framing["scope"] == scope]
+    if category is not None:
+        data = data[data["category"] == category]
+    labels = list(dict.fromkeys(zip(data["category"], data["label"])))
+    articles = data.drop_duplicates("article_id")
+    colours = outlet_colours(articles["outlet"])
+    height = 0.8 / max(len(articles), 1)
+    for k, row in enumerate(articles.itertuples(index=False)):
+        mine = data[data["article_id"] == row.article_id].set_index(["category", "label"]).reindex(labels)
+        y = np.arange(len(labels)) + (k - (len(articles) - 1) / 2) * height
+        ax.barh(y, mine["per_1000_words"], height=height, color=colours[row.outlet],
+                label=_outlet_label(row.outlet, int(mine["n_words"].iloc[0]), "words"))
+        for yy, count, per in zip(y, mine["count"], mine["per_1000_words"]):
+            if count:
+                ax.text(per, yy, f" {int(count)}", va="center", fontsize=7)
+    ax.set_yticks(np.arange(len(labels)), [f"{c}: {l}" for c, l in labels])
+    ax.invert_yaxis()
+    ax.set_xlabel(f"matches per 1,000 words of {scope} text (labels: raw counts)")
+    ax.set_title("Framing and naming")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
+def plot_paragraph_roles(paragraphs: pd.DataFrame, *, ax=None):
+    """How each page's paragraphs were labelled: body, caption, promo, ... (from ``Corpus.paragraphs``)."""
+    ax = _ax(ax)
+    roles = ["body", "headline", "caption", "credit", "promo"]
+    counts = pd.crosstab(paragraphs["article_id"], paragraphs["role"]).reindex(columns=roles, fill_value=0)
+    articles = paragraphs.drop_duplicates("article_id")
+    counts = counts.reindex(articles["article_id"])
+    left = np.zeros(len(counts))
+    greys = {"body": "#4d4d4d", "headline": "#8c8c8c", "caption": "#b3b3b3", "credit": "#cccccc", "promo": "#e6e6e6"}
+    for role in roles:
+        ax.barh(range(len(counts)), counts[role], left=left, color=greys[role], edgecolor="white", label=role)
+        left += counts[role].to_numpy()
+    ax.set_yticks(range(len(counts)), [f"{o} (n={int(t)} paragraphs)" for o, t in zip(articles["outlet"], left)])
+    for tick, outlet in zip(ax.get_yticklabels(), articles["outlet"]):
+        tick.set_color(outlet_colours(articles["outlet"])[outlet])
+    ax.invert_yaxis()
+    ax.set_xlabel("paragraphs (lines of page text)")
+    ax.set_title("What each page holds besides the reporting")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
