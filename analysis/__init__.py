@@ -1,12 +1,29 @@
 """Compare how different outlets told the same story: readability, sentiment, wording.
 
-Start with :func:`load_corpus`; every analysis takes its tables and returns tidy
-DataFrames.  All NLP resources are offline (see :mod:`analysis.resources`).
+Start with :func:`load_corpus`; every analysis takes the corpus and returns a
+tidy DataFrame whose columns its docstring lists.  All NLP resources are
+offline (see :mod:`analysis.resources`).
 """
 from . import resources  # noqa: F401  (installs the offline CMU dictionary into textstat)
 from .corpus import Corpus, load_corpus, process_article
 from .errors import InputDataError
-from .manifest import read_manifest
+from .findings import key_findings
+from .framing import framing_counts, read_dictionary
+from .manifest import read_manifest, stories
+from .readability import (quote_effect, readability_by_paragraph, readability_differences,
+                          readability_table, sentence_readability)
+from .sentiment import (extreme_sentences, sentence_sentiment, sentiment_arc, sentiment_differences,
+                        sentiment_summary)
+from .quote_alignment import shared_quotes
+from .wording import (compare_headlines, distinctive_terms, keyword_in_context, name_variants,
+                      shared_vocabulary, term_counts)
 
-__all__ = ["Corpus", "InputDataError", "load_corpus", "process_article", "read_manifest"]
+__all__ = [
+    "Corpus", "InputDataError", "compare_headlines", "distinctive_terms", "extreme_sentences",
+    "framing_counts", "key_findings", "keyword_in_context", "load_corpus", "name_variants",
+    "process_article", "quote_effect", "read_dictionary", "read_manifest", "readability_by_paragraph",
+    "readability_differences", "readability_table", "sentence_readability", "sentence_sentiment",
+    "sentiment_arc", "sentiment_differences", "sentiment_summary", "shared_quotes", "shared_vocabulary",
+    "stories", "term_counts",
+]
 __version__ = "0.1.0"

@@ -20,21 +20,29 @@ TableCommand = Callable[[Corpus], pd.DataFrame]
 
 
 def _table_commands() -> dict[str, tuple[str, TableCommand]]:
-    from . import readability, sentiment, wording, framing, shared_quotes
+    from . import findings, framing, quote_alignment, readability, sentiment, wording
     return {
+        "findings": ("headline differences between outlets, with intervals and caveats", findings.key_findings),
         "articles": ("one row per article with metadata and counts", lambda c: c.articles),
         "paragraphs": ("every paragraph with its role and the rule that gave it", lambda c: c.paragraphs),
         "set-aside": ("paragraphs set aside from the body, and why", lambda c: c.set_aside()),
         "sentences": ("every body sentence with its voice and speaker", lambda c: c.sentences),
         "tokens": ("every token of the body sentences", lambda c: c.tokens),
+        "quotes": ("every quoted stretch of body text", lambda c: c.quotes),
         "readability": ("readability battery per article and voice, with bootstrap intervals", readability.readability_table),
         "readability-diff": ("difference between outlets in readability, with intervals", readability.readability_differences),
+        "readability-quote-effect": ("how much of each body score comes from quoted material",
+                                     lambda c: readability.quote_effect(readability.readability_table(c))),
+        "readability-sentences": ("counts and scores per sentence", readability.sentence_readability),
+        "readability-paragraphs": ("scores per body paragraph", readability.readability_by_paragraph),
         "sentiment": ("sentence-level VADER aggregated per article and voice, with intervals", sentiment.sentiment_summary),
         "sentiment-diff": ("difference between outlets in sentiment, with intervals", sentiment.sentiment_differences),
+        "sentiment-sentences": ("VADER scores of every body sentence", sentiment.sentence_sentiment),
         "sentiment-extremes": ("most negative and most positive sentences of each outlet", sentiment.extreme_sentences),
         "terms": ("distinctive terms per outlet: log-odds z-scores and G2 keyness", wording.distinctive_terms),
+        "shared-vocabulary": ("terms each outlet shares with the others or uses alone", wording.shared_vocabulary),
         "framing": ("framing dictionary counts per outlet and voice", framing.framing_counts),
-        "shared-quotes": ("passages of one source quoted by several outlets", shared_quotes.shared_quotes),
+        "shared-quotes": ("passages of one source quoted by several outlets", quote_alignment.shared_quotes),
         "headlines": ("headlines side by side", wording.compare_headlines),
         "name-variants": ("names spelt differently across outlets", wording.name_variants),
     }

@@ -100,3 +100,8 @@ def read_manifest(data_dir=None, story: str | None = None) -> pd.DataFrame:
             raise InputDataError(path, f"no article of story {story!r}; stories here: {', '.join(stories)}")
         frame = frame[frame["story"] == story].reset_index(drop=True)
     return frame
+
+
+def stories(data_dir=None) -> list[str]:
+    """Stories in the manifest, in order of first appearance."""
+    return list(dict.fromkeys(read_manifest(data_dir)["story"]))

@@ -7,7 +7,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from analysis import framing, shared_quotes, wording
+from analysis import framing, quote_alignment, wording
 
 
 def monroe_from_text(a: str, b: str, prior: float):
@@ -83,7 +83,7 @@ def test_headlines(seed_corpus):
 
 
 def test_shared_quotes_on_seed(seed_corpus):
-    table = shared_quotes.shared_quotes(seed_corpus)
+    table = quote_alignment.shared_quotes(seed_corpus)
     shared = table[(table["status"] == "shared") & (table["article_id"] == "itv-000")]
     texts = set(shared["shared_text"])
     assert "boris bondarev is a hero" in texts
@@ -99,7 +99,7 @@ def test_shared_quotes_on_seed(seed_corpus):
 
 
 def test_align_tolerates_small_edits():
-    shared, (i1, i2), (j1, j2), edits = shared_quotes.align("a b c d e".split(), "x a b c q e".split())
+    shared, (i1, i2), (j1, j2), edits = quote_alignment.align("a b c d e".split(), "x a b c q e".split())
     assert (shared, i1, i2, j1, j2, edits) == (4, 0, 5, 1, 6, ["d -> q"])
 
 

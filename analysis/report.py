@@ -1,0 +1,60 @@
+"""Execute the notebooks top to bottom and render them to HTML: ``python -m analysis report``.
+
+Each notebook runs in a fresh kernel (no hidden state), once per story, with its
+``parameters`` cell replaced by the story and data folder asked for.  Output
+goes to ``reports/<story>/<notebook>.html``; the notebooks in ``notebooks/``
+are never modified.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from .config import NOTEBOOKS_DIR, REPORTS_DIR, resolve_data_dir
+from .manifest import stories as manifest_stories
+
+TIMEOUT_SECONDS = 600
+
+
+def notebook_paths() -> list[Path]:
+    """The numbered notebooks, in reading order."""
+    return sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+
+
+def set_parameters(notebook, story: str, data_dir) -> None:
+    """Replace the source of the cell tagged ``parameters``."""
+    for cell in notebook.cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            data = "None" if data_dir is None else repr(str(resolve_data_dir(data_dir)))
+            cell.source = f"# Parameters (set by python -m analysis report)\nDATA_DIR = {data}\nSTORY = {story!r}"
+            return
+    raise ValueError("notebook has no cell tagged 'parameters'")
+
+
+def execute_notebook(path: Path, story: str, data_dir=None):
+    """Run one notebook in a fresh kernel and return the executed notebook."""
+    notebook = nbformat.read(path, as_version=4)
+    set_parameters(notebook, story, data_dir)
+    NotebookClient(notebook, timeout=TIMEOUT_SECONDS, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    return notebook
+
+
+def render_notebooks(data_dir=None, story: str | None = None, out_dir=None) -> list[Path]:
+    """Execute every notebook for every story (or one) and write HTML; return the paths."""
+    from nbconvert import HTMLExporter
+
+    out = Path(out_dir) if out_dir is not None else REPORTS_DIR
+    exporter = HTMLExporter()
+    written = []
+    for name in [story] if story else manifest_stories(data_dir):
+        folder = out / name
+        folder.mkdir(parents=True, exist_ok=True)
+        for path in notebook_paths():
+            body, _ = exporter.from_notebook_node(execute_notebook(path, name, data_dir))
+            target = folder / f"{path.stem}.html"
+            target.write_text(body, encoding="utf-8")
+            written.append(target)
+    return written

@@ -1,0 +1,69 @@
+"""Figures are build outputs (committed ones must match), and every notebook runs top to bottom."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import nbformat
+import pytest
+
+from analysis import figures, report
+from analysis.config import FIGURES_DIR, NOTEBOOKS_DIR, PROJECT_ROOT
+from conftest import SEED_DATA
+
+NOTEBOOKS = report.notebook_paths()
+
+
+def test_committed_figures_are_what_the_command_produces(tmp_path):
+    written = figures.build_figures(data_dir=SEED_DATA, out_dir=tmp_path)
+    assert len(written) >= 10
+    produced = {p.relative_to(tmp_path): p.read_bytes() for p in written}
+    committed = {p.relative_to(FIGURES_DIR): p.read_bytes() for p in FIGURES_DIR.rglob("*.png")}
+    assert sorted(produced) == sorted(committed), "figures/ is stale: run python -m analysis figures"
+    stale = [str(name) for name in produced if produced[name] != committed[name]]
+    assert not stale, f"stale figures (run python -m analysis figures): {stale}"
+
+
+def test_figures_are_byte_identical_run_to_run(tmp_path):
+    first = figures.build_figures(data_dir=SEED_DATA, out_dir=tmp_path / "a")
+    second = figures.build_figures(data_dir=SEED_DATA, out_dir=tmp_path / "b")
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+    assert b"tIME" not in first[0].read_bytes()  # no PNG timestamp chunk
+
+
+def test_a_second_story_gets_its_figures_and_notebooks(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(SEED_DATA, data)
+    (data / "raw" / "b1.txt").write_text("Storm hits coast\n\nThe storm hit the coast on Tuesday. "
+                                         "\u201cIt was terrible,\u201d a resident said. Roads closed.", encoding="utf-8")
+    (data / "raw" / "b2.txt").write_text("Coastal storm causes chaos\n\nA violent storm caused chaos. Officials said "
+                                         "\"the damage is serious\". Power returned later.", encoding="utf-8")
+    with (data / "manifest.csv").open("a", encoding="utf-8") as handle:
+        handle.write("b1,storm,Daily One,,,,raw/b1.txt,,\nb2,storm,Weekly Two,,,,raw/b2.txt,,\n")
+    written = figures.build_figures(data_dir=data, story="storm", out_dir=tmp_path / "figs")
+    assert {p.parent.name for p in written} == {"storm"}
+    assert (tmp_path / "figs" / "storm" / "distinctive-terms-b2.png").exists()
+    executed = report.execute_notebook(NOTEBOOKS_DIR / "00-overview.ipynb", "storm", data)
+    text = json.dumps([c.get("outputs", []) for c in executed.cells])
+    assert "Daily One" in text and "Weekly Two" in text
+
+
+def test_notebooks_are_numbered_and_committed_without_outputs():
+    assert [p.name[:2] for p in NOTEBOOKS] == [f"{i:02d}" for i in range(len(NOTEBOOKS))]
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    for path in NOTEBOOKS:
+        notebook = nbformat.read(path, as_version=4)
+        nbformat.validate(notebook)
+        assert path.name in readme, f"{path.name} is not described in the README"
+        for cell in notebook.cells:
+            if cell.cell_type == "code":
+                assert cell.outputs == [] and cell.execution_count is None, f"{path.name} has committed outputs"
+        tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(tagged) == 1, f"{path.name} needs exactly one parameters cell"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_runs_top_to_bottom(path):
+    executed = report.execute_notebook(path, "bondarev-resignation", SEED_DATA)
+    errors = [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert not errors

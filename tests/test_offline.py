@@ -1,0 +1,67 @@
+"""Offline and independent of the user's nltk_data: results are the same with a decoy
+nltk_data folder, a fresh HOME, every socket refused and nltk.download booby-trapped."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import analysis
+from analysis import readability, sentiment
+from conftest import SEED_DATA
+
+PROBE = textwrap.dedent("""
+    import json, socket, sys
+    def refuse(*args, **kwargs):
+        raise OSError("network blocked by the offline test")
+    socket.socket.connect = refuse
+    socket.socket.connect_ex = refuse
+    socket.create_connection = refuse
+    socket.getaddrinfo = refuse
+    import nltk
+    def no_download(*args, **kwargs):
+        raise AssertionError("nltk.download was called")
+    nltk.download = no_download
+    nltk.downloader.download = no_download
+    import analysis
+    from analysis import readability, sentiment
+    corpus = analysis.load_corpus(sys.argv[1])
+    table = readability.readability_table(corpus, reps=100)
+    scored = sentiment.sentence_sentiment(corpus)
+    print(json.dumps({"syllables": int(readability.sentence_readability(corpus)["syllables"].sum()),
+                      "fre": table["value"].round(10).fillna(-999).tolist(),
+                      "compound": scored["compound"].tolist(),
+                      "sentences": corpus.sentences["text"].tolist()}))
+""")
+
+
+def test_same_results_offline_with_decoy_nltk_data(tmp_path):
+    decoy = tmp_path / "nltk_data" / "corpora" / "cmudict"
+    decoy.mkdir(parents=True)
+    # A decoy CMU dictionary that would change syllable counts if textstat read it.
+    (decoy / "cmudict").write_text("THE 1 DH AH0 AH0 AH0 AH0\nWAR 1 W AO1 R AO1 R AO1\n", encoding="latin-1")
+    (decoy / "README").write_text("decoy", encoding="utf-8")
+    env = {**os.environ, "NLTK_DATA": str(tmp_path / "nltk_data"), "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", PROBE, str(SEED_DATA)], env=env,
+                            capture_output=True, text=True, check=False, timeout=300)
+    assert result.returncode == 0, result.stderr
+    got = json.loads(result.stdout)
+
+    corpus = analysis.load_corpus(SEED_DATA)
+    table = readability.readability_table(corpus, reps=100)
+    assert got["syllables"] == int(readability.sentence_readability(corpus)["syllables"].sum())
+    assert got["fre"] == table["value"].round(10).fillna(-999).tolist()
+    assert got["compound"] == sentiment.sentence_sentiment(corpus)["compound"].tolist()
+    assert got["sentences"] == corpus.sentences["text"].tolist()
+
+
+def test_textstat_uses_the_packaged_cmu_dictionary():
+    from textstat.backend.counts import _count_syllables
+    from analysis import resources
+
+    assert _count_syllables.get_cmudict("en_US") is resources.cmu_dictionary()
+    # "ignominy" is IH1 G N OW0 M IH2 N IY0 in the CMU dictionary: 4 syllables (pyphen, the
+    # fallback for unknown words, would give 2)
+    assert readability.text_counts("ignominy")["syllables"] == 4
