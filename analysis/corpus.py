@@ -21,7 +21,7 @@ from .tokens import TOKEN_COLUMNS, token_rows
 
 ARTICLE_COLUMNS = [
     "article_id", "story", "outlet", "headline", "published", "url", "file", "sha256",
-    "n_bytes", "n_paragraphs", "n_body_paragraphs", "n_set_aside", "n_sentences",
+    "n_bytes", "extractor", "author", "n_paragraphs", "n_body_paragraphs", "n_set_aside", "n_sentences",
     "n_words", "n_narration", "n_mixed", "n_quotation", "quoted_share", "normalisations",
     "problems", "notes",
 ]
@@ -67,11 +67,13 @@ def process_article(record: dict) -> ArticleTables:
         "story": record["story"],
         "outlet": record["outlet"],
         "headline": record.get("headline") or paragraphs["text"].iloc[0],
-        "published": record.get("published", ""),
-        "url": record.get("url", ""),
+        "published": record.get("published") or raw.metadata.get("date", ""),
+        "url": record.get("url") or raw.metadata.get("url", ""),
         "file": record["file"],
         "sha256": raw.sha256,
         "n_bytes": raw.n_bytes,
+        "extractor": raw.extractor,
+        "author": raw.metadata.get("author", ""),
         "n_paragraphs": len(paragraphs),
         "n_body_paragraphs": len(body),
         "n_set_aside": int((paragraphs["role"] != "body").sum()),
