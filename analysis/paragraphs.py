@@ -67,16 +67,8 @@ def classify(text: str, position: int) -> tuple[str, str]:
     return "body", "default_body"
 
 
-def split_paragraphs(article_id: str, text: str) -> pd.DataFrame:
-    """One row per non-blank line of ``text``.
-
-    Columns: ``article_id``; ``paragraph_id`` (``<article_id>-p<NNN>``);
-    ``position`` (0-based order in the article); ``line`` (1-based line number in
-    the file); ``start``/``end`` (character offsets, ``text[start:end]`` is the
-    paragraph); ``role`` and ``rule`` (see the module docstring); ``n_chars``;
-    ``text`` (the paragraph with surrounding whitespace, including no-break
-    spaces, stripped).
-    """
+def paragraph_records(article_id: str, text: str) -> list[tuple]:
+    """The rows of :func:`split_paragraphs` as plain tuples (the fast path for large corpora)."""
     rows = []
     offset = 0
     for line_no, line in enumerate(text.split("\n"), start=1):
@@ -88,4 +80,17 @@ def split_paragraphs(article_id: str, text: str) -> pd.DataFrame:
             rows.append((article_id, f"{article_id}-p{position:03d}", position, line_no, start,
                          start + len(stripped), role, rule, len(stripped), stripped))
         offset += len(line) + 1
-    return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
+    return rows
+
+
+def split_paragraphs(article_id: str, text: str) -> pd.DataFrame:
+    """One row per non-blank line of ``text``.
+
+    Columns: ``article_id``; ``paragraph_id`` (``<article_id>-p<NNN>``);
+    ``position`` (0-based order in the article); ``line`` (1-based line number in
+    the file); ``start``/``end`` (character offsets, ``text[start:end]`` is the
+    paragraph); ``role`` and ``rule`` (see the module docstring); ``n_chars``;
+    ``text`` (the paragraph with surrounding whitespace, including no-break
+    spaces, stripped).
+    """
+    return pd.DataFrame(paragraph_records(article_id, text), columns=PARAGRAPH_COLUMNS)

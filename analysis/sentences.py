@@ -15,9 +15,10 @@ Voice, from the share of the sentence's letters that lie inside quotation marks
 * ``mixed``      - in between.
 
 The speaker is read from the unquoted part of the sentence ("Mr Bondarev said",
-"he wrote", "said Hillel Neuer", "Bondarev, who ..., wrote"), or, for a
-sentence inside a quotation that runs on without attribution, inherited from
-the sentence that opened that quotation.
+"he wrote", '..." said Hillel Neuer', "Bondarev, who ..., wrote"); a sentence
+inside a quotation that runs on without attribution inherits it from the
+quotation, and an unattributed quotation right after an attributed one in the
+same paragraph ('“X,” said A. “Y.”') takes the previous speaker.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ import pandas as pd
 from .quotes import QuoteSpan
 from .resources import sentence_splitter
 
+QUOTE_PLACEHOLDER = "\x00"  # stands for a quoted stretch when looking for the attribution
 NARRATION_MAX = 0.2
 QUOTATION_MIN = 0.8
 
@@ -41,7 +43,8 @@ _SPEAKER = rf"(?:{_TITLE}?{_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+[a-z]+(?:\s+[a-z
 SPEAKER_PATTERNS = (
     re.compile(rf"(?P<speaker>{_NAME}),\s+(?:who|which)\b[^,]*,\s+{SPEECH_VERBS}\b"),
     re.compile(rf"(?P<speaker>{_SPEAKER})\s+(?:had\s+|has\s+)?{SPEECH_VERBS}\b"),
-    re.compile(rf"\b{SPEECH_VERBS}\s+(?P<speaker>{_TITLE}?{_NAME}|the\s+[a-z]+)"),
+    # inverted attribution only right after a quotation: '..." said Mr Reed'
+    re.compile(rf"{QUOTE_PLACEHOLDER}[\s,]*{SPEECH_VERBS}\s+(?P<speaker>{_TITLE}?{_NAME}|the\s+[a-z]+)"),
 )
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -81,27 +84,26 @@ def find_speaker(unquoted: str) -> str:
     return ""
 
 
-def sentence_rows(article_id: str, body: pd.DataFrame, spans: list[QuoteSpan]) -> pd.DataFrame:
-    """One row per sentence of the body paragraphs ``body`` (in reading order).
+def _mask_quotes(text: str, inside: list[bool], start: int, end: int) -> str:
+    """The sentence with each quoted stretch replaced by one placeholder character."""
+    out = []
+    for i in range(start, end):
+        if not inside[i]:
+            out.append(text[i])
+        elif i == start or not inside[i - 1]:
+            out.append(QUOTE_PLACEHOLDER)
+    return "".join(out)
 
-    ``spans`` are the quote spans found over the same paragraphs (paragraph index =
-    row order of ``body``).  Columns: ``article_id``; ``sentence_id``
-    (``<article_id>-s<NNN>``); ``paragraph_id``; ``position`` (0-based in the
-    article's body); ``position_in_paragraph``; ``relative_position`` (0 at the
-    first sentence, 1 at the last); ``start``/``end`` (offsets in the article
-    text); ``n_letters``; ``quoted_share`` (share of letters inside quotation
-    marks, 0-1); ``voice``; ``speaker`` (as written, e.g. "Mr Bondarev", "he");
-    ``speaker_source`` ("sentence", "quotation" when inherited, or "");
-    ``quote_ids`` (ids of the quotations it touches, as in ``Corpus.quotes``, space
-    separated); ``text``.
-    """
+
+def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: list[QuoteSpan]) -> list[dict]:
+    """The rows of :func:`sentence_rows` as dicts, from ``(paragraph_id, start, text)`` of each
+    body paragraph (the fast path for large corpora)."""
     rows = []
     spans_by_paragraph: dict[int, list[QuoteSpan]] = {}
     for span in spans:
         if span.depth == 0:
             spans_by_paragraph.setdefault(span.paragraph, []).append(span)
-    for p_index, paragraph in enumerate(body.itertuples(index=False)):
-        text = paragraph.text
+    for p_index, (paragraph_id, paragraph_start, text) in enumerate(body):
         p_spans = spans_by_paragraph.get(p_index, [])
         inside = [False] * len(text)
         for span in p_spans:
@@ -110,13 +112,13 @@ def sentence_rows(article_id: str, body: pd.DataFrame, spans: list[QuoteSpan]) -
             letters = [i for i in range(start, end) if _LETTER.match(text[i])]
             quoted = sum(inside[i] for i in letters)
             share = quoted / len(letters) if letters else 0.0
-            unquoted = "".join(" " if inside[i] else text[i] for i in range(start, end))
+            unquoted = _mask_quotes(text, inside, start, end) if quoted else ""
             rows.append({
                 "article_id": article_id,
-                "paragraph_id": paragraph.paragraph_id,
+                "paragraph_id": paragraph_id,
                 "position_in_paragraph": k,
-                "start": paragraph.start + start,
-                "end": paragraph.start + end,
+                "start": paragraph_start + start,
+                "end": paragraph_start + end,
                 "n_letters": len(letters),
                 "quoted_share": share,
                 "voice": voice_of(share),
@@ -131,16 +133,41 @@ def sentence_rows(article_id: str, body: pd.DataFrame, spans: list[QuoteSpan]) -
         for quote_id in row["quote_ids"]:
             if row["speaker"]:
                 speaker_of_quote.setdefault(quote_id, row["speaker"])
-    for row in rows:
+    n = len(rows)
+    previous: dict | None = None
+    for position, row in enumerate(rows):
+        row["sentence_id"] = f"{article_id}-s{position:03d}"
+        row["position"] = position
+        row["relative_position"] = position / (n - 1) if n > 1 else 0.0
         row["speaker_source"] = "sentence" if row["speaker"] else ""
         if not row["speaker"]:
             inherited = [speaker_of_quote[q] for q in row["quote_ids"] if q in speaker_of_quote]
             if inherited:
                 row["speaker"], row["speaker_source"] = inherited[0], "quotation"
+            elif (row["voice"] == "quotation" and previous is not None and previous["speaker"]
+                  and previous["paragraph_id"] == row["paragraph_id"] and previous["quote_ids"]):
+                # '“X,” said A. “Y.”': an unattributed quotation continues the previous speaker
+                row["speaker"], row["speaker_source"] = previous["speaker"], "paragraph"
+        previous = row
         row["quote_ids"] = " ".join(f"{article_id}-q{q:03d}" for q in row["quote_ids"])
-    frame = pd.DataFrame(rows, columns=[c for c in SENTENCE_COLUMNS if c not in ("sentence_id", "position", "relative_position")])
-    frame.insert(1, "sentence_id", [f"{article_id}-s{i:03d}" for i in range(len(frame))])
-    frame.insert(3, "position", range(len(frame)))
-    n = len(frame)
-    frame.insert(5, "relative_position", [i / (n - 1) if n > 1 else 0.0 for i in range(n)])
-    return frame[SENTENCE_COLUMNS]
+    return rows
+
+
+def sentence_rows(article_id: str, body: pd.DataFrame, spans: list[QuoteSpan]) -> pd.DataFrame:
+    """One row per sentence of the body paragraphs ``body`` (in reading order).
+
+    ``spans`` are the quote spans found over the same paragraphs (paragraph index =
+    row order of ``body``).  Columns: ``article_id``; ``sentence_id``
+    (``<article_id>-s<NNN>``); ``paragraph_id``; ``position`` (0-based in the
+    article's body); ``position_in_paragraph``; ``relative_position`` (0 at the
+    first sentence, 1 at the last); ``start``/``end`` (offsets in the article
+    text); ``n_letters``; ``quoted_share`` (share of letters inside quotation
+    marks, 0-1); ``voice``; ``speaker`` (as written, e.g. "Mr Bondarev", "he");
+    ``speaker_source`` ("sentence"; "quotation" when inherited within a quotation;
+    "paragraph" for an unattributed quotation after an attributed one in the same
+    paragraph; or "");
+    ``quote_ids`` (ids of the quotations it touches, as in ``Corpus.quotes``, space
+    separated); ``text``.
+    """
+    body_tuples = list(zip(body["paragraph_id"], body["start"], body["text"]))
+    return pd.DataFrame(sentence_records(article_id, body_tuples, spans), columns=SENTENCE_COLUMNS)
