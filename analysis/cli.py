@@ -1,7 +1,8 @@
 """Command line: ``python -m analysis <command> [--story S] [--data-dir D] [--csv]``.
 
 Table commands print a DataFrame readably, or as CSV with ``--csv``; ``summary``
-says what was loaded; ``figures`` rebuilds every figure; ``report`` executes the
+says what was loaded; ``metrics`` computes one row per article for a whole
+corpus in parallel; ``figures`` rebuilds every figure; ``report`` executes the
 notebooks and renders them to HTML.
 """
 from __future__ import annotations
@@ -83,6 +84,13 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
         p.add_argument("--csv", action="store_true", help="print CSV instead of a readable table")
     figures = sub.add_parser("figures", parents=[common], help="regenerate every figure into figures/")
     figures.add_argument("--out", help="output folder (default: figures/)")
+    metrics = sub.add_parser("metrics", parents=[common],
+                             help="per-article metrics for a whole corpus, in parallel chunks (one row per article)")
+    metrics.add_argument("--csv", action="store_true", help="print CSV instead of a readable table")
+    metrics.add_argument("--workers", type=int, help="worker processes (default: all CPUs)")
+    metrics.add_argument("--chunk-size", type=int, default=100, help="articles per chunk (default 100)")
+    metrics.add_argument("--keep-going", action="store_true",
+                         help="record a bad article in the problems column instead of stopping")
     report = sub.add_parser("report", parents=[common], help="execute the notebooks and render them to HTML")
     report.add_argument("--out", help="output folder (default: reports/)")
     return parser
@@ -101,6 +109,12 @@ def main(argv: list[str] | None = None) -> int:
             from .report import render_notebooks
             for path in render_notebooks(data_dir=args.data_dir, story=args.story, out_dir=args.out):
                 print(path)
+            return 0
+        if args.command == "metrics":
+            from .pipeline import corpus_metrics
+            table = corpus_metrics(args.data_dir, args.story, workers=args.workers, chunk_size=args.chunk_size,
+                                   errors="record" if args.keep_going else "raise", progress=sys.stderr.isatty())
+            print_table(table, args.csv)
             return 0
         corpus = load_corpus(args.data_dir, args.story)
         if args.command == "summary":

@@ -77,26 +77,34 @@ def plot_readability_scores(readability: pd.DataFrame, *, scope: str = "body", m
     return ax
 
 
-def plot_readability_by_voice(readability: pd.DataFrame, *, metric: str = "flesch_kincaid_grade", ax=None):
-    """One score for narration, quotation and the whole body, per outlet, with intervals."""
-    ax = _ax(ax)
-    scopes = ["narration", "quotation", "body"]
-    data = readability[(readability["metric"] == metric) & readability["scope"].isin(scopes)]
+VOICE_SCOPES = ["narration", "quotation", "body"]
+VOICE_LABELS = ["the outlet's narration", "quoted material", "whole body"]
+
+
+def _by_voice(table: pd.DataFrame, metric: str, ax):
+    """Points with interval bars for narration, quotation and body, one colour per outlet."""
+    data = table[(table["metric"] == metric) & table["scope"].isin(VOICE_SCOPES)]
     colours = outlet_colours(data.drop_duplicates("article_id")["outlet"])
     articles = list(dict.fromkeys(data["article_id"]))
     width = 0.8 / max(len(articles), 1)
     for k, article_id in enumerate(articles):
-        rows = data[data["article_id"] == article_id].set_index("scope").reindex(scopes)
+        rows = data[data["article_id"] == article_id].set_index("scope").reindex(VOICE_SCOPES)
         outlet = rows["outlet"].dropna().iloc[0]
-        x = np.arange(len(scopes)) + (k - (len(articles) - 1) / 2) * width
+        x = np.arange(len(VOICE_SCOPES)) + (k - (len(articles) - 1) / 2) * width
         err = np.vstack([rows["value"] - rows["ci_low"], rows["ci_high"] - rows["value"]])
         counts = ", ".join(f"{s[:4]}. {int(n)}" for s, n in rows["n_sentences"].items())
         ax.errorbar(x, rows["value"], yerr=err, fmt="o", color=colours[outlet], capsize=3,
                     label=f"{outlet} (sentences: {counts})")
-    ax.set_xticks(np.arange(len(scopes)), ["the outlet's narration", "quoted material", "whole body"])
-    ax.set_ylabel(METRIC_LABELS.get(metric, metric))
+    ax.set_xticks(np.arange(len(VOICE_SCOPES)), VOICE_LABELS)
     ax.grid(axis="y", visible=True)
     ax.grid(axis="x", visible=False)
+    return ax
+
+
+def plot_readability_by_voice(readability: pd.DataFrame, *, metric: str = "flesch_kincaid_grade", ax=None):
+    """One score for narration, quotation and the whole body, per outlet, with intervals."""
+    ax = _by_voice(readability, metric, _ax(ax))
+    ax.set_ylabel(f"{METRIC_LABELS.get(metric, metric)} (95% bootstrap interval)")
     ax.set_title(f"{METRIC_LABELS.get(metric, metric)}: narration versus quotation")
     ax.legend(loc="best")
     return ax
@@ -148,25 +156,9 @@ def plot_sentiment_arc(arc: pd.DataFrame, *, ax=None):
 
 def plot_sentiment_by_voice(summary: pd.DataFrame, *, metric: str = "mean_compound", ax=None):
     """Mean compound per outlet for narration, quotation and body, with intervals (from ``sentiment_summary``)."""
-    ax = _ax(ax)
-    scopes = ["narration", "quotation", "body"]
-    data = summary[(summary["metric"] == metric) & summary["scope"].isin(scopes)]
-    colours = outlet_colours(data.drop_duplicates("article_id")["outlet"])
-    articles = list(dict.fromkeys(data["article_id"]))
-    width = 0.8 / max(len(articles), 1)
-    for k, article_id in enumerate(articles):
-        rows = data[data["article_id"] == article_id].set_index("scope").reindex(scopes)
-        outlet = rows["outlet"].dropna().iloc[0]
-        x = np.arange(len(scopes)) + (k - (len(articles) - 1) / 2) * width
-        err = np.vstack([rows["value"] - rows["ci_low"], rows["ci_high"] - rows["value"]])
-        counts = ", ".join(f"{s[:4]}. {int(n)}" for s, n in rows["n_sentences"].items())
-        ax.errorbar(x, rows["value"], yerr=err, fmt="o", color=colours[outlet], capsize=3,
-                    label=f"{outlet} (sentences: {counts})")
+    ax = _by_voice(summary, metric, _ax(ax))
     ax.axhline(0, color="#999999", linewidth=0.8)
-    ax.set_xticks(np.arange(len(scopes)), ["the outlet's narration", "quoted material", "whole body"])
     ax.set_ylabel(f"{METRIC_LABELS.get(metric, metric)} (95% bootstrap interval)")
-    ax.grid(axis="y", visible=True)
-    ax.grid(axis="x", visible=False)
     ax.set_title("Sentiment: the outlet's own voice versus what it quotes")
     ax.legend(loc="best")
     return ax

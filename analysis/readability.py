@@ -31,12 +31,15 @@ headline, captions and promos included).
 """
 from __future__ import annotations
 
+import functools
 import itertools
 
 import numpy as np
 import pandas as pd
 import textstat
 from textstat.backend import counts as ts_counts
+from textstat.backend import selections as ts_selections
+from textstat.backend.validations import is_difficult_word
 
 from .bootstrap import percentile_interval, resampled_sums
 from .config import BOOTSTRAP_REPS
@@ -64,7 +67,7 @@ READABILITY_COLUMNS = ["story", "article_id", "outlet", "scope", "metric", "valu
 
 
 def text_counts(text: str) -> dict[str, int]:
-    """textstat's counts for one sentence (``sentences`` is 1)."""
+    """textstat's counts for one sentence (``sentences`` is 1), one textstat call per count."""
     return {
         "sentences": 1,
         "words": ts_counts.count_words(text),
@@ -77,31 +80,58 @@ def text_counts(text: str) -> dict[str, int]:
     }
 
 
-def formulas(totals: pd.DataFrame | dict) -> pd.DataFrame:
-    """Formula metrics from summed counts (one row per row of ``totals``), vectorised."""
-    t = pd.DataFrame(totals if isinstance(totals, pd.DataFrame) else [totals])
-    W = t["words"].to_numpy(float)
-    S = t["sentences"].to_numpy(float)
+@functools.lru_cache(maxsize=1 << 15)
+def _word_profile(word: str) -> tuple[int, bool, bool]:
+    """(syllables, complex for Fog, difficult for Dale-Chall) of one word, from textstat.
+
+    textstat caches only its last 128 words; a larger cache here keeps a
+    corpus's vocabulary, with the very same values."""
+    return (ts_counts.count_syllables(word, LANG), is_difficult_word(word, 3, LANG), is_difficult_word(word, 0, LANG))
+
+
+def fast_counts(text: str) -> tuple[int, ...]:
+    """The same counts as :func:`text_counts`, in ``COUNT_COLUMNS`` order, in one pass over
+    the words of ``text`` (as textstat lists them)."""
+    words = ts_selections.list_words(text)
+    syllables = polysyllables = complex_words = difficult = 0
+    for word in words:
+        n, is_complex, is_difficult = _word_profile(word)
+        syllables += n
+        polysyllables += n >= 3
+        complex_words += is_complex
+        difficult += is_difficult
+    return (1, len(words), syllables, polysyllables, complex_words, difficult,
+            ts_counts.count_letters(text), ts_counts.count_chars(text, True))
+
+
+def formula_arrays(totals: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Formula metrics from arrays of summed counts (keys: ``COUNT_COLUMNS``); NaN without words."""
+    get = {k: np.asarray(totals[k], dtype=float) for k in COUNT_COLUMNS}
     with np.errstate(divide="ignore", invalid="ignore"):
-        W = np.where(W > 0, W, np.nan)
-        S = np.where(S > 0, S, np.nan)
+        W = np.where(get["words"] > 0, get["words"], np.nan)
+        S = np.where(get["sentences"] > 0, get["sentences"], np.nan)
         wps = W / S
-        spw = t["syllables"].to_numpy(float) / W
-        difficult_pct = 100 * t["difficult_words"].to_numpy(float) / W
-        out = pd.DataFrame({
+        spw = get["syllables"] / W
+        difficult_pct = 100 * get["difficult_words"] / W
+        return {
             "flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
             "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
-            "gunning_fog": 0.4 * (wps + 100 * t["complex_words"].to_numpy(float) / W),
-            "smog_index": 1.043 * np.sqrt(30 * t["polysyllables"].to_numpy(float) / S) + 3.1291,
-            "coleman_liau_index": 0.058 * (100 * t["letters"].to_numpy(float) / W) - 0.296 * (100 * S / W) - 15.8,
-            "automated_readability_index": 4.71 * t["chars"].to_numpy(float) / W + 0.5 * wps - 21.43,
+            "gunning_fog": 0.4 * (wps + 100 * get["complex_words"] / W),
+            "smog_index": 1.043 * np.sqrt(30 * get["polysyllables"] / S) + 3.1291,
+            "coleman_liau_index": 0.058 * (100 * get["letters"] / W) - 0.296 * (100 * S / W) - 15.8,
+            "automated_readability_index": 4.71 * get["chars"] / W + 0.5 * wps - 21.43,
             "dale_chall": 0.1579 * difficult_pct + 0.0496 * wps + np.where(difficult_pct > 5, 3.6365, 0.0),
             "words_per_sentence": wps,
             "syllables_per_word": spw,
-            "polysyllable_share": t["polysyllables"].to_numpy(float) / W,
+            "polysyllable_share": get["polysyllables"] / W,
             "difficult_word_share": difficult_pct / 100,
-        }, index=t.index)
-    return out
+        }
+
+
+def formulas(totals: pd.DataFrame | dict) -> pd.DataFrame:
+    """Formula metrics from summed counts (one row per row of ``totals``), vectorised."""
+    t = pd.DataFrame(totals if isinstance(totals, pd.DataFrame) else [totals])
+    return pd.DataFrame(formula_arrays({k: t[k].to_numpy() for k in COUNT_COLUMNS}), index=t.index)
 
 
 def mtld(tokens: list[str], threshold: float = MTLD_THRESHOLD) -> float:

@@ -75,3 +75,21 @@ def install_offline_textstat() -> None:
 
 
 install_offline_textstat()
+
+
+#: Words pyphen may remember before its per-word cache is emptied.
+PYPHEN_CACHE_LIMIT = 50_000
+
+
+def trim_word_caches(limit: int = PYPHEN_CACHE_LIMIT) -> None:
+    """Empty pyphen's per-word hyphenation cache once it passes ``limit`` words.
+
+    textstat falls back to pyphen for words missing from the CMU dictionary, and
+    pyphen remembers every such word without bound; over a large corpus (names,
+    typos, rare words) that is a memory leak.  Clearing it changes no result.
+    """
+    import pyphen
+
+    for hyph_dict in pyphen.hdcache.values():
+        if len(hyph_dict.cache) > limit:
+            hyph_dict.cache.clear()

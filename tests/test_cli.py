@@ -18,7 +18,7 @@ def run(capsys, *args):
     return code, out.out, out.err
 
 
-@pytest.mark.parametrize("command", ["articles", "paragraphs", "set-aside", "sentences", "tokens", "quotes",
+@pytest.mark.parametrize("command", ["articles", "paragraphs", "set-aside", "sentences", "tokens", "quotes", "metrics",
                                      "readability", "sentiment", "terms", "framing", "shared-quotes",
                                      "headlines", "name-variants", "findings"])
 def test_table_commands_print_csv(capsys, command):
