@@ -73,7 +73,10 @@ def print_summary(corpus: Corpus) -> None:
 
 
 def build_parser(commands: dict) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Compare how outlets told the same story. Every command takes --story and --data-dir; "
+                    "table commands also take --csv.")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--story", help="the story to analyse (default: every article in the manifest)")
     common.add_argument("--data-dir", help="data folder holding manifest.csv (default: the project's data/)")

@@ -1,5 +1,9 @@
 """Paths and fixed settings in one place.
 
+The package is meant to be installed in editable mode from its repository
+(``pip install -e .``), so ``PROJECT_ROOT`` is the repository with ``data/``,
+``figures/`` and ``notebooks/`` beside ``analysis/``.
+
 Every path the package reads or writes is derived here.  The data folder can be
 moved with the ``ANALYSIS_DATA_DIR`` environment variable or the ``data_dir``
 argument that every loader accepts, so a notebook or script can point at

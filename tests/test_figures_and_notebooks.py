@@ -67,3 +67,14 @@ def test_notebook_runs_top_to_bottom(path):
     executed = report.execute_notebook(path, "bondarev-resignation", SEED_DATA)
     errors = [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
+
+
+def test_report_renders_html_without_touching_the_notebooks(tmp_path, monkeypatch):
+    overview = NOTEBOOKS_DIR / "00-overview.ipynb"
+    before = overview.read_bytes()
+    monkeypatch.setattr(report, "notebook_paths", lambda: [overview])
+    written = report.render_notebooks(data_dir=SEED_DATA, out_dir=tmp_path)
+    assert [p.relative_to(tmp_path).as_posix() for p in written] == ["bondarev-resignation/00-overview.html"]
+    html = written[0].read_text(encoding="utf-8")
+    assert "Headline findings" in html and "Yahoo News UK" in html
+    assert overview.read_bytes() == before
