@@ -41,6 +41,8 @@ def _table_commands() -> dict[str, tuple[str, TableCommand]]:
         "sentiment-sentences": ("VADER scores of every body sentence", sentiment.sentence_sentiment),
         "sentiment-extremes": ("most negative and most positive sentences of each outlet", sentiment.extreme_sentences),
         "terms": ("distinctive terms per outlet: log-odds z-scores and G2 keyness", wording.distinctive_terms),
+        "term-counts": ("how often each word and two-word phrase occurs per article",
+                        lambda c: pd.concat([wording.term_counts(c, 1), wording.term_counts(c, 2)], ignore_index=True)),
         "shared-vocabulary": ("terms each outlet shares with the others or uses alone", wording.shared_vocabulary),
         "framing": ("framing dictionary counts per outlet and voice", framing.framing_counts),
         "shared-quotes": ("passages of one source quoted by several outlets", quote_alignment.shared_quotes),

@@ -19,7 +19,7 @@ def run(capsys, *args):
 
 
 @pytest.mark.parametrize("command", ["articles", "paragraphs", "set-aside", "sentences", "tokens", "quotes", "metrics",
-                                     "readability", "sentiment", "terms", "framing", "shared-quotes",
+                                     "readability", "sentiment", "terms", "term-counts", "framing", "shared-quotes",
                                      "headlines", "name-variants", "findings"])
 def test_table_commands_print_csv(capsys, command):
     code, out, _ = run(capsys, command, "--csv", "--data-dir", str(SEED_DATA))
