@@ -43,6 +43,11 @@ def resampled_sums(values: np.ndarray, *key: str, reps: int = BOOTSTRAP_REPS) ->
     return values[index].sum(axis=1)
 
 
+def excludes_zero(low: float, high: float) -> bool:
+    """True when a finite interval lies wholly above or below zero."""
+    return bool(np.isfinite(low) and np.isfinite(high) and (low > 0 or high < 0))
+
+
 def percentile_interval(samples: np.ndarray, confidence: float = CONFIDENCE) -> tuple[float, float]:
     """Percentile interval of ``samples``, ignoring NaN; (nan, nan) if none is finite."""
     samples = np.asarray(samples, dtype=float)

@@ -8,6 +8,7 @@ code serves two articles in a notebook and thousands streamed in chunks.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -129,6 +130,12 @@ class Corpus:
         """Paragraphs that are not body text, with the role and the rule that set them aside."""
         kept = self.paragraphs[self.paragraphs["role"] != "body"]
         return kept[["article_id", "outlet", "paragraph_id", "line", "role", "rule", "text"]].reset_index(drop=True)
+
+    def pairs(self):
+        """``(story, a, b)`` for every pair of articles of the same story (rows of ``articles``)."""
+        for story, group in self.articles.groupby("story", sort=False):
+            for a, b in itertools.combinations(group.itertuples(index=False), 2):
+                yield story, a, b
 
     def summary(self) -> pd.DataFrame:
         """One row per article: outlet, headline, paragraphs by role, sentences by voice, words."""

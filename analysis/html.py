@@ -42,7 +42,7 @@ def _same(a: str, b: str) -> bool:
     return squash(a) == squash(b)
 
 
-def extract_page(data: bytes, source: str | Path = "") -> ExtractedPage | None:
+def extract_page(data: bytes) -> ExtractedPage | None:
     """Main text and metadata of one saved page; None when no main text is found."""
     import trafilatura
 

@@ -32,7 +32,7 @@ from .rawtext import read_raw_text
 from .readability import COUNT_COLUMNS, FORMULA_METRICS, fast_counts, formula_arrays
 from .resources import stop_words, trim_word_caches, vader_analyzer
 from .sentences import sentence_records
-from .sentiment import SUMMARY_METRICS
+from .sentiment import SUMMARY_METRICS, compound_statistics
 from .tokens import TOKEN_PATTERN, is_alpha, normalise
 
 SCOPES = ("body", "narration", "quotation")
@@ -94,20 +94,9 @@ def article_metrics(record: dict) -> dict:
         for metric in FORMULA_METRICS:
             row[f"{scope}_{metric}"] = float(scores[metric][k])
         chosen = compound[masks[scope]]
-        for metric, value in _sentiment_aggregates(chosen).items():
-            row[f"{scope}_{metric}"] = value
+        for metric, value in compound_statistics(chosen).items():
+            row[f"{scope}_{metric}"] = float(value)
     return row
-
-
-def _sentiment_aggregates(compound: np.ndarray) -> dict[str, float]:
-    if compound.size == 0:
-        return {m: float("nan") for m in SUMMARY_METRICS}
-    return {
-        "mean_compound": float(compound.mean()),
-        "share_positive": float((compound >= 0.05).mean()),
-        "share_neutral": float(((compound > -0.05) & (compound < 0.05)).mean()),
-        "share_negative": float((compound <= -0.05).mean()),
-    }
 
 
 def _error_row(record: dict, error: Exception) -> dict:

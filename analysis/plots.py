@@ -110,19 +110,29 @@ def plot_readability_by_voice(readability: pd.DataFrame, *, metric: str = "flesc
     return ax
 
 
+def _strip_rows(frame: pd.DataFrame, spread: float):
+    """For a strip plot with one row per article: ``(k, article, its rows, jitter, colour)``."""
+    articles = frame.drop_duplicates("article_id")
+    colours = outlet_colours(articles["outlet"])
+    for k, article in enumerate(articles.itertuples(index=False)):
+        mine = frame[frame["article_id"] == article.article_id].reset_index(drop=True)
+        yield k, article, mine, k + (np.arange(len(mine)) % 5 - 2) * spread, colours[article.outlet]
+
+
+def _strip_axis(ax, frame: pd.DataFrame) -> None:
+    outlets = frame.drop_duplicates("article_id")["outlet"]
+    ax.set_yticks(range(len(outlets)), outlets)
+    ax.set_ylim(len(outlets) - 0.5, -0.5)
+
+
 def plot_sentence_lengths(sentences: pd.DataFrame, *, ax=None):
     """Distribution of words per sentence per outlet (from ``sentence_readability``)."""
     ax = _ax(ax)
-    articles = sentences.drop_duplicates("article_id")
-    colours = outlet_colours(articles["outlet"])
-    for k, row in enumerate(articles.itertuples(index=False)):
-        words = sentences.loc[sentences["article_id"] == row.article_id, "words"].to_numpy()
-        jitter = (np.arange(len(words)) % 5 - 2) * 0.05
-        ax.scatter(words, np.full(len(words), k) + jitter, color=colours[row.outlet], alpha=0.75, s=22,
-                   label=_outlet_label(row.outlet, len(words)))
-        ax.plot([np.median(words)] * 2, [k - 0.3, k + 0.3], color=colours[row.outlet], linewidth=2.5)
-    ax.set_yticks(range(len(articles)), articles["outlet"])
-    ax.set_ylim(len(articles) - 0.5, -0.5)
+    for k, article, mine, y, colour in _strip_rows(sentences, 0.05):
+        words = mine["words"].to_numpy()
+        ax.scatter(words, y, color=colour, alpha=0.75, s=22, label=_outlet_label(article.outlet, len(words)))
+        ax.plot([np.median(words)] * 2, [k - 0.3, k + 0.3], color=colour, linewidth=2.5)
+    _strip_axis(ax, sentences)
     ax.set_xlabel("words per sentence (dots: sentences; bar: median)")
     ax.set_title("Sentence length by outlet")
     ax.legend(loc="lower right")
@@ -167,19 +177,14 @@ def plot_sentiment_by_voice(summary: pd.DataFrame, *, metric: str = "mean_compou
 def plot_sentiment_distribution(scored: pd.DataFrame, *, ax=None):
     """Every sentence's compound score per outlet and voice (from ``sentence_sentiment``)."""
     ax = _ax(ax)
-    articles = scored.drop_duplicates("article_id")
-    colours = outlet_colours(articles["outlet"])
-    for k, row in enumerate(articles.itertuples(index=False)):
-        mine = scored[scored["article_id"] == row.article_id].reset_index(drop=True)
-        jitter = (np.arange(len(mine)) % 5 - 2) * 0.06
+    for _, article, mine, y, colour in _strip_rows(scored, 0.06):
         for voice, marker in VOICE_MARKERS.items():
             part = mine[mine["voice"] == voice]
-            ax.scatter(part["compound"], k + jitter[part.index], color=colours[row.outlet], marker=marker,
-                       s=26, alpha=0.8, label=f"{row.outlet}: {voice} ({len(part)})" if len(part) else None)
+            ax.scatter(part["compound"], y[part.index], color=colour, marker=marker, s=26, alpha=0.8,
+                       label=f"{article.outlet}: {voice} ({len(part)})" if len(part) else None)
     for edge in (-0.05, 0.05):
         ax.axvline(edge, color="#999999", linewidth=0.8, linestyle=":")
-    ax.set_yticks(range(len(articles)), articles["outlet"])
-    ax.set_ylim(len(articles) - 0.5, -0.5)
+    _strip_axis(ax, scored)
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("VADER compound per sentence (dotted: neutral band -0.05..0.05)")
     ax.set_title("Distribution of sentence sentiment")

@@ -67,7 +67,7 @@ def read_raw_text(path: str | Path, expected_sha256: str = "") -> RawText:
 def _read_html(path: Path, data: bytes, digest: str) -> RawText:
     if not data.strip():
         raise InputDataError(path, "HTML file is empty")
-    page = extract_page(data, path)
+    page = extract_page(data)
     if page is None:
         raise InputDataError(path, "no article text found in this HTML page")
     metadata = {"title": page.title, "date": page.date, "sitename": page.sitename, "author": page.author, "url": page.url}

@@ -32,7 +32,6 @@ headline, captions and promos included).
 from __future__ import annotations
 
 import functools
-import itertools
 
 import numpy as np
 import pandas as pd
@@ -41,7 +40,7 @@ from textstat.backend import counts as ts_counts
 from textstat.backend import selections as ts_selections
 from textstat.backend.validations import is_difficult_word
 
-from .bootstrap import percentile_interval, resampled_sums
+from .bootstrap import excludes_zero, percentile_interval, resampled_sums
 from .config import BOOTSTRAP_REPS
 from .corpus import Corpus
 from .sentences import split_sentence_spans
@@ -172,7 +171,7 @@ def sentence_readability(corpus: Corpus) -> pd.DataFrame:
     (``FORMULA_METRICS``, on the single sentence).
     """
     s = corpus.sentences
-    counts = pd.DataFrame([text_counts(t) for t in s["text"]], columns=COUNT_COLUMNS, index=s.index)
+    counts = pd.DataFrame([fast_counts(t) for t in s["text"]], columns=COUNT_COLUMNS, index=s.index)
     base = s[["story", "article_id", "outlet", "sentence_id", "position", "voice"]]
     return pd.concat([base, counts, formulas(counts)], axis=1)
 
@@ -248,7 +247,7 @@ def _article_scope_rows(article, scope, sent_counts, texts, words, reps):
 def _readability(corpus: Corpus, reps: int, scopes=SCOPES):
     per_sentence = sentence_readability(corpus)
     page = page_sentences(corpus)
-    page_counts = pd.DataFrame([text_counts(t) for t in page["text"]], columns=COUNT_COLUMNS)
+    page_counts = pd.DataFrame([fast_counts(t) for t in page["text"]], columns=COUNT_COLUMNS)
     page_counts["article_id"] = page["article_id"].to_numpy()
     alpha = corpus.tokens[corpus.tokens["is_alpha"]]
     rows, draws = [], {}
@@ -299,20 +298,19 @@ def readability_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS) -> pd.Da
     table, draws = _readability(corpus, reps, scopes=("body", "narration", "quotation"))
     value = table.set_index(["article_id", "scope", "metric"])["value"]
     rows = []
-    for story, group in corpus.articles.groupby("story", sort=False):
-        for a, b in itertools.combinations(group.itertuples(index=False), 2):
-            for scope in ("body", "narration", "quotation"):
-                da, db = draws[(a.article_id, scope)], draws[(b.article_id, scope)]
-                for metric in FORMULA_METRICS:
-                    va, vb = value[(a.article_id, scope, metric)], value[(b.article_id, scope, metric)]
-                    low, high = (percentile_interval(da[metric].to_numpy() - db[metric].to_numpy())
-                                 if da is not None and db is not None else (np.nan, np.nan))
-                    rows.append({
-                        "story": story, "article_a": a.article_id, "outlet_a": a.outlet,
-                        "article_b": b.article_id, "outlet_b": b.outlet, "scope": scope, "metric": metric,
-                        "value_a": va, "value_b": vb, "difference": va - vb, "ci_low": low, "ci_high": high,
-                        "excludes_zero": bool(np.isfinite(low) and (low > 0 or high < 0)),
-                    })
+    for story, a, b in corpus.pairs():
+        for scope in ("body", "narration", "quotation"):
+            da, db = draws[(a.article_id, scope)], draws[(b.article_id, scope)]
+            for metric in FORMULA_METRICS:
+                va, vb = value[(a.article_id, scope, metric)], value[(b.article_id, scope, metric)]
+                low, high = (percentile_interval(da[metric].to_numpy() - db[metric].to_numpy())
+                             if da is not None and db is not None else (np.nan, np.nan))
+                rows.append({
+                    "story": story, "article_a": a.article_id, "outlet_a": a.outlet,
+                    "article_b": b.article_id, "outlet_b": b.outlet, "scope": scope, "metric": metric,
+                    "value_a": va, "value_b": vb, "difference": va - vb, "ci_low": low, "ci_high": high,
+                    "excludes_zero": excludes_zero(low, high),
+                })
     return pd.DataFrame(rows)
 
 

@@ -14,12 +14,11 @@ percentile bootstraps over sentences (:mod:`analysis.bootstrap`).
 """
 from __future__ import annotations
 
-import itertools
 
 import numpy as np
 import pandas as pd
 
-from .bootstrap import percentile_interval, resample_indices
+from .bootstrap import excludes_zero, percentile_interval, resample_indices
 from .config import BOOTSTRAP_REPS
 from .corpus import Corpus
 from .resources import vader_analyzer
@@ -61,8 +60,11 @@ def sentence_sentiment(corpus: Corpus) -> pd.DataFrame:
     return frame[SENTENCE_SENTIMENT_COLUMNS]
 
 
-def _statistics(compound: np.ndarray) -> dict[str, np.ndarray]:
-    """Summary metrics over the last axis of ``compound`` (works on replicates too)."""
+def compound_statistics(compound: np.ndarray) -> dict[str, np.ndarray]:
+    """``SUMMARY_METRICS`` over the last axis of ``compound`` (works on replicates too);
+    NaN when there is no sentence."""
+    if compound.shape[-1] == 0:
+        return {m: np.full(compound.shape[:-1], np.nan) for m in SUMMARY_METRICS}
     with np.errstate(invalid="ignore"):
         return {
             "mean_compound": compound.mean(axis=-1),
@@ -80,8 +82,8 @@ def _draws(scored: pd.DataFrame, reps: int):
             chosen = group if scope == "body" else group[group["voice"] == scope]
             compound = chosen["compound"].to_numpy(float)
             if len(compound):
-                point = {k: float(v) for k, v in _statistics(compound).items()}
-                reps_ = _statistics(compound[resample_indices(len(compound), article_id, scope, "sentiment", reps=reps)])
+                point = {k: float(v) for k, v in compound_statistics(compound).items()}
+                reps_ = compound_statistics(compound[resample_indices(len(compound), article_id, scope, "sentiment", reps=reps)])
             else:
                 point = {k: float("nan") for k in SUMMARY_METRICS}
                 reps_ = None
@@ -121,19 +123,18 @@ def sentiment_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS) -> pd.Data
     draws = _draws(sentence_sentiment(corpus), reps)
     empty = ({k: np.nan for k in SUMMARY_METRICS}, None, 0)
     rows = []
-    for story, group in corpus.articles.groupby("story", sort=False):
-        for a, b in itertools.combinations(group.itertuples(index=False), 2):
-            for scope in SCOPES:
-                pa, ra, _ = draws.get((a.article_id, scope), empty)
-                pb, rb, _ = draws.get((b.article_id, scope), empty)
-                for metric in SUMMARY_METRICS:
-                    low, high = (percentile_interval(ra[metric] - rb[metric])
-                                 if ra is not None and rb is not None else (np.nan, np.nan))
-                    rows.append({"story": story, "article_a": a.article_id, "outlet_a": a.outlet,
-                                 "article_b": b.article_id, "outlet_b": b.outlet, "scope": scope,
-                                 "metric": metric, "value_a": pa[metric], "value_b": pb[metric],
-                                 "difference": pa[metric] - pb[metric], "ci_low": low, "ci_high": high,
-                                 "excludes_zero": bool(np.isfinite(low) and (low > 0 or high < 0))})
+    for story, a, b in corpus.pairs():
+        for scope in SCOPES:
+            pa, ra, _ = draws.get((a.article_id, scope), empty)
+            pb, rb, _ = draws.get((b.article_id, scope), empty)
+            for metric in SUMMARY_METRICS:
+                low, high = (percentile_interval(ra[metric] - rb[metric])
+                             if ra is not None and rb is not None else (np.nan, np.nan))
+                rows.append({"story": story, "article_a": a.article_id, "outlet_a": a.outlet,
+                             "article_b": b.article_id, "outlet_b": b.outlet, "scope": scope,
+                             "metric": metric, "value_a": pa[metric], "value_b": pb[metric],
+                             "difference": pa[metric] - pb[metric], "ci_low": low, "ci_high": high,
+                             "excludes_zero": excludes_zero(low, high)})
     return pd.DataFrame(rows)
 
 
