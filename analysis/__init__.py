@@ -2,21 +2,20 @@
 
 Start with :func:`load_corpus`; every analysis takes the corpus and returns a
 tidy DataFrame whose columns its docstring lists.  All NLP resources are
-offline (see :mod:`analysis.resources`).
+offline (see :mod:`analysis.text.resources`).
 """
-from . import resources  # noqa: F401  (installs the offline CMU dictionary into textstat)
-from .corpus import Corpus, load_corpus, process_article
+from .text import resources  # noqa: F401  (installs the offline CMU dictionary into textstat)
+from .text.corpus import Corpus, load_corpus, process_article
 from .errors import InputDataError
-from .findings import key_findings
-from .framing import framing_counts, read_dictionary
-from .manifest import read_manifest, stories
-from .readability import (quote_effect, readability_by_paragraph, readability_differences,
-                          readability_table, sentence_readability)
-from .sentiment import (extreme_sentences, sentence_sentiment, sentiment_arc, sentiment_differences,
-                        sentiment_summary)
-from .quote_alignment import shared_quotes
-from .wording import (compare_headlines, distinctive_terms, keyword_in_context, name_variants,
-                      shared_vocabulary, term_counts)
+from .compare.findings import key_findings
+from .measures.framing import framing_counts, read_dictionary
+from .ingest.manifest import read_manifest, stories
+from .measures.readability import quote_effect, readability_by_paragraph, readability_table, sentence_readability
+from .measures.sentiment import extreme_sentences, sentence_sentiment, sentiment_arc, sentiment_summary
+from .compare.within_story import readability_differences, sentiment_differences
+from .measures.quote_alignment import shared_quotes
+from .measures.wording import (compare_headlines, distinctive_terms, keyword_in_context, name_variants,
+                                shared_vocabulary, term_counts)
 
 __all__ = [
     "Corpus", "InputDataError", "compare_headlines", "distinctive_terms", "extreme_sentences",

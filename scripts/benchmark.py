@@ -12,8 +12,8 @@ repeated text can help either side.
 (a) The hand-written loop: one process, article by article; load the article
     with ``analysis.process_article``, call each textstat count function and
     VADER on every sentence, sum and apply the formulas.
-(b) The pipeline: ``analysis.pipeline.corpus_metrics`` on all CPUs.
-(c) The Dask path: ``analysis.pipeline.dask_metrics`` on a LocalCluster with one
+(b) The pipeline: ``analysis.measures.pipeline.corpus_metrics`` on all CPUs.
+(c) The Dask path: ``analysis.measures.pipeline.dask_metrics`` on a LocalCluster with one
     worker process per CPU.
 
 Each run happens in a fresh Python process, which reports its wall time and
@@ -92,8 +92,8 @@ def hand_loop(data_dir: Path):
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     import analysis
-    from analysis.pipeline import METRIC_COLUMNS, METRIC_DTYPES, SCOPES
-    from analysis.readability import COUNT_COLUMNS, FORMULA_METRICS, formula_arrays
+    from analysis.measures.pipeline import METRIC_COLUMNS, METRIC_DTYPES, SCOPES
+    from analysis.measures.readability import COUNT_COLUMNS, FORMULA_METRICS, formula_arrays
 
     vader = SentimentIntensityAnalyzer()
     rows = []
@@ -134,11 +134,11 @@ def run_one(method: str, data_dir: Path, out: Path) -> dict:
         table = hand_loop(data_dir)
         workers = 1
     elif method == "pipeline":
-        from analysis.pipeline import corpus_metrics
+        from analysis.measures.pipeline import corpus_metrics
         table = corpus_metrics(data_dir, progress=False)
     else:
         from distributed import Client, LocalCluster
-        from analysis.pipeline import dask_metrics
+        from analysis.measures.pipeline import dask_metrics
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
                 Client(cluster) as client:
             table = dask_metrics(data_dir, client=client)

@@ -8,7 +8,7 @@ import sys
 import pandas as pd
 import pytest
 
-from analysis.cli import main
+from analysis.outputs.cli import main
 from conftest import SEED_DATA, write_study
 
 

@@ -7,7 +7,7 @@ import shutil
 import nbformat
 import pytest
 
-from analysis import figures, report
+from analysis.outputs import figures, report
 from analysis.config import FIGURES_DIR, NOTEBOOKS_DIR, PROJECT_ROOT
 from conftest import SEED_DATA
 

@@ -9,7 +9,7 @@ import sys
 import textwrap
 
 import analysis
-from analysis import readability, sentiment
+from analysis.measures import readability, sentiment
 from conftest import SEED_DATA
 
 PROBE = textwrap.dedent("""
@@ -26,7 +26,7 @@ PROBE = textwrap.dedent("""
     nltk.download = no_download
     nltk.downloader.download = no_download
     import analysis
-    from analysis import readability, sentiment
+    from analysis.measures import readability, sentiment
     corpus = analysis.load_corpus(sys.argv[1])
     table = readability.readability_table(corpus, reps=100)
     scored = sentiment.sentence_sentiment(corpus)
@@ -59,7 +59,7 @@ def test_same_results_offline_with_decoy_nltk_data(tmp_path):
 
 def test_textstat_uses_the_packaged_cmu_dictionary():
     from textstat.backend.counts import _count_syllables
-    from analysis import resources
+    from analysis.text import resources
 
     assert _count_syllables.get_cmudict("en_US") is resources.cmu_dictionary()
     # "ignominy" is IH1 G N OW0 M IH2 N IY0 in the CMU dictionary: 4 syllables (pyphen, the

@@ -5,10 +5,12 @@ import math
 
 import numpy as np
 import pytest
+
+import analysis
 import textstat
 
-from analysis import readability as r
-from analysis.bootstrap import percentile_interval, resampled_sums
+from analysis.measures import readability as r
+from analysis.measures.bootstrap import percentile_interval, resampled_sums
 
 
 def score(text: str, metric: str) -> float:
@@ -105,7 +107,7 @@ def test_seed_readability_table(seed_corpus):
 
 
 def test_differences_and_quote_effect(seed_corpus):
-    diffs = r.readability_differences(seed_corpus, reps=200)
+    diffs = analysis.readability_differences(seed_corpus, reps=200)
     row = diffs[(diffs["scope"] == "body") & (diffs["metric"] == "words_per_sentence")].iloc[0]
     assert row["difference"] == pytest.approx(row["value_a"] - row["value_b"])
     assert row["ci_low"] < row["difference"] < row["ci_high"]

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import pipeline, readability, sentiment
+from analysis.measures import pipeline, readability, sentiment
 from analysis.errors import InputDataError
 from conftest import SEED_DATA, write_study
 
@@ -121,7 +121,7 @@ def test_dask_path_on_a_local_cluster_equals_local(many_articles):
 def test_pyphen_word_cache_is_bounded_and_clearing_changes_nothing():
     import pyphen
 
-    from analysis.resources import trim_word_caches
+    from analysis.text.resources import trim_word_caches
 
     made_up = [f"zorblax{chr(97 + i % 26)}{i}" for i in range(40)]
     before = [readability.fast_counts(w) for w in made_up]

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis import sentiment as s
+import analysis
+
+from analysis.measures import sentiment as s
 
 
 @pytest.mark.parametrize("text, compound", [
@@ -65,7 +67,7 @@ def test_seed_summary_by_voice(seed_corpus):
 
 
 def test_differences_and_extremes(seed_corpus):
-    diffs = s.sentiment_differences(seed_corpus, reps=300)
+    diffs = analysis.sentiment_differences(seed_corpus, reps=300)
     row = diffs[(diffs["scope"] == "body") & (diffs["metric"] == "mean_compound")].iloc[0]
     assert row["ci_low"] <= row["difference"] <= row["ci_high"]
     extremes = s.extreme_sentences(seed_corpus, n=2)

@@ -7,7 +7,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from analysis import framing, quote_alignment, wording
+from analysis.measures import framing, quote_alignment, wording
 
 
 def monroe_from_text(a: str, b: str, prior: float):

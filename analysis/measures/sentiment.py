@@ -10,7 +10,7 @@ Compound scores saturate towards +/-1 on long texts, so sentences are scored
 one by one and then aggregated; an article is never scored as one string.
 A sentence is positive when compound >= 0.05, negative when <= -0.05, neutral
 otherwise (the thresholds of Hutto & Gilbert's README).  Intervals are
-percentile bootstraps over sentences (:mod:`analysis.bootstrap`).
+percentile bootstraps over sentences (:mod:`analysis.measures.bootstrap`).
 """
 from __future__ import annotations
 
@@ -18,14 +18,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .bootstrap import excludes_zero, percentile_interval, resample_indices
-from .config import BOOTSTRAP_REPS
-from .corpus import Corpus
-from .resources import vader_analyzer
+from .bootstrap import percentile_interval, resample_indices
+from ..config import BOOTSTRAP_REPS
+from ..text.corpus import Corpus
+from ..text.resources import vader_analyzer
+from ..text.sentences import SCOPES, scope_mask
 
 POSITIVE_MIN = 0.05
 NEGATIVE_MAX = -0.05
-SCOPES = ("body", "narration", "quotation")
 SUMMARY_METRICS = ("mean_compound", "share_positive", "share_neutral", "share_negative")
 SENTENCE_SENTIMENT_COLUMNS = ["story", "article_id", "outlet", "sentence_id", "position", "relative_position",
                               "voice", "speaker", "neg", "neu", "pos", "compound", "label", "text"]
@@ -74,12 +74,13 @@ def compound_statistics(compound: np.ndarray) -> dict[str, np.ndarray]:
         }
 
 
-def _draws(scored: pd.DataFrame, reps: int):
-    """Point values and bootstrap replicates per (article, scope)."""
+def sentiment_draws(scored: pd.DataFrame, reps: int = BOOTSTRAP_REPS):
+    """Per ``(article_id, scope)`` of :func:`sentence_sentiment` rows: point values,
+    bootstrap replicates of ``SUMMARY_METRICS`` (None without sentences) and the sentence count."""
     out = {}
     for article_id, group in scored.groupby("article_id", sort=False):
         for scope in SCOPES:
-            chosen = group if scope == "body" else group[group["voice"] == scope]
+            chosen = group[scope_mask(group["voice"].to_numpy(), scope)]
             compound = chosen["compound"].to_numpy(float)
             if len(compound):
                 point = {k: float(v) for k, v in compound_statistics(compound).items()}
@@ -99,7 +100,7 @@ def sentiment_summary(corpus: Corpus, reps: int = BOOTSTRAP_REPS) -> pd.DataFram
     ``ci_low``/``ci_high`` (95% percentile bootstrap over sentences),
     ``n_sentences``, ``flags`` ("no sentences", "fewer than 10 sentences").
     """
-    draws = _draws(sentence_sentiment(corpus), reps)
+    draws = sentiment_draws(sentence_sentiment(corpus), reps)
     rows = []
     for article in corpus.articles.itertuples(index=False):
         for scope in SCOPES:
@@ -110,31 +111,6 @@ def sentiment_summary(corpus: Corpus, reps: int = BOOTSTRAP_REPS) -> pd.DataFram
                 rows.append({"story": article.story, "article_id": article.article_id, "outlet": article.outlet,
                              "scope": scope, "metric": metric, "value": point[metric], "ci_low": low,
                              "ci_high": high, "n_sentences": n, "flags": flags})
-    return pd.DataFrame(rows)
-
-
-def sentiment_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS) -> pd.DataFrame:
-    """Differences between every pair of articles of a story, with bootstrap intervals.
-
-    Columns: ``story``, ``article_a``, ``outlet_a``, ``article_b``, ``outlet_b``,
-    ``scope``, ``metric``, ``value_a``, ``value_b``, ``difference`` (a - b),
-    ``ci_low``/``ci_high``, ``excludes_zero``.
-    """
-    draws = _draws(sentence_sentiment(corpus), reps)
-    empty = ({k: np.nan for k in SUMMARY_METRICS}, None, 0)
-    rows = []
-    for story, a, b in corpus.pairs():
-        for scope in SCOPES:
-            pa, ra, _ = draws.get((a.article_id, scope), empty)
-            pb, rb, _ = draws.get((b.article_id, scope), empty)
-            for metric in SUMMARY_METRICS:
-                low, high = (percentile_interval(ra[metric] - rb[metric])
-                             if ra is not None and rb is not None else (np.nan, np.nan))
-                rows.append({"story": story, "article_a": a.article_id, "outlet_a": a.outlet,
-                             "article_b": b.article_id, "outlet_b": b.outlet, "scope": scope,
-                             "metric": metric, "value_a": pa[metric], "value_b": pb[metric],
-                             "difference": pa[metric] - pb[metric], "ci_low": low, "ci_high": high,
-                             "excludes_zero": excludes_zero(low, high)})
     return pd.DataFrame(rows)
 
 

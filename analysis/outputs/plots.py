@@ -28,7 +28,7 @@ METRIC_LABELS = {
 
 
 def style_path() -> str:
-    return str(resources.files("analysis") / "style.mplstyle")
+    return str(resources.files("analysis.outputs") / "style.mplstyle")
 
 
 @contextlib.contextmanager

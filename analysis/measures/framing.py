@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .config import FRAMING_DICTIONARY, resolve_data_dir
-from .corpus import Corpus
-from .errors import InputDataError
+from ..config import FRAMING_DICTIONARY, resolve_data_dir
+from ..text.corpus import Corpus
+from ..errors import InputDataError
 
 FRAMING_COLUMNS = ["story", "article_id", "outlet", "category", "label", "scope", "count", "per_1000_words", "n_words"]
 SCOPES = ("headline", "narration", "mixed", "quotation", "body")

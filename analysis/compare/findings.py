@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import readability, sentiment
-from .config import BOOTSTRAP_REPS
-from .corpus import Corpus
+from ..config import BOOTSTRAP_REPS
+from ..text.corpus import Corpus
+from . import within_story
 
 FINDING_COLUMNS = ["story", "finding", "outlet_a", "outlet_b", "value_a", "value_b", "difference",
                    "ci_low", "ci_high", "excludes_zero", "caveat"]
@@ -34,8 +34,8 @@ def key_findings(corpus: Corpus, reps: int = BOOTSTRAP_REPS) -> pd.DataFrame:
     ``value_b``, ``difference`` (a - b), ``ci_low``, ``ci_high``,
     ``excludes_zero``, ``caveat``.
     """
-    tables = {"readability": readability.readability_differences(corpus, reps),
-              "sentiment": sentiment.sentiment_differences(corpus, reps)}
+    tables = {"readability": within_story.readability_differences(corpus, reps),
+              "sentiment": within_story.sentiment_differences(corpus, reps)}
     sizes = corpus.articles.set_index("article_id")
     rows = []
     for source, scope, metric, text in _CHOSEN:

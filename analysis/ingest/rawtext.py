@@ -1,7 +1,7 @@
 """Read one raw article file into text, checking what can go wrong.
 
 Plain text (``.txt``) is decoded as below; a saved page (``.html``/``.htm``) goes
-through :mod:`analysis.html`.
+through :mod:`analysis.ingest.html`.
 
 The raw file is never modified.  Decoding applies exactly two documented
 normalisations, recorded per article: a UTF-8 byte-order mark is removed and
@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputDataError
+from ..errors import InputDataError
 from .html import extract_page, is_html
 
 BOM = "\ufeff"

@@ -8,6 +8,7 @@ character.  ``lower`` folds case and curly apostrophes (’ -> '), so "Don’t" 
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 import pandas as pd
 
@@ -34,8 +35,9 @@ def is_alpha(lower: str) -> bool:
     return lower.replace("'", "").replace("-", "").isalpha()
 
 
-def token_rows(sentences: pd.DataFrame, article_text: str, quoted_chars: set[int]) -> pd.DataFrame:
-    """One row per token of each sentence in ``sentences``.
+def token_rows(sentences: Iterable, article_text: str, quoted_chars: set[int]) -> pd.DataFrame:
+    """One row per token of each sentence in ``sentences`` (:class:`~analysis.text.sentences.Sentence`
+    records or a sentences table's ``itertuples()``).
 
     ``quoted_chars`` holds the article-text offsets that lie inside quotation
     marks.  Columns: ``article_id``; ``sentence_id``; ``token_index`` (0-based in
@@ -45,7 +47,7 @@ def token_rows(sentences: pd.DataFrame, article_text: str, quoted_chars: set[int
     """
     stops = stop_words()
     rows = []
-    for sentence in sentences.itertuples(index=False):
+    for sentence in sentences:
         for k, (start, end, token) in enumerate(tokenize(article_text[sentence.start:sentence.end])):
             lower = normalise(token)
             rows.append((sentence.article_id, sentence.sentence_id, k, sentence.start + start,

@@ -12,8 +12,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from .config import NOTEBOOKS_DIR, REPORTS_DIR, resolve_data_dir
-from .manifest import stories as manifest_stories
+from ..config import NOTEBOOKS_DIR, REPORTS_DIR, resolve_data_dir
+from ..ingest.manifest import stories as manifest_stories
 
 TIMEOUT_SECONDS = 600
 

@@ -3,8 +3,8 @@
 :func:`article_metrics` computes one wide row per article: counts, the
 readability formulas and the sentence-level sentiment aggregates for the body,
 narration and quotation, with the same numbers as the single-article tables
-(:func:`analysis.readability.readability_table`,
-:func:`analysis.sentiment.sentiment_summary`) but without building
+(:func:`analysis.measures.readability.readability_table`,
+:func:`analysis.measures.sentiment.sentiment_summary`) but without building
 DataFrames, so it is cheap enough for tens of thousands of articles.
 :func:`corpus_metrics` runs it over the manifest in chunks on a process pool,
 keeping a bounded number of chunks in flight so memory does not grow with the
@@ -24,77 +24,45 @@ from typing import Iterable, Iterator
 import numpy as np
 import pandas as pd
 
-from .errors import InputDataError
-from .manifest import read_manifest
-from .paragraphs import paragraph_records
-from .quotes import find_quote_spans
-from .rawtext import read_raw_text
-from .readability import COUNT_COLUMNS, FORMULA_METRICS, fast_counts, formula_arrays
-from .resources import stop_words, trim_word_caches, vader_analyzer
-from .sentences import sentence_records
-from .sentiment import SUMMARY_METRICS, compound_statistics
-from .tokens import TOKEN_PATTERN, is_alpha, normalise
+from ..errors import InputDataError
+from ..ingest.manifest import read_manifest
+from ..ingest.rawtext import read_raw_text
+from ..text.article import COUNT_FIELDS, analyse_text, article_counts
+from ..text.resources import trim_word_caches
+from ..text.sentences import SCOPES, scope_mask
+from .readability import FORMULA_METRICS, scope_readability, sentence_counts
+from .sentiment import SUMMARY_METRICS, compound_statistics, score_text
 
-SCOPES = ("body", "narration", "quotation")
 ID_COLUMNS = ["article_id", "story", "outlet", "problems"]
-COUNT_FIELDS = ["n_paragraphs", "n_set_aside", "n_sentences", "n_narration", "n_mixed", "n_quotation",
-                "n_words", "n_stop_words", "quoted_share"]
-INTEGER_FIELDS = [c for c in COUNT_FIELDS if c != "quoted_share"]
 METRIC_COLUMNS = (ID_COLUMNS + COUNT_FIELDS
                   + [f"{scope}_{m}" for scope in SCOPES for m in FORMULA_METRICS]
                   + [f"{scope}_{m}" for scope in SCOPES for m in SUMMARY_METRICS])
+INTEGER_FIELDS = [c for c in COUNT_FIELDS if c != "quoted_share"]
 METRIC_DTYPES = {c: "str" if c in ID_COLUMNS else "Int64" if c in INTEGER_FIELDS else "float64" for c in METRIC_COLUMNS}
 
 
 def article_metrics(record: dict) -> dict:
     """One row of :data:`METRIC_COLUMNS` for one manifest record.
 
-    ``<scope>_<metric>`` columns hold the readability formulas and sentiment
-    aggregates of the body, narration and quotation sentences (NaN where a scope
-    has no sentence).  ``n_words`` counts alphabetic tokens as the token table does.
+    The counts are :func:`~analysis.text.article.article_counts`; ``<scope>_<metric>``
+    columns hold :func:`~analysis.measures.readability.scope_readability` and
+    :func:`~analysis.measures.sentiment.compound_statistics` of the body,
+    narration and quotation sentences (NaN where a scope has no sentence): the
+    same functions, over the same sentence records, as the notebook tables.
     """
     raw = read_raw_text(record["path"], record.get("sha256", ""))
-    article_id = record["id"]
-    paragraphs = paragraph_records(article_id, raw.text)
-    body = [(p[1], p[4], p[9]) for p in paragraphs if p[6] == "body"]
-    spans, problems = find_quote_spans([text for _, _, text in body])
-    sentences = sentence_records(article_id, body, spans)
-    analyzer = vader_analyzer()
-    stops = stop_words()
-
-    counts = np.array([fast_counts(s["text"]) for s in sentences], dtype=float).reshape(-1, len(COUNT_COLUMNS))
-    compound = np.array([analyzer.polarity_scores(s["text"])["compound"] for s in sentences], dtype=float)
-    voices = np.array([s["voice"] for s in sentences])
-    letters = np.array([s["n_letters"] for s in sentences], dtype=float)
-    shares = np.array([s["quoted_share"] for s in sentences], dtype=float)
-    n_words = n_stop = 0
-    for s in sentences:
-        for token in TOKEN_PATTERN.findall(s["text"]):
-            lower = normalise(token)
-            if is_alpha(lower):
-                n_words += 1
-                n_stop += lower in stops
-    if not sentences:
-        problems = problems + ["no body sentence: every paragraph was set aside or the text has no sentence"]
-
-    masks = {"body": np.ones(len(sentences), dtype=bool), "narration": voices == "narration",
-             "quotation": voices == "quotation"}
-    totals = np.vstack([counts[masks[scope]].sum(axis=0) for scope in SCOPES])
-    scores = formula_arrays({k: totals[:, i] for i, k in enumerate(COUNT_COLUMNS)})
-    row = {
-        "article_id": article_id, "story": record["story"], "outlet": record["outlet"],
-        "problems": "; ".join(problems),
-        "n_paragraphs": len(paragraphs), "n_set_aside": sum(p[6] != "body" for p in paragraphs),
-        "n_sentences": len(sentences), "n_narration": int(masks["narration"].sum()),
-        "n_mixed": int((voices == "mixed").sum()), "n_quotation": int(masks["quotation"].sum()),
-        "n_words": n_words, "n_stop_words": n_stop,
-        "quoted_share": float((shares * letters).sum() / letters.sum()) if letters.sum() else 0.0,
-    }
-    for k, scope in enumerate(SCOPES):
+    doc = analyse_text(record["id"], raw.text)
+    counts = sentence_counts([s.text for s in doc.sentences])
+    compound = np.array([score_text(s.text)["compound"] for s in doc.sentences], dtype=float)
+    voices = [s.voice for s in doc.sentences]
+    row = {"article_id": doc.article_id, "story": record["story"], "outlet": record["outlet"],
+           "problems": "; ".join(doc.problems), **article_counts(doc)._asdict()}
+    masks = [scope_mask(voices, scope) for scope in SCOPES]
+    readability = scope_readability(np.vstack([counts[mask].sum(axis=0) for mask in masks]))
+    for k, (scope, mask) in enumerate(zip(SCOPES, masks)):
         for metric in FORMULA_METRICS:
-            row[f"{scope}_{metric}"] = float(scores[metric][k])
-        chosen = compound[masks[scope]]
-        for metric, value in compound_statistics(chosen).items():
+            row[f"{scope}_{metric}"] = float(readability[metric][k])
+        for metric, value in compound_statistics(compound[mask]).items():
             row[f"{scope}_{metric}"] = float(value)
     return row
 

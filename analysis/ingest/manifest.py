@@ -25,8 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .config import MANIFEST_NAME, resolve_data_dir
-from .errors import InputDataError
+from ..config import MANIFEST_NAME, resolve_data_dir
+from ..errors import InputDataError
 
 REQUIRED_COLUMNS = ("id", "story", "outlet", "file")
 OPTIONAL_COLUMNS = ("headline", "published", "url", "sha256", "notes")

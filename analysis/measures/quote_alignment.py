@@ -16,7 +16,7 @@ import re
 
 import pandas as pd
 
-from .corpus import Corpus
+from ..text.corpus import Corpus
 
 MIN_WORDS = 3
 MIN_RUN = 2

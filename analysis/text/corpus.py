@@ -13,19 +13,19 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .manifest import read_manifest
-from .paragraphs import PARAGRAPH_COLUMNS, split_paragraphs
-from .quotes import find_quote_spans
-from .rawtext import read_raw_text
-from .sentences import SENTENCE_COLUMNS, sentence_rows
+from ..ingest.manifest import read_manifest
+from ..ingest.rawtext import read_raw_text
+from .article import COUNT_FIELDS, analyse_text, article_counts
+from .paragraphs import PARAGRAPH_COLUMNS
+from .sentences import SENTENCE_COLUMNS
 from .tokens import TOKEN_COLUMNS, token_rows
 
-ARTICLE_COLUMNS = [
-    "article_id", "story", "outlet", "headline", "published", "url", "file", "sha256",
-    "n_bytes", "extractor", "author", "n_paragraphs", "n_body_paragraphs", "n_set_aside", "n_sentences",
-    "n_words", "n_narration", "n_mixed", "n_quotation", "quoted_share", "normalisations",
-    "problems", "notes",
-]
+ARTICLE_COLUMNS = (
+    ["article_id", "story", "outlet", "headline", "published", "url", "file", "sha256",
+     "n_bytes", "extractor", "author"]
+    + COUNT_FIELDS
+    + ["normalisations", "problems", "notes"]
+)
 
 
 @dataclass
@@ -44,27 +44,21 @@ class ArticleTables:
 def process_article(record: dict) -> ArticleTables:
     """Read one manifest record (a row of :func:`read_manifest`) and build its tables."""
     raw = read_raw_text(record["path"], record.get("sha256", ""))
-    article_id = record["id"]
-    paragraphs = split_paragraphs(article_id, raw.text)
-    body = paragraphs[paragraphs["role"] == "body"]
-    spans, problems = find_quote_spans(body["text"].tolist())
-    sentences = sentence_rows(article_id, body, spans)
+    doc = analyse_text(record["id"], raw.text)
+    paragraphs = pd.DataFrame(doc.paragraphs, columns=PARAGRAPH_COLUMNS)
+    body = pd.DataFrame(doc.body, columns=PARAGRAPH_COLUMNS)
+    sentences = pd.DataFrame(doc.sentences, columns=SENTENCE_COLUMNS)
 
     quoted_chars: set[int] = set()
     starts = body["start"].tolist()
-    for span in spans:
+    for span in doc.spans:
         if span.depth == 0:
             quoted_chars.update(range(starts[span.paragraph] + span.start, starts[span.paragraph] + span.end))
-    tokens = token_rows(sentences, raw.text, quoted_chars)
-    quotes = quote_rows(article_id, body, spans)
+    tokens = token_rows(doc.sentences, raw.text, quoted_chars)
+    quotes = quote_rows(doc.article_id, body, doc.spans)
 
-    if sentences.empty:
-        problems = problems + ["no body sentence: every paragraph was set aside or the text has no sentence"]
-    words = tokens[tokens["is_alpha"]]
-    letters = sentences["n_letters"].sum()
-    voices = sentences["voice"].value_counts()
     article = {
-        "article_id": article_id,
+        "article_id": doc.article_id,
         "story": record["story"],
         "outlet": record["outlet"],
         "headline": record.get("headline") or paragraphs["text"].iloc[0],
@@ -75,20 +69,12 @@ def process_article(record: dict) -> ArticleTables:
         "n_bytes": raw.n_bytes,
         "extractor": raw.extractor,
         "author": raw.metadata.get("author", ""),
-        "n_paragraphs": len(paragraphs),
-        "n_body_paragraphs": len(body),
-        "n_set_aside": int((paragraphs["role"] != "body").sum()),
-        "n_sentences": len(sentences),
-        "n_words": len(words),
-        "n_narration": int(voices.get("narration", 0)),
-        "n_mixed": int(voices.get("mixed", 0)),
-        "n_quotation": int(voices.get("quotation", 0)),
-        "quoted_share": float((sentences["quoted_share"] * sentences["n_letters"]).sum() / letters) if letters else 0.0,
+        **article_counts(doc)._asdict(),
         "normalisations": "; ".join(raw.normalisations),
-        "problems": "; ".join(problems),
+        "problems": "; ".join(doc.problems),
         "notes": record.get("notes", ""),
     }
-    return ArticleTables(article, raw.text, paragraphs, sentences, tokens, quotes, problems)
+    return ArticleTables(article, raw.text, paragraphs, sentences, tokens, quotes, doc.problems)
 
 
 QUOTE_COLUMNS = ["article_id", "quote_id", "paragraph_id", "start", "end", "kind", "depth", "closed", "continues", "text"]
@@ -110,9 +96,9 @@ class Corpus:
 
     * ``articles``   - one row per article (columns: ``ARTICLE_COLUMNS``; ``problems``
       lists unbalanced quotation marks and other oddities found in the text);
-    * ``paragraphs`` - one row per paragraph with its role (:mod:`analysis.paragraphs`);
-    * ``sentences``  - one row per body sentence with its voice (:mod:`analysis.sentences`);
-    * ``tokens``     - one row per token of the body sentences (:mod:`analysis.tokens`);
+    * ``paragraphs`` - one row per paragraph with its role (:mod:`analysis.text.paragraphs`);
+    * ``sentences``  - one row per body sentence with its voice (:mod:`analysis.text.sentences`);
+    * ``tokens``     - one row per token of the body sentences (:mod:`analysis.text.tokens`);
     * ``quotes``     - one row per quoted stretch of body text (:func:`quote_rows`).
 
     Every table carries ``article_id``; ``paragraphs``, ``sentences`` and

@@ -19,7 +19,7 @@ import zlib
 
 import numpy as np
 
-from .config import BOOTSTRAP_REPS, BOOTSTRAP_SEED, CONFIDENCE
+from ..config import BOOTSTRAP_REPS, BOOTSTRAP_SEED, CONFIDENCE
 
 
 def rng_for(*key: str, seed: int = BOOTSTRAP_SEED) -> np.random.Generator:

@@ -40,10 +40,11 @@ from textstat.backend import counts as ts_counts
 from textstat.backend import selections as ts_selections
 from textstat.backend.validations import is_difficult_word
 
-from .bootstrap import excludes_zero, percentile_interval, resampled_sums
-from .config import BOOTSTRAP_REPS
-from .corpus import Corpus
-from .sentences import split_sentence_spans
+from .bootstrap import percentile_interval, resampled_sums
+from ..config import BOOTSTRAP_REPS
+from ..text.corpus import Corpus
+from ..text.sentences import SCOPES as SENTENCE_SCOPES
+from ..text.sentences import scope_mask, split_sentence_spans
 
 LANG = "en_US"
 COUNT_COLUMNS = ["sentences", "words", "syllables", "polysyllables", "complex_words", "difficult_words", "letters", "chars"]
@@ -55,7 +56,8 @@ FORMULA_METRICS = [
 TEXTSTAT_ONLY_METRICS = ["linsear_write", "consensus_grade"]
 DIVERSITY_METRICS = ["type_token_ratio", "mtld"]
 METRICS = FORMULA_METRICS + TEXTSTAT_ONLY_METRICS + DIVERSITY_METRICS
-SCOPES = ("body", "narration", "quotation", "page")
+#: The sentence scopes plus ``page``: every paragraph, headline, captions and promos included.
+SCOPES = SENTENCE_SCOPES + ("page",)
 MTLD_THRESHOLD = 0.72
 #: Below these sizes the formulas are used outside the range they were built for.
 MIN_WORDS = 100
@@ -101,6 +103,20 @@ def fast_counts(text: str) -> tuple[int, ...]:
         difficult += is_difficult
     return (1, len(words), syllables, polysyllables, complex_words, difficult,
             ts_counts.count_letters(text), ts_counts.count_chars(text, True))
+
+
+def sentence_counts(texts: list[str]) -> np.ndarray:
+    """:func:`fast_counts` of each sentence: an integer array, one row per sentence,
+    one column per ``COUNT_COLUMNS`` entry."""
+    return np.array([fast_counts(t) for t in texts], dtype=np.int64).reshape(-1, len(COUNT_COLUMNS))
+
+
+def scope_readability(totals: np.ndarray) -> dict[str, np.ndarray]:
+    """``FORMULA_METRICS`` of each row of summed sentence counts (one row per scope or
+    replicate, columns ``COUNT_COLUMNS``): the one definition behind every readability
+    value, per article in the tables and per article in the corpus pipeline."""
+    totals = np.atleast_2d(totals)
+    return formula_arrays({k: totals[:, i] for i, k in enumerate(COUNT_COLUMNS)})
 
 
 def formula_arrays(totals: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -171,7 +187,7 @@ def sentence_readability(corpus: Corpus) -> pd.DataFrame:
     (``FORMULA_METRICS``, on the single sentence).
     """
     s = corpus.sentences
-    counts = pd.DataFrame([fast_counts(t) for t in s["text"]], columns=COUNT_COLUMNS, index=s.index)
+    counts = pd.DataFrame(sentence_counts(s["text"].tolist()), columns=COUNT_COLUMNS, index=s.index)
     base = s[["story", "article_id", "outlet", "sentence_id", "position", "voice"]]
     return pd.concat([base, counts, formulas(counts)], axis=1)
 
@@ -208,9 +224,7 @@ def _flags(metric: str, value: float, n_sentences: int, n_words: int, n_tokens: 
 
 
 def _scope_sentences(sent: pd.DataFrame, scope: str) -> pd.DataFrame:
-    if scope in ("narration", "quotation"):
-        return sent[sent["voice"] == scope]
-    return sent
+    return sent[scope_mask(sent["voice"].to_numpy(), scope)]
 
 
 def _bootstrap_formulas(counts: pd.DataFrame, key: tuple[str, ...], reps: int) -> pd.DataFrame:
@@ -222,7 +236,7 @@ def _article_scope_rows(article, scope, sent_counts, texts, words, reps):
     """Rows of :func:`readability_table` for one article and scope, plus replicate draws."""
     n_sentences = len(sent_counts)
     totals = sent_counts[COUNT_COLUMNS].sum()
-    point = formulas(totals.to_dict()).iloc[0]
+    point = {k: v[0] for k, v in scope_readability(totals.to_numpy()).items()}
     draws = _bootstrap_formulas(sent_counts, (article.article_id, scope), reps) if n_sentences else None
     joined = " ".join(texts)
     extra = {
@@ -244,10 +258,12 @@ def _article_scope_rows(article, scope, sent_counts, texts, words, reps):
     return rows, draws
 
 
-def _readability(corpus: Corpus, reps: int, scopes=SCOPES):
+def readability_draws(corpus: Corpus, reps: int = BOOTSTRAP_REPS, scopes=SCOPES):
+    """The readability table and, per ``(article_id, scope)``, the bootstrap replicates of
+    the formula metrics (a DataFrame, one row per replicate; None without sentences)."""
     per_sentence = sentence_readability(corpus)
     page = page_sentences(corpus)
-    page_counts = pd.DataFrame([fast_counts(t) for t in page["text"]], columns=COUNT_COLUMNS)
+    page_counts = pd.DataFrame(sentence_counts(page["text"].tolist()), columns=COUNT_COLUMNS)
     page_counts["article_id"] = page["article_id"].to_numpy()
     alpha = corpus.tokens[corpus.tokens["is_alpha"]]
     rows, draws = [], {}
@@ -279,39 +295,11 @@ def readability_table(corpus: Corpus, reps: int = BOOTSTRAP_REPS) -> pd.DataFram
 
     Columns: ``story``, ``article_id``, ``outlet``, ``scope`` (body, narration,
     quotation, page), ``metric``, ``value``, ``ci_low``/``ci_high`` (95%
-    percentile bootstrap over sentences, see :mod:`analysis.bootstrap`; NaN where
+    percentile bootstrap over sentences, see :mod:`analysis.measures.bootstrap`; NaN where
     no interval is defined), ``n_sentences``, ``n_words``, ``flags`` (where a
     formula is used outside its valid range, or how the value was computed).
     """
-    return _readability(corpus, reps)[0]
-
-
-def readability_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS) -> pd.DataFrame:
-    """Differences between every pair of articles of a story, with bootstrap intervals.
-
-    Columns: ``story``, ``article_a``, ``outlet_a``, ``article_b``, ``outlet_b``,
-    ``scope``, ``metric``, ``value_a``, ``value_b``, ``difference`` (a - b),
-    ``ci_low``/``ci_high`` (percentile interval of the difference of independent
-    resamples), ``excludes_zero`` (the interval does not contain 0).
-    Formula metrics only: the others have no interval.
-    """
-    table, draws = _readability(corpus, reps, scopes=("body", "narration", "quotation"))
-    value = table.set_index(["article_id", "scope", "metric"])["value"]
-    rows = []
-    for story, a, b in corpus.pairs():
-        for scope in ("body", "narration", "quotation"):
-            da, db = draws[(a.article_id, scope)], draws[(b.article_id, scope)]
-            for metric in FORMULA_METRICS:
-                va, vb = value[(a.article_id, scope, metric)], value[(b.article_id, scope, metric)]
-                low, high = (percentile_interval(da[metric].to_numpy() - db[metric].to_numpy())
-                             if da is not None and db is not None else (np.nan, np.nan))
-                rows.append({
-                    "story": story, "article_a": a.article_id, "outlet_a": a.outlet,
-                    "article_b": b.article_id, "outlet_b": b.outlet, "scope": scope, "metric": metric,
-                    "value_a": va, "value_b": vb, "difference": va - vb, "ci_low": low, "ci_high": high,
-                    "excludes_zero": excludes_zero(low, high),
-                })
-    return pd.DataFrame(rows)
+    return readability_draws(corpus, reps)[0]
 
 
 def quote_effect(readability: pd.DataFrame) -> pd.DataFrame:

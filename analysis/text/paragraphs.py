@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -54,7 +55,24 @@ ROLE_RULES: tuple[RoleRule, ...] = (
     RoleRule("promo", "app_or_social_promo", re.compile(r"\b(?:download (?:the|our) app|follow us on)\b", re.I)),
 )
 
-PARAGRAPH_COLUMNS = ["article_id", "paragraph_id", "position", "line", "start", "end", "role", "rule", "n_chars", "text"]
+
+
+class Paragraph(NamedTuple):
+    """One paragraph (a non-blank line of the raw text); the columns of :func:`split_paragraphs`."""
+
+    article_id: str
+    paragraph_id: str
+    position: int
+    line: int
+    start: int
+    end: int
+    role: str
+    rule: str
+    n_chars: int
+    text: str
+
+
+PARAGRAPH_COLUMNS = list(Paragraph._fields)
 
 
 def classify(text: str, position: int) -> tuple[str, str]:
@@ -67,8 +85,8 @@ def classify(text: str, position: int) -> tuple[str, str]:
     return "body", "default_body"
 
 
-def paragraph_records(article_id: str, text: str) -> list[tuple]:
-    """The rows of :func:`split_paragraphs` as plain tuples (the fast path for large corpora)."""
+def paragraph_records(article_id: str, text: str) -> list[Paragraph]:
+    """The rows of :func:`split_paragraphs` as :class:`Paragraph` records."""
     rows = []
     offset = 0
     for line_no, line in enumerate(text.split("\n"), start=1):
@@ -77,8 +95,8 @@ def paragraph_records(article_id: str, text: str) -> list[tuple]:
             start = offset + (len(line) - len(line.lstrip()))
             position = len(rows)
             role, rule = classify(stripped, position)
-            rows.append((article_id, f"{article_id}-p{position:03d}", position, line_no, start,
-                         start + len(stripped), role, rule, len(stripped), stripped))
+            rows.append(Paragraph(article_id, f"{article_id}-p{position:03d}", position, line_no, start,
+                                  start + len(stripped), role, rule, len(stripped), stripped))
         offset += len(line) + 1
     return rows
 

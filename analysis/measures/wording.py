@@ -33,10 +33,10 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from .corpus import Corpus
-from .quotes import find_quote_spans
-from .resources import stop_words
-from .tokens import is_alpha, normalise, tokenize
+from ..text.corpus import Corpus
+from ..text.quotes import find_quote_spans
+from ..text.resources import stop_words
+from ..text.tokens import is_alpha, normalise, tokenize
 
 
 def ngrams_of(words: list[str], n: int, stops: frozenset[str]) -> list[str]:

@@ -1,12 +1,12 @@
 """Split body paragraphs into sentences and say whose voice each one is.
 
-Sentences come from Punkt (see :mod:`analysis.resources`), never across a
+Sentences come from Punkt (see :mod:`analysis.text.resources`), never across a
 paragraph boundary, with one repair: a piece that starts with a lower-case
 letter is joined to the one before (untrained Punkt splits '... weapons!” he
 wrote.' after the exclamation mark).
 
 Voice, from the share of the sentence's letters that lie inside quotation marks
-(see :mod:`analysis.quotes`):
+(see :mod:`analysis.text.quotes`):
 
 * ``narration``  - share <= ``NARRATION_MAX`` (0.2): the outlet's own words,
   perhaps with a quoted phrase;
@@ -23,8 +23,9 @@ same paragraph ('“X,” said A. “Y.”') takes the previous speaker.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-import pandas as pd
+import numpy as np
 
 from .quotes import QuoteSpan
 from .resources import sentence_splitter
@@ -48,11 +49,51 @@ SPEAKER_PATTERNS = (
 )
 _LETTER = re.compile(r"[^\W\d_]")
 
-SENTENCE_COLUMNS = [
-    "article_id", "sentence_id", "paragraph_id", "position", "position_in_paragraph",
-    "relative_position", "start", "end", "n_letters", "quoted_share", "voice",
-    "speaker", "speaker_source", "quote_ids", "text",
-]
+VOICES = ("narration", "mixed", "quotation")
+#: The sets of sentences every measure is reported on: all body sentences and one per
+#: pure voice (``mixed`` sentences count only in ``body``).
+SCOPES = ("body", "narration", "quotation")
+
+
+class Sentence(NamedTuple):
+    """One body sentence, in reading order; the columns of ``Corpus.sentences``.
+
+    ``sentence_id`` is ``<article_id>-s<NNN>``; ``position`` is 0-based in the
+    article's body; ``relative_position`` 0 at the first sentence, 1 at the last;
+    ``start``/``end`` are offsets in the article text; ``quoted_share`` is the
+    share of letters inside quotation marks (0-1); ``speaker`` as written
+    (e.g. "Mr Bondarev", "he"); ``speaker_source`` is "sentence", "quotation"
+    (inherited within a quotation), "paragraph" (an unattributed quotation after
+    an attributed one in the same paragraph) or ""; ``quote_ids`` are the ids of
+    the quotations it touches (as in ``Corpus.quotes``), space separated.
+    """
+
+    article_id: str
+    sentence_id: str
+    paragraph_id: str
+    position: int
+    position_in_paragraph: int
+    relative_position: float
+    start: int
+    end: int
+    n_letters: int
+    quoted_share: float
+    voice: str
+    speaker: str
+    speaker_source: str
+    quote_ids: str
+    text: str
+
+
+SENTENCE_COLUMNS = list(Sentence._fields)
+
+
+def scope_mask(voices, scope: str) -> np.ndarray:
+    """Which sentences (given their voices) belong to ``scope`` (one of :data:`SCOPES`)."""
+    voices = np.asarray(voices, dtype=object)
+    if scope == "body":
+        return np.ones(len(voices), dtype=bool)
+    return voices == scope
 
 
 def split_sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -95,9 +136,9 @@ def _mask_quotes(text: str, inside: list[bool], start: int, end: int) -> str:
     return "".join(out)
 
 
-def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: list[QuoteSpan]) -> list[dict]:
-    """The rows of :func:`sentence_rows` as dicts, from ``(paragraph_id, start, text)`` of each
-    body paragraph (the fast path for large corpora)."""
+def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: list[QuoteSpan]) -> list[Sentence]:
+    """The rows of :func:`sentence_rows` as :class:`Sentence` records, from
+    ``(paragraph_id, start, text)`` of each body paragraph."""
     rows = []
     spans_by_paragraph: dict[int, list[QuoteSpan]] = {}
     for span in spans:
@@ -149,25 +190,5 @@ def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: l
                 # '“X,” said A. “Y.”': an unattributed quotation continues the previous speaker
                 row["speaker"], row["speaker_source"] = previous["speaker"], "paragraph"
         previous = row
-        row["quote_ids"] = " ".join(f"{article_id}-q{q:03d}" for q in row["quote_ids"])
-    return rows
-
-
-def sentence_rows(article_id: str, body: pd.DataFrame, spans: list[QuoteSpan]) -> pd.DataFrame:
-    """One row per sentence of the body paragraphs ``body`` (in reading order).
-
-    ``spans`` are the quote spans found over the same paragraphs (paragraph index =
-    row order of ``body``).  Columns: ``article_id``; ``sentence_id``
-    (``<article_id>-s<NNN>``); ``paragraph_id``; ``position`` (0-based in the
-    article's body); ``position_in_paragraph``; ``relative_position`` (0 at the
-    first sentence, 1 at the last); ``start``/``end`` (offsets in the article
-    text); ``n_letters``; ``quoted_share`` (share of letters inside quotation
-    marks, 0-1); ``voice``; ``speaker`` (as written, e.g. "Mr Bondarev", "he");
-    ``speaker_source`` ("sentence"; "quotation" when inherited within a quotation;
-    "paragraph" for an unattributed quotation after an attributed one in the same
-    paragraph; or "");
-    ``quote_ids`` (ids of the quotations it touches, as in ``Corpus.quotes``, space
-    separated); ``text``.
-    """
-    body_tuples = list(zip(body["paragraph_id"], body["start"], body["text"]))
-    return pd.DataFrame(sentence_records(article_id, body_tuples, spans), columns=SENTENCE_COLUMNS)
+    return [Sentence(**{**row, "quote_ids": " ".join(f"{article_id}-q{q:03d}" for q in row["quote_ids"])})
+            for row in rows]

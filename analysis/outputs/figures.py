@@ -1,6 +1,6 @@
 """Build every figure from the raw data: ``python -m analysis figures``.
 
-One function per figure (in :mod:`analysis.plots`), one style sheet, files named
+One function per figure (in :mod:`analysis.outputs.plots`), one style sheet, files named
 for what they show, written to ``figures/<story>/``.  PNG output carries no
 date or software stamp, so running the command twice changes no byte (with the
 pinned matplotlib and Pillow).
@@ -15,10 +15,11 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from . import framing, plots, readability, sentiment, wording  # noqa: E402
-from .config import FIGURES_DIR  # noqa: E402
-from .corpus import Corpus, load_corpus  # noqa: E402
-from .manifest import read_manifest  # noqa: E402
+from ..measures import framing, readability, sentiment, wording
+from . import plots  # noqa: E402
+from ..config import FIGURES_DIR  # noqa: E402
+from ..text.corpus import Corpus, load_corpus  # noqa: E402
+from ..ingest.manifest import read_manifest  # noqa: E402
 
 PNG_METADATA = {"Software": None}
 

@@ -14,14 +14,15 @@ from typing import Callable
 
 import pandas as pd
 
-from .corpus import Corpus, load_corpus
-from .errors import InputDataError
+from ..text.corpus import Corpus, load_corpus
+from ..errors import InputDataError
 
 TableCommand = Callable[[Corpus], pd.DataFrame]
 
 
 def _table_commands() -> dict[str, tuple[str, TableCommand]]:
-    from . import findings, framing, quote_alignment, readability, sentiment, wording
+    from ..compare import findings, within_story
+    from ..measures import framing, quote_alignment, readability, sentiment, wording
     return {
         "findings": ("headline differences between outlets, with intervals and caveats", findings.key_findings),
         "articles": ("one row per article with metadata and counts", lambda c: c.articles),
@@ -31,13 +32,13 @@ def _table_commands() -> dict[str, tuple[str, TableCommand]]:
         "tokens": ("every token of the body sentences", lambda c: c.tokens),
         "quotes": ("every quoted stretch of body text", lambda c: c.quotes),
         "readability": ("readability battery per article and voice, with bootstrap intervals", readability.readability_table),
-        "readability-diff": ("difference between outlets in readability, with intervals", readability.readability_differences),
+        "readability-diff": ("difference between outlets in readability, with intervals", within_story.readability_differences),
         "readability-quote-effect": ("how much of each body score comes from quoted material",
                                      lambda c: readability.quote_effect(readability.readability_table(c))),
         "readability-sentences": ("counts and scores per sentence", readability.sentence_readability),
         "readability-paragraphs": ("scores per body paragraph", readability.readability_by_paragraph),
         "sentiment": ("sentence-level VADER aggregated per article and voice, with intervals", sentiment.sentiment_summary),
-        "sentiment-diff": ("difference between outlets in sentiment, with intervals", sentiment.sentiment_differences),
+        "sentiment-diff": ("difference between outlets in sentiment, with intervals", within_story.sentiment_differences),
         "sentiment-sentences": ("VADER scores of every body sentence", sentiment.sentence_sentiment),
         "sentiment-extremes": ("most negative and most positive sentences of each outlet", sentiment.extreme_sentences),
         "terms": ("distinctive terms per outlet: log-odds z-scores and G2 keyness", wording.distinctive_terms),
@@ -116,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(path)
             return 0
         if args.command == "metrics":
-            from .pipeline import corpus_metrics
+            from ..measures.pipeline import corpus_metrics
             table = corpus_metrics(args.data_dir, args.story, workers=args.workers, chunk_size=args.chunk_size,
                                    errors="record" if args.keep_going else "raise", progress=sys.stderr.isatty())
             print_table(table, args.csv)

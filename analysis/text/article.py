@@ -1,0 +1,97 @@
+"""One article's text structure, as named records: the single source of every count.
+
+:func:`analyse_text` turns an article's text into :class:`Paragraph` and
+:class:`Sentence` records (roles, quotations, voices, speakers);
+:func:`article_counts` counts them.  Both the notebook tables
+(:func:`analysis.text.corpus.process_article`) and the corpus pipeline
+(:func:`analysis.measures.pipeline.article_metrics`) are built on these two
+functions, so a count or a voice is defined once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+
+from .paragraphs import Paragraph, paragraph_records
+from .quotes import QuoteSpan, find_quote_spans
+from .resources import stop_words
+from .sentences import Sentence, sentence_records
+from .tokens import TOKEN_PATTERN, is_alpha, normalise
+
+NO_BODY_SENTENCE = "no body sentence: every paragraph was set aside or the text has no sentence"
+
+
+@dataclass(slots=True, frozen=True)
+class ArticleText:
+    """The structure of one article: every paragraph, the body sentences, the quotations."""
+
+    article_id: str
+    text: str
+    paragraphs: list[Paragraph]
+    body: list[Paragraph]
+    sentences: list[Sentence]
+    spans: list[QuoteSpan]
+    problems: list[str]
+
+
+def analyse_text(article_id: str, text: str) -> ArticleText:
+    """Paragraph roles, quotation spans and body sentences of one article's text."""
+    paragraphs = paragraph_records(article_id, text)
+    body = [p for p in paragraphs if p.role == "body"]
+    spans, problems = find_quote_spans([p.text for p in body])
+    sentences = sentence_records(article_id, [(p.paragraph_id, p.start, p.text) for p in body], spans)
+    if not sentences:
+        problems = problems + [NO_BODY_SENTENCE]
+    return ArticleText(article_id, text, paragraphs, body, sentences, spans, problems)
+
+
+class ArticleCounts(NamedTuple):
+    """Per-article counts: columns of the articles table and of the corpus metrics alike."""
+
+    n_paragraphs: int
+    n_body_paragraphs: int
+    n_set_aside: int
+    n_sentences: int
+    n_narration: int
+    n_mixed: int
+    n_quotation: int
+    n_words: int
+    n_stop_words: int
+    quoted_share: float
+
+
+COUNT_FIELDS = list(ArticleCounts._fields)
+
+
+def article_counts(doc: ArticleText) -> ArticleCounts:
+    """Counts of one article.
+
+    ``n_words`` counts alphabetic tokens of the body sentences (as the tokens
+    table does) and ``n_stop_words`` those on the stop list; ``quoted_share``
+    is the share of body letters inside quotation marks (0 without letters).
+    """
+    stops = stop_words()
+    n_words = n_stop = 0
+    for sentence in doc.sentences:
+        for token in TOKEN_PATTERN.findall(sentence.text):
+            lower = normalise(token)
+            if is_alpha(lower):
+                n_words += 1
+                n_stop += lower in stops
+    letters = np.array([s.n_letters for s in doc.sentences], dtype=float)
+    quoted = np.array([s.quoted_share for s in doc.sentences], dtype=float) * letters
+    voices = [s.voice for s in doc.sentences]
+    return ArticleCounts(
+        n_paragraphs=len(doc.paragraphs),
+        n_body_paragraphs=len(doc.body),
+        n_set_aside=len(doc.paragraphs) - len(doc.body),
+        n_sentences=len(doc.sentences),
+        n_narration=voices.count("narration"),
+        n_mixed=voices.count("mixed"),
+        n_quotation=voices.count("quotation"),
+        n_words=n_words,
+        n_stop_words=n_stop,
+        quoted_share=float(quoted.sum() / letters.sum()) if letters.sum() else 0.0,
+    )
