@@ -10,7 +10,7 @@ functions, so a count or a voice is defined once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, get_type_hints
 
 import numpy as np
 
@@ -63,6 +63,8 @@ class ArticleCounts(NamedTuple):
 
 
 COUNT_FIELDS = list(ArticleCounts._fields)
+#: The whole-number counts (nullable integers in the corpus metrics table).
+INTEGER_COUNT_FIELDS = [name for name, kind in get_type_hints(ArticleCounts).items() if kind is int]
 
 
 def article_counts(doc: ArticleText) -> ArticleCounts:
