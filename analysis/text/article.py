@@ -60,6 +60,7 @@ class ArticleCounts(NamedTuple):
     n_words: int
     n_stop_words: int
     quoted_share: float
+    words_per_body_paragraph: float
 
 
 COUNT_FIELDS = list(ArticleCounts._fields)
@@ -72,7 +73,9 @@ def article_counts(doc: ArticleText) -> ArticleCounts:
 
     ``n_words`` counts alphabetic tokens of the body sentences (as the tokens
     table does) and ``n_stop_words`` those on the stop list; ``quoted_share``
-    is the share of body letters inside quotation marks (0 without letters).
+    is the share of body letters inside quotation marks (0 without letters);
+    ``words_per_body_paragraph`` is ``n_words`` over the body paragraphs (NaN
+    without one).
     """
     stops = stop_words()
     n_words = n_stop = 0
@@ -96,4 +99,5 @@ def article_counts(doc: ArticleText) -> ArticleCounts:
         n_words=n_words,
         n_stop_words=n_stop,
         quoted_share=float(quoted.sum() / letters.sum()) if letters.sum() else 0.0,
+        words_per_body_paragraph=n_words / len(doc.body) if doc.body else float("nan"),
     )
