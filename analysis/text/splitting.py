@@ -62,7 +62,8 @@ _LINK_LEAD = re.compile(r"(?<!\S)(?:READ MORE|Read more|Related(?: video| articl
 #: A links-list heading inside the text: cut before and after it.
 _LIST_HEAD = re.compile(r"(?<!\S)(?:Read more(?: (?:on|from|about) (?:the )?\w+)?|More for you|More on this story|Most (?:viewed|read)|"
                         r"Related (?:articles?|content|stories)|RELATED ARTICLES|Don't miss\.{0,3})(?=\s[A-Z]|$)")
-_CAPS_WORD = re.compile(r"(?<=[a-z,] )[A-Z]{4,}[!?]?(?=\s[A-Z])")
+_CAPS_WORD = re.compile(r"(?:(?<=[a-z][a-z][a-z] )|(?<=, ))[A-Z]{4,}[!?]?(?=\s[A-Z])")
+_TOPIC_HEAD = re.compile(r"(?<!\S)(?:Suggested Topics:|Related Topics|Explore more on these topics|More about)(?=\s[A-Z]|$)")
 _CAPS_RUN_END = re.compile(r"(?<!\S)[A-Z]{2,}(?:\s[A-Z]{2,}){2,}(?=\s[A-Z][a-z])")
 _TOKEN = re.compile(r"\S+")
 _PREPOSITIONS = frozenset("on in at since from until by of to and before after for during".split())
@@ -118,6 +119,8 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.add(m.start())
     for m in _LIST_HEAD.finditer(segment):
         cuts.update((m.start(), m.end()))
+    for m in _TOPIC_HEAD.finditer(segment):
+        cuts.update((m.start(), m.end()))
     for m in _CAPS_WORD.finditer(segment):
         cuts.add(m.start())
     for m in _CAPS_RUN_END.finditer(segment):
@@ -140,9 +143,10 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if len(names) == 2 and len(words) >= 3 and words[-3][1][-1:].islower():
                 cuts.add(names[0][0])
     for m in _LABELS.finditer(segment):
-        if not m.group().startswith("©"):
-            cuts.add(m.start())
-        elif segment[:m.start()].rstrip().endswith(("reading", "Continue", ".")) or segment[m.end():m.end() + 1].isdigit():
+        if m.group().startswith("©") and segment[m.end():m.end() + 1].isdigit():
+            cuts.add(m.start())  # '© 2026 The Agency. All rights reserved.': a footer
+            continue
+        if not m.group().startswith("©") or segment[:m.start()].rstrip().endswith(("reading", "Continue", ".")):
             cuts.add(m.start())
         cuts.add(_credit_end(segment, m.end()))
     for m in _PAREN.finditer(segment):
@@ -152,6 +156,8 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if re.match(r"\((?:Image|Photo|Picture|Pic|Credit)s?:", m.group()) and not segment[:m.start()].rstrip().endswith((".", "!", "?")):
             cuts.add(m.start())
     for m in _SLASH_CREDIT.finditer(segment):
+        if segment.rfind("(", 0, m.start()) > segment.rfind(")", 0, m.start()):
+            continue  # inside brackets: '(AP Photo/Jo Bloggs)'
         cuts.add(m.start())
         if segment[m.end():m.end() + 2][1:2].isupper():
             cuts.add(m.end())
@@ -163,7 +169,13 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
         ends_open = prev[-1:].isalnum() or (prev[-1:] in "'’\"”" and prev[-2:-1].isalnum())
         if word in function_words and ends_open and (nxt[:1].islower() or nxt[:1].isdigit()):
             cuts.add(words[k].start())
-    cuts = sorted(c for c in cuts if 0 < c < len(segment))
+    # never cut inside a byline, a date stamp or brackets
+    protected = [m.span() for m in _BYLINE.finditer(segment)] + [m.span() for m in _PAREN.finditer(segment)]
+    protected += [m.span() for m in _DATE_STAMP.finditer(segment) if m.group("kw") or ":" in m.group() or "." in m.group()]
+    inside = set()
+    for a, b in protected:
+        inside.update(c for c in cuts if a < c < b)
+    cuts = sorted(c for c in cuts if 0 < c < len(segment) and c not in inside)
     pieces = []
     bounds = [0] + cuts + [len(segment)]
     for a, b in zip(bounds, bounds[1:]):
