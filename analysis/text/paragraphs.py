@@ -501,7 +501,7 @@ def article_structure(article_id: str, text: str, *, user_rules: tuple[RoleRule,
     ``user_rules`` are tried before the built-in rules; ``overrides`` maps a 1-based
     line number of the raw file to the role it must have.
     """
-    from .splitting import split_run_on
+    from .splitting import split_promo_tail, split_run_on
 
     pieces = _line_pieces(text)
     problems: list[str] = []
@@ -520,6 +520,30 @@ def article_structure(article_id: str, text: str, *, user_rules: tuple[RoleRule,
         problems.append(f"no paragraph breaks: split into {len(out)} pieces")
     texts = [text[p.start:p.end] for p in out]
     labels = classify_lines(texts, user_rules)
+    if split_lines:
+        # a promo that runs on into reporting ('... What You Need To Know Asked if he ...')
+        cut_out = []
+        for p, (role, _rule) in zip(out, labels):
+            at = split_promo_tail(text, p.start, p.end) if role == "promo" and p.line in split_lines else None
+            cut_out += [Piece(p.line, p.start, len(text[:at].rstrip())), Piece(p.line, at, p.end)] if at else [p]
+        if len(cut_out) != len(out):
+            out = cut_out
+            texts = [text[p.start:p.end] for p in out]
+            labels = classify_lines(texts, user_rules)
+            problems[-1] = f"no paragraph breaks: split into {len(out)} pieces"
+    for i in range(len(out) - 1):
+        # the question that leads into a promo: 'Want a quick briefing? Listen to our podcasts ...'
+        if out[i].line in split_lines and out[i + 1].line == out[i].line and labels[i][1] == "default_body" \
+                and texts[i].endswith("?") and labels[i + 1][0] == "promo" \
+                and labels[i + 1][1] not in ("read_more_link", "related_link", "page_widget"):
+            labels[i] = ("promo", "promo_lead_in")
+    for i in range(1, len(out)):
+        # in a run-on text, a link's title may run past its question mark:
+        # 'Read more: Which countries are in Nato? Full list as Sweden ... join alliance'
+        if out[i].line in split_lines and out[i - 1].line == out[i].line and labels[i][1] == "default_body" \
+                and labels[i - 1][1] in ("read_more_link", "related_link") and texts[i - 1].endswith(("?", "!")) \
+                and not _TERMINAL.search(texts[i]):
+            labels[i] = ("promo", "link_continuation")
     for i, p in enumerate(out):
         if overrides and p.line in overrides:
             labels[i] = (overrides[p.line], "override:roles.csv")

@@ -66,6 +66,12 @@ _CAPS_WORD = re.compile(r"(?:(?<=[a-z][a-z][a-z] )|(?<=, ))[A-Z]{4,}[!?]?(?=\s[A
 _TOPIC_HEAD = re.compile(r"(?<!\S)(?:Suggested Topics:|Related Topics|Explore more on these topics|More about)(?=\s[A-Z]|$)")
 _CAPS_RUN_END = re.compile(r"(?<!\S)[A-Z]{2,}(?:\s[A-Z]{2,}){2,}(?=\s[A-Z][a-z])")
 _TOKEN = re.compile(r"\S+")
+_CREDIT_IN_PAREN = re.compile(r"/|\b(?:Photo|Image|Picture|Pic|Getty|Reuters|AP|AFP|PA|EPA|Shutterstock|Alamy|iStock|via|Credit|Office|Police|stock image)\b")
+#: An agency photo description: 'GENEVA, SWITZERLAND - MAY 03: Flags ...'
+_CAPS_PHOTO_DATELINE = re.compile(r"(?<!\S)[A-Z]{3,}(?:,? [A-Z]{2,}){0,3} [-–—] [A-Z]{3,}[\s,]{0,2}\d{1,2}\b")
+#: An opening quotation right after a word without punctuation: a lost line break
+#: ('... poised to join alliance "I studied to be ...').
+_QUOTE_AFTER_WORD = re.compile(r"(?<=[a-z] )[\"“](?=[A-Z][a-z]* [a-z]+ [a-z]+)")
 _PREPOSITIONS = frozenset("on in at since from until by of to and before after for during".split())
 
 
@@ -94,6 +100,17 @@ def _credit_end(segment: str, start: int) -> int:
     return end
 
 
+def split_promo_tail(text: str, start: int, end: int) -> int | None:
+    """Where reporting resumes inside a promo piece of a run-on text, or None: after a
+    run of three or more capitalised words, a capitalised word followed by a lower-case
+    one ('... to find out What You Need To Know Asked if he planned ...')."""
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    for k in range(3, len(tokens) - 1):
+        if all(t[:1].isupper() and t.isalpha() for _s, t in tokens[k - 3:k + 1]) and tokens[k + 1][1][:1].islower():
+            return tokens[k][0]
+    return None
+
+
 def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``(start, end)`` offsets (in ``text``) of the pieces of ``text[start:end]``."""
     from .sentences import split_sentence_spans
@@ -119,6 +136,10 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.add(m.start())
     for m in _LIST_HEAD.finditer(segment):
         cuts.update((m.start(), m.end()))
+    for m in _CAPS_PHOTO_DATELINE.finditer(segment):
+        cuts.add(m.start())
+    for m in _QUOTE_AFTER_WORD.finditer(segment):
+        cuts.add(m.start())
     for m in _TOPIC_HEAD.finditer(segment):
         cuts.update((m.start(), m.end()))
     for m in _CAPS_WORD.finditer(segment):
@@ -151,7 +172,8 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.add(_credit_end(segment, m.end()))
     for m in _PAREN.finditer(segment):
         nxt = segment[m.end():m.end() + 2]
-        if nxt[1:2].isupper() or nxt == " (":
+        credit_like = _CREDIT_IN_PAREN.search(m.group()) or segment[:m.start()].rstrip().endswith((".", "!", "?", "’", "'"))
+        if credit_like and (nxt[1:2].isupper() or nxt[1:2] in "\"“‘(") and nxt[:1] == " ":
             cuts.add(m.end())
         if re.match(r"\((?:Image|Photo|Picture|Pic|Credit)s?:", m.group()) and not segment[:m.start()].rstrip().endswith((".", "!", "?")):
             cuts.add(m.start())
@@ -166,7 +188,7 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
     function_words = _function_words()
     for k in range(1, len(words) - 1):
         word, prev, nxt = words[k].group(), words[k - 1].group(), words[k + 1].group()
-        ends_open = prev[-1:].isalnum() or (prev[-1:] in "'’\"”" and prev[-2:-1].isalnum())
+        ends_open = prev[-1:].isalnum() or (prev[-1:] in "'’\"”)" and prev[-2:-1].isalnum())
         if word in function_words and ends_open and (nxt[:1].islower() or nxt[:1].isdigit()):
             cuts.add(words[k].start())
     # never cut inside a byline, a date stamp or brackets
