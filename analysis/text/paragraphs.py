@@ -294,15 +294,13 @@ def _intrinsic(text: str, user_rules: tuple[RoleRule, ...] = ()) -> tuple[str, s
             return rule.role, rule.name
     if _PAREN_LABEL_CREDIT.pattern.match(text):
         return _PAREN_LABEL_CREDIT.role, _PAREN_LABEL_CREDIT.name
-    for rule in ROLE_RULES:
-        if rule.pattern.search(text):
-            return rule.role, rule.name
-    if _DATELINE.match(text):
-        return "body", "body_with_dateline"
-    for rule in EXTRA_RULES:
-        if rule.pattern.search(text):
-            if _ATTRIBUTED_QUOTE.search(text):
-                return "body", "attributed_quotation"
+    for rule in ROLE_RULES + (None,) + EXTRA_RULES:
+        if rule is None:
+            if _DATELINE.match(text):
+                return "body", "body_with_dateline"
+        elif rule.pattern.search(text):
+            if rule.role not in ("caption", "credit") and _ATTRIBUTED_QUOTE.search(text):
+                return "body", "attributed_quotation"  # 'He told the BBC: "..."' is reporting
             return rule.role, rule.name
     if is_date_line(text):
         return "date", "date_line"
@@ -578,3 +576,34 @@ def split_paragraphs(article_id: str, text: str) -> pd.DataFrame:
     spaces, stripped).
     """
     return pd.DataFrame(paragraph_records(article_id, text), columns=PARAGRAPH_COLUMNS)
+
+
+_BYLINE_PREFIX = re.compile(r"^(?:By|BY|Story by|Words by|Written by|Edited by)\s+")
+_BYLINE_TAIL = re.compile(r"(?:,|\s+for\s+|\s+in\s+|\s\|\s).*$", re.I)
+_DATE_IN_LINE = re.compile(
+    r"\b(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s(?P<m1>" + _MONTH + r")\.?,?\s(?P<y1>\d{4})\b"
+    r"|\b(?P<m2>" + _MONTH + r")\.?\s(?P<d2>\d{1,2}),?\s(?P<y2>\d{4})\b")
+_MONTH_NUMBER = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+
+
+def author_from_bylines(bylines: list[str]) -> str:
+    """The author named by the first byline ('By Tom Hale, Transport Reporter' -> 'Tom Hale',
+    'By CHLOE BANNISTER FOR MAILONLINE' -> 'CHLOE BANNISTER'), or ''."""
+    for line in bylines:
+        name = _BYLINE_TAIL.sub("", _BYLINE_PREFIX.sub("", line.strip())).strip()
+        if name and name[0].isupper() and len(name.split()) <= 8:
+            return name
+    return ""
+
+
+def published_from_dates(dates: list[str]) -> str:
+    """The first full date of the page's date lines as ISO ``YYYY-MM-DD``
+    ('Published: 09:14, 10 March 2026 | Updated: ...' -> '2026-03-10'), or ''."""
+    for line in dates:
+        m = _DATE_IN_LINE.search(line)
+        if m:
+            day, month, year = (m["d1"], m["m1"], m["y1"]) if m["d1"] else (m["d2"], m["m2"], m["y2"])
+            number = _MONTH_NUMBER[month[:3].lower()]
+            if 1 <= int(day) <= 31:
+                return f"{int(year):04d}-{number:02d}-{int(day):02d}"
+    return ""
