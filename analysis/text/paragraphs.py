@@ -521,8 +521,9 @@ def article_structure(article_id: str, text: str, *, user_rules: tuple[RoleRule,
     if split_lines:
         # a promo that runs on into reporting ('... What You Need To Know Asked if he ...')
         cut_out = []
-        for p, (role, _rule) in zip(out, labels):
-            at = split_promo_tail(text, p.start, p.end) if role == "promo" and p.line in split_lines else None
+        for p, (role, rule) in zip(out, labels):
+            runs_on = role == "promo" or rule == "attributed_quotation"  # a promo rule matched
+            at = split_promo_tail(text, p.start, p.end) if runs_on and p.line in split_lines else None
             cut_out += [Piece(p.line, p.start, len(text[:at].rstrip())), Piece(p.line, at, p.end)] if at else [p]
         if len(cut_out) != len(out):
             out = cut_out

@@ -133,8 +133,9 @@ def _resplit(text: str, start: int, end: int) -> list[tuple[int, int]]:
     openers = _sentence_openers()
     cuts = []
     for m in re.finditer(r"\s+", text[start:end]):
-        before = text[start:start + m.start()]
-        after = text[start + m.end():end]
+        # windows, not the whole sentence: linear time on a very long "sentence"
+        before = text[max(start, start + m.start() - 60):start + m.start()]
+        after = text[start + m.end():min(end, start + m.end() + 60)]
         word = after.split(None, 1)[0] if after else ""
         last = before.rsplit(None, 1)[-1] if before.strip() else ""
         if _ELLIPSIS_BREAK.match(text, start + m.start()) and m.end() - m.start() == 1 and word[:1].isupper():
@@ -153,6 +154,8 @@ def _joins(previous: str, following: str) -> bool:
     first = following.lstrip(_OPENERS)[:1]
     if first.islower():
         return True  # '... weapons!” he wrote.'
+    previous = previous[-80:]
+    following = following[:200]
     match = _LAST_TOKEN.search(previous)
     last = match.group(1) if match else ""
     abbreviation = _abbreviation(last)

@@ -20,7 +20,9 @@ linear-time.
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 
 from .paragraphs import _MONTH, _WIDGET
@@ -64,7 +66,7 @@ _LIST_HEAD = re.compile(r"(?<!\S)(?:Read more(?: (?:on|from|about) (?:the )?\w+)
                         r"Related (?:articles?|content|stories)|RELATED ARTICLES|Don't miss\.{0,3})(?=\s[A-Z]|$)")
 _CAPS_WORD = re.compile(r"(?:(?<=[a-z][a-z][a-z] )|(?<=, ))[A-Z]{4,}[!?]?(?=\s[A-Z])")
 _TOPIC_HEAD = re.compile(r"(?<!\S)(?:Suggested Topics:|Related Topics|Explore more on these topics|More about)(?=\s[A-Z]|$)")
-_CAPS_RUN_END = re.compile(r"(?<!\S)[A-Z]{2,}(?:\s[A-Z]{2,}){2,}(?=\s[A-Z][a-z])")
+_CAPS_RUN_END = re.compile(r"(?<!\S)[A-Z]{2,20}(?:\s[A-Z]{2,20}){2,8}(?=\s[A-Z][a-z])")
 _TOKEN = re.compile(r"\S+")
 _CREDIT_IN_PAREN = re.compile(r"/|\b(?:Photo|Image|Picture|Pic|Getty|Reuters|AP|AFP|PA|EPA|Shutterstock|Alamy|iStock|via|Credit|Office|Police|stock image)\b")
 #: An agency photo description: 'GENEVA, SWITZERLAND - MAY 03: Flags ...'
@@ -85,7 +87,7 @@ def _function_words() -> frozenset[str]:
 def _credit_end(segment: str, start: int) -> int:
     """End of a credit run starting at ``start`` (after its label): capitalised words and
     connectors, less a last capitalised word that opens the next sentence ('SWNS One said')."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(segment, start)][:8]
+    tokens = [(m.start(), m.end(), m.group()) for m in itertools.islice(_TOKEN.finditer(segment, start), 9)]
     end = start
     for k, (s, e, tok) in enumerate(tokens):
         if tok[0].isupper() or tok in ("of", "and", "&", "for", "via") or tok.startswith("@"):
@@ -147,7 +149,8 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _CAPS_RUN_END.finditer(segment):
         cuts.add(m.end())
     for m in _DATE_STAMP.finditer(segment):
-        before = segment[:m.start()].rstrip()
+        window = max(0, m.start() - 120)
+        before = segment[window:m.start()].rstrip()  # a window: linear time
         after = segment[m.end():m.end() + 2]
         prev_word = before.rsplit(" ", 1)[-1].lower() if before else ""
         if not m.group("kw") and (before.endswith((",", "(")) or prev_word in _PREPOSITIONS
@@ -156,29 +159,32 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.update((m.start(), m.end()))
         words = [(w.start(), w.group()) for w in _TOKEN.finditer(before)][-3:]
         if len(words) == 3 and all(w.isupper() and w.isalpha() for _s, w in words[1:]) and not words[0][1].isupper():
-            cuts.add(words[1][0])  # a name in capitals before the date: '... Plains DANA WHITEHORSE Tue, ...'
+            cuts.add(window + words[1][0])  # a name in capitals before the date: '... Plains DANA WHITEHORSE Tue, ...'
         if m.group("kw"):
             # a bare name right before a dated stamp is the byline: '... tripled Jack Thorne Published:'
             words = [(w.start(), w.group()) for w in _TOKEN.finditer(before)][-4:]
             names = [(s, w) for s, w in words[-2:] if w[:1].isupper() and w.isalpha()]
             if len(names) == 2 and len(words) >= 3 and words[-3][1][-1:].islower():
-                cuts.add(names[0][0])
+                cuts.add(window + names[0][0])
     for m in _LABELS.finditer(segment):
         if m.group().startswith("©") and segment[m.end():m.end() + 1].isdigit():
             cuts.add(m.start())  # '© 2026 The Agency. All rights reserved.': a footer
             continue
-        if not m.group().startswith("©") or segment[:m.start()].rstrip().endswith(("reading", "Continue", ".")):
+        if not m.group().startswith("©") or segment[max(0, m.start() - 20):m.start()].rstrip().endswith(("reading", "Continue", ".")):
             cuts.add(m.start())
         cuts.add(_credit_end(segment, m.end()))
     for m in _PAREN.finditer(segment):
         nxt = segment[m.end():m.end() + 2]
-        credit_like = _CREDIT_IN_PAREN.search(m.group()) or segment[:m.start()].rstrip().endswith((".", "!", "?", "’", "'"))
+        credit_like = _CREDIT_IN_PAREN.search(m.group()) or segment[max(0, m.start() - 5):m.start()].rstrip().endswith((".", "!", "?", "’", "'"))
         if credit_like and (nxt[1:2].isupper() or nxt[1:2] in "\"“‘(") and nxt[:1] == " ":
             cuts.add(m.end())
-        if re.match(r"\((?:Image|Photo|Picture|Pic|Credit)s?:", m.group()) and not segment[:m.start()].rstrip().endswith((".", "!", "?")):
+        if re.match(r"\((?:Image|Photo|Picture|Pic|Credit)s?:", m.group()) and not segment[max(0, m.start() - 5):m.start()].rstrip().endswith((".", "!", "?")):
             cuts.add(m.start())
+    paren_spans = [m.span() for m in _PAREN.finditer(segment)]
+    paren_starts = [a for a, _b in paren_spans]
     for m in _SLASH_CREDIT.finditer(segment):
-        if segment.rfind("(", 0, m.start()) > segment.rfind(")", 0, m.start()):
+        k = bisect.bisect_right(paren_starts, m.start()) - 1
+        if k >= 0 and paren_spans[k][0] < m.start() < paren_spans[k][1]:
             continue  # inside brackets: '(AP Photo/Jo Bloggs)'
         cuts.add(m.start())
         if segment[m.end():m.end() + 2][1:2].isupper():
