@@ -217,3 +217,10 @@ def test_evaluation_set_scores_hold_their_targets():
     assert result["body_precision"] >= 0.995
     assert result["sentence_f1"] >= 0.995
     assert result["dateline_accuracy"] == 1.0
+
+
+def test_a_rule_setting_aside_more_than_a_paragraphs_worth_is_loud():
+    # 700 characters in one line with too few sentences to count as a run-on text
+    line = "Sign up to our newsletter " + "and read every story we publish about the council, " * 13
+    problems = analyse_text("a", "Headline\n" + line + "\nThe council met.").problems
+    assert any(p.startswith("WARNING: rule newsletter_promo set aside") for p in problems)

@@ -12,7 +12,8 @@ scrapers export it): a line of at least ``SINGLE_LINE_MIN_CHARS`` characters and
 around page furniture that runs on inside it (a byline, a date, "Share", a photo
 credit, a wire dateline) - before roles are given; the article's problems say
 ``no paragraph breaks: split into N pieces``.  Should the rules set aside more
-than ``SINGLE_LINE_MAX_SET_ASIDE`` of such a text, a loud warning is added too.
+than ``SINGLE_LINE_MAX_SET_ASIDE`` of such a text, or any paragraph longer than
+``LONG_SET_ASIDE_CHARS`` (more than a paragraph's worth), a loud ``WARNING`` is added too.
 
 Roles, decided by the first matching rule (the rule's name is kept in ``rule``):
 
@@ -462,6 +463,8 @@ SINGLE_LINE_MIN_CHARS = 1000
 SINGLE_LINE_MIN_SENTENCES = 6
 #: Share of a single-line text's characters the rules may set aside before a loud warning.
 SINGLE_LINE_MAX_SET_ASIDE = 0.5
+#: A set-aside paragraph longer than this (a long paragraph's worth) gets a loud warning.
+LONG_SET_ASIDE_CHARS = 600
 
 
 class Piece(NamedTuple):
@@ -551,6 +554,10 @@ def article_structure(article_id: str, text: str, *, user_rules: tuple[RoleRule,
         aside = sum(p.end - p.start for p, (role, _r) in zip(out, labels) if p.line in split_lines and role not in ("body", "headline"))
         if total and aside / total > SINGLE_LINE_MAX_SET_ASIDE:
             problems.append(f"WARNING: rules set aside {aside / total:.0%} of a text without paragraph breaks; check set-aside")
+    for p, t, (role, rule) in zip(out, texts, labels):
+        if role not in ("body", "headline") and len(t) > LONG_SET_ASIDE_CHARS:
+            problems.append(f"WARNING: rule {rule} set aside {len(t)} characters at line {p.line}, "
+                            "more than a paragraph's worth; check set-aside")
     paragraphs = [
         Paragraph(article_id, f"{article_id}-p{k:03d}", k, p.line, p.start, p.end, role, rule, p.end - p.start, t)
         for k, (p, t, (role, rule)) in enumerate(zip(out, texts, labels))
@@ -580,7 +587,7 @@ def split_paragraphs(article_id: str, text: str) -> pd.DataFrame:
 
 
 _BYLINE_PREFIX = re.compile(r"^(?:By|BY|Story by|Words by|Written by|Edited by)\s+")
-_BYLINE_TAIL = re.compile(r"(?:,|\s+for\s+|\s+in\s+|\s\|\s).*$", re.I)
+_BYLINE_TAIL = re.compile(r"(?:,|\s(?:for|in)\s|\s\|\s).*$", re.I)
 _DATE_IN_LINE = re.compile(
     r"\b(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s(?P<m1>" + _MONTH + r")\.?,?\s(?P<y1>\d{4})\b"
     r"|\b(?P<m2>" + _MONTH + r")\.?\s(?P<d2>\d{1,2}),?\s(?P<y2>\d{4})\b")
