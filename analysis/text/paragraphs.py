@@ -8,7 +8,8 @@ paragraph back.
 
 **Text without paragraph breaks** (one long line, as Media Cloud and many
 scrapers export it): a line of at least ``SINGLE_LINE_MIN_CHARS`` characters and
-``SINGLE_LINE_MIN_SENTENCES`` sentences is cut into pieces - at sentence ends and
+``SINGLE_LINE_MIN_SENTENCES`` sentences, or a line that is nearly the whole text
+(``SHORT_TEXT_SHARE``), is cut into pieces - at sentence ends and
 around page furniture that runs on inside it (a byline, a date, "Share", a photo
 credit, a wire dateline) - before roles are given; the article's problems say
 ``no paragraph breaks: split into N pieces``.  Should the rules set aside more
@@ -140,7 +141,8 @@ _WIDGET = (
     r"Comments?|View comments|Add comment|Show comments|Print|Email|Facebook|Twitter|WhatsApp|LinkedIn|"
     r"[Cc]lose|Video|Bookmark|Tap here|Advertisement|SKIP ADVERTISEMENT|Supported by|Gift [Aa]rticle|"
     r"Gift this article(?: free)?|(?:Video )?Ad Feedback|Paid Links|Key events|Show key events only|"
-    r"Continue reading|Story continues(?: below advertisement)?|Learn more about \w+|twitter|mailto|Jump to)"
+    r"Continue reading|Story continues(?: below advertisement)?|Learn more about \w+|twitter|mailto|Jump to|"
+    r"Listen\s·\s\d{1,2}:\d{2})"
 )
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _SOCIAL = r"(?:Twitter|X|Instagram|Facebook|YouTube|TikTok|Bluesky|Threads)"
@@ -165,7 +167,7 @@ EXTRA_RULES: tuple[RoleRule, ...] = (
         r"|\bnot responsible for the content of external (?:sites|websites)\b|\bis part of [A-Z][\w ]{1,40} (?:plc|Ltd|Group)\.?$"
         r"|\bis an independent (?:global )?news (?:organi[sz]ation|agency)\b")),
     RoleRule("footer", "helpline_footer", re.compile(r"^(?:In the UK|In the US|In Australia|If you(?:['’]ve| have) been affected)\b.{0,300}\b(?:Samaritans|helpline|Lifeline)\b")),
-    RoleRule("footer", "topic_list_header", re.compile(r"^(?:Explore more on these topics|More about|Related [Tt]opics|Topics|Suggested Topics|See more on)\s*:?$|^See more on:", re.I)),
+    RoleRule("footer", "topic_list_header", re.compile(r"^(?:Explore more on these topics|More about|Related [Tt]opics|Topics|Suggested Topics|See more on|Filed under|Tags|Tagged|Categories)\s*:?$|^See more on:", re.I)),
     RoleRule("promo", "related_list_header", re.compile(
         r"^(?:More on this story|Related(?: articles?| content| stories| coverage| internet links)?|Read more(?: (?:from|on|about) [^.!?]{1,40})?|"
         r"More (?:from|for|on) [^.!?]{1,40}|Don['’]t miss|Most (?:viewed|read|popular|shared)|See also|Recommended(?: for you)?|"
@@ -179,10 +181,10 @@ EXTRA_RULES: tuple[RoleRule, ...] = (
     RoleRule("promo", "app_promo", re.compile(r"^Download\b[^.!?]{0,60}\bapp\b|\bGET THE [A-Z ]{2,30} APP\b|You can now listen to\b|\bas a preferred source\b", re.I)),
     RoleRule("promo", "click_here_promo", re.compile(r"^(?:CLICK|Click|Tap) (?:HERE|here)\b")),
     RoleRule("promo", "comment_prompt", re.compile(r"^(?:Have your say\b|Join (?:the conversation|our commenting|thought-provoking)\b|Share (?:or comment on )?this (?:article|story))|\bin the comments below\b", re.I)),
-    RoleRule("promo", "tip_line", re.compile(r"^(?:We pay for your stories|Do you have a story|Got a story|Email us at)\b|\bSend your story ideas\b|\btips@")),
+    RoleRule("promo", "tip_line", re.compile(r"^(?:We pay for your stories|Do you have a story|Got a story|Email us at)\b|\bSend your story ideas\b|\btips@|^Get in touch with\b|\bby emailing us at\b")),
     RoleRule("promo", "trust_promo", re.compile(r"^Why you can trust\b")),
     RoleRule("promo", "bracket_tag_link", re.compile(r"\[[A-Z][A-Z ]{2,20}\]$")),
-    RoleRule("byline", "byline_by", re.compile(r"^By\s+[A-Z][\w.'’-]*(?:[\s,]+(?:[A-Z][\w.'’-]*|and|&|in|for|of|the|de|van|von|la|le)){0,10}\s*$", re.I)),
+    RoleRule("byline", "byline_by", re.compile(r"^By\s+[A-Z][\w.'’-]*(?:[\s,]+(?:[A-Z][\w.'’-]*|and|&|in|for|of|the|de|van|von|la|le)){0,10}(?:\s[-–—|•]\s[^A-Za-z]{0,12}\d[^.!?]{0,40})?\s*$", re.I)),
     RoleRule("byline", "byline_label", re.compile(r"^(?:Story|Edited|Words|Written|Reporting|Interview|Additional reporting|Compiled) by\s[A-Z][^.!?]{0,200}$")),
     RoleRule("byline", "byline_contributed", re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$|\bcontributed reporting\b")),
     RoleRule("byline", "author_bio", re.compile(
@@ -199,6 +201,7 @@ EXTRA_RULES: tuple[RoleRule, ...] = (
     RoleRule("caption", "image_prefix_caption", re.compile(r"^(?:Image|Pictured|Photo|Picture|Above|Top|Main|Inset|Left|Right|Below)\s*:\s*\S")),
     RoleRule("caption", "ends_with_photo_label", re.compile(r"\b(?:Photograph|Photographs|Pic|Pics|File pic|File photo|Illustration|Composite|Video|Footage)\s*:\s*[^.!?:]{1,80}$", re.I)),
     RoleRule("caption", "ends_with_copyright_credit", re.compile(r"\S\s*©\s*[^.!?©]{1,60}$")),
+    RoleRule("caption", "ends_with_pipe_credit", re.compile(r"\S\s\|\s[A-Z][^|.!?]{0,40}/[^|.!?/]{1,40}$")),
     RoleRule("caption", "ends_with_agency_slash", re.compile(r"(?<=\s)[A-Z]{2,}/[A-Z][\w'’-]*|\S\s+Purchase Licensing Rights\b")),
 )
 
@@ -217,7 +220,9 @@ _LETTERS = re.compile(r"[^\W\d_]")
 _TERMINAL = re.compile(r"[.!?\"”’']\s*$")
 _SENTENCE_END = re.compile(r"[.!][\"”’']?\s*$")
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'’-]+|[A-Z]\.)(?: (?:[A-Z][\w'’.-]+|de|van|von|la|le|da|del|bin|al)){1,3}$")
-_OUTLET_LINE = re.compile(r"^(?:[A-Z][\w'’-]*\s){0,3}News(?:\s[A-Z][\w'’-]*)?$")
+_OUTLET_LINE = re.compile(r"^(?:[A-Z][\w'’-]*\s){0,3}News(?:\s[A-Z][\w'’-]*)?(?:,\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})?$")
+#: A name and the newsroom on one line (a run-on byline box): 'Amy Holt BBC News, Leeds'
+_NAME_THEN_OUTLET = re.compile(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+ (?:[A-Z][\w'’-]* ){0,3}News(?:\s[A-Z][\w'’-]*)?(?:,\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})?$")
 _TAG_LINE = re.compile(r"^[\w'’&-]+(?: [\w'’&-]+){0,3}$")
 _SLASH_CREDIT_TOKEN = re.compile(r"^(?:[A-Z][\w'’.&-]*|[a-z][A-Z][\w'’.&-]*|for|via|and|of|the|de|/)$")
 
@@ -419,12 +424,16 @@ def classify_lines(texts: list[str], user_rules: tuple[RoleRule, ...] = ()) -> l
         t = texts[i]
         if len(t) > 60 or _TERMINAL.search(t) or t.endswith(":"):
             continue
+        if i < first_long and _NAME_THEN_OUTLET.match(t):
+            labels[i] = ("byline", "name_byline")
+            continue
         nxt = labels[i + 1] if i + 1 < n else ("", "")
         prev = labels[i - 1]
         looks_name = bool(_NAME_LINE.match(t)) or (i < first_long and bool(re.match(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+\b", t)))
         if not looks_name:
             continue
-        if nxt[0] in ("date", "byline") and nxt[1] not in ("byline_contributed",) or prev[0] == "byline" and prev[1] not in ("byline_contributed", "author_bio"):
+        if _NAME_THEN_OUTLET.match(t) or nxt[0] in ("date", "byline") and nxt[1] not in ("byline_contributed",) \
+                or prev[0] == "byline" and prev[1] not in ("byline_contributed", "author_bio"):
             labels[i] = ("byline", "name_byline")
         elif i + 1 < n and _OUTLET_LINE.match(texts[i + 1]) and free(i + 1):
             labels[i] = ("byline", "name_byline")
@@ -461,6 +470,11 @@ PARAGRAPH_COLUMNS = list(Paragraph._fields)
 #: paragraph breaks and is cut into pieces before roles are given.
 SINGLE_LINE_MIN_CHARS = 1000
 SINGLE_LINE_MIN_SENTENCES = 6
+#: A shorter text is also one without paragraph breaks when a single line holds this
+#: share of its characters (at least ``SHORT_TEXT_MIN_CHARS``) in this many pieces.
+SHORT_TEXT_SHARE = 0.8
+SHORT_TEXT_MIN_CHARS = 300
+SHORT_TEXT_MIN_PIECES = 3
 #: Share of a single-line text's characters the rules may set aside before a loud warning.
 SINGLE_LINE_MAX_SET_ASIDE = 0.5
 #: A set-aside paragraph longer than this (a long paragraph's worth) gets a loud warning.
@@ -506,13 +520,16 @@ def article_structure(article_id: str, text: str, *, user_rules: tuple[RoleRule,
 
     pieces = _line_pieces(text)
     problems: list[str] = []
-    single = [p for p in pieces if p.end - p.start >= SINGLE_LINE_MIN_CHARS]
+    total = sum(p.end - p.start for p in pieces)
     out: list[Piece] = []
     split_lines: set[int] = set()
     for piece in pieces:
-        if piece.end - piece.start >= SINGLE_LINE_MIN_CHARS:
+        n_chars = piece.end - piece.start
+        # a long line with many sentences, or a line that is nearly the whole text
+        whole = n_chars >= SHORT_TEXT_MIN_CHARS and n_chars >= SHORT_TEXT_SHARE * total
+        if n_chars >= SINGLE_LINE_MIN_CHARS or whole:
             parts = split_run_on(text, piece.start, piece.end)
-            if len(parts) >= SINGLE_LINE_MIN_SENTENCES:
+            if len(parts) >= (SHORT_TEXT_MIN_PIECES if whole else SINGLE_LINE_MIN_SENTENCES):
                 out += [Piece(piece.line, s, e) for s, e in parts]
                 split_lines.add(piece.line)
                 continue

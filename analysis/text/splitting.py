@@ -172,7 +172,8 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if not m.group().startswith("©") or segment[max(0, m.start() - 20):m.start()].rstrip().endswith(("reading", "Continue", ".")):
             cuts.add(m.start())
-        cuts.add(_credit_end(segment, m.end()))
+        if not m.group().startswith("Image caption"):  # a caption runs to its sentence's end
+            cuts.add(_credit_end(segment, m.end()))
     for m in _PAREN.finditer(segment):
         nxt = segment[m.end():m.end() + 2]
         credit_like = _CREDIT_IN_PAREN.search(m.group()) or segment[max(0, m.start() - 5):m.start()].rstrip().endswith((".", "!", "?", "’", "'"))
