@@ -37,6 +37,7 @@ Roles, decided by the first matching rule (the rule's name is kept in ``rule``):
   "... File pic: PA"), ``ends_with_copyright_credit`` ("... the reef © University"),
   ``ends_with_caps_credit`` ("... since 2015 ALAMY", "... JO BLOGGS/EPA"),
   ``ends_with_agency_slash`` ("... REUTERS/Jo Bloggs/File Photo"),
+  ``ends_with_pipe_credit`` ("... on Tuesday. | Jo Bloggs/Getty Images"),
   ``ends_with_paren_source`` ("... in D.C. (Jo Bloggs/The Post)", "... (iStock)"),
   ``caption_before_credit`` (the line right above a credit, when the credit is a
   bare one or the line has no closing full stop);
@@ -61,7 +62,7 @@ Roles, decided by the first matching rule (the rule's name is kept in ``rule``):
   ``site_footer`` ("Contact us | Terms ...", "Read the original article on ...",
   "This is a breaking news story ...", print-edition notes), ``helpline_footer``
   ("In the UK, Samaritans can be contacted ..."), ``topic_list_header`` ("Related
-  Topics", "More about", "See more on: ...") and ``topic_list_item`` (the short lines
+  Topics", "More about", "Filed under:", "See more on: ...") and ``topic_list_item`` (the short lines
   under it), ``trailing_tags`` (three or more short tag lines closing the page);
 * ``promo``    - page furniture that is not reporting: ``read_more_link``,
   ``click_image_promo``, ``podcast_promo``, ``newsletter_promo``,
@@ -77,8 +78,12 @@ Roles, decided by the first matching rule (the rule's name is kept in ``rule``):
   ``app_promo`` ("Download the X app"), ``click_here_promo`` ("CLICK HERE ..."),
   ``comment_prompt`` ("Have your say in the comments below", "Join the
   conversation"), ``tip_line`` ("Do you have a story? Email us at ..."),
+  ``trust_promo`` ("Why you can trust X"),
   ``all_caps_link`` (a whole line in capitals, "MEXICAN CARTELS USING DRONES ..."),
-  ``bracket_tag_link`` ("Vet warns dog owners ...[ADVICE]");
+  ``bracket_tag_link`` ("Vet warns dog owners ...[ADVICE]"); in a text without paragraph
+  breaks also ``promo_lead_in`` (the question before a promo: "Want a quick briefing?
+  Listen to our podcasts ...") and ``link_continuation`` (a link's title running past
+  its question mark: "Read more: Which countries are in Nato? Full list as ...");
 * ``body``     - everything else: the reporting itself (``default_body``), including
   a wire dateline, kept in the body and marked ``body_with_dateline``
   ("ST. LOUIS (AP) — A towboat ...", "LONDON, March 10 (Reuters) - ..."), and
