@@ -23,7 +23,7 @@ Roles, decided by the first matching rule (the rule's name is kept in ``rule``):
   ``credit_only`` ("Credit: AP", "(PA)", "(AP Photo/Jo Bloggs)"),
   ``image_source_label`` ("Image source, PA Media"),
   ``credit_label_only`` ("Pic: Sky News", "Photograph: Reuters"),
-  ``paren_label_credit`` ("(Image: Getty)"),
+  ``paren_label_credit`` ("(Image: Getty)"), ``slash_credit`` ("/ PA"),
   ``bare_credit`` right under a caption ("SWNS", "ITV/Shutterstock",
   "Jo Bloggs for The Daily Paper");
 * ``caption``  - a picture caption:
@@ -38,6 +38,7 @@ Roles, decided by the first matching rule (the rule's name is kept in ``rule``):
   ``ends_with_caps_credit`` ("... since 2015 ALAMY", "... JO BLOGGS/EPA"),
   ``ends_with_agency_slash`` ("... REUTERS/Jo Bloggs/File Photo"),
   ``ends_with_pipe_credit`` ("... on Tuesday. | Jo Bloggs/Getty Images"),
+  ``ends_with_bracket_credit`` ("... on March 10, 2026 [Jo Bloggs/Reuters]"),
   ``ends_with_paren_source`` ("... in D.C. (Jo Bloggs/The Post)", "... (iStock)"),
   ``caption_before_credit`` (the line right above a credit, when the credit is a
   bare one or the line has no closing full stop);
@@ -61,7 +62,7 @@ Roles, decided by the first matching rule (the rule's name is kept in ``rule``):
   ``licensing_footer`` ("Reuse this content", "Purchase Licensing Rights"),
   ``site_footer`` ("Contact us | Terms ...", "Read the original article on ...",
   "This is a breaking news story ...", print-edition notes), ``helpline_footer``
-  ("In the UK, Samaritans can be contacted ..."), ``topic_list_header`` ("Related
+  ("In the UK, Samaritans can be contacted ..."; "Source: X and news agencies"), ``topic_list_header`` ("Related
   Topics", "More about", "Filed under:", "See more on: ...") and ``topic_list_item`` (the short lines
   under it), ``trailing_tags`` (three or more short tag lines closing the page);
 * ``promo``    - page furniture that is not reporting: ``read_more_link``,
@@ -170,26 +171,27 @@ EXTRA_RULES: tuple[RoleRule, ...] = (
         r"^(?:Contact us\s*\||A version of this article appears in print\b|Read the original article on\b|"
         r"This is a breaking news story\b|The views expressed in the contents above\b|The Local Democracy Reporting Service\b)"
         r"|\bnot responsible for the content of external (?:sites|websites)\b|\bis part of [A-Z][\w ]{1,40} (?:plc|Ltd|Group)\.?$"
-        r"|\bis an independent (?:global )?news (?:organi[sz]ation|agency)\b")),
+        r"|\bis an independent (?:global )?news (?:organi[sz]ation|agency)\b"
+        r"|^(?:Source|Sources|With)\b:?[^.!?]{0,60}\bagenc(?:y|ies)\.?$|^Go [Tt]o [Hh]omepage$")),
     RoleRule("footer", "helpline_footer", re.compile(r"^(?:In the UK|In the US|In Australia|If you(?:['’]ve| have) been affected)\b.{0,300}\b(?:Samaritans|helpline|Lifeline)\b")),
     RoleRule("footer", "topic_list_header", re.compile(r"^(?:Explore more on these topics|More about|Related [Tt]opics|Topics|Suggested Topics|See more on|Filed under|Tags|Tagged|Categories)\s*:?$|^See more on:", re.I)),
     RoleRule("promo", "related_list_header", re.compile(
         r"^(?:More on this story|Related(?: articles?| content| stories| coverage| internet links)?|Read more(?: (?:from|on|about) [^.!?]{1,40})?|"
         r"More (?:from|for|on) [^.!?]{1,40}|Don['’]t miss|Most (?:viewed|read|popular|shared)|See also|Recommended(?: for you)?|"
         r"Top stories|Trending(?: now)?|You (?:may|might) also like)\s*(?::|\.\.\.|…)?$", re.I)),
-    RoleRule("promo", "related_link", re.compile(r"^(?:Related|READ MORE|Read more|Read next|See also|Watch|Listen|More|Recommended|Don['’]t miss)(?: video| article| story| content)?\s*[:|–—-]\s*\S", re.I)),
+    RoleRule("promo", "related_link", re.compile(r"^(?:Related|READ MORE|Read more|Read next|See also|Watch|Listen|More|Recommended|Don['’]t miss|Go deeper)(?: video| article| story| content)?\s*[:|–—-]\s*\S", re.I)),
     RoleRule("promo", "video_promo", re.compile(r"^Watch\b[^.!?]{0,120}$|^\d{1,2}:\d{2}\s*-\s*Source:")),
     RoleRule("promo", "social_follow_promo", re.compile(rf"^Follow\b[^.!?]{{0,60}}\bon\s+(?:{_SOCIAL}|WhatsApp|Google)\b|^Keep up with\b|^You can (?:receive|also follow)\b|\bWhatsApp (?:community|channel|group)\b")),
     RoleRule("promo", "newsletter_signup", re.compile(
         r"^Sign up\b|\bSign up here\b|^Privacy Notice:|^after newsletter promotion$|^Get (?:all the|the latest|the biggest|our (?:free )?)\b"
         r"|\bstraight to your (?:inbox|phone)\b|\bby subscribing\b|^Subscribe\b|^Support (?:your|our|us)\b", re.I)),
-    RoleRule("promo", "app_promo", re.compile(r"^Download\b[^.!?]{0,60}\bapp\b|\bGET THE [A-Z ]{2,30} APP\b|You can now listen to\b|\bas a preferred source\b", re.I)),
+    RoleRule("promo", "app_promo", re.compile(r"^Download\b[^.!?]{0,60}\bapp\b|\bGET THE [A-Z ]{2,30} APP\b|You can now listen to\b|\bas (?:a|your) preferred source\b|^Save (?:this )?articles? to read later\b", re.I)),
     RoleRule("promo", "click_here_promo", re.compile(r"^(?:CLICK|Click|Tap) (?:HERE|here)\b")),
     RoleRule("promo", "comment_prompt", re.compile(r"^(?:Have your say\b|Join (?:the conversation|our commenting|thought-provoking)\b|Share (?:or comment on )?this (?:article|story))|\bin the comments below\b", re.I)),
     RoleRule("promo", "tip_line", re.compile(r"^(?:We pay for your stories|Do you have a story|Got a story|Email us at)\b|\bSend your story ideas\b|\btips@|^Get in touch with\b|\bby emailing us at\b")),
     RoleRule("promo", "trust_promo", re.compile(r"^Why you can trust\b")),
     RoleRule("promo", "bracket_tag_link", re.compile(r"\[[A-Z][A-Z ]{2,20}\]$")),
-    RoleRule("byline", "byline_by", re.compile(r"^By\s+[A-Z][\w.'’-]*(?:[\s,]+(?:[A-Z][\w.'’-]*|and|&|in|for|of|the|de|van|von|la|le)){0,10}(?:\s[-–—|•]\s[^A-Za-z]{0,12}\d[^.!?]{0,40})?\s*$", re.I)),
+    RoleRule("byline", "byline_by", re.compile(r"^By\s+[A-Z][\w.'’-]*(?:[\s,]+(?:[A-Z][\w.'’-]*|and|&|in|for|of|the|de|van|von|la|le)){0,10},?(?:\s[-–—|•]\s[^A-Za-z]{0,12}\d[^.!?]{0,40})?\s*$", re.I)),
     RoleRule("byline", "byline_label", re.compile(r"^(?:Story|Edited|Words|Written|Reporting|Interview|Additional reporting|Compiled) by\s[A-Z][^.!?]{0,200}$")),
     RoleRule("byline", "byline_contributed", re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$|\bcontributed reporting\b")),
     RoleRule("byline", "author_bio", re.compile(
@@ -202,10 +204,12 @@ EXTRA_RULES: tuple[RoleRule, ...] = (
     RoleRule("byline", "reporting_from", re.compile(r"^Reporting from [A-Z]")),
     RoleRule("caption", "image_caption_label", re.compile(r"^(?:Image|Media|Video|Photo) caption\s*[,:]", re.I)),
     RoleRule("credit", "image_source_label", re.compile(r"^Image source\s*[,:]", re.I)),
+    RoleRule("credit", "slash_credit", re.compile(r"^/\s?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}$")),
     RoleRule("credit", "credit_label_only", re.compile(r"^(?:Pic|Pics|Photograph|Photographs|Photo credit|File pic|Picture credit|Photo illustration)\s*:\s*[^.!?]{1,60}$", re.I)),
     RoleRule("caption", "image_prefix_caption", re.compile(r"^(?:Image|Pictured|Photo|Picture|Above|Top|Main|Inset|Left|Right|Below)\s*:\s*\S")),
     RoleRule("caption", "ends_with_photo_label", re.compile(r"\b(?:Photograph|Photographs|Pic|Pics|File pic|File photo|Illustration|Composite|Video|Footage)\s*:\s*[^.!?:]{1,80}$", re.I)),
     RoleRule("caption", "ends_with_copyright_credit", re.compile(r"\S\s*©\s*[^.!?©]{1,60}$")),
+    RoleRule("caption", "ends_with_bracket_credit", re.compile(r"\S\s\[[^\[\]]{1,40}/[^\[\]/]{1,40}\]$")),
     RoleRule("caption", "ends_with_pipe_credit", re.compile(r"\S\s\|\s[A-Z][^|.!?]{0,40}/[^|.!?/]{1,40}$")),
     RoleRule("caption", "ends_with_agency_slash", re.compile(r"(?<=\s)[A-Z]{2,}/[A-Z][\w'’-]*|\S\s+Purchase Licensing Rights\b")),
 )
@@ -272,7 +276,7 @@ def is_bare_credit(text: str) -> bool:
         return word.isupper() and word.isalpha() and 3 <= len(word) <= 8
     if not all(_SLASH_CREDIT_TOKEN.match(t) for t in tokens):
         return False
-    return "/" in tokens or ("for" in tokens and tokens[0] != "By")
+    return "/" in tokens or ("for" in tokens and tokens[0] != "By") or tokens[0] == "via"
 
 
 def _ends_with_paren_source(text: str) -> bool:

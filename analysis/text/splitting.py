@@ -65,7 +65,9 @@ _LINK_LEAD = re.compile(r"(?<!\S)(?:READ MORE|Read more|Related(?: video| articl
 _LIST_HEAD = re.compile(r"(?<!\S)(?:Read more(?: (?:on|from|about) (?:the )?\w+)?|More for you|More on this story|Most (?:viewed|read)|"
                         r"Related (?:articles?|content|stories)|RELATED ARTICLES|Don't miss\.{0,3})(?=\s[A-Z]|$)")
 _CAPS_WORD = re.compile(r"(?:(?<=[a-z][a-z][a-z] )|(?<=, ))[A-Z]{4,}[!?]?(?=\s[A-Z])")
-_TOPIC_HEAD = re.compile(r"(?<!\S)(?:Suggested Topics:|Related Topics|Explore more on these topics|More about)(?=\s[A-Z]|$)")
+_TOPIC_HEAD = re.compile(r"(?<!\S)(?:Suggested Topics:|Related Topics|Explore more on these topics|More about|MORE ABOUT|Filed under:)(?=\s[A-Z]|$)")
+#: A credit after a slash, as some pages print it under a caption: '... in Hackney / PA A murder ...'
+_SLASH_LABEL = re.compile(r"(?<=\s)/ (?=[A-Z])")
 _CAPS_RUN_END = re.compile(r"(?<!\S)[A-Z]{2,20}(?:\s[A-Z]{2,20}){2,8}(?=\s[A-Z][a-z])")
 _TOKEN = re.compile(r"\S+")
 _CREDIT_IN_PAREN = re.compile(r"/|\b(?:Photo|Image|Picture|Pic|Getty|Reuters|AP|AFP|PA|EPA|Shutterstock|Alamy|iStock|via|Credit|Office|Police|stock image)\b")
@@ -138,6 +140,9 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.add(m.start())
     for m in _LIST_HEAD.finditer(segment):
         cuts.update((m.start(), m.end()))
+    for m in _SLASH_LABEL.finditer(segment):
+        cuts.add(m.start())
+        cuts.add(_credit_end(segment, m.end()))
     for m in _CAPS_PHOTO_DATELINE.finditer(segment):
         cuts.add(m.start())
     for m in _QUOTE_AFTER_WORD.finditer(segment):
@@ -160,7 +165,7 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
         words = [(w.start(), w.group()) for w in _TOKEN.finditer(before)][-3:]
         if len(words) == 3 and all(w.isupper() and w.isalpha() for _s, w in words[1:]) and not words[0][1].isupper():
             cuts.add(window + words[1][0])  # a name in capitals before the date: '... Plains DANA WHITEHORSE Tue, ...'
-        if m.group("kw"):
+        if True:
             # a bare name right before a dated stamp is the byline: '... tripled Jack Thorne Published:'
             words = [(w.start(), w.group()) for w in _TOKEN.finditer(before)][-4:]
             names = [(s, w) for s, w in words[-2:] if w[:1].isupper() and w.isalpha()]
