@@ -148,7 +148,7 @@ _WIDGET = (
     r"[Cc]lose|Video|Bookmark|Tap here|Advertisement|SKIP ADVERTISEMENT|Supported by|Gift [Aa]rticle|"
     r"Gift this article(?: free)?|(?:Video )?Ad Feedback|Paid Links|Key events|Show key events only|"
     r"Continue reading|Story continues(?: below advertisement)?|Learn more about \w+|twitter|mailto|Jump to|"
-    r"Listen\s·\s\d{1,2}:\d{2})"
+    r"Listen\s·\s\d{1,2}:\d{2}|Share via)"
 )
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _SOCIAL = r"(?:Twitter|X|Instagram|Facebook|YouTube|TikTok|Bluesky|Threads)"
@@ -178,13 +178,15 @@ EXTRA_RULES: tuple[RoleRule, ...] = (
     RoleRule("promo", "related_list_header", re.compile(
         r"^(?:More on this story|Related(?: articles?| content| stories| coverage| internet links)?|Read more(?: (?:from|on|about) [^.!?]{1,40})?|"
         r"More (?:from|for|on) [^.!?]{1,40}|Don['’]t miss|Most (?:viewed|read|popular|shared)|See also|Recommended(?: for you)?|"
-        r"Top stories|Trending(?: now)?|You (?:may|might) also like)\s*(?::|\.\.\.|…)?$", re.I)),
+        r"Top stories|Trending(?: now)?|You (?:may|might) also like|Read next|Up next|"
+        r"(?:Subscribers|Readers|People)(?: are)? (?:also )?(?:reading|read|viewed|watching))\s*(?::|\.\.\.|…)?$", re.I)),
     RoleRule("promo", "related_link", re.compile(r"^(?:Related|READ MORE|Read more|Read next|See also|Watch|Listen|More|Recommended|Don['’]t miss|Go deeper)(?: video| article| story| content)?\s*[:|–—-]\s*\S", re.I)),
     RoleRule("promo", "video_promo", re.compile(r"^Watch\b[^.!?]{0,120}$|^\d{1,2}:\d{2}\s*-\s*Source:")),
     RoleRule("promo", "social_follow_promo", re.compile(rf"^Follow\b[^.!?]{{0,60}}\bon\s+(?:{_SOCIAL}|WhatsApp|Google)\b|^Keep up with\b|^You can (?:receive|also follow)\b|\bWhatsApp (?:community|channel|group)\b")),
     RoleRule("promo", "newsletter_signup", re.compile(
         r"^Sign up\b|\bSign up here\b|^Privacy Notice:|^after newsletter promotion$|^Get (?:all the|the latest|the biggest|our (?:free )?)\b"
-        r"|\bstraight to your (?:inbox|phone)\b|\bby subscribing\b|^Subscribe\b|^Support (?:your|our|us)\b", re.I)),
+        r"|\bstraight to your (?:inbox|phone)\b|\bby subscribing\b|^Subscribe\b|^Support (?:your|our|us)\b"
+        r"|\bYou can unsubscribe at any time\b", re.I)),
     RoleRule("promo", "app_promo", re.compile(r"^Download\b[^.!?]{0,60}\bapp\b|\bGET THE [A-Z ]{2,30} APP\b|You can now listen to\b|\bas (?:a|your) preferred source\b|^Save (?:this )?articles? to read later\b", re.I)),
     RoleRule("promo", "click_here_promo", re.compile(r"^(?:CLICK|Click|Tap) (?:HERE|here)\b")),
     RoleRule("promo", "comment_prompt", re.compile(r"^(?:Have your say\b|Join (?:the conversation|our commenting|thought-provoking)\b|Share (?:or comment on )?this (?:article|story))|\bin the comments below\b", re.I)),
@@ -192,7 +194,7 @@ EXTRA_RULES: tuple[RoleRule, ...] = (
     RoleRule("promo", "trust_promo", re.compile(r"^Why you can trust\b")),
     RoleRule("promo", "bracket_tag_link", re.compile(r"\[[A-Z][A-Z ]{2,20}\]$")),
     RoleRule("byline", "byline_by", re.compile(r"^By\s+[A-Z][\w.'’-]*(?:[\s,]+(?:[A-Z][\w.'’-]*|and|&|in|for|of|the|de|van|von|la|le)){0,10},?(?:\s[-–—|•]\s[^A-Za-z]{0,12}\d[^.!?]{0,40})?\s*$", re.I)),
-    RoleRule("byline", "byline_label", re.compile(r"^(?:Story|Edited|Words|Written|Reporting|Interview|Additional reporting|Compiled) by\s[A-Z][^.!?]{0,200}$")),
+    RoleRule("byline", "byline_label", re.compile(r"^(?:(?:Story|Edited|Words|Written|Reporting|Interview|Additional reporting|Compiled) by|Contributing:)\s[A-Z][^.!?]{0,200}$")),
     RoleRule("byline", "byline_contributed", re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$|\bcontributed reporting\b")),
     RoleRule("byline", "author_bio", re.compile(
         r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} (?:covers|writes about|is (?:a|an|the) (?:[\w-]+ ){0,5}(?:reporter|writer|correspondent|editor|journalist|columnist|producer|critic))\b"
@@ -444,6 +446,9 @@ def classify_lines(texts: list[str], user_rules: tuple[RoleRule, ...] = ()) -> l
         if _NAME_THEN_OUTLET.match(t) or nxt[0] in ("date", "byline") and nxt[1] not in ("byline_contributed",) \
                 or prev[0] == "byline" and prev[1] not in ("byline_contributed", "author_bio"):
             labels[i] = ("byline", "name_byline")
+        elif i + 2 < n and free(i + 1) and texts[i + 1].isupper() and len(texts[i + 1]) <= 30 and labels[i + 2][0] == "date":
+            labels[i] = ("byline", "name_byline")  # name, newsroom in capitals, date
+            labels[i + 1] = ("byline", "byline_outlet")
         elif i + 1 < n and _OUTLET_LINE.match(texts[i + 1]) and free(i + 1):
             labels[i] = ("byline", "name_byline")
             labels[i + 1] = ("byline", "byline_outlet")

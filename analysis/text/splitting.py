@@ -165,6 +165,8 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
         words = [(w.start(), w.group()) for w in _TOKEN.finditer(before)][-3:]
         if len(words) == 3 and all(w.isupper() and w.isalpha() for _s, w in words[1:]) and not words[0][1].isupper():
             cuts.add(window + words[1][0])  # a name in capitals before the date: '... Plains DANA WHITEHORSE Tue, ...'
+            # or a newsroom in capitals after the name: '... Saturday Jo Bloggs USA TODAY Updated ...'
+            before = before[:words[1][0]].rstrip()
         if True:
             # a bare name right before a dated stamp is the byline: '... tripled Jack Thorne Published:'
             words = [(w.start(), w.group()) for w in _TOKEN.finditer(before)][-4:]
