@@ -110,6 +110,7 @@ SENTENCES = [
     ("“Who is going to pay for this?” Hollis said. “You are.”",
      ["“Who is going to pay for this?” Hollis said.", "“You are.”"]),
     ("\"Great!!!\" he added. The crowd cheered.", ["\"Great!!!\" he added.", "The crowd cheered."]),
+    ("It was great !!! Then we left.", ["It was great !!!", "Then we left."]),
     ("Polls go up, polls go down... The only one that matters is in May. It is just… not now.",
      ["Polls go up, polls go down...", "The only one that matters is in May.", "It is just… not now."]),
     ("Trains run until 3 a.m. The change starts in June. It is funded by the U.S. It began in 2023.",

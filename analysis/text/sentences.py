@@ -154,6 +154,8 @@ def _joins(previous: str, following: str) -> bool:
     first = following.lstrip(_OPENERS)[:1]
     if first.islower():
         return True  # '... weapons!” he wrote.'
+    if not any(ch.isalnum() for ch in following):
+        return True  # 'Wow !!!': punctuation alone is never a sentence
     previous = previous[-80:]
     following = following[:200]
     match = _LAST_TOKEN.search(previous)
@@ -178,7 +180,8 @@ def split_sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence ``(start, end)`` offsets in ``text``.
 
     Punkt (with :data:`~analysis.text.resources.ABBREVIATIONS`), then repairs for news
-    text: a piece starting in lower case joins the one before; a cut after a title
+    text: a piece starting in lower case, or made of punctuation only ("!!"), joins the
+    one before; a cut after a title
     ("Sen.", "“Mr."), initials ("J.D. Vance"), "No." before a number, an AP state
     after a comma or party tag ("Ga.", "(D-Calif.)") or a question or exclamation
     inside a quotation followed by its attribution ('?” Hollis said.') is undone; a
