@@ -22,6 +22,7 @@ same paragraph ('“X,” said A. “Y.”') takes the previous speaker.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -96,16 +97,105 @@ def scope_mask(voices, scope: str) -> np.ndarray:
     return voices == scope
 
 
+_OPENERS = "\"'“”‘’ (["
+_LAST_TOKEN = re.compile(r"(\S+)\s*$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_SPEECH_AFTER = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}\s"
+    r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|recalled|insisted|warned|joked|tweeted)\b"
+)
+_AFTER_QUOTED_END = re.compile(r"[?!]+[”\"’']\s*$")
+_ELLIPSIS_BREAK = re.compile(r"(?:(?<=[^.]\.\.\.)|(?<=…)) (?=[A-Z])")
+
+
+@functools.lru_cache(maxsize=1)
+def _sentence_openers() -> frozenset[str]:
+    """Capitalised function words ("The", "It", "But"): words that open a new sentence."""
+    from .resources import stop_words
+
+    return frozenset(w.capitalize() for w in stop_words() if w.isalpha()) | {"I"}
+
+
+def _abbreviation(token: str) -> str:
+    """A token's abbreviation form as in :data:`~analysis.text.resources.ABBREVIATIONS`
+    ('“Mr.' -> 'mr', '(D-Calif.)' -> 'calif', 'U.S.' -> 'u.s'), or '' if it has no final stop."""
+    token = token.lstrip(_OPENERS)
+    if not token.endswith("."):
+        return ""
+    return token[:-1].rsplit("-", 1)[-1].lower()
+
+
+def _resplit(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a Punkt sentence again after an ellipsis, or after an abbreviation that ends a
+    sentence ('a.m.', 'U.S.'), when the next word opens a new sentence."""
+    from .resources import SENTENCE_FINAL_ABBREVIATIONS
+
+    openers = _sentence_openers()
+    cuts = []
+    for m in re.finditer(r"\s+", text[start:end]):
+        # windows, not the whole sentence: linear time on a very long "sentence"
+        before = text[max(start, start + m.start() - 60):start + m.start()]
+        after = text[start + m.end():min(end, start + m.end() + 60)]
+        word = after.split(None, 1)[0] if after else ""
+        last = before.rsplit(None, 1)[-1] if before.strip() else ""
+        if _ELLIPSIS_BREAK.match(text, start + m.start()) and m.end() - m.start() == 1 and word[:1].isupper():
+            cuts.append((start + m.start(), start + m.end()))
+        elif _abbreviation(last) in SENTENCE_FINAL_ABBREVIATIONS and word.strip(_OPENERS) in openers:
+            cuts.append((start + m.start(), start + m.end()))
+    starts = [start] + [b for _a, b in cuts]
+    ends = [a for a, _b in cuts] + [end]
+    return list(zip(starts, ends))
+
+
+def _joins(previous: str, following: str) -> bool:
+    """Whether a Punkt cut between two pieces is wrong and the pieces are one sentence."""
+    from .resources import TITLES, US_STATES
+
+    first = following.lstrip(_OPENERS)[:1]
+    if first.islower():
+        return True  # '... weapons!” he wrote.'
+    if not any(ch.isalnum() for ch in following):
+        return True  # 'Wow !!!': punctuation alone is never a sentence
+    previous = previous[-80:]
+    following = following[:200]
+    match = _LAST_TOKEN.search(previous)
+    last = match.group(1) if match else ""
+    abbreviation = _abbreviation(last)
+    next_word = following.split(None, 1)[0].strip(_OPENERS) if following.strip() else ""
+    if abbreviation in TITLES:
+        return True  # '“Mr.' / 'Trump is wrong'
+    if abbreviation == "no" and next_word[:1].isdigit():
+        return True  # 'No. 10'
+    opens_sentence = next_word in _sentence_openers()
+    if _INITIALS.match(last.lstrip(_OPENERS)) and first.isupper() and not opens_sentence:
+        return True  # 'T.J. Reardon', 'D.C. Council'
+    if abbreviation in US_STATES and re.search(r"(?:,\s|-)\S+$", previous) and not opens_sentence:
+        return True  # 'Rome, Ga. Officials' is rare; '(D-Calif.) Sen.' is not a break
+    if _AFTER_QUOTED_END.search(previous) and _SPEECH_AFTER.match(following):
+        return True  # '“... for this?” Hollis said.'
+    return False
+
+
 def split_sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence ``(start, end)`` offsets in ``text`` (Punkt plus the lower-case repair)."""
-    spans: list[list[int]] = []
+    """Sentence ``(start, end)`` offsets in ``text``.
+
+    Punkt (with :data:`~analysis.text.resources.ABBREVIATIONS`), then repairs for news
+    text: a piece starting in lower case, or made of punctuation only ("!!"), joins the
+    one before; a cut after a title
+    ("Sen.", "“Mr."), initials ("J.D. Vance"), "No." before a number, an AP state
+    after a comma or party tag ("Ga.", "(D-Calif.)") or a question or exclamation
+    inside a quotation followed by its attribution ('?” Hollis said.') is undone; a
+    sentence is cut after an ellipsis, or after "a.m."/"U.S." and the like, before a
+    word that opens a sentence ("The", "It").
+    """
+    pieces: list[list[int]] = []
     for start, end in sentence_splitter().span_tokenize(text):
-        first = text[start:end].lstrip("\"'“”‘’ ([")[:1]
-        if spans and first.islower():
-            spans[-1][1] = end
-        else:
-            spans.append([start, end])
-    return [(s, e) for s, e in spans]
+        for s, e in _resplit(text, start, end):
+            if pieces and _joins(text[pieces[-1][0]:pieces[-1][1]], text[s:e]):
+                pieces[-1][1] = e
+            else:
+                pieces.append([s, e])
+    return [(s, e) for s, e in pieces]
 
 
 def voice_of(quoted_share: float) -> str:
