@@ -62,8 +62,13 @@ def gold_spans(article: dict, text: str) -> list[tuple[int, int, dict]]:
     return out
 
 
+def same(name: str) -> str:
+    """Case and apostrophe style do not make a different name (’ and ' are the same)."""
+    return name.lower().replace("’", "'")
+
+
 def names_of(article: dict) -> dict[str, set[str]]:
-    return {s["name"]: {s["name"].lower(), *(a.lower() for a in s.get("aliases", []))} for s in article["sources"]}
+    return {s["name"]: {same(s["name"]), *(same(a) for a in s.get("aliases", []))} for s in article["sources"]}
 
 
 def score(gold_dir: Path = GOLD, raw_dir: Path = RAW) -> dict:
@@ -79,7 +84,7 @@ def score(gold_dir: Path = GOLD, raw_dir: Path = RAW) -> dict:
             if gold["voice"] == "narration":
                 source_ok = voice_ok
             else:
-                source_ok = voice_ok and best.source.lower() in names.get(gold["source"], {gold["source"].lower()})
+                source_ok = voice_ok and same(best.source) in names.get(gold["source"], {same(gold["source"])})
             rows.append({"article": article["id"], "text": gold["text"], "gold_voice": gold["voice"],
                          "gold_source": gold["source"] or "", "voice": best.voice, "source": best.source,
                          "speaker": best.speaker, "resolution": best.speaker_resolution,

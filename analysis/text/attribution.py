@@ -205,7 +205,7 @@ def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
                 break
             if after == "to" and verb.lemma in {"write", "say"}:
                 break  # "wrote to the minister", "is said to be": not a statement
-            if verb.needs_that and after != "that":
+            if verb.needs_that and after != "that" and after not in {".", "", ",", "!"}:
                 break
             found.append((i, i + k, verb))
             i += k - 1
@@ -484,7 +484,7 @@ def _coordinated_subject(tokens: list[Token], verb_start: int) -> Attribution | 
                     if found:
                         best = (*found, k)
         if best:
-            return Attribution(*best[:3], "", "coordinated", tag=((start, best[3]), (verb_start - 1, verb_start)))
+            return Attribution(*best[:3], "", "coordinated", tag=((start, best[3]),))
     return None
 
 
@@ -666,6 +666,8 @@ def voice_of_attributed(quoted_share: float, attribution: Attribution, reported_
     quoted share, else ``mixed``."""
     if quoted_share == 0:
         return "reported"
+    if quoted_share >= 0.8:
+        return "quotation"
     if attribution.direct:
         return "quotation" if attribution.extra_words <= 2 else "mixed"
     return "reported" if quoted_share <= reported_max else "mixed"

@@ -185,8 +185,9 @@ def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: l
         if inherited:
             inherits[position] = inherited[0]
             row["speaker_source"] = "quotation"
-        elif (row["voice"] == "quotation" and previous is not None and previous["speaker"]
-              and previous["quote_ids"] and previous["voice"] in ("quotation", "mixed")):
+        elif (row["voice"] == "quotation" and previous is not None and previous["quote_ids"]
+              and (previous["attribution"] is not None or inherits[position - 1] is not None)
+              and previous["voice"] in ("quotation", "mixed")):
             # '“X,” said A. “Y.”' and a quotation paragraph right after a quoted one:
             # an unattributed quotation continues the previous speaker
             inherits[position] = position - 1 if inherits[position - 1] is None else inherits[position - 1]

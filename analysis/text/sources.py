@@ -55,7 +55,9 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     gender: str = ""
     age: str = ""
+    company: bool = False  # a business ("Canadian miner X", "X Motors"): what "the company" means
     spoke: int = -1       # last sentence in which it was the source
+    first_spoke: int = -1
     mentioned: int = -1   # last sentence in which its name appeared
 
 
@@ -72,6 +74,25 @@ def _bare(name: str) -> tuple[str, str]:
         gender = "m" if honorific in _MALE else "f" if honorific in _FEMALE else gender
         parts = parts[1:]
     return " ".join(_strip_possessive(p) if k == len(parts) - 1 else p for k, p in enumerate(parts)), gender
+
+
+COMPANY_NOUNS = frozenset({"company", "firm", "group", "business", "carmaker", "automaker", "miner", "airline",
+                           "carrier", "retailer", "bank", "lender", "insurer", "manufacturer", "maker", "producer",
+                           "developer", "operator", "chain", "supplier", "startup", "giant"})
+COMPANY_WORDS = frozenset({"minerals", "motors", "airlines", "airways", "inc", "ltd", "plc", "corp", "corporation",
+                           "holdings", "industries", "partners", "capital", "bank", "group", "co", "company",
+                           "mining", "solutions", "trains", "railways", "technologies", "systems"})
+
+
+_PUBLIC_BODY = frozenset({"ministry", "department", "agency", "council", "office", "commission", "authority",
+                          "administration", "service", "police", "government"})
+
+
+def _is_company(name: str, before) -> bool:
+    if any(_strip_possessive(w).lower() in _PUBLIC_BODY for w in name.split()):
+        return False
+    return any(_strip_possessive(w).lower() in COMPANY_WORDS for w in name.split()) \
+        or any(t.lower in COMPANY_NOUNS for t in before)
 
 
 def _stem(word: str) -> str:
@@ -124,12 +145,30 @@ class ArticleSources:
         entity.mentioned = position
         if spoke:
             entity.spoke = position
+            entity.first_spoke = entity.first_spoke if entity.first_spoke >= 0 else position
         return entity, known
 
     def add_mentions(self, text: str, position: int) -> None:
         """People and organisations named in a sentence, with ages and acronyms."""
         tokens = tokenize(text)
+        depth = 0
+        inside = []
+        for token in tokens:
+            depth += token.text == "("
+            inside.append(depth > 0)
+            depth -= token.text == ")" and depth > 0
+        # "Department for Environment, Food and Rural Affairs (Defra)": the acronym is an alias
+        for start, end in _name_runs(tokens, commas=True):
+            if (end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")"
+                    and _is_cap(tokens[end + 1]) and end - start > 1
+                    and tokens[end + 1].text[0].lower() == tokens[start].text[0].lower()):
+                words = [t.text for t in tokens[start:end]]
+                name, _ = _clean_name(words, [])
+                entity, _ = self.add_name(name.replace(" , ", ", "), "organisation", position, False)
+                entity.aliases.add(tokens[end + 1].text.lower())
         for start, end in _name_runs(tokens):
+            if inside[start]:
+                continue  # "(Reuters)", "(D-Md.)": a credit or aside, not a mention
             words = [t.text for t in tokens[start:end]]
             if words[0].lower() in _NOT_NAMES:
                 words = words[1:]
@@ -143,7 +182,9 @@ class ArticleSources:
                 entity, _ = self.add_name(name, "organisation", position, False)
                 if acronym:
                     entity.aliases.add(tokens[end + 1].text.lower())
-            elif hint == "person" and 2 <= len(_bare(name)[0].split()) <= 4:
+                entity.company = entity.company or _is_company(name, tokens[max(0, start - 1):start])
+            elif hint == "person" and 2 <= len(_bare(name)[0].split()) <= 4 \
+                    and not (start and tokens[start - 1].lower in {"the", "a", "an"}):
                 entity, _ = self.add_name(name, "person", position, False)
                 if end + 2 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.isdigit():
                     entity.age = tokens[end + 1].text
@@ -193,13 +234,14 @@ class ArticleSources:
                 or (words and words[0] in ORG_WORDS):
             nouns = {_stem(w) for w in words} | ({"police"} if head in COLLECTIVE_BODY else set())
             named = [e for e in self.entities if e.kind == "organisation"
-                     and nouns & {_stem(w) for w in e.words}]
+                     and (nouns & {_stem(w) for w in e.words} or (head in COMPANY_NOUNS and e.company))]
             if named:
-                entity = max(named, key=lambda e: max(e.spoke, e.mentioned))
+                # a body that has already spoken before one only mentioned
+                entity = max(named, key=lambda e: (e.spoke >= 0, max(e.spoke, e.mentioned)))
             else:
                 entity = self._recent("organisation") or self._recent("organisation", spoken_only=False)
             if entity is None:
-                return Resolved("", "organisation", "unresolved")  # may be named later
+                return Resolved(text, "organisation", "unresolved")  # may be named later
         else:
             entity = self._recent("person") or self._recent("person", spoken_only=False)
         if entity is None:
@@ -220,15 +262,22 @@ def resolve_sources(texts: list[str], attributions: list[Attribution | None],
     sources = ArticleSources()
     out: list[Resolved | None] = [None] * len(texts)
     for i, (text, attribution) in enumerate(zip(texts, attributions)):
+        if attribution is not None and attribution.kind == "description":
+            sources.add_mentions(text, i)  # "Canadian miner X ..., the company said"
         if attribution is not None:
             out[i] = sources.resolve(attribution, i)
         sources.add_mentions(text, i)
     # an organisation description before any organisation is named: the next one named
     for i, resolved in enumerate(out):
         if resolved is not None and resolved.resolution == "unresolved" and resolved.source_kind == "organisation":
-            later = [e for e in sources.entities if e.kind == "organisation" and e.mentioned > i]
+            description = resolved.source
+            out[i] = resolved = resolved._replace(source="")
+            later = [e for e in sources.entities if e.kind == "organisation" and e.first_spoke > i]
+            words = {_stem(_strip_possessive(w).lower()) for w in description.split()} - {"the"}
+            matching = [e for e in sources.entities if e.kind == "organisation" and words & {_stem(w) for w in e.words}]
+            later = matching or later
             if later:
-                first = min(later, key=lambda e: min(e.mentioned, e.spoke if e.spoke > i else e.mentioned))
+                first = min(later, key=lambda e: e.first_spoke if e.first_spoke > i else len(texts))
                 out[i] = Resolved(first.name, "organisation", "description")
     # canonical names may have grown after a sentence was resolved ("Bondarev" then "Boris Bondarev")
     final = {alias: e.name for e in sources.entities for alias in e.aliases | {e.name.lower()}}
