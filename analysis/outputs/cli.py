@@ -68,7 +68,7 @@ def print_summary(corpus: Corpus) -> None:
         print(f"  headline:   {row['headline']}")
         roles = ", ".join(f"{k.removeprefix('paragraphs_')} {int(v)}" for k, v in row.items() if k.startswith("paragraphs_"))
         print(f"  paragraphs: {roles}")
-        print(f"  sentences:  {row['n_sentences']} (narration {row['n_narration']}, mixed {row['n_mixed']}, quotation {row['n_quotation']})")
+        print(f"  sentences:  {row['n_sentences']} (narration {row['n_narration']}, reported {row['n_reported']}, mixed {row['n_mixed']}, quotation {row['n_quotation']})")
         print(f"  words:      {row['n_words']} ({row['quoted_share']:.0%} of letters inside quotation marks)")
     problems = corpus.articles[corpus.articles["problems"] != ""]
     for row in problems.itertuples():

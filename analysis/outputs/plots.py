@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-VOICE_MARKERS = {"body": "o", "narration": "s", "mixed": "D", "quotation": "^"}
+VOICE_MARKERS = {"body": "o", "narration": "s", "reported": "v", "mixed": "D", "quotation": "^"}
 GRADE_METRICS = ["flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
                  "automated_readability_index", "dale_chall"]
 METRIC_LABELS = {
@@ -77,8 +77,8 @@ def plot_readability_scores(readability: pd.DataFrame, *, scope: str = "body", m
     return ax
 
 
-VOICE_SCOPES = ["narration", "quotation", "body"]
-VOICE_LABELS = ["the outlet's narration", "quoted material", "whole body"]
+VOICE_SCOPES = ["narration", "reported", "quotation", "body"]
+VOICE_LABELS = ["the outlet's narration", "reported speech", "quoted material", "whole body"]
 
 
 def _by_voice(table: pd.DataFrame, metric: str, ax):
@@ -152,7 +152,7 @@ def plot_sentiment_arc(arc: pd.DataFrame, *, ax=None):
             ax.scatter(part["relative_position"], part["compound"], color=colour, marker=marker, s=20, alpha=0.6)
         ax.plot(mine["relative_position"], mine["rolling_compound"], color=colour,
                 label=_outlet_label(row.outlet, len(mine)))
-    for voice in ("narration", "mixed", "quotation"):
+    for voice in ("narration", "reported", "mixed", "quotation"):
         ax.scatter([], [], color="#777777", marker=VOICE_MARKERS[voice], label=voice)
     ax.axhline(0, color="#999999", linewidth=0.8)
     ax.set_xlabel("position in the article (0 = first body sentence, 1 = last)")
