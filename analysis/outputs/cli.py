@@ -49,6 +49,17 @@ def _table_commands() -> dict[str, tuple[str, TableCommand]]:
         "shared-quotes": ("passages of one source quoted by several outlets", quote_alignment.shared_quotes),
         "headlines": ("headlines side by side", wording.compare_headlines),
         "name-variants": ("names spelt differently across outlets", wording.name_variants),
+        **_source_commands(),
+    }
+
+
+def _source_commands() -> dict[str, tuple[str, TableCommand]]:
+    from ..measures import sources
+    return {
+        "sources": ("who gets a voice: one row per article and source, with counts and quoted words",
+                    sources.sources_table),
+        "story-sources": ("sources per outlet across a story: shared or exclusive, with weight", sources.story_sources),
+        "source-kinds": ("share of each article's quoted words by kind of source", sources.source_kind_shares),
     }
 
 

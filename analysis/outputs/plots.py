@@ -270,3 +270,31 @@ def plot_paragraph_roles(paragraphs: pd.DataFrame, *, ax=None):
     ax.set_title("What each page holds besides the reporting")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax
+
+
+def plot_sources(story_sources: pd.DataFrame, *, ax=None):
+    """Sentences attributed to each source, per outlet, labelled with the share of the
+    outlet's quoted words (from ``story_sources``)."""
+    ax = _ax(ax)
+    data = story_sources
+    totals = data.groupby("story_source", sort=False)["n_sentences"].sum().sort_values(ascending=False, kind="stable")
+    names = list(totals.index)
+    articles = data.drop_duplicates("article_id")
+    colours = outlet_colours(articles["outlet"])
+    height = 0.8 / max(len(articles), 1)
+    for k, row in enumerate(articles.itertuples(index=False)):
+        mine = data[data["article_id"] == row.article_id].set_index("story_source").reindex(names)
+        y = np.arange(len(names)) + (k - (len(articles) - 1) / 2) * height
+        ax.barh(y, mine["n_sentences"].fillna(0), height=height, color=colours[row.outlet],
+                label=_outlet_label(row.outlet, int(mine["n_sentences"].sum())))
+        for yy, n, share in zip(y, mine["n_sentences"], mine["quoted_share"]):
+            if n == n and n:
+                ax.text(n, yy, f" {share:.0%}", va="center", fontsize=7)
+    kinds = data.drop_duplicates("story_source").set_index("story_source")
+    ax.set_yticks(np.arange(len(names)),
+                  [f"{n}\n({kinds.at[n, 'source_kind']}, {kinds.at[n, 'status']})" for n in names])
+    ax.invert_yaxis()
+    ax.set_xlabel("sentences attributed (quoted, mixed or reported); labels: share of the outlet's quoted words")
+    ax.set_title("Who gets a voice: sources by outlet")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
