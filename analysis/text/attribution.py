@@ -37,6 +37,8 @@ from importlib import resources
 from typing import NamedTuple
 
 QUOTE_PLACEHOLDER = "\x00"
+SUBJECT_WINDOW = 40  # tokens before a verb searched for its subject
+MAX_VERBS = 12       # speech verbs tried per sentence (keeps pathological input linear)
 
 # Possessive quantifiers: no backtracking, so tokenising is linear in the text length.
 _TOKEN = re.compile(r"[^\W_][\w’'&.-]*+|[^\w\s]")
@@ -215,9 +217,11 @@ def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
 
 
 def _clause_starts(tokens: list[Token], end: int) -> list[int]:
-    """Token positions before ``end`` where a clause may begin, farthest first."""
-    starts = [0]
-    for i in range(end):
+    """Token positions before ``end`` where a clause may begin, farthest first (within
+    :data:`SUBJECT_WINDOW` tokens: a subject with its appositions is never longer)."""
+    low = max(0, end - SUBJECT_WINDOW)
+    starts = [low] if low == 0 else []
+    for i in range(low, end):
         if tokens[i].text in CLAUSE_PUNCT or tokens[i].lower in CONJUNCTIONS:
             starts.append(i + 1)
     return sorted(set(s for s in starts if s < end))
@@ -619,18 +623,18 @@ def _tag_shape(tokens: list[Token], found: Attribution, verb_start: int, verb_en
         if token.lower in _PARTICIPLES and k + 1 < len(tokens) and tokens[k + 1].text in {",", ":"} \
                 and k + 2 < len(tokens) and tokens[k + 2].text == QUOTE_PLACEHOLDER:
             in_tag[k] = True
-        if token.lower in {"telling"} and any(q > k for q in quotes):
+        if token.lower in {"telling"} and quotes and quotes[-1] > k:
             j = k
-            while j < len(tokens) and tokens[j].text not in {":", ",", QUOTE_PLACEHOLDER}:
+            while j < len(tokens) and j < k + 10 and tokens[j].text not in {":", ",", QUOTE_PLACEHOLDER}:
                 in_tag[j] = True
                 j += 1
     direct = False
     for q in quotes:
         before = q - 1
-        while before >= 0 and tokens[before].text in {",", ":"}:
+        while before >= 0 and before > q - 4 and tokens[before].text in {",", ":"}:
             before -= 1
         after = q + 1
-        while after < len(tokens) and tokens[after].text in {","}:
+        while after < len(tokens) and after < q + 4 and tokens[after].text in {","}:
             after += 1
         if (q and tokens[q - 1].text == ":") or (before >= 0 and in_tag[before] and tokens[q - 1].text in {",", ":"}) \
                 or (after < len(tokens) and in_tag[after] and after > q + 1) or (after < len(tokens) and after == q + 1
@@ -650,7 +654,7 @@ def find_attribution(unquoted: str) -> Attribution | None:
     according = _according_to(tokens)
     if according:
         return according
-    for start, end, verb in _verbs_at(tokens):
+    for start, end, verb in _verbs_at(tokens)[:MAX_VERBS]:
         for finder in (lambda: _subject_before(tokens, start), lambda: _coordinated_subject(tokens, start),
                        lambda: _inverted(tokens, start, end)):
             found = finder()
