@@ -6,19 +6,23 @@ letter is joined to the one before (untrained Punkt splits '... weapons!” he
 wrote.' after the exclamation mark).
 
 Voice, from the share of the sentence's letters that lie inside quotation marks
-(see :mod:`analysis.text.quotes`):
+(see :mod:`analysis.text.quotes`) and the main clause's attribution, if any
+(:mod:`analysis.text.attribution`):
 
-* ``narration``  - share <= ``NARRATION_MAX`` (0.2): the outlet's own words,
-  perhaps with a quoted phrase;
-* ``quotation``  - share >= ``QUOTATION_MIN`` (0.8): someone else's words,
-  perhaps with a short attribution ("he said");
-* ``mixed``      - in between.
+* ``narration``  - the outlet's own words: no attribution in the main clause and
+  share <= ``NARRATION_MAX`` (0.2), perhaps with a scare-quoted phrase;
+* ``reported``   - indirect speech: the main clause attributes a statement,
+  belief or demand to a source ("X said (that) ...", "according to X", "...,
+  X reported"), with quoted fragments up to ``REPORTED_MAX`` (0.35) of letters;
+* ``quotation``  - a direct quotation with at most a bare tag ("he said", "said
+  Mr X, 52, in a statement"), or share >= ``QUOTATION_MIN`` (0.8);
+* ``mixed``      - a substantial quotation plus words that say more than who spoke.
 
-The speaker is read from the unquoted part of the sentence ("Mr Bondarev said",
-"he wrote", '..." said Hillel Neuer', "Bondarev, who ..., wrote"); a sentence
-inside a quotation that runs on without attribution inherits it from the
-quotation, and an unattributed quotation right after an attributed one in the
-same paragraph ('“X,” said A. “Y.”') takes the previous speaker.
+The speaker is the attribution as written, cleaned ("Mr Bondarev", "he", "the
+diplomat"); a sentence inside a quotation that runs on without attribution
+inherits it from the quotation, and an unattributed quotation right after a
+quoted one ('“X,” said A. “Y.”', or the next paragraph) takes the previous
+speaker.  :mod:`analysis.text.sources` resolves speakers to canonical sources.
 """
 from __future__ import annotations
 
@@ -52,8 +56,13 @@ class Sentence(NamedTuple):
     share of letters inside quotation marks (0-1); ``speaker`` as written
     (e.g. "Mr Bondarev", "he"); ``speaker_source`` is "sentence", "quotation"
     (inherited within a quotation), "paragraph" (an unattributed quotation after
-    an attributed one in the same paragraph) or ""; ``quote_ids`` are the ids of
-    the quotations it touches (as in ``Corpus.quotes``), space separated.
+    an attributed one in the same paragraph), "previous paragraph" (a quotation
+    paragraph right after a quoted one) or ""; ``source`` the canonical source in
+    the article ("Boris Bondarev", "UN Watch", "unnamed"; "" for narration or when
+    unresolved), ``source_kind`` person, organisation or unnamed, and
+    ``speaker_resolution`` named, alias, pronoun, description or unresolved
+    (:mod:`analysis.text.sources`); ``quote_ids`` are the ids of the quotations it
+    touches (as in ``Corpus.quotes``), space separated.
     """
 
     article_id: str
@@ -200,7 +209,8 @@ def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: l
     records = []
     for row, found in zip(rows, resolved):
         row.pop("attribution"), row.pop("masked")
-        row.update(source=found.source, source_kind=found.source_kind, speaker_resolution=found.resolution)
+        resolution = found.resolution or ("unresolved" if row["voice"] != "narration" and not found.source else "")
+        row.update(source=found.source, source_kind=found.source_kind, speaker_resolution=resolution)
         row["quote_ids"] = " ".join(f"{article_id}-q{q:03d}" for q in row["quote_ids"])
         records.append(Sentence(**row))
     return records
