@@ -400,7 +400,7 @@ def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
         before = [t for t in head[:spokes] if t.lower not in DETERMINERS and t.lower not in INDEFINITE]
         if before:
             if _is_cap(before[-1]):
-                name, hint = _clean_name([t.text for t in before], before)
+                name, hint = _clean_name([_strip_possessive(t.text) for t in before], before)
                 return name, "name", hint or "organisation"
             return "the " + " ".join(t.text for t in before), "description", "organisation"
         return None
@@ -514,7 +514,7 @@ def _inverted(tokens: list[Token], verb_start: int, verb_end: int) -> Attributio
         found = analyse_subject(after)
         if found:
             return Attribution(*found, "", "inverted", tag=tag)
-    if after[0].lower in DETERMINERS and len(after) <= 4:
+    if (after[0].lower in DETERMINERS or after[0].lower in INDEFINITE) and len(after) <= 10:
         found = analyse_subject(after)
         if found:
             return Attribution(*found, "", "inverted", tag=tag)

@@ -95,6 +95,16 @@ def _is_company(name: str, before) -> bool:
         or any(t.lower in COMPANY_NOUNS for t in before)
 
 
+#: kinds of body specific enough that "the union" must not fall back to any earlier body
+SPECIFIC_BODIES = frozenset({"union", "council", "ministry", "department", "court", "party", "university", "hospital",
+                             "school", "police", "army", "bank", "charity", "airline", "trust", "commission",
+                             "committee", "parliament", "government", "embassy", "club", "church"})
+#: documents and data: "the report found" speaks for the body behind it
+DOCUMENT_NOUNS = frozenset({"report", "study", "survey", "data", "figures", "analysis", "statement", "document",
+                            "letter", "poll", "research", "review", "audit", "filing", "filings", "inquiry",
+                            "investigation", "assessment", "forecast", "estimate", "records", "memo", "website"})
+
+
 def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
@@ -231,13 +241,15 @@ class ArticleSources:
             entity = next((e for e in reversed(self.entities) if e.age == age.group(1)), None) \
                 or self._recent("person", spoken_only=False)
         elif hint == "organisation" or head in ORG_DESCRIPTORS or head in ORG_WORDS or head in COLLECTIVE_BODY \
-                or (words and words[0] in ORG_WORDS):
+                or head in DOCUMENT_NOUNS or (words and words[0] in ORG_WORDS):
             nouns = {_stem(w) for w in words} | ({"police"} if head in COLLECTIVE_BODY else set())
             named = [e for e in self.entities if e.kind == "organisation"
                      and (nouns & {_stem(w) for w in e.words} or (head in COMPANY_NOUNS and e.company))]
             if named:
                 # a body that has already spoken before one only mentioned
                 entity = max(named, key=lambda e: (e.spoke >= 0, max(e.spoke, e.mentioned)))
+            elif head in SPECIFIC_BODIES:
+                entity = None
             else:
                 entity = self._recent("organisation") or self._recent("organisation", spoken_only=False)
             if entity is None:
@@ -275,6 +287,8 @@ def resolve_sources(texts: list[str], attributions: list[Attribution | None],
             later = [e for e in sources.entities if e.kind == "organisation" and e.first_spoke > i]
             words = {_stem(_strip_possessive(w).lower()) for w in description.split()} - {"the"}
             matching = [e for e in sources.entities if e.kind == "organisation" and words & {_stem(w) for w in e.words}]
+            if not matching and words & SPECIFIC_BODIES:
+                continue  # "the union" with no union named: left unresolved
             later = matching or later
             if later:
                 first = min(later, key=lambda e: e.first_spoke if e.first_spoke > i else len(texts))
