@@ -235,3 +235,15 @@ def test_a_long_run_of_capitals_inside_a_quotation_is_fast():
     rows = sentences_of(paragraph)
     assert time.perf_counter() - start < 5.0
     assert rows[0].source == "Reed"
+
+
+def test_bodies_speak_through_spokespeople_and_documents_but_not_by_guesswork():
+    rows = sentences_of(
+        "Acme Corp said on Monday it would cut 500 jobs.",
+        "“We will appeal,” said a spokeswoman for the company.",   # bare tag: quotation, for the company
+        "The report found that incomes had fallen.",               # a document speaks for its body
+        "The union has called for a strike.",                      # no union named: unresolved, not Acme
+    )
+    got = [(r.voice, r.source, r.speaker_resolution) for r in rows]
+    assert got == [("reported", "Acme Corp", "named"), ("quotation", "Acme Corp", "description"),
+                   ("reported", "Acme Corp", "description"), ("reported", "", "unresolved")]
