@@ -138,7 +138,7 @@ ORG_DESCRIPTORS = frozenset("""group firm company miner carmaker automaker chari
 carrier retailer newspaper broadcaster outlet council ministry department regulator watchdog
 organisation organization operator developer manufacturer maker producer chain supplier lender
 body authority association trust provider platform giant startup network publisher""".split())
-TITLES = frozenset("""firefighter nurse driver teacher parent mum dad widow widower pensioner grandmother
+TITLES = frozenset("""leader whip firefighter nurse driver teacher parent mum dad widow widower pensioner grandmother
 grandfather gran grandad farmer resident student analyst neighbour landlord landlady shopkeeper campaigner
 activist survivor victim witness economist lawyer solicitor barrister engineer worker
 mr mrs ms miss mx dr prof professor sir lord lady dame sen senator rep representative
@@ -291,8 +291,8 @@ def _org_like(words: list[str], context: list[Token]) -> bool:
         return True  # "FRBA", "FlightAware"
     if any(_is_acronym(w) for w in words) and not any(w.lower().rstrip(".") in TITLES for w in words):
         return True  # "UN Watch", "Elder Aid UK"
-    # "Canadian miner Norvale Minerals" (but not "union rep Lee Barnard")
-    return bool(context) and context[-1].lower in ORG_DESCRIPTORS
+    # "Canadian miner Norvale Minerals" (but not "union rep Lee Barnard"); "an analyst at X"
+    return bool(context) and (context[-1].lower in ORG_DESCRIPTORS or context[-1].lower in {"at", "from"})
 
 
 def _clean_name(words: list[str], context: list[Token]) -> tuple[str, str]:
@@ -476,15 +476,16 @@ def _coordinated_subject(tokens: list[Token], verb_start: int) -> Attribution | 
     if not (end >= 2 and tokens[end - 1].lower == "and"):
         return None
     for start in _clause_starts(tokens, end - 1):
-        stop = min(end - 1, start + 10)
         best = None
-        for k in range(start + 1, stop):
+        for k in range(start + 1, min(end - 1, start + SUBJECT_WINDOW)):
             nxt = tokens[k]
             if nxt.text[:1].islower() and nxt.lower not in CONNECTORS and nxt.lower not in DETERMINERS \
                     and nxt.text not in CLAUSE_PUNCT:
                 prev = tokens[k - 1]
-                if _is_cap(prev) or prev.lower in PRONOUNS:
-                    found = analyse_subject(tokens[start:k])
+                if _is_cap(prev) or prev.lower in PRONOUNS or (prev.text == "," and k - start <= 16):
+                    # "Sen. Rand Paul, R-Ky., called the bill ... and said"
+                    found = analyse_subject_with_appositions(tokens[start:k]) if prev.text == "," \
+                        else analyse_subject(tokens[start:k])
                     if found:
                         best = (*found, k)
         if best:
