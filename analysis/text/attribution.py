@@ -40,6 +40,7 @@ QUOTE_PLACEHOLDER = "\x00"
 SUBJECT_WINDOW = 40  # tokens before a verb searched for its subject
 MAX_VERBS = 12       # speech verbs tried per sentence (keeps pathological input linear)
 
+_CAMEL = re.compile(r"[a-z]{1,4}+[A-Z]")
 # Possessive quantifiers: no backtracking, so tokenising is linear in the text length.
 _TOKEN = re.compile(r"[^\W_][\w’'&.-]*+|[^\w\s]")
 
@@ -169,7 +170,7 @@ def tokenize(text: str) -> list[Token]:
 
 def _is_cap(token: Token) -> bool:
     word = token.text
-    if not word[:1].isupper():
+    if not word[:1].isupper() and not _CAMEL.match(word):  # "easyJet", "eBay"
         return False
     # "Mum-of-three": a hyphenated word with lower-case parts is a description, not a name
     return not ("-" in word and any(part[:1].islower() for part in word.split("-")[1:]))
@@ -427,7 +428,8 @@ def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
     # a name in apposition: "His solicitor, Anna Greaves,"
     for seg in appositions:
         seg_runs = _name_runs(seg)
-        if seg and seg_runs and seg_runs[0] == (0, len(seg)) and len(seg) >= 2:
+        if seg and seg_runs and seg_runs[0] == (0, len(seg)) and (len(seg) >= 2 or not _is_cap(head[0])
+                                                                  or head[0].lower in DETERMINERS):
             name, hint = _clean_name([t.text for t in seg], [])
             return name, "name", hint
     if head[0].lower in INDEFINITE or lowers[-1] in COLLECTIVE_UNNAMED:
