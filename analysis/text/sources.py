@@ -114,6 +114,8 @@ class ArticleSources:
 
     def __init__(self) -> None:
         self.entities: list[Entity] = []
+        # a definite description used again means what it meant before ("the agency")
+        self.descriptions: dict[str, Entity] = {}
 
     # -- registering names ---------------------------------------------------
     def find_name(self, name: str, kind: str) -> Entity | None:
@@ -237,6 +239,11 @@ class ArticleSources:
         head = words[-1] if words else ""
         age = _AGE.search(text)
         entity = None
+        key = " ".join(words)
+        if key in self.descriptions and text.lower().startswith("the "):
+            entity = self.descriptions[key]
+            entity.spoke = position
+            return Resolved(entity.name, entity.kind, "description")
         if age:
             entity = next((e for e in reversed(self.entities) if e.age == age.group(1)), None) \
                 or self._recent("person", spoken_only=False)
@@ -259,6 +266,8 @@ class ArticleSources:
         if entity is None:
             return Resolved("", "", "unresolved")
         entity.spoke = position
+        if text.lower().startswith("the "):
+            self.descriptions[key] = entity
         return Resolved(entity.name, entity.kind, "description")
 
 
