@@ -409,6 +409,17 @@ def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
     if any(t.lower in ANONYMOUS for t in all_tokens) and not any(t.lower in {"not"} and False for t in all_tokens):
         return "unnamed", "unnamed", "unnamed"
     runs = _name_runs(head, commas=True)
+    if runs and runs[-1][0] >= 2 and head[runs[-1][0] - 1].lower in {"of", "in", "for", "from"} \
+            and head[0].lower in DETERMINERS:
+        # "The mayor of Riverton, Linda Park,": the head noun is "mayor", not the place
+        for seg in appositions:
+            seg_runs = _name_runs(seg)
+            if seg and seg_runs and seg_runs[0] == (0, len(seg)):
+                name, hint = _clean_name([t.text for t in seg], [])
+                return name, "name", hint
+        runs = []
+        head = head[:next(k for k in range(len(head)) if head[k].lower in {"of", "in", "for", "from"})]
+        lowers = [t.lower for t in head]
     # the name is the head noun when a capitalised run ends the head
     if runs and runs[-1][1] == len(head) and not (len(runs[-1]) and runs[-1][0] == 0 and head[0].lower in DETERMINERS):
         start, end = runs[-1]

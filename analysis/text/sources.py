@@ -98,7 +98,8 @@ def _is_company(name: str, before) -> bool:
 #: kinds of body specific enough that "the union" must not fall back to any earlier body
 SPECIFIC_BODIES = frozenset({"union", "council", "ministry", "department", "court", "party", "university", "hospital",
                              "school", "police", "army", "bank", "charity", "airline", "trust", "commission",
-                             "committee", "parliament", "government", "embassy", "club", "church"})
+                             "committee", "parliament", "government", "embassy", "club", "church", "state",
+                             "city", "county", "country", "town", "village", "district"})
 #: documents and data: "the report found" speaks for the body behind it
 DOCUMENT_NOUNS = frozenset({"report", "study", "survey", "data", "figures", "analysis", "statement", "document",
                             "letter", "poll", "research", "review", "audit", "filing", "filings", "inquiry",
