@@ -247,3 +247,17 @@ def test_bodies_speak_through_spokespeople_and_documents_but_not_by_guesswork():
     got = [(r.voice, r.source, r.speaker_resolution) for r in rows]
     assert got == [("reported", "Acme Corp", "named"), ("quotation", "Acme Corp", "description"),
                    ("reported", "Acme Corp", "description"), ("reported", "", "unresolved")]
+
+
+@pytest.mark.parametrize("text", [
+    "The film tells the story of a family in crisis.",   # "tells the story": not a statement
+    "The company added 200 jobs last year.",              # "added 200 jobs": not a statement
+    "Governor Tom Reyes declared a state of emergency.",  # an act, not a claim ("declared that" would be)
+])
+def test_speech_verbs_used_otherwise_are_narration(text):
+    assert find_attribution(text) is None
+
+
+def test_the_head_of_a_place_is_a_person_not_the_place():
+    found = find_attribution("The mayor of Riverton, Linda Park, wrote in a post on X that the city would rebuild.")
+    assert (found.speaker, found.kind) == ("Linda Park", "name")
