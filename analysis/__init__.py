@@ -14,6 +14,7 @@ from .measures.readability import quote_effect, readability_by_paragraph, readab
 from .measures.sentiment import extreme_sentences, sentence_sentiment, sentiment_arc, sentiment_summary
 from .compare.within_story import readability_differences, sentiment_differences
 from .measures.quote_alignment import shared_quotes
+from .measures.sources import source_kind_shares, sources_table, story_sources
 from .measures.wording import (compare_headlines, distinctive_terms, keyword_in_context, name_variants,
                                 shared_vocabulary, term_counts)
 
@@ -24,5 +25,6 @@ __all__ = [
     "readability_differences", "readability_table", "sentence_readability", "sentence_sentiment",
     "sentiment_arc", "sentiment_differences", "sentiment_summary", "shared_quotes", "shared_vocabulary",
     "stories", "term_counts",
+    "source_kind_shares", "sources_table", "story_sources",
 ]
 __version__ = "0.1.0"

@@ -41,7 +41,8 @@ def key_findings(corpus: Corpus, reps: int = BOOTSTRAP_REPS) -> pd.DataFrame:
     for source, scope, metric, text in _CHOSEN:
         table = tables[source]
         for row in table[(table["scope"] == scope) & (table["metric"] == metric)].itertuples(index=False):
-            column = {"body": "n_sentences", "narration": "n_narration", "quotation": "n_quotation"}[scope]
+            column = {"body": "n_sentences", "narration": "n_narration", "reported": "n_reported",
+                      "quotation": "n_quotation"}[scope]
             n_a, n_b = int(sizes.loc[row.article_a, column]), int(sizes.loc[row.article_b, column])
             caveat = f"{n_a} vs {n_b} sentences; one article per outlet"
             if min(n_a, n_b) < 10:

@@ -47,7 +47,7 @@ def article_metrics(record: dict) -> dict:
     The counts are :func:`~analysis.text.article.article_counts`; ``<scope>_<metric>``
     columns hold :func:`~analysis.measures.readability.scope_readability` and
     :func:`~analysis.measures.sentiment.compound_statistics` of the body,
-    narration and quotation sentences (NaN where a scope has no sentence): the
+    narration, reported and quotation sentences (NaN where a scope has no sentence): the
     same functions, over the same sentence records, as the notebook tables.
     """
     raw = read_raw_text(record["path"], record.get("sha256", ""))

@@ -52,6 +52,17 @@ def _table_commands() -> dict[str, tuple[str, TableCommand]]:
         "shared-quotes": ("passages of one source quoted by several outlets", quote_alignment.shared_quotes),
         "headlines": ("headlines side by side", wording.compare_headlines),
         "name-variants": ("names spelt differently across outlets", wording.name_variants),
+        **_source_commands(),
+    }
+
+
+def _source_commands() -> dict[str, tuple[str, TableCommand]]:
+    from ..measures import sources
+    return {
+        "sources": ("who gets a voice: one row per article and source, with counts and quoted words",
+                    sources.sources_table),
+        "story-sources": ("sources per outlet across a story: shared or exclusive, with weight", sources.story_sources),
+        "source-kinds": ("share of each article's quoted words by kind of source", sources.source_kind_shares),
     }
 
 
@@ -71,8 +82,8 @@ def print_summary(corpus: Corpus) -> None:
         print(_wrapped("  headline:   ", row["headline"], width))
         roles = ", ".join(f"{k.removeprefix('paragraphs_')} {int(v)}" for k, v in row.items() if k.startswith("paragraphs_"))
         print(_wrapped("  paragraphs: ", roles, width))
-        print(_wrapped("  sentences:  ", f"{row['n_sentences']} (narration {row['n_narration']}, mixed {row['n_mixed']}, "
-                                         f"quotation {row['n_quotation']})", width))
+        print(_wrapped("  sentences:  ", f"{row['n_sentences']} (narration {row['n_narration']}, reported {row['n_reported']}, "
+                                         f"mixed {row['n_mixed']}, quotation {row['n_quotation']})", width))
         print(_wrapped("  words:      ", f"{row['n_words']} ({row['quoted_share']:.0%} of letters inside quotation marks)", width))
     problems = corpus.articles[corpus.articles["problems"] != ""]
     for row in problems.itertuples():

@@ -15,7 +15,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from ..measures import framing, readability, sentiment, wording
+from ..measures import framing, readability, sentiment, sources, wording
 from . import plots  # noqa: E402
 from ..config import FIGURES_DIR  # noqa: E402
 from ..text.corpus import Corpus, load_corpus  # noqa: E402
@@ -44,6 +44,7 @@ def figure_specs(corpus: Corpus, data_dir=None) -> dict[str, Callable]:
         "sentiment-narration-vs-quotation": lambda ax: plots.plot_sentiment_by_voice(summary, ax=ax),
         "sentiment-sentence-distribution": lambda ax: plots.plot_sentiment_distribution(scored, ax=ax),
         "framing-counts-by-outlet": lambda ax: plots.plot_framing_counts(frames, ax=ax),
+        "sources-by-outlet": lambda ax: plots.plot_sources(sources.story_sources(corpus), ax=ax),
     }
     n_labels = len(frames[["category", "label"]].drop_duplicates())
     specs["framing-counts-by-outlet"].figsize = (8.0, 1.2 + 0.32 * n_labels)

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-VOICE_MARKERS = {"body": "o", "narration": "s", "mixed": "D", "quotation": "^"}
+VOICE_MARKERS = {"body": "o", "narration": "s", "reported": "v", "mixed": "D", "quotation": "^"}
 GRADE_METRICS = ["flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
                  "automated_readability_index", "dale_chall"]
 METRIC_LABELS = {
@@ -77,8 +77,8 @@ def plot_readability_scores(readability: pd.DataFrame, *, scope: str = "body", m
     return ax
 
 
-VOICE_SCOPES = ["narration", "quotation", "body"]
-VOICE_LABELS = ["the outlet's narration", "quoted material", "whole body"]
+VOICE_SCOPES = ["narration", "reported", "quotation", "body"]
+VOICE_LABELS = ["the outlet's narration", "reported speech", "quoted material", "whole body"]
 
 
 def _by_voice(table: pd.DataFrame, metric: str, ax):
@@ -152,7 +152,7 @@ def plot_sentiment_arc(arc: pd.DataFrame, *, ax=None):
             ax.scatter(part["relative_position"], part["compound"], color=colour, marker=marker, s=20, alpha=0.6)
         ax.plot(mine["relative_position"], mine["rolling_compound"], color=colour,
                 label=_outlet_label(row.outlet, len(mine)))
-    for voice in ("narration", "mixed", "quotation"):
+    for voice in ("narration", "reported", "mixed", "quotation"):
         ax.scatter([], [], color="#777777", marker=VOICE_MARKERS[voice], label=voice)
     ax.axhline(0, color="#999999", linewidth=0.8)
     ax.set_xlabel("position in the article (0 = first body sentence, 1 = last)")
@@ -268,5 +268,33 @@ def plot_paragraph_roles(paragraphs: pd.DataFrame, *, ax=None):
     ax.invert_yaxis()
     ax.set_xlabel("paragraphs (lines of page text)")
     ax.set_title("What each page holds besides the reporting")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
+def plot_sources(story_sources: pd.DataFrame, *, ax=None):
+    """Sentences attributed to each source, per outlet, labelled with the share of the
+    outlet's quoted words (from ``story_sources``)."""
+    ax = _ax(ax)
+    data = story_sources
+    totals = data.groupby("story_source", sort=False)["n_sentences"].sum().sort_values(ascending=False, kind="stable")
+    names = list(totals.index)
+    articles = data.drop_duplicates("article_id")
+    colours = outlet_colours(articles["outlet"])
+    height = 0.8 / max(len(articles), 1)
+    for k, row in enumerate(articles.itertuples(index=False)):
+        mine = data[data["article_id"] == row.article_id].set_index("story_source").reindex(names)
+        y = np.arange(len(names)) + (k - (len(articles) - 1) / 2) * height
+        ax.barh(y, mine["n_sentences"].fillna(0), height=height, color=colours[row.outlet],
+                label=_outlet_label(row.outlet, int(mine["n_sentences"].sum())))
+        for yy, n, share in zip(y, mine["n_sentences"], mine["quoted_share"]):
+            if n == n and n:
+                ax.text(n, yy, f" {share:.0%}", va="center", fontsize=7)
+    kinds = data.drop_duplicates("story_source").set_index("story_source")
+    ax.set_yticks(np.arange(len(names)),
+                  [f"{n}\n({kinds.at[n, 'source_kind']}, {kinds.at[n, 'status']})" for n in names])
+    ax.invert_yaxis()
+    ax.set_xlabel("sentences attributed (quoted, mixed or reported); labels: share of the outlet's quoted words")
+    ax.set_title("Who gets a voice: sources by outlet")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax

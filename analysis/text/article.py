@@ -64,6 +64,7 @@ class ArticleCounts(NamedTuple):
     n_set_aside: int
     n_sentences: int
     n_narration: int
+    n_reported: int
     n_mixed: int
     n_quotation: int
     n_words: int
@@ -103,6 +104,7 @@ def article_counts(doc: ArticleText) -> ArticleCounts:
         n_set_aside=len(doc.paragraphs) - len(doc.body),
         n_sentences=len(doc.sentences),
         n_narration=voices.count("narration"),
+        n_reported=voices.count("reported"),
         n_mixed=voices.count("mixed"),
         n_quotation=voices.count("quotation"),
         n_words=n_words,

@@ -131,7 +131,8 @@ class Corpus:
         roles = pd.crosstab(self.paragraphs["article_id"], self.paragraphs["role"])
         roles.columns = [f"paragraphs_{c}" for c in roles.columns]
         base = self.articles.set_index("article_id")[
-            ["outlet", "headline", "n_sentences", "n_narration", "n_mixed", "n_quotation", "n_words", "quoted_share"]
+            ["outlet", "headline", "n_sentences", "n_narration", "n_reported", "n_mixed", "n_quotation", "n_words",
+             "quoted_share"]
         ]
         return base.join(roles).fillna(0).reset_index()
 
