@@ -39,6 +39,7 @@ from scipy import stats
 
 from ..config import BOOTSTRAP_REPS, CONFIDENCE
 from ..measures.bootstrap import rng_for
+from .multiplicity import adjust, summary_line  # noqa: F401  (re-exported)
 from .order import ordered_outlets
 
 #: The headline metrics compared by default (``metrics="all"`` takes every ``<scope>_<metric>`` column).
@@ -385,36 +386,3 @@ def _compare_group(comp: Comparison, names: list[str], values: np.ndarray, label
             "n_missing_values": n_missing, "caveat": caveat, "_note": note,
         }
     return out
-
-
-def adjust(table: pd.DataFrame, p_column: str = "p_value", alpha: float = ALPHA) -> pd.DataFrame:
-    """Add ``p_holm``, ``p_bh``, ``adjustment``, ``holm_below_alpha`` over the rows with a p-value,
-    and ``attrs["summary"]`` (how many tests; how many exclusions chance alone would give)."""
-    from statsmodels.stats.multitest import multipletests
-
-    table = table.copy()
-    p = table[p_column].to_numpy(float)
-    ok = np.isfinite(p)
-    m = int(ok.sum())
-    table["p_holm"] = np.nan
-    table["p_bh"] = np.nan
-    if m:
-        table.loc[ok, "p_holm"] = multipletests(p[ok], alpha=alpha, method="holm")[1]
-        table.loc[ok, "p_bh"] = multipletests(p[ok], alpha=alpha, method="fdr_bh")[1]
-    table["adjustment"] = f"Holm (family-wise) and Benjamini-Hochberg (false discovery rate) over {m} tests"
-    table["holm_below_alpha"] = table["p_holm"] < alpha
-    table.attrs["summary"] = summary_line(table, alpha)
-    return table
-
-
-def summary_line(table: pd.DataFrame, alpha: float = ALPHA) -> str:
-    """One sentence: tests made, exclusions expected by chance, exclusions seen, survivors of Holm and BH."""
-    p = table["p_value"].to_numpy(float)
-    m = int(np.isfinite(p).sum())
-    raw = int(np.sum(p < alpha))
-    excl = int(table["excludes_zero"].sum()) if "excludes_zero" in table else 0
-    holm = int(np.sum(table["p_holm"].to_numpy(float) < alpha))
-    bh = int(np.sum(table["p_bh"].to_numpy(float) < alpha))
-    return (f"{m} tests; if no outlet differed, chance alone would give about {alpha * m:.1f} with p < {alpha:g} "
-            f"(and about as many intervals excluding zero); seen: {raw} with p < {alpha:g}, {excl} intervals "
-            f"excluding zero, {holm} after Holm, {bh} after Benjamini-Hochberg")

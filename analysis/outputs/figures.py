@@ -20,6 +20,7 @@ from . import plots  # noqa: E402
 from ..config import FIGURES_DIR  # noqa: E402
 from ..text.corpus import Corpus, load_corpus  # noqa: E402
 from ..ingest.manifest import read_manifest  # noqa: E402
+from ..compare.order import study_outlets  # noqa: E402
 
 PNG_METADATA = {"Software": None}
 
@@ -66,6 +67,8 @@ def build_figures(data_dir=None, story: str | None = None, out_dir=None) -> list
     """Regenerate every figure of every story (or one); return the paths written."""
     out = Path(out_dir) if out_dir is not None else FIGURES_DIR
     stories = [story] if story else list(dict.fromkeys(read_manifest(data_dir)["story"]))
+    # one colour per outlet across every story of the data folder
+    plots.set_outlet_order(study_outlets(data_dir))
     written = []
     for name in stories:
         corpus = load_corpus(data_dir, name)

@@ -2,12 +2,15 @@
 
 Every function takes a table from the analysis modules, draws on ``ax`` (or a
 new figure), labels outlets with their sample sizes, and returns the Axes.
-Colours come from the Okabe & Ito (2008) colour-blind-safe palette, one fixed
-colour per outlet in manifest order (:func:`outlet_colours`), so an outlet
-keeps its colour in every figure of a study.
+Colours come from the Okabe & Ito (2008) colour-blind-safe palette (then
+further distinct hues for a ninth outlet and beyond), one fixed colour per
+outlet keyed by the data folder's outlet order (:func:`set_outlet_order`, from
+:func:`analysis.compare.order.study_outlets`; alphabetical when none is set), so
+an outlet keeps its colour in every figure of every story.
 """
 from __future__ import annotations
 
+import colorsys
 import contextlib
 from importlib import resources
 
@@ -38,10 +41,40 @@ def house_style():
         yield
 
 
-def outlet_colours(outlets) -> dict[str, str]:
-    """Fixed colour per outlet, in order of first appearance (manifest order)."""
+_STUDY_ORDER: list[str] = []
+
+
+def set_outlet_order(order) -> list[str]:
+    """Declare the data folder's outlet order (colours follow it); returns the previous order."""
+    global _STUDY_ORDER
+    previous, _STUDY_ORDER = _STUDY_ORDER, list(dict.fromkeys(order))
+    return previous
+
+
+def palette(n: int) -> list[str]:
+    """``n`` distinct colours: Okabe & Ito's eight, then hues spaced by the golden angle
+    (alternating lightness), so any number of outlets gets distinct colours."""
+    colours = OKABE_ITO[:n]
+    k = 0
+    while len(colours) < n:
+        hue = (0.07 + k * 0.618033988749895) % 1.0
+        light, sat = ((0.38, 0.75), (0.55, 0.65), (0.30, 0.55))[k % 3]
+        r, g, b = colorsys.hls_to_rgb(hue, light, sat)
+        colour = "#{:02X}{:02X}{:02X}".format(round(r * 255), round(g * 255), round(b * 255))
+        if colour not in colours:
+            colours.append(colour)
+        k += 1
+    return colours
+
+
+def outlet_colours(outlets, order=None) -> dict[str, str]:
+    """Colour per outlet, by its position in ``order`` (default: the order set with
+    :func:`set_outlet_order`, then the other outlets alphabetically)."""
+    order = list(order) if order is not None else list(_STUDY_ORDER)
     unique = list(dict.fromkeys(outlets))
-    return {o: OKABE_ITO[i % len(OKABE_ITO)] for i, o in enumerate(unique)}
+    full = order + sorted(o for o in unique if o not in set(order))
+    colours = palette(len(full))
+    return {o: colours[full.index(o)] for o in unique}
 
 
 def _ax(ax):
