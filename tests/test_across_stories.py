@@ -107,3 +107,24 @@ def test_mixed_model_recovers_a_planted_effect_and_reports_warnings_in_a_column(
     assert r["mixed_difference"] == pytest.approx(r["difference"])   # balanced: both estimate the same contrast
     assert r["ci_low"] > 0 and r["mixed_ci_low"] > 0 and r["n_same_sign"] >= 25
     assert isinstance(r["mixed_note"], str)
+
+
+def test_synthetic_study_is_labelled_deterministic_and_runs_end_to_end(tmp_path):
+    from analysis.compare.synthetic import write_synthetic_study
+    from analysis.ingest.manifest import read_manifest
+    from analysis.measures.pipeline import corpus_metrics
+
+    first = write_synthetic_study(tmp_path / "a")
+    second = write_synthetic_study(tmp_path / "b")
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+    manifest = read_manifest(first)
+    assert manifest["outlet"].str.startswith("Synthetic").all() and manifest["story"].str.startswith("synthetic").all()
+    metrics = corpus_metrics(first, workers=1, progress=False)
+    design = ac.study_design(metrics)
+    assert design["used"].str.startswith("no").sum() == 1            # the one-outlet story is listed
+    table = ac.outlet_differences(metrics, ["body_words_per_sentence"], mixed_model=False)
+    longform = row(table, "Synthetic Longform", ac.REST, "body_words_per_sentence")
+    assert longform["difference"] > 0                                 # the planted harder prose
+    assert "one outlet cannot be compared: synthetic-story-10" in longform["note"]
