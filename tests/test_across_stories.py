@@ -128,3 +128,13 @@ def test_synthetic_study_is_labelled_deterministic_and_runs_end_to_end(tmp_path)
     longform = row(table, "Synthetic Longform", ac.REST, "body_words_per_sentence")
     assert longform["difference"] > 0                                 # the planted harder prose
     assert "one outlet cannot be compared: synthetic-story-10" in longform["note"]
+
+
+def test_holm_and_bh_agree_with_statsmodels():
+    from statsmodels.stats.multitest import multipletests
+
+    from analysis.compare.multiplicity import benjamini_hochberg, holm
+
+    p = np.random.default_rng(0).uniform(0, 0.2, 50)
+    assert holm(p) == pytest.approx(multipletests(p, method="holm")[1])
+    assert benjamini_hochberg(p) == pytest.approx(multipletests(p, method="fdr_bh")[1])

@@ -24,7 +24,7 @@ story is the mean of the other outlets' story means (each outlet weighs the same
   (statsmodels ``MixedLM``, REML) on the articles; its contrast weighs articles,
   not stories, so it can differ from the pooled difference in unbalanced designs.
 * Multiplicity: Holm (family-wise) and Benjamini-Hochberg (false discovery
-  rate) over every row of the table (statsmodels ``multipletests``).
+  rate) over every row of the table (:mod:`analysis.compare.multiplicity`).
 """
 from __future__ import annotations
 
@@ -100,15 +100,20 @@ def expanded_alpha(n: int, alpha: float = ALPHA) -> float:
     return float(2 * stats.norm.sf(z))
 
 
+INTERVALS = {"expanded": "95% story bootstrap (expanded percentile, Hesterberg 2015)",
+             "percentile": "95% story bootstrap (plain percentile)"}
+
+
 def story_bootstrap_interval(d: np.ndarray, key: tuple[str, ...], reps: int = BOOTSTRAP_REPS,
-                             alpha: float = ALPHA) -> tuple[float, float]:
-    """Expanded-percentile interval of the mean of the story-level differences ``d`` (stories resampled)."""
+                             alpha: float = ALPHA, method: str = "expanded") -> tuple[float, float]:
+    """Interval of the mean of the story-level differences ``d`` from resampled stories:
+    ``method`` "expanded" (default, Hesterberg 2015) or "percentile" (plain, too narrow with few stories)."""
     d = np.asarray(d, dtype=float)
     n = len(d)
     if n < 2:
         return float("nan"), float("nan")
     means = d[rng_for("across-stories", *key).integers(0, n, size=(reps, n))].mean(axis=1)
-    tail = expanded_alpha(n, alpha)
+    tail = expanded_alpha(n, alpha) if method == "expanded" else alpha
     low, high = np.quantile(means, [tail / 2, 1 - tail / 2])
     return float(low), float(high)
 
@@ -241,13 +246,14 @@ def comparisons(order: list[str], present: Iterable[str], rest: bool = True) -> 
 def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str | None = None, *,
                        outlets: list[str] | None = None, reps: int = BOOTSTRAP_REPS,
                        permutations: int = BOOTSTRAP_REPS, mixed_model: bool = True,
-                       rest: bool = True) -> pd.DataFrame:
+                       rest: bool = True, interval: str = "expanded") -> pd.DataFrame:
     """Study-level outlet differences for every metric and every comparison, one row each.
 
     ``metrics`` is a corpus-metrics table (columns ``story``, ``outlet`` and the
     metrics); ``metric_names`` a list of its columns, ``"all"``, or None for
     :data:`DEFAULT_METRICS`; ``outlets`` the declared outlet order (see
-    :func:`analysis.compare.order.study_outlets`; others follow alphabetically).
+    :func:`analysis.compare.order.study_outlets`; others follow alphabetically);
+    ``interval`` "expanded" (default) or "percentile" (for comparison only).
 
     Columns: ``metric``; ``comparison`` ("pair" or "vs rest"); ``outlet_a``,
     ``outlet_b`` (``"the rest"``: the mean of the other outlets); ``difference``
@@ -297,7 +303,7 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
         labels, story = outlet_codes[present], story_codes[present]
         for comp in all_comparisons:
             results.update(_compare_group(comp, group_names, values, labels, story, story_codes, outlet_codes,
-                                          present, code, story_names, reps, permutations))
+                                          present, code, story_names, reps, permutations, interval))
     fits = {}
     if mixed_model:
         for name in names:
@@ -326,7 +332,7 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
 
 def _compare_group(comp: Comparison, names: list[str], values: np.ndarray, labels: np.ndarray, story: np.ndarray,
                    all_story: np.ndarray, all_labels: np.ndarray, present: np.ndarray, code: dict,
-                   story_names, reps: int, permutations: int) -> dict:
+                   story_names, reps: int, permutations: int, interval: str = "expanded") -> dict:
     """Rows (as dicts, keyed by metric and comparison) for metrics sharing one missing-value pattern."""
     first, second = code[comp.first], tuple(code[o] for o in comp.second)
     side = np.isin(labels, (first, *second))
@@ -363,7 +369,8 @@ def _compare_group(comp: Comparison, names: list[str], values: np.ndarray, label
         else:
             dk = d[:, k]
             estimate = float(dk.mean())
-            low, high = story_bootstrap_interval(dk, (name, comp.kind, comp.first, *comp.second), reps)
+            low, high = story_bootstrap_interval(dk, (name, comp.kind, comp.first, *comp.second), reps,
+                                                 method=interval)
             same = int(np.sum(np.sign(dk) == np.sign(estimate))) if estimate != 0 else 0
             p_k = float(p[k])
             n_perm = f"exact ({len(draws)})" if exact else str(len(draws))
@@ -379,7 +386,7 @@ def _compare_group(comp: Comparison, names: list[str], values: np.ndarray, label
                   "it generalises to other stories only if these are a fair sample of them")
         out[(name, comp)] = {
             "difference": estimate, "ci_low": low, "ci_high": high,
-            "interval": "95% story bootstrap (expanded percentile, Hesterberg 2015)",
+            "interval": INTERVALS[interval],
             "excludes_zero": bool(np.isfinite(low) and np.isfinite(high) and (low > 0 or high < 0)),
             "p_value": p_k, "permutations": n_perm, "n_stories": n_stories, "n_same_sign": same,
             "n_articles_a": n_a, "n_articles_b": n_b, "n_stories_a_only": a_only, "n_stories_b_only": b_only,
