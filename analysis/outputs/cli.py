@@ -2,7 +2,7 @@
 
 Table commands print a DataFrame readably, or as CSV with ``--csv``; ``summary``
 says what was loaded; ``metrics`` computes one row per article for a whole
-corpus in parallel; ``figures`` rebuilds every figure; ``report`` executes the
+corpus in parallel; ``compare`` compares outlets across stories; ``figures`` rebuilds every figure; ``report`` executes the
 notebooks and renders them to HTML.
 """
 from __future__ import annotations
@@ -75,6 +75,28 @@ def print_summary(corpus: Corpus) -> None:
         print(f"note: {row.article_id}: {row.problems}")
 
 
+def _compare(args) -> int:
+    """``compare``: per-article metrics, then study-level outlet differences (summary line after the table)."""
+    from ..compare.across_stories import outlet_differences, study_design
+    from ..compare.order import study_outlets
+    from ..measures.pipeline import corpus_metrics
+
+    metrics = corpus_metrics(args.data_dir, args.story, workers=args.workers, progress=sys.stderr.isatty())
+    names = None if not args.metric else ("all" if args.metric == ["all"] else args.metric)
+    unknown = [m for m in (args.metric or []) if m != "all" and m not in metrics.columns]
+    if unknown:
+        raise InputDataError(None, f"no such metric: {', '.join(unknown)} (see the columns of `python -m analysis metrics`)")
+    table = outlet_differences(metrics, names, outlets=study_outlets(args.data_dir), mixed_model=not args.no_mixed)
+    print_table(table, args.csv)
+    out = sys.stderr if args.csv else sys.stdout
+    print(f"# {table.attrs['summary']}", file=out)
+    design = study_design(metrics)
+    unused = design[design["used"] != "yes"]
+    print(f"# {len(design)} stories, {len(design) - len(unused)} with two or more outlets"
+          + (f"; not comparable: {', '.join(unused['story'].astype(str))}" if len(unused) else ""), file=out)
+    return 0
+
+
 def build_parser(commands: dict) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
@@ -97,6 +119,13 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
     metrics.add_argument("--chunk-size", type=int, default=100, help="articles per chunk (default 100)")
     metrics.add_argument("--keep-going", action="store_true",
                          help="record a bad article in the problems column instead of stopping")
+    compare = sub.add_parser("compare", parents=[common],
+                             help="outlet differences across stories: story bootstrap, permutation test, mixed model, Holm/BH")
+    compare.add_argument("--metric", nargs="+", help="metric columns of the metrics table, or 'all' "
+                                                     "(default: six headline metrics)")
+    compare.add_argument("--csv", action="store_true", help="print CSV instead of a readable table")
+    compare.add_argument("--workers", type=int, help="worker processes for the metrics step (default: all CPUs)")
+    compare.add_argument("--no-mixed", action="store_true", help="skip the mixed-model second opinion (faster)")
     report = sub.add_parser("report", parents=[common], help="execute the notebooks and render them to HTML")
     report.add_argument("--out", help="output folder (default: reports/)")
     return parser
@@ -122,7 +151,16 @@ def main(argv: list[str] | None = None) -> int:
                                    errors="record" if args.keep_going else "raise", progress=sys.stderr.isatty())
             print_table(table, args.csv)
             return 0
+        if args.command == "compare":
+            return _compare(args)
         corpus = load_corpus(args.data_dir, args.story)
+        if args.command in ("findings", "readability-diff", "sentiment-diff"):
+            # one sign for the whole data folder: first minus second in its outlet order
+            from ..compare.order import study_outlets
+            frame = commands[args.command][1](corpus, outlets=study_outlets(args.data_dir))
+            print_table(frame, args.csv)
+            print(f"# {frame.attrs['summary']}", file=sys.stderr if args.csv else sys.stdout)
+            return 0
         if args.command == "summary":
             print_summary(corpus)
             return 0

@@ -303,3 +303,85 @@ def plot_paragraph_roles(paragraphs: pd.DataFrame, *, ax=None):
     ax.set_title("What each page holds besides the reporting")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax
+
+
+def _metric_family(metric: str) -> str:
+    return "sentiment" if metric.endswith(("_compound", "_positive", "_neutral", "_negative")) else "readability"
+
+
+def _metric_label(metric: str) -> str:
+    scope, _, name = metric.partition("_")
+    return f"{METRIC_LABELS.get(name, name)} ({scope})" if scope in ("body", "narration", "quotation", "mixed", "page") else metric
+
+
+def plot_outlet_effects(differences: pd.DataFrame, *, family: str | None = None, comparison: str | None = None, ax=None):
+    """Forest plot of study-level outlet differences (from ``compare.across_stories.outlet_differences``).
+
+    One panel per metric family (``family`` "readability" or "sentiment";
+    default: the first row's): each row is a metric and a comparison "first
+    minus second", the point its pooled difference over stories, the bar its
+    95% story-bootstrap interval, coloured by the first outlet; filled when
+    the Holm-adjusted permutation p < 0.05, hollow otherwise; a grey x marks the
+    mixed-model estimate.
+    """
+    ax = _ax(ax)
+    data = differences[differences["difference"].notna()]
+    family = family or (_metric_family(data["metric"].iloc[0]) if len(data) else "readability")
+    data = data[data["metric"].map(_metric_family) == family]
+    if comparison is not None:
+        data = data[data["comparison"] == comparison]
+    colours = outlet_colours(data["outlet_a"])
+    y = np.arange(len(data))
+    for k, row in enumerate(data.itertuples(index=False)):
+        colour = colours[row.outlet_a]
+        ax.plot([row.ci_low, row.ci_high], [k, k], color=colour, linewidth=1.6)
+        filled = bool(row.holm_below_alpha)
+        ax.plot(row.difference, k, "o", color=colour, markerfacecolor=colour if filled else "white", markersize=6)
+        if np.isfinite(row.mixed_difference):
+            ax.plot(row.mixed_difference, k, "x", color="#777777", markersize=5)
+    labels = [f"{_metric_label(r.metric)}: {r.outlet_a} − {r.outlet_b} ({r.n_stories} stories)"
+              for r in data.itertuples(index=False)]
+    ax.set_yticks(y, labels, fontsize=7.5)
+    ax.set_ylim(len(data) - 0.5, -0.5)
+    ax.axvline(0, color="#999999", linewidth=0.8)
+    ax.set_xlabel("difference, first minus second (bars: 95% story bootstrap interval)")
+    summary = differences.attrs.get("summary", "")
+    ax.set_title(f"Outlet differences across stories: {family}")
+    ax.plot([], [], "o", color="#555555", label="Holm-adjusted p < 0.05 (permutation within stories)")
+    ax.plot([], [], "o", color="#555555", markerfacecolor="white", label="not after Holm adjustment")
+    ax.plot([], [], "x", color="#777777", label="mixed model value ~ outlet + (1 | story)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7.5,
+              title=summary.split(";")[0] if summary else None, title_fontsize=7.5)
+    ax.grid(axis="x", visible=True)
+    return ax
+
+
+def plot_story_outlet_grid(metrics: pd.DataFrame, *, metric: str = "body_flesch_kincaid_grade", ax=None):
+    """Story x outlet grid of one metric (from ``corpus_metrics``): the mean over the outlet's
+    articles in the story, coloured by its distance from that story's mean over outlets
+    (so the grid shows outlets, not how hard each story was); empty cells: outlet absent."""
+    ax = _ax(ax)
+    data = metrics[["story", "outlet", metric]].dropna()
+    outlets = [o for o in (_STUDY_ORDER or []) if o in set(data["outlet"])]
+    outlets += sorted(o for o in set(data["outlet"]) if o not in outlets)
+    stories = list(dict.fromkeys(metrics["story"]))
+    mean = data.groupby(["story", "outlet"])[metric].mean().unstack("outlet").reindex(index=stories, columns=outlets)
+    count = data.groupby(["story", "outlet"])[metric].size().unstack("outlet").reindex(index=stories, columns=outlets)
+    centred = mean.sub(mean.mean(axis=1), axis=0)
+    limit = float(np.nanmax(np.abs(centred.to_numpy()))) if np.isfinite(centred.to_numpy()).any() else 1.0
+    image = ax.imshow(np.ma.masked_invalid(centred.to_numpy(float)), cmap="RdBu_r", vmin=-limit or -1, vmax=limit or 1,
+                      aspect="auto")
+    for i in range(len(stories)):
+        for j in range(len(outlets)):
+            value = mean.iat[i, j]
+            text = "absent" if not np.isfinite(value) else f"{value:.2f}\n(n={int(count.iat[i, j])})"
+            dark = np.isfinite(centred.iat[i, j]) and abs(centred.iat[i, j]) > 0.6 * limit
+            ax.text(j, i, text, ha="center", va="center", fontsize=7, color="white" if dark else "#333333")
+    ax.set_xticks(range(len(outlets)), outlets, rotation=20, ha="right")
+    for tick, outlet in zip(ax.get_xticklabels(), outlets):
+        tick.set_color(outlet_colours(outlets)[outlet])
+    ax.set_yticks(range(len(stories)), stories, fontsize=7.5)
+    ax.grid(False)
+    ax.figure.colorbar(image, ax=ax, label="minus the story's mean over outlets")
+    ax.set_title(f"{_metric_label(metric)} by story and outlet (n = articles)")
+    return ax
