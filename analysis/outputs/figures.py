@@ -21,6 +21,7 @@ from ..config import FIGURES_DIR  # noqa: E402
 from ..text.corpus import Corpus, load_corpus  # noqa: E402
 from ..ingest.manifest import read_manifest  # noqa: E402
 from ..compare.order import study_outlets  # noqa: E402
+from ..compare.wording_across import z_null_band  # noqa: E402
 
 PNG_METADATA = {"Software": None}
 
@@ -34,6 +35,7 @@ def figure_specs(corpus: Corpus, data_dir=None) -> dict[str, Callable]:
     scored = sentiment.sentence_sentiment(corpus)
     summary = sentiment.sentiment_summary(corpus)
     terms = wording.distinctive_terms(corpus)
+    band = z_null_band(corpus)  # calibrated z lines (the informative prior shrinks z)
     frames = framing.framing_counts(corpus, data_dir=data_dir)
     specs = {
         "paragraph-roles-by-outlet": lambda ax: plots.plot_paragraph_roles(corpus.paragraphs, ax=ax),
@@ -50,7 +52,7 @@ def figure_specs(corpus: Corpus, data_dir=None) -> dict[str, Callable]:
     specs["framing-counts-by-outlet"].figsize = (8.0, 1.2 + 0.32 * n_labels)
     for article_id in corpus.articles["article_id"]:
         specs[f"distinctive-terms-{article_id}"] = (
-            lambda ax, a=article_id: plots.plot_distinctive_terms(terms, article_id=a, ax=ax))
+            lambda ax, a=article_id: plots.plot_distinctive_terms(terms, article_id=a, band=band, ax=ax))
     return specs
 
 

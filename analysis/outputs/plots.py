@@ -225,8 +225,16 @@ def plot_sentiment_distribution(scored: pd.DataFrame, *, ax=None):
     return ax
 
 
-def plot_distinctive_terms(terms: pd.DataFrame, *, article_id: str | None = None, label_top: int = 8, ax=None):
-    """Monroe et al. z-score against frequency for one article's terms (from ``distinctive_terms``)."""
+def plot_distinctive_terms(terms: pd.DataFrame, *, article_id: str | None = None, label_top: int = 8,
+                           band: pd.DataFrame | None = None, ax=None):
+    """Monroe et al. z-score against frequency for one article's terms (from ``distinctive_terms``).
+
+    ``band`` (from ``compare.wording_across.z_null_band``) draws, per term
+    count, where 95% of z fall when the story's sentences are shuffled between
+    its articles; terms beyond it are marked (coloured).  The informative prior
+    shrinks z (spread about 1/sqrt(2) under no difference), so without a band
+    the +/-1.96 lines are labelled as uncalibrated.
+    """
     ax = _ax(ax)
     article_id = article_id or terms["article_id"].iloc[0]
     data = terms[terms["article_id"] == article_id]
@@ -235,25 +243,45 @@ def plot_distinctive_terms(terms: pd.DataFrame, *, article_id: str | None = None
     total = data["count"] + data["count_rest"]
     ax.scatter(total, data["z"], s=14, color="#bbbbbb")
     top = pd.concat([data.nlargest(label_top, "z"), data.nsmallest(label_top, "z")])
-    strong = top[top["z"].abs() >= 1.96]
-    ax.scatter(total[top.index], top["z"], s=18, color=[colours[outlet] if z > 0 else "#555555" for z in top["z"]])
+    if band is not None:
+        mine = band[band["article_id"] == article_id].set_index("total_count")
+        low, high = mine["z_low"].reindex(total).to_numpy(), mine["z_high"].reindex(total).to_numpy()
+        z = data["z"].to_numpy()
+        # z takes few distinct values: a term exactly on the band is not beyond it
+        beyond = pd.Series((z < low - 1e-9) | (z > high + 1e-9), index=data.index)
+        marked = data[beyond]
+        top = pd.concat([top, marked.nlargest(label_top, "z"), marked.nsmallest(label_top, "z")])
+        top = top[~top.index.duplicated()]
+        x = mine.index.to_numpy()
+        ax.step(x, mine["z_high"], where="mid", color="#777777", linewidth=0.9, linestyle="--",
+                label="95% of z with sentences shuffled between the articles")
+        ax.step(x, mine["z_low"], where="mid", color="#777777", linewidth=0.9, linestyle="--")
+        ax.scatter([], [], s=18, color=colours[outlet], label=f"beyond the band: more {outlet} than chance gives")
+        ax.scatter([], [], s=18, color="#555555", label="beyond the band: more the others than chance gives")
+        empty = "no term beyond the band: no wording sets this article apart"
+    else:
+        marked = top[top["z"].abs() >= 1.96]
+        for edge in (1.96, -1.96):
+            ax.axhline(edge, color="#999999", linewidth=0.8, linestyle=":",
+                       label="|z| = 1.96, uncalibrated: the prior shrinks z (about 1/sqrt(2))" if edge > 0 else None)
+        empty = "no term beyond |z| = 1.96: two short texts"
+    ax.scatter(total[marked.index], marked["z"], s=18,
+               color=[colours[outlet] if z > 0 else "#555555" for z in marked["z"]])
     positions: dict[tuple, list[str]] = {}
     for i, row in top.iterrows():
         positions.setdefault((float(total[i]), round(float(row["z"]), 6)), []).append(row["term"])
     for (x, z), words in positions.items():
         text = ", ".join(words[:3]) + (f" +{len(words) - 3}" if len(words) > 3 else "")
         ax.annotate(text, (x, z), xytext=(3, 2), textcoords="offset points", fontsize=7.5)
-    ax.axhline(1.96, color="#999999", linewidth=0.8, linestyle=":")
-    ax.axhline(-1.96, color="#999999", linewidth=0.8, linestyle=":")
     ax.set_xscale("log")
     ax.set_xlabel("count in the story (log scale)")
     ax.set_ylabel(f"z: more {outlet} (up) / more the others (down)")
     others = ", ".join(o for o in terms["outlet"].unique() if o != outlet)
     ax.set_title(f"Distinctive words: {outlet} (n={int(data['count'].sum())} terms) vs {others}")
     ax.grid(axis="y", visible=True)
-    if strong.empty:
-        ax.text(0.99, 0.02, "no term beyond |z| = 1.96: two short texts", transform=ax.transAxes,
-                ha="right", va="bottom", fontsize=8, color="#555555")
+    ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.14), ncol=2, fontsize=7.5)
+    if marked.empty:
+        ax.text(0.99, 0.02, empty, transform=ax.transAxes, ha="right", va="bottom", fontsize=8, color="#555555")
     return ax
 
 
