@@ -74,13 +74,15 @@ def simulate_metrics(rng: np.random.Generator, counts: np.ndarray, compound: np.
     return pd.DataFrame(rows, columns=["story", "outlet", *METRICS])
 
 
-def run(studies: int, n_stories: int, effect: tuple[float, float], seed: int, reps: int, permutations: int):
+def run(studies: int, n_stories: int, effect: tuple[float, float], seed: int, reps: int, permutations: int,
+        methods=("expanded", "percentile")):
+    """Per study, method and comparison: does the interval exclude zero, cover the truth; is p < 0.05."""
     counts, compound = sentence_pool()
     rng = np.random.default_rng(seed)
     records = []
     for i in range(studies):
         frame = simulate_metrics(rng, counts, compound, n_stories, effect)
-        for method in ("expanded", "percentile"):
+        for method in methods:
             table = outlet_differences(frame, list(METRICS), mixed_model=False, reps=reps,
                                        permutations=permutations, interval=method)
             for row in table.itertuples(index=False):
