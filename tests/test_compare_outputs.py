@@ -27,7 +27,7 @@ def study(tmp_path_factory):
 def test_compare_command_prints_csv_and_says_how_many_tests(study, capsys):
     folder, _ = study
     code = main(["compare", "--data-dir", str(folder), "--metric", "body_words_per_sentence", "--csv",
-                 "--workers", "1", "--no-mixed"])
+                 "--workers", "1", "--mixed", "no"])
     out = capsys.readouterr()
     assert code == 0
     table = pd.read_csv(io.StringIO(out.out))

@@ -86,7 +86,7 @@ def _compare(args) -> int:
     unknown = [m for m in (args.metric or []) if m != "all" and m not in metrics.columns]
     if unknown:
         raise InputDataError(None, f"no such metric: {', '.join(unknown)} (see the columns of `python -m analysis metrics`)")
-    table = outlet_differences(metrics, names, outlets=study_outlets(args.data_dir), mixed_model=not args.no_mixed)
+    table = outlet_differences(metrics, names, outlets=study_outlets(args.data_dir), mixed_model={"auto": "auto", "yes": True, "no": False}[args.mixed])
     print_table(table, args.csv)
     out = sys.stderr if args.csv else sys.stdout
     print(f"# {table.attrs['summary']}", file=out)
@@ -125,7 +125,8 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
                                                      "(default: six headline metrics)")
     compare.add_argument("--csv", action="store_true", help="print CSV instead of a readable table")
     compare.add_argument("--workers", type=int, help="worker processes for the metrics step (default: all CPUs)")
-    compare.add_argument("--no-mixed", action="store_true", help="skip the mixed-model second opinion (faster)")
+    compare.add_argument("--mixed", choices=["auto", "yes", "no"], default="auto",
+                         help="mixed-model second opinion: auto (default: skipped above 500 stories or 5,000 articles), yes, no")
     report = sub.add_parser("report", parents=[common], help="execute the notebooks and render them to HTML")
     report.add_argument("--out", help="output folder (default: reports/)")
     return parser
