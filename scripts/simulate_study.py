@@ -25,7 +25,6 @@ for the plain percentile interval (to show why it is not used).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 import warnings

@@ -310,7 +310,7 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
         values = metrics.loc[present, group_names].to_numpy(float)
         labels, story = outlet_codes[present], story_codes[present]
         for comp in all_comparisons:
-            results.update(_compare_group(comp, group_names, values, labels, story, story_codes, outlet_codes,
+            results.update(_compare_group(comp, group_names, values, labels, story, outlet_codes,
                                           present, code, story_names, reps, permutations, interval))
     fits = {}
     n_all = int(metrics["story"].nunique())
@@ -346,7 +346,7 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
 
 
 def _compare_group(comp: Comparison, names: list[str], values: np.ndarray, labels: np.ndarray, story: np.ndarray,
-                   all_story: np.ndarray, all_labels: np.ndarray, present: np.ndarray, code: dict,
+                   all_labels: np.ndarray, present: np.ndarray, code: dict,
                    story_names, reps: int, permutations: int, interval: str = "expanded") -> dict:
     """Rows (as dicts, keyed by metric and comparison) for metrics sharing one missing-value pattern."""
     first, second = code[comp.first], tuple(code[o] for o in comp.second)

@@ -105,7 +105,7 @@ def _bootstrap_p(differences: np.ndarray) -> float:
     return float(min(1.0, 2 * (tail + 1) / (len(d) + 1)))
 
 
-def _pair_rows(story, sides_by_scope: dict[str, dict[str, Side]], metrics: list[str], corpus_sizes) -> list[dict]:
+def _pair_rows(story, sides_by_scope: dict[str, dict[str, Side]], metrics: list[str]) -> list[dict]:
     rows = []
     outlets = list(next(iter(sides_by_scope.values())))
     if len(outlets) < 2:
@@ -184,7 +184,7 @@ def readability_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets:
                               if len(pooled) else None)
                 sides[outlet] = Side(outlet, ids, {m: point[m] for m in FORMULA_METRICS}, replicates, len(pooled))
             sides_by_scope[scope] = sides
-        rows += _pair_rows(story, sides_by_scope, FORMULA_METRICS, size)
+        rows += _pair_rows(story, sides_by_scope, FORMULA_METRICS)
     return _finish(rows)
 
 
@@ -219,5 +219,5 @@ def sentiment_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets: l
                               if len(pooled) else None)
                 sides[outlet] = Side(outlet, ids, point, replicates, len(pooled))
             sides_by_scope[scope] = sides
-        rows += _pair_rows(story, sides_by_scope, list(SUMMARY_METRICS), None)
+        rows += _pair_rows(story, sides_by_scope, list(SUMMARY_METRICS))
     return _finish(rows)
