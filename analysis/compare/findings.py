@@ -34,24 +34,6 @@ _CHOSEN = [
 ]
 
 
-def _side(n_articles: int, n_sentences: int) -> str:
-    return f"{n_articles} article{'s' if n_articles != 1 else ''}, {n_sentences} sentences"
-
-
-def caveat_for(row) -> str:
-    """What stands behind each side and what the difference generalises to."""
-    text = (f"{row.outlet_a}: {_side(row.n_articles_a, row.n_sentences_a)}; "
-            f"{row.outlet_b}: {_side(row.n_articles_b, row.n_sentences_b)}; ")
-    if max(row.n_articles_a, row.n_articles_b) == 1:
-        text += "one article per outlet: generalises to these two articles' sentences, not to the outlets"
-    else:
-        text += ("articles and sentences resampled: generalises to articles like these from these outlets "
-                 "on this story, not to other stories")
-    if min(row.n_sentences_a, row.n_sentences_b) < 10:
-        text += "; fewer than 10 sentences on one side: the interval is rough"
-    return text
-
-
 def key_findings(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets: list[str] | None = None) -> pd.DataFrame:
     """A short table of differences between outlets, with intervals, adjusted p-values and caveats.
 
@@ -59,7 +41,7 @@ def key_findings(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets: list[str] 
     the outlet order), ``n_articles_a``, ``n_articles_b``, ``value_a``,
     ``value_b``, ``difference`` (a - b), ``ci_low``, ``ci_high``,
     ``excludes_zero``, ``p_value`` (bootstrap), ``p_holm``, ``p_bh`` (adjusted
-    over the findings listed), ``adjustment``, ``caveat`` (sentences and
+    over the findings listed), ``adjustment``, ``holm_below_alpha``, ``caveat`` (sentences and
     articles behind each side; what it generalises to).  A story with one
     outlet gives one row saying no comparison is possible.
     ``attrs["summary"]`` says how many exclusions chance alone would give.
@@ -74,7 +56,7 @@ def key_findings(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets: list[str] 
                          "n_articles_a": row.n_articles_a, "n_articles_b": row.n_articles_b,
                          "value_a": row.value_a, "value_b": row.value_b, "difference": row.difference,
                          "ci_low": row.ci_low, "ci_high": row.ci_high, "excludes_zero": row.excludes_zero,
-                         "p_value": row.p_value, "caveat": caveat_for(row)})
+                         "p_value": row.p_value, "caveat": row.caveat})
     lonely = tables["readability"]
     for row in lonely[lonely["outlet_b"] == ""].itertuples(index=False):
         rows.append({"story": row.story, "finding": "no comparison", "outlet_a": row.outlet_a, "outlet_b": "",

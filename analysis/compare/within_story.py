@@ -38,7 +38,7 @@ from .order import ordered_outlets
 DIFFERENCE_COLUMNS = [
     "story", "outlet_a", "outlet_b", "article_a", "article_b", "n_articles_a", "n_articles_b",
     "n_sentences_a", "n_sentences_b", "scope", "metric", "value_a", "value_b", "difference", "ci_low", "ci_high",
-    "excludes_zero", "p_value", "p_holm", "p_bh", "adjustment", "interval", "note",
+    "excludes_zero", "p_value", "p_holm", "p_bh", "adjustment", "interval", "note", "caveat",
 ]
 SENTENCE_BOOTSTRAP = "95% percentile bootstrap over sentences"
 TWO_STAGE = "95% two-stage bootstrap: articles, then sentences"
@@ -95,6 +95,24 @@ def _sentiment_from_sums(sums: np.ndarray) -> dict[str, np.ndarray]:
                 "share_neutral": sums[:, 2] / n, "share_negative": sums[:, 3] / n}
 
 
+def _side_text(n_articles: int, n_sentences: int) -> str:
+    return f"{n_articles} article{'s' if n_articles != 1 else ''}, {n_sentences} sentences"
+
+
+def caveat_for(row) -> str:
+    """What stands behind each side of a difference and what it generalises to."""
+    text = (f"{row.outlet_a}: {_side_text(row.n_articles_a, row.n_sentences_a)}; "
+            f"{row.outlet_b}: {_side_text(row.n_articles_b, row.n_sentences_b)}; ")
+    if max(row.n_articles_a, row.n_articles_b) == 1:
+        text += "one article per outlet: generalises to these two articles' sentences, not to the outlets"
+    else:
+        text += ("articles and sentences resampled: generalises to articles like these from these outlets "
+                 "on this story, not to other stories")
+    if min(row.n_sentences_a, row.n_sentences_b) < 10:
+        text += "; fewer than 10 sentences on one side: the interval is rough"
+    return text
+
+
 def _bootstrap_p(differences: np.ndarray) -> float:
     """Two-sided bootstrap p-value: twice the smaller share of replicates on either side of 0."""
     d = np.asarray(differences, dtype=float)
@@ -140,7 +158,11 @@ def _pair_rows(story, sides_by_scope: dict[str, dict[str, Side]], metrics: list[
 
 
 def _finish(rows: list[dict]) -> pd.DataFrame:
-    return adjust(pd.DataFrame(rows, columns=DIFFERENCE_COLUMNS))
+    frame = pd.DataFrame(rows, columns=DIFFERENCE_COLUMNS)
+    compared = frame["outlet_b"] != ""
+    frame["caveat"] = [caveat_for(row) if ok else row.note
+                       for ok, row in zip(compared, frame.itertuples(index=False))]
+    return adjust(frame)
 
 
 def readability_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets: list[str] | None = None) -> pd.DataFrame:
@@ -154,7 +176,9 @@ def readability_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets:
     interval of the difference of independent resamples), ``excludes_zero``,
     ``p_value`` (bootstrap), ``p_holm``/``p_bh`` (adjusted over the table),
     ``adjustment``, ``interval`` (which bootstrap), ``note`` (e.g. a story
-    with one outlet: one row saying no comparison is possible).
+    with one outlet: one row saying no comparison is possible), ``caveat``
+    (articles and sentences behind each side; what the difference generalises
+    to); ``adjust`` also adds ``holm_below_alpha``.
     ``attrs["summary"]`` says how many exclusions chance alone would give.
     Formula metrics only: the others have no interval.
     """
