@@ -3,7 +3,7 @@
 Table commands print a DataFrame readably, fitted to the terminal, or as CSV,
 JSON or Markdown with ``--format`` (``--csv`` is short for ``--format csv``); ``summary``
 says what was loaded; ``metrics`` computes one row per article for a whole
-corpus in parallel; ``figures`` rebuilds every figure; ``report`` executes the
+corpus in parallel; ``compare`` compares outlets across stories; ``figures`` rebuilds every figure; ``report`` executes the
 notebooks and renders them to HTML.
 """
 from __future__ import annotations
@@ -96,6 +96,28 @@ def _add_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--csv", dest="format", action="store_const", const="csv", help="short for --format csv")
 
 
+def _compare(args) -> int:
+    """``compare``: per-article metrics, then study-level outlet differences (summary line after the table)."""
+    from ..compare.across_stories import outlet_differences, study_design
+    from ..compare.order import study_outlets
+    from ..measures.pipeline import corpus_metrics
+
+    metrics = corpus_metrics(args.data_dir, args.story, workers=args.workers, progress=sys.stderr.isatty())
+    names = None if not args.metric else ("all" if args.metric == ["all"] else args.metric)
+    unknown = [m for m in (args.metric or []) if m != "all" and m not in metrics.columns]
+    if unknown:
+        raise InputDataError(None, f"no such metric: {', '.join(unknown)} (see the columns of `python -m analysis metrics`)")
+    table = outlet_differences(metrics, names, outlets=study_outlets(args.data_dir), mixed_model={"auto": "auto", "yes": True, "no": False}[args.mixed])
+    print_table(table, args.format)
+    out = sys.stdout if args.format == "table" else sys.stderr
+    print(f"# {table.attrs['summary']}", file=out)
+    design = study_design(metrics)
+    unused = design[design["used"] != "yes"]
+    print(f"# {len(design)} stories, {len(design) - len(unused)} with two or more outlets"
+          + (f"; not comparable: {', '.join(unused['story'].astype(str))}" if len(unused) else ""), file=out)
+    return 0
+
+
 def build_parser(commands: dict) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
@@ -129,6 +151,15 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
     metrics.add_argument("--chunk-size", type=int, default=100, help="articles per chunk (default 100)")
     metrics.add_argument("--keep-going", action="store_true",
                          help="record a bad article in the problems column instead of stopping")
+    compare = sub.add_parser("compare", parents=[common],
+                             help="outlet differences across stories: story bootstrap, permutation test, mixed model, Holm/BH",
+                             epilog="example: python -m analysis compare --data-dir my-study/ --metric all --format csv")
+    compare.add_argument("--metric", nargs="+", help="metric columns of the metrics table, or 'all' "
+                                                     "(default: six headline metrics)")
+    _add_format(compare)
+    compare.add_argument("--workers", type=int, help="worker processes for the metrics step (default: all CPUs)")
+    compare.add_argument("--mixed", choices=["auto", "yes", "no"], default="auto",
+                         help="mixed-model second opinion: auto (default: skipped above 500 stories or 5,000 articles), yes, no")
     report = sub.add_parser("report", parents=[common], help="execute the notebooks and render them to HTML",
                             epilog="example: python -m analysis report --story my-story --out reports/")
     report.add_argument("--out", help="output folder (default: reports/)")
@@ -155,7 +186,16 @@ def main(argv: list[str] | None = None) -> int:
                                    errors="record" if args.keep_going else "raise", progress=sys.stderr.isatty())
             print_table(table, args.format)
             return 0
+        if args.command == "compare":
+            return _compare(args)
         corpus = load_corpus(args.data_dir, args.story)
+        if args.command in ("findings", "readability-diff", "sentiment-diff"):
+            # one sign for the whole data folder: first minus second in its outlet order
+            from ..compare.order import study_outlets
+            frame = commands[args.command][1](corpus, outlets=study_outlets(args.data_dir))
+            print_table(frame, args.format)
+            print(f"# {frame.attrs['summary']}", file=sys.stdout if args.format == "table" else sys.stderr)
+            return 0
         if args.command == "summary":
             print_summary(corpus)
             return 0

@@ -20,6 +20,8 @@ from . import plots  # noqa: E402
 from ..config import FIGURES_DIR  # noqa: E402
 from ..text.corpus import Corpus, load_corpus  # noqa: E402
 from ..ingest.manifest import read_manifest  # noqa: E402
+from ..compare.order import study_outlets  # noqa: E402
+from ..compare.wording_across import z_null_band  # noqa: E402
 
 PNG_METADATA = {"Software": None}
 
@@ -33,6 +35,7 @@ def figure_specs(corpus: Corpus, data_dir=None) -> dict[str, Callable]:
     scored = sentiment.sentence_sentiment(corpus)
     summary = sentiment.sentiment_summary(corpus)
     terms = wording.distinctive_terms(corpus)
+    band = z_null_band(corpus)  # calibrated z lines (the informative prior shrinks z)
     frames = framing.framing_counts(corpus, data_dir=data_dir)
     specs = {
         "paragraph-roles-by-outlet": lambda ax: plots.plot_paragraph_roles(corpus.paragraphs, ax=ax),
@@ -50,7 +53,7 @@ def figure_specs(corpus: Corpus, data_dir=None) -> dict[str, Callable]:
     specs["framing-counts-by-outlet"].figsize = (8.0, 1.2 + 0.32 * n_labels)
     for article_id in corpus.articles["article_id"]:
         specs[f"distinctive-terms-{article_id}"] = (
-            lambda ax, a=article_id: plots.plot_distinctive_terms(terms, article_id=a, ax=ax))
+            lambda ax, a=article_id: plots.plot_distinctive_terms(terms, article_id=a, band=band, ax=ax))
     return specs
 
 
@@ -67,6 +70,8 @@ def build_figures(data_dir=None, story: str | None = None, out_dir=None) -> list
     """Regenerate every figure of every story (or one); return the paths written."""
     out = Path(out_dir) if out_dir is not None else FIGURES_DIR
     stories = [story] if story else list(dict.fromkeys(read_manifest(data_dir)["story"]))
+    # one colour per outlet across every story of the data folder
+    plots.set_outlet_order(study_outlets(data_dir))
     written = []
     for name in stories:
         corpus = load_corpus(data_dir, name)
