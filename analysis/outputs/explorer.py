@@ -54,8 +54,8 @@ RESIZE = alt.AutoSizeParams(type="pad", resize=True)
 class Budget(NamedTuple):
     """How much of a study one page carries; the page says when a limit was reached."""
 
-    terms: int = 1200            # distinct terms over the whole page (each one point per outlet)
-    lines_per_term_outlet: int = 25  # keyword-in-context lines per term and outlet
+    terms: int = 1000            # distinct terms over the whole page (each one point per outlet)
+    lines_per_term_outlet: int = 20  # keyword-in-context lines per term and outlet
     sentences: int = 4000        # sentences in the sentence browser (seeded sample beyond)
     speakers: int = 60           # speakers offered in the speaker filter (most frequent)
     list_lines: int = 400        # text lines drawn in the sentence list at once
@@ -139,13 +139,15 @@ def term_lines(corpus: Corpus, terms: pd.DataFrame, budget: Budget = BUDGET) -> 
     An occurrence is a body token whose lower-cased form is the term (the
     tokens that ``distinctive_terms`` counts).  Columns: ``story``, ``term``,
     ``outlet``, ``article_id``, ``sentence_id``, ``voice``, ``speaker``,
+    ``start``, ``end`` (of the match in the sentence text),
     ``left``, ``match``, ``right`` (``CONTEXT_CHARS`` either side), ``text``
-    (the whole sentence), ``order`` (outlet in manifest order, then position),
+    (the whole sentence), ``order`` (rank of the sentence: outlets and articles in manifest order,
+    then position),
     ``n_lines`` (occurrences of the term in that outlet before the cut).
     At most ``budget.lines_per_term_outlet`` lines per term and outlet, the first ones.
     """
-    columns = ["story", "term", "outlet", "article_id", "sentence_id", "voice", "speaker", "left", "match",
-               "right", "text", "order", "n_lines"]
+    columns = ["story", "term", "outlet", "article_id", "sentence_id", "voice", "speaker", "start", "end",
+               "left", "match", "right", "text", "order", "n_lines"]
     if terms.empty:
         return pd.DataFrame(columns=columns)
     tokens = corpus.tokens[corpus.tokens["is_alpha"]]
@@ -156,7 +158,12 @@ def term_lines(corpus: Corpus, terms: pd.DataFrame, budget: Budget = BUDGET) -> 
         columns={"start": "s_start", "voice": "s_voice"}), on="sentence_id")
     outlet_rank = {o: i for i, o in enumerate(dict.fromkeys(corpus.articles["outlet"]))}
     article_rank = {a: i for i, a in enumerate(corpus.articles["article_id"])}
-    hits = hits.assign(o_rank=hits["outlet"].map(outlet_rank), a_rank=hits["article_id"].map(article_rank))
+    ranked = corpus.sentences.assign(o_rank=corpus.sentences["outlet"].map(outlet_rank),
+                                     a_rank=corpus.sentences["article_id"].map(article_rank)).sort_values(
+        ["o_rank", "a_rank", "start"], kind="stable")
+    sentence_rank = dict(zip(ranked["sentence_id"], range(len(ranked))))
+    hits = hits.assign(o_rank=hits["outlet"].map(outlet_rank), a_rank=hits["article_id"].map(article_rank),
+                       s_rank=hits["sentence_id"].map(sentence_rank))
     hits = hits.sort_values(["story", "term", "o_rank", "a_rank", "start"], kind="stable")
     hits["n_lines"] = hits.groupby(["story", "term", "outlet"])["start"].transform("size")
     hits = hits[hits.groupby(["story", "term", "outlet"]).cumcount() < budget.lines_per_term_outlet]
@@ -165,10 +172,10 @@ def term_lines(corpus: Corpus, terms: pd.DataFrame, budget: Budget = BUDGET) -> 
         a, b = h.start - h.s_start, h.end - h.s_start
         left = h.text[max(0, a - CONTEXT_CHARS):a]
         right = h.text[b:b + CONTEXT_CHARS]
-        rows.append((h.story, h.term, h.outlet, h.article_id, h.sentence_id, h.s_voice, h.speaker or "",
+        rows.append((h.story, h.term, h.outlet, h.article_id, h.sentence_id, h.s_voice, h.speaker or "", a, b,
                      ("…" if a > CONTEXT_CHARS else "") + left, h.text[a:b],
                      right + ("…" if len(h.text) - b > CONTEXT_CHARS else ""), h.text,
-                     int(h.o_rank) * 10**9 + int(h.a_rank) * 10**5 + int(h.start), int(h.n_lines)))
+                     int(h.s_rank), int(h.n_lines)))
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -237,7 +244,8 @@ def term_explorer(corpus: Corpus, budget: Budget = BUDGET, terms: pd.DataFrame |
         params.append(story)
         story_filter = alt.datum.story == story
     points_data = terms.assign(per_1000=terms["per_1000"].round(3), z=terms["z"].round(3),
-                               g2=terms["g2"].round(3), log_ratio=terms["log_ratio"].round(3))
+                               g2=terms["g2"].round(3), log_ratio=terms["log_ratio"].round(3))[
+        ["story", "outlet", "term", "count", "count_rest", "per_1000", "z", "g2", "log_ratio"]]
     scatter = alt.Chart(points_data).mark_point(filled=True, size=60, opacity=0.75).encode(
         x=alt.X("per_1000:Q", scale=alt.Scale(type="symlog"),
                 title="Frequency in the outlet (per 1,000 terms, symmetric log scale)"),
@@ -254,9 +262,26 @@ def term_explorer(corpus: Corpus, budget: Budget = BUDGET, terms: pd.DataFrame |
     ).transform_filter(story_filter).add_params(*params).properties(
         name="terms", width=560, height=380, title="Terms: frequency against distinctiveness (click a point)")
 
-    base = alt.Chart(lines).transform_filter(story_filter).transform_filter(pick).transform_window(
-        row="row_number()", sort=[alt.SortField("order")]).transform_calculate(
-        label="datum.outlet + ' · ' + datum.voice + (datum.speaker ? ' · ' + datum.speaker : '')")
+    # each sentence once (a lookup table), each occurrence as (term, sentence key, offsets): the lines
+    # are cut from the sentence in the browser, which keeps a large study's page small
+    sent = lines.drop_duplicates("sentence_id")[["sentence_id", "story", "outlet", "voice", "speaker", "text",
+                                                 "order"]].reset_index(drop=True)
+    key = {sid: i for i, sid in enumerate(sent["sentence_id"])}
+    sent = sent.assign(k=range(len(sent)))[
+        ["k", "sentence_id", "story", "outlet", "voice", "speaker", "text", "order"]]
+    occ = pd.DataFrame({"term": lines["term"], "k": lines["sentence_id"].map(key).astype(int),
+                        "a": lines["start"].astype(int), "b": lines["end"].astype(int)})
+    c = CONTEXT_CHARS
+    base = alt.Chart(occ).transform_filter(pick).transform_lookup(
+        lookup="k", from_=alt.LookupData(sent, "k", ["sentence_id", "story", "outlet", "voice", "speaker", "text",
+                                                      "order"])
+    ).transform_filter(story_filter).transform_calculate(
+        pos="datum.order * 100000 + datum.a",
+        left=f"(datum.a > {c} ? '…' : '') + substring(datum.text, max(0, datum.a - {c}), datum.a)",
+        match="substring(datum.text, datum.a, datum.b)",
+        right=f"substring(datum.text, datum.b, datum.b + {c}) + (length(datum.text) - datum.b > {c} ? '…' : '')",
+        label="datum.outlet + ' · ' + datum.voice + (datum.speaker ? ' · ' + datum.speaker : '')",
+    ).transform_window(row="row_number()", sort=[alt.SortField("pos")])
     y = alt.Y("row:O", axis=None)
     swatch = base.mark_square(size=60).encode(y=y, x=alt.value(6),
                                               color=alt.Color("outlet:N", scale=colour, title="Outlet"))
