@@ -505,9 +505,16 @@ def _spec(chart: alt.TopLevelMixin) -> dict:
         return chart.to_dict(validate=False)
 
 
+def _bundle() -> str:
+    """vega, vega-lite (the version Altair writes) and vega-embed as one script, from vl-convert."""
+    import vl_convert as vlc
+    from altair.utils._importers import vl_version_for_vl_convert
+
+    return vlc.javascript_bundle(vl_version=vl_version_for_vl_convert()).replace("</script", "<\\/script")
+
+
 def explorer_html(corpus: Corpus, title: str, budget: Budget = BUDGET) -> str:
     """The whole explorer page for ``corpus`` as one self-contained HTML string."""
-    import vl_convert as vlc
     from altair.utils._importers import vl_version_for_vl_convert
 
     terms = explorer_terms(corpus, budget)
@@ -521,10 +528,9 @@ def explorer_html(corpus: Corpus, title: str, budget: Budget = BUDGET) -> str:
                f"{n_stories:,} {'story' if n_stories == 1 else 'stories'}, {len(corpus.sentences):,} body "
                "sentences. This page works offline: everything it needs is inside the file.")
     vl_version = vl_version_for_vl_convert()
-    bundle = vlc.javascript_bundle(vl_version=vl_version).replace("</script", "<\\/script")
     specs_json = json.dumps(specs, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return PAGE.format(
-        title=html.escape(title), summary=html.escape(summary), vl_version=vl_version, bundle=bundle,
+        title=html.escape(title), summary=html.escape(summary), vl_version=vl_version, bundle=_bundle(),
         sizes=_html_table(sizes, "Articles, body sentences by voice and words, per story and outlet"),
         caveats="".join(f"<li>{html.escape(c)}</li>" for c in CAVEATS),
         cuts="".join(f"<li>{html.escape(c)}</li>" for c in _cuts(corpus, terms, lines, sentences, budget)),
@@ -571,3 +577,26 @@ def write_explorers(data_dir=None, story: str | None = None, whole: bool = False
         _write_atomic(path, explorer_html(corpus, "Explorer: every story of the data folder", budget))
         written.append(path)
     return written
+
+
+def notebook_view(corpus: Corpus, view: str = "terms", height: int = 900, budget: Budget = BUDGET):
+    """The term explorer (``view="terms"``) or sentence browser (``"sentences"``) for a notebook cell.
+
+    Returned as an IPython HTML object: an iframe whose page carries the chart
+    and the bundled JavaScript, so it renders in JupyterLab and in the HTML
+    reports with no network and without the notebook front end's own Vega version.
+    """
+    from IPython.display import HTML
+
+    page_id = {"terms": "term-explorer", "sentences": "sentence-browser"}[view]
+    chart = term_explorer(corpus, budget) if view == "terms" else sentence_browser(corpus, budget)
+    desc = TERMS_DESC if view == "terms" else SENTENCES_DESC
+    specs = json.dumps({page_id: _spec(chart)}, sort_keys=True, ensure_ascii=False,
+                       separators=(",", ":")).replace("</", "<\\/")
+    doc = (f'<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><style>body{{font-family:system-ui,'
+           f'sans-serif}}</style><script>{_bundle()}</script></head><body><p id="desc">{html.escape(desc)}</p>'
+           f'<div id="{page_id}" role="figure" aria-describedby="desc"></div><script>const specs = '
+           f'{specs};\n{EMBED_JS}</script></body></html>')
+    title = "Term explorer" if view == "terms" else "Sentence browser"
+    return HTML(f'<iframe title="{title}" srcdoc="{html.escape(doc, quote=True)}" '
+                f'style="width:100%;height:{int(height)}px;border:0"></iframe>')
