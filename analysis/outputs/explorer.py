@@ -505,6 +505,10 @@ def _spec(chart: alt.TopLevelMixin) -> dict:
         return chart.to_dict(validate=False)
 
 
+def _n(count: int, one: str, many: str | None = None) -> str:
+    return f"{count:,} {one if count == 1 else many or one + 's'}"
+
+
 def _bundle() -> str:
     """vega, vega-lite (the version Altair writes) and vega-embed as one script, from vl-convert."""
     import vl_convert as vlc
@@ -524,9 +528,9 @@ def explorer_html(corpus: Corpus, title: str, budget: Budget = BUDGET) -> str:
     specs = {"term-explorer": _spec(term_explorer(corpus, budget, terms, lines)),
              "sentence-browser": _spec(sentence_browser(corpus, budget, sentences))}
     n_stories = corpus.articles["story"].nunique()
-    summary = (f"{len(corpus.articles):,} articles from {corpus.articles['outlet'].nunique():,} outlets, "
-               f"{n_stories:,} {'story' if n_stories == 1 else 'stories'}, {len(corpus.sentences):,} body "
-               "sentences. This page works offline: everything it needs is inside the file.")
+    summary = (f"{_n(len(corpus.articles), 'article')} from {_n(corpus.articles['outlet'].nunique(), 'outlet')}, "
+               f"{_n(n_stories, 'story', 'stories')}, {_n(len(corpus.sentences), 'body sentence')}. "
+               "This page works offline: everything it needs is inside the file.")
     vl_version = vl_version_for_vl_convert()
     specs_json = json.dumps(specs, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return PAGE.format(
