@@ -36,8 +36,9 @@ class _Fetches(HTMLParser):
 
 
 def _specs(page: str) -> dict:
-    start = page.index("const specs = ") + len("const specs = ")
-    return json.loads(page[start:page.index("\n", start)].rstrip(";").replace("<\\/", "</"))
+    marker = '<script type="application/json" id="explorer-specs">'
+    start = page.index(marker) + len(marker)
+    return json.loads(page[start:page.index("</script>", start)])
 
 
 @pytest.fixture(scope="module")

@@ -226,7 +226,7 @@ def term_explorer(corpus: Corpus, budget: Budget = BUDGET, terms: pd.DataFrame |
                   lines: pd.DataFrame | None = None) -> alt.VConcatChart:
     """The term explorer chart (frequency against distinctiveness, with linked keyword-in-context lines).
 
-    Click a point, or choose a term in the drop-down under the chart, to list
+    Click a point, or choose a term in the drop-down, to list
     every line of every outlet that uses it, with voice and speaker.
     """
     terms = explorer_terms(corpus, budget) if terms is None else terms
@@ -355,7 +355,8 @@ def sentence_browser(corpus: Corpus, budget: Budget = BUDGET,
         f"datum.row <= {budget.list_lines}")
     y = alt.Y("row:O", axis=None)
     header = flat.transform_filter("datum.first == 1").mark_text(
-        align="left", fontSize=12, fontWeight="bold", limit=1000).encode(y=y, x=alt.value(16), text="line:N")
+        align="left", fontSize=12, fontWeight="bold", limit=1000).encode(y=y, x=alt.value(16), text="line:N"
+                                                                       ).properties(name="sentence_headers")
     body = flat.transform_filter("datum.first > 1").mark_text(
         align="left", fontSize=12, limit=1000).encode(y=y, x=alt.value(16), text="line:N")
     swatch = flat.transform_filter("datum.first == 1").mark_square(size=60).encode(
@@ -418,14 +419,21 @@ CAVEATS = [
     "with their intervals, not on single sentences.",
 ]
 
-# Embeds every spec with SVG (text in the page, aria-label from each chart's description) and
+# The specs sit in a JSON script element (JSON.parse reads a large spec much faster than a JavaScript
+# literal is compiled).  Embeds every spec with SVG (text in the page, aria-label from each chart's description) and
 # re-runs the layout whenever a list's height changes (a filter or a click changed its rows).
-EMBED_JS = """const options = {renderer: "svg", actions: false};
+EMBED_JS = """const specs = JSON.parse(document.getElementById("explorer-specs").textContent);
+const options = {renderer: "svg", actions: false};
 window.explorerViews = {};
 window.explorerReady = Promise.all(Object.entries(specs).map(([id, spec]) =>
   vegaEmbed("#" + id, spec, options).then(result => {
     const view = result.view;
     window.explorerViews[id] = view;
+    const svg = result.view.container().querySelector("svg");
+    if (svg) {
+      svg.setAttribute("role", "graphics-document");
+      svg.setAttribute("aria-label", spec.description);
+    }
     const heights = Object.keys(view.getState({signals: name => /_height$/.test(name), data: () => false}).signals);
     heights.forEach(name => view.addSignalListener(name, () => view.resize().runAsync()));
   })));
@@ -443,7 +451,8 @@ body {{ font-family: system-ui, sans-serif; margin: 1.5rem; max-width: 1100px; c
 table {{ border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }}
 th, td {{ border: 1px solid #999; padding: 0.2rem 0.5rem; text-align: left; }}
 caption {{ text-align: left; font-weight: bold; padding-bottom: 0.3rem; }}
-.vega-bindings {{ margin: 0.5rem 0; }}
+.vega-embed {{ display: flex; flex-direction: column; }}
+.vega-bindings {{ order: -1; margin: 0.5rem 0; }}  /* the filters above their chart */
 .vega-bind {{ margin: 0.2rem 0; }}
 .vega-bind-name {{ display: inline-block; min-width: 11rem; }}
 select:focus, input:focus {{ outline: 3px solid #0072B2; }}
@@ -480,8 +489,8 @@ select:focus, input:focus {{ outline: 3px solid #0072B2; }}
 <div id="sentence-browser" role="figure" aria-describedby="sentences-desc"></div>
 </section>
 </main>
+<script type="application/json" id="explorer-specs">{specs}</script>
 <script>
-const specs = {specs};
 {embed_js}
 </script>
 </body>
@@ -490,11 +499,11 @@ const specs = {specs};
 
 TERMS_DESC = ("Each point is a term in one outlet: across, how often the outlet used it (per 1,000 terms); up, "
               "how distinctive it is of that outlet against the other outlets of the story (log-odds z). "
-              "Hover a point for its counts. Click a point, or choose the term in the “Term” list under the "
+              "Hover a point for its counts. Click a point, or choose the term in the “Term” list above the "
               "chart (reachable with the keyboard), to list every sentence that uses it in every outlet, with "
               "voice and speaker; double-click the chart to clear.")
 SENTENCES_DESC = ("Every body sentence by sentiment (across) and readability (up), coloured and shaped by outlet. "
-                  "The filters under the chart (outlet, voice, speaker, sentiment, grade, text) narrow both the "
+                  "The filters above the chart (outlet, voice, speaker, sentiment, grade, text) narrow both the "
                   "chart and the list of sentences below it; each sentence starts with its outlet, voice, "
                   "speaker, sentiment and grade in bold.")
 
@@ -598,9 +607,10 @@ def notebook_view(corpus: Corpus, view: str = "terms", height: int = 900, budget
     specs = json.dumps({page_id: _spec(chart)}, sort_keys=True, ensure_ascii=False,
                        separators=(",", ":")).replace("</", "<\\/")
     doc = (f'<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><style>body{{font-family:system-ui,'
-           f'sans-serif}}</style><script>{_bundle()}</script></head><body><p id="desc">{html.escape(desc)}</p>'
-           f'<div id="{page_id}" role="figure" aria-describedby="desc"></div><script>const specs = '
-           f'{specs};\n{EMBED_JS}</script></body></html>')
+           f'sans-serif}}.vega-embed{{display:flex;flex-direction:column}}.vega-bindings{{order:-1}}</style><script>{_bundle()}</script></head><body><p id="desc">{html.escape(desc)}</p>'
+           f'<div id="{page_id}" role="figure" aria-describedby="desc"></div>'
+           f'<script type="application/json" id="explorer-specs">{specs}</script><script>{EMBED_JS}</script>'
+           '</body></html>')
     title = "Term explorer" if view == "terms" else "Sentence browser"
     return HTML(f'<iframe title="{title}" srcdoc="{html.escape(doc, quote=True)}" '
                 f'style="width:100%;height:{int(height)}px;border:0"></iframe>')
