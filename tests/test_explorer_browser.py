@@ -220,3 +220,92 @@ def test_thousand_article_page_opens_within_three_seconds(browser, tmp_path_fact
     print(f"1,000-article explorer opened in {page.open_seconds:.2f} s")
     assert page.open_seconds < 3
     assert page.errors == [] and page.blocked == []
+
+
+def _free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def notebooks_with_views() -> list[Path]:
+    from analysis.outputs import report
+    return [p for p in report.notebook_paths() if "notebook_view(" in p.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("path", notebooks_with_views(), ids=lambda p: p.stem)
+def test_notebook_view_renders_in_jupyterlab_offline(browser, tmp_path, path):
+    """Execute the notebook, sign it as trusted, open it in a local JupyterLab with every request
+    that does not go to that server blocked, and use the term explorer inside the output."""
+    import subprocess
+    import sys
+    import urllib.request
+
+    import nbformat
+    from nbformat.sign import NotebookNotary
+
+    from analysis.outputs import report
+
+    lab = Path(sys.executable).with_name("jupyter-lab")
+    if not lab.exists():
+        pytest.skip("JupyterLab is not installed: pip install -e '.[lab]'")
+    executed = report.execute_notebook(path, SEED_STORY, SEED_DATA)
+    home = tmp_path / "lab"
+    for sub in ("data", "config", "runtime", "root"):
+        (home / sub).mkdir(parents=True)
+    NotebookNotary(data_dir=str(home / "data")).sign(executed)  # outputs of a trusted notebook may run scripts
+    nbformat.write(executed, home / "root" / path.name)
+    port, token = _free_port(), "explorer-test"
+    env = {**os.environ, "JUPYTER_DATA_DIR": str(home / "data"), "JUPYTER_CONFIG_DIR": str(home / "config"),
+           "JUPYTER_RUNTIME_DIR": str(home / "runtime")}
+    server = subprocess.Popen(
+        [str(lab), "--no-browser", f"--port={port}", "--ip=127.0.0.1", f"--IdentityProvider.token={token}",
+         f"--ServerApp.root_dir={home / 'root'}", "--LabApp.news_url=", "--ServerApp.disable_check_xsrf=True",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--LabApp.extension_manager=readonly",
+         "--allow-root"],
+        env=env, stdout=subprocess.DEVNULL, stderr=(home / "server.log").open("wb"))
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(120):
+            if server.poll() is not None:
+                break
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("JupyterLab did not start: " + (home / "server.log").read_text(errors="replace")[-2000:])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        blocked, frame_errors = [], []
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith((base, "data:", "blob:", "about:"))
+                   else (blocked.append(r.request.url), r.abort()))
+        page.on("console", lambda m: frame_errors.append(m.text)
+                if m.type == "error" and "srcdoc" in (m.location or {}).get("url", "") else None)
+        page.goto(f"{base}/lab/tree/{path.name}?token={token}")
+        iframe = page.locator('iframe[title="Term explorer"]')
+        iframe.wait_for(state="attached", timeout=60_000)
+        iframe.scroll_into_view_if_needed()
+        frame = iframe.element_handle().content_frame()
+        frame.wait_for_function("window.explorerViews && Object.keys(window.explorerViews).length == 1",
+                                timeout=30_000)
+        frame.locator("select").first.select_option("war")
+        frame.wait_for_timeout(300)
+        shown = frame.evaluate("""() => { const out = [];
+          const walk = node => { if (!node) return;
+            if (node.marktype && /^kwic_match(_\\d+)?_marks$/.test(node.name || '')) { node.items.forEach(i => out.push(i.datum)); return; }
+            (node.items || []).forEach(walk); };
+          walk(window.explorerViews['term-explorer'].scenegraph().root); return out; }""")
+        by_outlet: dict[str, list[str]] = {}
+        for line in shown:
+            by_outlet.setdefault(line["outlet"], []).append(line["text"])
+        assert by_outlet == expected_sentences(analysis.load_corpus(SEED_DATA, SEED_STORY), "war")
+        ARTIFACTS.mkdir(exist_ok=True)
+        iframe.screenshot(path=str(ARTIFACTS / f"jupyterlab-{path.stem}.png"))
+        assert frame_errors == []
+        print(f"requests blocked while JupyterLab ran (none reached the network): {sorted(set(blocked))}")
+        page.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

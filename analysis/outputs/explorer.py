@@ -451,8 +451,8 @@ body {{ font-family: system-ui, sans-serif; margin: 1.5rem; max-width: 1100px; c
 table {{ border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }}
 th, td {{ border: 1px solid #999; padding: 0.2rem 0.5rem; text-align: left; }}
 caption {{ text-align: left; font-weight: bold; padding-bottom: 0.3rem; }}
-.vega-embed {{ display: flex; flex-direction: column; }}
-.vega-bindings {{ order: -1; margin: 0.5rem 0; }}  /* the filters above their chart */
+div.vega-embed {{ display: flex; flex-direction: column; }}
+div.vega-embed .vega-bindings {{ order: -1; margin: 0.5rem 0; }}  /* the filters above their chart */
 .vega-bind {{ margin: 0.2rem 0; }}
 .vega-bind-name {{ display: inline-block; min-width: 11rem; }}
 select:focus, input:focus {{ outline: 3px solid #0072B2; }}
@@ -607,7 +607,7 @@ def notebook_view(corpus: Corpus, view: str = "terms", height: int = 900, budget
     specs = json.dumps({page_id: _spec(chart)}, sort_keys=True, ensure_ascii=False,
                        separators=(",", ":")).replace("</", "<\\/")
     doc = (f'<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><style>body{{font-family:system-ui,'
-           f'sans-serif}}.vega-embed{{display:flex;flex-direction:column}}.vega-bindings{{order:-1}}</style><script>{_bundle()}</script></head><body><p id="desc">{html.escape(desc)}</p>'
+           f'sans-serif}}div.vega-embed{{display:flex;flex-direction:column}}div.vega-embed .vega-bindings{{order:-1}}</style><script>{_bundle()}</script></head><body><p id="desc">{html.escape(desc)}</p>'
            f'<div id="{page_id}" role="figure" aria-describedby="desc"></div>'
            f'<script type="application/json" id="explorer-specs">{specs}</script><script>{EMBED_JS}</script>'
            '</body></html>')
