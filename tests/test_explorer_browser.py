@@ -309,3 +309,27 @@ def test_notebook_view_renders_in_jupyterlab_offline(browser, tmp_path, path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_whole_folder_page_switches_story(browser, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(SEED_DATA, data)
+    (data / "raw" / "s1.txt").write_text("Storm hits coast\n\nThe storm hit the coast. Officials said the war on "
+                                         "floods goes on.", encoding="utf-8")
+    (data / "raw" / "s2.txt").write_text("Calm after storm\n\nA storm passed. \u201cThe storm is over,\u201d the "
+                                         "mayor said.", encoding="utf-8")
+    with (data / "manifest.csv").open("a", encoding="utf-8") as handle:
+        handle.write("s1,storm,Daily One,,,,raw/s1.txt,,\ns2,storm,Weekly Two,,,,raw/s2.txt,,\n")
+    [path] = explorer.write_explorers(data_dir=data, whole=True, out_dir=tmp_path / "out")
+    page = Page(browser, path)
+    selects = page.page.locator("#term-explorer select")
+    story_select = selects.nth(1) if selects.nth(1).locator("option[value='storm']").count() else selects.nth(0)
+    story_select.select_option("storm")
+    page.page.locator("#term-explorer select").first.select_option("war")
+    page.page.wait_for_timeout(300)
+    shown = page.items("term-explorer", r"^kwic_match(_\d+)?_marks$")
+    # "war" is a term of both stories: only the chosen story's sentence is listed
+    assert [(s["outlet"], s["text"]) for s in shown] == [("Daily One", "Officials said the war on floods goes on.")]
+    points = page.items("term-explorer", "^terms_marks$")
+    assert {p["story"] for p in points} == {"storm"}
+    assert page.errors == [] and page.blocked == []

@@ -28,6 +28,7 @@ import os
 import re
 import tempfile
 import textwrap
+import warnings
 from pathlib import Path
 from typing import NamedTuple
 
@@ -612,5 +613,8 @@ def notebook_view(corpus: Corpus, view: str = "terms", height: int = 900, budget
            f'<script type="application/json" id="explorer-specs">{specs}</script><script>{EMBED_JS}</script>'
            '</body></html>')
     title = "Term explorer" if view == "terms" else "Sentence browser"
-    return HTML(f'<iframe title="{title}" srcdoc="{html.escape(doc, quote=True)}" '
-                f'style="width:100%;height:{int(height)}px;border:0"></iframe>')
+    frame = (f'<iframe title="{title}" srcdoc="{html.escape(doc, quote=True)}" '
+             f'style="width:100%;height:{int(height)}px;border:0"></iframe>')
+    with warnings.catch_warnings():  # IPython suggests IFrame, which cannot carry the page inline (srcdoc)
+        warnings.simplefilter("ignore", UserWarning)
+        return HTML(frame)
