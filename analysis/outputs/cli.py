@@ -3,8 +3,9 @@
 Table commands print a DataFrame readably, fitted to the terminal, or as CSV,
 JSON or Markdown with ``--format`` (``--csv`` is short for ``--format csv``); ``summary``
 says what was loaded; ``metrics`` computes one row per article for a whole
-corpus in parallel; ``compare`` compares outlets across stories; ``figures`` rebuilds every figure; ``report`` executes the
-notebooks and renders them to HTML.
+corpus in parallel; ``compare`` compares outlets across stories; ``figures`` rebuilds every
+figure; ``report`` executes the notebooks and renders them to HTML; ``explore`` writes the
+interactive offline explorer.
 """
 from __future__ import annotations
 
@@ -163,6 +164,10 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
     report = sub.add_parser("report", parents=[common], help="execute the notebooks and render them to HTML",
                             epilog="example: python -m analysis report --story my-story --out reports/")
     report.add_argument("--out", help="output folder (default: reports/)")
+    explore = sub.add_parser("explore", parents=[common],
+                             help="write the interactive, offline explorer: one HTML page per story and one for the data folder")
+    explore.add_argument("--all", action="store_true", help="only the page for the whole data folder")
+    explore.add_argument("--out", help="output folder (default: reports/explorer/)")
     return parser
 
 
@@ -178,6 +183,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "report":
             from .report import render_notebooks
             for path in render_notebooks(data_dir=args.data_dir, story=args.story, out_dir=args.out):
+                print(path)
+            return 0
+        if args.command == "explore":
+            if args.all and args.story:
+                print("error: give --story or --all, not both", file=sys.stderr)
+                return 2
+            from .explorer import write_explorers
+            for path in write_explorers(data_dir=args.data_dir, story=args.story, whole=args.all, out_dir=args.out):
                 print(path)
             return 0
         if args.command == "metrics":
