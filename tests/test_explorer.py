@@ -71,7 +71,8 @@ def test_keyword_in_context_lines_are_the_sentences_with_the_term(storm):
     assert storm_lines["left"].tolist() == ["The ", "Officials said the ", "A "]
     assert storm_lines["right"].tolist() == [" hit the coast.", " was strong.", " passed."]
     rain = lines[lines["term"] == "rain"]
-    assert rain["voice"].tolist() == ["narration", "mixed"]
+    # a quotation with only a bare attribution ("the mayor said") is a quotation (see analysis.text.attribution)
+    assert rain["voice"].tolist() == ["narration", "quotation"]
     assert rain["speaker"].tolist()[1] == "the mayor"
     capped = explorer.term_lines(corpus, terms, explorer.Budget(lines_per_term_outlet=1))
     assert capped[capped["term"] == "storm"]["text"].tolist() == ["The storm hit the coast."]

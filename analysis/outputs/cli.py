@@ -71,6 +71,14 @@ def print_table(frame: pd.DataFrame, fmt: str = "table") -> None:
     sys.stdout.write(render(frame, fmt))
 
 
+def _note(text: str, fmt: str) -> None:
+    """A note under a table: wrapped on stdout beside a readable table, on stderr beside machine formats."""
+    if fmt == "table":
+        print(_wrapped("# ", text, terminal_width()))
+    else:
+        print(f"# {text}", file=sys.stderr)
+
+
 def _wrapped(label: str, text: str, width: int) -> str:
     return textwrap.fill(str(text), width=width, initial_indent=label, subsequent_indent=" " * len(label))
 
@@ -110,12 +118,11 @@ def _compare(args) -> int:
         raise InputDataError(None, f"no such metric: {', '.join(unknown)} (see the columns of `python -m analysis metrics`)")
     table = outlet_differences(metrics, names, outlets=study_outlets(args.data_dir), mixed_model={"auto": "auto", "yes": True, "no": False}[args.mixed])
     print_table(table, args.format)
-    out = sys.stdout if args.format == "table" else sys.stderr
-    print(f"# {table.attrs['summary']}", file=out)
+    _note(table.attrs["summary"], args.format)
     design = study_design(metrics)
     unused = design[design["used"] != "yes"]
-    print(f"# {len(design)} stories, {len(design) - len(unused)} with two or more outlets"
-          + (f"; not comparable: {', '.join(unused['story'].astype(str))}" if len(unused) else ""), file=out)
+    _note(f"{len(design)} stories, {len(design) - len(unused)} with two or more outlets"
+          + (f"; not comparable: {', '.join(unused['story'].astype(str))}" if len(unused) else ""), args.format)
     return 0
 
 
@@ -207,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
             from ..compare.order import study_outlets
             frame = commands[args.command][1](corpus, outlets=study_outlets(args.data_dir))
             print_table(frame, args.format)
-            print(f"# {frame.attrs['summary']}", file=sys.stdout if args.format == "table" else sys.stderr)
+            _note(frame.attrs["summary"], args.format)
             return 0
         if args.command == "summary":
             print_summary(corpus)
