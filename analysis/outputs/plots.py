@@ -20,8 +20,17 @@ import pandas as pd
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 VOICE_MARKERS = {"body": "o", "narration": "s", "reported": "v", "mixed": "D", "quotation": "^"}
+#: Scores on a US school-grade scale.  Dale-Chall is not: its raw score (e.g. 10.3) maps to a
+#: grade band only through its published table, so it is left off the grade axis.
 GRADE_METRICS = ["flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
-                 "automated_readability_index", "dale_chall"]
+                 "automated_readability_index"]
+#: Below this many sentences a bootstrap interval is not drawn: the point is hollow and
+#: labelled "too few sentences" (a zero-width interval from 2 sentences reads as certainty).
+MIN_INTERVAL_SENTENCES = 5
+ROLE_COLOURS = {  # Paul Tol's muted scheme (colour-blind safe), body darkest
+    "body": "#332288", "headline": "#88CCEE", "byline": "#44AA99", "date": "#117733", "caption": "#DDCC77",
+    "credit": "#999933", "promo": "#CC6677", "embed": "#882255", "footer": "#AA4499",
+}
 METRIC_LABELS = {
     "flesch_reading_ease": "Flesch Reading Ease", "flesch_kincaid_grade": "Flesch-Kincaid Grade",
     "gunning_fog": "Gunning Fog", "smog_index": "SMOG", "coleman_liau_index": "Coleman-Liau",
@@ -99,15 +108,44 @@ def plot_readability_scores(readability: pd.DataFrame, *, scope: str = "body", m
         rows = data[data["article_id"] == article_id].set_index("metric").reindex(metrics)
         y = np.arange(len(metrics)) + (k - (len(articles) - 1) / 2) * width
         outlet = rows["outlet"].dropna().iloc[0]
-        err = np.vstack([rows["value"] - rows["ci_low"], rows["ci_high"] - rows["value"]])
-        ax.errorbar(rows["value"], y, xerr=err, fmt="o", color=colours[outlet], capsize=3,
-                    label=_outlet_label(outlet, int(rows["n_sentences"].iloc[0])))
+        n = int(rows["n_sentences"].iloc[0])
+        _points_with_intervals(ax, rows["value"], y, rows["ci_low"], rows["ci_high"], rows["n_sentences"],
+                               colours[outlet], _outlet_label(outlet, n), horizontal=True)
     ax.set_yticks(np.arange(len(metrics)), [METRIC_LABELS.get(m, m) for m in metrics])
     ax.invert_yaxis()
     ax.set_xlabel("US school grade (higher = harder); bars: 95% bootstrap interval over sentences")
     ax.set_title(f"Readability of the {scope} text by outlet")
-    ax.legend(loc="lower right")
+    _legend_outside(ax, note="Dale-Chall has its own scale: see the readability table")
     return ax
+
+
+def _points_with_intervals(ax, values, positions, lows, highs, counts, colour, label, horizontal: bool):
+    """Points with 95% interval bars; where fewer than ``MIN_INTERVAL_SENTENCES`` stand behind a
+    point it is drawn hollow, without a bar, and labelled "too few sentences"."""
+    values, positions = np.asarray(values, float), np.asarray(positions, float)
+    lows, highs, counts = np.asarray(lows, float), np.asarray(highs, float), np.asarray(counts, float)
+    enough = counts >= MIN_INTERVAL_SENTENCES
+    err = np.vstack([values - lows, highs - values])[:, enough]
+    xy = (values, positions) if horizontal else (positions, values)
+    bars = {"xerr": err} if horizontal else {"yerr": err}
+    ax.errorbar(xy[0][enough], xy[1][enough], fmt="o", color=colour, capsize=3, label=label, **bars)
+    few = ~enough & np.isfinite(values)
+    if few.any():
+        ax.plot(xy[0][few], xy[1][few], "o", color=colour, markerfacecolor="white",
+                label=None if enough.any() else label)
+        for x, y in zip(xy[0][few], xy[1][few]):
+            ax.annotate(f"too few sentences (< {MIN_INTERVAL_SENTENCES}): no interval", (x, y), xytext=(4, 4), textcoords="offset points", fontsize=7,
+                        color="#555555")
+
+
+def _legend_outside(ax, note: str | None = None, **kwargs):
+    """The legend to the right of the data, never over it; an optional note under it."""
+    handles, labels = ax.get_legend_handles_labels()
+    if note:
+        handles.append(plt.Line2D([], [], linestyle="none"))
+        labels.append(note)
+    if handles:
+        ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.0, 1.0), **kwargs)
 
 
 VOICE_SCOPES = ["narration", "reported", "quotation", "body"]
@@ -124,10 +162,9 @@ def _by_voice(table: pd.DataFrame, metric: str, ax):
         rows = data[data["article_id"] == article_id].set_index("scope").reindex(VOICE_SCOPES)
         outlet = rows["outlet"].dropna().iloc[0]
         x = np.arange(len(VOICE_SCOPES)) + (k - (len(articles) - 1) / 2) * width
-        err = np.vstack([rows["value"] - rows["ci_low"], rows["ci_high"] - rows["value"]])
-        counts = ", ".join(f"{s[:4]}. {int(n)}" for s, n in rows["n_sentences"].items())
-        ax.errorbar(x, rows["value"], yerr=err, fmt="o", color=colours[outlet], capsize=3,
-                    label=f"{outlet} (sentences: {counts})")
+        counts = ", ".join(f"{s[:4]}. {int(n)}" for s, n in rows["n_sentences"].fillna(0).items())
+        _points_with_intervals(ax, rows["value"], x, rows["ci_low"], rows["ci_high"], rows["n_sentences"].fillna(0),
+                               colours[outlet], f"{outlet} (sentences: {counts})", horizontal=False)
     ax.set_xticks(np.arange(len(VOICE_SCOPES)), VOICE_LABELS)
     ax.grid(axis="y", visible=True)
     ax.grid(axis="x", visible=False)
@@ -139,7 +176,7 @@ def plot_readability_by_voice(readability: pd.DataFrame, *, metric: str = "flesc
     ax = _by_voice(readability, metric, _ax(ax))
     ax.set_ylabel(f"{METRIC_LABELS.get(metric, metric)} (95% bootstrap interval)")
     ax.set_title(f"{METRIC_LABELS.get(metric, metric)}: narration versus quotation")
-    ax.legend(loc="best")
+    _legend_outside(ax, fontsize=7.5)
     return ax
 
 
@@ -168,7 +205,7 @@ def plot_sentence_lengths(sentences: pd.DataFrame, *, ax=None):
     _strip_axis(ax, sentences)
     ax.set_xlabel("words per sentence (dots: sentences; bar: median)")
     ax.set_title("Sentence length by outlet")
-    ax.legend(loc="lower right")
+    _legend_outside(ax)
     return ax
 
 
@@ -203,7 +240,7 @@ def plot_sentiment_by_voice(summary: pd.DataFrame, *, metric: str = "mean_compou
     ax.axhline(0, color="#999999", linewidth=0.8)
     ax.set_ylabel(f"{METRIC_LABELS.get(metric, metric)} (95% bootstrap interval)")
     ax.set_title("Sentiment: the outlet's own voice versus what it quotes")
-    ax.legend(loc="best")
+    _legend_outside(ax, fontsize=7.5)
     return ax
 
 
@@ -264,7 +301,7 @@ def plot_distinctive_terms(terms: pd.DataFrame, *, article_id: str | None = None
         for edge in (1.96, -1.96):
             ax.axhline(edge, color="#999999", linewidth=0.8, linestyle=":",
                        label="|z| = 1.96, uncalibrated: the prior shrinks z (about 1/sqrt(2))" if edge > 0 else None)
-        empty = "no term beyond |z| = 1.96: two short texts"
+        empty = f"no term beyond |z| = 1.96 in {terms['article_id'].nunique()} texts"
     ax.scatter(total[marked.index], marked["z"], s=18,
                color=[colours[outlet] if z > 0 else "#555555" for z in marked["z"]])
     positions: dict[tuple, list[str]] = {}
@@ -307,29 +344,46 @@ def plot_framing_counts(framing: pd.DataFrame, *, scope: str = "body", category:
     ax.invert_yaxis()
     ax.set_xlabel(f"matches per 1,000 words of {scope} text (labels: raw counts)")
     ax.set_title("Framing and naming")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    if not data["count"].fillna(0).any():
+        ax.set_xlim(0, 1)
+        ax.text(0.5, 0.5, "no term of the framing dictionary occurs in this story:\n"
+                          "edit the dictionary (framing.csv) for it", transform=ax.transAxes,
+                ha="center", va="center", fontsize=9, color="#555555")
+    _legend_outside(ax)
     return ax
 
 
 def plot_paragraph_roles(paragraphs: pd.DataFrame, *, ax=None):
-    """How each page's paragraphs were labelled: body, caption, promo, ... (from ``Corpus.paragraphs``)."""
+    """How much of each page is reporting and how much furniture, in words (from ``Corpus.paragraphs``).
+
+    Each bar is one page; segments are roles (body first), their length the words
+    in those paragraphs (a 3-word credit weighs what it weighs), labelled directly
+    where wide enough."""
     ax = _ax(ax)
-    roles = ["body", "headline", "caption", "credit", "promo"]
-    counts = pd.crosstab(paragraphs["article_id"], paragraphs["role"]).reindex(columns=roles, fill_value=0)
-    articles = paragraphs.drop_duplicates("article_id")
-    counts = counts.reindex(articles["article_id"])
-    left = np.zeros(len(counts))
-    greys = {"body": "#4d4d4d", "headline": "#8c8c8c", "caption": "#b3b3b3", "credit": "#cccccc", "promo": "#e6e6e6"}
+    words = paragraphs.assign(words=paragraphs["text"].str.count(r"[^\W_]+(?:['’-][^\W_]+)*"))
+    roles = [r for r in ROLE_COLOURS if r in set(words["role"])]
+    roles += sorted(set(words["role"]) - set(roles))
+    totals = words.pivot_table(index="article_id", columns="role", values="words", aggfunc="sum", fill_value=0)
+    articles = words.drop_duplicates("article_id")
+    totals = totals.reindex(index=articles["article_id"], columns=roles, fill_value=0)
+    grand = totals.sum(axis=1).to_numpy()
+    left = np.zeros(len(totals))
     for role in roles:
-        ax.barh(range(len(counts)), counts[role], left=left, color=greys[role], edgecolor="white", label=role)
-        left += counts[role].to_numpy()
-    ax.set_yticks(range(len(counts)), [f"{o} (n={int(t)} paragraphs)" for o, t in zip(articles["outlet"], left)])
+        widths = totals[role].to_numpy()
+        ax.barh(range(len(totals)), widths, left=left, color=ROLE_COLOURS.get(role, "#BBBBBB"),
+                edgecolor="white", label=role)
+        for k, (start, width) in enumerate(zip(left, widths)):
+            if width >= 0.06 * max(grand.max(), 1):
+                ax.text(start + width / 2, k, f"{role}\n{int(width)}", ha="center", va="center", fontsize=7,
+                        color="white" if role in ("body", "embed", "date") else "#222222")
+        left += widths
+    ax.set_yticks(range(len(totals)), [f"{o} (n={int(t)} words)" for o, t in zip(articles["outlet"], grand)])
     for tick, outlet in zip(ax.get_yticklabels(), articles["outlet"]):
         tick.set_color(outlet_colours(articles["outlet"])[outlet])
     ax.invert_yaxis()
-    ax.set_xlabel("paragraphs (lines of page text)")
+    ax.set_xlabel("words in paragraphs of each role (labels: role and words)")
     ax.set_title("What each page holds besides the reporting")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    _legend_outside(ax)
     return ax
 
 
@@ -358,6 +412,9 @@ def plot_sources(story_sources: pd.DataFrame, *, ax=None):
     ax.set_xlabel("sentences attributed (quoted, mixed or reported); labels: share of the outlet's quoted words")
     ax.set_title("Who gets a voice: sources by outlet")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
 def _metric_family(metric: str) -> str:
     return "sentiment" if metric.endswith(("_compound", "_positive", "_neutral", "_negative")) else "readability"
 
