@@ -11,8 +11,11 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
+from pathlib import Path
+
 import pandas as pd
 
+from ..config import resolve_data_dir
 from ..ingest.manifest import read_manifest
 from ..ingest.rawtext import read_raw_text
 from .article import COUNT_FIELDS, analyse_text, article_counts
@@ -111,6 +114,8 @@ class Corpus:
     tokens: pd.DataFrame
     quotes: pd.DataFrame
     texts: dict[str, str]
+    #: the data folder the corpus was read from (its settings, e.g. framing.csv, are looked up there)
+    data_dir: Path | None = None
 
     def set_aside(self) -> pd.DataFrame:
         """Paragraphs that are not body text, with the role and the rule that set them aside."""
@@ -156,4 +161,5 @@ def load_corpus(data_dir=None, story: str | None = None) -> Corpus:
         tokens=_with_outlet(tokens, articles),
         quotes=_with_outlet(quotes, articles),
         texts={r.article["article_id"]: r.text for r in results},
+        data_dir=resolve_data_dir(data_dir),
     )
