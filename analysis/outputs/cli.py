@@ -99,7 +99,20 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
                          help="record a bad article in the problems column instead of stopping")
     report = sub.add_parser("report", parents=[common], help="execute the notebooks and render them to HTML")
     report.add_argument("--out", help="output folder (default: reports/)")
+    _add_import_commands(sub, common)
     return parser
+
+
+def _add_import_commands(sub, common) -> None:
+    """``import`` (researcher's files -> raw files + manifest rows), ``duplicates``, ``group-stories``."""
+    imp = sub.add_parser("import", help="import tables, news-please JSON, saved pages, WARC or Nexis Uni files "
+                                        "into a data folder (raw files + manifest rows)")
+    imp.add_argument("sources", nargs="+", metavar="SOURCE", help="files or folders to import")
+    imp.add_argument("--into", required=True, metavar="DATA_DIR", help="data folder to write (created if missing)")
+    imp.add_argument("--story", help="column holding each article's story, or one story name for all")
+    imp.add_argument("--keep-going", action="store_true", help="skip (and list) rows that cannot be used")
+    for field in ("text", "headline", "outlet", "date", "url", "id"):
+        imp.add_argument(f"--{field}-column", help=f"source column holding the {field} (default: detected)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
             for path in render_notebooks(data_dir=args.data_dir, story=args.story, out_dir=args.out):
                 print(path)
             return 0
+        if args.command == "import":
+            return _run_import(args)
         if args.command == "metrics":
             from ..measures.pipeline import corpus_metrics
             table = corpus_metrics(args.data_dir, args.story, workers=args.workers, chunk_size=args.chunk_size,
@@ -134,3 +149,16 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _run_import(args) -> int:
+    from ..ingest.importers import import_sources
+    columns = {f: getattr(args, f"{f}_column") for f in ("text", "headline", "outlet", "date", "url", "id")}
+    report = import_sources(args.sources, args.into, story=args.story, keep_going=args.keep_going,
+                            columns=columns, progress=True)
+    for problem in report.problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    ignored = "".join(f"; ignored {n}: {reason}" for reason, n in sorted(report.ignored.items()))
+    print(f"imported {len(report.added)} article(s) into {args.into}; {report.already} already there; "
+          f"{len(report.problems)} row(s) skipped{ignored}")
+    return 0
