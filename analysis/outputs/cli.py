@@ -113,6 +113,18 @@ def _add_import_commands(sub, common) -> None:
     imp.add_argument("--keep-going", action="store_true", help="skip (and list) rows that cannot be used")
     for field in ("text", "headline", "outlet", "date", "url", "id"):
         imp.add_argument(f"--{field}-column", help=f"source column holding the {field} (default: detected)")
+    dup = sub.add_parser("duplicates", parents=[common],
+                         help="pairs of near-identical articles (wire copy); --write flags them in duplicates.csv")
+    dup.add_argument("--csv", action="store_true", help="print CSV instead of a readable table")
+    dup.add_argument("--threshold", type=float, default=0.7, help="Jaccard of word 5-shingles (default 0.7)")
+    dup.add_argument("--write", action="store_true", help="write duplicates.csv (keep / exclude) beside the manifest")
+    grp = sub.add_parser("group-stories", parents=[common],
+                         help="group unassigned articles into stories; --write stories.csv, --apply it to the manifest")
+    grp.add_argument("--csv", action="store_true", help="print CSV instead of a readable table")
+    grp.add_argument("--window-days", type=int, default=3, help="publication dates at most this far apart (default 3)")
+    grp.add_argument("--threshold", type=float, default=0.25, help="TF-IDF cosine similarity to link two articles")
+    grp.add_argument("--write", action="store_true", help="write stories.csv beside the manifest for review")
+    grp.add_argument("--apply", action="store_true", help="copy the reviewed stories.csv into the manifest")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -131,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "import":
             return _run_import(args)
+        if args.command in ("duplicates", "group-stories"):
+            return _run_grouping(args)
         if args.command == "metrics":
             from ..measures.pipeline import corpus_metrics
             table = corpus_metrics(args.data_dir, args.story, workers=args.workers, chunk_size=args.chunk_size,
@@ -161,4 +175,22 @@ def _run_import(args) -> int:
     ignored = "".join(f"; ignored {n}: {reason}" for reason, n in sorted(report.ignored.items()))
     print(f"imported {len(report.added)} article(s) into {args.into}; {report.already} already there; "
           f"{len(report.problems)} row(s) skipped{ignored}")
+    return 0
+
+
+def _run_grouping(args) -> int:
+    from ..ingest import duplicates, stories
+    if args.command == "duplicates":
+        pairs = duplicates.near_duplicates(args.data_dir, args.threshold)
+        print_table(pairs, args.csv)
+        if args.write:
+            print(f"wrote {duplicates.write_duplicate_flags(args.data_dir, pairs)}", file=sys.stderr)
+        return 0
+    if args.apply:
+        print(f"{stories.apply_story_groups(args.data_dir)} manifest row(s) changed", file=sys.stderr)
+        return 0
+    table = stories.group_stories(args.data_dir, args.window_days, args.threshold)
+    print_table(table, args.csv)
+    if args.write:
+        print(f"wrote {stories.write_story_groups(args.data_dir, table=table)}", file=sys.stderr)
     return 0
