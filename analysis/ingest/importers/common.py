@@ -181,6 +181,8 @@ class StudyWriter:
         self.already = 0
         self.problems: list[Problem] = []
         self.ignored: dict[str, int] = {}
+        self._stems: dict[str, str] = {}
+        self._folders: set[Path] = set()
 
     def _read_existing(self) -> None:
         if not self.manifest.is_file():
@@ -219,7 +221,9 @@ class StudyWriter:
         if not outlet:
             self.problem(entry.source, entry.position, "no outlet (give --outlet-column, or a url to take the domain from)")
             return None
-        stem = slugify(Path(entry.source).stem, 40) or "source"
+        stem = self._stems.get(entry.source)
+        if stem is None:
+            stem = self._stems[entry.source] = slugify(Path(entry.source).stem, 40) or "source"
         if entry.source_id and slugify(entry.source_id):
             article_id = f"{stem}-{slugify(entry.source_id, 60)}"
         else:
@@ -242,7 +246,9 @@ class StudyWriter:
             self.problem(entry.source, entry.position, f"raw file {relative} already exists for another row")
             return None
         target = self.staging / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
         target.write_bytes(data)
         published = parse_date(entry.date)
         notes = [f"source: {Path(entry.source).name} {entry.position}"]
