@@ -165,11 +165,13 @@ class StudyWriter:
 
     def __init__(self, data_dir, keep_going: bool = False):
         self.root = Path(data_dir).resolve()
+        if self.root.exists() and not self.root.is_dir():
+            raise InputDataError(self.root, "--into must be a data folder, not a file")
         self.root.mkdir(parents=True, exist_ok=True)
         self.manifest = self.root / "manifest.csv"
         self.keep_going = keep_going
         self.known: dict[str, int] = {}   # id -> first 64 bits of the text's sha256 (re-import check)
-        self.reserved: set[str] = set()   # raw file names already used
+        self.reserved: set[str] = set()   # raw file names the manifest already lists
         self._read_existing()
         self.staging = self.root / f".import-{os.getpid()}"
         shutil.rmtree(self.staging, ignore_errors=True)
@@ -242,7 +244,8 @@ class StudyWriter:
             self.problem(entry.source, entry.position, f"story {entry.story!r} has no letters or digits")
             return None
         relative = f"{RAW_FOLDER}/{stem}/{article_id}{entry.raw_suffix}"
-        if relative in self.reserved:
+        # new paths are unique because ids are; only files already there can collide
+        if relative in self.reserved or (self.root / relative).exists():
             self.problem(entry.source, entry.position, f"raw file {relative} already exists for another row")
             return None
         target = self.staging / relative
@@ -263,7 +266,6 @@ class StudyWriter:
                "notes": "; ".join(notes)}
         self._writer.writerow([row.get(c, "") for c in getattr(self, "header", MANIFEST_HEADER)])
         self.known[article_id] = short
-        self.reserved.add(relative)
         self.added.append(article_id)
         return article_id
 
