@@ -166,3 +166,28 @@ def test_slugify_makes_safe_names():
     assert slugify("Bondarev résignation / UN, Geneva!") == "bondarev-resignation-un-geneva"
     assert slugify("../../etc/passwd") == "etc-passwd"
     assert slugify("a.b_c-d") == "a.b_c-d"
+
+
+def test_parquet_is_streamed_batch_by_batch_reading_only_mapped_columns(tmp_path, monkeypatch):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from analysis.ingest.importers.tables import table_entries
+
+    n = 20_000
+    table = pa.table({"title": [f"T{i}" for i in range(n)], "text": [f"Body {i}." for i in range(n)],
+                      "outlet": ["P"] * n, "unused": ["x" * 50] * n})
+    pq.write_table(table, tmp_path / "big.parquet", row_group_size=1000)
+    pulled, original = [], pq.ParquetFile.iter_batches
+
+    def counting(self, *args, **kwargs):
+        pulled.append(kwargs.get("columns"))
+        for batch in original(self, *args, **kwargs):
+            pulled.append(batch.num_rows)
+            yield batch
+    monkeypatch.setattr(pq.ParquetFile, "iter_batches", counting)
+    total, entries = table_entries(tmp_path / "big.parquet", "big.parquet", {})
+    first = next(entries)
+    assert total == n and first.text == "Body 0." and first.position == "row 1"
+    assert sorted(pulled[0]) == ["outlet", "text", "title"]  # the unused column is never read
+    assert len(pulled) == 2 and pulled[1] < n  # one batch in memory, not the table
