@@ -70,12 +70,13 @@ def parquet_import(rows: int) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def synthetic(stories: int, wire: int) -> None:
+def synthetic(stories: int, wire: int, shared_names: int = 0) -> None:
     from analysis.ingest.duplicates import near_duplicate_pairs
     from analysis.ingest.stories import group_texts
     from synthetic_news import make_corpus, pairwise_f1
 
-    corpus = make_corpus(n_stories=stories, n_wire=wire)
+    print(f"synthetic corpus, {shared_names} of 18 names per story shared within its topic:")
+    corpus = make_corpus(n_stories=stories, n_wire=wire, shared_names=shared_names)
     texts = [f"{a.headline}\n\n{a.text}" for a in corpus]
     t0 = time.perf_counter()
     labels, confidence, _ = group_texts(texts, [a.published for a in corpus])
@@ -118,7 +119,8 @@ def main() -> None:
     parser.add_argument("--skip", nargs="*", default=[], choices=["parquet", "synthetic", "scale"])
     args = parser.parse_args()
     if "synthetic" not in args.skip:
-        synthetic(args.stories, args.wire)
+        for shared in (0, 6, 12):
+            synthetic(args.stories, args.wire, shared)
     if "scale" not in args.skip:
         dedup_scale(args.dedup_articles)
     if "parquet" not in args.skip:

@@ -47,15 +47,21 @@ def _name(rng) -> str:
 
 
 def make_corpus(n_stories: int = 40, articles_per_story: tuple[int, int] = (3, 8), n_wire: int = 20,
-                n_outlets: int = 12, seed: int = 7) -> list[SyntheticArticle]:
-    """The corpus (see the module docstring); ids are ``s<story>-<n>`` and ``w<k>`` for wire copies."""
+                n_outlets: int = 12, seed: int = 7, shared_names: int = 0) -> list[SyntheticArticle]:
+    """The corpus (see the module docstring); ids are ``s<story>-<n>`` and ``w<k>`` for wire copies.
+
+    ``shared_names`` > 0 makes it harder: stories fall into five topics, and that many of each
+    story's 18 names come from its topic's pool of 30, shared with the topic's other stories
+    (the same minister or city in several events)."""
     rng = np.random.default_rng(seed)
     common = common_words()
     outlets = [f"Outlet {chr(65 + i)}" for i in range(n_outlets)]
     start = dt.date(2023, 1, 1)
+    topics = [sorted({_name(rng) for _ in range(30)}) for _ in range(5)]
     articles: list[SyntheticArticle] = []
     for s in range(n_stories):
-        own = sorted({_name(rng) for _ in range(18)})
+        own = sorted({_name(rng) for _ in range(18 - shared_names)}
+                     | set(rng.choice(topics[s % 5], size=shared_names, replace=False).tolist()))
         day = start + dt.timedelta(days=int(rng.integers(0, max(3, n_stories // 4))))
         count = int(rng.integers(articles_per_story[0], articles_per_story[1] + 1))
         chosen = rng.choice(outlets, size=min(count, len(outlets)), replace=False)

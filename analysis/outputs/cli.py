@@ -122,7 +122,8 @@ def _add_import_commands(sub, common) -> None:
                          help="group unassigned articles into stories; --write stories.csv, --apply it to the manifest")
     grp.add_argument("--csv", action="store_true", help="print CSV instead of a readable table")
     grp.add_argument("--window-days", type=int, default=3, help="publication dates at most this far apart (default 3)")
-    grp.add_argument("--threshold", type=float, default=0.25, help="TF-IDF cosine similarity to link two articles")
+    grp.add_argument("--threshold", type=float, default=0.3,
+                     help="TF-IDF cosine similarity to link two articles (default 0.3)")
     grp.add_argument("--write", action="store_true", help="write stories.csv beside the manifest for review")
     grp.add_argument("--apply", action="store_true", help="copy the reviewed stories.csv into the manifest")
 
