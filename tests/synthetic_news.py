@@ -66,11 +66,11 @@ def make_corpus(n_stories: int = 40, articles_per_story: tuple[int, int] = (3, 8
         count = int(rng.integers(articles_per_story[0], articles_per_story[1] + 1))
         chosen = rng.choice(outlets, size=min(count, len(outlets)), replace=False)
         for n, outlet in enumerate(chosen):
-            sentences = []
-            for _ in range(int(rng.integers(8, 14))):
-                length = int(rng.integers(10, 19))
-                words = [rng.choice(own) if rng.random() < 0.3 else rng.choice(common) for _ in range(length)]
-                sentences.append(" ".join(words).capitalize() + ".")
+            lengths = rng.integers(10, 19, size=int(rng.integers(8, 14)))
+            total = int(lengths.sum())
+            words = np.where(rng.random(total) < 0.3, rng.choice(own, size=total), rng.choice(common, size=total))
+            ends = np.cumsum(lengths)
+            sentences = [" ".join(words[end - length:end]).capitalize() + "." for end, length in zip(ends, lengths)]
             headline = " ".join(rng.choice(own, size=2).tolist() + rng.choice(common, size=4).tolist()).capitalize()
             published = (day + dt.timedelta(days=int(rng.integers(-1, 2)))).isoformat()
             articles.append(SyntheticArticle(f"s{s:03d}-{n}", f"story-{s:03d}", str(outlet), published, headline,
