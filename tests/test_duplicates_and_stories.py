@@ -74,6 +74,8 @@ def test_flags_exclude_copies_from_the_corpus_and_keep_user_decisions(tmp_path):
     # b was published first: it is the original, a the copy
     assert [(f["id"], f["duplicate_of"], f["action"]) for f in flags] == [("a", "b", "exclude"), ("b", "", "keep")]
     assert analysis.load_corpus(data).articles["article_id"].tolist() == ["b", "c"]
+    from analysis.measures.pipeline import corpus_metrics
+    assert corpus_metrics(data, workers=1, progress=False)["article_id"].tolist() == ["b", "c"]
     path.write_text(path.read_text(encoding="utf-8").replace("exclude", "keep"), encoding="utf-8")
     analysis.write_duplicate_flags(data)
     assert analysis.load_corpus(data).articles["article_id"].tolist() == ["a", "b", "c"]
