@@ -106,8 +106,9 @@ def dedup_scale(n: int) -> None:
     elapsed = time.perf_counter() - t0
     planted = {(a.wire_of, a.id) for a in corpus if a.wire_of and a.wire_of in texts}
     found = {(a, b) for a, b, _ in pairs}
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"duplicates at scale: {len(texts):,} articles in {elapsed:.0f} s; {len(found & planted)}/{len(planted)} "
-          f"planted copies found, {len(found - planted)} other pairs")
+          f"planted copies found, {len(found - planted)} other pairs; peak memory of this process {peak_mb:,.0f} MB")
 
 
 def main() -> None:

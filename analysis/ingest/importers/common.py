@@ -78,6 +78,7 @@ class ImportReport(NamedTuple):
     ignored: dict[str, int]
 
 
+_HEX = re.compile(r"^[0-9a-fA-F]{16,}$")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -189,15 +190,20 @@ class StudyWriter:
     def _read_existing(self) -> None:
         if not self.manifest.is_file():
             return
-        with self.manifest.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = reader.fieldnames or []
-            if header != MANIFEST_HEADER and not set(MANIFEST_HEADER[:1] + ["story", "outlet", "file"]) <= set(header):
-                raise InputDataError(self.manifest, "manifest has no id, story, outlet and file columns; cannot append")
-            self.header = header
-            for row in reader:
-                self.known[row.get("id", "")] = int((row.get("sha256") or "0" * 16)[:16], 16)
-                self.reserved.add(row.get("file", ""))
+        try:
+            with self.manifest.open(encoding="utf-8-sig", newline="") as handle:
+                reader = csv.DictReader(handle)
+                header = reader.fieldnames or []
+                if not {"id", "story", "outlet", "file"} <= set(header):
+                    raise InputDataError(self.manifest, "manifest has no id, story, outlet and file columns; "
+                                                        "cannot append")
+                self.header = header
+                for row in reader:
+                    checksum = (row.get("sha256") or "").strip()
+                    self.known[row.get("id") or ""] = int(checksum[:16], 16) if _HEX.match(checksum) else 0
+                    self.reserved.add(row.get("file") or "")
+        except UnicodeDecodeError as exc:
+            raise InputDataError(self.manifest, f"manifest is not UTF-8 (byte {exc.start}); cannot append") from None
 
     # -- one entry -------------------------------------------------------------------------
     def problem(self, source: str, position: str, message: str) -> None:
