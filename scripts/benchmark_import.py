@@ -97,9 +97,9 @@ def dedup_scale(n: int) -> None:
     from analysis.ingest.duplicates import near_duplicate_pairs
     from synthetic_news import make_corpus
 
-    stories = max(1, n // 6)
     wire = max(1, n // 100)
-    corpus = make_corpus(n_stories=stories, n_wire=wire, articles_per_story=(4, 8))[:n]
+    stories = max(1, (n - wire) // 6)  # 4-8 articles each: about n articles in all, wire copies included
+    corpus = make_corpus(n_stories=stories, n_wire=wire, articles_per_story=(4, 8))
     texts = {a.id: f"{a.headline}\n\n{a.text}" for a in corpus}
     t0 = time.perf_counter()
     pairs = near_duplicate_pairs(texts)
