@@ -10,6 +10,9 @@ from .errors import InputDataError
 from .compare.findings import key_findings
 from .measures.framing import framing_counts, read_dictionary
 from .ingest.manifest import read_manifest, stories
+from .ingest.importers import import_sources
+from .ingest.duplicates import near_duplicates, write_duplicate_flags
+from .ingest.stories import apply_story_groups, group_stories, write_story_groups
 from .measures.readability import quote_effect, readability_by_paragraph, readability_table, sentence_readability
 from .measures.sentiment import extreme_sentences, sentence_sentiment, sentiment_arc, sentiment_summary
 from .compare.within_story import readability_differences, sentiment_differences
@@ -22,7 +25,8 @@ from .measures.wording import (compare_headlines, distinctive_terms, keyword_in_
                                 shared_vocabulary, term_counts)
 
 __all__ = [
-    "Corpus", "InputDataError", "compare_headlines", "distinctive_terms", "extreme_sentences",
+    "Corpus", "InputDataError", "apply_story_groups", "group_stories", "import_sources", "near_duplicates",
+    "write_duplicate_flags", "write_story_groups", "compare_headlines", "distinctive_terms", "extreme_sentences",
     "framing_counts", "key_findings", "keyword_in_context", "load_corpus", "name_variants",
     "process_article", "quote_effect", "read_dictionary", "read_manifest", "readability_by_paragraph",
     "readability_differences", "readability_table", "sentence_readability", "sentence_sentiment",

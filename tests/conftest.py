@@ -11,7 +11,11 @@ import pytest
 import analysis
 from analysis.config import PROJECT_ROOT
 
-SEED_DATA = PROJECT_ROOT / "data"
+#: The seed study as the tests' own fixture (a byte-identical copy of the project's data/ at the
+#: time it was made), so a user who adds stories to data/ still gets a green suite.
+SEED_DATA = Path(__file__).resolve().parent / "fixtures" / "seed-study"
+#: The user's data folder: only the committed-figures check reads it (figures/ is built from it).
+USER_DATA = PROJECT_ROOT / "data"
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import analysis
+from analysis.config import PROJECT_ROOT
 from conftest import SEED_DATA, write_study
 
 
@@ -24,7 +25,7 @@ def test_paragraphs_put_back_together_give_the_raw_text(seed_corpus):
 
 
 def test_raw_files_are_unchanged_copies_of_the_seed():
-    seed = SEED_DATA.parent.parent / "shared" / "seed-articles"
+    seed = PROJECT_ROOT.parent / "shared" / "seed-articles"
     if not seed.is_dir():
         pytest.skip("shared/seed-articles is not beside the repository")
     for name in ("000_6966557157a2233c.txt", "004_c965ac35a58a2a04.txt"):

@@ -9,13 +9,14 @@ import pytest
 
 from analysis.outputs import figures, report
 from analysis.config import FIGURES_DIR, NOTEBOOKS_DIR, PROJECT_ROOT
-from conftest import SEED_DATA
+from conftest import SEED_DATA, USER_DATA
 
 NOTEBOOKS = report.notebook_paths()
 
 
 def test_committed_figures_are_what_the_command_produces(tmp_path):
-    written = figures.build_figures(data_dir=SEED_DATA, out_dir=tmp_path)
+    # figures/ is built from the user's data/ (python -m analysis figures), so this one reads data/.
+    written = figures.build_figures(data_dir=USER_DATA, out_dir=tmp_path)
     assert len(written) >= 10
     produced = {p.relative_to(tmp_path): p.read_bytes() for p in written}
     committed = {p.relative_to(FIGURES_DIR): p.read_bytes() for p in FIGURES_DIR.rglob("*.png")}

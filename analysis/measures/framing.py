@@ -1,9 +1,19 @@
 """Framing and naming: a user-editable dictionary counted per outlet and voice.
 
-The dictionary is a CSV file (default ``data/framing.csv``) with columns
-``category`` (e.g. "war naming"), ``label`` (e.g. "invasion"), ``pattern`` (a
-Python regular expression, matched case-insensitively) and an optional
-``description``.  Edit it to study another story; no code changes.
+The dictionary is a CSV file with columns ``category`` (e.g. "war naming"),
+``label`` (e.g. "invasion"), ``pattern`` (a Python regular expression, matched
+case-insensitively) and an optional ``description``.  It is a setting of the
+study (:mod:`analysis.ingest.settings`), looked up for each story in turn:
+
+1. ``<data_dir>/stories/<story>/framing.csv`` - that story's own dictionary;
+2. ``<data_dir>/framing.csv``                 - the data folder's default;
+3. ``framing_generic.csv`` shipped beside this module - a small generic
+   dictionary of keyword cues for the five generic news frames of Semetko &
+   Valkenburg (2000): conflict, responsibility, human interest, economic
+   consequences, morality.  Keyword cues are a rough proxy for their coded
+   questions; write a story's own dictionary for real framing work.
+
+So a second story with its own file never changes the first story's counts.
 """
 from __future__ import annotations
 
@@ -13,18 +23,30 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..config import FRAMING_DICTIONARY, resolve_data_dir
+from ..config import FRAMING_DICTIONARY
+from ..ingest.settings import find_setting
 from ..text.corpus import Corpus
 from ..text.sentences import VOICES
 from ..errors import InputDataError
+
+#: The documented generic default (see the module docstring).
+GENERIC_DICTIONARY = Path(__file__).with_name("framing_generic.csv")
+
+
+def dictionary_path(data_dir=None, story: str | None = None) -> Path:
+    """The framing dictionary used for ``story``: its own, else the data folder's, else the generic one."""
+    return find_setting(FRAMING_DICTIONARY, data_dir, story) or GENERIC_DICTIONARY
+
 
 FRAMING_COLUMNS = ["story", "article_id", "outlet", "category", "label", "scope", "count", "per_1000_words", "n_words"]
 SCOPES = ("headline",) + VOICES + ("body",)
 
 
-def read_dictionary(path: str | Path | None = None, data_dir=None) -> pd.DataFrame:
-    """Read and check a framing dictionary: columns ``category``, ``label``, ``pattern``, ``description``."""
-    path = Path(path) if path is not None else resolve_data_dir(data_dir) / FRAMING_DICTIONARY
+def read_dictionary(path: str | Path | None = None, data_dir=None, story: str | None = None) -> pd.DataFrame:
+    """Read and check a framing dictionary: columns ``category``, ``label``, ``pattern``, ``description``.
+
+    Without ``path``, the dictionary of ``story`` in ``data_dir`` (see :func:`dictionary_path`)."""
+    path = Path(path) if path is not None else dictionary_path(data_dir, story)
     if not path.is_file():
         raise InputDataError(path, "framing dictionary not found (columns: category, label, pattern)")
     with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -52,10 +74,19 @@ def framing_counts(corpus: Corpus, dictionary: pd.DataFrame | None = None, data_
     ``outlet``, ``category``, ``label``, ``scope``, ``count``,
     ``per_1000_words`` (per 1,000 alphabetic tokens in that scope; headline per
     its own words), ``n_words``.
+
+    Without ``dictionary``, each story uses its own (:func:`dictionary_path`, in
+    ``data_dir``, else the folder the corpus was loaded from).
     """
-    if dictionary is None:
-        dictionary = read_dictionary(data_dir=data_dir)
-    patterns = [(e.category, e.label, re.compile(e.pattern, re.IGNORECASE)) for e in dictionary.itertuples()]
+    data_dir = data_dir if data_dir is not None else getattr(corpus, "data_dir", None)
+    compiled: dict[str, list] = {}
+
+    def patterns_of(story: str) -> list:
+        if story not in compiled:
+            table = dictionary if dictionary is not None else read_dictionary(data_dir=data_dir, story=story)
+            compiled[story] = [(e.category, e.label, re.compile(e.pattern, re.IGNORECASE)) for e in table.itertuples()]
+        return compiled[story]
+
     words = corpus.tokens[corpus.tokens["is_alpha"]].groupby(["article_id", "voice"]).size()
     rows = []
     for article in corpus.articles.itertuples(index=False):
@@ -66,7 +97,7 @@ def framing_counts(corpus: Corpus, dictionary: pd.DataFrame | None = None, data_
         for voice in VOICES:
             texts[voice] = sentences.loc[sentences["voice"] == voice, "text"].tolist()
             n_words[voice] = int(words.get((article.article_id, voice), 0))
-        for category, label, regex in patterns:
+        for category, label, regex in patterns_of(article.story):
             for scope in SCOPES:
                 count = sum(len(regex.findall(t)) for t in texts[scope])
                 per = 1000 * count / n_words[scope] if n_words[scope] else float("nan")

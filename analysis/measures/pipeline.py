@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputDataError
+from ..ingest.duplicates import excluded_ids
 from ..ingest.manifest import read_manifest
 from ..ingest.rawtext import read_raw_text
 from ..text.article import COUNT_FIELDS, INTEGER_COUNT_FIELDS, analyse_text, article_counts
@@ -123,6 +124,9 @@ def corpus_metrics(data_dir=None, story: str | None = None, *, records: Iterable
     """
     if records is None:
         manifest = read_manifest(data_dir, story)
+        excluded = excluded_ids(data_dir)  # near-duplicates marked "exclude", as in load_corpus
+        if excluded:
+            manifest = manifest[~manifest["id"].isin(excluded)].reset_index(drop=True)
         total = len(manifest)
         # rows become dicts one chunk at a time, not all at once
         batches = (manifest.iloc[i:i + chunk_size].to_dict("records") for i in range(0, total, chunk_size))

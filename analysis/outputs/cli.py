@@ -175,7 +175,34 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
                              help="write the interactive, offline explorer: one HTML page per story and one for the data folder")
     explore.add_argument("--all", action="store_true", help="only the page for the whole data folder")
     explore.add_argument("--out", help="output folder (default: reports/explorer/)")
+    _add_import_commands(sub, common)
     return parser
+
+
+def _add_import_commands(sub, common) -> None:
+    """``import`` (researcher's files -> raw files + manifest rows), ``duplicates``, ``group-stories``."""
+    imp = sub.add_parser("import", help="import tables, news-please JSON, saved pages, WARC or Nexis Uni files "
+                                        "into a data folder (raw files + manifest rows)")
+    imp.epilog = "example: python -m analysis import scrape.csv --into study/ --story story"
+    imp.add_argument("sources", nargs="+", metavar="SOURCE", help="files or folders to import")
+    imp.add_argument("--into", required=True, metavar="DATA_DIR", help="data folder to write (created if missing)")
+    imp.add_argument("--story", help="column holding each article's story, or one story name for all")
+    imp.add_argument("--keep-going", action="store_true", help="skip (and list) rows that cannot be used")
+    for field in ("text", "headline", "outlet", "date", "url", "id"):
+        imp.add_argument(f"--{field}-column", help=f"source column holding the {field} (default: detected)")
+    dup = sub.add_parser("duplicates", parents=[common],
+                         help="pairs of near-identical articles (wire copy); --write flags them in duplicates.csv")
+    _add_format(dup)
+    dup.add_argument("--threshold", type=float, default=0.7, help="Jaccard of word 5-shingles (default 0.7)")
+    dup.add_argument("--write", action="store_true", help="write duplicates.csv (keep / exclude) beside the manifest")
+    grp = sub.add_parser("group-stories", parents=[common],
+                         help="group unassigned articles into stories; --write stories.csv, --apply it to the manifest")
+    _add_format(grp)
+    grp.add_argument("--window-days", type=int, default=3, help="publication dates at most this far apart (default 3)")
+    grp.add_argument("--threshold", type=float, default=0.3,
+                     help="TF-IDF cosine similarity to link two articles (default 0.3)")
+    grp.add_argument("--write", action="store_true", help="write stories.csv beside the manifest for review")
+    grp.add_argument("--apply", action="store_true", help="copy the reviewed stories.csv into the manifest")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -200,6 +227,10 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_explorers(data_dir=args.data_dir, story=args.story, whole=args.all, out_dir=args.out):
                 print(path)
             return 0
+        if args.command == "import":
+            return _run_import(args)
+        if args.command in ("duplicates", "group-stories"):
+            return _run_grouping(args)
         if args.command == "metrics":
             from ..measures.pipeline import corpus_metrics
             table = corpus_metrics(args.data_dir, args.story, workers=args.workers, chunk_size=args.chunk_size,
@@ -227,3 +258,34 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _run_import(args) -> int:
+    from ..ingest.importers import import_sources
+    columns = {f: getattr(args, f"{f}_column") for f in ("text", "headline", "outlet", "date", "url", "id")}
+    report = import_sources(args.sources, args.into, story=args.story, keep_going=args.keep_going,
+                            columns=columns, progress=True)
+    for problem in report.problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    ignored = "".join(f"; ignored {n}: {reason}" for reason, n in sorted(report.ignored.items()))
+    print(f"imported {len(report.added)} article(s) into {args.into}; {report.already} already there; "
+          f"{len(report.problems)} row(s) skipped{ignored}")
+    return 0
+
+
+def _run_grouping(args) -> int:
+    from ..ingest import duplicates, stories
+    if args.command == "duplicates":
+        pairs = duplicates.near_duplicates(args.data_dir, args.threshold)
+        print_table(pairs, args.format)
+        if args.write:
+            print(f"wrote {duplicates.write_duplicate_flags(args.data_dir, pairs)}", file=sys.stderr)
+        return 0
+    if args.apply:
+        print(f"{stories.apply_story_groups(args.data_dir)} manifest row(s) changed", file=sys.stderr)
+        return 0
+    table = stories.group_stories(args.data_dir, args.window_days, args.threshold)
+    print_table(table, args.format)
+    if args.write:
+        print(f"wrote {stories.write_story_groups(args.data_dir, table=table)}", file=sys.stderr)
+    return 0

@@ -11,8 +11,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
+from pathlib import Path
+
 import pandas as pd
 
+from ..config import resolve_data_dir
+from ..ingest.duplicates import excluded_ids
 from ..ingest.manifest import read_manifest
 from ..ingest.rawtext import read_raw_text
 from .article import COUNT_FIELDS, analyse_text, article_counts
@@ -114,6 +118,8 @@ class Corpus:
     tokens: pd.DataFrame
     quotes: pd.DataFrame
     texts: dict[str, str]
+    #: the data folder the corpus was read from (its settings, e.g. framing.csv, are looked up there)
+    data_dir: Path | None = None
 
     def set_aside(self) -> pd.DataFrame:
         """Paragraphs that are not body text, with the role and the rule that set them aside."""
@@ -147,6 +153,9 @@ def _with_outlet(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 def load_corpus(data_dir=None, story: str | None = None) -> Corpus:
     """Load every article of the manifest (or of one ``story``) into a :class:`Corpus`."""
     manifest = read_manifest(data_dir, story)
+    excluded = excluded_ids(data_dir)  # near-duplicates the user marked "exclude" (ingest.duplicates)
+    if excluded:
+        manifest = manifest[~manifest["id"].isin(excluded)].reset_index(drop=True)
     results = [process_article(record, data_dir) for record in manifest.to_dict("records")]
     articles = pd.DataFrame([r.article for r in results], columns=ARTICLE_COLUMNS)
     paragraphs = pd.concat([r.paragraphs for r in results], ignore_index=True) if results else pd.DataFrame(columns=PARAGRAPH_COLUMNS)
@@ -160,4 +169,5 @@ def load_corpus(data_dir=None, story: str | None = None) -> Corpus:
         tokens=_with_outlet(tokens, articles),
         quotes=_with_outlet(quotes, articles),
         texts={r.article["article_id"]: r.text for r in results},
+        data_dir=resolve_data_dir(data_dir),
     )

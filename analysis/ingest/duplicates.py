@@ -1,0 +1,178 @@
+"""Near-duplicate articles: wire copy and republished pieces, found and flagged.
+
+Method (Broder 1997, "resemblance"): each text becomes the set of its word 5-shingles
+(five consecutive lower-cased words); two texts are near-identical when the Jaccard
+similarity of their sets is at least ``threshold`` (default 0.7: seven in ten five-word
+runs shared; an agency story republished with a new headline, a changed intro or a
+trimmed ending scores 0.75-1.0, while independent reports of one event, even quoting the
+same sentence, score below 0.2).  Candidate pairs come from MinHash signatures (128
+permutations) in a locality-sensitive hash index (datasketch's ``MinHashLSH``) built
+with a lower threshold (``threshold - 0.2``) for recall; every candidate's exact Jaccard is
+then computed from the shingle sets and only pairs at or above ``threshold`` are kept.  No
+all-pairs comparison: 100,000 articles take minutes, not days.
+
+Acting on it: :func:`write_duplicate_flags` writes ``duplicates.csv`` beside the manifest
+(columns ``id``, ``duplicate_of``, ``jaccard``, ``action``): in each group of near-identical
+articles the earliest (then first in the manifest) is the original; every other member is
+marked ``exclude``.  Edit ``action`` to ``keep`` to keep one; decisions already in the file
+are kept when it is written again.  :func:`analysis.load_corpus` leaves ``exclude`` rows
+out, so every table, figure and outlet comparison runs without the copies (a copy would
+otherwise count as two outlets agreeing).  The raw files and the manifest are unchanged.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import zlib
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..config import resolve_data_dir
+from ..errors import InputDataError
+from .manifest import read_manifest
+from .rawtext import read_raw_text
+
+DUPLICATES_FILE = "duplicates.csv"
+DUPLICATE_COLUMNS = ["id_a", "id_b", "story_a", "story_b", "outlet_a", "outlet_b", "jaccard"]
+FLAG_COLUMNS = ["id", "duplicate_of", "jaccard", "action"]
+ACTIONS = ("keep", "exclude")
+SHINGLE = 5
+NUM_PERM = 128
+_WORD = re.compile(r"\w+")
+_MASK = np.uint64(0xFFFFFFFF)
+
+
+def shingle_hashes(text: str, k: int = SHINGLE, cache: dict | None = None) -> np.ndarray:
+    """Sorted unique 32-bit hashes of the word ``k``-shingles of ``text`` (CRC-32 per word, mixed)."""
+    cache = {} if cache is None else cache
+    words = _WORD.findall(text.lower())
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    ids = np.fromiter((cache.setdefault(w, zlib.crc32(w.encode("utf-8"))) for w in words), dtype=np.uint64,
+                      count=len(words))
+    if len(ids) < k:  # a very short text is one shingle
+        ids = np.concatenate([ids, np.zeros(k - len(ids), dtype=np.uint64)])
+    combined = np.zeros(len(ids) - k + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for offset in range(k):  # polynomial rolling mix, modulo 2**64, then 32 bits kept
+            combined = combined * np.uint64(1_000_003) + ids[offset:len(ids) - k + 1 + offset]
+    return np.unique((combined ^ (combined >> np.uint64(32))) & _MASK)
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Exact Jaccard similarity of two sorted unique hash arrays."""
+    if not len(a) and not len(b):
+        return 1.0
+    shared = len(np.intersect1d(a, b, assume_unique=True))
+    return shared / (len(a) + len(b) - shared)
+
+
+def _minhash(hashes: np.ndarray):
+    from datasketch import LeanMinHash, MinHash
+
+    sketch = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int)
+    sketch.update_batch(hashes.tolist())
+    return LeanMinHash(sketch)
+
+
+def near_duplicate_pairs(texts: dict[str, str], threshold: float = 0.7) -> list[tuple[str, str, float]]:
+    """``(id_a, id_b, jaccard)`` for every pair of texts at or above ``threshold`` (see the module docstring)."""
+    from datasketch import MinHashLSH
+
+    cache: dict[str, int] = {}
+    shingles = {key: shingle_hashes(text, cache=cache) for key, text in texts.items()}
+    index = MinHashLSH(threshold=max(0.1, threshold - 0.2), num_perm=NUM_PERM)
+    sketches = {}
+    for key, hashes in shingles.items():
+        sketches[key] = _minhash(hashes)
+        index.insert(key, sketches[key])
+    order = {key: i for i, key in enumerate(texts)}
+    pairs = []
+    for key, sketch in sketches.items():
+        for other in index.query(sketch):
+            if order[other] <= order[key]:
+                continue
+            similarity = jaccard(shingles[key], shingles[other])
+            if similarity >= threshold:
+                pairs.append((key, other, similarity))
+    return sorted(pairs, key=lambda p: (order[p[0]], order[p[1]]))
+
+
+def near_duplicates(data_dir=None, threshold: float = 0.7, manifest: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Pairs of articles whose texts are near-identical.
+
+    Columns: ``id_a``, ``id_b`` (``a`` first in the manifest), ``story_a``, ``story_b``,
+    ``outlet_a``, ``outlet_b``, ``jaccard`` (exact, of word 5-shingles, >= ``threshold``).
+    Reads every article listed in the manifest (duplicates.csv does not hide any here).
+    """
+    manifest = read_manifest(data_dir) if manifest is None else manifest
+    texts = {row.id: read_raw_text(row.path, row.sha256).text for row in manifest.itertuples(index=False)}
+    meta = manifest.set_index("id")
+    rows = [(a, b, meta.at[a, "story"], meta.at[b, "story"], meta.at[a, "outlet"], meta.at[b, "outlet"], round(j, 4))
+            for a, b, j in near_duplicate_pairs(texts, threshold)]
+    return pd.DataFrame(rows, columns=DUPLICATE_COLUMNS)
+
+
+def read_duplicate_flags(data_dir=None) -> pd.DataFrame:
+    """The ``duplicates.csv`` of a data folder (columns ``FLAG_COLUMNS``; empty when there is none)."""
+    path = resolve_data_dir(data_dir) / DUPLICATES_FILE
+    if not path.is_file():
+        return pd.DataFrame(columns=FLAG_COLUMNS)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if not {"id", "action"} <= set(reader.fieldnames or []):
+            raise InputDataError(path, "needs the columns id and action (keep or exclude)")
+        rows = []
+        for line_no, row in enumerate(reader, start=2):
+            action = (row.get("action") or "").strip().lower()
+            if action not in ACTIONS:
+                raise InputDataError(path, f"line {line_no}: action {row.get('action')!r} is not keep or exclude")
+            rows.append({c: (row.get(c) or "").strip() for c in FLAG_COLUMNS} | {"action": action})
+    return pd.DataFrame(rows, columns=FLAG_COLUMNS)
+
+
+def excluded_ids(data_dir=None) -> set[str]:
+    """Ids marked ``exclude`` in the data folder's ``duplicates.csv``."""
+    flags = read_duplicate_flags(data_dir)
+    return set(flags.loc[flags["action"] == "exclude", "id"])
+
+
+def write_duplicate_flags(data_dir=None, pairs: pd.DataFrame | None = None, threshold: float = 0.7) -> Path:
+    """Write ``duplicates.csv`` (see the module docstring); return its path."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    root = resolve_data_dir(data_dir)
+    manifest = read_manifest(root)
+    pairs = near_duplicates(root, threshold, manifest) if pairs is None else pairs
+    position = {key: i for i, key in enumerate(manifest["id"])}
+    previous = read_duplicate_flags(root).set_index("id")["action"].to_dict()
+    rows = []
+    if len(pairs):
+        a = pairs["id_a"].map(position).to_numpy()
+        b = pairs["id_b"].map(position).to_numpy()
+        graph = coo_matrix((np.ones(len(a)), (a, b)), shape=(len(position), len(position)))
+        _, labels = connected_components(graph, directed=False)
+        similarity = {}
+        for row in pairs.itertuples(index=False):
+            similarity[(row.id_a, row.id_b)] = similarity[(row.id_b, row.id_a)] = row.jaccard
+        members = sorted(set(pairs["id_a"]) | set(pairs["id_b"]), key=position.get)
+        groups: dict[int, list[str]] = {}
+        for key in members:
+            groups.setdefault(labels[position[key]], []).append(key)
+        dates = manifest.set_index("id")["published"]
+        for group in groups.values():
+            # the original: the earliest dated article, then the first in the manifest
+            original = min(group, key=lambda k: (dates[k] == "", dates[k], position[k]))
+            for key in group:
+                best = max(similarity.get((key, other), 0.0) for other in group if other != key)
+                action = "keep" if key == original else "exclude"
+                rows.append({"id": key, "duplicate_of": "" if key == original else original,
+                             "jaccard": similarity.get((key, original), best), "action": previous.get(key, action)})
+    path = root / DUPLICATES_FILE
+    temporary = path.with_suffix(".csv.tmp")
+    pd.DataFrame(rows, columns=FLAG_COLUMNS).to_csv(temporary, index=False, lineterminator="\n")
+    temporary.replace(path)
+    return path
