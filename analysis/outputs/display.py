@@ -47,7 +47,12 @@ def _interval(point, low, high, digits: int) -> str:
 
 def tidy_for_reading(frame: pd.DataFrame, digits: int = 3) -> tuple[pd.DataFrame, dict[str, object]]:
     """The table to display and the constant columns dropped from it (name -> value)."""
-    table = frame.reset_index(drop=True).copy()
+    if isinstance(frame, pd.Series):
+        frame = frame.to_frame()
+    # a meaningful index (a crosstab's rows, a pivot's keys) becomes columns; a plain one is dropped
+    plain = frame.index.names == [None] and pd.api.types.is_integer_dtype(frame.index)
+    table = frame.reset_index(drop=plain).copy()
+    table.columns = [" / ".join(map(str, c)) if isinstance(c, tuple) else str(c) for c in table.columns]
     constant = {}
     if len(table) > 1:
         for column in list(table.columns):
@@ -84,7 +89,13 @@ def show(frame: pd.DataFrame, *, digits: int = 3, max_columns: int = 8, text_wid
     text_columns = [c for c in table.columns if not pd.api.types.is_numeric_dtype(table[c])]
     styler = styler.set_properties(subset=text_columns, **{
         "text-align": "left", "white-space": "normal", "max-width": text_width, "overflow-wrap": "anywhere"})
-    styler = styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+    # headers and numbers may wrap too, so a table never needs more than its output area
+    styler = styler.set_table_styles([
+        {"selector": "", "props": [("max-width", "100%")]},
+        {"selector": "th", "props": [("text-align", "left"), ("white-space", "normal"), ("overflow-wrap", "anywhere")]},
+        {"selector": "td", "props": [("white-space", "normal"), ("overflow-wrap", "anywhere")]},
+        {"selector": "caption", "props": [("caption-side", "top"), ("text-align", "left")]},
+    ])
     if notes:
         styler = styler.set_caption(" · ".join(notes))
     return styler
