@@ -17,12 +17,12 @@ def _folder(tmp_path):
                         {"id": "c", "story": "s2", "outlet": "Mid", "file": "raw/c.txt"}])
 
 
-def test_alphabetical_without_a_setting_and_declared_order_with_one(tmp_path):
+def test_manifest_order_without_a_setting_and_declared_order_with_one(tmp_path):
     data = _folder(tmp_path)
-    assert order.study_outlets(data) == ["Alpha", "Mid", "Zeta"]
-    (data / "outlets.csv").write_text("outlet\nZeta\n", encoding="utf-8")
-    assert order.study_outlets(data) == ["Zeta", "Alpha", "Mid"]     # declared first, the rest alphabetical
-    assert order.outlet_pairs(order.study_outlets(data), ["Alpha", "Zeta"]) == [("Zeta", "Alpha")]
+    assert order.study_outlets(data) == ["Zeta", "Alpha", "Mid"]     # first appearance in the manifest
+    (data / "outlets.csv").write_text("outlet\nMid\n", encoding="utf-8")
+    assert order.study_outlets(data) == ["Mid", "Zeta", "Alpha"]     # declared first, the rest as they appear
+    assert order.outlet_pairs(order.study_outlets(data), ["Alpha", "Mid"]) == [("Mid", "Alpha")]
 
 
 def test_bad_outlet_setting_is_a_one_line_error(tmp_path):

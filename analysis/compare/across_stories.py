@@ -257,7 +257,7 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
     ``metrics`` is a corpus-metrics table (columns ``story``, ``outlet`` and the
     metrics); ``metric_names`` a list of its columns, ``"all"``, or None for
     :data:`DEFAULT_METRICS`; ``outlets`` the declared outlet order (see
-    :func:`analysis.compare.order.study_outlets`; others follow alphabetically);
+    :func:`analysis.compare.order.study_outlets`; others follow in order of first appearance);
     ``interval`` "expanded" (default) or "percentile" (for comparison only);
     ``mixed_model`` True, False or "auto" (fit unless there are more than
     :data:`MIXED_MAX_STORIES` stories or :data:`MIXED_MAX_ARTICLES` articles;

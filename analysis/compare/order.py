@@ -3,8 +3,10 @@
 The order is declared in the data-folder setting ``outlets.csv`` (found with
 :func:`analysis.ingest.settings.find_setting`): a CSV file with a column
 ``outlet``, one outlet per row, first row first.  Outlets of the manifest that
-the file does not list follow in alphabetical order; without the file the order
-is alphabetical.  Every difference in the package is written "first minus
+the file does not list follow in the order they first appear in the manifest;
+without the file that is the whole order.  (First appearance rather than
+alphabetical: a user who appends a story with new outlets leaves every earlier
+outlet's position, sign and colour, and so every earlier figure, unchanged.)  Every difference in the package is written "first minus
 second" in this order, and figures give each outlet the colour of its position
 in it, so an outlet keeps its sign and colour in every table and figure of every
 story.
@@ -42,16 +44,16 @@ def read_outlet_setting(path: Path) -> list[str]:
 
 
 def ordered_outlets(outlets: Iterable[str], declared: Iterable[str] = ()) -> list[str]:
-    """``outlets`` (deduplicated) in the declared order first, then the rest alphabetically."""
+    """``outlets`` (deduplicated) in the declared order first, then the rest in the order given."""
     present = list(dict.fromkeys(str(o) for o in outlets))
     declared = [o for o in declared]
     first = [o for o in declared if o in present]
-    rest = sorted(o for o in present if o not in set(declared))
+    rest = [o for o in present if o not in set(declared)]
     return first + rest
 
 
 def study_outlets(data_dir=None, story: str | None = None, outlets: Iterable[str] | None = None) -> list[str]:
-    """The data folder's outlet order: ``outlets.csv`` if present, else alphabetical.
+    """The data folder's outlet order: ``outlets.csv`` if present, then first appearance in the manifest.
 
     ``outlets`` defaults to every outlet of the manifest (all stories), so the
     order, and with it every sign and colour, is the same for every story.
@@ -63,7 +65,7 @@ def study_outlets(data_dir=None, story: str | None = None, outlets: Iterable[str
     path = find_setting(OUTLETS_SETTING, data_dir, story)
     declared = read_outlet_setting(path) if path is not None else []
     present = list(dict.fromkeys(outlets))
-    return declared + sorted(o for o in present if o not in set(declared))
+    return declared + [o for o in present if o not in set(declared)]
 
 
 def outlet_pairs(order: list[str], present: Iterable[str]) -> list[tuple[str, str]]:

@@ -2,7 +2,7 @@
 
 Outlets, not articles, are compared: every pair of outlets of a story, first
 minus second in the data folder's outlet order
-(:func:`analysis.compare.order.study_outlets`; alphabetical by default).
+(:func:`analysis.compare.order.study_outlets`; by default the order of first appearance in the manifest).
 
 * An outlet with one article: its sentences are resampled
   (:mod:`analysis.measures.bootstrap`); the interval describes these articles

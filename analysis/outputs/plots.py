@@ -5,7 +5,7 @@ new figure), labels outlets with their sample sizes, and returns the Axes.
 Colours come from the Okabe & Ito (2008) colour-blind-safe palette (then
 further distinct hues for a ninth outlet and beyond), one fixed colour per
 outlet keyed by the data folder's outlet order (:func:`set_outlet_order`, from
-:func:`analysis.compare.order.study_outlets`; alphabetical when none is set), so
+:func:`analysis.compare.order.study_outlets`; first appearance when none is set), so
 an outlet keeps its colour in every figure of every story.
 """
 from __future__ import annotations
@@ -78,10 +78,10 @@ def palette(n: int) -> list[str]:
 
 def outlet_colours(outlets, order=None) -> dict[str, str]:
     """Colour per outlet, by its position in ``order`` (default: the order set with
-    :func:`set_outlet_order`, then the other outlets alphabetically)."""
+    :func:`set_outlet_order`, then the other outlets in the order given)."""
     order = list(order) if order is not None else list(_STUDY_ORDER)
     unique = list(dict.fromkeys(outlets))
-    full = order + sorted(o for o in unique if o not in set(order))
+    full = order + [o for o in unique if o not in set(order)]
     colours = palette(len(full))
     return {o: colours[full.index(o)] for o in unique}
 
