@@ -148,7 +148,7 @@ def read_manifest(data_dir=None, story: str | None = None) -> pd.DataFrame:
     if story is not None:
         stories = frame["story"].unique().tolist()
         if story not in stories:
-            raise InputDataError(path, f"no article of story {story!r}; stories here: {', '.join(map(repr, stories))}")
+            raise InputDataError(path, f"no article of story {story!r}; stories here: {', '.join(stories)}")
         frame = frame[frame["story"] == story].reset_index(drop=True)
     return frame
 
