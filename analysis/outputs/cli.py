@@ -131,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     except InputDataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # outputs are swapped in whole, so the previous ones are intact
+        print("error: interrupted; outputs written before this run are unchanged", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # output piped into `head` and closed early
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -31,7 +31,8 @@ from . import plots  # noqa: E402
 from ..config import FIGURES_DIR  # noqa: E402
 from ..text.corpus import Corpus, load_corpus  # noqa: E402
 from ..ingest.manifest import read_manifest  # noqa: E402
-from ..errors import InputDataError  # noqa: E402
+from ..errors import InputDataError  # noqa: E402,F401
+from .atomic import inside, prepare_out_dir, remove_empty, replace_folder, umask  # noqa: E402
 
 PNG_METADATA = {"Software": None}
 
@@ -80,14 +81,6 @@ def draw_note(ax, title: str, message: str):
     return ax
 
 
-def inside(folder: Path, name: str) -> Path:
-    """``folder / name``, refusing any name that would leave ``folder`` (``..``, ``/abs``, ``a/b``)."""
-    target = (folder / name).resolve()
-    if target.parent != folder.resolve() or name in ("", ".", ".."):
-        raise InputDataError(None, f"refusing to write {name!r}: it would leave the output folder {folder}")
-    return target
-
-
 def save_figure(draw: Callable, path: Path) -> Path:
     with plots.house_style():
         fig, ax = plt.subplots(figsize=getattr(draw, "figsize", None))
@@ -95,52 +88,6 @@ def save_figure(draw: Callable, path: Path) -> Path:
         fig.savefig(path, format="png", metadata=PNG_METADATA)
         plt.close(fig)
     return path
-
-
-def prepare_out_dir(out: Path) -> bool:
-    """Check that ``out`` is (or can become) a writable folder; return True if it was created here."""
-    if out.exists() and not out.is_dir():
-        raise InputDataError(out, "the output folder is an existing file; give --out a folder")
-    created = not out.exists()
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = tempfile.TemporaryFile(dir=out)
-        probe.close()
-    except OSError as exc:
-        if created:
-            _remove_empty(out)
-        raise InputDataError(out, f"cannot write to the output folder ({exc.strerror or exc})") from None
-    return created
-
-
-def _remove_empty(folder: Path) -> None:
-    try:
-        folder.rmdir()
-    except OSError:
-        pass
-
-
-def replace_folder(staged: Path, folder: Path) -> None:
-    """Put the finished ``staged`` folder in the place of ``folder`` (two renames; the old one is deleted)."""
-    for _ in range(5):  # another run may swap the same folder at the same moment: try again
-        old = None
-        if folder.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old-", dir=folder.parent))
-            try:
-                os.replace(folder, old / "figures")
-            except FileNotFoundError:
-                old.rmdir()
-                old = None
-        try:
-            os.replace(staged, folder)
-        except OSError:
-            if old is not None:
-                shutil.rmtree(old, ignore_errors=True)
-            continue
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-        return
-    raise InputDataError(folder, "could not replace the figures folder (another run kept replacing it); run again")
 
 
 def build_story_figures(corpus: Corpus, out: Path, name: str, data_dir=None) -> list[Path]:
@@ -154,18 +101,12 @@ def build_story_figures(corpus: Corpus, out: Path, name: str, data_dir=None) -> 
     try:
         for file, draw in zip(files, specs.values()):
             save_figure(draw, staged / file)
-        os.chmod(staged, 0o777 & ~_umask())
+        os.chmod(staged, 0o777 & ~umask())
         replace_folder(staged, folder)
     finally:
         if staged.exists():
             shutil.rmtree(staged, ignore_errors=True)
-    return [folder / file for file in files]
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    return [out / name / file for file in files]
 
 
 def build_figures(data_dir=None, story: str | None = None, out_dir=None) -> list[Path]:
@@ -185,5 +126,5 @@ def build_figures(data_dir=None, story: str | None = None, out_dir=None) -> list
             written += build_story_figures(load_corpus(data_dir, name), out, name, data_dir)
     finally:
         if created and not written:
-            _remove_empty(out)
+            remove_empty(out)
     return written
