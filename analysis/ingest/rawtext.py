@@ -46,7 +46,7 @@ LINE_SEPARATORS = "\r\u2028\u2029\u0085\x0b\x0c\x1c\x1d\x1e"
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _LINE_BREAK = re.compile("\r\n|[" + re.escape(LINE_SEPARATORS) + "]")
 _INVISIBLE = re.compile("[" + INVISIBLE + "]")
-_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
+_HTML_START = re.compile(r"\A\s*+(?:<!--.*?-->\s*+)*+<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
 _UTF_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32 little-endian"), (b"\x00\x00\xfe\xff", "UTF-32 big-endian"),
              (b"\xff\xfe", "UTF-16 little-endian"), (b"\xfe\xff", "UTF-16 big-endian"))
 
