@@ -169,9 +169,11 @@ def shared_vocabulary(corpus: Corpus, n: int = 1) -> pd.DataFrame:
             rows.append({"story": story, "term": term, "n_outlets": len(used),
                          "outlets": ", ".join(outlets[a] for a in used), "total": int(row.sum()),
                          **{a: int(row[a]) for a in order}})
+    if not rows:  # no term at all: still the documented columns
+        return pd.DataFrame(columns=["story", "term", "n_outlets", "outlets", "total", *corpus.articles["article_id"]])
     frame = pd.DataFrame(rows)
     return frame.sort_values(["story", "n_outlets", "total", "term"], ascending=[True, False, False, True],
-                             kind="stable").reset_index(drop=True) if rows else frame
+                             kind="stable").reset_index(drop=True)
 
 
 def compare_headlines(corpus: Corpus) -> pd.DataFrame:
