@@ -31,7 +31,7 @@ from . import plots  # noqa: E402
 from ..config import FIGURES_DIR  # noqa: E402
 from ..text.corpus import Corpus, load_corpus  # noqa: E402
 from ..ingest.manifest import read_manifest  # noqa: E402
-from ..errors import InputDataError  # noqa: E402,F401
+from ..errors import InputDataError  # noqa: E402
 from .atomic import inside, prepare_out_dir, remove_empty, replace_folder, umask  # noqa: E402
 
 PNG_METADATA = {"Software": None}
@@ -46,7 +46,14 @@ def figure_specs(corpus: Corpus, data_dir=None) -> dict[str, Callable]:
     scored = sentiment.sentence_sentiment(corpus)
     summary = sentiment.sentiment_summary(corpus)
     terms = wording.distinctive_terms(corpus)
-    frames = framing.framing_counts(corpus, data_dir=data_dir)
+    try:
+        frames = framing.framing_counts(corpus, data_dir=data_dir)
+    except InputDataError as exc:
+        if exc.path is None or exc.path.exists():
+            raise  # a dictionary that is there but wrong must be fixed
+        frames, missing = framing.pd.DataFrame(columns=framing.FRAMING_COLUMNS), exc  # no dictionary: say so in the figure
+    else:
+        missing = None
     specs = {
         "paragraph-roles-by-outlet": lambda ax: plots.plot_paragraph_roles(corpus.paragraphs, ax=ax),
         "readability-grades-body-by-outlet": lambda ax: plots.plot_readability_scores(read, scope="body", ax=ax),
@@ -58,6 +65,9 @@ def figure_specs(corpus: Corpus, data_dir=None) -> dict[str, Callable]:
         "sentiment-sentence-distribution": lambda ax: plots.plot_sentiment_distribution(scored, ax=ax),
         "framing-counts-by-outlet": lambda ax: plots.plot_framing_counts(frames, ax=ax),
     }
+    if missing is not None:
+        specs["framing-counts-by-outlet"] = lambda ax: draw_note(
+            ax, "Framing and naming", f"No framing figure: no dictionary at {missing.path}\n(columns: category, label, pattern).")
     n_labels = len(frames[["category", "label"]].drop_duplicates())
     specs["framing-counts-by-outlet"].figsize = (8.0, 1.2 + 0.32 * n_labels)
     n_articles = corpus.articles.groupby("story")["article_id"].transform("size")
