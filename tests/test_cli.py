@@ -51,3 +51,43 @@ def test_python_dash_m_entry_point():
     result = subprocess.run([sys.executable, "-m", "analysis", "headlines", "--csv", "--data-dir", str(SEED_DATA)],
                             capture_output=True, text=True, check=True)
     assert "never been so ashamed of my country" in result.stdout
+
+
+TABLE_COMMANDS = ["articles", "paragraphs", "set-aside", "sentences", "quotes", "readability", "readability-diff",
+                  "readability-quote-effect", "sentiment", "sentiment-extremes", "terms", "shared-vocabulary",
+                  "framing", "shared-quotes", "headlines", "name-variants", "findings", "metrics"]
+
+
+@pytest.mark.parametrize("command", TABLE_COMMANDS)
+def test_tables_fit_an_80_column_terminal(capsys, monkeypatch, command):
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, command, "--data-dir", str(SEED_DATA))
+    assert code == 0 and out
+    widest = max(len(line) for line in out.splitlines())
+    assert widest <= 80, f"{command}: a line of {widest} characters"
+
+
+@pytest.mark.parametrize("command", ["articles", "findings", "readability"])
+def test_json_round_trips_into_pandas(capsys, command):
+    _, as_csv, _ = run(capsys, command, "--format", "csv", "--data-dir", str(SEED_DATA))
+    _, as_json, _ = run(capsys, command, "--format", "json", "--data-dir", str(SEED_DATA))
+    expected = pd.read_csv(io.StringIO(as_csv), keep_default_na=False, na_values=[""])
+    got = pd.read_json(io.StringIO(as_json), orient="records", dtype=False)
+    assert list(got.columns) == list(expected.columns) and len(got) == len(expected)
+    assert expected.map(_plain).equals(got.map(_plain))
+
+
+def _plain(value) -> str:
+    """A cell compared across formats: numbers to 9 significant digits, missing as empty."""
+    if value is None or value == "" or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{float(value):.9g}"
+    return str(value)
+
+
+def test_markdown_is_a_pipe_table(capsys):
+    code, out, _ = run(capsys, "headlines", "--format", "markdown", "--data-dir", str(SEED_DATA))
+    lines = out.splitlines()
+    assert code == 0 and lines[0].startswith("| story") and set(lines[1]) <= set("|:- ")
+    assert len(lines) == 2 + 2  # header, rule, one row per article

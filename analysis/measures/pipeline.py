@@ -27,7 +27,7 @@ import pandas as pd
 from ..errors import InputDataError
 from ..ingest.manifest import read_manifest
 from ..ingest.rawtext import read_raw_text
-from ..text.article import COUNT_FIELDS, analyse_text, article_counts
+from ..text.article import COUNT_FIELDS, INTEGER_COUNT_FIELDS, analyse_text, article_counts
 from ..text.resources import trim_word_caches
 from ..text.sentences import SCOPES, scope_mask
 from .readability import FORMULA_METRICS, scope_readability, sentence_counts
@@ -37,8 +37,7 @@ ID_COLUMNS = ["article_id", "story", "outlet", "problems"]
 METRIC_COLUMNS = (ID_COLUMNS + COUNT_FIELDS
                   + [f"{scope}_{m}" for scope in SCOPES for m in FORMULA_METRICS]
                   + [f"{scope}_{m}" for scope in SCOPES for m in SUMMARY_METRICS])
-INTEGER_FIELDS = [c for c in COUNT_FIELDS if c != "quoted_share"]
-METRIC_DTYPES = {c: "str" if c in ID_COLUMNS else "Int64" if c in INTEGER_FIELDS else "float64" for c in METRIC_COLUMNS}
+METRIC_DTYPES = {c: "str" if c in ID_COLUMNS else "Int64" if c in INTEGER_COUNT_FIELDS else "float64" for c in METRIC_COLUMNS}
 
 
 def article_metrics(record: dict) -> dict:

@@ -1,6 +1,7 @@
-"""Command line: ``python -m analysis <command> [--story S] [--data-dir D] [--csv]``.
+"""Command line: ``python -m analysis <command> [--story S] [--data-dir D] [--format F]``.
 
-Table commands print a DataFrame readably, or as CSV with ``--csv``; ``summary``
+Table commands print a DataFrame readably, fitted to the terminal, or as CSV,
+JSON or Markdown with ``--format`` (``--csv`` is short for ``--format csv``); ``summary``
 says what was loaded; ``metrics`` computes one row per article for a whole
 corpus in parallel; ``figures`` rebuilds every figure; ``report`` executes the
 notebooks and renders them to HTML.
@@ -10,12 +11,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import textwrap
 from typing import Callable
 
 import pandas as pd
 
 from ..text.corpus import Corpus, load_corpus
 from ..errors import InputDataError
+from .tables import FORMATS, render, terminal_width
 
 TableCommand = Callable[[Corpus], pd.DataFrame]
 
@@ -52,52 +55,71 @@ def _table_commands() -> dict[str, tuple[str, TableCommand]]:
     }
 
 
-def print_table(frame: pd.DataFrame, as_csv: bool) -> None:
-    if as_csv:
-        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
-    else:
-        with pd.option_context("display.max_rows", None, "display.max_columns", None,
-                               "display.width", 200, "display.max_colwidth", 60):
-            print(frame.to_string(index=False))
+def print_table(frame: pd.DataFrame, fmt: str = "table") -> None:
+    sys.stdout.write(render(frame, fmt))
+
+
+def _wrapped(label: str, text: str, width: int) -> str:
+    return textwrap.fill(str(text), width=width, initial_indent=label, subsequent_indent=" " * len(label))
 
 
 def print_summary(corpus: Corpus) -> None:
     summary = corpus.summary()
+    width = terminal_width()
     for row in summary.to_dict("records"):
-        print(f"{row['article_id']}  {row['outlet']}")
-        print(f"  headline:   {row['headline']}")
+        print(_wrapped("", f"{row['article_id']}  {row['outlet']}", width))
+        print(_wrapped("  headline:   ", row["headline"], width))
         roles = ", ".join(f"{k.removeprefix('paragraphs_')} {int(v)}" for k, v in row.items() if k.startswith("paragraphs_"))
-        print(f"  paragraphs: {roles}")
-        print(f"  sentences:  {row['n_sentences']} (narration {row['n_narration']}, mixed {row['n_mixed']}, quotation {row['n_quotation']})")
-        print(f"  words:      {row['n_words']} ({row['quoted_share']:.0%} of letters inside quotation marks)")
+        print(_wrapped("  paragraphs: ", roles, width))
+        print(_wrapped("  sentences:  ", f"{row['n_sentences']} (narration {row['n_narration']}, mixed {row['n_mixed']}, "
+                                         f"quotation {row['n_quotation']})", width))
+        print(_wrapped("  words:      ", f"{row['n_words']} ({row['quoted_share']:.0%} of letters inside quotation marks)", width))
     problems = corpus.articles[corpus.articles["problems"] != ""]
     for row in problems.itertuples():
-        print(f"note: {row.article_id}: {row.problems}")
+        print(_wrapped("note: ", f"{row.article_id}: {row.problems}", width))
+
+
+def _add_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=FORMATS, default="table",
+                        help="table (fitted to the terminal; default), csv, json or markdown")
+    parser.add_argument("--csv", dest="format", action="store_const", const="csv", help="short for --format csv")
 
 
 def build_parser(commands: dict) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
-        description="Compare how outlets told the same story. Every command takes --story and --data-dir; "
-                    "table commands also take --csv.")
+        description="Compare how outlets told the same story. Every command takes --story and\n"
+                    "--data-dir; table commands also take --format (table, csv, json, markdown).",
+        epilog="examples:\n"
+               "  python -m analysis summary                      what was loaded\n"
+               "  python -m analysis findings --story my-story    headline differences\n"
+               "  python -m analysis readability --format csv > readability.csv\n"
+               "  python -m analysis figures --out figures/       every figure of every story\n"
+               "  python -m analysis COMMAND --help               one command's options",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--story", help="the story to analyse (default: every article in the manifest)")
     common.add_argument("--data-dir", help="data folder holding manifest.csv (default: the project's data/)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="command")
-    sub.add_parser("summary", parents=[common], help="what was loaded: outlets, headlines, paragraphs by role, sentences by voice")
+    sub.add_parser("summary", parents=[common], help="what was loaded: outlets, headlines, paragraphs by role, sentences by voice",
+                   epilog="example: python -m analysis summary --data-dir my-study/")
     for name, (help_text, _) in commands.items():
-        p = sub.add_parser(name, parents=[common], help=help_text)
-        p.add_argument("--csv", action="store_true", help="print CSV instead of a readable table")
-    figures = sub.add_parser("figures", parents=[common], help="regenerate every figure into figures/")
+        p = sub.add_parser(name, parents=[common], help=help_text, description=help_text,
+                           epilog=f"example: python -m analysis {name} --story my-story --format csv > {name}.csv")
+        _add_format(p)
+    figures = sub.add_parser("figures", parents=[common], help="regenerate every figure into figures/",
+                             epilog="example: python -m analysis figures --story my-story --out /tmp/figs")
     figures.add_argument("--out", help="output folder (default: figures/)")
     metrics = sub.add_parser("metrics", parents=[common],
-                             help="per-article metrics for a whole corpus, in parallel chunks (one row per article)")
-    metrics.add_argument("--csv", action="store_true", help="print CSV instead of a readable table")
+                             help="per-article metrics for a whole corpus, in parallel chunks (one row per article)",
+                             epilog="example: python -m analysis metrics --data-dir big-study/ --workers 2 --format csv > metrics.csv")
+    _add_format(metrics)
     metrics.add_argument("--workers", type=int, help="worker processes (default: all CPUs)")
     metrics.add_argument("--chunk-size", type=int, default=100, help="articles per chunk (default 100)")
     metrics.add_argument("--keep-going", action="store_true",
                          help="record a bad article in the problems column instead of stopping")
-    report = sub.add_parser("report", parents=[common], help="execute the notebooks and render them to HTML")
+    report = sub.add_parser("report", parents=[common], help="execute the notebooks and render them to HTML",
+                            epilog="example: python -m analysis report --story my-story --out reports/")
     report.add_argument("--out", help="output folder (default: reports/)")
     return parser
 
@@ -120,13 +142,13 @@ def main(argv: list[str] | None = None) -> int:
             from ..measures.pipeline import corpus_metrics
             table = corpus_metrics(args.data_dir, args.story, workers=args.workers, chunk_size=args.chunk_size,
                                    errors="record" if args.keep_going else "raise", progress=sys.stderr.isatty())
-            print_table(table, args.csv)
+            print_table(table, args.format)
             return 0
         corpus = load_corpus(args.data_dir, args.story)
         if args.command == "summary":
             print_summary(corpus)
             return 0
-        print_table(commands[args.command][1](corpus), args.csv)
+        print_table(commands[args.command][1](corpus), args.format)
         return 0
     except InputDataError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -10,7 +10,7 @@ functions, so a count or a voice is defined once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, get_type_hints
 
 import numpy as np
 
@@ -60,9 +60,12 @@ class ArticleCounts(NamedTuple):
     n_words: int
     n_stop_words: int
     quoted_share: float
+    words_per_body_paragraph: float
 
 
 COUNT_FIELDS = list(ArticleCounts._fields)
+#: The whole-number counts (nullable integers in the corpus metrics table).
+INTEGER_COUNT_FIELDS = [name for name, kind in get_type_hints(ArticleCounts).items() if kind is int]
 
 
 def article_counts(doc: ArticleText) -> ArticleCounts:
@@ -70,7 +73,9 @@ def article_counts(doc: ArticleText) -> ArticleCounts:
 
     ``n_words`` counts alphabetic tokens of the body sentences (as the tokens
     table does) and ``n_stop_words`` those on the stop list; ``quoted_share``
-    is the share of body letters inside quotation marks (0 without letters).
+    is the share of body letters inside quotation marks (0 without letters);
+    ``words_per_body_paragraph`` is ``n_words`` over the body paragraphs (NaN
+    without one).
     """
     stops = stop_words()
     n_words = n_stop = 0
@@ -94,4 +99,5 @@ def article_counts(doc: ArticleText) -> ArticleCounts:
         n_words=n_words,
         n_stop_words=n_stop,
         quoted_share=float(quoted.sum() / letters.sum()) if letters.sum() else 0.0,
+        words_per_body_paragraph=n_words / len(doc.body) if doc.body else float("nan"),
     )
