@@ -77,6 +77,9 @@ def print_summary(corpus: Corpus) -> None:
     problems = corpus.articles[corpus.articles["problems"] != ""]
     for row in problems.itertuples():
         print(_wrapped("note: ", f"{row.article_id}: {row.problems}", width))
+    changed = corpus.articles[corpus.articles["normalisations"] != ""]
+    for row in changed.itertuples():  # the text was normalised before counting: say how
+        print(_wrapped("note: ", f"{row.article_id}: text normalised: {row.normalisations}", width))
 
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
