@@ -288,3 +288,32 @@ def test_rerun_replaces_the_story_folder_whole(tmp_path):
     (out / "s" / "distinctive-terms-old.png").write_bytes(b"stale")
     second = figures.build_figures(data_dir=tmp_path, out_dir=out)
     assert sorted(p.name for p in (out / "s").iterdir()) == sorted(p.name for p in second)
+
+
+# --- long texts: bounded memory, same numbers -----------------------------------------------
+
+def test_bootstrap_in_chunks_gives_the_same_replicates(monkeypatch):
+    import numpy as np
+    from analysis.measures import bootstrap
+
+    values = np.arange(60, dtype=float).reshape(20, 3) ** 1.5
+    whole = bootstrap.rng_for("k").integers(0, 20, size=(50, 20))
+    expected = values[whole].sum(axis=1)  # the textbook bootstrap: one reps x n draw
+    monkeypatch.setattr(bootstrap, "MAX_CELLS", 7 * 20)  # chunks of 7 replicates
+    assert np.array_equal(bootstrap.resampled_sums(values, "k", reps=50), expected)
+    chunks = list(bootstrap.resample_chunks(20, "k", reps=50))
+    assert [len(c) for c in chunks] == [7] * 7 + [1]
+    assert np.array_equal(np.vstack(chunks), whole)
+    counts = np.arange(60).reshape(20, 3) % 7  # whole numbers: summed as a matrix product, still exact
+    assert np.array_equal(bootstrap.resampled_sums(counts, "k", reps=50), counts[whole].sum(axis=1))
+
+
+def test_fifty_thousand_sentences_stay_fast(tmp_path):
+    import time
+
+    corpus = one_article(tmp_path, "Headline\n\n" + "x\n" * 50_000)
+    assert corpus.articles["n_sentences"].iloc[0] == 50_000
+    start = time.perf_counter()
+    analysis.readability_table(corpus, reps=500)
+    analysis.sentiment_summary(corpus, reps=500)
+    assert time.perf_counter() - start < 20  # was over a minute (and gigabytes) at 2,000 resamples
