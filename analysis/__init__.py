@@ -13,7 +13,11 @@ from .ingest.manifest import read_manifest, stories
 from .measures.readability import quote_effect, readability_by_paragraph, readability_table, sentence_readability
 from .measures.sentiment import extreme_sentences, sentence_sentiment, sentiment_arc, sentiment_summary
 from .compare.within_story import readability_differences, sentiment_differences
+from .compare.across_stories import outlet_differences, study_design
+from .compare.order import study_outlets
+from .compare.wording_across import distinctive_terms_across
 from .measures.quote_alignment import shared_quotes
+from .measures.sources import source_kind_shares, sources_table, story_sources
 from .measures.wording import (compare_headlines, distinctive_terms, keyword_in_context, name_variants,
                                 shared_vocabulary, term_counts)
 
@@ -24,5 +28,7 @@ __all__ = [
     "readability_differences", "readability_table", "sentence_readability", "sentence_sentiment",
     "sentiment_arc", "sentiment_differences", "sentiment_summary", "shared_quotes", "shared_vocabulary",
     "stories", "term_counts",
+    "source_kind_shares", "sources_table", "story_sources",
+    "outlet_differences", "study_design", "study_outlets", "distinctive_terms_across",
 ]
 __version__ = "0.1.0"

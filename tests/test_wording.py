@@ -110,7 +110,7 @@ def test_framing_counts(seed_corpus):
     assert body[("itv-000", "invasion")] == 0
     headline = counts[counts["scope"] == "headline"].set_index(["article_id", "label"])["count"]
     assert headline[("itv-000", "quits")] == 1 and headline[("yahoo-004", "ashamed / shameful")] == 1
-    by_voice = counts[counts["scope"].isin(["narration", "mixed", "quotation"])].groupby(["article_id", "label"])["count"].sum()
+    by_voice = counts[counts["scope"].isin(["narration", "reported", "mixed", "quotation"])].groupby(["article_id", "label"])["count"].sum()
     assert (by_voice == body.reindex(by_voice.index)).all()
 
 
@@ -123,4 +123,4 @@ def test_bad_framing_dictionary(tmp_path):
 
 def test_keyword_in_context(seed_corpus):
     kwic = wording.keyword_in_context(seed_corpus, r"\bhero\b")
-    assert len(kwic) == 2 and set(kwic["voice"]) <= {"narration", "mixed", "quotation"}
+    assert len(kwic) == 2 and set(kwic["voice"]) <= {"narration", "reported", "mixed", "quotation"}

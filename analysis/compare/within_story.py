@@ -1,72 +1,247 @@
-"""Differences between the articles of one story, with bootstrap intervals.
+"""Differences between the outlets of one story, with bootstrap intervals.
 
-Every pair of articles of a story is compared, metric by metric, with a
-percentile interval of the difference of independent sentence resamples
-(:mod:`analysis.measures.bootstrap`).  Such an interval describes these two
-articles (a different choice of sentences from the same writing), not the
-outlets in general.
+Outlets, not articles, are compared: every pair of outlets of a story, first
+minus second in the data folder's outlet order
+(:func:`analysis.compare.order.study_outlets`; alphabetical by default).
+
+* An outlet with one article: its sentences are resampled
+  (:mod:`analysis.measures.bootstrap`); the interval describes these articles
+  (a different choice of sentences from the same writing), not the outlets.
+* An outlet with several articles in the story: its articles' sentences are
+  pooled for the value, and the bootstrap is two-stage (a cluster bootstrap,
+  Davison & Hinkley 1997, sec. 3.8): resample the outlet's articles with
+  replacement, then each chosen article's sentences, so the interval also
+  carries the article-to-article variation of that outlet on this story.
+
+Both sides are resampled independently; the interval is the percentile
+interval of the replicate differences, and ``p_value`` is the matching
+two-sided bootstrap p-value (twice the smaller share of replicate
+differences on either side of zero).  A story with one outlet gets one row
+that says no comparison is possible.
 """
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from ..config import BOOTSTRAP_REPS
-from ..measures.bootstrap import excludes_zero, percentile_interval
-from ..measures.readability import FORMULA_METRICS, readability_draws
-from ..measures.sentiment import SUMMARY_METRICS, sentence_sentiment, sentiment_draws
+from ..measures.bootstrap import excludes_zero, percentile_interval, rng_for
+from ..measures.readability import COUNT_COLUMNS, FORMULA_METRICS, readability_draws, scope_readability, sentence_readability
+from ..measures.sentiment import NEGATIVE_MAX, POSITIVE_MIN, SUMMARY_METRICS, sentence_sentiment, sentiment_draws
 from ..text.corpus import Corpus
-from ..text.sentences import SCOPES
+from ..text.sentences import SCOPES, scope_mask
+from .multiplicity import adjust
+from .order import ordered_outlets
+
+DIFFERENCE_COLUMNS = [
+    "story", "outlet_a", "outlet_b", "article_a", "article_b", "n_articles_a", "n_articles_b",
+    "n_sentences_a", "n_sentences_b", "scope", "metric", "value_a", "value_b", "difference", "ci_low", "ci_high",
+    "excludes_zero", "p_value", "p_holm", "p_bh", "adjustment", "interval", "note", "caveat",
+]
+SENTENCE_BOOTSTRAP = "95% percentile bootstrap over sentences"
+TWO_STAGE = "95% two-stage bootstrap: articles, then sentences"
 
 
-def readability_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS) -> pd.DataFrame:
-    """Differences between every pair of articles of a story, with bootstrap intervals.
+class Side(NamedTuple):
+    """One outlet of a story for one scope: its articles, pooled value, replicates and sentence count."""
 
-    Columns: ``story``, ``article_a``, ``outlet_a``, ``article_b``, ``outlet_b``,
-    ``scope``, ``metric``, ``value_a``, ``value_b``, ``difference`` (a - b),
-    ``ci_low``/``ci_high`` (percentile interval of the difference of independent
-    resamples), ``excludes_zero`` (the interval does not contain 0).
+    outlet: str
+    article_ids: list[str]
+    values: dict[str, float]
+    draws: dict[str, np.ndarray] | None
+    n_sentences: int
+
+
+def two_stage_sums(per_article: list[np.ndarray], key: tuple[str, ...], reps: int = BOOTSTRAP_REPS) -> np.ndarray:
+    """Column sums of pooled sentence rows under a two-stage bootstrap: ``reps x k``.
+
+    ``per_article`` holds one ``n_i x k`` array of sentence rows per article.
+    Each replicate draws as many articles as there are, with replacement, and
+    for each drawn article a resample of its own sentences, and sums them.
+    """
+    m = len(per_article)
+    width = per_article[0].shape[1]
+    rng = rng_for("two-stage", *key)
+    chosen = rng.integers(0, m, size=(reps, m))
+    totals = np.zeros((reps, width))
+    for slot in range(m):
+        for j in range(m):
+            rows = np.flatnonzero(chosen[:, slot] == j)
+            n = len(per_article[j])
+            if len(rows) and n:
+                totals[rows] += per_article[j][rng.integers(0, n, size=(len(rows), n))].sum(axis=1)
+    return totals
+
+
+def _outlet_groups(corpus: Corpus, outlets: list[str] | None):
+    order = ordered_outlets(corpus.articles["outlet"], outlets or [])
+    for story, group in corpus.articles.groupby("story", sort=False):
+        by_outlet = {o: group.loc[group["outlet"] == o, "article_id"].tolist() for o in order if o in set(group["outlet"])}
+        yield story, by_outlet
+
+
+def _sentiment_columns(compound: np.ndarray) -> np.ndarray:
+    """Per-sentence rows whose sums give every summary metric: compound, positive, neutral, negative, 1."""
+    return np.column_stack([compound, compound >= POSITIVE_MIN, (compound > NEGATIVE_MAX) & (compound < POSITIVE_MIN),
+                            compound <= NEGATIVE_MAX, np.ones_like(compound)]).astype(float)
+
+
+def _sentiment_from_sums(sums: np.ndarray) -> dict[str, np.ndarray]:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        n = sums[:, 4]
+        return {"mean_compound": sums[:, 0] / n, "share_positive": sums[:, 1] / n,
+                "share_neutral": sums[:, 2] / n, "share_negative": sums[:, 3] / n}
+
+
+def _side_text(n_articles: int, n_sentences: int) -> str:
+    return f"{n_articles} article{'s' if n_articles != 1 else ''}, {n_sentences} sentences"
+
+
+def caveat_for(row) -> str:
+    """What stands behind each side of a difference and what it generalises to."""
+    text = (f"{row.outlet_a}: {_side_text(row.n_articles_a, row.n_sentences_a)}; "
+            f"{row.outlet_b}: {_side_text(row.n_articles_b, row.n_sentences_b)}; ")
+    if max(row.n_articles_a, row.n_articles_b) == 1:
+        text += "one article per outlet: generalises to these two articles' sentences, not to the outlets"
+    else:
+        text += ("articles and sentences resampled: generalises to articles like these from these outlets "
+                 "on this story, not to other stories")
+    if min(row.n_sentences_a, row.n_sentences_b) < 10:
+        text += "; fewer than 10 sentences on one side: the interval is rough"
+    return text
+
+
+def _bootstrap_p(differences: np.ndarray) -> float:
+    """Two-sided bootstrap p-value: twice the smaller share of replicates on either side of 0."""
+    d = np.asarray(differences, dtype=float)
+    d = d[np.isfinite(d)]
+    if not len(d):
+        return float("nan")
+    tail = min(np.sum(d <= 0), np.sum(d >= 0))
+    return float(min(1.0, 2 * (tail + 1) / (len(d) + 1)))
+
+
+def _pair_rows(story, sides_by_scope: dict[str, dict[str, Side]], metrics: list[str]) -> list[dict]:
+    rows = []
+    outlets = list(next(iter(sides_by_scope.values())))
+    if len(outlets) < 2:
+        only = outlets[0] if outlets else ""
+        ids = next(iter(sides_by_scope.values()))[only].article_ids if outlets else []
+        return [{"story": story, "outlet_a": only, "outlet_b": "", "article_a": ", ".join(ids), "article_b": "",
+                 "n_articles_a": len(ids), "n_articles_b": 0,
+                 "note": f"only one outlet ({only}) in this story: no comparison possible"}]
+    for i, a in enumerate(outlets):
+        for b in outlets[i + 1:]:
+            for scope, sides in sides_by_scope.items():
+                sa, sb = sides[a], sides[b]
+                interval = TWO_STAGE if max(len(sa.article_ids), len(sb.article_ids)) > 1 else SENTENCE_BOOTSTRAP
+                for metric in metrics:
+                    va, vb = sa.values[metric], sb.values[metric]
+                    if sa.draws is not None and sb.draws is not None:
+                        diff_draws = np.asarray(sa.draws[metric]) - np.asarray(sb.draws[metric])
+                        low, high = percentile_interval(diff_draws)
+                        p = _bootstrap_p(diff_draws)
+                    else:
+                        low = high = p = float("nan")
+                    note = "no sentences on one side" if sa.n_sentences == 0 or sb.n_sentences == 0 else ""
+                    rows.append({
+                        "story": story, "outlet_a": a, "outlet_b": b, "article_a": ", ".join(sa.article_ids),
+                        "article_b": ", ".join(sb.article_ids), "n_articles_a": len(sa.article_ids),
+                        "n_articles_b": len(sb.article_ids), "n_sentences_a": sa.n_sentences,
+                        "n_sentences_b": sb.n_sentences, "scope": scope, "metric": metric, "value_a": va,
+                        "value_b": vb, "difference": va - vb, "ci_low": low, "ci_high": high,
+                        "excludes_zero": excludes_zero(low, high), "p_value": p, "interval": interval, "note": note,
+                    })
+    return rows
+
+
+def _finish(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=DIFFERENCE_COLUMNS)
+    compared = frame["outlet_b"] != ""
+    frame["caveat"] = [caveat_for(row) if ok else row.note
+                       for ok, row in zip(compared, frame.itertuples(index=False))]
+    return adjust(frame)
+
+
+def readability_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets: list[str] | None = None) -> pd.DataFrame:
+    """Differences between every pair of outlets of a story, with bootstrap intervals.
+
+    Columns: ``story``, ``outlet_a``, ``outlet_b`` (a before b in the outlet
+    order), ``article_a``, ``article_b`` (the articles behind each side),
+    ``n_articles_a``, ``n_articles_b``, ``n_sentences_a``, ``n_sentences_b``,
+    ``scope``, ``metric``, ``value_a``, ``value_b`` (on the outlet's pooled
+    sentences), ``difference`` (a - b), ``ci_low``/``ci_high`` (percentile
+    interval of the difference of independent resamples), ``excludes_zero``,
+    ``p_value`` (bootstrap), ``p_holm``/``p_bh`` (adjusted over the table),
+    ``adjustment``, ``interval`` (which bootstrap), ``note`` (e.g. a story
+    with one outlet: one row saying no comparison is possible), ``caveat``
+    (articles and sentences behind each side; what the difference generalises
+    to); ``adjust`` also adds ``holm_below_alpha``.
+    ``attrs["summary"]`` says how many exclusions chance alone would give.
     Formula metrics only: the others have no interval.
     """
     table, draws = readability_draws(corpus, reps, scopes=SCOPES)
     value = table.set_index(["article_id", "scope", "metric"])["value"]
+    size = table.drop_duplicates(["article_id", "scope"]).set_index(["article_id", "scope"])["n_sentences"]
+    per_sentence = sentence_readability(corpus)
     rows = []
-    for story, a, b in corpus.pairs():
+    for story, by_outlet in _outlet_groups(corpus, outlets):
+        sides_by_scope = {}
         for scope in SCOPES:
-            da, db = draws[(a.article_id, scope)], draws[(b.article_id, scope)]
-            for metric in FORMULA_METRICS:
-                va, vb = value[(a.article_id, scope, metric)], value[(b.article_id, scope, metric)]
-                low, high = (percentile_interval(da[metric].to_numpy() - db[metric].to_numpy())
-                             if da is not None and db is not None else (np.nan, np.nan))
-                rows.append({
-                    "story": story, "article_a": a.article_id, "outlet_a": a.outlet,
-                    "article_b": b.article_id, "outlet_b": b.outlet, "scope": scope, "metric": metric,
-                    "value_a": va, "value_b": vb, "difference": va - vb, "ci_low": low, "ci_high": high,
-                    "excludes_zero": excludes_zero(low, high),
-                })
-    return pd.DataFrame(rows)
+            sides = {}
+            for outlet, ids in by_outlet.items():
+                if len(ids) == 1:
+                    d = draws[(ids[0], scope)]
+                    sides[outlet] = Side(outlet, ids, {m: value[(ids[0], scope, m)] for m in FORMULA_METRICS},
+                                         None if d is None else {m: d[m].to_numpy() for m in FORMULA_METRICS},
+                                         int(size[(ids[0], scope)]))
+                    continue
+                parts = []
+                for article_id in ids:
+                    mine = per_sentence[per_sentence["article_id"] == article_id]
+                    parts.append(mine.loc[scope_mask(mine["voice"].to_numpy(), scope), COUNT_COLUMNS].to_numpy(float))
+                pooled = np.vstack(parts)
+                point = {m: float(v[0]) for m, v in scope_readability(pooled.sum(axis=0)).items()}
+                replicates = (scope_readability(two_stage_sums(parts, (story, outlet, scope, "readability"), reps))
+                              if len(pooled) else None)
+                sides[outlet] = Side(outlet, ids, {m: point[m] for m in FORMULA_METRICS}, replicates, len(pooled))
+            sides_by_scope[scope] = sides
+        rows += _pair_rows(story, sides_by_scope, FORMULA_METRICS)
+    return _finish(rows)
 
 
-def sentiment_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS) -> pd.DataFrame:
-    """Differences between every pair of articles of a story, with bootstrap intervals.
+def sentiment_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets: list[str] | None = None) -> pd.DataFrame:
+    """Differences between every pair of outlets of a story, with bootstrap intervals.
 
-    Columns: ``story``, ``article_a``, ``outlet_a``, ``article_b``, ``outlet_b``,
-    ``scope``, ``metric``, ``value_a``, ``value_b``, ``difference`` (a - b),
-    ``ci_low``/``ci_high``, ``excludes_zero``.
+    Columns as :func:`readability_differences`, for the sentence-level VADER
+    summaries (``mean_compound``, ``share_positive``, ``share_neutral``,
+    ``share_negative``).
     """
-    draws = sentiment_draws(sentence_sentiment(corpus), reps)
+    scored = sentence_sentiment(corpus)
+    draws = sentiment_draws(scored, reps)
     empty = ({k: np.nan for k in SUMMARY_METRICS}, None, 0)
     rows = []
-    for story, a, b in corpus.pairs():
+    for story, by_outlet in _outlet_groups(corpus, outlets):
+        sides_by_scope = {}
         for scope in SCOPES:
-            pa, ra, _ = draws.get((a.article_id, scope), empty)
-            pb, rb, _ = draws.get((b.article_id, scope), empty)
-            for metric in SUMMARY_METRICS:
-                low, high = (percentile_interval(ra[metric] - rb[metric])
-                             if ra is not None and rb is not None else (np.nan, np.nan))
-                rows.append({"story": story, "article_a": a.article_id, "outlet_a": a.outlet,
-                             "article_b": b.article_id, "outlet_b": b.outlet, "scope": scope,
-                             "metric": metric, "value_a": pa[metric], "value_b": pb[metric],
-                             "difference": pa[metric] - pb[metric], "ci_low": low, "ci_high": high,
-                             "excludes_zero": excludes_zero(low, high)})
-    return pd.DataFrame(rows)
+            sides = {}
+            for outlet, ids in by_outlet.items():
+                if len(ids) == 1:
+                    point, replicates, n = draws.get((ids[0], scope), empty)
+                    sides[outlet] = Side(outlet, ids, point, replicates, n)
+                    continue
+                parts = []
+                for article_id in ids:
+                    mine = scored[scored["article_id"] == article_id]
+                    chosen = mine[scope_mask(mine["voice"].to_numpy(), scope)]
+                    parts.append(_sentiment_columns(chosen["compound"].to_numpy(float)))
+                pooled = np.vstack(parts)
+                point = {m: float(v[0]) for m, v in _sentiment_from_sums(pooled.sum(axis=0)[None, :]).items()}
+                replicates = (_sentiment_from_sums(two_stage_sums(parts, (story, outlet, scope, "sentiment"), reps))
+                              if len(pooled) else None)
+                sides[outlet] = Side(outlet, ids, point, replicates, len(pooled))
+            sides_by_scope[scope] = sides
+        rows += _pair_rows(story, sides_by_scope, list(SUMMARY_METRICS))
+    return _finish(rows)

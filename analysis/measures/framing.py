@@ -15,10 +15,11 @@ import pandas as pd
 
 from ..config import FRAMING_DICTIONARY, resolve_data_dir
 from ..text.corpus import Corpus
+from ..text.sentences import VOICES
 from ..errors import InputDataError
 
 FRAMING_COLUMNS = ["story", "article_id", "outlet", "category", "label", "scope", "count", "per_1000_words", "n_words"]
-SCOPES = ("headline", "narration", "mixed", "quotation", "body")
+SCOPES = ("headline",) + VOICES + ("body",)
 
 
 def read_dictionary(path: str | Path | None = None, data_dir=None) -> pd.DataFrame:
@@ -49,7 +50,7 @@ def read_dictionary(path: str | Path | None = None, data_dir=None) -> pd.DataFra
 def framing_counts(corpus: Corpus, dictionary: pd.DataFrame | None = None, data_dir=None) -> pd.DataFrame:
     """Matches of each dictionary entry per article and scope.
 
-    Scopes: ``headline``; ``narration``, ``mixed`` and ``quotation`` sentences;
+    Scopes: ``headline``; ``narration``, ``reported``, ``mixed`` and ``quotation`` sentences;
     ``body`` (all body sentences).  Columns: ``story``, ``article_id``,
     ``outlet``, ``category``, ``label``, ``scope``, ``count``,
     ``per_1000_words`` (per 1,000 alphabetic tokens in that scope; headline per
@@ -64,8 +65,8 @@ def framing_counts(corpus: Corpus, dictionary: pd.DataFrame | None = None, data_
         sentences = corpus.sentences[corpus.sentences["article_id"] == article.article_id]
         texts = {"headline": [article.headline], "body": sentences["text"].tolist()}
         n_words = {"headline": len(re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", article.headline)),
-                   "body": int(sum(words.get((article.article_id, v), 0) for v in ("narration", "mixed", "quotation")))}
-        for voice in ("narration", "mixed", "quotation"):
+                   "body": int(sum(words.get((article.article_id, v), 0) for v in VOICES))}
+        for voice in VOICES:
             texts[voice] = sentences.loc[sentences["voice"] == voice, "text"].tolist()
             n_words[voice] = int(words.get((article.article_id, voice), 0))
         for category, label, regex in patterns:

@@ -30,6 +30,7 @@ from ..ingest.rawtext import read_raw_text
 from ..text.article import COUNT_FIELDS, INTEGER_COUNT_FIELDS, analyse_text, article_counts
 from ..text.resources import trim_word_caches
 from ..text.sentences import SCOPES, scope_mask
+from ..text.user_rules import user_rules_for
 from .readability import FORMULA_METRICS, scope_readability, sentence_counts
 from .sentiment import SUMMARY_METRICS, compound_statistics, score_text
 
@@ -46,11 +47,12 @@ def article_metrics(record: dict) -> dict:
     The counts are :func:`~analysis.text.article.article_counts`; ``<scope>_<metric>``
     columns hold :func:`~analysis.measures.readability.scope_readability` and
     :func:`~analysis.measures.sentiment.compound_statistics` of the body,
-    narration and quotation sentences (NaN where a scope has no sentence): the
+    narration, reported and quotation sentences (NaN where a scope has no sentence): the
     same functions, over the same sentence records, as the notebook tables.
     """
     raw = read_raw_text(record["path"], record.get("sha256", ""))
-    doc = analyse_text(record["id"], raw.text)
+    user = user_rules_for(record)  # the user's cleaning.csv / roles.csv beside the data
+    doc = analyse_text(record["id"], raw.text, user_rules=user.rules, overrides=user.overrides)
     counts = sentence_counts([s.text for s in doc.sentences])
     compound = np.array([score_text(s.text)["compound"] for s in doc.sentences], dtype=float)
     voices = [s.voice for s in doc.sentences]

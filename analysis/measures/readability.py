@@ -25,7 +25,7 @@ Plain measures: words per sentence, syllables per word, share of polysyllabic
 2010, threshold 0.72, mean of forward and backward passes).
 
 A score is undefined (NaN) when its text has no word; textstat would say 0.
-Scopes: ``body`` (all body sentences), ``narration`` and ``quotation`` (by
+Scopes: ``body`` (all body sentences), ``narration``, ``reported`` and ``quotation`` (by
 voice; ``mixed`` sentences count only in ``body``), ``page`` (every paragraph,
 headline, captions and promos included).
 """
@@ -298,7 +298,7 @@ def readability_table(corpus: Corpus, reps: int = BOOTSTRAP_REPS) -> pd.DataFram
     """The readability battery per article and scope, tidy (one row per metric).
 
     Columns: ``story``, ``article_id``, ``outlet``, ``scope`` (body, narration,
-    quotation, page), ``metric``, ``value``, ``ci_low``/``ci_high`` (95%
+    reported, quotation, page), ``metric``, ``value``, ``ci_low``/``ci_high`` (95%
     percentile bootstrap over sentences, see :mod:`analysis.measures.bootstrap`; NaN where
     no interval is defined), ``n_sentences``, ``n_words``, ``flags`` (where a
     formula is used outside its valid range, or how the value was computed).
@@ -310,9 +310,9 @@ def quote_effect(readability: pd.DataFrame) -> pd.DataFrame:
     """How much of each body score comes from quoted material.
 
     From a :func:`readability_table`: one row per article and formula metric with
-    ``body``, ``narration`` and ``quotation`` values, ``quotation_word_share``
+    ``body``, ``narration``, ``reported`` and ``quotation`` values, ``quotation_word_share``
     (share of body words in quotation sentences) and ``body_minus_narration``
-    (how far including quoted and mixed sentences moves the body score).
+    (how far including reported, quoted and mixed sentences moves the body score).
     """
     formula = readability[readability["metric"].isin(FORMULA_METRICS)]
     wide = formula.pivot(index=["story", "article_id", "outlet", "metric"], columns="scope", values="value")
@@ -322,7 +322,7 @@ def quote_effect(readability: pd.DataFrame) -> pd.DataFrame:
     words = readability.drop_duplicates(["article_id", "scope"]).pivot(index="article_id", columns="scope", values="n_words")
     wide["quotation_word_share"] = wide["article_id"].map(words["quotation"] / words["body"])
     wide["body_minus_narration"] = wide["body"] - wide["narration"]
-    return wide[["story", "article_id", "outlet", "metric", "body", "narration", "quotation",
+    return wide[["story", "article_id", "outlet", "metric", "body", "narration", "reported", "quotation",
                  "quotation_word_share", "body_minus_narration"]].reset_index(drop=True)
 
 

@@ -95,7 +95,7 @@ def sentiment_draws(scored: pd.DataFrame, reps: int = BOOTSTRAP_REPS):
 
 
 def sentiment_summary(corpus: Corpus, reps: int = BOOTSTRAP_REPS) -> pd.DataFrame:
-    """Aggregates per article and scope (body, narration, quotation), tidy.
+    """Aggregates per article and scope (body, narration, reported, quotation), tidy.
 
     Columns: ``story``, ``article_id``, ``outlet``, ``scope``, ``metric``
     (mean_compound, share_positive, share_neutral, share_negative), ``value``,

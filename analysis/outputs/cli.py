@@ -3,8 +3,9 @@
 Table commands print a DataFrame readably, fitted to the terminal, or as CSV,
 JSON or Markdown with ``--format`` (``--csv`` is short for ``--format csv``); ``summary``
 says what was loaded; ``metrics`` computes one row per article for a whole
-corpus in parallel; ``figures`` rebuilds every figure; ``report`` executes the
-notebooks and renders them to HTML.
+corpus in parallel; ``compare`` compares outlets across stories; ``figures`` rebuilds every
+figure; ``report`` executes the notebooks and renders them to HTML; ``explore`` writes the
+interactive offline explorer.
 """
 from __future__ import annotations
 
@@ -52,11 +53,30 @@ def _table_commands() -> dict[str, tuple[str, TableCommand]]:
         "shared-quotes": ("passages of one source quoted by several outlets", quote_alignment.shared_quotes),
         "headlines": ("headlines side by side", wording.compare_headlines),
         "name-variants": ("names spelt differently across outlets", wording.name_variants),
+        **_source_commands(),
+    }
+
+
+def _source_commands() -> dict[str, tuple[str, TableCommand]]:
+    from ..measures import sources
+    return {
+        "sources": ("who gets a voice: one row per article and source, with counts and quoted words",
+                    sources.sources_table),
+        "story-sources": ("sources per outlet across a story: shared or exclusive, with weight", sources.story_sources),
+        "source-kinds": ("share of each article's quoted words by kind of source", sources.source_kind_shares),
     }
 
 
 def print_table(frame: pd.DataFrame, fmt: str = "table") -> None:
     sys.stdout.write(render(frame, fmt))
+
+
+def _note(text: str, fmt: str) -> None:
+    """A note under a table: wrapped on stdout beside a readable table, on stderr beside machine formats."""
+    if fmt == "table":
+        print(_wrapped("# ", text, terminal_width()))
+    else:
+        print(f"# {text}", file=sys.stderr)
 
 
 def _wrapped(label: str, text: str, width: int) -> str:
@@ -71,8 +91,8 @@ def print_summary(corpus: Corpus) -> None:
         print(_wrapped("  headline:   ", row["headline"], width))
         roles = ", ".join(f"{k.removeprefix('paragraphs_')} {int(v)}" for k, v in row.items() if k.startswith("paragraphs_"))
         print(_wrapped("  paragraphs: ", roles, width))
-        print(_wrapped("  sentences:  ", f"{row['n_sentences']} (narration {row['n_narration']}, mixed {row['n_mixed']}, "
-                                         f"quotation {row['n_quotation']})", width))
+        print(_wrapped("  sentences:  ", f"{row['n_sentences']} (narration {row['n_narration']}, reported {row['n_reported']}, "
+                                         f"mixed {row['n_mixed']}, quotation {row['n_quotation']})", width))
         print(_wrapped("  words:      ", f"{row['n_words']} ({row['quoted_share']:.0%} of letters inside quotation marks)", width))
     problems = corpus.articles[corpus.articles["problems"] != ""]
     for row in problems.itertuples():
@@ -86,6 +106,27 @@ def _add_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, default="table",
                         help="table (fitted to the terminal; default), csv, json or markdown")
     parser.add_argument("--csv", dest="format", action="store_const", const="csv", help="short for --format csv")
+
+
+def _compare(args) -> int:
+    """``compare``: per-article metrics, then study-level outlet differences (summary line after the table)."""
+    from ..compare.across_stories import outlet_differences, study_design
+    from ..compare.order import study_outlets
+    from ..measures.pipeline import corpus_metrics
+
+    metrics = corpus_metrics(args.data_dir, args.story, workers=args.workers, progress=sys.stderr.isatty())
+    names = None if not args.metric else ("all" if args.metric == ["all"] else args.metric)
+    unknown = [m for m in (args.metric or []) if m != "all" and m not in metrics.columns]
+    if unknown:
+        raise InputDataError(None, f"no such metric: {', '.join(unknown)} (see the columns of `python -m analysis metrics`)")
+    table = outlet_differences(metrics, names, outlets=study_outlets(args.data_dir), mixed_model={"auto": "auto", "yes": True, "no": False}[args.mixed])
+    print_table(table, args.format)
+    _note(table.attrs["summary"], args.format)
+    design = study_design(metrics)
+    unused = design[design["used"] != "yes"]
+    _note(f"{len(design)} stories, {len(design) - len(unused)} with two or more outlets"
+          + (f"; not comparable: {', '.join(unused['story'].astype(str))}" if len(unused) else ""), args.format)
+    return 0
 
 
 def build_parser(commands: dict) -> argparse.ArgumentParser:
@@ -121,9 +162,22 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
     metrics.add_argument("--chunk-size", type=int, default=100, help="articles per chunk (default 100)")
     metrics.add_argument("--keep-going", action="store_true",
                          help="record a bad article in the problems column instead of stopping")
+    compare = sub.add_parser("compare", parents=[common],
+                             help="outlet differences across stories: story bootstrap, permutation test, mixed model, Holm/BH",
+                             epilog="example: python -m analysis compare --data-dir my-study/ --metric all --format csv")
+    compare.add_argument("--metric", nargs="+", help="metric columns of the metrics table, or 'all' "
+                                                     "(default: six headline metrics)")
+    _add_format(compare)
+    compare.add_argument("--workers", type=int, help="worker processes for the metrics step (default: all CPUs)")
+    compare.add_argument("--mixed", choices=["auto", "yes", "no"], default="auto",
+                         help="mixed-model second opinion: auto (default: skipped above 500 stories or 5,000 articles), yes, no")
     report = sub.add_parser("report", parents=[common], help="execute the notebooks and render them to HTML",
                             epilog="example: python -m analysis report --story my-story --out reports/")
     report.add_argument("--out", help="output folder (default: reports/)")
+    explore = sub.add_parser("explore", parents=[common],
+                             help="write the interactive, offline explorer: one HTML page per story and one for the data folder")
+    explore.add_argument("--all", action="store_true", help="only the page for the whole data folder")
+    explore.add_argument("--out", help="output folder (default: reports/explorer/)")
     return parser
 
 
@@ -141,13 +195,30 @@ def main(argv: list[str] | None = None) -> int:
             for path in render_notebooks(data_dir=args.data_dir, story=args.story, out_dir=args.out):
                 print(path)
             return 0
+        if args.command == "explore":
+            if args.all and args.story:
+                print("error: give --story or --all, not both", file=sys.stderr)
+                return 2
+            from .explorer import write_explorers
+            for path in write_explorers(data_dir=args.data_dir, story=args.story, whole=args.all, out_dir=args.out):
+                print(path)
+            return 0
         if args.command == "metrics":
             from ..measures.pipeline import corpus_metrics
             table = corpus_metrics(args.data_dir, args.story, workers=args.workers, chunk_size=args.chunk_size,
                                    errors="record" if args.keep_going else "raise", progress=sys.stderr.isatty())
             print_table(table, args.format)
             return 0
+        if args.command == "compare":
+            return _compare(args)
         corpus = load_corpus(args.data_dir, args.story)
+        if args.command in ("findings", "readability-diff", "sentiment-diff"):
+            # one sign for the whole data folder: first minus second in its outlet order
+            from ..compare.order import study_outlets
+            frame = commands[args.command][1](corpus, outlets=study_outlets(args.data_dir))
+            print_table(frame, args.format)
+            _note(frame.attrs["summary"], args.format)
+            return 0
         if args.command == "summary":
             print_summary(corpus)
             return 0

@@ -26,13 +26,15 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from ..measures import framing, readability, sentiment, wording
+from ..measures import framing, readability, sentiment, sources, wording
 from . import plots  # noqa: E402
 from ..config import FIGURES_DIR  # noqa: E402
 from ..text.corpus import Corpus, load_corpus  # noqa: E402
 from ..ingest.manifest import read_manifest  # noqa: E402
 from ..errors import InputDataError  # noqa: E402
 from .atomic import inside, prepare_out_dir, remove_empty, replace_folder, umask  # noqa: E402
+from ..compare.order import study_outlets  # noqa: E402
+from ..compare.wording_across import z_null_band  # noqa: E402
 
 PNG_METADATA = {"Software": None}
 
@@ -46,6 +48,7 @@ def figure_specs(corpus: Corpus, data_dir=None) -> dict[str, Callable]:
     scored = sentiment.sentence_sentiment(corpus)
     summary = sentiment.sentiment_summary(corpus)
     terms = wording.distinctive_terms(corpus)
+    band = z_null_band(corpus)  # calibrated z lines (the informative prior shrinks z)
     try:
         frames = framing.framing_counts(corpus, data_dir=data_dir)
     except InputDataError as exc:
@@ -64,6 +67,7 @@ def figure_specs(corpus: Corpus, data_dir=None) -> dict[str, Callable]:
         "sentiment-narration-vs-quotation": lambda ax: plots.plot_sentiment_by_voice(summary, ax=ax),
         "sentiment-sentence-distribution": lambda ax: plots.plot_sentiment_distribution(scored, ax=ax),
         "framing-counts-by-outlet": lambda ax: plots.plot_framing_counts(frames, ax=ax),
+        "sources-by-outlet": lambda ax: plots.plot_sources(sources.story_sources(corpus), ax=ax),
     }
     if missing is not None:
         specs["framing-counts-by-outlet"] = lambda ax: draw_note(
@@ -74,7 +78,7 @@ def figure_specs(corpus: Corpus, data_dir=None) -> dict[str, Callable]:
     for article_id, n in zip(corpus.articles["article_id"], n_articles):
         if (terms["article_id"] == article_id).any():
             specs[f"distinctive-terms-{article_id}"] = (
-                lambda ax, a=article_id: plots.plot_distinctive_terms(terms, article_id=a, ax=ax))
+                lambda ax, a=article_id: plots.plot_distinctive_terms(terms, article_id=a, band=band, ax=ax))
         else:
             why = ("the story has only this article: nothing to compare its words with" if n < 2
                    else "this article or the rest of its story has no body word to compare")
@@ -130,6 +134,8 @@ def build_figures(data_dir=None, story: str | None = None, out_dir=None) -> list
     if story:
         read_manifest(data_dir, story)  # an unknown story fails here, before any folder is made
     created = prepare_out_dir(out)
+    # one colour per outlet across every story of the data folder
+    plots.set_outlet_order(study_outlets(data_dir))
     written = []
     try:
         for name in stories:

@@ -2,12 +2,15 @@
 
 Every function takes a table from the analysis modules, draws on ``ax`` (or a
 new figure), labels outlets with their sample sizes, and returns the Axes.
-Colours come from the Okabe & Ito (2008) colour-blind-safe palette, one fixed
-colour per outlet in manifest order (:func:`outlet_colours`), so an outlet
-keeps its colour in every figure of a study.
+Colours come from the Okabe & Ito (2008) colour-blind-safe palette (then
+further distinct hues for a ninth outlet and beyond), one fixed colour per
+outlet keyed by the data folder's outlet order (:func:`set_outlet_order`, from
+:func:`analysis.compare.order.study_outlets`; alphabetical when none is set), so
+an outlet keeps its colour in every figure of every story.
 """
 from __future__ import annotations
 
+import colorsys
 import contextlib
 from importlib import resources
 
@@ -16,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-VOICE_MARKERS = {"body": "o", "narration": "s", "mixed": "D", "quotation": "^"}
+VOICE_MARKERS = {"body": "o", "narration": "s", "reported": "v", "mixed": "D", "quotation": "^"}
 GRADE_METRICS = ["flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
                  "automated_readability_index", "dale_chall"]
 METRIC_LABELS = {
@@ -38,10 +41,40 @@ def house_style():
         yield
 
 
-def outlet_colours(outlets) -> dict[str, str]:
-    """Fixed colour per outlet, in order of first appearance (manifest order)."""
+_STUDY_ORDER: list[str] = []
+
+
+def set_outlet_order(order) -> list[str]:
+    """Declare the data folder's outlet order (colours follow it); returns the previous order."""
+    global _STUDY_ORDER
+    previous, _STUDY_ORDER = _STUDY_ORDER, list(dict.fromkeys(order))
+    return previous
+
+
+def palette(n: int) -> list[str]:
+    """``n`` distinct colours: Okabe & Ito's eight, then hues spaced by the golden angle
+    (alternating lightness), so any number of outlets gets distinct colours."""
+    colours = OKABE_ITO[:n]
+    k = 0
+    while len(colours) < n:
+        hue = (0.07 + k * 0.618033988749895) % 1.0
+        light, sat = ((0.38, 0.75), (0.55, 0.65), (0.30, 0.55))[k % 3]
+        r, g, b = colorsys.hls_to_rgb(hue, light, sat)
+        colour = "#{:02X}{:02X}{:02X}".format(round(r * 255), round(g * 255), round(b * 255))
+        if colour not in colours:
+            colours.append(colour)
+        k += 1
+    return colours
+
+
+def outlet_colours(outlets, order=None) -> dict[str, str]:
+    """Colour per outlet, by its position in ``order`` (default: the order set with
+    :func:`set_outlet_order`, then the other outlets alphabetically)."""
+    order = list(order) if order is not None else list(_STUDY_ORDER)
     unique = list(dict.fromkeys(outlets))
-    return {o: OKABE_ITO[i % len(OKABE_ITO)] for i, o in enumerate(unique)}
+    full = order + sorted(o for o in unique if o not in set(order))
+    colours = palette(len(full))
+    return {o: colours[full.index(o)] for o in unique}
 
 
 def _ax(ax):
@@ -77,8 +110,8 @@ def plot_readability_scores(readability: pd.DataFrame, *, scope: str = "body", m
     return ax
 
 
-VOICE_SCOPES = ["narration", "quotation", "body"]
-VOICE_LABELS = ["the outlet's narration", "quoted material", "whole body"]
+VOICE_SCOPES = ["narration", "reported", "quotation", "body"]
+VOICE_LABELS = ["the outlet's narration", "reported speech", "quoted material", "whole body"]
 
 
 def _by_voice(table: pd.DataFrame, metric: str, ax):
@@ -152,7 +185,7 @@ def plot_sentiment_arc(arc: pd.DataFrame, *, ax=None):
             ax.scatter(part["relative_position"], part["compound"], color=colour, marker=marker, s=20, alpha=0.6)
         ax.plot(mine["relative_position"], mine["rolling_compound"], color=colour,
                 label=_outlet_label(row.outlet, len(mine)))
-    for voice in ("narration", "mixed", "quotation"):
+    for voice in ("narration", "reported", "mixed", "quotation"):
         ax.scatter([], [], color="#777777", marker=VOICE_MARKERS[voice], label=voice)
     ax.axhline(0, color="#999999", linewidth=0.8)
     ax.set_xlabel("position in the article (0 = first body sentence, 1 = last)")
@@ -192,8 +225,16 @@ def plot_sentiment_distribution(scored: pd.DataFrame, *, ax=None):
     return ax
 
 
-def plot_distinctive_terms(terms: pd.DataFrame, *, article_id: str | None = None, label_top: int = 8, ax=None):
-    """Monroe et al. z-score against frequency for one article's terms (from ``distinctive_terms``)."""
+def plot_distinctive_terms(terms: pd.DataFrame, *, article_id: str | None = None, label_top: int = 8,
+                           band: pd.DataFrame | None = None, ax=None):
+    """Monroe et al. z-score against frequency for one article's terms (from ``distinctive_terms``).
+
+    ``band`` (from ``compare.wording_across.z_null_band``) draws, per term
+    count, where 95% of z fall when the story's sentences are shuffled between
+    its articles; terms beyond it are marked (coloured).  The informative prior
+    shrinks z (spread about 1/sqrt(2) under no difference), so without a band
+    the +/-1.96 lines are labelled as uncalibrated.
+    """
     ax = _ax(ax)
     article_id = article_id or terms["article_id"].iloc[0]
     data = terms[terms["article_id"] == article_id]
@@ -202,25 +243,45 @@ def plot_distinctive_terms(terms: pd.DataFrame, *, article_id: str | None = None
     total = data["count"] + data["count_rest"]
     ax.scatter(total, data["z"], s=14, color="#bbbbbb")
     top = pd.concat([data.nlargest(label_top, "z"), data.nsmallest(label_top, "z")])
-    strong = top[top["z"].abs() >= 1.96]
-    ax.scatter(total[top.index], top["z"], s=18, color=[colours[outlet] if z > 0 else "#555555" for z in top["z"]])
+    if band is not None:
+        mine = band[band["article_id"] == article_id].set_index("total_count")
+        low, high = mine["z_low"].reindex(total).to_numpy(), mine["z_high"].reindex(total).to_numpy()
+        z = data["z"].to_numpy()
+        # z takes few distinct values: a term exactly on the band is not beyond it
+        beyond = pd.Series((z < low - 1e-9) | (z > high + 1e-9), index=data.index)
+        marked = data[beyond]
+        top = pd.concat([top, marked.nlargest(label_top, "z"), marked.nsmallest(label_top, "z")])
+        top = top[~top.index.duplicated()]
+        x = mine.index.to_numpy()
+        ax.step(x, mine["z_high"], where="mid", color="#777777", linewidth=0.9, linestyle="--",
+                label="95% of z with sentences shuffled between the articles")
+        ax.step(x, mine["z_low"], where="mid", color="#777777", linewidth=0.9, linestyle="--")
+        ax.scatter([], [], s=18, color=colours[outlet], label=f"beyond the band: more {outlet} than chance gives")
+        ax.scatter([], [], s=18, color="#555555", label="beyond the band: more the others than chance gives")
+        empty = "no term beyond the band: no wording sets this article apart"
+    else:
+        marked = top[top["z"].abs() >= 1.96]
+        for edge in (1.96, -1.96):
+            ax.axhline(edge, color="#999999", linewidth=0.8, linestyle=":",
+                       label="|z| = 1.96, uncalibrated: the prior shrinks z (about 1/sqrt(2))" if edge > 0 else None)
+        empty = "no term beyond |z| = 1.96: two short texts"
+    ax.scatter(total[marked.index], marked["z"], s=18,
+               color=[colours[outlet] if z > 0 else "#555555" for z in marked["z"]])
     positions: dict[tuple, list[str]] = {}
     for i, row in top.iterrows():
         positions.setdefault((float(total[i]), round(float(row["z"]), 6)), []).append(row["term"])
     for (x, z), words in positions.items():
         text = ", ".join(words[:3]) + (f" +{len(words) - 3}" if len(words) > 3 else "")
         ax.annotate(text, (x, z), xytext=(3, 2), textcoords="offset points", fontsize=7.5)
-    ax.axhline(1.96, color="#999999", linewidth=0.8, linestyle=":")
-    ax.axhline(-1.96, color="#999999", linewidth=0.8, linestyle=":")
     ax.set_xscale("log")
     ax.set_xlabel("count in the story (log scale)")
     ax.set_ylabel(f"z: more {outlet} (up) / more the others (down)")
     others = ", ".join(o for o in terms["outlet"].unique() if o != outlet)
     ax.set_title(f"Distinctive words: {outlet} (n={int(data['count'].sum())} terms) vs {others}")
     ax.grid(axis="y", visible=True)
-    if strong.empty:
-        ax.text(0.99, 0.02, "no term beyond |z| = 1.96: two short texts", transform=ax.transAxes,
-                ha="right", va="bottom", fontsize=8, color="#555555")
+    ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.14), ncol=2, fontsize=7.5)
+    if marked.empty:
+        ax.text(0.99, 0.02, empty, transform=ax.transAxes, ha="right", va="bottom", fontsize=8, color="#555555")
     return ax
 
 
@@ -269,4 +330,111 @@ def plot_paragraph_roles(paragraphs: pd.DataFrame, *, ax=None):
     ax.set_xlabel("paragraphs (lines of page text)")
     ax.set_title("What each page holds besides the reporting")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
+def plot_sources(story_sources: pd.DataFrame, *, ax=None):
+    """Sentences attributed to each source, per outlet, labelled with the share of the
+    outlet's quoted words (from ``story_sources``)."""
+    ax = _ax(ax)
+    data = story_sources
+    totals = data.groupby("story_source", sort=False)["n_sentences"].sum().sort_values(ascending=False, kind="stable")
+    names = list(totals.index)
+    articles = data.drop_duplicates("article_id")
+    colours = outlet_colours(articles["outlet"])
+    height = 0.8 / max(len(articles), 1)
+    for k, row in enumerate(articles.itertuples(index=False)):
+        mine = data[data["article_id"] == row.article_id].set_index("story_source").reindex(names)
+        y = np.arange(len(names)) + (k - (len(articles) - 1) / 2) * height
+        ax.barh(y, mine["n_sentences"].fillna(0), height=height, color=colours[row.outlet],
+                label=_outlet_label(row.outlet, int(mine["n_sentences"].sum())))
+        for yy, n, share in zip(y, mine["n_sentences"], mine["quoted_share"]):
+            if n == n and n:
+                ax.text(n, yy, f" {share:.0%}", va="center", fontsize=7)
+    kinds = data.drop_duplicates("story_source").set_index("story_source")
+    ax.set_yticks(np.arange(len(names)),
+                  [f"{n}\n({kinds.at[n, 'source_kind']}, {kinds.at[n, 'status']})" for n in names])
+    ax.invert_yaxis()
+    ax.set_xlabel("sentences attributed (quoted, mixed or reported); labels: share of the outlet's quoted words")
+    ax.set_title("Who gets a voice: sources by outlet")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+def _metric_family(metric: str) -> str:
+    return "sentiment" if metric.endswith(("_compound", "_positive", "_neutral", "_negative")) else "readability"
+
+
+def _metric_label(metric: str) -> str:
+    scope, _, name = metric.partition("_")
+    return f"{METRIC_LABELS.get(name, name)} ({scope})" if scope in ("body", "narration", "quotation", "mixed", "page") else metric
+
+
+def plot_outlet_effects(differences: pd.DataFrame, *, family: str | None = None, comparison: str | None = None, ax=None):
+    """Forest plot of study-level outlet differences (from ``compare.across_stories.outlet_differences``).
+
+    One panel per metric family (``family`` "readability" or "sentiment";
+    default: the first row's): each row is a metric and a comparison "first
+    minus second", the point its pooled difference over stories, the bar its
+    95% story-bootstrap interval, coloured by the first outlet; filled when
+    the Holm-adjusted permutation p < 0.05, hollow otherwise; a grey x marks the
+    mixed-model estimate.
+    """
+    ax = _ax(ax)
+    data = differences[differences["difference"].notna()]
+    family = family or (_metric_family(data["metric"].iloc[0]) if len(data) else "readability")
+    data = data[data["metric"].map(_metric_family) == family]
+    if comparison is not None:
+        data = data[data["comparison"] == comparison]
+    colours = outlet_colours(data["outlet_a"])
+    y = np.arange(len(data))
+    for k, row in enumerate(data.itertuples(index=False)):
+        colour = colours[row.outlet_a]
+        ax.plot([row.ci_low, row.ci_high], [k, k], color=colour, linewidth=1.6)
+        filled = bool(row.holm_below_alpha)
+        ax.plot(row.difference, k, "o", color=colour, markerfacecolor=colour if filled else "white", markersize=6)
+        if np.isfinite(row.mixed_difference):
+            ax.plot(row.mixed_difference, k, "x", color="#777777", markersize=5)
+    labels = [f"{_metric_label(r.metric)}: {r.outlet_a} − {r.outlet_b} ({r.n_stories} stories)"
+              for r in data.itertuples(index=False)]
+    ax.set_yticks(y, labels, fontsize=7.5)
+    ax.set_ylim(len(data) - 0.5, -0.5)
+    ax.axvline(0, color="#999999", linewidth=0.8)
+    ax.set_xlabel("difference, first minus second (bars: 95% story bootstrap interval)")
+    summary = differences.attrs.get("summary", "")
+    ax.set_title(f"Outlet differences across stories: {family}")
+    ax.plot([], [], "o", color="#555555", label="Holm-adjusted p < 0.05 (permutation within stories)")
+    ax.plot([], [], "o", color="#555555", markerfacecolor="white", label="not after Holm adjustment")
+    ax.plot([], [], "x", color="#777777", label="mixed model value ~ outlet + (1 | story)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7.5,
+              title=summary.split(";")[0] if summary else None, title_fontsize=7.5)
+    ax.grid(axis="x", visible=True)
+    return ax
+
+
+def plot_story_outlet_grid(metrics: pd.DataFrame, *, metric: str = "body_flesch_kincaid_grade", ax=None):
+    """Story x outlet grid of one metric (from ``corpus_metrics``): the mean over the outlet's
+    articles in the story, coloured by its distance from that story's mean over outlets
+    (so the grid shows outlets, not how hard each story was); empty cells: outlet absent."""
+    ax = _ax(ax)
+    data = metrics[["story", "outlet", metric]].dropna()
+    outlets = [o for o in (_STUDY_ORDER or []) if o in set(data["outlet"])]
+    outlets += sorted(o for o in set(data["outlet"]) if o not in outlets)
+    stories = list(dict.fromkeys(metrics["story"]))
+    mean = data.groupby(["story", "outlet"])[metric].mean().unstack("outlet").reindex(index=stories, columns=outlets)
+    count = data.groupby(["story", "outlet"])[metric].size().unstack("outlet").reindex(index=stories, columns=outlets)
+    centred = mean.sub(mean.mean(axis=1), axis=0)
+    limit = float(np.nanmax(np.abs(centred.to_numpy()))) if np.isfinite(centred.to_numpy()).any() else 1.0
+    image = ax.imshow(np.ma.masked_invalid(centred.to_numpy(float)), cmap="RdBu_r", vmin=-limit or -1, vmax=limit or 1,
+                      aspect="auto")
+    for i in range(len(stories)):
+        for j in range(len(outlets)):
+            value = mean.iat[i, j]
+            text = "absent" if not np.isfinite(value) else f"{value:.2f}\n(n={int(count.iat[i, j])})"
+            dark = np.isfinite(centred.iat[i, j]) and abs(centred.iat[i, j]) > 0.6 * limit
+            ax.text(j, i, text, ha="center", va="center", fontsize=7, color="white" if dark else "#333333")
+    ax.set_xticks(range(len(outlets)), outlets, rotation=20, ha="right")
+    for tick, outlet in zip(ax.get_xticklabels(), outlets):
+        tick.set_color(outlet_colours(outlets)[outlet])
+    ax.set_yticks(range(len(stories)), stories, fontsize=7.5)
+    ax.grid(False)
+    ax.figure.colorbar(image, ax=ax, label="minus the story's mean over outlets")
+    ax.set_title(f"{_metric_label(metric)} by story and outlet (n = articles)")
     return ax

@@ -14,7 +14,7 @@ from typing import NamedTuple, get_type_hints
 
 import numpy as np
 
-from .paragraphs import Paragraph, paragraph_records
+from .paragraphs import Paragraph, RoleRule, article_structure
 from .quotes import QuoteSpan, find_quote_spans
 from .resources import stop_words
 from .sentences import Sentence, sentence_records
@@ -34,17 +34,26 @@ class ArticleText:
     sentences: list[Sentence]
     spans: list[QuoteSpan]
     problems: list[str]
+    bylines: list[str]
+    dates: list[str]
 
 
-def analyse_text(article_id: str, text: str) -> ArticleText:
-    """Paragraph roles, quotation spans and body sentences of one article's text."""
-    paragraphs = paragraph_records(article_id, text)
+def analyse_text(article_id: str, text: str, *, user_rules: tuple[RoleRule, ...] = (),
+                 overrides: dict[int, str] | None = None) -> ArticleText:
+    """Paragraph roles, quotation spans and body sentences of one article's text.
+
+    ``user_rules`` and ``overrides`` are a user's own furniture patterns and line roles
+    (see :func:`analysis.text.paragraphs.article_structure`)."""
+    structure = article_structure(article_id, text, user_rules=user_rules, overrides=overrides)
+    paragraphs = structure.paragraphs
     body = [p for p in paragraphs if p.role == "body"]
     spans, problems = find_quote_spans([p.text for p in body])
+    problems = structure.problems + problems
     sentences = sentence_records(article_id, [(p.paragraph_id, p.start, p.text) for p in body], spans)
     if not sentences:
         problems = problems + [NO_BODY_SENTENCE]
-    return ArticleText(article_id, text, paragraphs, body, sentences, spans, problems)
+    return ArticleText(article_id, text, paragraphs, body, sentences, spans, problems,
+                       structure.bylines, structure.dates)
 
 
 class ArticleCounts(NamedTuple):
@@ -55,6 +64,7 @@ class ArticleCounts(NamedTuple):
     n_set_aside: int
     n_sentences: int
     n_narration: int
+    n_reported: int
     n_mixed: int
     n_quotation: int
     n_words: int
@@ -94,6 +104,7 @@ def article_counts(doc: ArticleText) -> ArticleCounts:
         n_set_aside=len(doc.paragraphs) - len(doc.body),
         n_sentences=len(doc.sentences),
         n_narration=voices.count("narration"),
+        n_reported=voices.count("reported"),
         n_mixed=voices.count("mixed"),
         n_quotation=voices.count("quotation"),
         n_words=n_words,

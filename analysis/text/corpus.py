@@ -16,9 +16,10 @@ import pandas as pd
 from ..ingest.manifest import read_manifest
 from ..ingest.rawtext import read_raw_text
 from .article import COUNT_FIELDS, analyse_text, article_counts
-from .paragraphs import PARAGRAPH_COLUMNS
+from .paragraphs import PARAGRAPH_COLUMNS, author_from_bylines, published_from_dates
 from .sentences import SENTENCE_COLUMNS
 from .tokens import TOKEN_COLUMNS, token_rows
+from .user_rules import user_rules_for
 
 ARTICLE_COLUMNS = (
     ["article_id", "story", "outlet", "headline", "published", "url", "file", "sha256",
@@ -41,10 +42,12 @@ class ArticleTables:
     problems: list[str] = field(default_factory=list)
 
 
-def process_article(record: dict) -> ArticleTables:
-    """Read one manifest record (a row of :func:`read_manifest`) and build its tables."""
+def process_article(record: dict, data_dir=None) -> ArticleTables:
+    """Read one manifest record (a row of :func:`read_manifest`) and build its tables,
+    with the user's own rules and line roles of ``data_dir`` (:mod:`analysis.text.user_rules`)."""
     raw = read_raw_text(record["path"], record.get("sha256", ""))
-    doc = analyse_text(record["id"], raw.text)
+    user = user_rules_for(record, data_dir)
+    doc = analyse_text(record["id"], raw.text, user_rules=user.rules, overrides=user.overrides)
     paragraphs = pd.DataFrame(doc.paragraphs, columns=PARAGRAPH_COLUMNS)
     body = pd.DataFrame(doc.body, columns=PARAGRAPH_COLUMNS)
     sentences = pd.DataFrame(doc.sentences, columns=SENTENCE_COLUMNS)
@@ -62,13 +65,13 @@ def process_article(record: dict) -> ArticleTables:
         "story": record["story"],
         "outlet": record["outlet"],
         "headline": record.get("headline") or paragraphs["text"].iloc[0],
-        "published": record.get("published") or raw.metadata.get("date", ""),
+        "published": record.get("published") or raw.metadata.get("date", "") or published_from_dates(doc.dates),
         "url": record.get("url") or raw.metadata.get("url", ""),
         "file": record["file"],
         "sha256": raw.sha256,
         "n_bytes": raw.n_bytes,
         "extractor": raw.extractor,
-        "author": raw.metadata.get("author", ""),
+        "author": raw.metadata.get("author", "") or author_from_bylines(doc.bylines),
         **article_counts(doc)._asdict(),
         "normalisations": "; ".join(raw.normalisations),
         "problems": "; ".join(doc.problems),
@@ -128,7 +131,8 @@ class Corpus:
         roles = pd.crosstab(self.paragraphs["article_id"], self.paragraphs["role"])
         roles.columns = [f"paragraphs_{c}" for c in roles.columns]
         base = self.articles.set_index("article_id")[
-            ["outlet", "headline", "n_sentences", "n_narration", "n_mixed", "n_quotation", "n_words", "quoted_share"]
+            ["outlet", "headline", "n_sentences", "n_narration", "n_reported", "n_mixed", "n_quotation", "n_words",
+             "quoted_share"]
         ]
         return base.join(roles).fillna(0).reset_index()
 
@@ -143,7 +147,7 @@ def _with_outlet(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 def load_corpus(data_dir=None, story: str | None = None) -> Corpus:
     """Load every article of the manifest (or of one ``story``) into a :class:`Corpus`."""
     manifest = read_manifest(data_dir, story)
-    results = [process_article(record) for record in manifest.to_dict("records")]
+    results = [process_article(record, data_dir) for record in manifest.to_dict("records")]
     articles = pd.DataFrame([r.article for r in results], columns=ARTICLE_COLUMNS)
     paragraphs = pd.concat([r.paragraphs for r in results], ignore_index=True) if results else pd.DataFrame(columns=PARAGRAPH_COLUMNS)
     sentences = pd.concat([r.sentences for r in results], ignore_index=True) if results else pd.DataFrame(columns=SENTENCE_COLUMNS)

@@ -21,13 +21,31 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from stop_words import get_stop_words
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+#: Titles before a name: a full stop after them never ends a sentence ("Sen. Dianne
+#: Feinstein", "“Mr. Trump", "Lt. Gov. Dan Patrick", "Det. Supt. Jo Bloggs").
+TITLES = frozenset(
+    """mr mrs ms messrs dr prof rev gen col lt sgt capt cmdr maj adm gov govs sen sens rep reps hon pres
+    det supt insp insps cpl pvt msgr amb atty""".split()
+)
+#: US state abbreviations in AP style ("Rome, Ga., last month", "(D-Calif.)").  Not given
+#: to Punkt (several are words: "ill", "wash", "miss"); after a comma or a party tag's
+#: hyphen a full stop after them ends a sentence only before a new sentence's opening word.
+US_STATES = frozenset(
+    """ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
+    neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn tex vt va wash wis wyo""".split()
+)
+#: Abbreviations that often end a sentence ("... until 3 a.m. The extension ...",
+#: "... funded by the U.S. It captured ..."): a capitalised function word after them
+#: starts a new sentence.
+SENTENCE_FINAL_ABBREVIATIONS = frozenset("a.m p.m u.s u.k u.n e.u d.c inc co corp ltd jr sr etc".split())
+
 #: Abbreviations after which a full stop does not end a sentence (Punkt wants them
 #: lower-case, without the final period).
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st rev gen col lt sgt capt cmdr maj adm gov sen rep hon pres
     u.k u.s u.n u.s.a e.u e.g i.e etc vs no approx dept est inc ltd co corp jan feb mar apr
     jun jul aug sep sept oct nov dec a.m p.m""".split()
-)
+) | TITLES
 
 
 @functools.lru_cache(maxsize=1)

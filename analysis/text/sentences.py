@@ -6,55 +6,46 @@ letter is joined to the one before (untrained Punkt splits '... weapons!” he
 wrote.' after the exclamation mark).
 
 Voice, from the share of the sentence's letters that lie inside quotation marks
-(see :mod:`analysis.text.quotes`):
+(see :mod:`analysis.text.quotes`) and the main clause's attribution, if any
+(:mod:`analysis.text.attribution`):
 
-* ``narration``  - share <= ``NARRATION_MAX`` (0.2): the outlet's own words,
-  perhaps with a quoted phrase;
-* ``quotation``  - share >= ``QUOTATION_MIN`` (0.8): someone else's words,
-  perhaps with a short attribution ("he said");
-* ``mixed``      - in between.
+* ``narration``  - the outlet's own words: no attribution in the main clause and
+  share <= ``NARRATION_MAX`` (0.2), perhaps with a scare-quoted phrase;
+* ``reported``   - indirect speech: the main clause attributes a statement,
+  belief or demand to a source ("X said (that) ...", "according to X", "...,
+  X reported"), with quoted fragments up to ``REPORTED_MAX`` (0.35) of letters;
+* ``quotation``  - a direct quotation with at most a bare tag ("he said", "said
+  Mr X, 52, in a statement"), or share >= ``QUOTATION_MIN`` (0.8);
+* ``mixed``      - a substantial quotation plus words that say more than who spoke.
 
-The speaker is read from the unquoted part of the sentence ("Mr Bondarev said",
-"he wrote", '..." said Hillel Neuer', "Bondarev, who ..., wrote"); a sentence
-inside a quotation that runs on without attribution inherits it from the
-quotation, and an unattributed quotation right after an attributed one in the
-same paragraph ('“X,” said A. “Y.”') takes the previous speaker.
+The speaker is the attribution as written, cleaned ("Mr Bondarev", "he", "the
+diplomat"); a sentence inside a quotation that runs on without attribution
+inherits it from the quotation, and an unattributed quotation right after a
+quoted one ('“X,” said A. “Y.”', or the next paragraph) takes the previous
+speaker.  :mod:`analysis.text.sources` resolves speakers to canonical sources.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
 import numpy as np
 
+from .attribution import QUOTE_PLACEHOLDER, Attribution, find_attribution, voice_of_attributed
 from .quotes import QuoteSpan
 from .resources import sentence_splitter
-
-QUOTE_PLACEHOLDER = "\x00"  # stands for a quoted stretch when looking for the attribution
+from .sources import resolve_sources
 NARRATION_MAX = 0.2
 QUOTATION_MIN = 0.8
+REPORTED_MAX = 0.35  # indirect speech with quoted fragments up to this share stays reported
 
-SPEECH_VERBS = (
-    r"(?:said|says|say|wrote|writes|added|adds|told|tells|tweeted|tweets|stated|explained|claimed|"
-    r"replied|asked|suggested|insisted|warned|continued|concluded|argued|declared|posted|chuckled and said)"
-)
-_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lord|Lady|President|Minister)\.?\s+)"
-# A name starts at a word boundary and its words are possessive: otherwise a long run of
-# capitals is tried from every position and every length (quadratic: 55 s for 40,000).
-_NAME = r"(?<![\w'’.-])[A-Z][\w'’.-]*+(?:\s+[A-Z][\w'’-]*+){0,3}"
-_SPEAKER = rf"(?:{_TITLE}?{_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?)"
-SPEAKER_PATTERNS = (
-    re.compile(rf"(?P<speaker>{_NAME}),\s+(?:who|which)\b[^,]*,\s+{SPEECH_VERBS}\b"),
-    re.compile(rf"(?P<speaker>{_SPEAKER})\s+(?:had\s+|has\s+)?{SPEECH_VERBS}\b"),
-    # inverted attribution only right after a quotation: '..." said Mr Reed'
-    re.compile(rf"{QUOTE_PLACEHOLDER}[\s,]*{SPEECH_VERBS}\s+(?P<speaker>{_TITLE}?{_NAME}|the\s+[a-z]+)"),
-)
 _LETTER = re.compile(r"[^\W\d_]")
 
-VOICES = ("narration", "mixed", "quotation")
+VOICES = ("narration", "reported", "mixed", "quotation")
 #: The sets of sentences every measure is reported on: all body sentences and one per
 #: pure voice (``mixed`` sentences count only in ``body``).
-SCOPES = ("body", "narration", "quotation")
+SCOPES = ("body", "narration", "reported", "quotation")
 
 
 class Sentence(NamedTuple):
@@ -66,8 +57,13 @@ class Sentence(NamedTuple):
     share of letters inside quotation marks (0-1); ``speaker`` as written
     (e.g. "Mr Bondarev", "he"); ``speaker_source`` is "sentence", "quotation"
     (inherited within a quotation), "paragraph" (an unattributed quotation after
-    an attributed one in the same paragraph) or ""; ``quote_ids`` are the ids of
-    the quotations it touches (as in ``Corpus.quotes``), space separated.
+    an attributed one in the same paragraph), "previous paragraph" (a quotation
+    paragraph right after a quoted one) or ""; ``source`` the canonical source in
+    the article ("Boris Bondarev", "UN Watch", "unnamed"; "" for narration or when
+    unresolved), ``source_kind`` person, organisation or unnamed, and
+    ``speaker_resolution`` named, alias, pronoun, description or unresolved
+    (:mod:`analysis.text.sources`); ``quote_ids`` are the ids of the quotations it
+    touches (as in ``Corpus.quotes``), space separated.
     """
 
     article_id: str
@@ -83,6 +79,9 @@ class Sentence(NamedTuple):
     voice: str
     speaker: str
     speaker_source: str
+    source: str
+    source_kind: str
+    speaker_resolution: str
     quote_ids: str
     text: str
 
@@ -98,19 +97,113 @@ def scope_mask(voices, scope: str) -> np.ndarray:
     return voices == scope
 
 
+_OPENERS = "\"'“”‘’ (["
+_LAST_TOKEN = re.compile(r"(\S+)\s*$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_SPEECH_AFTER = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}\s"
+    r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|recalled|insisted|warned|joked|tweeted)\b"
+)
+_AFTER_QUOTED_END = re.compile(r"[?!]+[”\"’']\s*$")
+_ELLIPSIS_BREAK = re.compile(r"(?:(?<=[^.]\.\.\.)|(?<=…)) (?=[A-Z])")
+
+
+@functools.lru_cache(maxsize=1)
+def _sentence_openers() -> frozenset[str]:
+    """Capitalised function words ("The", "It", "But"): words that open a new sentence."""
+    from .resources import stop_words
+
+    return frozenset(w.capitalize() for w in stop_words() if w.isalpha()) | {"I"}
+
+
+def _abbreviation(token: str) -> str:
+    """A token's abbreviation form as in :data:`~analysis.text.resources.ABBREVIATIONS`
+    ('“Mr.' -> 'mr', '(D-Calif.)' -> 'calif', 'U.S.' -> 'u.s'), or '' if it has no final stop."""
+    token = token.lstrip(_OPENERS)
+    if not token.endswith("."):
+        return ""
+    return token[:-1].rsplit("-", 1)[-1].lower()
+
+
+def _resplit(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a Punkt sentence again after an ellipsis, or after an abbreviation that ends a
+    sentence ('a.m.', 'U.S.'), when the next word opens a new sentence."""
+    from .resources import SENTENCE_FINAL_ABBREVIATIONS
+
+    openers = _sentence_openers()
+    cuts = []
+    for m in re.finditer(r"\s+", text[start:end]):
+        # windows, not the whole sentence: linear time on a very long "sentence"
+        before = text[max(start, start + m.start() - 60):start + m.start()]
+        after = text[start + m.end():min(end, start + m.end() + 60)]
+        word = after.split(None, 1)[0] if after else ""
+        last = before.rsplit(None, 1)[-1] if before.strip() else ""
+        if _ELLIPSIS_BREAK.match(text, start + m.start()) and m.end() - m.start() == 1 and word[:1].isupper():
+            cuts.append((start + m.start(), start + m.end()))
+        elif _abbreviation(last) in SENTENCE_FINAL_ABBREVIATIONS and word.strip(_OPENERS) in openers:
+            cuts.append((start + m.start(), start + m.end()))
+    starts = [start] + [b for _a, b in cuts]
+    ends = [a for a, _b in cuts] + [end]
+    return list(zip(starts, ends))
+
+
+def _joins(previous: str, following: str) -> bool:
+    """Whether a Punkt cut between two pieces is wrong and the pieces are one sentence."""
+    from .resources import TITLES, US_STATES
+
+    first = following.lstrip(_OPENERS)[:1]
+    if first.islower():
+        return True  # '... weapons!” he wrote.'
+    if not any(ch.isalnum() for ch in following):
+        return True  # 'Wow !!!': punctuation alone is never a sentence
+    previous = previous[-80:]
+    following = following[:200]
+    match = _LAST_TOKEN.search(previous)
+    last = match.group(1) if match else ""
+    abbreviation = _abbreviation(last)
+    next_word = following.split(None, 1)[0].strip(_OPENERS) if following.strip() else ""
+    if abbreviation in TITLES:
+        return True  # '“Mr.' / 'Trump is wrong'
+    if abbreviation == "no" and next_word[:1].isdigit():
+        return True  # 'No. 10'
+    opens_sentence = next_word in _sentence_openers()
+    if _INITIALS.match(last.lstrip(_OPENERS)) and first.isupper() and not opens_sentence:
+        return True  # 'T.J. Reardon', 'D.C. Council'
+    if abbreviation in US_STATES and re.search(r"(?:,\s|-)\S+$", previous) and not opens_sentence:
+        return True  # 'Rome, Ga. Officials' is rare; '(D-Calif.) Sen.' is not a break
+    if _AFTER_QUOTED_END.search(previous) and _SPEECH_AFTER.match(following):
+        return True  # '“... for this?” Hollis said.'
+    return False
+
+
 def split_sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence ``(start, end)`` offsets in ``text`` (Punkt plus the lower-case repair)."""
-    spans: list[list[int]] = []
+    """Sentence ``(start, end)`` offsets in ``text``.
+
+    Punkt (with :data:`~analysis.text.resources.ABBREVIATIONS`), then repairs for news
+    text: a piece starting in lower case, or made of punctuation only ("!!"), joins the
+    one before; a cut after a title
+    ("Sen.", "“Mr."), initials ("J.D. Vance"), "No." before a number, an AP state
+    after a comma or party tag ("Ga.", "(D-Calif.)") or a question or exclamation
+    inside a quotation followed by its attribution ('?” Hollis said.') is undone; a
+    sentence is cut after an ellipsis, or after "a.m."/"U.S." and the like, before a
+    word that opens a sentence ("The", "It").
+    """
+    pieces: list[list[int]] = []
     for start, end in sentence_splitter().span_tokenize(text):
-        first = text[start:end].lstrip("\"'“”‘’ ([")[:1]
-        if spans and first.islower():
-            spans[-1][1] = end
-        else:
-            spans.append([start, end])
-    return [(s, e) for s, e in spans]
+        for s, e in _resplit(text, start, end):
+            if pieces and _joins(text[pieces[-1][0]:pieces[-1][1]], text[s:e]):
+                pieces[-1][1] = e
+            else:
+                pieces.append([s, e])
+    return [(s, e) for s, e in pieces]
 
 
-def voice_of(quoted_share: float) -> str:
+def voice_of(quoted_share: float, attribution: Attribution | None = None) -> str:
+    """Voice from the quoted share of letters and, when the main clause attributes
+    the sentence to a source, the shape of the attribution
+    (:func:`analysis.text.attribution.voice_of_attributed`)."""
+    if attribution is not None:
+        return voice_of_attributed(quoted_share, attribution, REPORTED_MAX)
     if quoted_share <= NARRATION_MAX:
         return "narration"
     if quoted_share >= QUOTATION_MIN:
@@ -120,11 +213,8 @@ def voice_of(quoted_share: float) -> str:
 
 def find_speaker(unquoted: str) -> str:
     """The attributed speaker in the unquoted part of a sentence, or ``""``."""
-    for pattern in SPEAKER_PATTERNS:
-        match = pattern.search(unquoted)
-        if match:
-            return re.sub(r"\s+", " ", match.group("speaker")).strip()
-    return ""
+    found = find_attribution(unquoted)
+    return found.speaker if found else ""
 
 
 def _mask_quotes(text: str, inside: list[bool], start: int, end: int) -> str:
@@ -155,7 +245,9 @@ def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: l
             letters = [i for i in range(start, end) if _LETTER.match(text[i])]
             quoted = sum(inside[i] for i in letters)
             share = quoted / len(letters) if letters else 0.0
-            unquoted = _mask_quotes(text, inside, start, end) if quoted else ""
+            masked = _mask_quotes(text, inside, start, end) if quoted else text[start:end]
+            attribution = find_attribution(masked)
+            voice = voice_of(share, attribution)
             rows.append({
                 "article_id": article_id,
                 "paragraph_id": paragraph_id,
@@ -164,33 +256,51 @@ def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: l
                 "end": paragraph_start + end,
                 "n_letters": len(letters),
                 "quoted_share": share,
-                "voice": voice_of(share),
-                "speaker": find_speaker(unquoted) if quoted else "",
+                "voice": voice,
+                "attribution": attribution if voice != "narration" else None,
+                "masked": masked,
                 "quote_ids": [s.quote_id for s in p_spans if s.start < end and s.end > start],
                 "text": text[start:end],
             })
     # A quotation's speaker is the first one attributed in any sentence it touches;
     # sentences of the quotation without their own attribution inherit it.
-    speaker_of_quote: dict[int, str] = {}
-    for row in rows:
+    origin_of_quote: dict[int, int] = {}
+    for position, row in enumerate(rows):
         for quote_id in row["quote_ids"]:
-            if row["speaker"]:
-                speaker_of_quote.setdefault(quote_id, row["speaker"])
+            if row["attribution"] is not None:
+                origin_of_quote.setdefault(quote_id, position)
     n = len(rows)
-    previous: dict | None = None
+    inherits: list[int | None] = [None] * n
     for position, row in enumerate(rows):
         row["sentence_id"] = f"{article_id}-s{position:03d}"
         row["position"] = position
         row["relative_position"] = position / (n - 1) if n > 1 else 0.0
+        row["speaker"] = row["attribution"].speaker if row["attribution"] is not None else ""
         row["speaker_source"] = "sentence" if row["speaker"] else ""
-        if not row["speaker"]:
-            inherited = [speaker_of_quote[q] for q in row["quote_ids"] if q in speaker_of_quote]
-            if inherited:
-                row["speaker"], row["speaker_source"] = inherited[0], "quotation"
-            elif (row["voice"] == "quotation" and previous is not None and previous["speaker"]
-                  and previous["paragraph_id"] == row["paragraph_id"] and previous["quote_ids"]):
-                # '“X,” said A. “Y.”': an unattributed quotation continues the previous speaker
-                row["speaker"], row["speaker_source"] = previous["speaker"], "paragraph"
-        previous = row
-    return [Sentence(**{**row, "quote_ids": " ".join(f"{article_id}-q{q:03d}" for q in row["quote_ids"])})
-            for row in rows]
+        if row["speaker"] or row["voice"] == "narration":
+            continue
+        inherited = [origin_of_quote[q] for q in row["quote_ids"] if q in origin_of_quote]
+        previous = rows[position - 1] if position else None
+        if inherited:
+            inherits[position] = inherited[0]
+            row["speaker_source"] = "quotation"
+        elif (row["voice"] == "quotation" and previous is not None and previous["quote_ids"]
+              and (previous["attribution"] is not None or inherits[position - 1] is not None)
+              and previous["voice"] in ("quotation", "mixed")):
+            # '“X,” said A. “Y.”' and a quotation paragraph right after a quoted one:
+            # an unattributed quotation continues the previous speaker
+            inherits[position] = position - 1 if inherits[position - 1] is None else inherits[position - 1]
+            same = previous["paragraph_id"] == row["paragraph_id"]
+            row["speaker_source"] = "paragraph" if same else "previous paragraph"
+    for position, row in enumerate(rows):
+        if inherits[position] is not None:
+            row["speaker"] = rows[inherits[position]]["attribution"].speaker
+    resolved = resolve_sources([row["masked"] for row in rows], [row["attribution"] for row in rows], inherits)
+    records = []
+    for row, found in zip(rows, resolved):
+        row.pop("attribution"), row.pop("masked")
+        resolution = found.resolution or ("unresolved" if row["voice"] != "narration" and not found.source else "")
+        row.update(source=found.source, source_kind=found.source_kind, speaker_resolution=resolution)
+        row["quote_ids"] = " ".join(f"{article_id}-q{q:03d}" for q in row["quote_ids"])
+        records.append(Sentence(**row))
+    return records

@@ -1,0 +1,170 @@
+"""Who gets a voice: sources per article and per story, and how much each one says.
+
+Built on the ``source``, ``source_kind`` and ``speaker_resolution`` columns of
+``Corpus.sentences`` (see :mod:`analysis.text.sources` for how speakers are
+resolved within an article).  Across the articles of a story, sources are linked
+by name: organisations by the same name (case and apostrophe style ignored);
+people by the same surname and a first name equal or within Levenshtein
+distance 2 ("Hiller Neuer" and "Hillel Neuer"), or a bare surname.  The story
+name of a linked source is the spelling carried by most sentences (ties: the
+longer, then the alphabetically first).
+
+Counts: ``n_direct`` are quotation and mixed sentences, ``n_reported`` reported
+speech; ``quoted_words`` are alphabetic tokens inside quotation marks in the
+source's sentences; ``quoted_share`` divides them by all quoted words of the
+article's body (so unattributed quotations keep the rest).
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..text.corpus import Corpus
+
+SOURCE_COLUMNS = ["story", "article_id", "outlet", "source", "story_source", "source_kind", "n_direct",
+                  "n_reported", "n_sentences", "quoted_words", "quoted_share", "first_position",
+                  "surface_forms", "resolutions"]
+STORY_SOURCE_COLUMNS = ["story", "story_source", "source_kind", "outlet", "article_id", "n_sentences",
+                        "quoted_words", "quoted_share", "n_outlets", "status"]
+KIND_SHARE_COLUMNS = ["story", "article_id", "outlet", "source_kind", "quoted_words", "quoted_share"]
+#: kinds of source in the per-article share of quoted words; quotations with no
+#: resolved source are "unattributed"
+SHARE_KINDS = ("person", "organisation", "unnamed", "unattributed")
+
+
+def levenshtein(a: str, b: str) -> int:
+    """Edit distance (insertions, deletions, substitutions; Levenshtein 1966)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _key(name: str) -> str:
+    return name.lower().replace("’", "'")
+
+
+def same_source(a: str, b: str, kind: str) -> bool:
+    """Whether two canonical names from different articles name the same source."""
+    if _key(a) == _key(b):
+        return True
+    if kind != "person":
+        return False
+    wa, wb = _key(a).split(), _key(b).split()
+    if wa[-1] != wb[-1]:
+        return False
+    if len(wa) == 1 or len(wb) == 1:
+        return True
+    return levenshtein(wa[0], wb[0]) <= 2 and wa[0][:1] == wb[0][:1]
+
+
+def _sentence_words(corpus: Corpus) -> pd.DataFrame:
+    tokens = corpus.tokens[corpus.tokens["is_alpha"]]
+    quoted = tokens[tokens["quoted"]].groupby("sentence_id").size()
+    sentences = corpus.sentences.copy()
+    sentences["quoted_words"] = sentences["sentence_id"].map(quoted).fillna(0).astype(int)
+    return sentences
+
+
+def link_story_sources(table: pd.DataFrame) -> pd.Series:
+    """Story-level name of every (article, source) row of a sources table."""
+    names = pd.Series("", index=table.index, dtype=object)
+    for (story, kind), group in table.groupby(["story", "source_kind"], sort=True):
+        clusters: list[list[int]] = []
+        for index, row in group.sort_values(["n_sentences", "source"], ascending=[False, True]).iterrows():
+            for cluster in clusters:
+                if any(same_source(row["source"], table.at[other, "source"], kind) for other in cluster):
+                    cluster.append(index)
+                    break
+            else:
+                clusters.append([index])
+        for cluster in clusters:
+            weight: dict[str, int] = {}
+            for index in cluster:
+                weight[table.at[index, "source"]] = weight.get(table.at[index, "source"], 0) + int(table.at[index, "n_sentences"])
+            best = sorted(weight, key=lambda n: (-weight[n], -len(n), n))[0]
+            for index in cluster:
+                names[index] = best
+    return names
+
+
+def sources_table(corpus: Corpus) -> pd.DataFrame:
+    """One row per article x canonical source.
+
+    Columns: ``story``, ``article_id``, ``outlet``, ``source`` (canonical within the
+    article), ``story_source`` (linked across the story's articles), ``source_kind``
+    (person, organisation, unnamed), ``n_direct`` (quotation and mixed sentences),
+    ``n_reported``, ``n_sentences``, ``quoted_words``, ``quoted_share`` (of the
+    article's quoted words), ``first_position`` (relative position 0-1 of its first
+    sentence), ``surface_forms`` and ``resolutions`` (distinct, " | " between, in
+    order of appearance).
+    """
+    sentences = _sentence_words(corpus)
+    total_quoted = sentences.groupby("article_id")["quoted_words"].sum()
+    attributed = sentences[(sentences["source"] != "") & (sentences["voice"] != "narration")]
+    rows = []
+    for (article_id, source), group in attributed.groupby(["article_id", "source"], sort=False):
+        first = group.iloc[0]
+        quoted = int(group["quoted_words"].sum())
+        rows.append({
+            "story": first["story"], "article_id": article_id, "outlet": first["outlet"], "source": source,
+            "story_source": "", "source_kind": first["source_kind"],
+            "n_direct": int(group["voice"].isin(["quotation", "mixed"]).sum()),
+            "n_reported": int((group["voice"] == "reported").sum()), "n_sentences": len(group),
+            "quoted_words": quoted,
+            "quoted_share": quoted / total_quoted[article_id] if total_quoted[article_id] else 0.0,
+            "first_position": float(group["relative_position"].min()),
+            "surface_forms": " | ".join(dict.fromkeys(s for s in group["speaker"] if s)),
+            "resolutions": " | ".join(dict.fromkeys(r for r in group["speaker_resolution"] if r)),
+        })
+    table = pd.DataFrame(rows, columns=SOURCE_COLUMNS)
+    if len(table):
+        table["story_source"] = link_story_sources(table)
+        table = table.sort_values(["story", "article_id", "first_position"], kind="stable")
+    return table.reset_index(drop=True)
+
+
+def story_sources(corpus: Corpus) -> pd.DataFrame:
+    """Which sources each outlet of a story used, shared or exclusive, with their weight.
+
+    One row per story x linked source x article that used it.  Columns: ``story``,
+    ``story_source``, ``source_kind``, ``outlet``, ``article_id``, ``n_sentences``,
+    ``quoted_words``, ``quoted_share`` (of that article's quoted words),
+    ``n_outlets`` (outlets of the story that used it), ``status`` ("shared" when
+    more than one outlet used it, else "exclusive").
+    """
+    table = sources_table(corpus)
+    if table.empty:
+        return pd.DataFrame(columns=STORY_SOURCE_COLUMNS)
+    grouped = table.groupby(["story", "story_source", "source_kind", "outlet", "article_id"], sort=False).agg(
+        n_sentences=("n_sentences", "sum"), quoted_words=("quoted_words", "sum"),
+        quoted_share=("quoted_share", "sum")).reset_index()
+    grouped["n_outlets"] = grouped.groupby(["story", "story_source"])["outlet"].transform("nunique")
+    grouped["status"] = grouped["n_outlets"].map(lambda n: "shared" if n > 1 else "exclusive")
+    grouped = grouped.sort_values(["story", "n_outlets", "story_source", "outlet"], ascending=[True, False, True, True],
+                                  kind="stable")
+    return grouped[STORY_SOURCE_COLUMNS].reset_index(drop=True)
+
+
+def source_kind_shares(corpus: Corpus) -> pd.DataFrame:
+    """Per article, the share of its quoted words given to each kind of source.
+
+    One row per article x kind (person, organisation, unnamed, unattributed):
+    ``story``, ``article_id``, ``outlet``, ``source_kind``, ``quoted_words``,
+    ``quoted_share`` (NaN for an article that quotes nothing).  Comparable across
+    stories: a per-article metric, unlike the names themselves.
+    """
+    sentences = _sentence_words(corpus)
+    sentences["kind"] = sentences["source_kind"].where(sentences["source"] != "", "unattributed")
+    sentences.loc[sentences["kind"] == "", "kind"] = "unattributed"
+    rows = []
+    for article in corpus.articles.itertuples(index=False):
+        mine = sentences[sentences["article_id"] == article.article_id]
+        total = int(mine["quoted_words"].sum())
+        for kind in SHARE_KINDS:
+            words = int(mine.loc[mine["kind"] == kind, "quoted_words"].sum())
+            rows.append((article.story, article.article_id, article.outlet, kind, words,
+                         words / total if total else float("nan")))
+    return pd.DataFrame(rows, columns=KIND_SHARE_COLUMNS)

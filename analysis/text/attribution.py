@@ -1,0 +1,697 @@
+"""Who is speaking in a sentence, read from its unquoted words.
+
+Works on the sentence with every quoted stretch replaced by one placeholder
+character (so a quotation, however long, is one token), split into word and
+punctuation tokens by a possessive (linear-time) pattern; everything after that
+is token-level logic over bounded windows, so attribution is linear in the
+sentence length whatever the input.
+
+A speech verb comes from the lexicon ``data/speech_verbs.csv`` (lemma, every
+inflected form, multi-word forms such as "pointed out", "called on"; verbs of
+belief and finding such as "found" only count before "that").  An attribution
+is accepted in these news shapes, tried in this order:
+
+1. ``according to X`` (X: a name, a description, or the organisation behind
+   "figures"/"a statement from ...");
+2. subject before the verb, the subject starting a clause (sentence start, after
+   an introductory phrase and comma, after "but"/"and"/"as"): ``X said``,
+   ``X, 52, who ..., said:``, ``..., X reported.``, ``X laughed and said``,
+   ``X has warned``;
+3. inverted after a quotation or comma: ``"...," said café owner Sofia Marques.``;
+4. a participle after the main clause: ``X unveiled the bill, claiming ...``.
+
+Passives ("is expected to"), negations ("did not say"), nouns ("their say",
+"the union's claims") and relative clauses (", who said ...") are not
+attributions.  The speaker is returned as written but cleaned (no trailing
+punctuation, role nouns and titles before a name dropped: "Delivery driver Gary
+Mills" -> "Gary Mills", "Cal Fire Capt. Ramon Ibarra" -> "Ramon Ibarra"), with
+a kind: ``name``, ``pronoun``, ``description`` ("the diplomat", "police") or
+``unnamed`` ("a source close to ...", "two officials familiar with ...").
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from importlib import resources
+from typing import NamedTuple
+
+QUOTE_PLACEHOLDER = "\x00"
+SUBJECT_WINDOW = 40  # tokens before a verb searched for its subject
+MAX_VERBS = 12       # speech verbs tried per sentence (keeps pathological input linear)
+
+_CAMEL = re.compile(r"[a-z]{1,4}+[A-Z]")
+# Possessive quantifiers: no backtracking, so tokenising is linear in the text length.
+_TOKEN = re.compile(r"[^\W_][\w’'&.-]*+|[^\w\s]")
+
+
+class Token(NamedTuple):
+    text: str
+    lower: str
+
+
+class Attribution(NamedTuple):
+    """A speaker found in a sentence: ``speaker`` (cleaned surface form), ``kind``
+    (name, pronoun, description, unnamed), ``hint`` (person, organisation or ""),
+    ``verb`` (the speech verb's lemma, or "according to") and ``rule`` (which shape
+    matched: according, subject, trailing, inverted, participle)."""
+
+    speaker: str
+    kind: str
+    hint: str
+    verb: str
+    rule: str
+    #: a quotation introduced by the attribution itself ('X said: "..."', '"...," X said')
+    direct: bool = False
+    #: unquoted words that are neither the attribution tag nor a short adverbial
+    #: ("in an interview", "told CNN"): 0 for a bare tag
+    extra_words: int = 0
+    tag: tuple = ()
+
+
+class SpeechVerb(NamedTuple):
+    words: tuple[str, ...]
+    lemma: str
+    needs_that: bool
+
+
+@functools.lru_cache(maxsize=1)
+def speech_verbs() -> dict[str, list[SpeechVerb]]:
+    """The lexicon, indexed by first word, longest forms first."""
+    index: dict[str, list[SpeechVerb]] = {}
+    with resources.files("analysis.text").joinpath("data/speech_verbs.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            for form in row["forms"].split("|"):
+                words = tuple(form.split())
+                index.setdefault(words[0], []).append(SpeechVerb(words, row["lemma"], row["needs_that"] == "1"))
+    for forms in index.values():
+        forms.sort(key=lambda v: -len(v.words))
+    return index
+
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "that", "these", "those"})
+INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "four", "five", "several", "some", "many",
+                        "most", "few", "other", "others", "senior", "furious", "angry", "local"})
+LEADING_WORDS = frozenset({"but", "and", "however", "meanwhile", "yet", "so", "now", "later", "then", "also",
+                           "still", "instead", "separately", "earlier", "as", "while", "whereas", "though"})
+AUXILIARIES = frozenset({"has", "have", "had", "also", "later", "now", "then", "again", "previously", "repeatedly",
+                         "simply", "further", "earlier", "initially", "separately", "publicly", "privately",
+                         "yesterday", "today", "reportedly", "once", "recently", "already", "originally"})
+PASSIVE = frozenset({"is", "was", "are", "were", "be", "been", "being", "not", "never", "n't", "to", "cannot"})
+BLOCK_IN_SUBJECT = frozenset({"is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "did", "does",
+                              "do", "would", "will", "can", "could", "should", "may", "might", "must", "when",
+                              "where", "after", "before", "because", "if", "not", "to", "than", "into", "why",
+                              "what", "how", "whether", "asked", "speaking", "writing"})
+PREPOSITIONS = frozenset({"in", "on", "at", "with", "from", "after", "during", "under", "by", "for", "to", "into",
+                          "over", "since", "until", "despite", "without", "within", "amid", "asked", "speaking",
+                          "writing", "last", "earlier", "if", "when", "although", "because", "before"})
+RELATIVE = frozenset({"who", "which", "that", "whose", "whom", "where"})
+CLAUSE_PUNCT = frozenset({",", ":", ";", "—", "–", "-", "(", ")", QUOTE_PLACEHOLDER})
+CONJUNCTIONS = frozenset({"but", "and", "while", "as", "whereas", "yet", "so", "although", "though"})
+#: plural nouns that name a vague group of people ("officials said") -> unnamed
+COLLECTIVE_UNNAMED = frozenset({"officials", "authorities", "locals", "residents", "neighbours", "neighbors",
+                                "analysts", "experts", "critics", "campaigners", "sources", "witnesses", "insiders",
+                                "aides", "diplomats", "observers", "people", "economists", "protesters", "activists",
+                                "parents", "teachers", "workers", "staff", "medics", "doctors", "scientists",
+                                "researchers", "lawmakers", "legislators", "ministers", "colleagues", "friends",
+                                "relatives", "family", "onlookers", "passengers", "voters", "traders", "investors"})
+#: nouns for a body's own staff ("police said", "inspectors found") -> that organisation
+COLLECTIVE_BODY = frozenset({"police", "inspectors", "investigators", "regulators", "prosecutors", "officers",
+                             "firefighters", "paramedics", "coastguard"})
+SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "statement"})
+ANONYMOUS = frozenset({"close", "named", "anonymity", "familiar", "anonymous", "unnamed", "authorised", "authorized",
+                       "identified"})
+#: words that make a capitalised name an organisation rather than a person
+ORG_WORDS = frozenset("""
+agency administration alliance association authority bank board bureau capital centre center charity
+club co college commission committee company corp corporation council court department directorate
+embassy executive federation forum foundation fund government group hospital inc institute
+institution league ltd ministry motors minerals mission network office organisation organization
+parliament partners partnership plc police press service services society street trust union
+university watch airlines airways energy holdings industries international labs laboratories
+news times post guardian telegraph gazette courier herald journal tribune mail mirror express
+standard observer independent chronicle echo reuters bbc cnn press trains railways army navy
+force forces party campaign coalition network exchange commission institute senate congress
+white kremlin whitehall downing assembly cabinet treasury pentagon fire rescue weather council
+""".split())
+ORG_DESCRIPTORS = frozenset("""group firm company miner carmaker automaker charity union agency bank insurer airline
+carrier retailer newspaper broadcaster outlet council ministry department regulator watchdog
+organisation organization operator developer manufacturer maker producer chain supplier lender
+body authority association trust provider platform giant startup network publisher""".split())
+TITLES = frozenset("""leader whip firefighter nurse driver teacher parent mum dad widow widower pensioner grandmother
+grandfather gran grandad farmer resident student analyst neighbour landlord landlady shopkeeper campaigner
+activist survivor victim witness economist lawyer solicitor barrister engineer worker
+mr mrs ms miss mx dr prof professor sir lord lady dame sen senator rep representative
+gov governor capt captain gen general col colonel lt lieutenant sgt sergeant det detective insp
+inspector cmdr commander adm admiral maj major rev reverend president minister director ceo cfo coo
+chairman chairwoman chair sheriff chief executive superintendent officer secretary judge justice mayor
+councillor cllr commissioner chancellor king queen prince princess pope father constable pc dc ds di
+dci supt ch chancellor ambassador speaker spokesperson spokesman spokeswoman manager head deputy
+vice acting financial operating assistant principal coach founder owner""".split())
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "lady", "lord", "dame", "prof"})
+PRONOUN_FORMS = {"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "I"}
+CONNECTORS = frozenset({"of", "for", "and", "&", "on", "de", "von", "van", "der", "la", "le", "du", "da", "al"})
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word and punctuation tokens; a trailing full stop leaves a word unless it is
+    an abbreviation kept whole ("Mr.", "Capt.", "U.S.")."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        if len(word) > 1 and word.endswith(".") and word.count(".") == 1 and word[:-1].lower() not in TITLES:
+            tokens.append(Token(word[:-1], word[:-1].lower()))
+            tokens.append(Token(".", "."))
+        else:
+            tokens.append(Token(word, word.lower()))
+    return tokens
+
+
+def _is_cap(token: Token) -> bool:
+    word = token.text
+    if not word[:1].isupper() and not _CAMEL.match(word):  # "easyJet", "eBay"
+        return False
+    # "Mum-of-three": a hyphenated word with lower-case parts is a description, not a name
+    return not ("-" in word and any(part[:1].islower() for part in word.split("-")[1:]))
+
+
+def _is_possessive(token: Token) -> bool:
+    return token.lower.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word)
+
+
+def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
+    """Every speech-verb occurrence ``(start, end, verb)`` that reads as a verb here."""
+    index = speech_verbs()
+    found = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        for verb in index.get(tokens[i].lower, ()):
+            k = len(verb.words)
+            if tuple(t.lower for t in tokens[i:i + k]) != verb.words:
+                continue
+            before = tokens[i - 1].lower if i else ""
+            if i and tokens[i].text[:1].isupper() and tokens[i - 1].text not in CLAUSE_PUNCT | {"."}:
+                break  # "Connecticut State Police": part of a name
+            after = tokens[i + k].lower if i + k < n else ""
+            if before in PASSIVE or before in DETERMINERS or (i and _is_possessive(tokens[i - 1])) \
+                    or before in {"their", "enough", "no", "any"}:
+                break
+            if after == "to" and verb.lemma not in {"promise", "pledge", "vow", "tell", "say", "add", "explain",
+                                                    "describe", "report", "respond", "reply", "admit", "confess",
+                                                    "write", "call on"}:
+                break
+            if after == "to" and verb.lemma in {"write", "say"}:
+                break  # "wrote to the minister", "is said to be": not a statement
+            if verb.lemma == "add" and (after[:1].isdigit() or after in {"a", "an", "the", "some", "more", "new",
+                                                                         "another", "its", "their", "to"}):
+                break  # "the company added 200 jobs": not a statement
+            if verb.lemma == "tell" and after in {"the", "a", "of"} and i + k + 1 < n \
+                    and tokens[i + k + 1].lower in {"story", "tale", "stories", "of"}:
+                break  # "the film tells the story of ..."
+            if verb.needs_that and after != "that" and after not in {".", "", ",", "!"}:
+                break
+            found.append((i, i + k, verb))
+            i += k - 1
+            break
+        i += 1
+    return found
+
+
+def _clause_starts(tokens: list[Token], end: int) -> list[int]:
+    """Token positions before ``end`` where a clause may begin, farthest first (within
+    :data:`SUBJECT_WINDOW` tokens: a subject with its appositions is never longer)."""
+    low = max(0, end - SUBJECT_WINDOW)
+    starts = [low] if low == 0 else []
+    for i in range(low, end):
+        if tokens[i].text in CLAUSE_PUNCT or tokens[i].lower in CONJUNCTIONS:
+            starts.append(i + 1)
+    return sorted(set(s for s in starts if s < end))
+
+
+def _split_commas(tokens: list[Token]) -> list[list[Token]]:
+    """Split at commas, except inside a capitalised list that ends "... and Name"
+    ("Department for Environment, Food and Rural Affairs")."""
+    segments: list[list[Token]] = [[]]
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if tok.text == ",":
+            prev_cap = bool(segments[-1]) and _is_cap(segments[-1][-1])
+            j = i + 1
+            rest = []
+            while j < n and tokens[j].text != "," and j - i < 12:
+                rest.append(tokens[j])
+                j += 1
+            words = [t for t in rest if t.text not in "()"]
+            is_list = (prev_cap and words and _is_cap(words[0]) and any(t.lower == "and" for t in words)
+                       and all(_is_cap(t) or t.lower in CONNECTORS for t in words))
+            if not is_list:
+                segments.append([])
+                i += 1
+                continue
+        segments[-1].append(tok)
+        i += 1
+    return segments
+
+
+def _name_runs(tokens: list[Token], commas: bool = False) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words (with "of", "for", "and" inside; with
+    ``commas``, also a comma between capitalised words, for a merged list name)."""
+    runs = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if _is_cap(tokens[i]) and tokens[i].lower not in DETERMINERS:
+            j = i + 1
+            while j < n:
+                if _is_cap(tokens[j]):
+                    j += 1
+                elif (tokens[j].lower in CONNECTORS or (commas and tokens[j].text == ",")) \
+                        and j + 1 < n and _is_cap(tokens[j + 1]):
+                    j += 2
+                else:
+                    break
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _org_like(words: list[str], context: list[Token]) -> bool:
+    lowers = [_strip_possessive(w).lower() for w in words]
+    if any(w in ORG_WORDS for w in lowers) or any(w in {"of", "for", "and", "&"} for w in lowers[1:]):
+        return True
+    if len(words) == 1 and (_is_acronym(words[0]) or re.search(r"[a-z][A-Z]", words[0])):
+        return True  # "FRBA", "FlightAware"
+    if any(_is_acronym(w) for w in words) and not any(w.lower().rstrip(".") in TITLES for w in words):
+        return True  # "UN Watch", "Elder Aid UK"
+    # "Canadian miner Norvale Minerals" (but not "union rep Lee Barnard"); "an analyst at X"
+    return bool(context) and (context[-1].lower in ORG_DESCRIPTORS or context[-1].lower in {"at", "from"})
+
+
+def _clean_name(words: list[str], context: list[Token]) -> tuple[str, str]:
+    """(name, hint) from a run of capitalised words: titles and roles before a
+    person's name dropped, a leading possessive dropped ("Peru's Ministry ...")."""
+    if len(words) > 1 and _is_possessive(Token(words[0], words[0].lower())):
+        words = words[1:]
+    words = [w for w in words]
+    last_title = -1
+    for k, word in enumerate(words[:-1]):
+        if word.lower().rstrip(".") in TITLES:
+            last_title = k
+    titled = last_title >= 0
+    person_part = words[last_title + 1:]
+    if titled and not any(_strip_possessive(w).lower() in ORG_WORDS for w in person_part):
+        cut = next((k for k, w in enumerate(person_part) if w.lower() in CONNECTORS), len(person_part))
+        # an honorific stays with the name as written ("Mr Bondarev"); roles go
+        keep = [words[last_title]] if words[last_title].lower().rstrip(".") in HONORIFICS else []
+        return " ".join(keep + person_part[:cut]), "person"
+    if _org_like(words, context):
+        return _join(words), "organisation"
+    cut = next((k for k, w in enumerate(words) if w.lower() in CONNECTORS), len(words))
+    return " ".join(words[:cut]), "person" if cut > 1 or len(words) == 1 else ""
+
+
+def _join(words: list[str]) -> str:
+    return " ".join(words).replace(" , ", ", ")
+
+
+def _describe(tokens: list[Token]) -> str:
+    words = [t.text for t in tokens]
+    if words and words[0].lower() in DETERMINERS:
+        words[0] = words[0].lower()
+    return " ".join(words)
+
+
+def _drop_parentheses(tokens: list[Token]) -> list[Token]:
+    """The tokens without parenthesised stretches ("(CQC)", "(D-Md.)")."""
+    out, depth = [], 0
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            out.append(token)
+    return out
+
+
+def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
+    """``(speaker, kind, hint)`` for a subject noun phrase (with its appositions), or None
+    if the tokens do not read as one."""
+    tokens = list(tokens)
+    while tokens and tokens[0].lower in LEADING_WORDS:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].text in {",", "."}:
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    if len(tokens) == 1 and tokens[0].lower in PRONOUNS:
+        return PRONOUN_FORMS[tokens[0].lower], "pronoun", ""
+    tokens = _drop_parentheses(tokens)
+    segments = [s for s in _split_commas(tokens)]
+    head = segments[0]
+    appositions = segments[1:]
+    if not head or len(head) > 14:
+        return None
+    first = head[0]
+    # restrictive relative clause: "One board member who voted against the cuts"
+    rel = next((k for k, t in enumerate(head) if t.lower in RELATIVE), None)
+    if rel is not None:
+        if rel == 0 or rel == len(head) - 1:
+            return None
+        head = head[:rel]
+    if any(t.lower in ANONYMOUS for t in tokens) and first.lower not in PRONOUNS:
+        return "unnamed", "unnamed", "unnamed"
+    if any(t.lower in BLOCK_IN_SUBJECT for t in head):
+        return None
+    if any(t.text in {QUOTE_PLACEHOLDER, ":", ";"} for t in head):
+        return None
+    head_runs = _name_runs(head)
+    ends_in_name = bool(head_runs) and head_runs[-1][1] == len(head) and head_runs[-1][1] - head_runs[-1][0] >= 2
+    if first.text[:1].isdigit() and len(head) == 1:
+        return None  # an age in apposition, not a subject
+    if not (_is_cap(first) or first.text[:1].isupper() or ends_in_name or first.lower in DETERMINERS or first.lower in INDEFINITE
+            or first.lower in COLLECTIVE_UNNAMED or first.lower in COLLECTIVE_BODY or first.text[:1].isdigit()):
+        return None
+    if first.lower.endswith("ing") and (len(head) == 1 or not _is_cap(head[1])):
+        return None  # "Speaking outside ..." (but "Downing Street")
+    if first.lower in PREPOSITIONS:
+        return None  # "In his farewell statement, ..."
+    if head[-1].lower.endswith(("ed", "ing")) and not _is_cap(head[-1]) and len(head) > 1 \
+            and head[-1].lower not in {"unnamed"}:
+        return None  # ends in a verb: "... the fire burned"
+    lowers = [t.lower for t in head]
+    # a spokesperson speaks for the body or person named with it
+    spokes = next((k for k, w in enumerate(lowers) if w in {"spokesperson", "spokesman", "spokeswoman",
+                                                           "representative"}), None)
+    if spokes is not None:
+        after = head[spokes + 1:]
+        if after and after[0].lower in {"for", "of", "at"}:
+            result = analyse_subject(after[1:])
+            if result:
+                return result
+        before = [t for t in head[:spokes] if t.lower not in DETERMINERS and t.lower not in INDEFINITE]
+        if before:
+            if _is_cap(before[-1]):
+                name, hint = _clean_name([_strip_possessive(t.text) for t in before], before)
+                return name, "name", hint or "organisation"
+            return "the " + " ".join(t.text for t in before), "description", "organisation"
+        return None
+    all_tokens = [t for seg in segments for t in seg]
+    if any(t.lower in ANONYMOUS for t in all_tokens) and not any(t.lower in {"not"} and False for t in all_tokens):
+        return "unnamed", "unnamed", "unnamed"
+    runs = _name_runs(head, commas=True)
+    if runs and runs[-1][0] >= 2 and head[runs[-1][0] - 1].lower in {"of", "in", "for", "from"} \
+            and head[0].lower in DETERMINERS:
+        # "The mayor of Riverton, Linda Park,": the head noun is "mayor", not the place
+        for seg in appositions:
+            seg_runs = _name_runs(seg)
+            if seg and seg_runs and seg_runs[0] == (0, len(seg)):
+                name, hint = _clean_name([t.text for t in seg], [])
+                return name, "name", hint
+        runs = []
+        head = head[:next(k for k in range(len(head)) if head[k].lower in {"of", "in", "for", "from"})]
+        lowers = [t.lower for t in head]
+    # the name is the head noun when a capitalised run ends the head
+    if runs and runs[-1][1] == len(head) and not (len(runs[-1]) and runs[-1][0] == 0 and head[0].lower in DETERMINERS):
+        start, end = runs[-1]
+        words = [t.text for t in head[start:end]]
+        context = head[:start]
+        if start == 0 or not (len(words) == 1 and start == 0):
+            has_det = start > 0 and head[start - 1].lower in DETERMINERS | INDEFINITE
+            name, hint = _clean_name(words, context)
+            if start == 0 and len(head) == 1 and first.lower in COLLECTIVE_BODY | COLLECTIVE_UNNAMED:
+                pass  # "Inspectors said": a plural noun at the start, not a name
+            elif has_det and hint != "organisation" and not any(t.lower in ORG_DESCRIPTORS for t in context):
+                return _describe(head), "description", ""  # "The Ohio Republican"
+            elif head[0].lower in INDEFINITE - {"senior", "furious", "angry", "local"} and hint != "organisation":
+                return "unnamed", "unnamed", "unnamed"
+            else:
+                return name, "name", hint
+    # a name in apposition: "His solicitor, Anna Greaves,"
+    for seg in appositions:
+        seg_runs = _name_runs(seg)
+        if seg and seg_runs and seg_runs[0] == (0, len(seg)) and (len(seg) >= 2 or not _is_cap(head[0])
+                                                                  or head[0].lower in DETERMINERS):
+            name, hint = _clean_name([t.text for t in seg], [])
+            return name, "name", hint
+    if head[0].lower in INDEFINITE or lowers[-1] in COLLECTIVE_UNNAMED:
+        return "unnamed", "unnamed", "unnamed"
+    if lowers[-1] in COLLECTIVE_BODY:
+        return _describe(head), "description", "organisation"
+    if head[0].lower in DETERMINERS or len(head) <= 3:
+        hint = "organisation" if any(w in ORG_DESCRIPTORS or w in ORG_WORDS for w in lowers) else ""
+        return _describe(head), "description", hint
+    return None
+
+
+def _subject_before(tokens: list[Token], verb_start: int) -> Attribution | None:
+    end = verb_start
+    # "X has also said", "X laughed and said"
+    while end > 0 and tokens[end - 1].lower in AUXILIARIES:
+        end -= 1
+    coordinated = end >= 2 and tokens[end - 1].lower == "and" and tokens[end - 2].text not in CLAUSE_PUNCT
+    if coordinated:
+        return None
+    for start in _clause_starts(tokens, end):
+        found = analyse_subject_with_appositions(tokens[start:end])
+        if found:
+            return Attribution(*found, "", "subject", tag=((start, verb_start),))
+    return None
+
+
+def analyse_subject_with_appositions(tokens: list[Token]) -> tuple[str, str, str] | None:
+    """A subject that may carry appositions closed by a comma right before the verb
+    ("Boris Bondarev, 41, who worked ..., said"); a relative clause still open
+    before the verb (", who said") is not a subject."""
+    if not tokens:
+        return None
+    segments = _split_commas(tokens)
+    if len(segments) > 1 and segments[-1]:
+        return None
+    return analyse_subject(tokens)
+
+
+def _coordinated_subject(tokens: list[Token], verb_start: int) -> Attribution | None:
+    """"X laughed and said", "Veltra cut its forecast on Thursday and said": the
+    subject is the name or pronoun at the clause start, followed by a verb."""
+    end = verb_start
+    while end > 0 and tokens[end - 1].lower in AUXILIARIES:
+        end -= 1
+    if not (end >= 2 and tokens[end - 1].lower == "and"):
+        return None
+    for start in _clause_starts(tokens, end - 1):
+        best = None
+        for k in range(start + 1, min(end - 1, start + SUBJECT_WINDOW)):
+            nxt = tokens[k]
+            if nxt.text[:1].islower() and nxt.lower not in CONNECTORS and nxt.lower not in DETERMINERS \
+                    and nxt.text not in CLAUSE_PUNCT:
+                prev = tokens[k - 1]
+                if _is_cap(prev) or prev.lower in PRONOUNS or (prev.text == "," and k - start <= 16):
+                    # "Sen. Rand Paul, R-Ky., called the bill ... and said"
+                    found = analyse_subject_with_appositions(tokens[start:k]) if prev.text == "," \
+                        else analyse_subject(tokens[start:k])
+                    if found:
+                        best = (*found, k)
+        if best:
+            return Attribution(*best[:3], "", "coordinated", tag=((start, best[3]),))
+    return None
+
+
+def _inverted(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
+    """'"...," said café owner Sofia Marques.' and '..., said Mr Smith.'"""
+    if verb_start == 0 or tokens[verb_start - 1].text not in {",", QUOTE_PLACEHOLDER}:
+        return None
+    after = []
+    for token in tokens[verb_end:verb_end + 14]:
+        if token.text in {",", ".", ";", ":", QUOTE_PLACEHOLDER, "!", "?", "(", "—", "–"}:
+            break
+        after.append(token)
+    if not after or after[0].lower in {"that", "it", "the"} and len(after) > 4:
+        return None
+    runs = _name_runs(after)
+    # the speaker and its appositions run to the end of the sentence
+    rest = tokens[verb_end:]
+    tag = ((verb_start, len(tokens)),) if QUOTE_PLACEHOLDER not in [t.text for t in rest] else \
+        ((verb_start, verb_end + len(after)),)
+    if after[0].lower in PRONOUNS and len(after) == 1:
+        return Attribution(PRONOUN_FORMS[after[0].lower], "pronoun", "", "", "inverted", tag=tag)
+    if runs and runs[-1][1] == len(after):
+        found = analyse_subject(after)
+        if found:
+            return Attribution(*found, "", "inverted", tag=tag)
+    if (after[0].lower in DETERMINERS or after[0].lower in INDEFINITE) and len(after) <= 10:
+        found = analyse_subject(after)
+        if found:
+            return Attribution(*found, "", "inverted", tag=tag)
+    return None
+
+
+def _according_to(tokens: list[Token]) -> Attribution | None:
+    for i in range(len(tokens) - 2):
+        if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
+            phrase = []
+            for token in tokens[i + 2:i + 22]:
+                if token.text in {",", ".", ";", ":", QUOTE_PLACEHOLDER, "(", "—", "–"}:
+                    break
+                phrase.append(token)
+            if not phrase:
+                return None
+            # "a statement from X", "analysis by X", "figures from X": the body behind the data
+            for k, token in enumerate(phrase):
+                if token.lower in {"from", "by", "of"} and k + 1 < len(phrase) and k > 0 \
+                        and not _is_cap(phrase[k - 1]):
+                    rest = phrase[k + 1:]
+                    found = analyse_subject(rest)
+                    if found and found[1] != "unnamed":
+                        return Attribution(*found, "according to", "according")
+            runs = _name_runs(phrase)
+            if runs and runs[-1][1] == len(phrase):
+                start, end = runs[-1]
+                name, hint = _clean_name([t.text for t in phrase[start:end]], phrase[:start])
+                if start > 0 and phrase[start - 1].lower in DETERMINERS and hint != "organisation" \
+                        and not any(t.lower in ORG_DESCRIPTORS for t in phrase[:start]):
+                    return Attribution(_describe(phrase), "description", "", "according to", "according")
+                return Attribution(name, "name", hint, "according to", "according")
+            found = analyse_subject(phrase)
+            if found:
+                return Attribution(*found, "according to", "according")
+            # "council figures", "company filings": the body that produced the data
+            head = [t for t in phrase if t.lower not in DETERMINERS]
+            if head:
+                hint = "organisation"
+                return Attribution("the " + head[0].text.lower(), "description", hint, "according to", "according")
+    return None
+
+
+_PARTICIPLES = frozenset({"claiming", "saying", "insisting", "adding", "warning", "arguing", "noting", "telling",
+                          "accusing", "urging", "stating", "declaring", "suggesting", "explaining", "stressing",
+                          "promising", "admitting", "acknowledging", "announcing", "describing", "calling"})
+
+
+def _participle(tokens: list[Token]) -> Attribution | None:
+    """'X unveiled the bill on Tuesday, claiming it would ...': X is the speaker."""
+    for i in range(1, len(tokens)):
+        if tokens[i].lower in _PARTICIPLES and tokens[i - 1].text == ",":
+            for k in range(1, min(i, 10)):
+                nxt = tokens[k]
+                if nxt.text[:1].islower() and nxt.lower not in CONNECTORS and nxt.lower not in DETERMINERS:
+                    prev = tokens[k - 1]
+                    if (_is_cap(prev) or prev.lower in PRONOUNS) and nxt.lower not in BLOCK_IN_SUBJECT:
+                        found = analyse_subject(tokens[:k])
+                        if found:
+                            return Attribution(*found, "", "participle")
+                    break
+            return None
+    return None
+
+
+_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+later earlier simply then again also previously recently last night week month morning evening afternoon""".split())
+_ADVERBIAL_START = frozenset({"in", "at", "on", "during", "via", "from", "after", "before", "through", "to", "while",
+                              "outside", "inside", "by", "with"})
+_WORD = re.compile(r"[^\W_]")
+
+
+def _strip_dateline(tokens: list[Token]) -> list[Token]:
+    """Drop a wire dateline ("LIMA, March 4 (Reuters) -", "REDSTONE, Calif. (AP) —")."""
+    if tokens and _is_acronym(tokens[0].text) and len(tokens[0].text) > 2:
+        for k, token in enumerate(tokens[:16]):
+            if token.text in {"-", "—", "–"}:
+                return tokens[k + 1:]
+    return tokens
+
+
+def _tag_shape(tokens: list[Token], found: Attribution, verb_start: int, verb_end: int) -> Attribution:
+    """Whether the attribution introduces a quotation directly, and how many unquoted
+    words say more than who spoke (see :class:`Attribution`)."""
+    in_tag = [False] * len(tokens)
+    for a, b in found.tag + ((verb_start, verb_end),):
+        for k in range(max(0, a), min(b, len(tokens))):
+            in_tag[k] = True
+    # a short adverbial or addressee right after the verb: "said in an interview", "told CNN"
+    k = verb_end
+    phrase = []
+    while k < len(tokens) and tokens[k].text not in {",", ".", ":", ";", QUOTE_PLACEHOLDER, "!", "?"}:
+        phrase.append(k)
+        k += 1
+    if phrase and len(phrase) <= 10 and (k >= len(tokens) or tokens[k].text != "."
+                                          or all(not _WORD.match(t.text) or True for t in tokens[k:])):
+        first = tokens[phrase[0]].lower
+        addressee = found.verb in {"tell", "inform"} and len(phrase) <= 8
+        if addressee or first in _ADVERBIAL_START or first in _TIME_WORDS or _is_cap(tokens[phrase[0]]):
+            if not any(tokens[j].lower in {"that"} for j in phrase):
+                for j in phrase:
+                    in_tag[j] = True
+    quotes = [k for k, t in enumerate(tokens) if t.text == QUOTE_PLACEHOLDER]
+    for k, token in enumerate(tokens):
+        # "adding, '...'", "telling The Sun: '...'"
+        if token.lower in _PARTICIPLES and k + 1 < len(tokens) and tokens[k + 1].text in {",", ":"} \
+                and k + 2 < len(tokens) and tokens[k + 2].text == QUOTE_PLACEHOLDER:
+            in_tag[k] = True
+        if token.lower in {"telling"} and quotes and quotes[-1] > k:
+            j = k
+            while j < len(tokens) and j < k + 10 and tokens[j].text not in {":", ",", QUOTE_PLACEHOLDER}:
+                in_tag[j] = True
+                j += 1
+    direct = False
+    for q in quotes:
+        before = q - 1
+        while before >= 0 and before > q - 4 and tokens[before].text in {",", ":"}:
+            before -= 1
+        after = q + 1
+        while after < len(tokens) and after < q + 4 and tokens[after].text in {","}:
+            after += 1
+        if (q and tokens[q - 1].text == ":") or (before >= 0 and in_tag[before] and tokens[q - 1].text in {",", ":"}) \
+                or (after < len(tokens) and in_tag[after] and after > q + 1) or (after < len(tokens) and after == q + 1
+                                                                                  and in_tag[after]):
+            direct = True
+    extra = sum(1 for k, t in enumerate(tokens) if not in_tag[k] and _WORD.match(t.text)
+                and t.lower not in LEADING_WORDS)
+    return found._replace(direct=direct, extra_words=extra)
+
+
+def find_attribution(unquoted: str) -> Attribution | None:
+    """The main-clause attribution of a sentence whose quoted stretches are replaced
+    by :data:`QUOTE_PLACEHOLDER`, or None (the outlet's own words)."""
+    tokens = _strip_dateline(tokenize(unquoted))
+    if not tokens:
+        return None
+    according = _according_to(tokens)
+    if according:
+        return according
+    for start, end, verb in _verbs_at(tokens)[:MAX_VERBS]:
+        for finder in (lambda: _subject_before(tokens, start), lambda: _coordinated_subject(tokens, start),
+                       lambda: _inverted(tokens, start, end)):
+            found = finder()
+            if found:
+                return _tag_shape(tokens, found._replace(verb=verb.lemma), start, end)
+    return _participle(tokens)
+
+
+def voice_of_attributed(quoted_share: float, attribution: Attribution, reported_max: float) -> str:
+    """Voice of a sentence whose main clause is attributed: ``quotation`` when a
+    quotation is introduced by a bare tag, ``mixed`` when the tag says more, and for
+    a quotation embedded in indirect speech ``reported`` up to ``reported_max``
+    quoted share, else ``mixed``."""
+    if quoted_share == 0:
+        return "reported"
+    if quoted_share >= 0.8:
+        return "quotation"
+    if attribution.direct:
+        return "quotation" if attribution.extra_words <= 2 else "mixed"
+    return "reported" if quoted_share <= reported_max else "mixed"

@@ -1,0 +1,317 @@
+"""Resolve the speakers of one article's sentences to canonical sources.
+
+A rule-based, entity-centred coreference pass in reading order (in the spirit
+of the deterministic sieves of Lee et al. 2013, "Deterministic coreference
+resolution based on entity-centric, precision-ranked rules"):
+
+* **named** - a full name ("Boris Bondarev", "UN Watch") starts or joins an entity;
+* **alias** - a shorter or titled form of a known entity ("Bondarev",
+  "Mr Bondarev", "Defra" for "Department for ..., (Defra)", "Norvale" for
+  "Norvale Minerals"), including people first named in the outlet's narration;
+* **pronoun** - "he"/"she" go to the most recent person source whose gender (from
+  an honorific or an earlier pronoun) does not conflict; "it"/"they" to the most
+  recent organisation or group;
+* **description** - "the 41-year-old" to the person given that age, "the
+  ministry"/"the airline"/"police" to the organisation whose name holds the noun
+  (else the most recent organisation, else the next one named), "the diplomat" to
+  the most recent person;
+* **unresolved** - nothing fits.
+
+The canonical name is the fullest form used, without honorifics; an unnamed
+source ("a source close to ...") is ``unnamed``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from .attribution import (COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS, Attribution, _clean_name,
+                          _is_acronym, _is_cap, _name_runs, _org_like, _strip_possessive, tokenize)
+
+RESOLUTIONS = ("named", "alias", "pronoun", "description", "unresolved")
+SOURCE_KINDS = ("person", "organisation", "unnamed")
+_AGE = re.compile(r"\b(\d{1,3})-year-old\b")
+_MALE = frozenset({"mr", "sir", "lord"})
+_FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame"})
+_NOT_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december last next this every today""".split())
+
+
+class Resolved(NamedTuple):
+    """The canonical ``source`` of a sentence, its ``source_kind`` (person,
+    organisation, unnamed or "") and how it was found (``resolution``)."""
+
+    source: str
+    source_kind: str
+    resolution: str
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str
+    words: list[str]
+    aliases: set[str] = field(default_factory=set)
+    gender: str = ""
+    age: str = ""
+    company: bool = False  # a business ("Canadian miner X", "X Motors"): what "the company" means
+    spoke: int = -1       # last sentence in which it was the source
+    first_spoke: int = -1
+    mentioned: int = -1   # last sentence in which its name appeared
+
+
+def _words(name: str) -> list[str]:
+    return [_strip_possessive(w).lower().rstrip(".") for w in name.split()]
+
+
+def _bare(name: str) -> tuple[str, str]:
+    """(name without a leading honorific, gender the honorific implies)."""
+    parts = name.split()
+    gender = ""
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in HONORIFICS:
+        honorific = parts[0].lower().rstrip(".")
+        gender = "m" if honorific in _MALE else "f" if honorific in _FEMALE else gender
+        parts = parts[1:]
+    return " ".join(_strip_possessive(p) if k == len(parts) - 1 else p for k, p in enumerate(parts)), gender
+
+
+COMPANY_NOUNS = frozenset({"company", "firm", "group", "business", "carmaker", "automaker", "miner", "airline",
+                           "carrier", "retailer", "bank", "lender", "insurer", "manufacturer", "maker", "producer",
+                           "developer", "operator", "chain", "supplier", "startup", "giant"})
+COMPANY_WORDS = frozenset({"minerals", "motors", "airlines", "airways", "inc", "ltd", "plc", "corp", "corporation",
+                           "holdings", "industries", "partners", "capital", "bank", "group", "co", "company",
+                           "mining", "solutions", "trains", "railways", "technologies", "systems"})
+
+
+_PUBLIC_BODY = frozenset({"ministry", "department", "agency", "council", "office", "commission", "authority",
+                          "administration", "service", "police", "government"})
+
+
+def _is_company(name: str, before) -> bool:
+    if any(_strip_possessive(w).lower() in _PUBLIC_BODY for w in name.split()):
+        return False
+    return any(_strip_possessive(w).lower() in COMPANY_WORDS for w in name.split()) \
+        or any(t.lower in COMPANY_NOUNS for t in before)
+
+
+#: kinds of body specific enough that "the union" must not fall back to any earlier body
+SPECIFIC_BODIES = frozenset({"union", "council", "ministry", "department", "court", "party", "university", "hospital",
+                             "school", "police", "army", "bank", "charity", "airline", "trust", "commission",
+                             "committee", "parliament", "government", "embassy", "club", "church", "state",
+                             "city", "county", "country", "town", "village", "district"})
+#: documents and data: "the report found" speaks for the body behind it
+DOCUMENT_NOUNS = frozenset({"report", "study", "survey", "data", "figures", "analysis", "statement", "document",
+                            "letter", "poll", "research", "review", "audit", "filing", "filings", "inquiry",
+                            "investigation", "assessment", "forecast", "estimate", "records", "memo", "website"})
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+class ArticleSources:
+    """The entities of one article, built up sentence by sentence."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        # a definite description used again means what it meant before ("the agency")
+        self.descriptions: dict[str, Entity] = {}
+
+    # -- registering names ---------------------------------------------------
+    def find_name(self, name: str, kind: str) -> Entity | None:
+        words = _words(name)
+        if not words:
+            return None
+        best = None
+        for entity in self.entities:
+            if kind and entity.kind and kind != entity.kind and not (len(words) == 1):
+                continue
+            if name.lower() == entity.name.lower() or name.lower() in entity.aliases:
+                return entity
+            ew = entity.words
+            if entity.kind == "person":
+                if len(words) == 1 and (words[0] == ew[-1] or words[0] == ew[0]):
+                    best = best if best and best.spoke >= entity.spoke else entity
+                elif len(words) > 1 and words[-1] == ew[-1] and (words[0] == ew[0] or len(ew) == 1):
+                    return entity
+            elif entity.kind == "organisation":
+                if set(words) <= set(ew) and (len(words) > 1 or words[0] == ew[0]):
+                    return entity
+                if len(ew) < len(words) and ew == words[:len(ew)] and kind == "organisation":
+                    return entity
+        return best
+
+    def add_name(self, name: str, kind: str, position: int, spoke: bool) -> tuple[Entity, bool]:
+        """The entity for ``name`` (new or known) and whether it was already known."""
+        bare, gender = _bare(name)
+        entity = self.find_name(bare, kind)
+        known = entity is not None
+        if entity is None:
+            entity = Entity(bare, kind or "person", _words(bare))
+            self.entities.append(entity)
+        elif len(_words(bare)) > len(entity.words) and entity.kind == (kind or entity.kind):
+            entity.aliases.add(entity.name.lower())
+            entity.name, entity.words = bare, _words(bare)
+        entity.aliases.add(bare.lower())
+        entity.gender = entity.gender or gender
+        entity.mentioned = position
+        if spoke:
+            entity.spoke = position
+            entity.first_spoke = entity.first_spoke if entity.first_spoke >= 0 else position
+        return entity, known
+
+    def add_mentions(self, text: str, position: int) -> None:
+        """People and organisations named in a sentence, with ages and acronyms."""
+        tokens = tokenize(text)
+        depth = 0
+        inside = []
+        for token in tokens:
+            depth += token.text == "("
+            inside.append(depth > 0)
+            depth -= token.text == ")" and depth > 0
+        # "Department for Environment, Food and Rural Affairs (Defra)": the acronym is an alias
+        for start, end in _name_runs(tokens, commas=True):
+            if (end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")"
+                    and _is_cap(tokens[end + 1]) and end - start > 1
+                    and tokens[end + 1].text[0].lower() == tokens[start].text[0].lower()):
+                words = [t.text for t in tokens[start:end]]
+                name, _ = _clean_name(words, [])
+                entity, _ = self.add_name(name.replace(" , ", ", "), "organisation", position, False)
+                entity.aliases.add(tokens[end + 1].text.lower())
+        for start, end in _name_runs(tokens):
+            if inside[start]:
+                continue  # "(Reuters)", "(D-Md.)": a credit or aside, not a mention
+            words = [t.text for t in tokens[start:end]]
+            if words[0].lower() in _NOT_NAMES:
+                words = words[1:]
+            if not words:
+                continue
+            name, hint = _clean_name(words, tokens[max(0, start - 3):start])
+            is_org = hint == "organisation" and any(_strip_possessive(w).lower() in ORG_WORDS for w in name.split())
+            acronym = (end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")"
+                       and _is_acronym(tokens[end + 1].text))
+            if is_org or (acronym and len(words) > 1):
+                entity, _ = self.add_name(name, "organisation", position, False)
+                if acronym:
+                    entity.aliases.add(tokens[end + 1].text.lower())
+                entity.company = entity.company or _is_company(name, tokens[max(0, start - 1):start])
+            elif hint == "person" and 2 <= len(_bare(name)[0].split()) <= 4 \
+                    and not (start and tokens[start - 1].lower in {"the", "a", "an"}):
+                entity, _ = self.add_name(name, "person", position, False)
+                if end + 2 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.isdigit():
+                    entity.age = tokens[end + 1].text
+
+    # -- resolving references ------------------------------------------------
+    def _recent(self, kind: str, gender: str = "", spoken_only: bool = True) -> Entity | None:
+        key = (lambda e: e.spoke) if spoken_only else (lambda e: max(e.spoke, e.mentioned))
+        candidates = [e for e in self.entities if e.kind == kind and key(e) >= 0
+                      and not (gender and e.gender and e.gender != gender)]
+        return max(candidates, key=key, default=None)
+
+    def resolve(self, attribution: Attribution, position: int) -> Resolved:
+        kind = attribution.kind
+        speaker = attribution.speaker
+        if kind == "unnamed":
+            return Resolved("unnamed", "unnamed", "named")
+        if kind == "name":
+            hint = attribution.hint or ("organisation" if _org_like(speaker.split(), []) else "")
+            bare = _bare(speaker)[0]
+            entity, known = self.add_name(speaker, hint, position, True)
+            exact = bare.lower() == entity.name.lower()
+            return Resolved(entity.name, entity.kind, "named" if exact else "alias")
+        if kind == "pronoun":
+            word = speaker.lower()
+            if word in {"he", "she"}:
+                gender = "m" if word == "he" else "f"
+                entity = self._recent("person", gender) or self._recent("person", gender, spoken_only=False)
+                if entity:
+                    entity.gender = entity.gender or gender
+            else:
+                entity = self._recent("organisation") or (self._recent("person") if word == "they" else None)
+            if entity is None:
+                return Resolved("", "", "unresolved")
+            entity.spoke = position
+            return Resolved(entity.name, entity.kind, "pronoun")
+        return self._description(speaker, attribution.hint, position)
+
+    def _description(self, text: str, hint: str, position: int) -> Resolved:
+        words = [_strip_possessive(w).lower() for w in text.split() if w.lower() not in {"the", "a", "an"}]
+        head = words[-1] if words else ""
+        age = _AGE.search(text)
+        entity = None
+        key = " ".join(words)
+        if key in self.descriptions and text.lower().startswith("the "):
+            entity = self.descriptions[key]
+            entity.spoke = position
+            return Resolved(entity.name, entity.kind, "description")
+        if age:
+            entity = next((e for e in reversed(self.entities) if e.age == age.group(1)), None) \
+                or self._recent("person", spoken_only=False)
+        elif hint == "organisation" or head in ORG_DESCRIPTORS or head in ORG_WORDS or head in COLLECTIVE_BODY \
+                or head in DOCUMENT_NOUNS or (words and words[0] in ORG_WORDS):
+            nouns = {_stem(w) for w in words} | ({"police"} if head in COLLECTIVE_BODY else set())
+            named = [e for e in self.entities if e.kind == "organisation"
+                     and (nouns & {_stem(w) for w in e.words} or (head in COMPANY_NOUNS and e.company))]
+            if named:
+                # a body that has already spoken before one only mentioned
+                entity = max(named, key=lambda e: (e.spoke >= 0, max(e.spoke, e.mentioned)))
+            elif head in SPECIFIC_BODIES:
+                entity = None
+            else:
+                entity = self._recent("organisation") or self._recent("organisation", spoken_only=False)
+            if entity is None:
+                return Resolved(text, "organisation", "unresolved")  # may be named later
+        else:
+            entity = self._recent("person") or self._recent("person", spoken_only=False)
+        if entity is None:
+            return Resolved("", "", "unresolved")
+        entity.spoke = position
+        if text.lower().startswith("the "):
+            self.descriptions[key] = entity
+        return Resolved(entity.name, entity.kind, "description")
+
+
+def resolve_sources(texts: list[str], attributions: list[Attribution | None],
+                    inherits: list[int | None]) -> list[Resolved]:
+    """One :class:`Resolved` per sentence of an article.
+
+    ``texts`` are the sentences with quotations masked (names are read from the
+    outlet's words); ``attributions[i]`` is the sentence's own attribution or None;
+    ``inherits[i]`` the earlier or later sentence whose speaker it takes (a quotation
+    running on without attribution) or None.
+    """
+    sources = ArticleSources()
+    out: list[Resolved | None] = [None] * len(texts)
+    for i, (text, attribution) in enumerate(zip(texts, attributions)):
+        if attribution is not None and attribution.kind == "description":
+            sources.add_mentions(text, i)  # "Canadian miner X ..., the company said"
+        if attribution is not None:
+            out[i] = sources.resolve(attribution, i)
+        sources.add_mentions(text, i)
+    # an organisation description before any organisation is named: the next one named
+    for i, resolved in enumerate(out):
+        if resolved is not None and resolved.resolution == "unresolved" and resolved.source_kind == "organisation":
+            description = resolved.source
+            out[i] = resolved = resolved._replace(source="")
+            later = [e for e in sources.entities if e.kind == "organisation" and e.first_spoke > i]
+            words = {_stem(_strip_possessive(w).lower()) for w in description.split()} - {"the"}
+            matching = [e for e in sources.entities if e.kind == "organisation" and words & {_stem(w) for w in e.words}]
+            if not matching and words & SPECIFIC_BODIES:
+                continue  # "the union" with no union named: left unresolved
+            later = matching or later
+            if later:
+                first = min(later, key=lambda e: e.first_spoke if e.first_spoke > i else len(texts))
+                out[i] = Resolved(first.name, "organisation", "description")
+    # canonical names may have grown after a sentence was resolved ("Bondarev" then "Boris Bondarev")
+    final = {alias: e.name for e in sources.entities for alias in e.aliases | {e.name.lower()}}
+    result = []
+    for i, resolved in enumerate(out):
+        if resolved is None and inherits[i] is not None:
+            resolved = out[inherits[i]]
+        if resolved is None:
+            resolved = Resolved("", "", "")
+        if resolved.source and resolved.source_kind != "unnamed":
+            resolved = resolved._replace(source=final.get(resolved.source.lower(), resolved.source))
+        result.append(resolved)
+    return result

@@ -1,0 +1,227 @@
+"""Cut a text exported without paragraph breaks into pieces (paragraphs or sentences).
+
+Many scrapers (Media Cloud among them) give one long line per article: headline,
+byline, date, captions, promos and body run on with single spaces.  Before roles are
+given (:mod:`analysis.text.paragraphs`), such a line is cut:
+
+* at sentence ends (:func:`analysis.text.sentences.split_sentence_spans`), except
+  before a parenthesised credit that closes a caption ("... 2026. (AP Photo/X)");
+* around page furniture that runs on inside the text: button rows ("Share Copy Link
+  copied"), bylines ("By MARIA OKONKWO and DEREK SIMMS", a name before a date),
+  date and reading-time stamps ("Updated 3:47 PM CDT, March 10, 2026", "4 min"),
+  labelled and bare photo credits ("Credit: SWNS", "(Image: Getty)", "Getty
+  Images/iStockphoto", "© University of Plymouth"), wire datelines ("ST. LOUIS (AP) —");
+* before a capitalised function word that follows a word without punctuation and
+  is itself followed by a lower-case word ("... citing ridership and repairs The
+  transit agency said ..."): a lost line break.
+
+Pieces keep their offsets, so ``text[start:end]`` gives each back.  Every pattern is
+linear-time.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+
+from .paragraphs import _MONTH, _WIDGET
+
+_DAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?"
+_TZ = r"(?:GMT|BST|UTC|CET|EDT|EST|CDT|CST|MDT|MST|PDT|PST|ET|CT|PT|UK)"
+_CLOCK = r"\d{1,2}[:.]\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s" + _TZ + r")?"
+_DAY_DATE = (r"(?:" + _DAY + r",?\s)?(?:\d{1,2}(?:st|nd|rd|th)?\s" + _MONTH + r",?\s\d{4}|"
+             + _MONTH + r"\.?\s\d{1,2},?\s\d{4})")
+_KEYWORD = r"(?:Published|Updated|Last modified on|Last updated|First published on|First published|Posted)"
+#: A date or time stamp of a page header: "Published: 09:14, 10 March 2026", "Updated 3:47 PM CDT,
+#: March 10, 2026", "March 10, 2026 at 5:30 p.m. EDT", "Updated 2 hours ago", "4 min", "• 4h • 3 min read".
+_DATE_STAMP = re.compile(
+    r"(?P<kw>" + _KEYWORD + r"\s?:?\s?)?(?:"
+    + _DAY_DATE + r"(?:,?\s(?:at\s)?" + _CLOCK + r")?"
+    + r"|" + _CLOCK + r",?\s" + _DAY_DATE
+    + r"|\d{1,3}\s(?:hours?|minutes?|mins?|days?)\sago"
+    + r")"
+    + r"|(?:•\s?\d{1,2}[hdm]\s?)?(?:•\s?)?\b\d{1,3}\smin(?:ute)?s?(?:\sread)?\b"
+)
+_WIDGET_RUN = re.compile(r"(?<!\S)" + _WIDGET + r"(?:\s" + _WIDGET + r"){0,6}(?=\s[A-Z“\"‘'(]|$)")
+_BYLINE = re.compile(
+    r"(?<!\S)(?:By|Story by|Edited by)\s(?!" + _DAY + r"\b|" + _MONTH + r"\b|Published|Updated)[A-Z][\w.'’-]*"
+    r"(?:[\s,]{1,2}(?!" + _DAY + r"\b|" + _MONTH + r"\b|Published|Updated)(?:[A-Z][\w.'’-]*|and|&|for|of)){0,8}"
+)
+_ROLE_BYLINE = re.compile(
+    r"(?<=[a-z] )[A-Z][\w'’-]+ [A-Z][\w'’-]+ (?=(?:[A-Z][a-z]+ ){0,2}(?:[Rr]eporter|[Cc]orrespondent|[Ee]ditor)\b)"
+)
+_DATELINE = re.compile(
+    r"(?<!\S)[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,2})?"
+    r"(?:, " + _MONTH + r"\.? \d{1,2})? \([A-Z][\w .&-]{1,30}\) [-–—] "
+)
+_LABELS = re.compile(r"(?<!\S)(?:Credit|Credits|Pic|Picture|Photograph|Image source,|Image caption,)(?::|(?<=,))\s|©\s?")
+_PAREN = re.compile(r"\([^()]{1,60}\)")
+_SLASH_CREDIT = re.compile(r"(?<!\S)[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}/[\w'’.&-]+(?:/[\w'’.&-]+){0,3}(?!\S)")
+_LINK_LEAD = re.compile(r"(?<!\S)(?:READ MORE|Read more|Related(?: video| article)?|Watch|Don't miss)\s?[:.]{1,3}\s"
+                        r"|(?<!\S)(?:Our Standards:|Purchase Licensing Rights|Suggested Topics:|Related Topics|Explore more on these topics|"
+                        r"Copyright\s|Read the original article|All rights reserved|(?:[A-Z][\w'’]+ ){1,3}is part of [A-Z])")
+#: A links-list heading inside the text: cut before and after it.
+_LIST_HEAD = re.compile(r"(?<!\S)(?:Read more(?: (?:on|from|about) (?:the )?\w+)?|More for you|More on this story|Most (?:viewed|read)|"
+                        r"Related (?:articles?|content|stories)|RELATED ARTICLES|Don't miss\.{0,3})(?=\s[A-Z]|$)")
+_CAPS_WORD = re.compile(r"(?:(?<=[a-z][a-z][a-z] )|(?<=, ))[A-Z]{4,}[!?]?(?=\s[A-Z])")
+_TOPIC_HEAD = re.compile(r"(?<!\S)(?:Suggested Topics:|Related Topics|Explore more on these topics|More about|MORE ABOUT|Filed under:)(?=\s[A-Z]|$)")
+#: A credit after a slash, as some pages print it under a caption: '... in Hackney / PA A murder ...'
+_SLASH_LABEL = re.compile(r"(?<=\s)/ (?=[A-Z])")
+_CAPS_RUN_END = re.compile(r"(?<!\S)[A-Z]{2,20}(?:\s[A-Z]{2,20}){2,8}(?=\s[A-Z][a-z])")
+_TOKEN = re.compile(r"\S+")
+_CREDIT_IN_PAREN = re.compile(r"/|\b(?:Photo|Image|Picture|Pic|Getty|Reuters|AP|AFP|PA|EPA|Shutterstock|Alamy|iStock|via|Credit|Office|Police|stock image)\b")
+#: An agency photo description: 'GENEVA, SWITZERLAND - MAY 03: Flags ...'
+_CAPS_PHOTO_DATELINE = re.compile(r"(?<!\S)[A-Z]{3,}(?:,? [A-Z]{2,}){0,3} [-–—] [A-Z]{3,}[\s,]{0,2}\d{1,2}\b")
+#: An opening quotation right after a word without punctuation: a lost line break
+#: ('... poised to join alliance "I studied to be ...').
+_QUOTE_AFTER_WORD = re.compile(r"(?<=[a-z] )[\"“](?=[A-Z][a-z]* [a-z]+ [a-z]+)")
+_PREPOSITIONS = frozenset("on in at since from until by of to and before after for during".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from .resources import stop_words
+
+    return frozenset(w.capitalize() for w in stop_words() if w.isalpha() and w != "i")
+
+
+def _credit_end(segment: str, start: int) -> int:
+    """End of a credit run starting at ``start`` (after its label): capitalised words and
+    connectors, less a last capitalised word that opens the next sentence ('SWNS One said')."""
+    tokens = [(m.start(), m.end(), m.group()) for m in itertools.islice(_TOKEN.finditer(segment, start), 9)]
+    end = start
+    for k, (s, e, tok) in enumerate(tokens):
+        if tok[0].isupper() or tok in ("of", "and", "&", "for", "via") or tok.startswith("@"):
+            nxt = tokens[k + 1][2] if k + 1 < len(tokens) else ""
+            if k > 0 and nxt[:1].islower() and nxt not in ("of", "and", "for", "via"):
+                break
+            end = e
+            if tok[-1] in ".,;:)!?":
+                break
+        else:
+            break
+    return end
+
+
+def split_promo_tail(text: str, start: int, end: int) -> int | None:
+    """Where reporting resumes inside a promo piece of a run-on text, or None: after a
+    run of three or more capitalised words, a capitalised word followed by a lower-case
+    one ('... to find out What You Need To Know Asked if he planned ...')."""
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    for k in range(3, len(tokens) - 1):
+        if all(t[:1].isupper() and t.isalpha() for _s, t in tokens[k - 3:k + 1]) and tokens[k + 1][1][:1].islower():
+            return tokens[k][0]
+    return None
+
+
+def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets (in ``text``) of the pieces of ``text[start:end]``."""
+    from .sentences import split_sentence_spans
+
+    segment = text[start:end]
+    cuts: set[int] = set()
+    for s, _e in split_sentence_spans(segment):
+        # a credit in brackets right after a caption's full stop stays with the caption
+        paren = _PAREN.match(segment, s)
+        if paren and (paren.end() == len(segment) or segment[paren.end():paren.end() + 2][1:2].isupper()
+                      or segment[paren.end():paren.end() + 2] == " ("):
+            continue
+        cuts.add(s)
+    for m in _WIDGET_RUN.finditer(segment):
+        cuts.update((m.start(), m.end()))
+    for m in _BYLINE.finditer(segment):
+        cuts.update((m.start(), m.end()))
+    for m in _ROLE_BYLINE.finditer(segment):
+        cuts.add(m.start())
+    for m in _DATELINE.finditer(segment):
+        cuts.add(m.start())
+    for m in _LINK_LEAD.finditer(segment):
+        cuts.add(m.start())
+    for m in _LIST_HEAD.finditer(segment):
+        cuts.update((m.start(), m.end()))
+    for m in _SLASH_LABEL.finditer(segment):
+        cuts.add(m.start())
+        cuts.add(_credit_end(segment, m.end()))
+    for m in _CAPS_PHOTO_DATELINE.finditer(segment):
+        cuts.add(m.start())
+    for m in _QUOTE_AFTER_WORD.finditer(segment):
+        cuts.add(m.start())
+    for m in _TOPIC_HEAD.finditer(segment):
+        cuts.update((m.start(), m.end()))
+    for m in _CAPS_WORD.finditer(segment):
+        cuts.add(m.start())
+    for m in _CAPS_RUN_END.finditer(segment):
+        cuts.add(m.end())
+    for m in _DATE_STAMP.finditer(segment):
+        window = max(0, m.start() - 120)
+        before = segment[window:m.start()].rstrip()  # a window: linear time
+        after = segment[m.end():m.end() + 2]
+        prev_word = before.rsplit(" ", 1)[-1].lower() if before else ""
+        if not m.group("kw") and (before.endswith((",", "(")) or prev_word in _PREPOSITIONS
+                                  or after[:1] in ".,;:)" or after[1:2].islower()):
+            continue
+        cuts.update((m.start(), m.end()))
+        words = [(w.start(), w.group()) for w in _TOKEN.finditer(before)][-3:]
+        if len(words) == 3 and all(w.isupper() and w.isalpha() for _s, w in words[1:]) and not words[0][1].isupper():
+            cuts.add(window + words[1][0])  # a name in capitals before the date: '... Plains DANA WHITEHORSE Tue, ...'
+            # or a newsroom in capitals after the name: '... Saturday Jo Bloggs USA TODAY Updated ...'
+            before = before[:words[1][0]].rstrip()
+        if True:
+            # a bare name right before a dated stamp is the byline: '... tripled Jack Thorne Published:'
+            words = [(w.start(), w.group()) for w in _TOKEN.finditer(before)][-4:]
+            names = [(s, w) for s, w in words[-2:] if w[:1].isupper() and w.isalpha()]
+            if len(names) == 2 and len(words) >= 3 and words[-3][1][-1:].islower():
+                cuts.add(window + names[0][0])
+    for m in _LABELS.finditer(segment):
+        if m.group().startswith("©") and segment[m.end():m.end() + 1].isdigit():
+            cuts.add(m.start())  # '© 2026 The Agency. All rights reserved.': a footer
+            continue
+        if not m.group().startswith("©") or segment[max(0, m.start() - 20):m.start()].rstrip().endswith(("reading", "Continue", ".")):
+            cuts.add(m.start())
+        if not m.group().startswith("Image caption"):  # a caption runs to its sentence's end
+            cuts.add(_credit_end(segment, m.end()))
+    for m in _PAREN.finditer(segment):
+        nxt = segment[m.end():m.end() + 2]
+        credit_like = _CREDIT_IN_PAREN.search(m.group()) or segment[max(0, m.start() - 5):m.start()].rstrip().endswith((".", "!", "?", "’", "'"))
+        if credit_like and (nxt[1:2].isupper() or nxt[1:2] in "\"“‘(") and nxt[:1] == " ":
+            cuts.add(m.end())
+        if re.match(r"\((?:Image|Photo|Picture|Pic|Credit)s?:", m.group()) and not segment[max(0, m.start() - 5):m.start()].rstrip().endswith((".", "!", "?")):
+            cuts.add(m.start())
+    paren_spans = [m.span() for m in _PAREN.finditer(segment)]
+    paren_starts = [a for a, _b in paren_spans]
+    for m in _SLASH_CREDIT.finditer(segment):
+        k = bisect.bisect_right(paren_starts, m.start()) - 1
+        if k >= 0 and paren_spans[k][0] < m.start() < paren_spans[k][1]:
+            continue  # inside brackets: '(AP Photo/Jo Bloggs)'
+        cuts.add(m.start())
+        if segment[m.end():m.end() + 2][1:2].isupper():
+            cuts.add(m.end())
+    # a lost line break: 'and repairs The transit agency said'
+    words = list(_TOKEN.finditer(segment))
+    function_words = _function_words()
+    for k in range(1, len(words) - 1):
+        word, prev, nxt = words[k].group(), words[k - 1].group(), words[k + 1].group()
+        ends_open = prev[-1:].isalnum() or (prev[-1:] in "'’\"”)" and prev[-2:-1].isalnum())
+        if word in function_words and ends_open and (nxt[:1].islower() or nxt[:1].isdigit()):
+            cuts.add(words[k].start())
+    # never cut inside a byline, a date stamp or brackets
+    protected = [m.span() for m in _BYLINE.finditer(segment)] + [m.span() for m in _PAREN.finditer(segment)]
+    protected += [m.span() for m in _DATE_STAMP.finditer(segment) if m.group("kw") or ":" in m.group() or "." in m.group()]
+    inside = set()
+    for a, b in protected:
+        inside.update(c for c in cuts if a < c < b)
+    cuts = sorted(c for c in cuts if 0 < c < len(segment) and c not in inside)
+    pieces = []
+    bounds = [0] + cuts + [len(segment)]
+    for a, b in zip(bounds, bounds[1:]):
+        piece = segment[a:b]
+        stripped = piece.strip()
+        if not stripped or not any(ch.isalnum() for ch in stripped) and pieces:
+            if stripped and pieces:  # punctuation alone ('|', '•') joins the piece before
+                s0, _e0 = pieces[-1]
+                pieces[-1] = (s0, start + a + len(piece.rstrip()))
+            continue
+        lead = len(piece) - len(piece.lstrip())
+        pieces.append((start + a + lead, start + a + lead + len(stripped)))
+    return pieces

@@ -1,0 +1,140 @@
+"""Study-level outlet comparisons: values worked out by hand on tiny designed tables."""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.compare import across_stories as ac
+
+
+def tiny() -> pd.DataFrame:
+    # s1: A 1, 3 (mean 2), B 1          -> d = 1
+    # s2: A 5, B 2, 4 (mean 3)           -> d = 2
+    # s3: A 0, C 1     (no B)            -> A-only story for A vs B
+    # s4: B 7          (one outlet)      -> not comparable at all
+    rows = [("s1", "A", 1), ("s1", "A", 3), ("s1", "B", 1), ("s2", "A", 5), ("s2", "B", 2), ("s2", "B", 4),
+            ("s3", "A", 0), ("s3", "C", 1), ("s4", "B", 7)]
+    frame = pd.DataFrame(rows, columns=["story", "outlet", "body_x"])
+    frame.insert(0, "article_id", [f"a{i}" for i in range(len(frame))])
+    return frame
+
+
+def row(table, a, b, metric="body_x"):
+    hit = table[(table["metric"] == metric) & (table["outlet_a"] == a) & (table["outlet_b"] == b)]
+    assert len(hit) == 1
+    return hit.iloc[0]
+
+
+def test_pooled_difference_counts_and_unbalanced_design_by_hand():
+    table = ac.outlet_differences(tiny(), ["body_x"], mixed_model=False)
+    r = row(table, "A", "B")
+    assert r["difference"] == pytest.approx(1.5)          # mean of d = 1 and d = 2
+    assert (r["n_stories"], r["n_same_sign"], r["n_articles_a"], r["n_articles_b"]) == (2, 2, 3, 3)
+    assert (r["n_stories_a_only"], r["n_stories_b_only"]) == (1, 1)   # s3 (A, C) and s4 (B alone)
+    assert "one outlet cannot be compared: s4" in r["note"]
+    assert "these 2 stories' coverage by A (3 articles) and B (3 articles)" in r["caveat"]
+    # A against the rest: s1 d=1, s2 d=2, s3 d=0-1=-1 -> mean 2/3; two of three stories positive
+    rest = row(table, "A", ac.REST)
+    assert rest["difference"] == pytest.approx(2 / 3)
+    assert (rest["n_stories"], rest["n_same_sign"]) == (3, 2)
+    # B and C share no story: a row that says so, not a missing row
+    bc = row(table, "B", "C")
+    assert np.isnan(bc["difference"]) and "no story" in bc["note"] and bc["n_stories"] == 0
+
+
+def test_permutation_p_value_enumerated_by_hand():
+    # s1 values {1,3,1}, one B label: d1 = 1 (B on a 1, 4 of 6 permutations) or -2 (B on the 3).
+    # s2 values {5,2,4}, one A label: d2 = 2, -2.5 or 0.5 (2 of 6 each).
+    # T = (d1 + d2)/2; |T| >= 1.5 for (1, 2) [prob 2/9] and (-2, -2.5) [prob 1/9]: p = 1/3.
+    table = ac.outlet_differences(tiny(), ["body_x"], mixed_model=False)
+    r = row(table, "A", "B")
+    assert r["permutations"] == "exact (36)"
+    assert r["p_value"] == pytest.approx(1 / 3)
+
+
+def test_holm_and_bh_against_a_worked_example():
+    table = pd.DataFrame({"p_value": [0.01, 0.04, 0.03, 0.005], "excludes_zero": [True, False, False, True]})
+    out = ac.adjust(table)
+    # Holm: sorted 0.005*4, 0.01*3, 0.03*2, 0.04*1 = .02 .03 .06 .04 -> running max .02 .03 .06 .06
+    assert out["p_holm"].tolist() == pytest.approx([0.03, 0.06, 0.06, 0.02])
+    # BH: sorted p*m/i = .02 .02 .04 .04 -> running min from the top
+    assert out["p_bh"].tolist() == pytest.approx([0.02, 0.04, 0.04, 0.02])
+    assert "about 0.2 with p < 0.05" in out.attrs["summary"] and "4 tests" in out.attrs["summary"]
+
+
+def test_expanded_percentile_level_for_twenty_stories():
+    # sqrt(20/19) * t(19, .975) = 1.025978 * 2.093024 = 2.14740; 2 * (1 - Phi(2.14740)) = 0.03176
+    assert ac.expanded_alpha(20) == pytest.approx(0.03176, abs=2e-4)
+
+
+def test_one_outlet_study_gives_rows_saying_why():
+    frame = tiny()
+    frame = frame[frame["story"] == "s4"]
+    design = ac.study_design(frame)
+    assert design["used"].iloc[0].startswith("no: only one outlet")
+    table = ac.outlet_differences(frame, ["body_x"], mixed_model=False)
+    assert table.empty and "0 tests" in table.attrs["summary"]
+
+
+def test_deterministic_and_fast_on_ten_thousand_articles():
+    rng = np.random.default_rng(3)
+    n, s = 10_000, 2_000
+    story = rng.integers(0, s, n)
+    frame = pd.DataFrame({"story": [f"s{x}" for x in story], "outlet": rng.choice(["A", "B", "C"], n)})
+    frame["body_x"] = rng.normal(0, 1, s)[story] + rng.normal(0, 1, n)
+    start = time.perf_counter()
+    first = ac.outlet_differences(frame, ["body_x"], mixed_model=False)
+    assert time.perf_counter() - start < 30
+    second = ac.outlet_differences(frame, ["body_x"], mixed_model=False)
+    pd.testing.assert_frame_equal(first, second)
+    # no true outlet effect here: nothing should survive Holm
+    assert not first["holm_below_alpha"].any()
+
+
+def test_mixed_model_recovers_a_planted_effect_and_reports_warnings_in_a_column():
+    rng = np.random.default_rng(5)
+    rows = []
+    for s in range(30):
+        base = rng.normal(0, 2)
+        for outlet, shift in (("A", 1.0), ("B", 0.0)):
+            for _ in range(2):
+                rows.append((f"s{s}", outlet, base + shift + rng.normal(0, 0.5)))
+    frame = pd.DataFrame(rows, columns=["story", "outlet", "body_x"])
+    r = row(ac.outlet_differences(frame, ["body_x"]), "A", "B")
+    assert r["mixed_difference"] == pytest.approx(r["difference"])   # balanced: both estimate the same contrast
+    assert r["ci_low"] > 0 and r["mixed_ci_low"] > 0 and r["n_same_sign"] >= 25
+    assert isinstance(r["mixed_note"], str)
+
+
+def test_synthetic_study_is_labelled_deterministic_and_runs_end_to_end(tmp_path):
+    from analysis.compare.synthetic import write_synthetic_study
+    from analysis.ingest.manifest import read_manifest
+    from analysis.measures.pipeline import corpus_metrics
+
+    first = write_synthetic_study(tmp_path / "a")
+    second = write_synthetic_study(tmp_path / "b")
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+    manifest = read_manifest(first)
+    assert manifest["outlet"].str.startswith("Synthetic").all() and manifest["story"].str.startswith("synthetic").all()
+    metrics = corpus_metrics(first, workers=1, progress=False)
+    design = ac.study_design(metrics)
+    assert design["used"].str.startswith("no").sum() == 1            # the one-outlet story is listed
+    table = ac.outlet_differences(metrics, ["body_words_per_sentence"], mixed_model=False)
+    longform = row(table, "Synthetic Longform", ac.REST, "body_words_per_sentence")
+    assert longform["difference"] > 0                                 # the planted harder prose
+    assert "one outlet cannot be compared: synthetic-story-10" in longform["note"]
+
+
+def test_holm_and_bh_agree_with_statsmodels():
+    from statsmodels.stats.multitest import multipletests
+
+    from analysis.compare.multiplicity import benjamini_hochberg, holm
+
+    p = np.random.default_rng(0).uniform(0, 0.2, 50)
+    assert holm(p) == pytest.approx(multipletests(p, method="holm")[1])
+    assert benjamini_hochberg(p) == pytest.approx(multipletests(p, method="fdr_bh")[1])

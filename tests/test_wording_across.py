@@ -1,0 +1,38 @@
+"""Distinctive wording over articles, and the calibrated band for Monroe et al. z."""
+from __future__ import annotations
+
+import pytest
+
+import analysis
+from analysis.compare.wording_across import distinctive_terms_across, z_null_band
+from conftest import write_study
+
+
+def test_z_band_by_hand_shows_the_prior_shrinkage(tmp_path):
+    # Four one-word sentences, two per article, every term once: n_a = n_b = 2, alpha_w = 1, alpha_0 = 4.
+    # y_a = 1: delta = log(2 / 4) - log(1 / 5) = log 2.5; var = 1/2 + 1 = 1.5; z = 0.9163 / 1.2247 = 0.7481.
+    data = write_study(tmp_path / "d", {"a.txt": "Fruit news\n\nApples. Bananas.\n",
+                                         "b.txt": "Fruit report\n\nCherries. Dates.\n"})
+    corpus = analysis.load_corpus(data)
+    band = z_null_band(corpus, shuffles=200)
+    assert band["z_high"].tolist() == pytest.approx([0.7481, 0.7481], abs=1e-4)
+    assert band["z_low"].tolist() == pytest.approx([-0.7481, -0.7481], abs=1e-4)
+    # the largest z this design can give is 0.75, far inside +/-1.96, and it is inside the band: no term marked
+    terms = analysis.distinctive_terms(corpus)
+    assert terms["z"].abs().max() == pytest.approx(0.7481, abs=1e-4)
+
+
+def test_terms_tested_over_articles_by_hand(tmp_path):
+    texts = {"a1.txt": "H\n\nApples. Apples. Pears.\n", "b1.txt": "H\n\nPears. Plums.\n",
+             "a2.txt": "H\n\nApples. Plums.\n", "b2.txt": "H\n\nApples. Pears. Plums. Pears.\n"}
+    rows = [{"id": n[:2], "story": f"s{n[1]}", "outlet": n[0].upper(), "file": f"raw/{n}"} for n in texts]
+    corpus = analysis.load_corpus(write_study(tmp_path / "d", texts, rows))
+    table = distinctive_terms_across(corpus, min_articles=3)
+    apples = table[(table["outlet"] == "A") & (table["term"] == "apples")].iloc[0]
+    # per-1,000 rates: s1 A 666.7 vs B 0; s2 A 500 vs B 250 -> (666.7 + 250) / 2 = 458.3
+    assert apples["rate_difference"] == pytest.approx((2000 / 3 + 250) / 2)
+    # within-story label swaps: 4 permutations, |T| as large only for (+,+) and (-,-): p = 2/4
+    assert apples["p_value"] == pytest.approx(0.5)
+    assert (apples["count"], apples["count_rest"], apples["n_articles_using"], apples["n_stories"]) == (3, 1, 2, 2)
+    assert set(table["agreement"]) <= {"both", "pooled z only", "over articles only", "neither"}
+    assert (table["p_bh"] >= table["p_value"] - 1e-12).all()
