@@ -5,22 +5,33 @@ The manifest is a CSV file (``data/manifest.csv``) with one row per article:
 ========== ======== =====================================================
 column     required meaning
 ========== ======== =====================================================
-id         yes      stable, unique article id (used as a key everywhere)
+id         yes      stable, unique article id (used as a key everywhere and in
+                    figure file names): letters, digits, ``_``, ``.``, ``-``
 story      yes      which event the article reports; articles of one story
-                    are compared with each other
+                    are compared with each other (a folder name of figures/
+                    and reports/): letters, digits, spaces and ``_ . , ' & ( ) + -``
 outlet     yes      the publisher, as it should appear in tables and figures
 file       yes      path of the raw text, relative to the data folder
 headline   no       the headline; if empty, the first line of the file
-published  no       publication date, ISO 8601 (YYYY-MM-DD)
+published  no       publication date, exactly YYYY-MM-DD
 url        no       where the page was read
 sha256     no       checksum of the raw file; if given, it is verified on load
 notes      no       free text (how the outlet or date is known, ...)
 ========== ======== =====================================================
+
+Ids and story names become file and folder names, so they are checked where they
+enter: each must start with a letter or digit, use only the characters above
+(letters and digits of any script), contain no ``..``, end in no dot or
+space, and be at most :data:`MAX_NAME_LENGTH` characters.  Anything else
+(``../../x``, ``/abs``, ``a/b``, control characters, very long names) is refused
+with the manifest line named.  Line numbers in errors count lines of the file
+(a quoted field may span lines), not CSV rows.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -31,6 +42,34 @@ from ..errors import InputDataError
 REQUIRED_COLUMNS = ("id", "story", "outlet", "file")
 OPTIONAL_COLUMNS = ("headline", "published", "url", "sha256", "notes")
 MANIFEST_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+MAX_NAME_LENGTH = 100
+SAFE_ID = re.compile(r"[^\W_][\w.-]*")
+SAFE_STORY = re.compile(r"[^\W_][\w .,'&()+-]*")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def name_problem(kind: str, value: str) -> str | None:
+    """Why ``value`` cannot be an article id (``kind="id"``) or a story name, or None if it can."""
+    pattern, allowed = (SAFE_ID, "letters, digits, '_', '.', '-'") if kind == "id" else (
+        SAFE_STORY, "letters, digits, spaces and _ . , ' & ( ) + -")
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    if len(value) > MAX_NAME_LENGTH:
+        return f"{kind} {shown!r} is {len(value)} characters long; the limit is {MAX_NAME_LENGTH}"
+    if not pattern.fullmatch(value) or ".." in value or value[-1] in ". ":
+        return (f"{kind} {shown!r} cannot be used as a file name: start with a letter or digit, use only {allowed}, "
+                "no '..' and no final dot or space")
+    return None
+
+
+def check_date(value: str) -> str | None:
+    """Why ``value`` is not a YYYY-MM-DD date, or None if it is one."""
+    if not _DATE.fullmatch(value):
+        return f"published {value!r} is not a YYYY-MM-DD date (e.g. 2022-05-23)"
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return f"published {value!r} is not a real date"
+    return None
 
 
 def manifest_path(data_dir=None) -> Path:
@@ -65,9 +104,18 @@ def read_manifest(data_dir=None, story: str | None = None) -> pd.DataFrame:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             header = reader.fieldnames or []
-            rows = list(reader)
+            rows, line_numbers = [], []
+            start = reader.line_num + 1
+            for row in reader:
+                rows.append(row)
+                line_numbers.append(start)  # the file line the row starts on (a field may hold newlines)
+                start = reader.line_num + 1
     except UnicodeDecodeError as exc:
         raise InputDataError(path, f"manifest is not UTF-8 (byte {exc.start})") from None
+    except csv.Error as exc:
+        raise InputDataError(path, f"line {reader.line_num}: not readable as CSV ({exc})") from None
+    except OSError as exc:
+        raise InputDataError(path, f"cannot read the manifest ({exc.strerror or exc})") from None
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise InputDataError(path, f"manifest is missing required column(s): {', '.join(missing)}")
@@ -75,21 +123,24 @@ def read_manifest(data_dir=None, story: str | None = None) -> pd.DataFrame:
         raise InputDataError(path, "manifest has no article rows")
 
     records, seen = [], {}
-    for line_no, row in enumerate(rows, start=2):  # line 1 is the header
+    for line_no, row in zip(line_numbers, rows):
         if None in row:
             raise InputDataError(path, f"line {line_no}: more fields than columns")
         record = {c: (row.get(c) or "").strip() for c in MANIFEST_COLUMNS}
         for column in REQUIRED_COLUMNS:
             if not record[column]:
                 raise InputDataError(path, f"line {line_no}: required field {column!r} is empty")
+        for column in ("id", "story"):
+            problem = name_problem(column, record[column])
+            if problem:
+                raise InputDataError(path, f"line {line_no}: {problem}")
         if record["id"] in seen:
             raise InputDataError(path, f"line {line_no}: duplicate id {record['id']!r} (first on line {seen[record['id']]})")
         seen[record["id"]] = line_no
         if record["published"]:
-            try:
-                dt.date.fromisoformat(record["published"])
-            except ValueError:
-                raise InputDataError(path, f"line {line_no}: published {record['published']!r} is not a YYYY-MM-DD date") from None
+            problem = check_date(record["published"])
+            if problem:
+                raise InputDataError(path, f"line {line_no}: {problem}")
         record["path"] = str(resolve_article_path(data_dir, record["file"], path))
         records.append(record)
 

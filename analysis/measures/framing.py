@@ -49,8 +49,11 @@ def read_dictionary(path: str | Path | None = None, data_dir=None, story: str | 
     path = Path(path) if path is not None else dictionary_path(data_dir, story)
     if not path.is_file():
         raise InputDataError(path, "framing dictionary not found (columns: category, label, pattern)")
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except UnicodeDecodeError as exc:
+        raise InputDataError(path, f"framing dictionary is not UTF-8 (byte {exc.start}); re-save it as UTF-8") from None
     entries = []
     for line_no, row in enumerate(rows, start=2):
         entry = {k: (row.get(k) or "").strip() for k in ("category", "label", "pattern", "description")}

@@ -132,7 +132,8 @@ def formula_arrays(totals: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
             "flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
             "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
             "gunning_fog": 0.4 * (wps + 100 * get["complex_words"] / W),
-            "smog_index": 1.043 * np.sqrt(30 * get["polysyllables"] / S) + 3.1291,
+            # SMOG does not divide by words: NaN by hand for a text without words, like the others
+            "smog_index": np.where(np.isnan(W), np.nan, 1.043 * np.sqrt(30 * get["polysyllables"] / S) + 3.1291),
             "coleman_liau_index": 0.058 * (100 * get["letters"] / W) - 0.296 * (100 * S / W) - 15.8,
             "automated_readability_index": 4.71 * get["chars"] / W + 0.5 * wps - 21.43,
             "dale_chall": 0.1579 * difficult_pct + 0.0496 * wps + np.where(difficult_pct > 5, 3.6365, 0.0),
@@ -204,6 +205,8 @@ def _flags(metric: str, value: float, n_sentences: int, n_words: int, n_tokens: 
     flags = []
     if n_sentences == 0:
         return "no sentences"
+    if n_words == 0 and metric not in DIVERSITY_METRICS:
+        return "no words"  # e.g. a sentence that is only a quotation mark: every formula is undefined
     if metric in FORMULA_METRICS[:7] + TEXTSTAT_ONLY_METRICS and n_words < MIN_WORDS:
         flags.append(f"under {MIN_WORDS} words")
     if metric == "smog_index" and n_sentences < SMOG_MIN_SENTENCES:
@@ -239,9 +242,10 @@ def _article_scope_rows(article, scope, sent_counts, texts, words, reps):
     point = {k: v[0] for k, v in scope_readability(totals.to_numpy()).items()}
     draws = _bootstrap_formulas(sent_counts, (article.article_id, scope), reps) if n_sentences else None
     joined = " ".join(texts)
+    has_words = n_sentences and int(totals["words"]) > 0  # textstat says -1 or 1 for a text without words
     extra = {
-        "linsear_write": textstat.linsear_write_formula(joined) if n_sentences else np.nan,
-        "consensus_grade": textstat.text_standard(joined, float_output=True) if n_sentences else np.nan,
+        "linsear_write": textstat.linsear_write_formula(joined) if has_words else np.nan,
+        "consensus_grade": textstat.text_standard(joined, float_output=True) if has_words else np.nan,
         "type_token_ratio": type_token_ratio(words),
         "mtld": mtld(words),
     }

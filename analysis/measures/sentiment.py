@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .bootstrap import percentile_interval, resample_indices
+from .bootstrap import percentile_interval, resample_chunks
 from ..config import BOOTSTRAP_REPS
 from ..text.corpus import Corpus
 from ..text.resources import vader_analyzer
@@ -84,7 +84,9 @@ def sentiment_draws(scored: pd.DataFrame, reps: int = BOOTSTRAP_REPS):
             compound = chosen["compound"].to_numpy(float)
             if len(compound):
                 point = {k: float(v) for k, v in compound_statistics(compound).items()}
-                reps_ = compound_statistics(compound[resample_indices(len(compound), article_id, scope, "sentiment", reps=reps)])
+                parts = [compound_statistics(compound[index])
+                         for index in resample_chunks(len(compound), article_id, scope, "sentiment", reps=reps)]
+                reps_ = {k: np.concatenate([part[k] for part in parts]) for k in SUMMARY_METRICS}
             else:
                 point = {k: float("nan") for k in SUMMARY_METRICS}
                 reps_ = None

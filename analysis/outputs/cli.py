@@ -97,6 +97,9 @@ def print_summary(corpus: Corpus) -> None:
     problems = corpus.articles[corpus.articles["problems"] != ""]
     for row in problems.itertuples():
         print(_wrapped("note: ", f"{row.article_id}: {row.problems}", width))
+    changed = corpus.articles[corpus.articles["normalisations"] != ""]
+    for row in changed.itertuples():  # the text was normalised before counting: say how
+        print(_wrapped("note: ", f"{row.article_id}: text normalised: {row.normalisations}", width))
 
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
@@ -255,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
     except InputDataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # outputs are swapped in whole, so the previous ones are intact
+        print("error: interrupted; outputs written before this run are unchanged", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # output piped into `head` and closed early
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

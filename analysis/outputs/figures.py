@@ -4,9 +4,20 @@ One function per figure (in :mod:`analysis.outputs.plots`), one style sheet, fil
 for what they show, written to ``figures/<story>/``.  PNG output carries no
 date or software stamp, so running the command twice changes no byte (with the
 pinned matplotlib and Pillow).
+
+Writing is all or nothing per story: every PNG of a story is drawn into a fresh
+hidden folder beside the target (``.<story>.tmp-*``), which then replaces
+``<story>/`` by two renames.  An interrupted or failed run therefore leaves the
+previous figures intact (no mix of old and new, no half-written PNG, no empty
+folder), and the story folder holds exactly the figures of the last run.
+Every path is checked to stay inside the output folder (ids and story names
+are checked on entry by :mod:`analysis.ingest.manifest`).
 """
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -20,6 +31,8 @@ from . import plots  # noqa: E402
 from ..config import FIGURES_DIR  # noqa: E402
 from ..text.corpus import Corpus, load_corpus  # noqa: E402
 from ..ingest.manifest import read_manifest  # noqa: E402
+from ..errors import InputDataError  # noqa: E402
+from .atomic import inside, prepare_out_dir, remove_empty, replace_folder, umask  # noqa: E402
 from ..compare.order import study_outlets  # noqa: E402
 from ..compare.wording_across import z_null_band  # noqa: E402
 
@@ -36,7 +49,14 @@ def figure_specs(corpus: Corpus, data_dir=None) -> dict[str, Callable]:
     summary = sentiment.sentiment_summary(corpus)
     terms = wording.distinctive_terms(corpus)
     band = z_null_band(corpus)  # calibrated z lines (the informative prior shrinks z)
-    frames = framing.framing_counts(corpus, data_dir=data_dir)
+    try:
+        frames = framing.framing_counts(corpus, data_dir=data_dir)
+    except InputDataError as exc:
+        if exc.path is None or exc.path.exists():
+            raise  # a dictionary that is there but wrong must be fixed
+        frames, missing = framing.pd.DataFrame(columns=framing.FRAMING_COLUMNS), exc  # no dictionary: say so in the figure
+    else:
+        missing = None
     specs = {
         "paragraph-roles-by-outlet": lambda ax: plots.plot_paragraph_roles(corpus.paragraphs, ax=ax),
         "readability-grades-body-by-outlet": lambda ax: plots.plot_readability_scores(read, scope="body", ax=ax),
@@ -49,12 +69,30 @@ def figure_specs(corpus: Corpus, data_dir=None) -> dict[str, Callable]:
         "framing-counts-by-outlet": lambda ax: plots.plot_framing_counts(frames, ax=ax),
         "sources-by-outlet": lambda ax: plots.plot_sources(sources.story_sources(corpus), ax=ax),
     }
+    if missing is not None:
+        specs["framing-counts-by-outlet"] = lambda ax: draw_note(
+            ax, "Framing and naming", f"No framing figure: no dictionary at {missing.path}\n(columns: category, label, pattern).")
     n_labels = len(frames[["category", "label"]].drop_duplicates())
     specs["framing-counts-by-outlet"].figsize = (8.0, 1.2 + 0.32 * n_labels)
-    for article_id in corpus.articles["article_id"]:
-        specs[f"distinctive-terms-{article_id}"] = (
-            lambda ax, a=article_id: plots.plot_distinctive_terms(terms, article_id=a, band=band, ax=ax))
+    n_articles = corpus.articles.groupby("story")["article_id"].transform("size")
+    for article_id, n in zip(corpus.articles["article_id"], n_articles):
+        if (terms["article_id"] == article_id).any():
+            specs[f"distinctive-terms-{article_id}"] = (
+                lambda ax, a=article_id: plots.plot_distinctive_terms(terms, article_id=a, band=band, ax=ax))
+        else:
+            why = ("the story has only this article: nothing to compare its words with" if n < 2
+                   else "this article or the rest of its story has no body word to compare")
+            specs[f"distinctive-terms-{article_id}"] = lambda ax, a=article_id, w=why: draw_note(
+                ax, f"Distinctive words: {a}", f"No distinctive-terms figure: {w}.")
     return specs
+
+
+def draw_note(ax, title: str, message: str):
+    """A figure that says why there is nothing to draw (instead of an empty or missing chart)."""
+    ax.set_axis_off()
+    ax.set_title(title)
+    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", wrap=True, fontsize=10)
+    return ax
 
 
 def save_figure(draw: Callable, path: Path) -> Path:
@@ -66,17 +104,43 @@ def save_figure(draw: Callable, path: Path) -> Path:
     return path
 
 
+def build_story_figures(corpus: Corpus, out: Path, name: str, data_dir=None) -> list[Path]:
+    """Draw every figure of one story into a hidden folder, then put it in place of ``out/<name>``."""
+    folder = inside(out, name)
+    specs = figure_specs(corpus, data_dir)
+    files = [f"{figure_name}.png" for figure_name in specs]
+    for file in files:
+        inside(folder, file)
+    staged = Path(tempfile.mkdtemp(prefix=f".{name}.tmp-", dir=out))
+    try:
+        for file, draw in zip(files, specs.values()):
+            save_figure(draw, staged / file)
+        os.chmod(staged, 0o777 & ~umask())
+        replace_folder(staged, folder)
+    finally:
+        if staged.exists():
+            shutil.rmtree(staged, ignore_errors=True)
+    return [out / name / file for file in files]
+
+
 def build_figures(data_dir=None, story: str | None = None, out_dir=None) -> list[Path]:
-    """Regenerate every figure of every story (or one); return the paths written."""
+    """Regenerate every figure of every story (or one); return the paths written.
+
+    Raises :class:`InputDataError` for an unknown story, an output folder that is a
+    file or cannot be written, or a name that would leave the output folder.
+    """
     out = Path(out_dir) if out_dir is not None else FIGURES_DIR
     stories = [story] if story else list(dict.fromkeys(read_manifest(data_dir)["story"]))
+    if story:
+        read_manifest(data_dir, story)  # an unknown story fails here, before any folder is made
+    created = prepare_out_dir(out)
     # one colour per outlet across every story of the data folder
     plots.set_outlet_order(study_outlets(data_dir))
     written = []
-    for name in stories:
-        corpus = load_corpus(data_dir, name)
-        folder = out / name
-        folder.mkdir(parents=True, exist_ok=True)
-        for figure_name, draw in figure_specs(corpus, data_dir).items():
-            written.append(save_figure(draw, folder / f"{figure_name}.png"))
+    try:
+        for name in stories:
+            written += build_story_figures(load_corpus(data_dir, name), out, name, data_dir)
+    finally:
+        if created and not written:
+            remove_empty(out)
     return written

@@ -411,7 +411,10 @@ def plot_sources(story_sources: pd.DataFrame, *, ax=None):
     ax.invert_yaxis()
     ax.set_xlabel("sentences attributed (quoted, mixed or reported); labels: share of the outlet's quoted words")
     ax.set_title("Who gets a voice: sources by outlet")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    if data.empty:  # say so, instead of an empty chart (and matplotlib's no-legend warning)
+        ax.text(0.5, 0.5, "no attributed source in these articles", transform=ax.transAxes, ha="center", va="center")
+    else:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax
 
 

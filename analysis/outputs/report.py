@@ -3,17 +3,24 @@
 Each notebook runs in a fresh kernel (no hidden state), once per story, with its
 ``parameters`` cell replaced by the story and data folder asked for.  Output
 goes to ``reports/<story>/<notebook>.html``; the notebooks in ``notebooks/``
-are never modified.
+are never modified.  As for figures, a story's pages are rendered into a hidden
+folder and swapped in only when all of them succeeded, and an unknown story or
+an unusable output folder fails before anything is created.
 """
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 
 from ..config import NOTEBOOKS_DIR, REPORTS_DIR, resolve_data_dir
+from ..errors import InputDataError
+from ..ingest.manifest import read_manifest
 from ..ingest.manifest import stories as manifest_stories
+from .atomic import inside, prepare_out_dir, remove_empty, replace_folder
 
 TIMEOUT_SECONDS = 600
 
@@ -47,14 +54,33 @@ def render_notebooks(data_dir=None, story: str | None = None, out_dir=None) -> l
     from nbconvert import HTMLExporter
 
     out = Path(out_dir) if out_dir is not None else REPORTS_DIR
+    names = [story] if story else manifest_stories(data_dir)
+    if story:
+        read_manifest(data_dir, story)  # an unknown story fails here, before any folder is made
     exporter = HTMLExporter()
+    created = prepare_out_dir(out)
     written = []
-    for name in [story] if story else manifest_stories(data_dir):
-        folder = out / name
-        folder.mkdir(parents=True, exist_ok=True)
-        for path in notebook_paths():
-            body, _ = exporter.from_notebook_node(execute_notebook(path, name, data_dir))
-            target = folder / f"{path.stem}.html"
-            target.write_text(body, encoding="utf-8")
-            written.append(target)
+    try:
+        for name in names:
+            folder = inside(out, name)
+            staged = Path(tempfile.mkdtemp(prefix=f".{name}.tmp-", dir=out))
+            try:
+                pages = []
+                for path in notebook_paths():
+                    try:
+                        body, _ = exporter.from_notebook_node(execute_notebook(path, name, data_dir))
+                    except Exception as exc:  # a failing cell: name the notebook and the error in one line
+                        last = str(exc).strip().splitlines()[-1:] or [type(exc).__name__]
+                        raise InputDataError(path, f"notebook failed for story {name!r}: {last[0][:300]}") from None
+                    (staged / f"{path.stem}.html").write_text(body, encoding="utf-8")
+                    pages.append(out / name / f"{path.stem}.html")
+                staged.chmod(0o755)
+                replace_folder(staged, folder)
+                written += pages
+            finally:
+                if staged.exists():
+                    shutil.rmtree(staged, ignore_errors=True)
+    finally:
+        if created and not written:
+            remove_empty(out)
     return written

@@ -120,7 +120,9 @@ _AGENCIES = r"(?:AP|AFP|PA|EPA|Reuters|Getty Images|Shutterstock|Alamy|Press Ass
 _CREDIT_WORDS = r"(?:AP|AFP|PA|EPA|Reuters|Getty|Shutterstock|Alamy|Photo|Picture|Pictures|Image|Images|Press|Association|Contributor|via|by|/|Handout|Pool)"
 # A parenthesised credit: short, made of capitalised words or credit vocabulary, e.g.
 # "(Getty Images)", "(PA)", "(Photo by Robert Hradil/Getty Images)".
-_PAREN_CREDIT = r"\((?=[^()]{1,80}\))(?:[A-Z][\w.&'-]*|" + _CREDIT_WORDS + r")(?:[\s/]+(?:[A-Z][\w.&'-]*|" + _CREDIT_WORDS + r"))*\)"
+# Atomic words and possessive separators: "/" is both a separator and a credit word, and
+# without them "(A" + 37 slashes + "!)" backtracks exponentially (12 s for one line).
+_PAREN_CREDIT = r"\((?=[^()]{1,80}\))(?>[A-Z][\w.&'-]*|" + _CREDIT_WORDS + r")(?:[\s/]++(?>[A-Z][\w.&'-]*|" + _CREDIT_WORDS + r"))*+\)"
 
 #: The original rules; they come first so that pages they already read keep their roles.
 ROLE_RULES: tuple[RoleRule, ...] = (

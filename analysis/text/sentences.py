@@ -104,7 +104,8 @@ _SPEECH_AFTER = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}\s"
     r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|recalled|insisted|warned|joked|tweeted)\b"
 )
-_AFTER_QUOTED_END = re.compile(r"[?!]+[”\"’']\s*$")
+# starts only at the first mark of a run (lookbehind): a long run of ?! was tried from every position
+_AFTER_QUOTED_END = re.compile(r"(?<![?!])[?!]++[”\"’']\s*+$")
 _ELLIPSIS_BREAK = re.compile(r"(?:(?<=[^.]\.\.\.)|(?<=…)) (?=[A-Z])")
 
 

@@ -19,6 +19,7 @@ TOKEN_COLUMNS = [
     "article_id", "sentence_id", "token_index", "start", "end", "token", "lower",
     "is_alpha", "is_stop", "quoted", "voice",
 ]
+TOKEN_DTYPES = {"token_index": "int64", "start": "int64", "end": "int64", "is_alpha": bool, "is_stop": bool, "quoted": bool}
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
@@ -53,4 +54,5 @@ def token_rows(sentences: Iterable, article_text: str, quoted_chars: set[int]) -
             rows.append((sentence.article_id, sentence.sentence_id, k, sentence.start + start,
                          sentence.start + end, token, lower, is_alpha(lower), lower in stops,
                          (sentence.start + start) in quoted_chars, sentence.voice))
-    return pd.DataFrame(rows, columns=TOKEN_COLUMNS)
+    # fixed dtypes even without a row: an empty object column used as a mask would select columns
+    return pd.DataFrame(rows, columns=TOKEN_COLUMNS).astype(TOKEN_DTYPES)

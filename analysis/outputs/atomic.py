@@ -1,0 +1,75 @@
+"""Writing outputs safely: inside the output folder, all at once, never half-written.
+
+:func:`prepare_out_dir` checks the output folder before any work; :func:`inside`
+proves a file or folder name stays inside it; :func:`replace_folder` swaps a
+finished hidden folder into place with two renames, so a reader or an
+interrupted run sees either the previous outputs or the new ones.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from ..errors import InputDataError
+
+
+def inside(folder: Path, name: str) -> Path:
+    """``folder / name``, refusing any name that would leave ``folder`` (``..``, ``/abs``, ``a/b``)."""
+    target = (folder / name).resolve()
+    if target.parent != folder.resolve() or name in ("", ".", ".."):
+        raise InputDataError(None, f"refusing to write {name!r}: it would leave the output folder {folder}")
+    return target
+
+
+def prepare_out_dir(out: Path) -> bool:
+    """Check that ``out`` is (or can become) a writable folder; return True if it was created here."""
+    if out.exists() and not out.is_dir():
+        raise InputDataError(out, "the output folder is an existing file; give --out a folder")
+    created = not out.exists()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.TemporaryFile(dir=out)
+        probe.close()
+    except OSError as exc:
+        if created:
+            remove_empty(out)
+        raise InputDataError(out, f"cannot write to the output folder ({exc.strerror or exc})") from None
+    return created
+
+
+def remove_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass
+
+
+def replace_folder(staged: Path, folder: Path) -> None:
+    """Put the finished ``staged`` folder in the place of ``folder`` (two renames; the old one is deleted)."""
+    for _ in range(5):  # another run may swap the same folder at the same moment: try again
+        old = None
+        if folder.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old-", dir=folder.parent))
+            try:
+                os.replace(folder, old / "figures")
+            except FileNotFoundError:
+                old.rmdir()
+                old = None
+        try:
+            os.replace(staged, folder)
+        except OSError:
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+            continue
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        return
+    raise InputDataError(folder, "could not replace the figures folder (another run kept replacing it); run again")
+
+
+def umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
