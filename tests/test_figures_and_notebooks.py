@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 
 import nbformat
 import pytest
@@ -79,3 +81,18 @@ def test_report_renders_html_without_touching_the_notebooks(tmp_path, monkeypatc
     html = written[0].read_text(encoding="utf-8")
     assert "Headline findings" in html and "Yahoo News UK" in html
     assert overview.read_bytes() == before
+
+
+def test_notebook_execution_prints_no_warning(tmp_path):
+    """Kernels run over local sockets: no 'running over TCP without encryption' warning (or any other)."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("DATA_DIR = None\nSTORY = None", metadata={"tags": ["parameters"]}),
+                      nbformat.v4.new_code_cell("print(STORY)")]
+    path = tmp_path / "00-tiny.ipynb"
+    nbformat.write(notebook, path)
+    code = ("import sys; from pathlib import Path; from analysis.outputs import report; "
+            f"nb = report.execute_notebook(Path({str(path)!r}), 'a-story'); print(nb.cells[1].outputs[0]['text'], end='')")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "a-story"
+    assert result.stderr == "", result.stderr

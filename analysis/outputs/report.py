@@ -9,11 +9,13 @@ an unusable output folder fails before anything is created.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
 
 import nbformat
+from jupyter_client import KernelManager
 from nbclient import NotebookClient
 
 from ..config import NOTEBOOKS_DIR, REPORTS_DIR, resolve_data_dir
@@ -41,11 +43,22 @@ def set_parameters(notebook, story: str, data_dir) -> None:
 
 
 def execute_notebook(path: Path, story: str, data_dir=None):
-    """Run one notebook in a fresh kernel and return the executed notebook."""
+    """Run one notebook in a fresh kernel and return the executed notebook.
+
+    The kernel talks to this process over local sockets (IPC transport) in a
+    temporary folder, not TCP: nothing listens on a network port, and the kernel
+    has no reason to warn about unencrypted TCP traffic.
+    """
     notebook = nbformat.read(path, as_version=4)
     set_parameters(notebook, story, data_dir)
-    NotebookClient(notebook, timeout=TIMEOUT_SECONDS, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as sockets:
+        manager = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "kernel"))
+        try:
+            NotebookClient(notebook, km=manager, timeout=TIMEOUT_SECONDS,
+                           resources={"metadata": {"path": str(path.parent)}}).execute()
+        finally:
+            if manager.has_kernel:
+                manager.shutdown_kernel(now=False)
     return notebook
 
 
