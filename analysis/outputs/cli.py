@@ -214,12 +214,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "figures":
             from .figures import build_figures
-            for path in build_figures(data_dir=args.data_dir, story=args.story, out_dir=args.out):
+            for path in build_figures(data_dir=args.data_dir, story=args.story, out_dir=args.out,
+                                      progress=sys.stderr.isatty()):
                 print(path)
             return 0
         if args.command == "report":
             from .report import render_notebooks
-            for path in render_notebooks(data_dir=args.data_dir, story=args.story, out_dir=args.out):
+            for path in render_notebooks(data_dir=args.data_dir, story=args.story, out_dir=args.out,
+                                         progress=sys.stderr.isatty()):
                 print(path)
             return 0
         if args.command == "explore":

@@ -123,7 +123,16 @@ def build_story_figures(corpus: Corpus, out: Path, name: str, data_dir=None) -> 
     return [out / name / file for file in files]
 
 
-def build_figures(data_dir=None, story: str | None = None, out_dir=None) -> list[Path]:
+def _progress(items: list, enabled: bool, unit: str):
+    """A progress bar on stderr over ``items`` when asked (a terminal), else the items."""
+    if not enabled or len(items) < 2:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, unit=unit.rstrip("s"), mininterval=1.0)
+
+
+def build_figures(data_dir=None, story: str | None = None, out_dir=None, progress: bool = False) -> list[Path]:
     """Regenerate every figure of every story (or one); return the paths written.
 
     Raises :class:`InputDataError` for an unknown story, an output folder that is a
@@ -138,7 +147,7 @@ def build_figures(data_dir=None, story: str | None = None, out_dir=None) -> list
     plots.set_outlet_order(study_outlets(data_dir))
     written = []
     try:
-        for name in stories:
+        for name in _progress(stories, progress, "stories"):
             written += build_story_figures(load_corpus(data_dir, name), out, name, data_dir)
     finally:
         if created and not written:

@@ -62,7 +62,7 @@ def execute_notebook(path: Path, story: str, data_dir=None):
     return notebook
 
 
-def render_notebooks(data_dir=None, story: str | None = None, out_dir=None) -> list[Path]:
+def render_notebooks(data_dir=None, story: str | None = None, out_dir=None, progress: bool = False) -> list[Path]:
     """Execute every notebook for every story (or one) and write HTML; return the paths."""
     from nbconvert import HTMLExporter
 
@@ -73,7 +73,12 @@ def render_notebooks(data_dir=None, story: str | None = None, out_dir=None) -> l
     exporter = HTMLExporter()
     created = prepare_out_dir(out)
     written = []
+    bar = None
     try:
+        if progress:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(names) * len(notebook_paths()), unit="notebook", mininterval=1.0)
         for name in names:
             folder = inside(out, name)
             staged = Path(tempfile.mkdtemp(prefix=f".{name}.tmp-", dir=out))
@@ -86,6 +91,8 @@ def render_notebooks(data_dir=None, story: str | None = None, out_dir=None) -> l
                         last = str(exc).strip().splitlines()[-1:] or [type(exc).__name__]
                         raise InputDataError(path, f"notebook failed for story {name!r}: {last[0][:300]}") from None
                     (staged / f"{path.stem}.html").write_text(body, encoding="utf-8")
+                    if bar is not None:
+                        bar.update(1)
                     pages.append(out / name / f"{path.stem}.html")
                 staged.chmod(0o755)
                 replace_folder(staged, folder)
@@ -94,6 +101,8 @@ def render_notebooks(data_dir=None, story: str | None = None, out_dir=None) -> l
                 if staged.exists():
                     shutil.rmtree(staged, ignore_errors=True)
     finally:
+        if bar is not None:
+            bar.close()
         if created and not written:
             remove_empty(out)
     return written
