@@ -115,3 +115,12 @@ def test_differences_and_quote_effect(seed_corpus):
     assert set(effect["article_id"]) == {"itv-000", "yahoo-004"}
     assert (effect["body_minus_narration"] == effect["body"] - effect["narration"]).all()
     assert effect["quotation_word_share"].between(0, 1).all()
+
+
+def test_ari_counts_words_as_smith_and_senter_not_stand_alone_dashes():
+    # "The cat sat on the mat — it was warm." 9 words (the dash is not one), 1 sentence,
+    # 28 non-space characters (the dash included): ARI = 4.71 * 28/9 + 0.5 * 9 - 21.43 = -2.2767.
+    text = "The cat sat on the mat — it was warm."
+    assert score(text, "automated_readability_index") == pytest.approx(4.71 * 28 / 9 + 0.5 * 9 - 21.43)
+    # textstat divides the 28 characters by 10 "words" (the dash counted): documented difference
+    assert textstat.automated_readability_index(text) == pytest.approx(4.71 * 28 / 10 + 0.5 * 9 - 21.43)

@@ -14,7 +14,12 @@ non-space characters):
 * Gunning Fog (Gunning 1952): 0.4 (W/S + 100 C/W)
 * SMOG (McLaughlin 1969): 1.043 sqrt(30 P/S) + 3.1291 (normed on 30 sentences)
 * Coleman-Liau (Coleman & Liau 1975): 0.058 (100 L/W) - 0.296 (100 S/W) - 15.8
-* ARI (Smith & Senter 1967): 4.71 Ch/W + 0.5 W/S - 21.43
+* ARI (Smith & Senter 1967): 4.71 Ch/W + 0.5 W/S - 21.43, W counting words as every
+  other formula here does.  textstat's own ARI differs in one place: its characters-per-word
+  term divides by a word count that includes stand-alone punctuation (``count_words(...,
+  rm_punctuation=False)``), so a dash standing alone ("the mat — it was") counts as a word
+  there and lowers its score (seed articles: 0.16 and 0.18 grade lower in textstat).  We
+  follow Smith & Senter: a dash is not a word.
 * Dale-Chall (Dale & Chall 1948): 0.1579 (100 D/W) + 0.0496 W/S, + 3.6365 if 100 D/W > 5
   (textstat counts proper names and inflected easy words as difficult)
 * Linsear Write (first 100 words) and textstat's consensus grade: computed by
