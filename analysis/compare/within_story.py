@@ -186,30 +186,18 @@ def readability_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets:
     value = table.set_index(["article_id", "scope", "metric"])["value"]
     size = table.drop_duplicates(["article_id", "scope"]).set_index(["article_id", "scope"])["n_sentences"]
     per_sentence = sentence_readability(corpus)
-    rows = []
-    for story, by_outlet in _outlet_groups(corpus, outlets):
-        sides_by_scope = {}
-        for scope in SCOPES:
-            sides = {}
-            for outlet, ids in by_outlet.items():
-                if len(ids) == 1:
-                    d = draws[(ids[0], scope)]
-                    sides[outlet] = Side(outlet, ids, {m: value[(ids[0], scope, m)] for m in FORMULA_METRICS},
-                                         None if d is None else {m: d[m].to_numpy() for m in FORMULA_METRICS},
-                                         int(size[(ids[0], scope)]))
-                    continue
-                parts = []
-                for article_id in ids:
-                    mine = per_sentence[per_sentence["article_id"] == article_id]
-                    parts.append(mine.loc[scope_mask(mine["voice"].to_numpy(), scope), COUNT_COLUMNS].to_numpy(float))
-                pooled = np.vstack(parts)
-                point = {m: float(v[0]) for m, v in scope_readability(pooled.sum(axis=0)).items()}
-                replicates = (scope_readability(two_stage_sums(parts, (story, outlet, scope, "readability"), reps))
-                              if len(pooled) else None)
-                sides[outlet] = Side(outlet, ids, {m: point[m] for m in FORMULA_METRICS}, replicates, len(pooled))
-            sides_by_scope[scope] = sides
-        rows += _pair_rows(story, sides_by_scope, FORMULA_METRICS)
-    return _finish(rows)
+
+    def single(article_id, scope):
+        d = draws[(article_id, scope)]
+        return ({m: value[(article_id, scope, m)] for m in FORMULA_METRICS},
+                None if d is None else {m: d[m].to_numpy() for m in FORMULA_METRICS}, int(size[(article_id, scope)]))
+
+    def sentence_counts_of(article_id, scope):
+        mine = per_sentence[per_sentence["article_id"] == article_id]
+        return mine.loc[scope_mask(mine["voice"].to_numpy(), scope), COUNT_COLUMNS].to_numpy(float)
+
+    return _outlet_rows(corpus, outlets, FORMULA_METRICS, "readability", reps, single, sentence_counts_of,
+                        lambda sums: scope_readability(sums))
 
 
 def sentiment_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets: list[str] | None = None) -> pd.DataFrame:
@@ -222,6 +210,26 @@ def sentiment_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets: l
     scored = sentence_sentiment(corpus)
     draws = sentiment_draws(scored, reps)
     empty = ({k: np.nan for k in SUMMARY_METRICS}, None, 0)
+
+    def compound_columns_of(article_id, scope):
+        mine = scored[scored["article_id"] == article_id]
+        chosen = mine[scope_mask(mine["voice"].to_numpy(), scope)]
+        return _sentiment_columns(chosen["compound"].to_numpy(float))
+
+    return _outlet_rows(corpus, outlets, list(SUMMARY_METRICS), "sentiment", reps,
+                        lambda article_id, scope: draws.get((article_id, scope), empty),
+                        compound_columns_of, _sentiment_from_sums)
+
+
+def _outlet_rows(corpus, outlets, metrics, family, reps, single, sentence_columns, from_sums) -> pd.DataFrame:
+    """Rows of a differences table: per story, scope and outlet one :class:`Side`.
+
+    An outlet with one article uses that article's point values and replicates
+    (``single(article_id, scope)`` -> ``(point, replicates, n)``); with several,
+    their per-sentence columns (``sentence_columns``) are pooled and resampled in
+    two stages, articles then sentences, and ``from_sums`` turns summed columns
+    into the metrics.
+    """
     rows = []
     for story, by_outlet in _outlet_groups(corpus, outlets):
         sides_by_scope = {}
@@ -229,19 +237,15 @@ def sentiment_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets: l
             sides = {}
             for outlet, ids in by_outlet.items():
                 if len(ids) == 1:
-                    point, replicates, n = draws.get((ids[0], scope), empty)
+                    point, replicates, n = single(ids[0], scope)
                     sides[outlet] = Side(outlet, ids, point, replicates, n)
                     continue
-                parts = []
-                for article_id in ids:
-                    mine = scored[scored["article_id"] == article_id]
-                    chosen = mine[scope_mask(mine["voice"].to_numpy(), scope)]
-                    parts.append(_sentiment_columns(chosen["compound"].to_numpy(float)))
+                parts = [sentence_columns(article_id, scope) for article_id in ids]
                 pooled = np.vstack(parts)
-                point = {m: float(v[0]) for m, v in _sentiment_from_sums(pooled.sum(axis=0)[None, :]).items()}
-                replicates = (_sentiment_from_sums(two_stage_sums(parts, (story, outlet, scope, "sentiment"), reps))
+                point = {m: float(v[0]) for m, v in from_sums(pooled.sum(axis=0)[None, :]).items()}
+                replicates = (from_sums(two_stage_sums(parts, (story, outlet, scope, family), reps))
                               if len(pooled) else None)
-                sides[outlet] = Side(outlet, ids, point, replicates, len(pooled))
+                sides[outlet] = Side(outlet, ids, {m: point[m] for m in metrics}, replicates, len(pooled))
             sides_by_scope[scope] = sides
-        rows += _pair_rows(story, sides_by_scope, list(SUMMARY_METRICS))
+        rows += _pair_rows(story, sides_by_scope, metrics)
     return _finish(rows)
