@@ -32,12 +32,14 @@ headline, captions and promos included).
 from __future__ import annotations
 
 import functools
+import re
 
 import numpy as np
 import pandas as pd
 import textstat
 from textstat.backend import counts as ts_counts
 from textstat.backend import selections as ts_selections
+from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 from textstat.backend.validations import is_difficult_word
 
 from .bootstrap import percentile_interval, resampled_sums
@@ -90,19 +92,31 @@ def _word_profile(word: str) -> tuple[int, bool, bool]:
     return (ts_counts.count_syllables(word, LANG), is_difficult_word(word, 3, LANG), is_difficult_word(word, 0, LANG))
 
 
+# textstat 0.7.13's own patterns (list_words, count_letters, count_chars), compiled once:
+# the same regular expressions on the same text, without its per-call cache and re lookups.
+_NONCONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
+_PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s\']")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_SPACE = re.compile(r"\s")
+
+
 def fast_counts(text: str) -> tuple[int, ...]:
     """The same counts as :func:`text_counts`, in ``COUNT_COLUMNS`` order, in one pass over
-    the words of ``text`` (as textstat lists them)."""
-    words = ts_selections.list_words(text)
+    the words of ``text`` (as textstat's ``list_words`` lists them)."""
+    words = _PUNCTUATION_BUT_APOSTROPHE.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
     syllables = polysyllables = complex_words = difficult = 0
     for word in words:
         n, is_complex, is_difficult = _word_profile(word)
         syllables += n
-        polysyllables += n >= 3
-        complex_words += is_complex
-        difficult += is_difficult
+        if n >= 3:
+            polysyllables += 1
+        if is_complex:
+            complex_words += 1
+        if is_difficult:
+            difficult += 1
+    no_space = _SPACE.sub("", text)
     return (1, len(words), syllables, polysyllables, complex_words, difficult,
-            ts_counts.count_letters(text), ts_counts.count_chars(text, True))
+            len(_PUNCTUATION.sub("", no_space)), len(no_space))
 
 
 def sentence_counts(texts: list[str]) -> np.ndarray:
