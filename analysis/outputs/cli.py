@@ -97,9 +97,28 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
     metrics.add_argument("--chunk-size", type=int, default=100, help="articles per chunk (default 100)")
     metrics.add_argument("--keep-going", action="store_true",
                          help="record a bad article in the problems column instead of stopping")
+    metrics.add_argument("--out", help="write the table to this .parquet or .csv file chunk by chunk "
+                                       "(memory stays flat however large the corpus) instead of printing it")
+    metrics.add_argument("--dask", action="store_true", help="compute on a Dask LocalCluster (--workers processes)")
+    metrics.add_argument("--scheduler", metavar="ADDRESS",
+                         help="compute on an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 "
+                              "(its workers must see the data folder at the same path)")
     report = sub.add_parser("report", parents=[common], help="execute the notebooks and render them to HTML")
     report.add_argument("--out", help="output folder (default: reports/)")
     return parser
+
+
+def _metrics(args) -> int:
+    from ..measures.pipeline import run_metrics
+
+    result = run_metrics(args.data_dir, args.story, out=args.out, workers=args.workers, chunk_size=args.chunk_size,
+                         errors="record" if args.keep_going else "raise", progress=sys.stderr.isatty(),
+                         dask=args.dask, scheduler=args.scheduler)
+    if args.out:
+        print(f"{result.path}: {result.n_articles} articles ({result.n_errors} recorded as errors)")
+    else:
+        print_table(result, args.csv)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,11 +136,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(path)
             return 0
         if args.command == "metrics":
-            from ..measures.pipeline import corpus_metrics
-            table = corpus_metrics(args.data_dir, args.story, workers=args.workers, chunk_size=args.chunk_size,
-                                   errors="record" if args.keep_going else "raise", progress=sys.stderr.isatty())
-            print_table(table, args.csv)
-            return 0
+            return _metrics(args)
         corpus = load_corpus(args.data_dir, args.story)
         if args.command == "summary":
             print_summary(corpus)
