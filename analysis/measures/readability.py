@@ -40,11 +40,11 @@ import textstat
 from textstat.backend import counts as ts_counts
 from textstat.backend import selections as ts_selections
 from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
-from textstat.backend.validations import is_difficult_word
 
 from .bootstrap import percentile_interval, resampled_sums
 from ..config import BOOTSTRAP_REPS
 from ..text.corpus import Corpus
+from ..text.resources import cmu_dictionary
 from ..text.sentences import SCOPES as SENTENCE_SCOPES
 from ..text.sentences import scope_mask, split_sentence_spans
 
@@ -85,11 +85,78 @@ def text_counts(text: str) -> dict[str, int]:
 
 @functools.lru_cache(maxsize=1 << 15)
 def _word_profile(word: str) -> tuple[int, bool, bool]:
-    """(syllables, complex for Fog, difficult for Dale-Chall) of one word, from textstat.
+    """(syllables, complex for Fog, difficult for Dale-Chall) of one word: textstat's
+    ``count_syllables(word)``, ``is_difficult_word(word, 3)`` and ``is_difficult_word(word, 0)``.
 
     textstat caches only its last 128 words; a larger cache here keeps a
-    corpus's vocabulary, with the very same values."""
-    return (ts_counts.count_syllables(word, LANG), is_difficult_word(word, 3, LANG), is_difficult_word(word, 0, LANG))
+    corpus's vocabulary, and :func:`_syllables` gives the very same counts faster."""
+    syllables = _syllables(word)
+    if len(word.split()) != 1:
+        return syllables, False, False
+    lower = word.lower()
+    if lower in _easy_words():
+        return syllables, False, False
+    lower_syllables = syllables if lower == word else _syllables(lower)
+    return syllables, lower_syllables >= 3, lower_syllables >= 0
+
+
+@functools.lru_cache(maxsize=1)
+def _easy_words() -> frozenset[str]:
+    from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
+
+    return frozenset(get_lang_easy_words(LANG))
+
+
+@functools.lru_cache(maxsize=1)
+def _hyphenation():
+    """textstat's pyphen dictionary: its patterns, longest pattern, and every pattern prefix."""
+    from textstat.backend.utils._get_pyphen import get_pyphen
+
+    hyphenator = get_pyphen(LANG)
+    patterns = hyphenator.hd.patterns
+    prefixes = frozenset(key[:k] for key in patterns for k in range(1, len(key) + 1))
+    return patterns, hyphenator.hd.maxlen, prefixes, hyphenator.left, hyphenator.right
+
+
+def _pyphen_count(word: str) -> int:
+    """``len(Pyphen(lang).positions(word))``: pyphen's algorithm (Liang's patterns, odd
+    values mark a hyphenation point), but a substring is only extended while some
+    pattern starts with it, which skips most dictionary look-ups."""
+    patterns, maxlen, prefixes, left, right = _hyphenation()
+    pointed = f".{word.lower()}."
+    size = len(pointed)
+    references = [0] * (size + 1)
+    for i in range(size - 1):
+        stop = min(i + maxlen, size) + 1
+        for j in range(i + 1, stop):
+            piece = pointed[i:j]
+            if piece not in prefixes:
+                break
+            pattern = patterns.get(piece)
+            if not pattern:
+                continue
+            offset, values = pattern
+            at = i + offset
+            for k, value in enumerate(values):
+                if at + k < len(references) and value > references[at + k]:
+                    references[at + k] = value
+    last = len(word) - right
+    return sum(1 for i, reference in enumerate(references) if reference % 2 and left <= i - 1 <= last)
+
+
+def _syllables(text: str) -> int:
+    """textstat 0.7.13's ``count_syllables(text, "en_US")`` (CMU dictionary, else pyphen), step by step."""
+    if not text:
+        return 0
+    cmu_dict = cmu_dictionary()
+    count = 0
+    for word in _PUNCTUATION_BUT_APOSTROPHE.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).lower().split():
+        try:
+            cmu_phones = cmu_dict[word][0]
+            count += sum(1 for p in cmu_phones if p[-1].isdigit())
+        except (TypeError, IndexError, KeyError):
+            count += _pyphen_count(word) + 1
+    return count
 
 
 # textstat 0.7.13's own patterns (list_words, count_letters, count_chars), compiled once:
