@@ -107,41 +107,42 @@ def _easy_words() -> frozenset[str]:
     return frozenset(get_lang_easy_words(LANG))
 
 
+_NOT_A_PREFIX = object()
+
+
 @functools.lru_cache(maxsize=1)
 def _hyphenation():
-    """textstat's pyphen dictionary: its patterns, longest pattern, and every pattern prefix."""
+    """textstat's pyphen dictionary as one table: each pattern's (offset, values), and None
+    for every other prefix of a pattern; plus the longest pattern and pyphen's margins."""
     from textstat.backend.utils._get_pyphen import get_pyphen
 
     hyphenator = get_pyphen(LANG)
     patterns = hyphenator.hd.patterns
-    prefixes = frozenset(key[:k] for key in patterns for k in range(1, len(key) + 1))
-    return patterns, hyphenator.hd.maxlen, prefixes, hyphenator.left, hyphenator.right
+    table = {key[:k]: None for key in patterns for k in range(1, len(key))}
+    table.update(patterns)
+    return table, hyphenator.hd.maxlen, hyphenator.left, hyphenator.right
 
 
 def _pyphen_count(word: str) -> int:
     """``len(Pyphen(lang).positions(word))``: pyphen's algorithm (Liang's patterns, odd
-    values mark a hyphenation point), but a substring is only extended while some
-    pattern starts with it, which skips most dictionary look-ups."""
-    patterns, maxlen, prefixes, left, right = _hyphenation()
+    values mark a hyphenation point) step by step, except that a substring is only
+    extended while some pattern starts with it, which skips most dictionary look-ups."""
+    table, maxlen, left, right = _hyphenation()
     pointed = f".{word.lower()}."
     size = len(pointed)
     references = [0] * (size + 1)
     for i in range(size - 1):
-        stop = min(i + maxlen, size) + 1
-        for j in range(i + 1, stop):
-            piece = pointed[i:j]
-            if piece not in prefixes:
-                break
-            pattern = patterns.get(piece)
-            if not pattern:
+        for j in range(i + 1, min(i + maxlen, size) + 1):
+            pattern = table.get(pointed[i:j], _NOT_A_PREFIX)
+            if pattern is None:
                 continue
+            if pattern is _NOT_A_PREFIX:
+                break
             offset, values = pattern
-            at = i + offset
-            for k, value in enumerate(values):
-                if at + k < len(references) and value > references[at + k]:
-                    references[at + k] = value
-    last = len(word) - right
-    return sum(1 for i, reference in enumerate(references) if reference % 2 and left <= i - 1 <= last)
+            span = slice(i + offset, i + offset + len(values))
+            references[span] = map(max, values, references[span])
+    # points are i - 1 for odd references[i]; pyphen keeps left <= point <= len(word) - right
+    return sum(1 for reference in references[left + 1:max(0, len(word) - right + 2)] if reference % 2)
 
 
 def _syllables(text: str) -> int:
