@@ -104,3 +104,12 @@ def test_an_unexpected_failure_is_recorded_with_keep_going(six_articles, monkeyp
 def test_output_must_be_parquet_or_csv(tmp_path, capsys):
     assert main(["metrics", "--data-dir", str(SEED_DATA), "--out", str(tmp_path / "m.xlsx")]) == 2
     assert "must end in .parquet or .csv" in capsys.readouterr().err
+
+
+def test_cli_dask_route_on_a_local_cluster_writes_the_same_file(six_articles, in_memory, tmp_path, capsys):
+    pytest.importorskip("distributed")
+    out = tmp_path / "m.csv"
+    assert main(["metrics", "--data-dir", str(six_articles), "--out", str(out), "--dask", "--workers", "1",
+                 "--chunk-size", "2"]) == 0
+    assert f"{out}: {len(in_memory)} articles (0 recorded as errors)" in capsys.readouterr().out
+    pd.testing.assert_frame_equal(pipeline.read_metrics(out), in_memory, check_exact=True)
