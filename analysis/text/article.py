@@ -68,21 +68,6 @@ COUNT_FIELDS = list(ArticleCounts._fields)
 INTEGER_COUNT_FIELDS = [name for name, kind in get_type_hints(ArticleCounts).items() if kind is int]
 
 
-_WORD_FLAGS: dict[str, tuple[int, int]] = {}
-
-
-def _word_flags(token: str) -> tuple[int, int]:
-    """(is a word, is a stop word) of a token: ``is_alpha`` and the stop list on its
-    normalised form, remembered per token (a bounded cache: emptied when full)."""
-    lower = normalise(token)
-    alpha = is_alpha(lower)
-    flags = (int(alpha), int(alpha and lower in stop_words()))
-    if len(_WORD_FLAGS) >= 100_000:
-        _WORD_FLAGS.clear()
-    _WORD_FLAGS[token] = flags
-    return flags
-
-
 def article_counts(doc: ArticleText) -> ArticleCounts:
     """Counts of one article.
 
@@ -92,12 +77,14 @@ def article_counts(doc: ArticleText) -> ArticleCounts:
     ``words_per_body_paragraph`` is ``n_words`` over the body paragraphs (NaN
     without one).
     """
+    stops = stop_words()
     n_words = n_stop = 0
     for sentence in doc.sentences:
         for token in TOKEN_PATTERN.findall(sentence.text):
-            word, stop = _WORD_FLAGS.get(token) or _word_flags(token)
-            n_words += word
-            n_stop += stop
+            lower = normalise(token)
+            if is_alpha(lower):
+                n_words += 1
+                n_stop += lower in stops
     letters = np.array([s.n_letters for s in doc.sentences], dtype=float)
     quoted = np.array([s.quoted_share for s in doc.sentences], dtype=float) * letters
     voices = [s.voice for s in doc.sentences]
