@@ -181,7 +181,11 @@ def run_one(method: str, data_dir: Path, out: Path, workers: int, chunk_size: in
     import analysis
     from analysis.measures import pipeline
 
-    records = analysis.read_manifest(data_dir).to_dict("records")
+    # only the hand loops need the records up front (the pipeline reads the manifest itself)
+    manifest = analysis.read_manifest(data_dir)
+    n_articles = len(manifest)
+    records = manifest.to_dict("records") if method.startswith("loop") else None
+    del manifest
     cpu0, start = _cpu_seconds(), time.perf_counter()
     if method == "loop-1":
         table = hand_table(hand_chunk(records))
@@ -200,12 +204,12 @@ def run_one(method: str, data_dir: Path, out: Path, workers: int, chunk_size: in
 
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
                 Client(cluster) as client:
-            table = pipeline.dask_metrics(data_dir, client=client, npartitions=max(1, -(-len(records) // chunk_size)))
+            table = pipeline.dask_metrics(data_dir, client=client, npartitions=max(1, -(-n_articles // chunk_size)))
     seconds = time.perf_counter() - start
     cpu = _cpu_seconds() - cpu0
     if table is not None:
         table.to_pickle(out)
-    return {"method": method, "articles": len(records), "seconds": seconds, "cpu_seconds": cpu,
+    return {"method": method, "articles": n_articles, "seconds": seconds, "cpu_seconds": cpu,
             "own_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "child_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 

@@ -39,7 +39,7 @@ NEGATE = frozenset(ref.NEGATE)
 #: Every word of a multi-word special case or booster: the idiom strings are only built near one.
 IDIOM_WORDS = frozenset(w for key in list(SPECIAL_CASES) + list(BOOSTER_DICT) if " " in key for w in key.split(" "))
 #: Tokens remembered before the per-token cache is emptied (bounded memory on large corpora).
-TOKEN_CACHE_LIMIT = 100_000
+TOKEN_CACHE_LIMIT = 20_000
 _PUNCTUATION = string.punctuation
 
 
