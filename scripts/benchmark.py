@@ -358,7 +358,7 @@ def main() -> None:
     for row in rows:
         cells = [f"{row['articles']:,}", row["method"], str(row["processes"]), f"{row['articles/s']:.1f}",
                  f"{row['CPU ms/article']:.2f}", f"{row['peak MB (sum)']:.0f}", f"{row['largest process MB']:.0f}",
-                 f"{row['vs loop-N']:.2f}x"]
+                 f"{row['vs loop-N']:.2f}x" if row['vs loop-N'] == row['vs loop-N'] else "–"]
         print("| " + " | ".join(cells) + " |")
 
 
