@@ -120,14 +120,19 @@ def test_dask_path_on_a_local_cluster_equals_local(many_articles):
 
 def test_pyphen_word_cache_is_bounded_and_clearing_changes_nothing():
     import pyphen
+    import textstat
 
     from analysis.text.resources import trim_word_caches
 
     made_up = [f"zorblax{chr(97 + i % 26)}{i}" for i in range(40)]
+    sizes = lambda: [len(h.cache) for h in pyphen.hdcache.values()]
+    trim_word_caches(limit=0)
     before = [readability.fast_counts(w) for w in made_up]
-    sizes = [len(h.cache) for h in pyphen.hdcache.values()]
-    assert max(sizes) > 0
+    assert max(sizes(), default=0) == 0            # the pipeline's own counts leave pyphen's cache alone
+    after_textstat = [textstat.syllable_count(w) for w in made_up]   # textstat itself fills it
+    assert max(sizes()) > 0
     trim_word_caches(limit=5)
-    assert all(len(h.cache) <= 5 for h in pyphen.hdcache.values())
+    assert all(size <= 5 for size in sizes())
     readability._word_profile.cache_clear()
     assert [readability.fast_counts(w) for w in made_up] == before
+    assert [c[2] for c in before] == after_textstat

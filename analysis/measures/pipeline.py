@@ -6,9 +6,12 @@ narration and quotation, with the same numbers as the single-article tables
 (:func:`analysis.measures.readability.readability_table`,
 :func:`analysis.measures.sentiment.sentiment_summary`) but without building
 DataFrames, so it is cheap enough for tens of thousands of articles.
-:func:`corpus_metrics` runs it over the manifest in chunks on a process pool,
-keeping a bounded number of chunks in flight so memory does not grow with the
-corpus; :func:`dask_metrics` does the same on a Dask cluster.
+:func:`iter_metrics` runs it over the manifest in chunks on a process pool,
+keeping a bounded number of chunks in flight, and yields each chunk's table in
+manifest order; :func:`corpus_metrics` gathers them into one table and
+:func:`write_metrics` streams them into a Parquet or CSV file, so its memory does
+not grow with the corpus.  :func:`iter_dask_metrics` / :func:`dask_metrics` do the
+same on a Dask cluster (a ``LocalCluster`` or an existing scheduler).
 
 Intervals are not computed here: at corpus scale compare outlets across
 articles (each article one observation), not sentences within one article.
@@ -19,7 +22,8 @@ import multiprocessing
 import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from typing import Iterable, Iterator
+from pathlib import Path
+from typing import Iterable, Iterator, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -71,20 +75,22 @@ def article_metrics(record: dict) -> dict:
 
 def _error_row(record: dict, error: Exception) -> dict:
     row = {c: float("nan") for c in METRIC_COLUMNS}
+    message = str(error) if isinstance(error, InputDataError) else f"{type(error).__name__}: {error}"
     row.update({"article_id": record["id"], "story": record["story"], "outlet": record["outlet"],
-                "problems": f"error: {error}"})
+                "problems": f"error: {message}"})
     return row
 
 
 def chunk_metrics(records: list[dict], errors: str = "raise") -> pd.DataFrame:
     """:func:`article_metrics` over a chunk, as a DataFrame (compact to send between
     processes and to keep); with ``errors="record"`` a bad article becomes a row whose
-    ``problems`` says what went wrong instead of stopping the run."""
+    ``problems`` says what went wrong (``error: ...``) instead of stopping the run: an
+    unreadable file, and also any unexpected failure, so one article cannot lose a long run."""
     rows = []
     for record in records:
         try:
             rows.append(article_metrics(record))
-        except InputDataError as exc:
+        except Exception as exc:  # noqa: BLE001  (recorded, by request, in the article's row)
             if errors != "record":
                 raise
             rows.append(_error_row(record, exc))
@@ -109,52 +115,172 @@ def chunks(records: Iterable[dict], size: int) -> Iterator[list[dict]]:
         yield chunk
 
 
-def corpus_metrics(data_dir=None, story: str | None = None, *, records: Iterable[dict] | None = None,
-                   workers: int | None = None, chunk_size: int = 100, errors: str = "raise",
-                   progress: bool = True) -> pd.DataFrame:
-    """:func:`article_metrics` for every article of the manifest (or ``records``), in manifest order.
+def analysed_manifest(data_dir=None, story: str | None = None) -> pd.DataFrame:
+    """The manifest rows the analysis uses: every article but near-duplicates the user
+    marked ``exclude`` (:mod:`analysis.ingest.duplicates`), as :func:`load_corpus` does."""
+    manifest = read_manifest(data_dir, story)
+    excluded = excluded_ids(data_dir)
+    if excluded:
+        manifest = manifest[~manifest["id"].isin(excluded)].reset_index(drop=True)
+    return manifest
+
+
+def _batches(data_dir, story, records, chunk_size) -> tuple[int, Iterator[list[dict]]]:
+    """The number of articles and their records, one chunk at a time."""
+    if records is None:
+        manifest = analysed_manifest(data_dir, story)
+        # rows become dicts one chunk at a time, not all at once
+        return len(manifest), (manifest.iloc[i:i + chunk_size].to_dict("records")
+                               for i in range(0, len(manifest), chunk_size))
+    records = list(records)
+    return len(records), chunks(records, chunk_size)
+
+
+def iter_metrics(data_dir=None, story: str | None = None, *, records: Iterable[dict] | None = None,
+                 workers: int | None = None, chunk_size: int = 100, errors: str = "raise",
+                 progress: bool = True) -> Iterator[pd.DataFrame]:
+    """:func:`chunk_metrics` of each chunk of the manifest (or ``records``), in manifest order,
+    each yielded as soon as it (and every chunk before it) is done.
 
     ``workers`` processes (default: the number of CPUs; 1 runs in this process)
     each take ``chunk_size`` articles at a time; manifest rows become records one
     chunk at a time and at most two chunks per worker are in flight, so the
-    working memory is bounded whatever the corpus size; only the result table
-    itself (about 0.5 KB per article) grows with it.  Workers are spawned, not
-    forked (safe from a notebook kernel).  Returns a DataFrame with
-    :data:`METRIC_COLUMNS`.
+    working memory is bounded whatever the corpus size.  Workers are spawned, not
+    forked (safe from a notebook kernel).  With ``progress`` a bar on stderr shows
+    articles done and articles per second.
     """
-    if records is None:
-        manifest = read_manifest(data_dir, story)
-        excluded = excluded_ids(data_dir)  # near-duplicates marked "exclude", as in load_corpus
-        if excluded:
-            manifest = manifest[~manifest["id"].isin(excluded)].reset_index(drop=True)
-        total = len(manifest)
-        # rows become dicts one chunk at a time, not all at once
-        batches = (manifest.iloc[i:i + chunk_size].to_dict("records") for i in range(0, total, chunk_size))
-    else:
-        records = list(records)
-        total = len(records)
-        batches = chunks(records, chunk_size)
+    total, batches = _batches(data_dir, story, records, chunk_size)
     workers = workers or os.cpu_count() or 1
     bar = _progress(total, progress)
-    parts: list[pd.DataFrame] = []
-    if workers == 1:
-        for chunk in batches:
-            parts.append(chunk_metrics(chunk, errors))
-            bar.update(len(chunk))
-    else:
-        # spawned workers start clean: they do not inherit (and count again) this process's memory
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            pending: deque = deque()
+    try:
+        if workers == 1:
             for chunk in batches:
-                pending.append(pool.submit(chunk_metrics, chunk, errors))
-                if len(pending) >= 2 * workers:
-                    parts.append(pending.popleft().result())
-                    bar.update(len(parts[-1]))
-            while pending:
-                parts.append(pending.popleft().result())
-                bar.update(len(parts[-1]))
-    bar.close()
+                part = chunk_metrics(chunk, errors)
+                bar.update(len(part))
+                yield part
+        else:
+            # spawned workers start clean: they do not inherit (and count again) this process's memory
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+                pending: deque = deque()
+                try:
+                    for chunk in batches:
+                        pending.append(pool.submit(chunk_metrics, chunk, errors))
+                        if len(pending) >= 2 * workers:
+                            part = pending.popleft().result()
+                            bar.update(len(part))
+                            yield part
+                    while pending:
+                        part = pending.popleft().result()
+                        bar.update(len(part))
+                        yield part
+                except BaseException:
+                    # stopped early (an error, or the consumer closed us): do not wait for queued chunks
+                    for future in pending:
+                        future.cancel()
+                    raise
+    finally:
+        bar.close()
+
+
+def corpus_metrics(data_dir=None, story: str | None = None, *, records: Iterable[dict] | None = None,
+                   workers: int | None = None, chunk_size: int = 100, errors: str = "raise",
+                   progress: bool = True) -> pd.DataFrame:
+    """:func:`article_metrics` for every article of the manifest (or ``records``), in manifest order,
+    as one DataFrame with :data:`METRIC_COLUMNS` (computed as :func:`iter_metrics` says).
+
+    The table is held in memory (about 0.5 KB per article); for very large corpora
+    write it chunk by chunk with :func:`write_metrics` instead.
+    """
+    parts = list(iter_metrics(data_dir, story, records=records, workers=workers, chunk_size=chunk_size,
+                              errors=errors, progress=progress))
     return pd.concat(parts, ignore_index=True) if parts else metrics_frame([])
+
+
+def metrics_schema():
+    """The Arrow schema of the corpus metrics (from :data:`METRIC_DTYPES`), fixed whatever the chunk."""
+    import pyarrow as pa
+
+    kinds = {"str": pa.string(), "Int64": pa.int64(), "float64": pa.float64()}
+    return pa.schema([(c, kinds[METRIC_DTYPES[c]]) for c in METRIC_COLUMNS])
+
+
+class MetricsFile(NamedTuple):
+    """What :func:`write_metrics` wrote: the file, its articles, and those with an ``error:`` problem."""
+
+    path: Path
+    n_articles: int
+    n_errors: int
+
+
+def write_parts(parts: Iterable[pd.DataFrame], out) -> MetricsFile:
+    """Write chunks of the corpus metrics to ``out`` (``.parquet`` or ``.csv``) as they come.
+
+    Parquet: one row group per chunk, with the fixed :func:`metrics_schema`; CSV: one
+    header, then the rows of each chunk appended.  The file is written under a temporary
+    name beside ``out`` and moved into place only when every chunk is in, so a
+    failed run leaves nothing half-written (and an earlier ``out`` untouched).
+    """
+    out = Path(out)
+    kind = out.suffix.lower()
+    if kind not in (".parquet", ".csv"):
+        raise InputDataError(out, "output must end in .parquet or .csv")
+    if not out.parent.is_dir():
+        raise InputDataError(out, "output folder does not exist")
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
+    n_articles = n_errors = 0
+    writer = None
+    try:
+        if kind == ".parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            schema = metrics_schema()
+            writer = pq.ParquetWriter(tmp, schema)
+            for part in parts:
+                writer.write_table(pa.Table.from_pandas(part, schema=schema, preserve_index=False))
+                n_articles += len(part)
+                n_errors += int(part["problems"].str.startswith("error: ").sum())
+            if n_articles == 0:  # an empty file still has the columns
+                writer.write_table(schema.empty_table())
+            writer.close()
+            writer = None
+        else:
+            with tmp.open("w", encoding="utf-8", newline="") as handle:
+                header = True
+                for part in parts:
+                    part.to_csv(handle, index=False, header=header, lineterminator="\n")
+                    header = False
+                    n_articles += len(part)
+                    n_errors += int(part["problems"].str.startswith("error: ").sum())
+                if header:
+                    metrics_frame([]).to_csv(handle, index=False, lineterminator="\n")
+        os.replace(tmp, out)
+    finally:
+        if writer is not None:
+            writer.close()
+        tmp.unlink(missing_ok=True)
+    return MetricsFile(out, n_articles, n_errors)
+
+
+def read_metrics(path) -> pd.DataFrame:
+    """A file written by :func:`write_metrics` back as the :func:`corpus_metrics` table (same dtypes)."""
+    path = Path(path)
+    if path.suffix.lower() == ".parquet":
+        return pd.read_parquet(path).astype(METRIC_DTYPES)
+    strings = [c for c in METRIC_COLUMNS if METRIC_DTYPES[c] == "str"]
+    # ids and problems stay strings ("" is an empty problem, not a missing value)
+    frame = pd.read_csv(path, dtype={c: str for c in strings}, keep_default_na=False,
+                        na_values={c: [""] for c in METRIC_COLUMNS if c not in strings})
+    return frame.astype(METRIC_DTYPES)
+
+
+def write_metrics(out, data_dir=None, story: str | None = None, *, records: Iterable[dict] | None = None,
+                  workers: int | None = None, chunk_size: int = 100, errors: str = "raise",
+                  progress: bool = True) -> MetricsFile:
+    """:func:`corpus_metrics`, written to ``out`` (``.parquet`` or ``.csv``) chunk by chunk
+    (:func:`write_parts`), so memory does not grow with the corpus.  Returns a :class:`MetricsFile`."""
+    return write_parts(iter_metrics(data_dir, story, records=records, workers=workers, chunk_size=chunk_size,
+                                    errors=errors, progress=progress), out)
 
 
 def _progress(total: int, enabled: bool):
@@ -163,26 +289,90 @@ def _progress(total: int, enabled: bool):
     return tqdm(total=total, unit="article", disable=not enabled, mininterval=1.0)
 
 
-def _partition_metrics(partition: pd.DataFrame) -> pd.DataFrame:
-    return chunk_metrics(partition.to_dict("records"))
+def _partition_metrics(partition: pd.DataFrame, errors: str = "raise") -> pd.DataFrame:
+    return chunk_metrics(partition.to_dict("records"), errors)
+
+
+def iter_dask_metrics(data_dir=None, story: str | None = None, *, records: list[dict] | None = None,
+                      npartitions: int | None = None, client=None, errors: str = "raise",
+                      progress: bool = False) -> Iterator[pd.DataFrame]:
+    """:func:`chunk_metrics` of each partition of the manifest, computed with Dask, yielded in
+    manifest order; at most two partitions per worker are in flight (results wait on the
+    workers, not here), so memory stays bounded as with :func:`iter_metrics`.
+
+    ``client`` is a ``distributed.Client``: on a ``LocalCluster`` or on an existing
+    scheduler (``Client("tcp://host:8786")``, whose workers must see the data folder
+    at the same path); without one Dask's default scheduler runs it.  Analyzers and
+    the offline NLP resources load once per worker process.
+    """
+    import dask
+    import dask.dataframe as dd
+
+    manifest = pd.DataFrame(records) if records is not None else analysed_manifest(data_dir, story)
+    npartitions = npartitions or max(1, min(len(manifest), 4 * (os.cpu_count() or 1)))
+    frame = dd.from_pandas(manifest.reset_index(drop=True), npartitions=npartitions, sort=False)
+    parts = frame.map_partitions(_partition_metrics, errors, meta=metrics_frame([])).to_delayed()
+    window = 2 * (len(client.nthreads()) if client is not None else (os.cpu_count() or 1))
+    bar = _progress(len(manifest), progress)
+    try:
+        if client is not None:
+            pending: deque = deque()
+            for part in parts:
+                pending.append(client.compute(part))
+                if len(pending) >= window:
+                    done = pending.popleft().result()
+                    bar.update(len(done))
+                    yield done
+            while pending:
+                done = pending.popleft().result()
+                bar.update(len(done))
+                yield done
+        else:
+            for i in range(0, len(parts), window):
+                for done in dask.compute(*parts[i:i + window]):
+                    bar.update(len(done))
+                    yield done
+    finally:
+        bar.close()
 
 
 def dask_metrics(data_dir=None, story: str | None = None, *, records: list[dict] | None = None,
-                 npartitions: int | None = None, client=None) -> pd.DataFrame:
-    """The same table as :func:`corpus_metrics`, computed with Dask (``pip install -e ".[dask]"``).
+                 npartitions: int | None = None, client=None, errors: str = "raise", out=None):
+    """The same table as :func:`corpus_metrics`, computed with Dask (``pip install -e ".[dask]"``)
+    partition by partition (:func:`iter_dask_metrics`); with ``out`` it is written there as
+    :func:`write_metrics` writes it and a :class:`MetricsFile` is returned instead."""
+    parts = iter_dask_metrics(data_dir, story, records=records, npartitions=npartitions, client=client,
+                              errors=errors)
+    if out is not None:
+        return write_parts(parts, out)
+    parts = list(parts)
+    return pd.concat(parts, ignore_index=True) if parts else metrics_frame([])
 
-    The manifest becomes a Dask DataFrame and each partition is processed by
-    ``map_partitions`` with explicit ``meta``; analyzers and the offline NLP
-    resources load once per worker process (on import of :mod:`analysis`).
-    ``client`` is a ``distributed.Client`` (e.g. on a ``LocalCluster``); without
-    one Dask's default scheduler runs it.
-    """
-    import dask.dataframe as dd
 
-    manifest = pd.DataFrame(records) if records is not None else read_manifest(data_dir, story)
-    npartitions = npartitions or max(1, min(len(manifest), 4 * (os.cpu_count() or 1)))
-    frame = dd.from_pandas(manifest.reset_index(drop=True), npartitions=npartitions, sort=False)
-    meta = metrics_frame([])
-    result = frame.map_partitions(_partition_metrics, meta=meta)
-    computed = client.compute(result).result() if client is not None else result.compute()
-    return computed.reset_index(drop=True)
+def run_metrics(data_dir=None, story: str | None = None, *, out=None, workers: int | None = None,
+                chunk_size: int = 100, errors: str = "raise", progress: bool = True, dask: bool = False,
+                scheduler: str | None = None):
+    """What ``python -m analysis metrics`` runs: the corpus metrics on a process pool, on a
+    Dask ``LocalCluster`` (``dask``, ``workers`` processes) or on an existing Dask scheduler
+    (``scheduler``, e.g. ``"tcp://10.0.0.5:8786"``); written to ``out`` chunk by chunk
+    (a :class:`MetricsFile` is returned) or returned as one DataFrame."""
+    if not (dask or scheduler):
+        kwargs = dict(workers=workers, chunk_size=chunk_size, errors=errors, progress=progress)
+        return (write_metrics(out, data_dir, story, **kwargs) if out is not None
+                else corpus_metrics(data_dir, story, **kwargs))
+    from distributed import Client, LocalCluster
+
+    cluster = None if scheduler else LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                                                  processes=True, dashboard_address=None)
+    try:
+        with Client(scheduler or cluster) as client:
+            manifest = analysed_manifest(data_dir, story)
+            parts = iter_dask_metrics(records=manifest.to_dict("records"), client=client, errors=errors,
+                                      npartitions=max(1, -(-len(manifest) // chunk_size)), progress=progress)
+            if out is not None:
+                return write_parts(parts, out)
+            parts = list(parts)
+            return pd.concat(parts, ignore_index=True) if parts else metrics_frame([])
+    finally:
+        if cluster is not None:
+            cluster.close()

@@ -37,17 +37,19 @@ headline, captions and promos included).
 from __future__ import annotations
 
 import functools
+import re
 
 import numpy as np
 import pandas as pd
 import textstat
 from textstat.backend import counts as ts_counts
 from textstat.backend import selections as ts_selections
-from textstat.backend.validations import is_difficult_word
+from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
 from .bootstrap import percentile_interval, resampled_sums
 from ..config import BOOTSTRAP_REPS
 from ..text.corpus import Corpus
+from ..text.resources import cmu_dictionary
 from ..text.sentences import SCOPES as SENTENCE_SCOPES
 from ..text.sentences import scope_mask, split_sentence_spans
 
@@ -88,26 +90,106 @@ def text_counts(text: str) -> dict[str, int]:
 
 @functools.lru_cache(maxsize=1 << 15)
 def _word_profile(word: str) -> tuple[int, bool, bool]:
-    """(syllables, complex for Fog, difficult for Dale-Chall) of one word, from textstat.
+    """(syllables, complex for Fog, difficult for Dale-Chall) of one word: textstat's
+    ``count_syllables(word)``, ``is_difficult_word(word, 3)`` and ``is_difficult_word(word, 0)``.
 
     textstat caches only its last 128 words; a larger cache here keeps a
-    corpus's vocabulary, with the very same values."""
-    return (ts_counts.count_syllables(word, LANG), is_difficult_word(word, 3, LANG), is_difficult_word(word, 0, LANG))
+    corpus's vocabulary, and :func:`_syllables` gives the very same counts faster."""
+    syllables = _syllables(word)
+    if len(word.split()) != 1:
+        return syllables, False, False
+    lower = word.lower()
+    if lower in _easy_words():
+        return syllables, False, False
+    lower_syllables = syllables if lower == word else _syllables(lower)
+    return syllables, lower_syllables >= 3, lower_syllables >= 0
+
+
+@functools.lru_cache(maxsize=1)
+def _easy_words() -> frozenset[str]:
+    from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
+
+    return frozenset(get_lang_easy_words(LANG))
+
+
+_NOT_A_PREFIX = object()
+
+
+@functools.lru_cache(maxsize=1)
+def _hyphenation():
+    """textstat's pyphen dictionary as one table: each pattern's (offset, values), and None
+    for every other prefix of a pattern; plus the longest pattern and pyphen's margins."""
+    from textstat.backend.utils._get_pyphen import get_pyphen
+
+    hyphenator = get_pyphen(LANG)
+    patterns = hyphenator.hd.patterns
+    table = {key[:k]: None for key in patterns for k in range(1, len(key))}
+    table.update(patterns)
+    return table, hyphenator.hd.maxlen, hyphenator.left, hyphenator.right
+
+
+def _pyphen_count(word: str) -> int:
+    """``len(Pyphen(lang).positions(word))``: pyphen's algorithm (Liang's patterns, odd
+    values mark a hyphenation point) step by step, except that a substring is only
+    extended while some pattern starts with it, which skips most dictionary look-ups."""
+    table, maxlen, left, right = _hyphenation()
+    pointed = f".{word.lower()}."
+    size = len(pointed)
+    references = [0] * (size + 1)
+    for i in range(size - 1):
+        for j in range(i + 1, min(i + maxlen, size) + 1):
+            pattern = table.get(pointed[i:j], _NOT_A_PREFIX)
+            if pattern is None:
+                continue
+            if pattern is _NOT_A_PREFIX:
+                break
+            offset, values = pattern
+            span = slice(i + offset, i + offset + len(values))
+            references[span] = map(max, values, references[span])
+    # points are i - 1 for odd references[i]; pyphen keeps left <= point <= len(word) - right
+    return sum(1 for reference in references[left + 1:max(0, len(word) - right + 2)] if reference % 2)
+
+
+def _syllables(text: str) -> int:
+    """textstat 0.7.13's ``count_syllables(text, "en_US")`` (CMU dictionary, else pyphen), step by step."""
+    if not text:
+        return 0
+    cmu_dict = cmu_dictionary()
+    count = 0
+    for word in _PUNCTUATION_BUT_APOSTROPHE.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).lower().split():
+        try:
+            cmu_phones = cmu_dict[word][0]
+            count += sum(1 for p in cmu_phones if p[-1].isdigit())
+        except (TypeError, IndexError, KeyError):
+            count += _pyphen_count(word) + 1
+    return count
+
+
+# textstat 0.7.13's own patterns (list_words, count_letters, count_chars), compiled once:
+# the same regular expressions on the same text, without its per-call cache and re lookups.
+_NONCONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
+_PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s\']")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_SPACE = re.compile(r"\s")
 
 
 def fast_counts(text: str) -> tuple[int, ...]:
     """The same counts as :func:`text_counts`, in ``COUNT_COLUMNS`` order, in one pass over
-    the words of ``text`` (as textstat lists them)."""
-    words = ts_selections.list_words(text)
+    the words of ``text`` (as textstat's ``list_words`` lists them)."""
+    words = _PUNCTUATION_BUT_APOSTROPHE.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
     syllables = polysyllables = complex_words = difficult = 0
     for word in words:
         n, is_complex, is_difficult = _word_profile(word)
         syllables += n
-        polysyllables += n >= 3
-        complex_words += is_complex
-        difficult += is_difficult
+        if n >= 3:
+            polysyllables += 1
+        if is_complex:
+            complex_words += 1
+        if is_difficult:
+            difficult += 1
+    no_space = _SPACE.sub("", text)
     return (1, len(words), syllables, polysyllables, complex_words, difficult,
-            ts_counts.count_letters(text), ts_counts.count_chars(text, True))
+            len(_PUNCTUATION.sub("", no_space)), len(no_space))
 
 
 def sentence_counts(texts: list[str]) -> np.ndarray:

@@ -19,9 +19,9 @@ import numpy as np
 import pandas as pd
 
 from .bootstrap import percentile_interval, resample_chunks
+from .fast_vader import fast_vader
 from ..config import BOOTSTRAP_REPS
 from ..text.corpus import Corpus
-from ..text.resources import vader_analyzer
 from ..text.sentences import SCOPES, scope_mask
 
 POSITIVE_MIN = 0.05
@@ -32,8 +32,9 @@ SENTENCE_SENTIMENT_COLUMNS = ["story", "article_id", "outlet", "sentence_id", "p
 
 
 def score_text(text: str) -> dict[str, float]:
-    """VADER's ``neg``, ``neu``, ``pos`` and ``compound`` for one sentence."""
-    return vader_analyzer().polarity_scores(text)
+    """VADER's ``neg``, ``neu``, ``pos`` and ``compound`` for one sentence: the reference's
+    numbers to the last bit, computed by :mod:`analysis.measures.fast_vader`."""
+    return fast_vader().polarity_scores(text)
 
 
 def label(compound: float) -> str:

@@ -162,6 +162,12 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
     metrics.add_argument("--chunk-size", type=int, default=100, help="articles per chunk (default 100)")
     metrics.add_argument("--keep-going", action="store_true",
                          help="record a bad article in the problems column instead of stopping")
+    metrics.add_argument("--out", help="write the table to this .parquet or .csv file chunk by chunk "
+                                       "(memory stays flat however large the corpus) instead of printing it")
+    metrics.add_argument("--dask", action="store_true", help="compute on a Dask LocalCluster (--workers processes)")
+    metrics.add_argument("--scheduler", metavar="ADDRESS",
+                         help="compute on an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 "
+                              "(its workers must see the data folder at the same path)")
     compare = sub.add_parser("compare", parents=[common],
                              help="outlet differences across stories: story bootstrap, permutation test, mixed model, Holm/BH",
                              epilog="example: python -m analysis compare --data-dir my-study/ --metric all --format csv")
@@ -208,6 +214,19 @@ def _add_import_commands(sub, common) -> None:
     grp.add_argument("--apply", action="store_true", help="copy the reviewed stories.csv into the manifest")
 
 
+def _metrics(args) -> int:
+    from ..measures.pipeline import run_metrics
+
+    result = run_metrics(args.data_dir, args.story, out=args.out, workers=args.workers, chunk_size=args.chunk_size,
+                         errors="record" if args.keep_going else "raise", progress=sys.stderr.isatty(),
+                         dask=args.dask, scheduler=args.scheduler)
+    if args.out:
+        print(f"{result.path}: {result.n_articles} articles ({result.n_errors} recorded as errors)")
+    else:
+        print_table(result, args.format)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     commands = _table_commands()
     args = build_parser(commands).parse_args(argv)
@@ -237,11 +256,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in ("duplicates", "group-stories"):
             return _run_grouping(args)
         if args.command == "metrics":
-            from ..measures.pipeline import corpus_metrics
-            table = corpus_metrics(args.data_dir, args.story, workers=args.workers, chunk_size=args.chunk_size,
-                                   errors="record" if args.keep_going else "raise", progress=sys.stderr.isatty())
-            print_table(table, args.format)
-            return 0
+            return _metrics(args)
         if args.command == "compare":
             return _compare(args)
         corpus = load_corpus(args.data_dir, args.story)
