@@ -8,6 +8,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+import analysis
+
 from analysis.measures import pipeline
 from analysis.outputs.cli import main
 from conftest import SEED_DATA, write_study
@@ -93,7 +95,7 @@ def test_without_keep_going_nothing_is_left_behind(tmp_path, capsys):
 
 
 def test_an_unexpected_failure_is_recorded_with_keep_going(six_articles, monkeypatch):
-    records = pipeline.read_manifest(six_articles).to_dict("records")[:2]
+    records = analysis.read_manifest(six_articles).to_dict("records")[:2]
     records[1]["path"] = 42      # not a path: a TypeError deep inside, not an InputDataError
     table = pipeline.corpus_metrics(records=records, workers=1, progress=False, errors="record")
     assert table["problems"][1].startswith("error: TypeError")

@@ -176,3 +176,13 @@ def write_duplicate_flags(data_dir=None, pairs: pd.DataFrame | None = None, thre
     pd.DataFrame(rows, columns=FLAG_COLUMNS).to_csv(temporary, index=False, lineterminator="\n")
     temporary.replace(path)
     return path
+
+
+def analysed_manifest(data_dir=None, story: str | None = None) -> pd.DataFrame:
+    """The manifest rows the analysis uses: every article but near-duplicates the user
+    marked ``exclude`` (:mod:`analysis.ingest.duplicates`), so tables, figures and comparisons leave them out alike."""
+    manifest = read_manifest(data_dir, story)
+    excluded = excluded_ids(data_dir)
+    if excluded:
+        manifest = manifest[~manifest["id"].isin(excluded)].reset_index(drop=True)
+    return manifest

@@ -29,8 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputDataError
-from ..ingest.duplicates import excluded_ids
-from ..ingest.manifest import read_manifest
+from ..ingest.duplicates import analysed_manifest
 from ..ingest.rawtext import read_raw_text
 from ..text.article import COUNT_FIELDS, INTEGER_COUNT_FIELDS, analyse_text, article_counts
 from ..text.resources import trim_word_caches
@@ -113,16 +112,6 @@ def chunks(records: Iterable[dict], size: int) -> Iterator[list[dict]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-def analysed_manifest(data_dir=None, story: str | None = None) -> pd.DataFrame:
-    """The manifest rows the analysis uses: every article but near-duplicates the user
-    marked ``exclude`` (:mod:`analysis.ingest.duplicates`), as :func:`load_corpus` does."""
-    manifest = read_manifest(data_dir, story)
-    excluded = excluded_ids(data_dir)
-    if excluded:
-        manifest = manifest[~manifest["id"].isin(excluded)].reset_index(drop=True)
-    return manifest
 
 
 def _batches(data_dir, story, records, chunk_size) -> tuple[int, Iterator[list[dict]]]:

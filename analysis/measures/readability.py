@@ -43,7 +43,6 @@ import numpy as np
 import pandas as pd
 import textstat
 from textstat.backend import counts as ts_counts
-from textstat.backend import selections as ts_selections
 from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
 from .bootstrap import percentile_interval, resampled_sums

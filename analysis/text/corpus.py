@@ -16,8 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..config import resolve_data_dir
-from ..ingest.duplicates import excluded_ids
-from ..ingest.manifest import read_manifest
+from ..ingest.duplicates import analysed_manifest
 from ..ingest.rawtext import read_raw_text
 from .article import COUNT_FIELDS, analyse_text, article_counts
 from .paragraphs import PARAGRAPH_COLUMNS, author_from_bylines, published_from_dates
@@ -152,10 +151,7 @@ def _with_outlet(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 
 def load_corpus(data_dir=None, story: str | None = None) -> Corpus:
     """Load every article of the manifest (or of one ``story``) into a :class:`Corpus`."""
-    manifest = read_manifest(data_dir, story)
-    excluded = excluded_ids(data_dir)  # near-duplicates the user marked "exclude" (ingest.duplicates)
-    if excluded:
-        manifest = manifest[~manifest["id"].isin(excluded)].reset_index(drop=True)
+    manifest = analysed_manifest(data_dir, story)  # near-duplicates the user marked "exclude" left out
     results = [process_article(record, data_dir) for record in manifest.to_dict("records")]
     articles = pd.DataFrame([r.article for r in results], columns=ARTICLE_COLUMNS)
     paragraphs = pd.concat([r.paragraphs for r in results], ignore_index=True) if results else pd.DataFrame(columns=PARAGRAPH_COLUMNS)
