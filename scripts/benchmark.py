@@ -141,7 +141,7 @@ def hand_article(record: dict) -> dict:
     compound = np.array(compound)
     voice = sentences["voice"].to_numpy()
     row = dict(tables.article)
-    masks = {"body": np.ones(len(voice), bool), "narration": voice == "narration", "quotation": voice == "quotation"}
+    masks = {scope: np.ones(len(voice), bool) if scope == "body" else voice == scope for scope in SCOPES}
     for scope in SCOPES:
         scores = formula_arrays(dict(zip(COUNT_COLUMNS, counts[masks[scope]].sum(axis=0))))
         for metric in FORMULA_METRICS:
