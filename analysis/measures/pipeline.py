@@ -150,25 +150,33 @@ def iter_metrics(data_dir=None, story: str | None = None, *, records: Iterable[d
         else:
             # spawned workers start clean: they do not inherit (and count again) this process's memory
             with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-                pending: deque = deque()
-                try:
-                    for chunk in batches:
-                        pending.append(pool.submit(chunk_metrics, chunk, errors))
-                        if len(pending) >= 2 * workers:
-                            part = pending.popleft().result()
-                            bar.update(len(part))
-                            yield part
-                    while pending:
-                        part = pending.popleft().result()
-                        bar.update(len(part))
-                        yield part
-                except BaseException:
-                    # stopped early (an error, or the consumer closed us): do not wait for queued chunks
-                    for future in pending:
-                        future.cancel()
-                    raise
+                submitted = (pool.submit(chunk_metrics, chunk, errors) for chunk in batches)
+                yield from _in_order(submitted, 2 * workers, bar)
     finally:
         bar.close()
+
+
+def _in_order(submitted: Iterator, window: int, bar) -> Iterator[pd.DataFrame]:
+    """Results of ``submitted`` futures (process-pool or Dask), in order, with at most
+    ``window`` in flight: the next is submitted only as an earlier one is taken, so
+    memory stays bounded.  Stopped early (an error, or the consumer closed us), the
+    queued ones are cancelled rather than waited for."""
+    pending: deque = deque()
+    try:
+        for future in submitted:
+            pending.append(future)
+            if len(pending) >= window:
+                done = pending.popleft().result()
+                bar.update(len(done))
+                yield done
+        while pending:
+            done = pending.popleft().result()
+            bar.update(len(done))
+            yield done
+    except BaseException:
+        for future in pending:
+            future.cancel()
+        raise
 
 
 def corpus_metrics(data_dir=None, story: str | None = None, *, records: Iterable[dict] | None = None,
@@ -305,17 +313,7 @@ def iter_dask_metrics(data_dir=None, story: str | None = None, *, records: list[
     bar = _progress(len(manifest), progress)
     try:
         if client is not None:
-            pending: deque = deque()
-            for part in parts:
-                pending.append(client.compute(part))
-                if len(pending) >= window:
-                    done = pending.popleft().result()
-                    bar.update(len(done))
-                    yield done
-            while pending:
-                done = pending.popleft().result()
-                bar.update(len(done))
-                yield done
+            yield from _in_order((client.compute(part) for part in parts), window, bar)
         else:
             for i in range(0, len(parts), window):
                 for done in dask.compute(*parts[i:i + window]):
