@@ -70,6 +70,8 @@ def test_bylines_and_dates_found_fill_author_and_published():
     assert published_from_dates(structure.dates) == "2026-03-10"
     assert author_from_bylines(["By CHLOE BANNISTER FOR MAILONLINE"]) == "CHLOE BANNISTER"
     assert published_from_dates(["Updated 3:47 PM CDT, March 9, 2026"]) == "2026-03-09"
+    # not a calendar date: skipped, never written as 2026-02-31
+    assert published_from_dates(["Published 31 February 2026", "Updated 1 March 2026"]) == "2026-03-01"
     assert published_from_dates(["5 min read"]) == ""
 
 

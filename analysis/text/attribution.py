@@ -119,7 +119,6 @@ COLLECTIVE_UNNAMED = frozenset({"officials", "authorities", "locals", "residents
 #: nouns for a body's own staff ("police said", "inspectors found") -> that organisation
 COLLECTIVE_BODY = frozenset({"police", "inspectors", "investigators", "regulators", "prosecutors", "officers",
                              "firefighters", "paramedics", "coastguard"})
-SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "statement"})
 ANONYMOUS = frozenset({"close", "named", "anonymity", "familiar", "anonymous", "unnamed", "authorised", "authorized",
                        "identified"})
 #: words that make a capitalised name an organisation rather than a person

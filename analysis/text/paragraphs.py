@@ -100,11 +100,11 @@ pattern is linear-time: no nested quantifiers that can backtrack.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-import pandas as pd
 
 ROLES = ("headline", "body", "byline", "date", "caption", "credit", "promo", "embed", "footer")
 
@@ -296,14 +296,6 @@ def _title_case_share(text: str) -> float:
     return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
 
 
-def classify(text: str, position: int) -> tuple[str, str]:
-    """Return ``(role, rule)`` for one paragraph at 0-based ``position``, from its own
-    text only (no neighbours); :func:`classify_lines` adds the rules that need context."""
-    if position == 0:
-        return "headline", "first_line"
-    return _intrinsic(text)
-
-
 _PAREN_LABEL_CREDIT = RoleRule("credit", "paren_label_credit", re.compile(r"^\((?:Image|Photo|Picture|Pic|Credit)s?\s*:[^()]{1,60}\)$", re.I))
 
 
@@ -330,10 +322,6 @@ def _intrinsic(text: str, user_rules: tuple[RoleRule, ...] = ()) -> tuple[str, s
     if _is_all_caps_link(text):
         return "promo", "all_caps_link"
     return "body", "default_body"
-
-
-_BODY_RULES = ("default_body", "body_with_dateline", "attributed_quotation")
-_LIST_BREAKERS = ("topic_list_header",)
 
 
 def classify_lines(texts: list[str], user_rules: tuple[RoleRule, ...] = ()) -> list[tuple[str, str]]:
@@ -466,7 +454,7 @@ def classify_lines(texts: list[str], user_rules: tuple[RoleRule, ...] = ()) -> l
 
 
 class Paragraph(NamedTuple):
-    """One paragraph (a non-blank line of the raw text); the columns of :func:`split_paragraphs`."""
+    """One paragraph (a non-blank line of the raw text); the columns of ``Corpus.paragraphs``."""
 
     article_id: str
     paragraph_id: str
@@ -600,25 +588,6 @@ def article_structure(article_id: str, text: str, *, user_rules: tuple[RoleRule,
     return Structure(paragraphs, problems, bylines, dates)
 
 
-def paragraph_records(article_id: str, text: str, *, user_rules: tuple[RoleRule, ...] = (),
-                      overrides: dict[int, str] | None = None) -> list[Paragraph]:
-    """The rows of :func:`split_paragraphs` as :class:`Paragraph` records."""
-    return article_structure(article_id, text, user_rules=user_rules, overrides=overrides).paragraphs
-
-
-def split_paragraphs(article_id: str, text: str) -> pd.DataFrame:
-    """One row per non-blank line of ``text`` (or per piece of a text without paragraph breaks).
-
-    Columns: ``article_id``; ``paragraph_id`` (``<article_id>-p<NNN>``);
-    ``position`` (0-based order in the article); ``line`` (1-based line number in
-    the file); ``start``/``end`` (character offsets, ``text[start:end]`` is the
-    paragraph); ``role`` and ``rule`` (see the module docstring); ``n_chars``;
-    ``text`` (the paragraph with surrounding whitespace, including no-break
-    spaces, stripped).
-    """
-    return pd.DataFrame(paragraph_records(article_id, text), columns=PARAGRAPH_COLUMNS)
-
-
 _BYLINE_PREFIX = re.compile(r"^(?:By|BY|Story by|Words by|Written by|Edited by)\s+")
 _BYLINE_TAIL = re.compile(r"(?:,|\s(?:for|in)\s|\s\|\s).*$", re.I)
 _DATE_IN_LINE = re.compile(
@@ -644,7 +613,8 @@ def published_from_dates(dates: list[str]) -> str:
         m = _DATE_IN_LINE.search(line)
         if m:
             day, month, year = (m["d1"], m["m1"], m["y1"]) if m["d1"] else (m["d2"], m["m2"], m["y2"])
-            number = _MONTH_NUMBER[month[:3].lower()]
-            if 1 <= int(day) <= 31:
-                return f"{int(year):04d}-{number:02d}-{int(day):02d}"
+            try:  # a real calendar date only ('31 February' is not one)
+                return dt.date(int(year), _MONTH_NUMBER[month[:3].lower()], int(day)).isoformat()
+            except ValueError:
+                continue
     return ""

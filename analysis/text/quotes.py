@@ -173,13 +173,3 @@ def summarise_problems(problems: list[str], keep: int = MAX_PROBLEMS) -> list[st
     if len(problems) <= keep:
         return problems
     return problems[:keep] + [f"... and {len(problems) - keep} more unbalanced quotation marks"]
-
-
-def quoted_mask(text: str, spans: list[QuoteSpan]) -> list[bool]:
-    """Per character of ``text``: True if it lies inside a top-level quote span."""
-    mask = [False] * len(text)
-    for span in spans:
-        if span.depth == 0:
-            for i in range(span.start, span.end):
-                mask[i] = True
-    return mask

@@ -212,12 +212,6 @@ def voice_of(quoted_share: float, attribution: Attribution | None = None) -> str
     return "mixed"
 
 
-def find_speaker(unquoted: str) -> str:
-    """The attributed speaker in the unquoted part of a sentence, or ``""``."""
-    found = find_attribution(unquoted)
-    return found.speaker if found else ""
-
-
 def _mask_quotes(text: str, inside: list[bool], start: int, end: int) -> str:
     """The sentence with each quoted stretch replaced by one placeholder character."""
     out = []

@@ -26,7 +26,6 @@ from .nexis import NEXIS_SUFFIXES, nexis_entries, read_nexis
 from .pages import HTML_SUFFIXES, WARC_SUFFIXES, html_entries, is_warc, warc_entries
 from .tables import TABLE_SUFFIXES, table_entries
 
-COLUMN_FLAGS = ("text", "headline", "outlet", "date", "url", "id")
 KNOWN_SUFFIXES = TABLE_SUFFIXES + (".json",) + HTML_SUFFIXES + NEXIS_SUFFIXES
 
 

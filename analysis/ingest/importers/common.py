@@ -30,7 +30,7 @@ import re
 import shutil
 import unicodedata
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from ...errors import InputDataError
@@ -308,11 +308,3 @@ def _ends_with_newline(path: Path) -> bool:
             return True
         handle.seek(-1, os.SEEK_END)
         return handle.read(1) in (b"\n", b"\r")
-
-
-def iter_files(path: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
-    """``path`` itself, or the files under a folder with one of ``suffixes``, in sorted order."""
-    if path.is_dir():
-        yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
-    else:
-        yield path
