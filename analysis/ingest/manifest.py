@@ -42,6 +42,10 @@ from ..errors import InputDataError
 REQUIRED_COLUMNS = ("id", "story", "outlet", "file")
 OPTIONAL_COLUMNS = ("headline", "published", "url", "sha256", "notes")
 MANIFEST_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+#: The column order of a manifest's header, as written by the importers and the README lists it.
+MANIFEST_HEADER = ["id", "story", "outlet", "headline", "published", "url", "file", "sha256", "notes"]
+#: The story of imported articles whose source names none (``group-stories`` assigns them).
+UNASSIGNED_STORY = "unassigned"
 MAX_NAME_LENGTH = 100
 SAFE_ID = re.compile(r"[^\W_][\w.-]*")
 SAFE_STORY = re.compile(r"[^\W_][\w .,'&()+-]*")

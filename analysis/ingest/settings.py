@@ -13,20 +13,19 @@ story's settings.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..config import resolve_data_dir
+from .manifest import name_problem
 
 STORIES_FOLDER = "stories"
-_SAFE_STORY = re.compile(r"^[\w][\w .,'&()+-]*$")
 
 
 def setting_paths(name: str, data_dir=None, story: str | None = None) -> list[Path]:
     """Where setting ``name`` is looked for, most specific first."""
     root = resolve_data_dir(data_dir)
     paths = []
-    if story and _SAFE_STORY.match(story) and ".." not in story:
+    if story and name_problem("story", story) is None:  # the manifest's own rule for a safe story name
         paths.append(root / STORIES_FOLDER / story / name)
     paths.append(root / name)
     return paths

@@ -36,12 +36,12 @@ import pandas as pd
 
 from ..config import resolve_data_dir
 from ..errors import InputDataError
-from .manifest import MANIFEST_COLUMNS, manifest_path, read_manifest
+from .manifest import MANIFEST_COLUMNS, UNASSIGNED_STORY, manifest_path, read_manifest
 from .rawtext import read_raw_text
 
 STORIES_FILE = "stories.csv"
 STORY_COLUMNS = ["id", "story", "confidence", "method"]
-UNASSIGNED = "unassigned"
+UNASSIGNED = UNASSIGNED_STORY
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 

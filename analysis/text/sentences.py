@@ -34,7 +34,7 @@ import numpy as np
 
 from .attribution import QUOTE_PLACEHOLDER, Attribution, find_attribution, voice_of_attributed
 from .quotes import QuoteSpan
-from .resources import sentence_splitter
+from .resources import SENTENCE_FINAL_ABBREVIATIONS, TITLES, US_STATES, sentence_splitter, stop_words
 from .sources import resolve_sources
 NARRATION_MAX = 0.2
 QUOTATION_MIN = 0.8
@@ -112,8 +112,6 @@ _ELLIPSIS_BREAK = re.compile(r"(?:(?<=[^.]\.\.\.)|(?<=…)) (?=[A-Z])")
 @functools.lru_cache(maxsize=1)
 def _sentence_openers() -> frozenset[str]:
     """Capitalised function words ("The", "It", "But"): words that open a new sentence."""
-    from .resources import stop_words
-
     return frozenset(w.capitalize() for w in stop_words() if w.isalpha()) | {"I"}
 
 
@@ -129,8 +127,6 @@ def _abbreviation(token: str) -> str:
 def _resplit(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut a Punkt sentence again after an ellipsis, or after an abbreviation that ends a
     sentence ('a.m.', 'U.S.'), when the next word opens a new sentence."""
-    from .resources import SENTENCE_FINAL_ABBREVIATIONS
-
     openers = _sentence_openers()
     cuts = []
     for m in re.finditer(r"\s+", text[start:end]):
@@ -150,8 +146,6 @@ def _resplit(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _joins(previous: str, following: str) -> bool:
     """Whether a Punkt cut between two pieces is wrong and the pieces are one sentence."""
-    from .resources import TITLES, US_STATES
-
     first = following.lstrip(_OPENERS)[:1]
     if first.islower():
         return True  # '... weapons!” he wrote.'

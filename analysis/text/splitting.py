@@ -26,6 +26,7 @@ import itertools
 import re
 
 from .paragraphs import _MONTH, _WIDGET
+from .sentences import _sentence_openers, split_sentence_spans
 
 _DAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?"
 _TZ = r"(?:GMT|BST|UTC|CET|EDT|EST|CDT|CST|MDT|MST|PDT|PST|ET|CT|PT|UK)"
@@ -81,9 +82,8 @@ _PREPOSITIONS = frozenset("on in at since from until by of to and before after f
 
 @functools.lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    from .resources import stop_words
-
-    return frozenset(w.capitalize() for w in stop_words() if w.isalpha() and w != "i")
+    """Capitalised function words, "I" apart (it may end a fragment)."""
+    return _sentence_openers() - {"I"}
 
 
 def _credit_end(segment: str, start: int) -> int:
@@ -117,8 +117,6 @@ def split_promo_tail(text: str, start: int, end: int) -> int | None:
 
 def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``(start, end)`` offsets (in ``text``) of the pieces of ``text[start:end]``."""
-    from .sentences import split_sentence_spans
-
     segment = text[start:end]
     cuts: set[int] = set()
     for s, _e in split_sentence_spans(segment):

@@ -34,10 +34,9 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from ...errors import InputDataError
+from ..manifest import MANIFEST_HEADER, REQUIRED_COLUMNS, UNASSIGNED_STORY, manifest_path
 
-MANIFEST_HEADER = ["id", "story", "outlet", "headline", "published", "url", "file", "sha256", "notes"]
 RAW_FOLDER = "raw"
-UNASSIGNED_STORY = "unassigned"
 
 
 class Entry(NamedTuple):
@@ -169,7 +168,8 @@ class StudyWriter:
         if self.root.exists() and not self.root.is_dir():
             raise InputDataError(self.root, "--into must be a data folder, not a file")
         self.root.mkdir(parents=True, exist_ok=True)
-        self.manifest = self.root / "manifest.csv"
+        self.manifest = manifest_path(self.root)
+        self.header = MANIFEST_HEADER  # an existing manifest's own header, once read
         self.keep_going = keep_going
         self.known: dict[str, int] = {}   # id -> first 64 bits of the text's sha256 (re-import check)
         self.reserved: set[str] = set()   # raw file names the manifest already lists
@@ -194,7 +194,7 @@ class StudyWriter:
             with self.manifest.open(encoding="utf-8-sig", newline="") as handle:
                 reader = csv.DictReader(handle)
                 header = reader.fieldnames or []
-                if not {"id", "story", "outlet", "file"} <= set(header):
+                if not set(REQUIRED_COLUMNS) <= set(header):
                     raise InputDataError(self.manifest, "manifest has no id, story, outlet and file columns; "
                                                         "cannot append")
                 self.header = header
@@ -270,7 +270,7 @@ class StudyWriter:
         row = {"id": article_id, "story": story, "outlet": outlet, "headline": " ".join(entry.headline.split()),
                "published": published, "url": entry.url.strip(), "file": relative, "sha256": digest,
                "notes": "; ".join(notes)}
-        self._writer.writerow([row.get(c, "") for c in getattr(self, "header", MANIFEST_HEADER)])
+        self._writer.writerow([row.get(c, "") for c in self.header])
         self.known[article_id] = short
         self.added.append(article_id)
         return article_id
