@@ -38,7 +38,7 @@ import pandas as pd
 from scipy import stats
 
 from ..config import BOOTSTRAP_REPS, CONFIDENCE
-from ..measures.bootstrap import rng_for
+from ..measures.bootstrap import excludes_zero, rng_for
 from .multiplicity import adjust, summary_line  # noqa: F401  (re-exported)
 from .order import ordered_outlets
 
@@ -402,7 +402,7 @@ def _compare_group(comp: Comparison, names: list[str], values: np.ndarray, label
         out[(name, comp)] = {
             "difference": estimate, "ci_low": low, "ci_high": high,
             "interval": INTERVALS[interval],
-            "excludes_zero": bool(np.isfinite(low) and np.isfinite(high) and (low > 0 or high < 0)),
+            "excludes_zero": excludes_zero(low, high),
             "p_value": p_k, "permutations": n_perm, "n_stories": n_stories, "n_same_sign": same,
             "n_articles_a": n_a, "n_articles_b": n_b, "n_stories_a_only": a_only, "n_stories_b_only": b_only,
             "n_missing_values": n_missing, "caveat": caveat, "_note": note,

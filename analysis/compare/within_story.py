@@ -182,10 +182,10 @@ def readability_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets:
     ``attrs["summary"]`` says how many exclusions chance alone would give.
     Formula metrics only: the others have no interval.
     """
-    table, draws = readability_draws(corpus, reps, scopes=SCOPES)
+    per_sentence = sentence_readability(corpus)
+    table, draws = readability_draws(corpus, reps, scopes=SCOPES, per_sentence=per_sentence)
     value = table.set_index(["article_id", "scope", "metric"])["value"]
     size = table.drop_duplicates(["article_id", "scope"]).set_index(["article_id", "scope"])["n_sentences"]
-    per_sentence = sentence_readability(corpus)
 
     def single(article_id, scope):
         d = draws[(article_id, scope)]
@@ -197,7 +197,7 @@ def readability_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets:
         return mine.loc[scope_mask(mine["voice"].to_numpy(), scope), COUNT_COLUMNS].to_numpy(float)
 
     return _outlet_rows(corpus, outlets, FORMULA_METRICS, "readability", reps, single, sentence_counts_of,
-                        lambda sums: scope_readability(sums))
+                        scope_readability)
 
 
 def sentiment_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets: list[str] | None = None) -> pd.DataFrame:

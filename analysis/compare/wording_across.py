@@ -194,7 +194,7 @@ def z_null_band(corpus: Corpus, n: int = 1, shuffles: int = 500, prior_scale: fl
             chosen = rng.random((shuffles, len(owners))).argsort(axis=1)[:, :k]
             y_a = sentences[chosen].sum(axis=1)
             n_a = y_a.sum(axis=1, keepdims=True)
-            z = log_odds_z(y_a, pooled - y_a, prior_scale * pooled, n_a, total - n_a, prior_scale * total)[0]
+            z = _informative_z(y_a, pooled - y_a, pooled, total, n_a, total - n_a, prior_scale)
             for count in np.unique(pooled):
                 values = z[:, pooled == count].ravel()
                 # attained values, outward: a term is beyond only if at most 2.5% of null z are (z is discrete)

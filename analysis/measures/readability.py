@@ -348,13 +348,19 @@ def _article_scope_rows(article, scope, sent_counts, texts, words, reps):
     return rows, draws
 
 
-def readability_draws(corpus: Corpus, reps: int = BOOTSTRAP_REPS, scopes=SCOPES):
+def readability_draws(corpus: Corpus, reps: int = BOOTSTRAP_REPS, scopes=SCOPES,
+                      per_sentence: pd.DataFrame | None = None):
     """The readability table and, per ``(article_id, scope)``, the bootstrap replicates of
-    the formula metrics (a DataFrame, one row per replicate; None without sentences)."""
-    per_sentence = sentence_readability(corpus)
-    page = page_sentences(corpus)
-    page_counts = pd.DataFrame(sentence_counts(page["text"].tolist()), columns=COUNT_COLUMNS)
-    page_counts["article_id"] = page["article_id"].to_numpy()
+    the formula metrics (a DataFrame, one row per replicate; None without sentences).
+
+    ``per_sentence`` is :func:`sentence_readability` of the corpus when the caller
+    already has it (it is computed otherwise)."""
+    if per_sentence is None:
+        per_sentence = sentence_readability(corpus)
+    if "page" in scopes:  # every paragraph's sentences: only the page scope needs them
+        page = page_sentences(corpus)
+        page_counts = pd.DataFrame(sentence_counts(page["text"].tolist()), columns=COUNT_COLUMNS)
+        page_counts["article_id"] = page["article_id"].to_numpy()
     alpha = corpus.tokens[corpus.tokens["is_alpha"]]
     rows, draws = [], {}
     for article in corpus.articles.itertuples(index=False):
@@ -380,7 +386,8 @@ def textstat_words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in textstat.backend.selections.list_words(text, lowercase=True)]
 
 
-def readability_table(corpus: Corpus, reps: int = BOOTSTRAP_REPS) -> pd.DataFrame:
+def readability_table(corpus: Corpus, reps: int = BOOTSTRAP_REPS,
+                      per_sentence: pd.DataFrame | None = None) -> pd.DataFrame:
     """The readability battery per article and scope, tidy (one row per metric).
 
     Columns: ``story``, ``article_id``, ``outlet``, ``scope`` (body, narration,
@@ -388,8 +395,9 @@ def readability_table(corpus: Corpus, reps: int = BOOTSTRAP_REPS) -> pd.DataFram
     percentile bootstrap over sentences, see :mod:`analysis.measures.bootstrap`; NaN where
     no interval is defined), ``n_sentences``, ``n_words``, ``flags`` (where a
     formula is used outside its valid range, or how the value was computed).
+    ``per_sentence``: :func:`sentence_readability`, if already computed.
     """
-    return readability_draws(corpus, reps)[0]
+    return readability_draws(corpus, reps, per_sentence=per_sentence)[0]
 
 
 def quote_effect(readability: pd.DataFrame) -> pd.DataFrame:

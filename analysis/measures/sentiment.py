@@ -95,15 +95,16 @@ def sentiment_draws(scored: pd.DataFrame, reps: int = BOOTSTRAP_REPS):
     return out
 
 
-def sentiment_summary(corpus: Corpus, reps: int = BOOTSTRAP_REPS) -> pd.DataFrame:
+def sentiment_summary(corpus: Corpus, reps: int = BOOTSTRAP_REPS, scored: pd.DataFrame | None = None) -> pd.DataFrame:
     """Aggregates per article and scope (body, narration, reported, quotation), tidy.
 
     Columns: ``story``, ``article_id``, ``outlet``, ``scope``, ``metric``
     (mean_compound, share_positive, share_neutral, share_negative), ``value``,
     ``ci_low``/``ci_high`` (95% percentile bootstrap over sentences),
     ``n_sentences``, ``flags`` ("no sentences", "fewer than 10 sentences").
+    ``scored``: :func:`sentence_sentiment` of the corpus, if already computed.
     """
-    draws = sentiment_draws(sentence_sentiment(corpus), reps)
+    draws = sentiment_draws(sentence_sentiment(corpus) if scored is None else scored, reps)
     rows = []
     for article in corpus.articles.itertuples(index=False):
         for scope in SCOPES:

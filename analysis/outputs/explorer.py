@@ -42,6 +42,7 @@ from ..measures.readability import sentence_readability
 from ..measures.sentiment import sentence_sentiment
 from ..measures.wording import distinctive_terms
 from ..text.corpus import Corpus, load_corpus
+from .atomic import umask
 from .plots import outlet_colours
 
 EXPLORER_DIR = REPORTS_DIR / "explorer"
@@ -558,9 +559,7 @@ def _write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)  # mkstemp makes the file private; a page is for sharing
+        os.chmod(temp, 0o666 & ~umask())  # mkstemp makes the file private; a page is for sharing
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

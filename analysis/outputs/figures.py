@@ -44,9 +44,10 @@ def figure_specs(corpus: Corpus, data_dir=None) -> dict[str, Callable]:
 
     A function may carry a ``figsize`` attribute (inches) when the default does not fit.
     """
-    read = readability.readability_table(corpus)
+    per_sentence = readability.sentence_readability(corpus)
+    read = readability.readability_table(corpus, per_sentence=per_sentence)
     scored = sentiment.sentence_sentiment(corpus)
-    summary = sentiment.sentiment_summary(corpus)
+    summary = sentiment.sentiment_summary(corpus, scored=scored)
     terms = wording.distinctive_terms(corpus)
     band = z_null_band(corpus)  # calibrated z lines (the informative prior shrinks z)
     try:
@@ -62,7 +63,7 @@ def figure_specs(corpus: Corpus, data_dir=None) -> dict[str, Callable]:
         "readability-grades-body-by-outlet": lambda ax: plots.plot_readability_scores(read, scope="body", ax=ax),
         "readability-grades-whole-page-by-outlet": lambda ax: plots.plot_readability_scores(read, scope="page", ax=ax),
         "readability-narration-vs-quotation": lambda ax: plots.plot_readability_by_voice(read, ax=ax),
-        "sentence-length-by-outlet": lambda ax: plots.plot_sentence_lengths(readability.sentence_readability(corpus), ax=ax),
+        "sentence-length-by-outlet": lambda ax: plots.plot_sentence_lengths(per_sentence, ax=ax),
         "sentiment-arc-through-article": lambda ax: plots.plot_sentiment_arc(sentiment.sentiment_arc(scored), ax=ax),
         "sentiment-narration-vs-quotation": lambda ax: plots.plot_sentiment_by_voice(summary, ax=ax),
         "sentiment-sentence-distribution": lambda ax: plots.plot_sentiment_distribution(scored, ax=ax),
