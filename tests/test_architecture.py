@@ -26,6 +26,8 @@ def _imported(module: Path, package: Path = PACKAGE) -> list[tuple[str, ...]]:
                 target = base + tuple((node.module or "").split(".")) if node.module else base
                 names = [target + (a.name,) for a in node.names] if not node.module else [target]
                 found += [tuple(p for p in t if p) for t in names]
+            elif node.module == "analysis":  # from analysis import outputs
+                found += [(a.name,) for a in node.names]
             elif node.module and node.module.split(".")[0] == "analysis":
                 found.append(tuple(node.module.split(".")[1:]))
         elif isinstance(node, ast.Import):
@@ -60,7 +62,8 @@ def test_the_checker_sees_a_backward_import(tmp_path):
     fake = tmp_path / "analysis"
     (fake / "text").mkdir(parents=True)
     bad = fake / "text" / "bad.py"
-    bad.write_text("from ..outputs import plots\nfrom ..ingest.manifest import read_manifest\n")
+    bad.write_text("from ..outputs import plots\nfrom ..ingest.manifest import read_manifest\n"
+                   "from analysis import compare\n")
     found = _imported(bad, fake)
-    assert found == [("outputs",), ("ingest", "manifest")]
-    assert [_stage_of(t) for t in found] == [5, 1]
+    assert found == [("outputs",), ("ingest", "manifest"), ("compare",)]
+    assert [_stage_of(t) for t in found] == [5, 1, 4]

@@ -49,13 +49,14 @@ def test_forest_plot_and_grid_draw_in_the_outlet_colours(study):
     folder, metrics = study
     previous = plots.set_outlet_order(["Synthetic Wire"])      # declared first: gets the first colour
     try:
-        table = across_stories.outlet_differences(metrics, ["body_words_per_sentence"], mixed_model=False)
+        order = ["Synthetic Wire", "Synthetic Daily", "Synthetic Longform"]
+        table = across_stories.outlet_differences(metrics, ["body_words_per_sentence"], outlets=order, mixed_model=False)
         fig, ax = plt.subplots()
         plots.plot_outlet_effects(table, ax=ax)
         assert len(ax.get_yticklabels()) == len(table)
-        first = table.iloc[0]["outlet_a"]
+        assert table.iloc[0]["outlet_a"] == "Synthetic Wire"
         line = ax.get_lines()[0]
-        assert matplotlib.colors.to_hex(line.get_color()).upper() == plots.outlet_colours([first])[first].upper()
+        assert matplotlib.colors.to_hex(line.get_color()).upper() == plots.OKABE_ITO[0].upper()  # declared first
         plt.close(fig)
         fig, ax = plt.subplots()
         plots.plot_story_outlet_grid(metrics, metric="body_words_per_sentence", ax=ax)

@@ -180,6 +180,7 @@ def test_seed_story_resolves_to_three_sources(seed_corpus):
 def test_source_kind_shares_add_up(seed_corpus):
     shares = source_kind_shares(seed_corpus)
     totals = shares.groupby("article_id")["quoted_share"].sum()
+    assert set(totals.index) == {"itv-000", "yahoo-004"}
     assert totals.round(12).eq(1.0).all()
     words = seed_corpus.tokens[seed_corpus.tokens["is_alpha"] & seed_corpus.tokens["quoted"]].groupby("article_id").size()
     assert (shares.groupby("article_id")["quoted_words"].sum() == words).all()
