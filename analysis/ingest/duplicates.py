@@ -31,6 +31,7 @@ import pandas as pd
 
 from ..config import resolve_data_dir
 from ..errors import InputDataError
+from ..files import write_text_atomic
 from .manifest import read_manifest
 from .rawtext import read_raw_text
 
@@ -172,10 +173,7 @@ def write_duplicate_flags(data_dir=None, pairs: pd.DataFrame | None = None, thre
                 rows.append({"id": key, "duplicate_of": "" if key == original else original,
                              "jaccard": similarity.get((key, original), best), "action": previous.get(key, action)})
     path = root / DUPLICATES_FILE
-    temporary = path.with_suffix(".csv.tmp")
-    pd.DataFrame(rows, columns=FLAG_COLUMNS).to_csv(temporary, index=False, lineterminator="\n")
-    temporary.replace(path)
-    return path
+    return write_text_atomic(path, pd.DataFrame(rows, columns=FLAG_COLUMNS).to_csv(index=False, lineterminator="\n"))
 
 
 def analysed_manifest(data_dir=None, story: str | None = None) -> pd.DataFrame:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
@@ -36,7 +37,8 @@ import pandas as pd
 
 from ..config import resolve_data_dir
 from ..errors import InputDataError
-from .manifest import MANIFEST_COLUMNS, UNASSIGNED_STORY, manifest_path, read_manifest
+from ..files import write_text_atomic
+from .manifest import MANIFEST_HEADER, UNASSIGNED_STORY, manifest_path, read_manifest
 from .rawtext import read_raw_text
 
 STORIES_FILE = "stories.csv"
@@ -172,9 +174,7 @@ def write_story_groups(data_dir=None, window_days: int = 3, threshold: float = 0
     """Write ``stories.csv`` for review (``table`` from :func:`group_stories`, else computed); return its path."""
     root = resolve_data_dir(data_dir)
     table = group_stories(root, window_days, threshold) if table is None else table
-    path = root / STORIES_FILE
-    table.to_csv(path, index=False, lineterminator="\n")
-    return path
+    return write_text_atomic(root / STORIES_FILE, table.to_csv(index=False, lineterminator="\n"))
 
 
 def apply_story_groups(data_dir=None) -> int:
@@ -195,19 +195,18 @@ def apply_story_groups(data_dir=None) -> int:
     path = manifest_path(root)
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
-        header = reader.fieldnames or list(MANIFEST_COLUMNS)
+        header = reader.fieldnames or MANIFEST_HEADER
         rows = list(reader)
     changed = 0
     for row in rows:
         if row["id"] in chosen and row["story"] != chosen[row["id"]]:
             row["story"] = chosen[row["id"]]
             changed += 1
-    temporary = path.with_suffix(".csv.tmp")
-    with temporary.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    temporary.replace(path)
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=header, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_text_atomic(path, text.getvalue())
     return changed
 
 

@@ -67,9 +67,3 @@ def replace_folder(staged: Path, folder: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
         return
     raise InputDataError(folder, "could not replace the figures folder (another run kept replacing it); run again")
-
-
-def umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -24,9 +24,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import json
-import os
 import re
-import tempfile
 import textwrap
 import warnings
 from pathlib import Path
@@ -37,12 +35,12 @@ import numpy as np
 import pandas as pd
 
 from ..config import REPORTS_DIR
+from ..files import write_text_atomic
 from ..ingest.manifest import stories as manifest_stories
 from ..measures.readability import sentence_readability
 from ..measures.sentiment import sentence_sentiment
 from ..measures.wording import distinctive_terms
 from ..text.corpus import Corpus, load_corpus
-from .atomic import umask
 from .plots import outlet_colours
 
 EXPLORER_DIR = REPORTS_DIR / "explorer"
@@ -553,19 +551,6 @@ def explorer_html(corpus: Corpus, title: str, budget: Budget = BUDGET) -> str:
         specs=specs_json.replace("</", "<\\/"), embed_js=EMBED_JS)
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.chmod(temp, 0o666 & ~umask())  # mkstemp makes the file private; a page is for sharing
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def write_explorers(data_dir=None, story: str | None = None, whole: bool = False, out_dir=None,
                     budget: Budget = BUDGET) -> list[Path]:
     """Write explorer pages; return their paths.
@@ -582,12 +567,12 @@ def write_explorers(data_dir=None, story: str | None = None, whole: bool = False
         for name in names:
             corpus = load_corpus(data_dir, name)
             path = out / f"{re.sub(r'[^A-Za-z0-9._-]+', '-', name).strip('.-') or 'story'}.html"
-            _write_atomic(path, explorer_html(corpus, f"Explorer: {name}", budget))
+            write_text_atomic(path, explorer_html(corpus, f"Explorer: {name}", budget))
             written.append(path)
     if story is None:
         corpus = load_corpus(data_dir)
         path = out / "all-stories.html"
-        _write_atomic(path, explorer_html(corpus, "Explorer: every story of the data folder", budget))
+        write_text_atomic(path, explorer_html(corpus, "Explorer: every story of the data folder", budget))
         written.append(path)
     return written
 

@@ -32,7 +32,8 @@ from ..config import FIGURES_DIR  # noqa: E402
 from ..text.corpus import Corpus, load_corpus  # noqa: E402
 from ..ingest.manifest import read_manifest  # noqa: E402
 from ..errors import InputDataError  # noqa: E402
-from .atomic import inside, prepare_out_dir, remove_empty, replace_folder, umask  # noqa: E402
+from .atomic import inside, prepare_out_dir, remove_empty, replace_folder  # noqa: E402
+from ..files import umask  # noqa: E402
 from ..compare.order import study_outlets  # noqa: E402
 from ..compare.wording_across import z_null_band  # noqa: E402
 
