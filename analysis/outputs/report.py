@@ -54,8 +54,10 @@ def execute_notebook(path: Path, story: str, data_dir=None):
     with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as sockets:
         manager = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "kernel"))
         try:
+            # cleanup_kc: nbclient shuts the kernel down and closes its client channels, as when it
+            # owns the manager; open channels at exit can trip a zmq assertion on stderr
             NotebookClient(notebook, km=manager, timeout=TIMEOUT_SECONDS,
-                           resources={"metadata": {"path": str(path.parent)}}).execute()
+                           resources={"metadata": {"path": str(path.parent)}}).execute(cleanup_kc=True)
         finally:
             if manager.has_kernel:
                 manager.shutdown_kernel(now=False)
