@@ -106,21 +106,76 @@ def expanded_alpha(n: int, alpha: float = ALPHA) -> float:
 
 
 INTERVALS = {"expanded": "95% story bootstrap (expanded percentile, Hesterberg 2015)",
-             "percentile": "95% story bootstrap (plain percentile)"}
+             "percentile": "95% story bootstrap (plain percentile)",
+             "t": "95% t interval over stories (Student t, n - 1 df)",
+             "bootstrap-t": "95% story bootstrap-t (studentized, Efron & Tibshirani 1993 ch. 12)",
+             "bca": "95% story bootstrap (BCa, Efron 1987)"}
+
+
+def story_intervals(d: np.ndarray, key: tuple[str, ...], reps: int = BOOTSTRAP_REPS, alpha: float = ALPHA,
+                    methods: Iterable[str] = ("expanded",)) -> dict[str, tuple[float, float]]:
+    """Intervals of the mean of the story-level differences ``d`` by each of ``methods`` (keys of
+    :data:`INTERVALS`), all from one set of resampled stories (seeded by ``key``).
+
+    * "expanded": percentile interval at Hesterberg's (2015) widened tail share (:func:`expanded_alpha`);
+    * "percentile": plain percentile (too narrow with few stories);
+    * "t": ``mean -/+ t(n-1, 1-alpha/2) * sd / sqrt(n)`` (no resampling);
+    * "bootstrap-t": ``mean - q(1-alpha/2) * se, mean - q(alpha/2) * se`` with ``q`` the quantiles of
+      ``(mean* - mean) / se*`` over resamples, ``se = sd / sqrt(n)`` (Efron & Tibshirani 1993, ch. 12);
+    * "bca": bias-corrected and accelerated percentile, acceleration from the jackknife
+      (Efron 1987; Efron & Tibshirani 1993, ch. 14).
+    """
+    methods = list(methods)
+    unknown = [m for m in methods if m not in INTERVALS]
+    if unknown:
+        raise ValueError(f"unknown interval method: {', '.join(unknown)} (known: {', '.join(INTERVALS)})")
+    d = np.asarray(d, dtype=float)
+    n = len(d)
+    if n < 2:
+        return {m: (float("nan"), float("nan")) for m in methods}
+    mean = d.mean()
+    se = d.std(ddof=1) / math.sqrt(n)
+    out: dict[str, tuple[float, float]] = {}
+    if "t" in methods:
+        half = stats.t.ppf(1 - alpha / 2, n - 1) * se
+        out["t"] = (float(mean - half), float(mean + half))
+    if any(m != "t" for m in methods):
+        draws = d[rng_for("across-stories", *key).integers(0, n, size=(reps, n))]
+        means = draws.mean(axis=1)
+    for method in methods:
+        if method in ("expanded", "percentile"):
+            tail = expanded_alpha(n, alpha) if method == "expanded" else alpha
+            low, high = np.quantile(means, [tail / 2, 1 - tail / 2])
+            out[method] = (float(low), float(high))
+        elif method == "bootstrap-t":
+            se_star = draws.std(axis=1, ddof=1) / math.sqrt(n)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                t_star = (means - mean) / se_star
+            # a resample of one repeated story has se* = 0: its t* is +/-inf or undefined; the
+            # infinite ones stay (they belong in the tails), the undefined (0/0) ones are dropped
+            t_star = t_star[~np.isnan(t_star)]
+            if se == 0 or len(t_star) == 0:
+                out[method] = (float(mean), float(mean))
+                continue
+            q_low, q_high = np.quantile(t_star, [alpha / 2, 1 - alpha / 2])
+            out[method] = (float(mean - q_high * se), float(mean - q_low * se))
+        elif method == "bca":
+            share = (np.sum(means < mean) + 0.5 * np.sum(means == mean)) / reps
+            z0 = stats.norm.ppf(min(max(share, 0.5 / reps), 1 - 0.5 / reps))
+            u = d - mean          # jackknife influence of each story (up to the factor n - 1)
+            denom = 6 * np.sum(u ** 2) ** 1.5
+            a = float(np.sum(u ** 3) / denom) if denom > 0 else 0.0
+            z = stats.norm.ppf([alpha / 2, 1 - alpha / 2])
+            levels = stats.norm.cdf(z0 + (z0 + z) / (1 - a * (z0 + z)))
+            low, high = np.quantile(means, levels)
+            out[method] = (float(low), float(high))
+    return {m: out[m] for m in methods}
 
 
 def story_bootstrap_interval(d: np.ndarray, key: tuple[str, ...], reps: int = BOOTSTRAP_REPS,
                              alpha: float = ALPHA, method: str = "expanded") -> tuple[float, float]:
-    """Interval of the mean of the story-level differences ``d`` from resampled stories:
-    ``method`` "expanded" (default, Hesterberg 2015) or "percentile" (plain, too narrow with few stories)."""
-    d = np.asarray(d, dtype=float)
-    n = len(d)
-    if n < 2:
-        return float("nan"), float("nan")
-    means = d[rng_for("across-stories", *key).integers(0, n, size=(reps, n))].mean(axis=1)
-    tail = expanded_alpha(n, alpha) if method == "expanded" else alpha
-    low, high = np.quantile(means, [tail / 2, 1 - tail / 2])
-    return float(low), float(high)
+    """Interval of the mean of the story-level differences ``d`` by one method of :func:`story_intervals`."""
+    return story_intervals(d, key, reps, alpha, (method,))[method]
 
 
 def _weights(labels: np.ndarray, story: np.ndarray, first: int, second: tuple[int, ...]) -> np.ndarray:
@@ -345,18 +400,67 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
     return adjust(table)
 
 
+def _sides(labels: np.ndarray, story: np.ndarray, n_story: int, first: int,
+           second: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Which stories each side covers, and which articles a comparison uses (either side, story covered by both)."""
+    has_first = np.zeros(n_story, bool)
+    has_second = np.zeros(n_story, bool)
+    has_first[np.unique(story[labels == first])] = True
+    has_second[np.unique(story[np.isin(labels, second)])] = True
+    return has_first, has_second, np.isin(labels, (first, *second)) & (has_first & has_second)[story]
+
+
+def story_level_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | None = None, *,
+                            outlets: list[str] | None = None, rest: bool = True) -> pd.DataFrame:
+    """The story-level differences behind :func:`outlet_differences`, one row per metric x comparison x story.
+
+    Columns: ``metric``, ``comparison``, ``outlet_a``, ``outlet_b``, ``story`` and
+    ``difference`` (mean of a's articles minus the mean of b's, or of the other
+    outlets' means for "the rest"); only stories both sides covered with the metric.
+    Their plain mean is ``outlet_differences``' ``difference``.
+    """
+    names = [m for m in DEFAULT_METRICS if m in metrics.columns] if metric_names is None else list(metric_names)
+    order = ordered_outlets(metrics["outlet"], outlets or [])
+    code = {o: i for i, o in enumerate(order)}
+    story_codes, story_names = pd.factorize(metrics["story"], sort=False)
+    outlet_codes = metrics["outlet"].map(code).to_numpy()
+    parts = []
+    for name in names:
+        present = np.isfinite(metrics[name].to_numpy(float))
+        values = metrics.loc[present, [name]].to_numpy(float)
+        labels, story = outlet_codes[present], story_codes[present]
+        for comp in comparisons(order, order, rest):
+            first, second = code[comp.first], tuple(code[o] for o in comp.second)
+            _, _, use = _sides(labels, story, len(story_names), first, second)
+            if not use.any():
+                continue
+            stories, d = _story_level(values[use], labels[use], story[use], first, [name])
+            parts.append(pd.DataFrame({"metric": name, "comparison": comp.kind, "outlet_a": comp.first,
+                                       "outlet_b": comp.label_b, "story": story_names[stories],
+                                       "difference": d[:, 0]}))
+    columns = ["metric", "comparison", "outlet_a", "outlet_b", "story", "difference"]
+    return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
+
+
+def _story_level(v: np.ndarray, lab: np.ndarray, st: np.ndarray, first: int,
+                 names: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Story codes and story-level differences (stories x metrics): mean of the first side's articles
+    minus the mean of the other outlets' article means; every story given has both sides."""
+    frame = pd.DataFrame(v, columns=names)
+    frame["story"], frame["outlet"] = st, lab
+    means = frame.groupby(["story", "outlet"], sort=True)[names].mean()
+    a_means = means.xs(first, level="outlet")
+    b_means = means[means.index.get_level_values("outlet") != first].groupby(level="story").mean()
+    return a_means.index.to_numpy(), (a_means - b_means.reindex(a_means.index)).to_numpy()
+
+
 def _compare_group(comp: Comparison, names: list[str], values: np.ndarray, labels: np.ndarray, story: np.ndarray,
                    all_labels: np.ndarray, present: np.ndarray, code: dict,
                    story_names, reps: int, permutations: int, interval: str = "expanded") -> dict:
     """Rows (as dicts, keyed by metric and comparison) for metrics sharing one missing-value pattern."""
     first, second = code[comp.first], tuple(code[o] for o in comp.second)
-    side = np.isin(labels, (first, *second))
-    has_first = np.zeros(len(story_names), bool)
-    has_second = np.zeros(len(story_names), bool)
-    has_first[np.unique(story[labels == first])] = True
-    has_second[np.unique(story[np.isin(labels, second)])] = True
+    has_first, has_second, use = _sides(labels, story, len(story_names), first, second)
     both = has_first & has_second
-    use = side & both[story]
     # articles of either side (in any story) that lack a value for this pattern
     either = np.isin(all_labels, (first, *second))
     n_missing = int(np.sum(either & ~present))
@@ -365,17 +469,13 @@ def _compare_group(comp: Comparison, names: list[str], values: np.ndarray, label
     n_a, n_b = int(np.sum(lab == first)), int(np.sum(np.isin(lab, second)))
     out = {}
     if n_stories:
-        # story-level differences, one row per used story
-        frame = pd.DataFrame(v, columns=names)
-        frame["story"], frame["outlet"] = st, lab
-        means = frame.groupby(["story", "outlet"], sort=True)[names].mean()
-        a_means = means.xs(first, level="outlet")
-        b_means = means[means.index.get_level_values("outlet") != first].groupby(level="story").mean()
-        d = (a_means - b_means.reindex(a_means.index)).to_numpy()
-        draws, exact = permutation_distribution(v, lab, st, first, second, (comp.kind, comp.first, *comp.second),
-                                                permutations)
-        observed = d.mean(axis=0)
-        p = permutation_p_value(observed, draws, exact)
+        _, d = _story_level(v, lab, st, first, names)
+        if permutations > 0:
+            draws, exact = permutation_distribution(v, lab, st, first, second,
+                                                    (comp.kind, comp.first, *comp.second), permutations)
+            p = permutation_p_value(d.mean(axis=0), draws, exact)
+        else:
+            p, draws, exact = np.full(len(names), np.nan), (), False
     for k, name in enumerate(names):
         note = []
         if n_stories == 0:
@@ -388,7 +488,7 @@ def _compare_group(comp: Comparison, names: list[str], values: np.ndarray, label
                                                  method=interval)
             same = int(np.sum(np.sign(dk) == np.sign(estimate))) if estimate != 0 else 0
             p_k = float(p[k])
-            n_perm = f"exact ({len(draws)})" if exact else str(len(draws))
+            n_perm = (f"exact ({len(draws)})" if exact else str(len(draws))) if permutations > 0 else "not run"
             if n_stories < 2:
                 note.append("one story: no interval")
             elif n_stories < 10:
