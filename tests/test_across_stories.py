@@ -139,3 +139,74 @@ def test_holm_and_bh_agree_with_statsmodels():
     p = np.random.default_rng(0).uniform(0, 0.2, 50)
     assert holm(p) == pytest.approx(multipletests(p, method="holm")[1])
     assert benjamini_hochberg(p) == pytest.approx(multipletests(p, method="fdr_bh")[1])
+
+
+def test_t_interval_matches_scipy_on_a_tiny_example():
+    from scipy import stats
+
+    d = np.array([0.3, -1.2, 2.5, 0.8, 1.1])
+    low, high = ac.story_intervals(d, ("k",), methods=("t",))["t"]
+    # by hand: mean 0.7, squared deviations .16 + 3.61 + 3.24 + .01 + .16 = 7.18, sd sqrt(7.18 / 4) = 1.33978,
+    # se 0.59917, t(4, .975) = 2.776445 -> 0.7 -/+ 1.66355
+    assert (low, high) == pytest.approx((0.7 - 1.66355, 0.7 + 1.66355), abs=1e-4)
+    ref = stats.ttest_1samp(d, 0).confidence_interval(0.95)
+    assert (low, high) == pytest.approx((ref.low, ref.high), rel=1e-12)
+
+
+def test_bootstrap_t_against_a_loop_over_the_same_resamples():
+    import statistics
+
+    from analysis.measures.bootstrap import rng_for
+
+    d = np.array([0.3, -1.2, 2.5, 0.8, 1.1, -0.4, 3.0])
+    key, reps = ("k", "pair"), 400
+    low, high = ac.story_intervals(d, key, reps=reps, methods=("bootstrap-t",))["bootstrap-t"]
+    # the same resampled stories, studentized one by one with the standard library
+    rows = rng_for("across-stories", *key).integers(0, len(d), size=(reps, len(d)))
+    mean, se = statistics.fmean(d), statistics.stdev(d) / len(d) ** 0.5
+    t_star = []
+    for r in rows:
+        sample = [float(d[i]) for i in r]
+        s = statistics.stdev(sample)
+        if s > 0:
+            t_star.append((statistics.fmean(sample) - mean) / (s / len(d) ** 0.5))
+    q_low, q_high = np.quantile(t_star, [0.025, 0.975])
+    assert (low, high) == pytest.approx((mean - q_high * se, mean - q_low * se), rel=1e-9)
+    # the interval holds the mean and is wider than the plain percentile one (t* has heavier tails than z)
+    p_low, p_high = ac.story_intervals(d, key, reps=reps, methods=("percentile",))["percentile"]
+    assert low < mean < high and high - low > p_high - p_low
+
+
+def test_bca_agrees_with_scipy_bootstrap():
+    from scipy import stats
+
+    d = np.array([0.3, -1.2, 2.5, 0.8, 1.1, -0.4, 3.0, 0.2, 5.5, -0.9, 1.4, 0.6])
+    low, high = ac.story_intervals(d, ("k",), reps=40_000, methods=("bca",))["bca"]
+    ref = stats.bootstrap((d,), np.mean, n_resamples=40_000, method="BCa", confidence_level=0.95,
+                          rng=np.random.default_rng(1)).confidence_interval
+    # two independent Monte Carlo runs of the same interval: equal up to resampling noise
+    assert low == pytest.approx(ref.low, abs=0.06) and high == pytest.approx(ref.high, abs=0.06)
+    # and BCa differs from the percentile interval on this right-skewed sample: shifted up
+    p_low, p_high = ac.story_intervals(d, ("k",), reps=40_000, methods=("percentile",))["percentile"]
+    assert low > p_low and high > p_high
+
+
+def test_interval_methods_share_resamples_and_reject_unknown_names():
+    d = np.array([0.3, -1.2, 2.5, 0.8, 1.1])
+    both = ac.story_intervals(d, ("k",), methods=("expanded", "percentile"))
+    assert both["expanded"] == ac.story_bootstrap_interval(d, ("k",))
+    assert both["percentile"] == ac.story_bootstrap_interval(d, ("k",), method="percentile")
+    assert np.isnan(ac.story_intervals(d[:1], ("k",), methods=("t",))["t"]).all()     # one story: no interval
+    with pytest.raises(ValueError, match="unknown interval method"):
+        ac.story_intervals(d, ("k",), methods=("wald",))
+
+
+def test_story_level_differences_by_hand_and_their_mean_is_the_difference():
+    table = ac.story_level_differences(tiny(), ["body_x"])
+    ab = table[(table["outlet_a"] == "A") & (table["outlet_b"] == "B")]
+    assert ab["story"].tolist() == ["s1", "s2"] and ab["difference"].tolist() == pytest.approx([1.0, 2.0])
+    rest = table[(table["outlet_a"] == "A") & (table["outlet_b"] == ac.REST)]
+    assert rest["difference"].tolist() == pytest.approx([1.0, 2.0, -1.0])
+    skipped = ac.outlet_differences(tiny(), ["body_x"], mixed_model=False, permutations=0)
+    assert row(skipped, "A", "B")["permutations"] == "not run" and np.isnan(row(skipped, "A", "B")["p_value"])
+    assert row(skipped, "A", "B")["difference"] == pytest.approx(ab["difference"].mean())
