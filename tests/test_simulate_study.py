@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 
 import numpy as np
+import pandas as pd
+import pytest
 
 from analysis.config import PROJECT_ROOT
 
@@ -11,6 +14,7 @@ from analysis.config import PROJECT_ROOT
 def _script():
     spec = importlib.util.spec_from_file_location("simulate_study", PROJECT_ROOT / "scripts" / "simulate_study.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules["simulate_study"] = module      # so a process pool can pickle its functions by name
     spec.loader.exec_module(module)
     return module
 
@@ -27,3 +31,23 @@ def test_false_positive_rate_and_coverage_on_100_studies():
     # and the planted difference is found more often than not
     hits = planted[(planted["comparison"] == "A - the rest")]
     assert np.mean(hits["excludes_zero"]) > 0.5
+
+
+def test_wilson_interval_matches_statsmodels_and_a_textbook_value():
+    from statsmodels.stats.proportion import proportion_confint
+
+    sim = _script()
+    for k, n in ((0, 10), (3, 40), (53, 1000), (1060, 20000)):
+        assert sim.wilson(k, n) == pytest.approx(proportion_confint(k, n, alpha=0.05, method="wilson"), rel=1e-9)
+    # Newcombe (1998), table I: 81 of 263 -> 0.2553 to 0.3662
+    low, high = sim.wilson(81, 263)
+    assert (round(low, 4), round(high, 4)) == (0.2553, 0.3662)
+
+
+def test_workers_do_not_change_the_numbers_and_methods_share_the_studies():
+    sim = _script()
+    one = sim.run(6, 20, (0.0, 0.0), seed=3, reps=200, permutations=0, methods=("expanded", "t"), workers=1)
+    two = sim.run(6, 20, (0.0, 0.0), seed=3, reps=200, permutations=0, methods=("expanded", "t"), workers=2)
+    pd.testing.assert_frame_equal(one, two)
+    assert one["p_below"].isna().all()                      # permutation test skipped
+    assert set(one["interval"]) == {"expanded", "t"} and len(one) == 2 * 6 * 12

@@ -15,7 +15,13 @@ story is the mean of the other outlets' story means (each outlet weighs the same
   plain percentile interval is too narrow, so the percentile levels are widened
   as in Hesterberg's (2015) "expanded percentile" interval: the tail share
   alpha' solves ``z(1 - alpha'/2) = sqrt(n / (n - 1)) * t(n - 1, 1 - alpha/2)``.
-  ``scripts/simulate_study.py`` measures its false-positive rate and coverage.
+  ``scripts/simulate_study.py`` measures its false-positive rate and coverage
+  (20,000 simulated studies of 20 stories x 3 outlets: 5.0-5.8% of 95% intervals
+  exclude zero with no outlet effect).  The plain percentile, a Student t
+  interval over the story differences, the studentized bootstrap-t and BCa
+  (:func:`story_intervals`) can be chosen for comparison; none was better on
+  both simulated metrics and the shuffled-labels check (plain percentile and
+  BCa: 7.5-9%; t: 4.4-5.2%; bootstrap-t: 5.3-6.0%).
 * p-value: a permutation test that shuffles the outlet labels of the articles
   within each story (only among the two sides compared); all permutations when
   there are at most ``permutations`` of them (exact), else ``permutations``
@@ -313,7 +319,9 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
     metrics); ``metric_names`` a list of its columns, ``"all"``, or None for
     :data:`DEFAULT_METRICS`; ``outlets`` the declared outlet order (see
     :func:`analysis.compare.order.study_outlets`; others follow in order of first appearance);
-    ``interval`` "expanded" (default) or "percentile" (for comparison only);
+    ``interval`` "expanded" (default) or another key of :data:`INTERVALS`
+    ("percentile", "t", "bootstrap-t", "bca"; for comparison, see :func:`story_intervals`);
+    ``permutations`` 0 skips the permutation test (``p_value`` NaN, ``permutations`` "not run");
     ``mixed_model`` True, False or "auto" (fit unless there are more than
     :data:`MIXED_MAX_STORIES` stories or :data:`MIXED_MAX_ARTICLES` articles;
     ``mixed_note`` says when it was skipped).
@@ -321,8 +329,8 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
     Columns: ``metric``; ``comparison`` ("pair" or "vs rest"); ``outlet_a``,
     ``outlet_b`` (``"the rest"``: the mean of the other outlets); ``difference``
     (a minus b: the mean over the stories both covered of the story-level
-    difference of article means); ``ci_low``/``ci_high`` (95% story bootstrap,
-    expanded percentile); ``interval`` (how it was made); ``excludes_zero``;
+    difference of article means, :func:`story_level_differences`); ``ci_low``/``ci_high``
+    (95% story bootstrap, expanded percentile by default); ``interval`` (how it was made); ``excludes_zero``;
     ``p_value`` (within-story permutation test); ``p_holm``, ``p_bh`` (adjusted
     over every row); ``adjustment`` (which, over how many tests);
     ``holm_below_alpha`` (p_holm < 0.05); ``permutations`` (how many, "exact"
@@ -347,6 +355,8 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
     missing = [m for m in names if m not in metrics.columns]
     if missing:
         raise KeyError(f"no such metric column: {', '.join(missing)}")
+    if interval not in INTERVALS:
+        raise ValueError(f"unknown interval method: {interval} (known: {', '.join(INTERVALS)})")
     order = ordered_outlets(metrics["outlet"], outlets or [])
     code = {o: i for i, o in enumerate(order)}
     story_codes, story_names = pd.factorize(metrics["story"], sort=False)
