@@ -175,7 +175,7 @@ def _blocks(total: int, workers: int) -> list[tuple[int, int]]:
 
 
 def run(studies: int, n_stories: int, effect: tuple[float, float], seed: int, reps: int, permutations: int,
-        methods=("expanded", "percentile"), workers: int = 1, stream: int | None = None) -> pd.DataFrame:
+        methods=("t", "expanded", "percentile"), workers: int = 1, stream: int | None = None) -> pd.DataFrame:
     """Per study, method and comparison: does the interval exclude zero, cover the truth; is p < 0.05.
 
     ``permutations=0`` skips the permutation test (``p_below`` NaN); ``stream`` (default: 0 with no
@@ -204,7 +204,7 @@ def shuffled_labels(metrics: pd.DataFrame, rng: np.random.Generator) -> pd.DataF
 
 
 def run_shuffles(data_dir, shuffles: int, seed: int, reps: int, permutations: int,
-                 methods=("expanded",)) -> pd.DataFrame:
+                 methods=("t",)) -> pd.DataFrame:
     """``compare`` on a real data folder with outlet labels shuffled within stories, ``shuffles`` times."""
     from analysis.compare.across_stories import DEFAULT_METRICS
     from analysis.measures.pipeline import corpus_metrics
@@ -284,7 +284,7 @@ def main(argv=None) -> int:
     parser.add_argument("--reps", type=int, default=2000)
     parser.add_argument("--permutations", type=int, default=2000)
     parser.add_argument("--no-permutation", action="store_true", help="skip the permutation test (intervals only)")
-    parser.add_argument("--methods", default="expanded,percentile",
+    parser.add_argument("--methods", default="t,expanded,percentile",
                         help=f"comma-separated interval methods, or 'all' ({', '.join(INTERVALS)}); "
                              "the first is checked against outlet_differences")
     parser.add_argument("--conditions", default="null,planted", help="null, planted or both (comma-separated)")

@@ -45,6 +45,21 @@ def test_pooled_difference_counts_and_unbalanced_design_by_hand():
     assert np.isnan(bc["difference"]) and "no story" in bc["note"] and bc["n_stories"] == 0
 
 
+def test_default_interval_is_the_t_interval_of_the_story_differences_by_hand():
+    # A - B: story differences 1 and 2 -> mean 1.5, sd 0.70711, se 0.5, t(1, .975) = 12.7062 -> 1.5 -/+ 6.3531
+    r = row(ac.outlet_differences(tiny(), ["body_x"], mixed_model=False), "A", "B")
+    assert (r["ci_low"], r["ci_high"]) == pytest.approx((1.5 - 6.3531, 1.5 + 6.3531), abs=1e-4)
+    assert r["interval"].startswith("95% t interval over stories") and not r["excludes_zero"]
+    # A - the rest: 1, 2, -1 -> mean 2/3, sd 1.52753, se 0.88192, t(2, .975) = 4.30265 -> 2/3 -/+ 3.79459
+    r = row(ac.outlet_differences(tiny(), ["body_x"], mixed_model=False), "A", ac.REST)
+    assert (r["ci_low"], r["ci_high"]) == pytest.approx((2 / 3 - 3.79459, 2 / 3 + 3.79459), abs=1e-4)
+    # the story bootstrap stays selectable, and says so
+    boot = row(ac.outlet_differences(tiny(), ["body_x"], mixed_model=False, interval="expanded"), "A", "B")
+    assert boot["interval"].startswith("95% story bootstrap (expanded percentile")
+    with pytest.raises(ValueError, match="unknown interval method"):
+        ac.outlet_differences(tiny(), ["body_x"], mixed_model=False, interval="wald")
+
+
 def test_permutation_p_value_enumerated_by_hand():
     # s1 values {1,3,1}, one B label: d1 = 1 (B on a 1, 4 of 6 permutations) or -2 (B on the 3).
     # s2 values {5,2,4}, one A label: d2 = 2, -2.5 or 0.5 (2 of 6 each).

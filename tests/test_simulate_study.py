@@ -21,8 +21,8 @@ def _script():
 
 def test_false_positive_rate_and_coverage_on_100_studies():
     sim = _script()
-    null = sim.run(100, 20, (0.0, 0.0), seed=5, reps=500, permutations=500, methods=("expanded",))
-    planted = sim.run(100, 20, (1.0, 0.1), seed=6, reps=500, permutations=500, methods=("expanded",))
+    null = sim.run(100, 20, (0.0, 0.0), seed=5, reps=500, permutations=500, methods=("t",))
+    planted = sim.run(100, 20, (1.0, 0.1), seed=6, reps=500, permutations=500, methods=("t",))
     # 12 comparisons x 100 studies with no outlet effect: about 5% should exclude zero
     assert 0.015 <= null["excludes_zero"].mean() <= 0.10
     assert 0.01 <= null["p_below"].mean() <= 0.10

@@ -433,7 +433,7 @@ def plot_outlet_effects(differences: pd.DataFrame, *, family: str | None = None,
     One panel per metric family (``family`` "readability" or "sentiment";
     default: the first row's): each row is a metric and a comparison "first
     minus second", the point its pooled difference over stories, the bar its
-    95% story-bootstrap interval, coloured by the first outlet; filled when
+    95% interval over stories (as its ``interval`` column says), coloured by the first outlet; filled when
     the Holm-adjusted permutation p < 0.05, hollow otherwise; a grey x marks the
     mixed-model estimate.
     """
@@ -457,7 +457,8 @@ def plot_outlet_effects(differences: pd.DataFrame, *, family: str | None = None,
     ax.set_yticks(y, labels, fontsize=7.5)
     ax.set_ylim(len(data) - 0.5, -0.5)
     ax.axvline(0, color="#999999", linewidth=0.8)
-    ax.set_xlabel("difference, first minus second (bars: 95% story bootstrap interval)")
+    how = data["interval"].iloc[0] if "interval" in data.columns and len(data) else "95% interval over stories"
+    ax.set_xlabel(f"difference, first minus second (bars: {how})")
     summary = differences.attrs.get("summary", "")
     ax.set_title(f"Outlet differences across stories: {family}")
     ax.plot([], [], "o", color="#555555", label="Holm-adjusted p < 0.05 (permutation within stories)")
