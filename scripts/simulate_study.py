@@ -257,15 +257,18 @@ def summarise(records: pd.DataFrame) -> pd.DataFrame:
 
 
 def pooled_lines(records: pd.DataFrame) -> list[str]:
-    """Per method and metric: the share of all null tests (truth 0) whose interval excludes zero."""
+    """Per condition, method, metric and kind of comparison: the share of the tests without a true
+    difference (truth 0) whose interval excludes zero."""
     lines = []
     null = records[records["truth"] == 0]
-    for (method, metric, kind), g in null.groupby(
-            ["interval", "metric", null["comparison"].str.endswith(REST).map({True: "vs rest", False: "pairs"})],
-            sort=False):
+    if "condition" not in null.columns:
+        null = null.assign(condition="")
+    kind = null["comparison"].str.endswith(REST).map({True: "vs rest", False: "pairs"})
+    for (condition, method, metric, kind), g in null.groupby(["condition", "interval", "metric", kind], sort=False):
         low, high = wilson(g["excludes_zero"].sum(), len(g))
-        lines.append(f"{method:12s} {metric:26s} {kind:8s} {len(g):6d} null tests: excludes zero "
-                     f"{g['excludes_zero'].mean():.4f} (Wilson {low:.4f}-{high:.4f}; rows are correlated)")
+        lines.append(f"{condition:20s} {method:12s} {metric:26s} {kind:8s} {len(g):6d} tests with truth 0: "
+                     f"excludes zero {g['excludes_zero'].mean():.4f} (Wilson {low:.4f}-{high:.4f}; "
+                     "rows of a study are correlated)")
     return lines
 
 
