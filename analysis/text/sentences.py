@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 import numpy as np
@@ -106,6 +107,7 @@ _SPEECH_AFTER = re.compile(
 )
 # starts only at the first mark of a run (lookbehind): a long run of ?! was tried from every position
 _AFTER_QUOTED_END = re.compile(r"(?<![?!])[?!]++[”\"’']\s*+$")
+_SPACE_AFTER_STOP = re.compile(r"(?<=[.…])\s+")
 _ELLIPSIS_BREAK = re.compile(r"(?:(?<=[^.]\.\.\.)|(?<=…)) (?=[A-Z])")
 
 
@@ -129,16 +131,19 @@ def _resplit(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sentence ('a.m.', 'U.S.'), when the next word opens a new sentence."""
     openers = _sentence_openers()
     cuts = []
-    for m in re.finditer(r"\s+", text[start:end]):
+    # Both cuts need a full stop or an ellipsis right before the space, so only those
+    # spaces are looked at (the lookbehind sees before ``start``, as the ellipsis test does).
+    for m in _SPACE_AFTER_STOP.finditer(text, start, end):
+        space, after_space = m.start(), m.end()
         # windows, not the whole sentence: linear time on a very long "sentence"
-        before = text[max(start, start + m.start() - 60):start + m.start()]
-        after = text[start + m.end():min(end, start + m.end() + 60)]
+        before = text[max(start, space - 60):space]
+        after = text[after_space:min(end, after_space + 60)]
         word = after.split(None, 1)[0] if after else ""
         last = before.rsplit(None, 1)[-1] if before.strip() else ""
-        if _ELLIPSIS_BREAK.match(text, start + m.start()) and m.end() - m.start() == 1 and word[:1].isupper():
-            cuts.append((start + m.start(), start + m.end()))
+        if _ELLIPSIS_BREAK.match(text, space) and after_space - space == 1 and word[:1].isupper():
+            cuts.append((space, after_space))
         elif _abbreviation(last) in SENTENCE_FINAL_ABBREVIATIONS and word.strip(_OPENERS) in openers:
-            cuts.append((start + m.start(), start + m.end()))
+            cuts.append((space, after_space))
     starts = [start] + [b for _a, b in cuts]
     ends = [a for a, _b in cuts] + [end]
     return list(zip(starts, ends))
@@ -230,10 +235,12 @@ def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: l
         inside = [False] * len(text)
         for span in p_spans:
             inside[span.start:span.end] = [True] * (span.end - span.start)
+        letter_at = [m.start() for m in _LETTER.finditer(text)]  # offsets of the letters, in order
         for k, (start, end) in enumerate(split_sentence_spans(text)):
-            letters = [i for i in range(start, end) if _LETTER.match(text[i])]
-            quoted = sum(inside[i] for i in letters)
-            share = quoted / len(letters) if letters else 0.0
+            first, last = bisect_left(letter_at, start), bisect_left(letter_at, end)
+            n_letters = last - first
+            quoted = sum(inside[i] for i in letter_at[first:last]) if p_spans else 0
+            share = quoted / n_letters if n_letters else 0.0
             masked = _mask_quotes(text, inside, start, end) if quoted else text[start:end]
             attribution = find_attribution(masked)
             voice = voice_of(share, attribution)
@@ -243,7 +250,7 @@ def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: l
                 "position_in_paragraph": k,
                 "start": paragraph_start + start,
                 "end": paragraph_start + end,
-                "n_letters": len(letters),
+                "n_letters": n_letters,
                 "quoted_share": share,
                 "voice": voice,
                 "attribution": attribution if voice != "narration" else None,
