@@ -39,17 +39,19 @@ class ArticleText:
 
 
 def analyse_text(article_id: str, text: str, *, user_rules: tuple[RoleRule, ...] = (),
-                 overrides: dict[int, str] | None = None) -> ArticleText:
+                 overrides: dict[int, str] | None = None, sources: bool = True) -> ArticleText:
     """Paragraph roles, quotation spans and body sentences of one article's text.
 
     ``user_rules`` and ``overrides`` are a user's own furniture patterns and line roles
-    (see :func:`analysis.text.paragraphs.article_structure`)."""
+    (see :func:`analysis.text.paragraphs.article_structure`); ``sources=False``
+    leaves the sentences' sources unresolved (see :func:`~analysis.text.sentences.sentence_records`)."""
     structure = article_structure(article_id, text, user_rules=user_rules, overrides=overrides)
     paragraphs = structure.paragraphs
     body = [p for p in paragraphs if p.role == "body"]
     spans, problems = find_quote_spans([p.text for p in body])
     problems = structure.problems + problems
-    sentences = sentence_records(article_id, [(p.paragraph_id, p.start, p.text) for p in body], spans)
+    sentences = sentence_records(article_id, [(p.paragraph_id, p.start, p.text) for p in body], spans,
+                                 sources=sources)
     if not sentences:
         problems = problems + [NO_BODY_SENTENCE]
     return ArticleText(article_id, text, paragraphs, body, sentences, spans, problems,

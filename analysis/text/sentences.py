@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
 from typing import NamedTuple
 
 import numpy as np
@@ -222,9 +221,28 @@ def _mask_quotes(text: str, inside: list[bool], start: int, end: int) -> str:
     return "".join(out)
 
 
-def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: list[QuoteSpan]) -> list[Sentence]:
+def _quoted_runs(spans: list[QuoteSpan], length: int) -> list[tuple[int, int]]:
+    """The stretches of a paragraph of ``length`` characters inside the quotation ``spans``:
+    their union, as sorted disjoint ``(start, end)`` pairs."""
+    runs: list[list[int]] = []
+    for start, end in sorted((max(0, s.start), min(length, s.end)) for s in spans):
+        if start >= end:
+            continue
+        if runs and start <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    return [(start, end) for start, end in runs]
+
+
+def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: list[QuoteSpan], *,
+                     sources: bool = True) -> list[Sentence]:
     """The rows of :func:`sentence_rows` as :class:`Sentence` records, from
-    ``(paragraph_id, start, text)`` of each body paragraph."""
+    ``(paragraph_id, start, text)`` of each body paragraph.
+
+    With ``sources=False`` the speakers are not resolved to sources (``source``,
+    ``source_kind`` and ``speaker_resolution`` are left empty): for callers that use
+    neither, such as the corpus metrics, it saves about a sixth of the work."""
     rows = []
     spans_by_paragraph: dict[int, list[QuoteSpan]] = {}
     for span in spans:
@@ -235,11 +253,11 @@ def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: l
         inside = [False] * len(text)
         for span in p_spans:
             inside[span.start:span.end] = [True] * (span.end - span.start)
-        letter_at = [m.start() for m in _LETTER.finditer(text)]  # offsets of the letters, in order
+        quoted_runs = _quoted_runs(p_spans, len(text))
         for k, (start, end) in enumerate(split_sentence_spans(text)):
-            first, last = bisect_left(letter_at, start), bisect_left(letter_at, end)
-            n_letters = last - first
-            quoted = sum(inside[i] for i in letter_at[first:last]) if p_spans else 0
+            n_letters = len(_LETTER.findall(text, start, end))
+            quoted = sum(len(_LETTER.findall(text, max(start, a), min(end, b)))
+                         for a, b in quoted_runs if a < end and b > start)
             share = quoted / n_letters if n_letters else 0.0
             masked = _mask_quotes(text, inside, start, end) if quoted else text[start:end]
             attribution = find_attribution(masked)
@@ -291,12 +309,16 @@ def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: l
     for position, row in enumerate(rows):
         if inherits[position] is not None:
             row["speaker"] = rows[inherits[position]]["attribution"].speaker
-    resolved = resolve_sources([row["masked"] for row in rows], [row["attribution"] for row in rows], inherits)
+    resolved = resolve_sources([row["masked"] for row in rows], [row["attribution"] for row in rows], inherits) \
+        if sources else [None] * len(rows)
     records = []
     for row, found in zip(rows, resolved):
         row.pop("attribution"), row.pop("masked")
-        resolution = found.resolution or ("unresolved" if row["voice"] != "narration" and not found.source else "")
-        row.update(source=found.source, source_kind=found.source_kind, speaker_resolution=resolution)
+        if found is None:
+            row.update(source="", source_kind="", speaker_resolution="")
+        else:
+            resolution = found.resolution or ("unresolved" if row["voice"] != "narration" and not found.source else "")
+            row.update(source=found.source, source_kind=found.source_kind, speaker_resolution=resolution)
         row["quote_ids"] = " ".join(f"{article_id}-q{q:03d}" for q in row["quote_ids"])
         records.append(Sentence(**row))
     return records
