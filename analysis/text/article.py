@@ -9,6 +9,7 @@ functions, so a count or a voice is defined once.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple, get_type_hints
 
@@ -91,12 +92,12 @@ def article_counts(doc: ArticleText) -> ArticleCounts:
     """
     stops = stop_words()
     n_words = n_stop = 0
-    for sentence in doc.sentences:
-        for token in TOKEN_PATTERN.findall(sentence.text):
-            lower = normalise(token)
-            if is_alpha(lower):
-                n_words += 1
-                n_stop += lower in stops
+    # each distinct token once (a token never spans the line break joining two sentences)
+    for token, count in Counter(TOKEN_PATTERN.findall("\n".join(s.text for s in doc.sentences))).items():
+        lower = normalise(token)
+        if is_alpha(lower):
+            n_words += count
+            n_stop += count if lower in stops else 0
     letters = np.array([s.n_letters for s in doc.sentences], dtype=float)
     quoted = np.array([s.quoted_share for s in doc.sentences], dtype=float) * letters
     voices = [s.voice for s in doc.sentences]

@@ -124,7 +124,9 @@ class RoleRule:
 
     def search(self, text: str, folded: str) -> bool:
         """Whether the rule matches ``text`` (``folded`` is ``prefilter.fold(text)``)."""
-        return could_match(self.required, text, folded) and self.pattern.search(text) is not None
+        if self.required is not None and not could_match(self.required, text, folded):
+            return False
+        return self.pattern.search(text) is not None
 
 
 _AGENCIES = r"(?:AP|AFP|PA|EPA|Reuters|Getty Images|Shutterstock|Alamy|Press Association|Photo by|Pool)"
@@ -324,7 +326,11 @@ def _intrinsic(text: str, user_rules: tuple[RoleRule, ...] = ()) -> tuple[str, s
         if rule is None:
             if _DATELINE.match(text):
                 return "body", "body_with_dateline"
-        elif rule.search(text, folded):
+            continue
+        # RoleRule.search, written out: this loop runs for every rule on every line
+        if rule.required is not None and not could_match(rule.required, text, folded):
+            continue
+        if rule.pattern.search(text):
             if rule.role not in ("caption", "credit") and _ATTRIBUTED_QUOTE.search(text):
                 return "body", "attributed_quotation"  # 'He told the BBC: "..."' is reporting
             return rule.role, rule.name

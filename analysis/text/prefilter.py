@@ -60,7 +60,10 @@ def could_match(required: Requirement | None, text: str, folded: str) -> bool:
     """False only when ``text`` (``folded`` = ``fold(text)``) lacks every required literal."""
     if required is None:
         return True
-    return any(literal in (folded if ignore_case else text) for literal, ignore_case in required)
+    for literal, ignore_case in required:  # a plain loop: this runs for every rule on every line
+        if literal in (folded if ignore_case else text):
+            return True
+    return False
 
 
 def _selectivity(required: Requirement) -> tuple[int, int]:
