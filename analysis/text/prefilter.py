@@ -53,7 +53,12 @@ def required_literals(pattern: re.Pattern) -> Requirement | None:
     if len(tree) and tree[0] == (_C.AT, _C.AT_BEGINNING) and not pattern.flags & re.MULTILINE \
             or len(tree) and tree[0] == (_C.AT, _C.AT_BEGINNING_STRING):
         return None  # anchored at the start: the engine tries one position, faster than any test
-    return _sequence(tree, bool(pattern.flags & re.IGNORECASE))
+    required = _sequence(tree, bool(pattern.flags & re.IGNORECASE))
+    if required is None:
+        return None
+    # a literal holding another of the same kind adds nothing: "sign up here" needs "sign up"
+    return frozenset(item for item in required
+                     if not any(other != item and other[1] == item[1] and other[0] in item[0] for other in required))
 
 
 def could_match(required: Requirement | None, text: str, folded: str) -> bool:

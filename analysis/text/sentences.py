@@ -210,15 +210,17 @@ def voice_of(quoted_share: float, attribution: Attribution | None = None) -> str
     return "mixed"
 
 
-def _mask_quotes(text: str, inside: list[bool], start: int, end: int) -> str:
-    """The sentence with each quoted stretch replaced by one placeholder character."""
-    out = []
-    for i in range(start, end):
-        if not inside[i]:
-            out.append(text[i])
-        elif i == start or not inside[i - 1]:
-            out.append(QUOTE_PLACEHOLDER)
-    return "".join(out)
+def _mask_quotes(text: str, runs: list[tuple[int, int]], start: int, end: int) -> str:
+    """The sentence ``text[start:end]`` with each quoted stretch (``runs``, from
+    :func:`_quoted_runs`) replaced by one placeholder character."""
+    pieces, at = [], start
+    for a, b in runs:
+        if b <= start or a >= end:
+            continue
+        pieces += [text[at:max(a, start)], QUOTE_PLACEHOLDER]
+        at = min(b, end)
+    pieces.append(text[at:end])
+    return "".join(pieces)
 
 
 def _quoted_runs(spans: list[QuoteSpan], length: int) -> list[tuple[int, int]]:
@@ -250,16 +252,13 @@ def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: l
             spans_by_paragraph.setdefault(span.paragraph, []).append(span)
     for p_index, (paragraph_id, paragraph_start, text) in enumerate(body):
         p_spans = spans_by_paragraph.get(p_index, [])
-        inside = [False] * len(text)
-        for span in p_spans:
-            inside[span.start:span.end] = [True] * (span.end - span.start)
         quoted_runs = _quoted_runs(p_spans, len(text))
         for k, (start, end) in enumerate(split_sentence_spans(text)):
             n_letters = len(_LETTER.findall(text, start, end))
             quoted = sum(len(_LETTER.findall(text, max(start, a), min(end, b)))
                          for a, b in quoted_runs if a < end and b > start)
             share = quoted / n_letters if n_letters else 0.0
-            masked = _mask_quotes(text, inside, start, end) if quoted else text[start:end]
+            masked = _mask_quotes(text, quoted_runs, start, end) if quoted else text[start:end]
             attribution = find_attribution(masked)
             voice = voice_of(share, attribution)
             rows.append({
