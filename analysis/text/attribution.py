@@ -159,11 +159,14 @@ def tokenize(text: str) -> list[Token]:
     tokens = []
     for word in _TOKEN.findall(text):
         if len(word) > 1 and word.endswith(".") and word.count(".") == 1 and word[:-1].lower() not in TITLES:
-            tokens.append(Token(word[:-1], word[:-1].lower()))
+            tokens.append(_new_token(Token, (word[:-1], word[:-1].lower())))
             tokens.append(_FULL_STOP)
         else:
-            tokens.append(Token(word, word.lower()))
+            tokens.append(_new_token(Token, (word, word.lower())))
     return tokens
+
+
+_new_token = tuple.__new__  # Token(text, lower) without the generated __new__'s Python frame
 
 
 _FULL_STOP = Token(".", ".")
