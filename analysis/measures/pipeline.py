@@ -56,7 +56,8 @@ def article_metrics(record: dict) -> dict:
     """
     raw = read_raw_text(record["path"], record.get("sha256", ""))
     user = user_rules_for(record)  # the user's cleaning.csv / roles.csv beside the data
-    doc = analyse_text(record["id"], raw.text, user_rules=user.rules, overrides=user.overrides)
+    # the metrics use no source: speakers are not resolved to sources (the same counts and voices)
+    doc = analyse_text(record["id"], raw.text, user_rules=user.rules, overrides=user.overrides, sources=False)
     counts = sentence_counts([s.text for s in doc.sentences])
     compound = np.array([score_text(s.text)["compound"] for s in doc.sentences], dtype=float)
     voices = [s.voice for s in doc.sentences]

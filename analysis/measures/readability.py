@@ -48,7 +48,7 @@ from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 from .bootstrap import percentile_interval, resampled_sums
 from ..config import BOOTSTRAP_REPS
 from ..text.corpus import Corpus
-from ..text.resources import cmu_dictionary
+from ..text.resources import cmu_first_entries, cmu_phones
 from ..text.sentences import SCOPES as SENTENCE_SCOPES
 from ..text.sentences import scope_mask, split_sentence_spans
 
@@ -153,14 +153,14 @@ def _syllables(text: str) -> int:
     """textstat 0.7.13's ``count_syllables(text, "en_US")`` (CMU dictionary, else pyphen), step by step."""
     if not text:
         return 0
-    cmu_dict = cmu_dictionary()
+    entries = cmu_first_entries()  # cmu_dict[word][0], read without building every list
     count = 0
     for word in _PUNCTUATION_BUT_APOSTROPHE.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).lower().split():
-        try:
-            cmu_phones = cmu_dict[word][0]
-            count += sum(1 for p in cmu_phones if p[-1].isdigit())
-        except (TypeError, IndexError, KeyError):
+        entry = entries.get(word)
+        if entry is None:
             count += _pyphen_count(word) + 1
+        else:
+            count += sum(1 for p in cmu_phones(entry) if p[-1].isdigit())
     return count
 
 

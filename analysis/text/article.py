@@ -9,6 +9,7 @@ functions, so a count or a voice is defined once.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple, get_type_hints
 
@@ -39,17 +40,19 @@ class ArticleText:
 
 
 def analyse_text(article_id: str, text: str, *, user_rules: tuple[RoleRule, ...] = (),
-                 overrides: dict[int, str] | None = None) -> ArticleText:
+                 overrides: dict[int, str] | None = None, sources: bool = True) -> ArticleText:
     """Paragraph roles, quotation spans and body sentences of one article's text.
 
     ``user_rules`` and ``overrides`` are a user's own furniture patterns and line roles
-    (see :func:`analysis.text.paragraphs.article_structure`)."""
+    (see :func:`analysis.text.paragraphs.article_structure`); ``sources=False``
+    leaves the sentences' sources unresolved (see :func:`~analysis.text.sentences.sentence_records`)."""
     structure = article_structure(article_id, text, user_rules=user_rules, overrides=overrides)
     paragraphs = structure.paragraphs
     body = [p for p in paragraphs if p.role == "body"]
     spans, problems = find_quote_spans([p.text for p in body])
     problems = structure.problems + problems
-    sentences = sentence_records(article_id, [(p.paragraph_id, p.start, p.text) for p in body], spans)
+    sentences = sentence_records(article_id, [(p.paragraph_id, p.start, p.text) for p in body], spans,
+                                 sources=sources)
     if not sentences:
         problems = problems + [NO_BODY_SENTENCE]
     return ArticleText(article_id, text, paragraphs, body, sentences, spans, problems,
@@ -89,12 +92,12 @@ def article_counts(doc: ArticleText) -> ArticleCounts:
     """
     stops = stop_words()
     n_words = n_stop = 0
-    for sentence in doc.sentences:
-        for token in TOKEN_PATTERN.findall(sentence.text):
-            lower = normalise(token)
-            if is_alpha(lower):
-                n_words += 1
-                n_stop += lower in stops
+    # each distinct token once (a token never spans the line break joining two sentences)
+    for token, count in Counter(TOKEN_PATTERN.findall("\n".join(s.text for s in doc.sentences))).items():
+        lower = normalise(token)
+        if is_alpha(lower):
+            n_words += count
+            n_stop += count if lower in stops else 0
     letters = np.array([s.n_letters for s in doc.sentences], dtype=float)
     quoted = np.array([s.quoted_share for s in doc.sentences], dtype=float) * letters
     voices = [s.voice for s in doc.sentences]

@@ -157,14 +157,19 @@ def tokenize(text: str) -> list[Token]:
     """Word and punctuation tokens; a trailing full stop leaves a word unless it is
     an abbreviation kept whole ("Mr.", "Capt.", "U.S.")."""
     tokens = []
-    for match in _TOKEN.finditer(text):
-        word = match.group()
+    for word in _TOKEN.findall(text):
         if len(word) > 1 and word.endswith(".") and word.count(".") == 1 and word[:-1].lower() not in TITLES:
-            tokens.append(Token(word[:-1], word[:-1].lower()))
-            tokens.append(Token(".", "."))
+            tokens.append(_new_token(Token, (word[:-1], word[:-1].lower())))
+            tokens.append(_FULL_STOP)
         else:
-            tokens.append(Token(word, word.lower()))
+            tokens.append(_new_token(Token, (word, word.lower())))
     return tokens
+
+
+_new_token = tuple.__new__  # Token(text, lower) without the generated __new__'s Python frame
+
+
+_FULL_STOP = Token(".", ".")
 
 
 def _is_cap(token: Token) -> bool:
@@ -670,6 +675,9 @@ def find_attribution(unquoted: str) -> Attribution | None:
     tokens = _strip_dateline(tokenize(unquoted))
     if not tokens:
         return None
+    words = {token.lower for token in tokens}
+    if "according" not in words and words.isdisjoint(speech_verbs()) and words.isdisjoint(_PARTICIPLES):
+        return None  # no word that any rule below starts from: "according", a speech verb, a participle
     according = _according_to(tokens)
     if according:
         return according

@@ -102,8 +102,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
+
+from .prefilter import Requirement, could_match, fold, required_literals
 
 
 ROLES = ("headline", "body", "byline", "date", "caption", "credit", "promo", "embed", "footer")
@@ -114,6 +116,17 @@ class RoleRule:
     role: str
     name: str
     pattern: re.Pattern
+    #: literal text the pattern cannot match without (:mod:`analysis.text.prefilter`)
+    required: Requirement | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "required", required_literals(self.pattern))
+
+    def search(self, text: str, folded: str) -> bool:
+        """Whether the rule matches ``text`` (``folded`` is ``prefilter.fold(text)``)."""
+        if self.required is not None and not could_match(self.required, text, folded):
+            return False
+        return self.pattern.search(text) is not None
 
 
 _AGENCIES = r"(?:AP|AFP|PA|EPA|Reuters|Getty Images|Shutterstock|Alamy|Press Association|Photo by|Pool)"
@@ -250,6 +263,8 @@ def is_date_line(text: str) -> bool:
 
 
 def _is_all_caps_link(text: str) -> bool:
+    if 5 * sum(map(text.count, "etaoinsrhl")) > len(text):
+        return False  # over a fifth of the characters are lower-case letters: not 90% capitals
     letters = _LETTERS.findall(text)
     return len(letters) >= 15 and len(text.split()) >= 4 and sum(ch.isupper() for ch in letters) / len(letters) >= 0.9
 
@@ -297,19 +312,25 @@ def _title_case_share(text: str) -> float:
 
 
 _PAREN_LABEL_CREDIT = RoleRule("credit", "paren_label_credit", re.compile(r"^\((?:Image|Photo|Picture|Pic|Credit)s?\s*:[^()]{1,60}\)$", re.I))
+_RULES_AND_DATELINE = ROLE_RULES + (None,) + EXTRA_RULES  # None: the wire dateline's turn
 
 
 def _intrinsic(text: str, user_rules: tuple[RoleRule, ...] = ()) -> tuple[str, str]:
+    folded = fold(text)
     for rule in user_rules:
-        if rule.pattern.search(text):
+        if rule.search(text, folded):
             return rule.role, rule.name
     if _PAREN_LABEL_CREDIT.pattern.match(text):
         return _PAREN_LABEL_CREDIT.role, _PAREN_LABEL_CREDIT.name
-    for rule in ROLE_RULES + (None,) + EXTRA_RULES:
+    for rule in _RULES_AND_DATELINE:
         if rule is None:
             if _DATELINE.match(text):
                 return "body", "body_with_dateline"
-        elif rule.pattern.search(text):
+            continue
+        # RoleRule.search, written out: this loop runs for every rule on every line
+        if rule.required is not None and not could_match(rule.required, text, folded):
+            continue
+        if rule.pattern.search(text):
             if rule.role not in ("caption", "credit") and _ATTRIBUTED_QUOTE.search(text):
                 return "body", "attributed_quotation"  # 'He told the BBC: "..."' is reporting
             return rule.role, rule.name

