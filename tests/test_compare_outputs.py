@@ -39,6 +39,22 @@ def test_compare_command_prints_csv_and_says_how_many_tests(study, capsys):
     assert "not comparable: synthetic-story-06" in out.err
 
 
+def test_compare_command_takes_the_interval_method(study, capsys):
+    folder, metrics = study
+    args = ["compare", "--data-dir", str(folder), "--metric", "body_words_per_sentence", "--csv", "--workers", "1",
+            "--mixed", "no"]
+    assert main(args) == 0
+    default = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert main(args + ["--interval", "expanded"]) == 0
+    expanded = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert set(default["interval"]) == {across_stories.INTERVALS["t"]}
+    assert set(expanded["interval"]) == {across_stories.INTERVALS["expanded"]}
+    assert (default["difference"] == expanded["difference"]).all()
+    assert not np.allclose(default["ci_low"], expanded["ci_low"])  # a different interval, same estimate
+    with pytest.raises(SystemExit):
+        main(args + ["--interval", "nope"])
+
+
 def test_compare_command_names_an_unknown_metric(study, capsys):
     folder, _ = study
     assert main(["compare", "--data-dir", str(folder), "--metric", "nope", "--workers", "1"]) == 2

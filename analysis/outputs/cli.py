@@ -119,7 +119,9 @@ def _compare(args) -> int:
     unknown = [m for m in (args.metric or []) if m != "all" and m not in metrics.columns]
     if unknown:
         raise InputDataError(None, f"no such metric: {', '.join(unknown)} (see the columns of `python -m analysis metrics`)")
-    table = outlet_differences(metrics, names, outlets=study_outlets(args.data_dir), mixed_model={"auto": "auto", "yes": True, "no": False}[args.mixed])
+    table = outlet_differences(metrics, names, outlets=study_outlets(args.data_dir),
+                               mixed_model={"auto": "auto", "yes": True, "no": False}[args.mixed],
+                               interval=args.interval)
     print_table(table, args.format)
     _note(table.attrs["summary"], args.format)
     design = study_design(metrics)
@@ -177,6 +179,11 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
     compare.add_argument("--workers", type=int, help="worker processes for the metrics step (default: all CPUs)")
     compare.add_argument("--mixed", choices=["auto", "yes", "no"], default="auto",
                          help="mixed-model second opinion: auto (default: skipped above 500 stories or 5,000 articles), yes, no")
+    from ..compare.across_stories import DEFAULT_INTERVAL, INTERVALS
+
+    compare.add_argument("--interval", choices=list(INTERVALS), default=DEFAULT_INTERVAL,
+                         help=f"how the 95%% interval over stories is made (default: {DEFAULT_INTERVAL}; the others "
+                              "are story bootstraps, kept for comparison: see the README's honesty check)")
     report = sub.add_parser("report", parents=[common], help="execute the notebooks and render them to HTML",
                             epilog="example: python -m analysis report --story my-story --out reports/")
     report.add_argument("--out", help="output folder (default: reports/)")

@@ -669,9 +669,13 @@ def _tag_shape(tokens: list[Token], found: Attribution, verb_start: int, verb_en
     return found._replace(direct=direct, extra_words=extra)
 
 
-def find_attribution(unquoted: str) -> Attribution | None:
+def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None:
     """The main-clause attribution of a sentence whose quoted stretches are replaced
-    by :data:`QUOTE_PLACEHOLDER`, or None (the outlet's own words)."""
+    by :data:`QUOTE_PLACEHOLDER`, or None (the outlet's own words).
+
+    ``shape=False`` leaves ``direct`` and ``extra_words`` at False and 0 instead of
+    working them out: :func:`voice_of_attributed` reads them only for a sentence that
+    is partly quoted (0 < quoted share < 0.8)."""
     tokens = _strip_dateline(tokenize(unquoted))
     if not tokens:
         return None
@@ -686,8 +690,13 @@ def find_attribution(unquoted: str) -> Attribution | None:
                        lambda: _inverted(tokens, start, end)):
             found = finder()
             if found:
-                return _tag_shape(tokens, found._replace(verb=verb.lemma), start, end)
+                found = found._replace(verb=verb.lemma)
+                return _tag_shape(tokens, found, start, end) if shape else found
     return _participle(tokens)
+
+
+#: An attributed sentence with at least this quoted share is a quotation, whatever its tag.
+QUOTATION_SHARE = 0.8
 
 
 def voice_of_attributed(quoted_share: float, attribution: Attribution, reported_max: float) -> str:
@@ -697,7 +706,7 @@ def voice_of_attributed(quoted_share: float, attribution: Attribution, reported_
     quoted share, else ``mixed``."""
     if quoted_share == 0:
         return "reported"
-    if quoted_share >= 0.8:
+    if quoted_share >= QUOTATION_SHARE:
         return "quotation"
     if attribution.direct:
         return "quotation" if attribution.extra_words <= 2 else "mixed"

@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .attribution import QUOTE_PLACEHOLDER, Attribution, find_attribution, voice_of_attributed
+from .attribution import QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attribution, find_attribution, voice_of_attributed
 from .quotes import QuoteSpan
 from .resources import SENTENCE_FINAL_ABBREVIATIONS, TITLES, US_STATES, sentence_splitter, stop_words
 from .sources import resolve_sources
@@ -259,7 +259,8 @@ def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: l
                          for a, b in quoted_runs if a < end and b > start)
             share = quoted / n_letters if n_letters else 0.0
             masked = _mask_quotes(text, quoted_runs, start, end) if quoted else text[start:end]
-            attribution = find_attribution(masked)
+            # the tag's shape matters only to a partly quoted sentence (voice_of_attributed)
+            attribution = find_attribution(masked, shape=0 < share < QUOTATION_SHARE)
             voice = voice_of(share, attribution)
             rows.append({
                 "article_id": article_id,
