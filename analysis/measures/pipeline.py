@@ -139,22 +139,34 @@ def iter_metrics(data_dir=None, story: str | None = None, *, records: Iterable[d
     forked (safe from a notebook kernel).  With ``progress`` a bar on stderr shows
     articles done and articles per second.
     """
-    total, batches = _batches(data_dir, story, records, chunk_size)
     workers = workers or os.cpu_count() or 1
-    bar = _progress(total, progress)
-    try:
-        if workers == 1:
+    if workers == 1:
+        total, batches = _batches(data_dir, story, records, chunk_size)
+        bar = _progress(total, progress)
+        try:
             for chunk in batches:
                 part = chunk_metrics(chunk, errors)
                 bar.update(len(part))
                 yield part
-        else:
-            # spawned workers start clean: they do not inherit (and count again) this process's memory
-            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-                submitted = (pool.submit(chunk_metrics, chunk, errors) for chunk in batches)
-                yield from _in_order(submitted, 2 * workers, bar)
-    finally:
-        bar.close()
+        finally:
+            bar.close()
+        return
+    # spawned workers start clean: they do not inherit (and count again) this process's memory
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        # the workers start (each imports the package, about 1.5 s) while the manifest is read
+        for _ in range(workers):
+            pool.submit(_ready)
+        total, batches = _batches(data_dir, story, records, chunk_size)
+        bar = _progress(total, progress)
+        try:
+            submitted = (pool.submit(chunk_metrics, chunk, errors) for chunk in batches)
+            yield from _in_order(submitted, 2 * workers, bar)
+        finally:
+            bar.close()
+
+
+def _ready() -> None:
+    """Nothing: submitted once per worker so that the workers start at once."""
 
 
 def _in_order(submitted: Iterator, window: int, bar) -> Iterator[pd.DataFrame]:
