@@ -136,3 +136,15 @@ def test_pyphen_word_cache_is_bounded_and_clearing_changes_nothing():
     readability._word_profile.cache_clear()
     assert [readability.fast_counts(w) for w in made_up] == before
     assert [c[2] for c in before] == after_textstat
+
+
+def test_manifest_read_in_blocks_is_the_same_table(monkeypatch):
+    """Rows become DataFrame blocks as they are read (bounded memory): the table is the same."""
+    from analysis.ingest import manifest
+
+    whole = manifest.read_manifest(SEED_DATA)
+    monkeypatch.setattr(manifest, "MANIFEST_BLOCK", 1)  # every row its own block
+    blocks = manifest.read_manifest(SEED_DATA)
+    assert len(whole) == 2
+    pd.testing.assert_frame_equal(whole, blocks)
+    assert blocks.index.tolist() == [0, 1]
