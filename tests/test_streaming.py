@@ -40,12 +40,18 @@ def test_streamed_file_equals_the_in_memory_table(six_articles, in_memory, tmp_p
     assert [p.name for p in tmp_path.iterdir()] == [out.name]    # the temporary file was moved into place
 
 
-def test_parquet_has_one_row_group_per_chunk_and_the_fixed_schema(six_articles, tmp_path):
+def test_parquet_gathers_chunks_into_row_groups_with_the_fixed_schema(six_articles, in_memory, tmp_path, monkeypatch):
     out = tmp_path / "m.parquet"
     pipeline.write_metrics(out, six_articles, workers=1, chunk_size=2, progress=False)
     meta = pq.ParquetFile(out)
-    assert meta.num_row_groups == 3
+    assert meta.num_row_groups == 1  # three chunks of two rows, fewer than ROW_GROUP_ROWS
     assert meta.schema_arrow.remove_metadata() == pipeline.metrics_schema()
+    # row groups of four rows: chunks of 2 + 2, then the last 2
+    monkeypatch.setattr(pipeline, "ROW_GROUP_ROWS", 4)
+    pipeline.write_metrics(out, six_articles, workers=1, chunk_size=2, progress=False)
+    meta = pq.ParquetFile(out)
+    assert [meta.metadata.row_group(i).num_rows for i in range(meta.num_row_groups)] == [4, 2]
+    pd.testing.assert_frame_equal(pipeline.read_metrics(out), in_memory)
 
 
 def test_csv_has_a_single_header(six_articles, in_memory, tmp_path):
