@@ -208,9 +208,14 @@ def test_bca_agrees_with_scipy_bootstrap():
 
 def test_interval_methods_share_resamples_and_reject_unknown_names():
     d = np.array([0.3, -1.2, 2.5, 0.8, 1.1])
-    both = ac.story_intervals(d, ("k",), methods=("expanded", "percentile"))
-    assert both["expanded"] == ac.story_bootstrap_interval(d, ("k",))
-    assert both["percentile"] == ac.story_bootstrap_interval(d, ("k",), method="percentile")
+    both = ac.story_intervals(d, ("k",), reps=500, methods=("expanded", "percentile"))
+    # both are quantiles of the means of the same resampled stories, at their own tail shares
+    from analysis.measures.bootstrap import rng_for
+
+    means = d[rng_for("across-stories", "k").integers(0, len(d), size=(500, len(d)))].mean(axis=1)
+    tail = ac.expanded_alpha(len(d))
+    assert both["expanded"] == pytest.approx(tuple(np.quantile(means, [tail / 2, 1 - tail / 2])), rel=1e-12)
+    assert both["percentile"] == pytest.approx(tuple(np.quantile(means, [0.025, 0.975])), rel=1e-12)
     assert np.isnan(ac.story_intervals(d[:1], ("k",), methods=("t",))["t"]).all()     # one story: no interval
     with pytest.raises(ValueError, match="unknown interval method"):
         ac.story_intervals(d, ("k",), methods=("wald",))

@@ -183,12 +183,6 @@ def story_intervals(d: np.ndarray, key: tuple[str, ...], reps: int = BOOTSTRAP_R
     return {m: out[m] for m in methods}
 
 
-def story_bootstrap_interval(d: np.ndarray, key: tuple[str, ...], reps: int = BOOTSTRAP_REPS,
-                             alpha: float = ALPHA, method: str = "expanded") -> tuple[float, float]:
-    """Interval of the mean of the story-level differences ``d`` by one method of :func:`story_intervals`."""
-    return story_intervals(d, key, reps, alpha, (method,))[method]
-
-
 def _weights(labels: np.ndarray, story: np.ndarray, first: int, second: tuple[int, ...]) -> np.ndarray:
     """Per-article weights w with ``w @ values`` = the pooled difference.
 
@@ -363,10 +357,7 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
         raise KeyError(f"no such metric column: {', '.join(missing)}")
     if interval not in INTERVALS:
         raise ValueError(f"unknown interval method: {interval} (known: {', '.join(INTERVALS)})")
-    order = ordered_outlets(metrics["outlet"], outlets or [])
-    code = {o: i for i, o in enumerate(order)}
-    story_codes, story_names = pd.factorize(metrics["story"], sort=False)
-    outlet_codes = metrics["outlet"].map(code).to_numpy()
+    order, code, outlet_codes, story_codes, story_names = _encoded(metrics, outlets)
     single_outlet = metrics.groupby("story", sort=False)["outlet"].nunique()
     lonely = single_outlet[single_outlet < 2].index.tolist()
     all_comparisons = comparisons(order, order, rest)
@@ -416,6 +407,14 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
     return adjust(table)
 
 
+def _encoded(metrics: pd.DataFrame, outlets: list[str] | None):
+    """The outlet order, each outlet's code, and every article's outlet and story codes (with the story names)."""
+    order = ordered_outlets(metrics["outlet"], outlets or [])
+    code = {o: i for i, o in enumerate(order)}
+    story_codes, story_names = pd.factorize(metrics["story"], sort=False)
+    return order, code, metrics["outlet"].map(code).to_numpy(), story_codes, story_names
+
+
 def _sides(labels: np.ndarray, story: np.ndarray, n_story: int, first: int,
            second: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Which stories each side covers, and which articles a comparison uses (either side, story covered by both)."""
@@ -436,10 +435,7 @@ def story_level_differences(metrics: pd.DataFrame, metric_names: Iterable[str] |
     Their plain mean is ``outlet_differences``' ``difference``.
     """
     names = [m for m in DEFAULT_METRICS if m in metrics.columns] if metric_names is None else list(metric_names)
-    order = ordered_outlets(metrics["outlet"], outlets or [])
-    code = {o: i for i, o in enumerate(order)}
-    story_codes, story_names = pd.factorize(metrics["story"], sort=False)
-    outlet_codes = metrics["outlet"].map(code).to_numpy()
+    order, code, outlet_codes, story_codes, story_names = _encoded(metrics, outlets)
     parts = []
     for name in names:
         present = np.isfinite(metrics[name].to_numpy(float))
