@@ -21,6 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
+from contextlib import ExitStack
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
@@ -140,29 +141,26 @@ def iter_metrics(data_dir=None, story: str | None = None, *, records: Iterable[d
     articles done and articles per second.
     """
     workers = workers or os.cpu_count() or 1
-    if workers == 1:
+    with ExitStack() as stack:
+        pool = None
+        if workers > 1:
+            # spawned workers start clean: they do not inherit (and count again) this process's memory
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers,
+                                                           mp_context=multiprocessing.get_context("spawn")))
+            # the workers start (each imports the package, about 1.5 s) while the manifest is read
+            for _ in range(workers):
+                pool.submit(_ready)
         total, batches = _batches(data_dir, story, records, chunk_size)
         bar = _progress(total, progress)
-        try:
+        stack.callback(bar.close)
+        if pool is None:
             for chunk in batches:
                 part = chunk_metrics(chunk, errors)
                 bar.update(len(part))
                 yield part
-        finally:
-            bar.close()
-        return
-    # spawned workers start clean: they do not inherit (and count again) this process's memory
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        # the workers start (each imports the package, about 1.5 s) while the manifest is read
-        for _ in range(workers):
-            pool.submit(_ready)
-        total, batches = _batches(data_dir, story, records, chunk_size)
-        bar = _progress(total, progress)
-        try:
+        else:
             submitted = (pool.submit(chunk_metrics, chunk, errors) for chunk in batches)
             yield from _in_order(submitted, 2 * workers, bar)
-        finally:
-            bar.close()
 
 
 def _ready() -> None:
@@ -255,13 +253,14 @@ def write_parts(parts: Iterable[pd.DataFrame], out) -> MetricsFile:
             # group's metadata until it closes (about 1.4 KB per chunk of 100 rows, 140 MB at a
             # million articles), so one row group per chunk made memory grow with the corpus.
             pending: list = []
+            written = 0  # rows in earlier row groups
             for part in parts:
                 pending.append(pa.Table.from_pandas(part, schema=schema, preserve_index=False))
                 n_articles += len(part)
                 n_errors += int(part["problems"].str.startswith("error: ").sum())
-                if sum(len(t) for t in pending) >= ROW_GROUP_ROWS:
+                if n_articles - written >= ROW_GROUP_ROWS:
                     writer.write_table(pa.concat_tables(pending), row_group_size=ROW_GROUP_ROWS)
-                    pending = []
+                    pending, written = [], n_articles
             if pending:
                 writer.write_table(pa.concat_tables(pending), row_group_size=ROW_GROUP_ROWS)
             if n_articles == 0:  # an empty file still has the columns
