@@ -3,6 +3,7 @@ open for notebook kernels), so nothing can download a resource silently."""
 from __future__ import annotations
 
 import csv
+import shutil
 import socket
 from pathlib import Path
 
@@ -54,6 +55,18 @@ def write_study(folder: Path, articles: dict[str, bytes | str], rows: list[dict]
     with (folder / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=MANIFEST_FIELDS)
         writer.writeheader()
+        for row in rows:
+            writer.writerow({k: row.get(k, "") for k in MANIFEST_FIELDS})
+    return folder
+
+
+def seed_plus(folder: Path, articles: dict[str, str], rows: list[dict]) -> Path:
+    """A copy of the seed study in ``folder`` with more raw files and manifest rows; return it."""
+    shutil.copytree(SEED_DATA, folder)
+    for name, text in articles.items():
+        (folder / "raw" / name).write_text(text, encoding="utf-8")
+    with (folder / "manifest.csv").open("a", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=MANIFEST_FIELDS, lineterminator="\n")
         for row in rows:
             writer.writerow({k: row.get(k, "") for k in MANIFEST_FIELDS})
     return folder

@@ -17,7 +17,7 @@ import pytest
 
 import analysis
 from analysis.outputs import explorer
-from conftest import SEED_DATA
+from conftest import SEED_DATA, seed_plus
 from explorer_study import big_study_page
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -312,14 +312,11 @@ def test_notebook_view_renders_in_jupyterlab_offline(browser, tmp_path, path):
 
 
 def test_whole_folder_page_switches_story(browser, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(SEED_DATA, data)
-    (data / "raw" / "s1.txt").write_text("Storm hits coast\n\nThe storm hit the coast. Officials said the war on "
-                                         "floods goes on.", encoding="utf-8")
-    (data / "raw" / "s2.txt").write_text("Calm after storm\n\nA storm passed. \u201cThe storm is over,\u201d the "
-                                         "mayor said.", encoding="utf-8")
-    with (data / "manifest.csv").open("a", encoding="utf-8") as handle:
-        handle.write("s1,storm,Daily One,,,,raw/s1.txt,,\ns2,storm,Weekly Two,,,,raw/s2.txt,,\n")
+    data = seed_plus(tmp_path / "data", {
+        "s1.txt": "Storm hits coast\n\nThe storm hit the coast. Officials said the war on floods goes on.",
+        "s2.txt": "Calm after storm\n\nA storm passed. \u201cThe storm is over,\u201d the mayor said."},
+        [{"id": "s1", "story": "storm", "outlet": "Daily One", "file": "raw/s1.txt"},
+         {"id": "s2", "story": "storm", "outlet": "Weekly Two", "file": "raw/s2.txt"}])
     [path] = explorer.write_explorers(data_dir=data, whole=True, out_dir=tmp_path / "out")
     page = Page(browser, path)
     selects = page.page.locator("#term-explorer select")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 
@@ -11,7 +10,7 @@ import pytest
 
 from analysis.outputs import figures, report
 from analysis.config import FIGURES_DIR, NOTEBOOKS_DIR, PROJECT_ROOT
-from conftest import SEED_DATA, USER_DATA
+from conftest import SEED_DATA, USER_DATA, seed_plus
 
 NOTEBOOKS = report.notebook_paths()
 
@@ -45,14 +44,13 @@ def test_figures_drawn_in_parallel_equal_those_drawn_one_by_one(tmp_path, monkey
 
 
 def test_a_second_story_gets_its_figures_and_notebooks(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(SEED_DATA, data)
-    (data / "raw" / "b1.txt").write_text("Storm hits coast\n\nThe storm hit the coast on Tuesday. "
-                                         "\u201cIt was terrible,\u201d a resident said. Roads closed.", encoding="utf-8")
-    (data / "raw" / "b2.txt").write_text("Coastal storm causes chaos\n\nA violent storm caused chaos. Officials said "
-                                         "\"the damage is serious\". Power returned later.", encoding="utf-8")
-    with (data / "manifest.csv").open("a", encoding="utf-8") as handle:
-        handle.write("b1,storm,Daily One,,,,raw/b1.txt,,\nb2,storm,Weekly Two,,,,raw/b2.txt,,\n")
+    data = seed_plus(tmp_path / "data", {
+        "b1.txt": "Storm hits coast\n\nThe storm hit the coast on Tuesday. "
+                  "\u201cIt was terrible,\u201d a resident said. Roads closed.",
+        "b2.txt": "Coastal storm causes chaos\n\nA violent storm caused chaos. Officials said "
+                  "\"the damage is serious\". Power returned later."},
+        [{"id": "b1", "story": "storm", "outlet": "Daily One", "file": "raw/b1.txt"},
+         {"id": "b2", "story": "storm", "outlet": "Weekly Two", "file": "raw/b2.txt"}])
     written = figures.build_figures(data_dir=data, story="storm", out_dir=tmp_path / "figs")
     assert {p.parent.name for p in written} == {"storm"}
     assert (tmp_path / "figs" / "storm" / "distinctive-terms-b2.png").exists()

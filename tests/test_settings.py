@@ -1,13 +1,12 @@
 """Settings per study: each story's framing dictionary, the data folder's default, the generic one."""
 from __future__ import annotations
 
-import shutil
 
 import analysis
 from analysis.config import FIGURES_DIR
 from analysis.measures import framing
 from analysis.outputs import cli, figures
-from conftest import SEED_DATA, write_study
+from conftest import SEED_DATA, seed_plus, write_study
 
 SEED_STORY = "bondarev-resignation"
 STORM = {
@@ -18,12 +17,9 @@ STORM_FRAMING = "category,label,pattern,description\nweather,flood,\\bflood(?:s|
 
 
 def study_with_a_second_story(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(SEED_DATA, data)
-    for name, text in STORM.items():
-        (data / "raw" / name).write_text(text, encoding="utf-8")
-    with (data / "manifest.csv").open("a", encoding="utf-8") as handle:
-        handle.write("s1,storm,Daily One,,2024-01-02,,raw/s1.txt,,\ns2,storm,Weekly Two,,2024-01-02,,raw/s2.txt,,\n")
+    data = seed_plus(tmp_path / "data", STORM, [
+        {"id": "s1", "story": "storm", "outlet": "Daily One", "published": "2024-01-02", "file": "raw/s1.txt"},
+        {"id": "s2", "story": "storm", "outlet": "Weekly Two", "published": "2024-01-02", "file": "raw/s2.txt"}])
     (data / "stories" / "storm").mkdir(parents=True)
     (data / "stories" / "storm" / "framing.csv").write_text(STORM_FRAMING, encoding="utf-8")
     return data
