@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.compare.across_stories import (  # noqa: E402
     INTERVALS, REST, comparisons, outlet_differences, story_intervals, story_level_differences)
+from analysis.measures.bootstrap import excludes_zero  # noqa: E402
 from analysis.measures.readability import scope_readability, sentence_counts  # noqa: E402
 from analysis.measures.sentiment import score_text  # noqa: E402
 
@@ -138,13 +139,17 @@ def study_records(frame: pd.DataFrame, study: int, effect: tuple[float, float], 
             if permutations > 0 and np.isfinite(low0):
                 # the simulation measures the package: its interval must be the one evaluated here
                 assert (low0, high0) == intervals[methods[0]], (metric, comp)
-            for method, (low, high) in intervals.items():
-                records.append({"study": study, "interval": method, "metric": metric,
-                                "comparison": f"{comp.first} - {comp.label_b}", "truth": truth,
-                                "excludes_zero": bool(low > 0 or high < 0),
-                                "covers": float(low <= truth <= high) if np.isfinite(truth) else np.nan,
-                                "p_below": p < 0.05 if np.isfinite(p) else np.nan, "width": high - low})
+            records += [_record(study, method, metric, comp, truth, low, high, p)
+                        for method, (low, high) in intervals.items()]
     return records
+
+
+def _record(study: int, method: str, metric: str, comp, truth: float, low: float, high: float, p: float) -> dict:
+    """One interval's outcome: does it exclude zero, cover the truth; is the permutation p below 0.05."""
+    return {"study": study, "interval": method, "metric": metric, "comparison": f"{comp.first} - {comp.label_b}",
+            "truth": truth, "excludes_zero": excludes_zero(low, high),
+            "covers": float(low <= truth <= high) if np.isfinite(truth) else np.nan,
+            "p_below": p < 0.05 if np.isfinite(p) else np.nan, "width": high - low}
 
 
 _POOL: tuple[np.ndarray, np.ndarray] | None = None
@@ -230,12 +235,9 @@ def run_shuffles(data_dir, shuffles: int, seed: int, reps: int, permutations: in
                 if d is None or len(d) < 2:
                     continue
                 p = p_values.get((metric, comp.first, comp.label_b), np.nan)
-                for method, (low, high) in story_intervals(d, (metric, comp.kind, comp.first, *comp.second),
-                                                           reps, methods=methods).items():
-                    records.append({"study": i, "interval": method, "metric": metric,
-                                    "comparison": f"{comp.first} - {comp.label_b}", "truth": 0.0,
-                                    "excludes_zero": bool(low > 0 or high < 0), "covers": float(low <= 0 <= high),
-                                    "p_below": p < 0.05 if np.isfinite(p) else np.nan, "width": high - low})
+                records += [_record(i, method, metric, comp, 0.0, low, high, p) for method, (low, high) in
+                            story_intervals(d, (metric, comp.kind, comp.first, *comp.second), reps,
+                                            methods=methods).items()]
     return pd.DataFrame(records)
 
 
