@@ -1,5 +1,16 @@
+"""``python -m analysis``: the command line (:mod:`analysis.outputs.cli`)."""
+import gc
 import sys
 
-from .outputs.cli import main
+# The imports below leave some 300,000 objects that live until the command exits
+# (pandas, matplotlib, NLTK, ...).  The cyclic garbage collector would walk them
+# on every full pass while they load, again while the command runs, and once more
+# at exit: about 0.6 s of a 2.5 s `figures` run.  Collection is paused while they
+# load; they are then frozen (moved out of the collector's reach, see gc.freeze)
+# and collection resumes for the objects the command itself creates.
+gc.disable()
+from .outputs.cli import main  # noqa: E402
 
+gc.freeze()
+gc.enable()
 sys.exit(main())

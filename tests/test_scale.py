@@ -2,8 +2,13 @@
 single-article tables."""
 from __future__ import annotations
 
+import gc
 import math
+import multiprocessing
 import shutil
+import subprocess
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -148,3 +153,34 @@ def test_manifest_read_in_blocks_is_the_same_table(monkeypatch):
     assert len(whole) == 2
     pd.testing.assert_frame_equal(whole, blocks)
     assert blocks.index.tolist() == [0, 1]
+
+
+def _worker_state() -> tuple[int, int, int]:
+    """In a fresh process: the frozen objects and the loaded resources after start_worker."""
+    from analysis.measures.readability import _hyphenation
+    from analysis.text import resources
+
+    before = resources.cmu_first_entries.cache_info().currsize + _hyphenation.cache_info().currsize
+    pipeline.start_worker()
+    after = resources.cmu_first_entries.cache_info().currsize + _hyphenation.cache_info().currsize
+    return before, after, gc.get_freeze_count()
+
+
+def test_a_worker_starts_with_its_resources_loaded_and_frozen():
+    # a spawned process, as the pipeline's workers are: nothing loaded before, the CMU
+    # dictionary and the hyphenation patterns after, and the loaded objects frozen
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        before, after, frozen = pool.submit(_worker_state).result()
+    assert (before, after) == (0, 2)
+    assert frozen > 100_000  # the imported modules and the resources: far more than the few objects a text creates
+
+
+def test_the_command_line_collects_garbage_while_a_command_runs(tmp_path):
+    # the imports are frozen and collection is back on by the time a command runs
+    script = ("import gc, runpy, sys\n"
+              "import analysis.outputs.cli as cli\n"
+              "cli.main = lambda: print(gc.isenabled(), gc.get_freeze_count() > 100_000) or 0\n"
+              "sys.argv = ['analysis']\n"
+              "runpy.run_module('analysis', run_name='__main__')\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True"]

@@ -13,7 +13,7 @@ import pytest
 
 import analysis
 from analysis.errors import InputDataError
-from analysis.measures.pipeline import article_metrics
+from analysis.measures.pipeline import article_metrics, chunk_metrics
 from analysis.text.article import analyse_text
 from analysis.text.paragraphs import article_structure, author_from_bylines, published_from_dates
 from analysis.text.sentences import split_sentence_spans
@@ -176,6 +176,30 @@ def test_a_users_rules_and_line_roles_apply_and_show_in_set_aside(tmp_path):
     record = analysis.read_manifest(folder).to_dict("records")[0]
     row = article_metrics(record)
     assert (row["n_sentences"], row["n_set_aside"]) == (1, 3)
+
+
+def test_a_chunk_reads_each_storys_own_settings(tmp_path):
+    # two stories, one chunk: story "a" has its own rule and line role, story "b" only the
+    # folder's rule; the settings are looked up once per story, and never leak across
+    text = ("Headline\nListen live on Radio Wexcombe every morning\nListen live on Radio Wexcombe every evening\n"
+            "Wexcombe Weekly sponsors this page\nThe council met on Monday.\n")
+    rows = [{"id": f"{story}{k}", "story": story, "outlet": f"Outlet {k}", "file": f"raw/{story}{k}.txt"}
+            for story in "ab" for k in (1, 2)]
+    folder = write_study(tmp_path, {f"{r['id']}.txt": text for r in rows}, rows)
+    (folder / "cleaning.csv").write_text("role,name,pattern\npromo,station_promo,^Listen live on\\b\n", encoding="utf-8")
+    (folder / "stories" / "a").mkdir(parents=True)
+    (folder / "stories" / "a" / "cleaning.csv").write_text("role,name,pattern\npromo,sponsor,^Wexcombe Weekly sponsors\\b\n",
+                                                           encoding="utf-8")
+    (folder / "stories" / "a" / "roles.csv").write_text("file,line,role\nraw/a2.txt,5,footer\n", encoding="utf-8")
+    records = analysis.read_manifest(folder).to_dict("records")
+    table = chunk_metrics(records)
+    # by hand: a1 sets aside the headline and the sponsor line (the story's cleaning.csv
+    # replaces the folder's, so both "Listen live" lines are body), a2 also line 5 (its
+    # roles.csv); b1 and b2 the headline and the two "Listen live" lines
+    assert list(table["n_set_aside"]) == [2, 3, 3, 3]
+    assert list(table["n_sentences"]) == [3, 2, 2, 2]
+    for record, (_, row) in zip(records, table.iterrows()):
+        assert row["n_set_aside"] == article_metrics(record)["n_set_aside"]
 
 
 def test_a_bad_user_rule_is_a_one_line_error_naming_the_file(tmp_path):

@@ -18,6 +18,7 @@ articles (each article one observation), not sentences within one article.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -35,7 +36,7 @@ from ..ingest.rawtext import read_raw_text
 from ..text.article import COUNT_FIELDS, INTEGER_COUNT_FIELDS, analyse_text, article_counts
 from ..text.resources import trim_word_caches
 from ..text.sentences import SCOPES, scope_mask
-from ..text.user_rules import user_rules_for
+from ..text.user_rules import UserRules, user_rules_for
 from .readability import FORMULA_METRICS, scope_readability, sentence_counts
 from .sentiment import SUMMARY_METRICS, compound_statistics, score_text
 
@@ -46,7 +47,7 @@ METRIC_COLUMNS = (ID_COLUMNS + COUNT_FIELDS
 METRIC_DTYPES = {c: "str" if c in ID_COLUMNS else "Int64" if c in INTEGER_COUNT_FIELDS else "float64" for c in METRIC_COLUMNS}
 
 
-def article_metrics(record: dict) -> dict:
+def article_metrics(record: dict, user: UserRules | None = None) -> dict:
     """One row of :data:`METRIC_COLUMNS` for one manifest record.
 
     The counts are :func:`~analysis.text.article.article_counts`; ``<scope>_<metric>``
@@ -54,9 +55,12 @@ def article_metrics(record: dict) -> dict:
     :func:`~analysis.measures.sentiment.compound_statistics` of the body,
     narration, reported and quotation sentences (NaN where a scope has no sentence): the
     same functions, over the same sentence records, as the notebook tables.
+    ``user`` is the record's :func:`~analysis.text.user_rules.user_rules_for`, looked up
+    when not given.
     """
     raw = read_raw_text(record["path"], record.get("sha256", ""))
-    user = user_rules_for(record)  # the user's cleaning.csv / roles.csv beside the data
+    if user is None:
+        user = user_rules_for(record)  # the user's cleaning.csv / roles.csv beside the data
     # the metrics use no source: speakers are not resolved to sources (the same counts and voices)
     doc = analyse_text(record["id"], raw.text, user_rules=user.rules, overrides=user.overrides, sources=False)
     counts = sentence_counts([s.text for s in doc.sentences])
@@ -88,9 +92,10 @@ def chunk_metrics(records: list[dict], errors: str = "raise") -> pd.DataFrame:
     ``problems`` says what went wrong (``error: ...``) instead of stopping the run: an
     unreadable file, and also any unexpected failure, so one article cannot lose a long run."""
     rows = []
+    settings: dict = {}  # looked up once per data folder and story in a chunk, not per article
     for record in records:
         try:
-            rows.append(article_metrics(record))
+            rows.append(article_metrics(record, user_rules_for(record, memo=settings)))
         except Exception as exc:  # noqa: BLE001  (recorded, by request, in the article's row)
             if errors != "record":
                 raise
@@ -145,7 +150,7 @@ def iter_metrics(data_dir=None, story: str | None = None, *, records: Iterable[d
         pool = None
         if workers > 1:
             # spawned workers start clean: they do not inherit (and count again) this process's memory
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers,
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=start_worker,
                                                            mp_context=multiprocessing.get_context("spawn")))
             # the workers start (each imports the package, about 1.5 s) while the manifest is read
             for _ in range(workers):
@@ -165,6 +170,28 @@ def iter_metrics(data_dir=None, story: str | None = None, *, records: Iterable[d
 
 def _ready() -> None:
     """Nothing: submitted once per worker so that the workers start at once."""
+
+
+#: A headline, a caption and a paragraph with a quotation, its speaker and a word the CMU
+#: dictionary lacks ("Wexcombe", counted by hyphenation): analysed once, it makes a worker
+#: load every resource the metrics read lazily.
+_WARM_UP_TEXT = ('A headline\n\nA view of the river (Photo: Agency)\n\n'
+                 'The minister said: "It is a good day for Wexcombe." Readers agreed.\n')
+
+
+def start_worker() -> None:
+    """Ready a worker process: load the resources, then freeze what is loaded.
+
+    The modules and resources (several hundred thousand objects) live as long as
+    the worker; :func:`gc.freeze` moves them out of the cyclic garbage collector's
+    reach, so its passes over the objects each article creates do not walk them
+    again (the use the ``gc`` documentation gives for freeze).
+    """
+    doc = analyse_text("warm-up", _WARM_UP_TEXT, sources=False)
+    sentence_counts([s.text for s in doc.sentences])
+    for sentence in doc.sentences:
+        score_text(sentence.text)
+    gc.freeze()
 
 
 def _in_order(submitted: Iterator, window: int, bar) -> Iterator[pd.DataFrame]:

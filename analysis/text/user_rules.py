@@ -95,21 +95,35 @@ def _data_dir_of(record: dict) -> Path | None:
     return path.parents[parts - 1]
 
 
-def user_rules_for(record: dict, data_dir=None) -> UserRules:
+def user_rules_for(record: dict, data_dir=None, *, memo: dict | None = None) -> UserRules:
     """The user's rules and line roles for one manifest record (see the module docstring).
 
-    ``data_dir`` defaults to the folder the record was read from.
+    ``data_dir`` defaults to the folder the record was read from.  ``memo``, a dict
+    the caller keeps over a batch of records, holds each data folder and story's
+    settings once read, so a batch looks its settings files up once per story, not
+    once per article.
     """
     data_dir = data_dir if data_dir is not None else _data_dir_of(record)
     if data_dir is None:
         return UserRules((), {})
     story = record.get("story") or None
-    cleaning = find_setting(CLEANING_SETTING, data_dir, story)
-    rules = _cleaning_rules(cleaning, cleaning.stat().st_mtime) if cleaning else ()
+    settings = memo.get((data_dir, story)) if memo is not None else None
+    if settings is None:
+        settings = _story_settings(data_dir, story)
+        if memo is not None:
+            memo[(data_dir, story)] = settings
+    rules, table = settings
     overrides: dict[int, str] = {}
-    roles_path = find_setting(ROLES_SETTING, data_dir, story)
-    if roles_path:
-        table = _line_roles(roles_path, roles_path.stat().st_mtime)
+    if table:
         file = PurePosixPath(record.get("file", "")).as_posix()
         overrides = dict(table.get(file) or table.get(PurePosixPath(file).name) or {})
     return UserRules(rules, overrides)
+
+
+def _story_settings(data_dir, story: str | None) -> tuple[tuple[RoleRule, ...], dict[str, dict[int, str]]]:
+    """The cleaning rules and the line-roles table that apply to ``story``."""
+    cleaning = find_setting(CLEANING_SETTING, data_dir, story)
+    rules = _cleaning_rules(cleaning, cleaning.stat().st_mtime) if cleaning else ()
+    roles_path = find_setting(ROLES_SETTING, data_dir, story)
+    table = _line_roles(roles_path, roles_path.stat().st_mtime) if roles_path else {}
+    return rules, table
