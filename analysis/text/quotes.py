@@ -16,11 +16,14 @@ quote is closed at the paragraph end and flagged ``closed=False``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPEN, DOUBLE_CLOSE, SINGLE_OPEN, SINGLE_CLOSE = "“", "”", "‘", "’"
 STRAIGHT_DOUBLE, STRAIGHT_SINGLE = '"', "'"
 QUOTE_CHARS = frozenset('"“”„\'‘’‚«»')
+#: Any one of :data:`QUOTE_CHARS`: the scan visits the marks only, not every character.
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
 _OPENING_CONTEXT = set("([{—–-/“‘«„")
 _CLOSING_CONTEXT = set(".,;:!?)]}—–-…”’»")
 #: Unbalanced-mark problems listed in full per article; the rest are counted in one line.
@@ -115,9 +118,8 @@ def find_quote_spans(paragraphs: list[str]) -> tuple[list[QuoteSpan], list[str]]
         continuing = carried_id is not None and text[lead:lead + 1] in ("“", '"', "„", "«")
         if carried_id is not None and not continuing:
             carried_id = None
-        for i, ch in enumerate(text):
-            if ch not in QUOTE_CHARS:
-                continue
+        for found in _QUOTE_MARK.finditer(text):
+            i = found.start()
             mark = _classify_mark(text, i, open_count["single"] > 0)
             if mark is None:
                 continue
