@@ -43,6 +43,33 @@ def test_figures_drawn_in_parallel_equal_those_drawn_one_by_one(tmp_path, monkey
     assert [p.read_bytes() for p in alone] == [p.read_bytes() for p in parallel]
 
 
+def test_figures_that_share_tables_are_drawn_together_longest_group_first():
+    def job(name, group=None):
+        def draw(ax):
+            return ax
+        if group:
+            draw.group = group
+        return draw, name
+
+    jobs = [job("roles"), job("grades", "readability"), job("arc", "sentiment"), job("page", "readability"),
+            job("framing"), job("spread", "sentiment"), job("lengths", "readability")]
+    # by hand: the three readability figures, then the two sentiment ones, then each other
+    # figure alone, in the order given
+    assert [[path for _, path in group] for group in figures._groups(jobs)] == [
+        ["grades", "page", "lengths"], ["arc", "spread"], ["roles"], ["framing"]]
+
+
+def test_each_story_table_is_computed_once_for_all_its_figures(tmp_path, monkeypatch):
+    from analysis.measures import readability
+
+    calls = []
+    real = readability.readability_table
+    monkeypatch.setattr(readability, "readability_table", lambda *a, **k: calls.append(1) or real(*a, **k))
+    monkeypatch.setenv("OUTLET_COMPARE_FIGURE_WORKERS", "1")
+    written = figures.build_figures(data_dir=SEED_DATA, out_dir=tmp_path)
+    assert sum("readability" in p.name for p in written) == 3 and calls == [1]
+
+
 def test_a_second_story_gets_its_figures_and_notebooks(tmp_path):
     data = seed_plus(tmp_path / "data", {
         "b1.txt": "Storm hits coast\n\nThe storm hit the coast on Tuesday. "

@@ -15,6 +15,7 @@ are checked on entry by :mod:`analysis.ingest.manifest`).
 """
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sys
@@ -26,6 +27,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
 
 from ..measures import framing, readability, sentiment, sources, wording
 from . import plots  # noqa: E402
@@ -41,17 +43,54 @@ from ..compare.wording_across import z_null_band  # noqa: E402
 PNG_METADATA = {"Software": None}
 
 
+class StoryTables:
+    """The tables behind one story's figures, each computed when a figure first reads it.
+
+    Figures that read the same tables form a group (their ``group`` attribute) and
+    are drawn by the same process, so drawing processes share out the computing of
+    the tables as well as the drawing, and no table is computed twice.
+    """
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+
+    @functools.cached_property
+    def per_sentence(self) -> pd.DataFrame:
+        return readability.sentence_readability(self.corpus)
+
+    @functools.cached_property
+    def readability(self) -> pd.DataFrame:
+        return readability.readability_table(self.corpus, per_sentence=self.per_sentence)
+
+    @functools.cached_property
+    def scored(self) -> pd.DataFrame:
+        return sentiment.sentence_sentiment(self.corpus)
+
+    @functools.cached_property
+    def sentiment_summary(self) -> pd.DataFrame:
+        return sentiment.sentiment_summary(self.corpus, scored=self.scored)
+
+    @functools.cached_property
+    def z_band(self) -> pd.DataFrame:
+        return z_null_band(self.corpus)  # calibrated z lines (the informative prior shrinks z)
+
+
+def _in_group(group: str, draw: Callable) -> Callable:
+    draw.group = group
+    return draw
+
+
 def figure_specs(corpus: Corpus, data_dir=None) -> dict[str, Callable]:
     """File name (without .png) -> function drawing that figure on an Axes.
 
-    A function may carry a ``figsize`` attribute (inches) when the default does not fit.
+    A function may carry a ``figsize`` attribute (inches) when the default does not
+    fit, and a ``group`` attribute naming the tables it shares with other figures
+    (:class:`StoryTables`); the tables are computed when first drawn.  The framing
+    dictionary and the distinctive terms are read here, so a bad dictionary fails
+    before any figure is drawn.
     """
-    per_sentence = readability.sentence_readability(corpus)
-    read = readability.readability_table(corpus, per_sentence=per_sentence)
-    scored = sentiment.sentence_sentiment(corpus)
-    summary = sentiment.sentiment_summary(corpus, scored=scored)
+    tables = StoryTables(corpus)
     terms = wording.distinctive_terms(corpus)
-    band = z_null_band(corpus)  # calibrated z lines (the informative prior shrinks z)
     try:
         frames = framing.framing_counts(corpus, data_dir=data_dir)
     except InputDataError as exc:
@@ -62,13 +101,20 @@ def figure_specs(corpus: Corpus, data_dir=None) -> dict[str, Callable]:
         missing = None
     specs = {
         "paragraph-roles-by-outlet": lambda ax: plots.plot_paragraph_roles(corpus.paragraphs, ax=ax),
-        "readability-grades-body-by-outlet": lambda ax: plots.plot_readability_scores(read, scope="body", ax=ax),
-        "readability-grades-whole-page-by-outlet": lambda ax: plots.plot_readability_scores(read, scope="page", ax=ax),
-        "readability-narration-vs-quotation": lambda ax: plots.plot_readability_by_voice(read, ax=ax),
-        "sentence-length-by-outlet": lambda ax: plots.plot_sentence_lengths(per_sentence, ax=ax),
-        "sentiment-arc-through-article": lambda ax: plots.plot_sentiment_arc(sentiment.sentiment_arc(scored), ax=ax),
-        "sentiment-narration-vs-quotation": lambda ax: plots.plot_sentiment_by_voice(summary, ax=ax),
-        "sentiment-sentence-distribution": lambda ax: plots.plot_sentiment_distribution(scored, ax=ax),
+        "readability-grades-body-by-outlet": _in_group("readability", lambda ax: plots.plot_readability_scores(
+            tables.readability, scope="body", ax=ax)),
+        "readability-grades-whole-page-by-outlet": _in_group("readability", lambda ax: plots.plot_readability_scores(
+            tables.readability, scope="page", ax=ax)),
+        "readability-narration-vs-quotation": _in_group("readability", lambda ax: plots.plot_readability_by_voice(
+            tables.readability, ax=ax)),
+        "sentence-length-by-outlet": _in_group("readability", lambda ax: plots.plot_sentence_lengths(
+            tables.per_sentence, ax=ax)),
+        "sentiment-arc-through-article": _in_group("sentiment", lambda ax: plots.plot_sentiment_arc(
+            sentiment.sentiment_arc(tables.scored), ax=ax)),
+        "sentiment-narration-vs-quotation": _in_group("sentiment", lambda ax: plots.plot_sentiment_by_voice(
+            tables.sentiment_summary, ax=ax)),
+        "sentiment-sentence-distribution": _in_group("sentiment", lambda ax: plots.plot_sentiment_distribution(
+            tables.scored, ax=ax)),
         "framing-counts-by-outlet": lambda ax: plots.plot_framing_counts(frames, ax=ax),
         "sources-by-outlet": lambda ax: plots.plot_sources(sources.story_sources(corpus), ax=ax),
     }
@@ -80,8 +126,8 @@ def figure_specs(corpus: Corpus, data_dir=None) -> dict[str, Callable]:
     n_articles = corpus.articles.groupby("story")["article_id"].transform("size")
     for article_id, n in zip(corpus.articles["article_id"], n_articles):
         if (terms["article_id"] == article_id).any():
-            specs[f"distinctive-terms-{article_id}"] = (
-                lambda ax, a=article_id: plots.plot_distinctive_terms(terms, article_id=a, band=band, ax=ax))
+            specs[f"distinctive-terms-{article_id}"] = _in_group("terms", (
+                lambda ax, a=article_id: plots.plot_distinctive_terms(terms, article_id=a, band=tables.z_band, ax=ax)))
         else:
             why = ("the story has only this article: nothing to compare its words with" if n < 2
                    else "this article or the rest of its story has no body word to compare")
@@ -120,43 +166,55 @@ def figure_workers() -> int:
     return max(1, min(4, cpus))
 
 
-_PENDING: list[tuple[Callable, Path]] = []
+_PENDING: list[list[tuple[Callable, Path]]] = []
 
 
 def _save_pending(index: int) -> BaseException | None:
-    """Draw one pending figure in a forked worker; hand any failure back (even an
-    interrupt) so the parent raises it, instead of a worker dying silently."""
-    draw, path = _PENDING[index]
+    """Draw one pending group of figures in a forked worker; hand any failure back
+    (even an interrupt) so the parent raises it, instead of a worker dying silently."""
     try:
-        save_figure(draw, path)
+        for draw, path in _PENDING[index]:
+            save_figure(draw, path)
     except BaseException as exc:  # noqa: BLE001  (re-raised in the parent)
         return exc
     return None
 
 
+def _groups(jobs: list[tuple[Callable, Path]]) -> list[list[tuple[Callable, Path]]]:
+    """The jobs gathered by their draw function's ``group`` (a job without one is a group
+    of its own), largest group first: handing the longest work out first keeps the
+    workers busy to the end (Graham's longest-processing-time-first rule)."""
+    groups: dict[object, list[tuple[Callable, Path]]] = {}
+    for k, (draw, path) in enumerate(jobs):
+        groups.setdefault(getattr(draw, "group", None) or k, []).append((draw, path))
+    return sorted(groups.values(), key=len, reverse=True)  # stable: ties keep the jobs' order
+
+
 def save_figures(jobs: list[tuple[Callable, Path]], workers: int | None = None) -> None:
     """Draw each ``(draw, path)`` job: in forked processes when there are several CPUs.
 
-    The figures are independent, so they are drawn in parallel; each worker is a
-    fork of this process and inherits the drawing functions (closures over the
-    story's tables) without pickling them.  A PNG does not depend on which process
-    drew it (the same style, data and pinned libraries), so the files are
+    The figures are independent, so they are drawn in parallel, a group of figures
+    that read the same tables (see :class:`StoryTables`) in one process; each
+    worker is a fork of this process and inherits the drawing functions (closures
+    over the story's tables) without pickling them.  A PNG does not depend on which
+    process drew it (the same style, data and pinned libraries), so the files are
     byte-identical to drawing them one by one.  Where ``fork`` is not available
     (Windows, macOS's default) they are drawn here, one by one.
     """
     global _PENDING
+    groups = _groups(jobs)
     workers = figure_workers() if workers is None else workers
-    workers = min(workers, len(jobs))
+    workers = min(workers, len(groups))
     if workers < 2 or not sys.platform.startswith("linux"):
         for draw, path in jobs:
             save_figure(draw, path)
         return
     import multiprocessing
 
-    _PENDING = jobs
+    _PENDING = groups
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for failure in pool.imap_unordered(_save_pending, range(len(jobs))):
+            for failure in pool.imap_unordered(_save_pending, range(len(groups))):
                 if failure is not None:
                     raise failure
     finally:
