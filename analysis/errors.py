@@ -15,3 +15,9 @@ class InputDataError(ValueError):
         self.problem = problem
         where = f"{self.path}: " if self.path is not None else ""
         super().__init__(f"{where}{problem}")
+
+    def __reduce__(self):
+        # rebuilt from both arguments: an error raised in a worker process reaches the
+        # parent whole (the default would call the class with the message alone, and
+        # the pool would report a broken process instead of the file and the problem)
+        return type(self), (self.path, self.problem)

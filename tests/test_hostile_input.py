@@ -317,3 +317,18 @@ def test_twenty_five_thousand_sentences_stay_fast(tmp_path):
     analysis.readability_table(corpus, reps=500)
     analysis.sentiment_summary(corpus, reps=500)
     assert time.perf_counter() - start < 20  # was over a minute (and gigabytes) at 2,000 resamples
+
+
+def test_an_input_error_in_a_worker_process_reaches_the_user_whole(tmp_path, capsys):
+    import pickle
+
+    error = pickle.loads(pickle.dumps(InputDataError(tmp_path / "cleaning.csv", "line 2: bad")))
+    assert (error.path, error.problem, str(error)) == (tmp_path / "cleaning.csv", "line 2: bad",
+                                                        f"{tmp_path / 'cleaning.csv'}: line 2: bad")
+    # a bad rule file read in the pipeline's worker processes: the one-line error, not a broken pool
+    write_study(tmp_path, {"a.txt": GOOD, "b.txt": GOOD})
+    (tmp_path / "cleaning.csv").write_text("role,name,pattern\npromo,bad,(a+)+$\n", encoding="utf-8")
+    out = tmp_path / "metrics.csv"
+    code, printed, err = run(capsys, "metrics", "--data-dir", tmp_path, "--workers", "2", "--out", out)
+    assert code == 2 and printed == "" and not out.exists()
+    assert err.startswith(f"error: {tmp_path / 'cleaning.csv'}: line 2: ") and err.count("\n") == 1
