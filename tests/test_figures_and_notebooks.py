@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -43,31 +44,47 @@ def test_figures_drawn_in_parallel_equal_those_drawn_one_by_one(tmp_path, monkey
     assert [p.read_bytes() for p in alone] == [p.read_bytes() for p in parallel]
 
 
-def test_figures_that_share_tables_are_drawn_together_longest_group_first():
-    def job(name, group=None):
-        def draw(ax):
-            return ax
-        if group:
-            draw.group = group
-        return draw, name
+def _job(name, group=None):
+    def draw(ax):
+        return ax
+    if group:
+        draw.group = group
+    return draw, name
 
-    jobs = [job("roles"), job("grades", "readability"), job("arc", "sentiment"), job("page", "readability"),
-            job("framing"), job("spread", "sentiment"), job("lengths", "readability")]
+
+def test_figures_that_share_tables_are_drawn_together_longest_group_first():
+    jobs = [_job("roles"), _job("grades", "readability"), _job("arc", "sentiment"), _job("page", "readability"),
+            _job("framing"), _job("spread", "sentiment"), _job("lengths", "readability")]
     # by hand: the three readability figures, then the two sentiment ones, then each other
     # figure alone, in the order given
-    assert [[path for _, path in group] for group in figures._groups(jobs)] == [
+    assert [[path for _, path in group] for group in figures._groups(jobs, workers=2)] == [
         ["grades", "page", "lengths"], ["arc", "spread"], ["roles"], ["framing"]]
 
 
-def test_each_story_table_is_computed_once_for_all_its_figures(tmp_path, monkeypatch):
+def test_a_group_longer_than_a_workers_share_is_cut_into_shares():
+    # twelve figures on two workers: a share is six, so ten term figures make pieces of six and four
+    jobs = [_job("roles")] + [_job(f"terms-{k}", "terms") for k in range(10)] + [_job("framing")]
+    pieces = [[path for _, path in group] for group in figures._groups(jobs, workers=2)]
+    assert pieces == [[f"terms-{k}" for k in range(6)], [f"terms-{k}" for k in range(6, 10)], ["roles"], ["framing"]]
+
+
+def test_a_story_table_is_computed_once_in_the_worker_that_draws_its_figures(tmp_path, monkeypatch):
     from analysis.measures import readability
 
-    calls = []
+    log = tmp_path / "calls.txt"
     real = readability.readability_table
-    monkeypatch.setattr(readability, "readability_table", lambda *a, **k: calls.append(1) or real(*a, **k))
-    monkeypatch.setenv("OUTLET_COMPARE_FIGURE_WORKERS", "1")
-    written = figures.build_figures(data_dir=SEED_DATA, out_dir=tmp_path)
-    assert sum("readability" in p.name for p in written) == 3 and calls == [1]
+
+    def logged(*args, **kwargs):
+        with log.open("a") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)
+    monkeypatch.setattr(readability, "readability_table", logged)
+    monkeypatch.setenv("OUTLET_COMPARE_FIGURE_WORKERS", "2")
+    written = figures.build_figures(data_dir=SEED_DATA, out_dir=tmp_path / "out")
+    calls = log.read_text().split()
+    # three readability figures, one computation, in a drawing worker (not this process)
+    assert sum("readability" in p.name for p in written) == 3
+    assert len(calls) == 1 and calls[0] != str(os.getpid())
 
 
 def test_a_second_story_gets_its_figures_and_notebooks(tmp_path):

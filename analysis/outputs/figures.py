@@ -48,7 +48,8 @@ class StoryTables:
 
     Figures that read the same tables form a group (their ``group`` attribute) and
     are drawn by the same process, so drawing processes share out the computing of
-    the tables as well as the drawing, and no table is computed twice.
+    the tables as well as the drawing, each table computed by the one process that
+    draws its figures (see :func:`_groups` for a group too long for one process).
     """
 
     def __init__(self, corpus: Corpus):
@@ -180,14 +181,19 @@ def _save_pending(index: int) -> BaseException | None:
     return None
 
 
-def _groups(jobs: list[tuple[Callable, Path]]) -> list[list[tuple[Callable, Path]]]:
+def _groups(jobs: list[tuple[Callable, Path]], workers: int) -> list[list[tuple[Callable, Path]]]:
     """The jobs gathered by their draw function's ``group`` (a job without one is a group
-    of its own), largest group first: handing the longest work out first keeps the
-    workers busy to the end (Graham's longest-processing-time-first rule)."""
+    of its own), a group longer than an even share of the jobs cut into pieces of that
+    share (so a story with many articles still spreads its term figures over every
+    worker, each computing their shared table once), largest first: handing the
+    longest work out first keeps the workers busy to the end (Graham's
+    longest-processing-time-first rule)."""
+    share = -(-len(jobs) // max(1, workers))
     groups: dict[object, list[tuple[Callable, Path]]] = {}
     for k, (draw, path) in enumerate(jobs):
         groups.setdefault(getattr(draw, "group", None) or k, []).append((draw, path))
-    return sorted(groups.values(), key=len, reverse=True)  # stable: ties keep the jobs' order
+    pieces = [group[i:i + share] for group in groups.values() for i in range(0, len(group), share)]
+    return sorted(pieces, key=len, reverse=True)  # stable: ties keep the jobs' order
 
 
 def save_figures(jobs: list[tuple[Callable, Path]], workers: int | None = None) -> None:
@@ -202,8 +208,8 @@ def save_figures(jobs: list[tuple[Callable, Path]], workers: int | None = None) 
     (Windows, macOS's default) they are drawn here, one by one.
     """
     global _PENDING
-    groups = _groups(jobs)
     workers = figure_workers() if workers is None else workers
+    groups = _groups(jobs, workers)
     workers = min(workers, len(groups))
     if workers < 2 or not sys.platform.startswith("linux"):
         for draw, path in jobs:
