@@ -16,6 +16,7 @@ from analysis.errors import InputDataError
 from analysis.measures.pipeline import article_metrics, chunk_metrics
 from analysis.text.article import analyse_text
 from analysis.text.paragraphs import article_structure, author_from_bylines, published_from_dates
+from analysis.text import user_rules
 from analysis.text.sentences import split_sentence_spans
 from conftest import write_study
 
@@ -178,7 +179,7 @@ def test_a_users_rules_and_line_roles_apply_and_show_in_set_aside(tmp_path):
     assert (row["n_sentences"], row["n_set_aside"]) == (1, 3)
 
 
-def test_a_chunk_reads_each_storys_own_settings(tmp_path):
+def test_a_chunk_reads_each_storys_own_settings(tmp_path, monkeypatch):
     # two stories, one chunk: story "a" has its own rule and line role, story "b" only the
     # folder's rule; the settings are looked up once per story, and never leak across
     text = ("Headline\nListen live on Radio Wexcombe every morning\nListen live on Radio Wexcombe every evening\n"
@@ -192,7 +193,11 @@ def test_a_chunk_reads_each_storys_own_settings(tmp_path):
                                                            encoding="utf-8")
     (folder / "stories" / "a" / "roles.csv").write_text("file,line,role\nraw/a2.txt,5,footer\n", encoding="utf-8")
     records = analysis.read_manifest(folder).to_dict("records")
+    looked_up = []
+    real = user_rules._story_settings
+    monkeypatch.setattr(user_rules, "_story_settings", lambda *a: looked_up.append(a[1]) or real(*a))
     table = chunk_metrics(records)
+    assert looked_up == ["a", "b"]  # once per story in the chunk, not once per article
     # by hand: a1 sets aside the headline and the sponsor line (the story's cleaning.csv
     # replaces the folder's, so both "Listen live" lines are body), a2 also line 5 (its
     # roles.csv); b1 and b2 the headline and the two "Listen live" lines

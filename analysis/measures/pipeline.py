@@ -187,11 +187,18 @@ def start_worker() -> None:
     reach, so its passes over the objects each article creates do not walk them
     again (the use the ``gc`` documentation gives for freeze).
     """
+    try:
+        _warm_up()
+    except Exception:  # noqa: BLE001  (only a head start: whatever failed fails again, per article, where it is reported)
+        pass
+    gc.freeze()
+
+
+def _warm_up() -> None:
     doc = analyse_text("warm-up", _WARM_UP_TEXT, sources=False)
     sentence_counts([s.text for s in doc.sentences])
     for sentence in doc.sentences:
         score_text(sentence.text)
-    gc.freeze()
 
 
 def _in_order(submitted: Iterator, window: int, bar) -> Iterator[pd.DataFrame]:
