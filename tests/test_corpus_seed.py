@@ -4,12 +4,11 @@ from __future__ import annotations
 import re
 import shutil
 
-import pandas as pd
 import pytest
 
 import analysis
 from analysis.config import PROJECT_ROOT
-from conftest import SEED_DATA, write_study
+from conftest import SEED_DATA
 
 
 def squash(text: str) -> str:
