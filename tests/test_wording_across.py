@@ -36,3 +36,25 @@ def test_terms_tested_over_articles_by_hand(tmp_path):
     assert (apples["count"], apples["count_rest"], apples["n_articles_using"], apples["n_stories"]) == (3, 1, 2, 2)
     assert set(table["agreement"]) <= {"both", "pooled z only", "over articles only", "neither"}
     assert (table["p_bh"] >= table["p_value"] - 1e-12).all()
+
+
+def test_z_null_shuffles_labels_within_stories_only():
+    # Five articles, one term each (term j only in article j, once), so a term's pooled z is high
+    # exactly when its article carries the outlet's label.  Story 0 = articles 0-1, story 1 = 2-4;
+    # the outlet (label 0) has one article in each.  A within-story shuffle keeps one labelled
+    # article per story and moves the label around inside story 1 (each article about 1/3 of the time).
+    import numpy as np
+
+    from analysis.compare.wording_across import _label_shuffled_z
+
+    m = np.eye(5)
+    tot = np.ones(5)
+    lab = np.array([0, 1, 1, 0, 1])
+    st = np.array([0, 0, 1, 1, 1])
+    pooled = m.sum(axis=0)
+    null = _label_shuffled_z(m, tot, lab, st, 0, pooled, 5.0, 1.0, ("t",), shuffles=200)
+    labelled = null > 0  # y_a = 1 gives z > 0 here, y_a = 0 gives z < 0 (n_a = 2, n_b = 3)
+    assert (labelled[:, :2].sum(axis=1) == 1).all() and (labelled[:, 2:].sum(axis=1) == 1).all()
+    share = labelled[:, 2:].mean(axis=0)
+    assert ((share > 0.2) & (share < 0.47)).all(), share  # 1/3 each; 200 draws: sd 0.033
+    assert 0.35 < labelled[:, 0].mean() < 0.65  # story 0: half the time each
