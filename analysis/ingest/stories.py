@@ -80,35 +80,68 @@ def _day(value: str) -> int | None:
         return None
 
 
+#: At most about this many article pairs are scored at once (a chunk of rows against its window).
+MAX_PAIRS = 2_000_000
+
+
 def similarity_links(matrix, days: list[int | None], window_days: int, threshold: float):
-    """``(i, j, cosine)`` with i < j for articles within the window whose cosine >= threshold."""
+    """``(links, best)``: ``links`` are ``(i, j, cosine)`` with i < j for articles within the
+    window whose cosine >= threshold; ``best[i]`` is article i's highest cosine to any article
+    in its window (0 when none shares a word).
+
+    Dated articles are sorted by day; a chunk of them is multiplied (sparse x sparse) with
+    the articles from its first day to ``window_days`` after its last, so every pair within
+    the window is scored once and at most about :data:`MAX_PAIRS` pairs are held at a time:
+    memory does not grow with the number of articles a day.  Undated articles are scored
+    against every article, in chunks the same way.
+    """
     n = matrix.shape[0]
-    dated = sorted((d, i) for i, d in enumerate(days) if d is not None)
-    undated = [i for i, d in enumerate(days) if d is None]
-    links, best = [], np.zeros(n)
-    ordinals = np.array([d for d, _ in dated], dtype=np.int64)
-    rows = np.array([i for _, i in dated], dtype=np.int64)
-    for day in sorted(set(ordinals.tolist())):
-        here = rows[ordinals == day]
-        near = rows[(ordinals >= day - window_days) & (ordinals <= day + window_days)]
-        others = np.concatenate([near, np.array(undated, dtype=np.int64)])
-        _collect(matrix, here, others, threshold, links, best)
-    if undated:
-        _collect(matrix, np.array(undated, dtype=np.int64), np.arange(n), threshold, links, best)
-    unique = {}
-    for i, j, value in links:
-        unique[(min(i, j), max(i, j))] = value
-    return [(i, j, v) for (i, j), v in sorted(unique.items())], best
+    day = np.array([-1 if d is None else d for d in days], dtype=np.int64)
+    dated = np.flatnonzero(day >= 0)
+    dated = dated[np.argsort(day[dated], kind="stable")]
+    undated = np.flatnonzero(day < 0)
+    best = np.zeros(n)
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    sorted_days = day[dated]
+    position = 0
+    while position < len(dated):
+        reach = int(np.searchsorted(sorted_days, sorted_days[position] + window_days, side="right"))
+        size = max(1, min(len(dated) - position, MAX_PAIRS // max(1, reach - position)))
+        reach = int(np.searchsorted(sorted_days, sorted_days[position + size - 1] + window_days, side="right"))
+        rows, others = dated[position:position + size], dated[position:reach]
+        # a pair is scored once (from the earlier position in the day order to the later one),
+        # and only within the window of the row's own day (the chunk reaches its last row's)
+        _score(matrix, rows, others,
+               lambda a, b, at=position: (b > a) & (sorted_days[at + b] - sorted_days[at + a] <= window_days),
+               threshold, best, found)
+        position += size
+    # undated x everything: a dated partner always, an undated one once (the later in undated order)
+    undated_rank = np.full(n, -1, dtype=np.int64)
+    undated_rank[undated] = np.arange(len(undated))
+    step = max(1, MAX_PAIRS // max(1, n))
+    for lo in range(0, len(undated), step):
+        _score(matrix, undated[lo:lo + step], np.arange(n),
+               lambda a, b, lo=lo: (undated_rank[b] < 0) | (undated_rank[b] > lo + a), threshold, best, found)
+    if not found:
+        return [], best
+    i, j, value = (np.concatenate(parts) for parts in zip(*found))
+    low, high = np.minimum(i, j), np.maximum(i, j)
+    order = np.lexsort((high, low))
+    return [(int(a), int(b), float(v)) for a, b, v in zip(low[order], high[order], value[order])], best
 
 
-def _collect(matrix, here, others, threshold, links, best):
-    block = (matrix[here] @ matrix[others].T).toarray()
-    for a, i in enumerate(here):
-        block[a, others == i] = 0.0  # an article is not its own neighbour
-    if block.size:
-        best[here] = np.maximum(best[here], block.max(axis=1))
-    for a, b in zip(*np.nonzero(block >= threshold)):
-        links.append((int(here[a]), int(others[b]), float(block[a, b])))
+def _score(matrix, rows, others, keep, threshold, best, found):
+    """Cosines of ``rows`` x ``others`` (sparse); pairs passing ``keep(a, b)`` update ``best``
+    (both ends) and, at or above ``threshold``, go into ``found``."""
+    product = (matrix[rows] @ matrix[others].T).tocoo()
+    a, b, value = product.row, product.col, product.data
+    chosen = keep(a, b)
+    a, b, value = a[chosen], b[chosen], value[chosen]
+    i, j = rows[a], others[b]
+    np.maximum.at(best, i, value)
+    np.maximum.at(best, j, value)
+    strong = value >= threshold
+    found.append((i[strong], j[strong], value[strong]))
 
 
 def group_texts(texts: list[str], dates: list[str], window_days: int = 3, threshold: float = 0.3):
