@@ -11,6 +11,11 @@ with a lower threshold (``threshold - 0.2``) for recall; every candidate's exact
 then computed from the shingle sets and only pairs at or above ``threshold`` are kept.  No
 all-pairs comparison: 100,000 articles take minutes, not days.
 
+Memory stays bounded: articles are read one at a time, each is queried against the index of
+the articles before it and then inserted, so only the index's band keys are held, not the
+shingle sets or signatures; a candidate's shingles are computed again from its text (read
+again from its file), with the most recent :data:`SHINGLE_CACHE` sets kept.
+
 Acting on it: :func:`write_duplicate_flags` writes ``duplicates.csv`` beside the manifest
 (columns ``id``, ``duplicate_of``, ``jaccard``, ``action``): in each group of near-identical
 articles the earliest (then first in the manifest) is the original; every other member is
@@ -24,6 +29,8 @@ from __future__ import annotations
 import csv
 import re
 import zlib
+from collections import OrderedDict
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +50,8 @@ SHINGLE = 5
 NUM_PERM = 128
 _WORD = re.compile(r"\w+")
 _MASK = np.uint64(0xFFFFFFFF)
+#: Shingle sets of this many recent candidate articles are kept (an original with many copies is read once).
+SHINGLE_CACHE = 256
 
 
 def shingle_hashes(text: str, k: int = SHINGLE, cache: dict | None = None) -> np.ndarray:
@@ -78,27 +87,55 @@ def _minhash(hashes: np.ndarray):
     return LeanMinHash(sketch)
 
 
-def near_duplicate_pairs(texts: dict[str, str], threshold: float = 0.7) -> list[tuple[str, str, float]]:
-    """``(id_a, id_b, jaccard)`` for every pair of texts at or above ``threshold`` (see the module docstring)."""
+def near_duplicate_pairs(texts: Mapping[str, str], threshold: float = 0.7) -> list[tuple[str, str, float]]:
+    """``(id_a, id_b, jaccard)`` for every pair of texts at or above ``threshold`` (see the module docstring).
+
+    ``texts`` may read each text when it is looked up (e.g. :class:`_ArticleTexts`): it is
+    iterated once, and looked up again only for candidate pairs.
+    """
     from datasketch import MinHashLSH
 
     cache: dict[str, int] = {}
-    shingles = {key: shingle_hashes(text, cache=cache) for key, text in texts.items()}
+    recent: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def shingles_of(key: str) -> np.ndarray:
+        if key in recent:
+            recent.move_to_end(key)
+        else:
+            recent[key] = shingle_hashes(texts[key], cache=cache)
+            if len(recent) > SHINGLE_CACHE:
+                recent.popitem(last=False)
+        return recent[key]
+
     index = MinHashLSH(threshold=max(0.1, threshold - 0.2), num_perm=NUM_PERM)
-    sketches = {}
-    for key, hashes in shingles.items():
-        sketches[key] = _minhash(hashes)
-        index.insert(key, sketches[key])
-    order = {key: i for i, key in enumerate(texts)}
+    order: dict[str, int] = {}
     pairs = []
-    for key, sketch in sketches.items():
-        for other in index.query(sketch):
-            if order[other] <= order[key]:
-                continue
-            similarity = jaccard(shingles[key], shingles[other])
+    for key in texts:
+        hashes = shingles_of(key)
+        sketch = _minhash(hashes)
+        for other in index.query(sketch):  # only earlier texts are in the index
+            similarity = jaccard(shingles_of(other), shingles_of(key))
             if similarity >= threshold:
-                pairs.append((key, other, similarity))
+                pairs.append((other, key, similarity))
+        index.insert(key, sketch)
+        order[key] = len(order)
     return sorted(pairs, key=lambda p: (order[p[0]], order[p[1]]))
+
+
+class _ArticleTexts(Mapping):
+    """The manifest's article texts, read from their files when looked up (none held)."""
+
+    def __init__(self, manifest: pd.DataFrame):
+        self._rows = {row.id: (row.path, row.sha256) for row in manifest.itertuples(index=False)}
+
+    def __getitem__(self, key: str) -> str:
+        return read_raw_text(*self._rows[key]).text
+
+    def __iter__(self):
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 def near_duplicates(data_dir=None, threshold: float = 0.7, manifest: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -106,13 +143,13 @@ def near_duplicates(data_dir=None, threshold: float = 0.7, manifest: pd.DataFram
 
     Columns: ``id_a``, ``id_b`` (``a`` first in the manifest), ``story_a``, ``story_b``,
     ``outlet_a``, ``outlet_b``, ``jaccard`` (exact, of word 5-shingles, >= ``threshold``).
-    Reads every article listed in the manifest (duplicates.csv does not hide any here).
+    Reads every article listed in the manifest (duplicates.csv does not hide any here),
+    one at a time.
     """
     manifest = read_manifest(data_dir) if manifest is None else manifest
-    texts = {row.id: read_raw_text(row.path, row.sha256).text for row in manifest.itertuples(index=False)}
     meta = manifest.set_index("id")
     rows = [(a, b, meta.at[a, "story"], meta.at[b, "story"], meta.at[a, "outlet"], meta.at[b, "outlet"], round(j, 4))
-            for a, b, j in near_duplicate_pairs(texts, threshold)]
+            for a, b, j in near_duplicate_pairs(_ArticleTexts(manifest), threshold)]
     return pd.DataFrame(rows, columns=DUPLICATE_COLUMNS)
 
 
