@@ -79,7 +79,8 @@ def synthetic(stories: int, wire: int, shared_names: int = 0) -> None:
     corpus = make_corpus(n_stories=stories, n_wire=wire, shared_names=shared_names)
     texts = [f"{a.headline}\n\n{a.text}" for a in corpus]
     t0 = time.perf_counter()
-    labels, confidence, _ = group_texts(texts, [a.published for a in corpus])
+    found = group_texts(texts, [a.published for a in corpus])
+    labels, confidence = found.labels, found.confidence
     elapsed = time.perf_counter() - t0
     p, r, f1 = pairwise_f1([a.story for a in corpus], [str(x) for x in labels])
     print(f"stories: {len(corpus)} articles, {stories} planted stories -> {len(set(labels))} groups; "

@@ -53,12 +53,51 @@ def test_planted_wire_copies_are_all_found_and_nothing_else(synthetic_study):
 def test_story_grouping_recovers_planted_stories(synthetic_study):
     corpus, data = synthetic_study
     table = stories.group_stories(data)
-    assert (table["method"] == "grouped").all()
+    assert (table["method"] == "grouped").all()  # every planted story has three or more articles
     truth = {f"synthetic-{a.id}": a.story for a in corpus}
     precision, recall, f1 = pairwise_f1([truth[i] for i in table["id"]], table["story"].tolist())
     assert f1 >= 0.95, (precision, recall, f1)
-    assert table["confidence"].between(0, 1).all()
+    assert table["confidence"].between(0.3, 1).all()  # a grouped article's cosine to its centre
+    assert set(table["centre"]) <= set(table["id"])
     assert all(c.isalnum() or c in "-_." for name in table["story"] for c in name)
+
+
+def test_shared_names_do_not_chain_stories_together():
+    # two thirds of each story's names are shared with other stories of its topic: connected
+    # components chained stories of one topic together (pairwise precision 0.67 on 200 stories)
+    corpus = make_corpus(n_stories=60, n_wire=0, shared_names=12)
+    found = stories.group_texts([f"{a.headline}\n\n{a.text}" for a in corpus], [a.published for a in corpus])
+    precision, recall, f1 = pairwise_f1([a.story for a in corpus], found.labels.tolist())
+    assert precision >= 0.95 and recall >= 0.95, (precision, recall)
+
+
+def test_star_clusters_by_hand():
+    # a path 0-1-2-3-4 (cosines .5 .4 .45 .6) and a lone 5.  Link sums: 0 .5, 1 .9, 2 .85, 3 1.05, 4 .6:
+    # 3 is the first centre (takes 2 and 4), then 1 (takes 0); 2 is linked to both centres and
+    # joins the nearer, 3 (.45 > .4).  Connected components would make one story of 0-4.
+    links = [(0, 1, 0.5), (1, 2, 0.4), (2, 3, 0.45), (3, 4, 0.6)]
+    centre, similarity = stories.star_clusters(6, links)
+    assert centre.tolist() == [1, 1, 3, 3, 3, 5]
+    assert similarity.tolist() == [0.5, 0.0, 0.45, 0.0, 0.6, 0.0]
+
+
+def test_story_name_uses_names_not_stop_words():
+    texts = ["The council in Dremoor said that the Kelt bridge will close, and the ferry will run.",
+             "In Dremoor the bridge over the Kelt closes; the council and the ferry company agree."]
+    matrix, vocabulary = stories.tfidf_matrix(texts)
+    words = {v: k for k, v in vocabulary.items()}
+    weights = matrix.sum(axis=0).A1
+    name = stories.story_name(weights, words, texts, "2023-05-01")
+    # 'the', 'and', 'that' weigh in the vectors but are stop words; Dremoor and Kelt are written
+    # with a capital inside sentences, so they come first, before the heaviest common word
+    # ('will': twice in one text, so heavier than words both texts share once)
+    assert name == "2023-05-01-dremoor-kelt-will"
+    from stop_words import get_stop_words
+    texts = ["The and that the and that. The and that the a an.", "The and that the and."]
+    matrix, vocabulary = stories.tfidf_matrix(texts)
+    assert set(vocabulary) <= set(get_stop_words("en"))
+    assert stories.story_name(matrix.sum(axis=0).A1, {v: k for k, v in vocabulary.items()}, texts, "") == "story"
+    assert name.startswith("2023-05-01-")
 
 
 def test_flags_exclude_copies_from_the_corpus_and_keep_user_decisions(tmp_path):
@@ -96,6 +135,13 @@ def test_story_column_is_kept_and_reviewed_groups_are_applied(tmp_path, capsys):
     table = analysis.group_stories(data)
     by_id = table.set_index("id")
     assert by_id.at["a", "story"] == by_id.at["b", "story"] != by_id.at["c", "story"]
+    assert by_id.loc[["a", "b", "c"], "method"].tolist() == ["grouped", "grouped", "single"]
+    assert by_id.at["a", "centre"] == by_id.at["b", "centre"] in ("a", "b") and by_id.at["c", "centre"] == "c"
+    # a pair: each one's confidence is the cosine between them; the single: 1 - its best cosine
+    matrix, _ = stories.tfidf_matrix([(data / "raw" / k).read_text(encoding="utf-8") for k in texts][:3])
+    cosine = (matrix @ matrix.T).toarray()
+    assert by_id.at["a", "confidence"] == by_id.at["b", "confidence"] == pytest.approx(cosine[0, 1], abs=1e-4)
+    assert by_id.at["c", "confidence"] == pytest.approx(1 - max(cosine[2, 0], cosine[2, 1]), abs=1e-4)
     assert (by_id.at["d", "story"], by_id.at["d", "method"], by_id.at["d", "confidence"]) == ("given-story", "column", 1.0)
     assert cli.main(["group-stories", "--data-dir", str(data), "--write", "--csv"]) == 0
     assert (data / "stories.csv").is_file()

@@ -12,25 +12,39 @@ them:
    vectors is at least ``threshold`` (default 0.3: the seed study's two reports of one event
    score 0.46 and two short reports of one event in the import fixtures 0.36, while articles
    of different stories there score at most 0.18);
-3. a story is a connected component of the links; its name is its earliest date and its
-   three heaviest words (``2023-03-14-bridge-harbour-bearings``);
-4. ``confidence`` of an article: the mean cosine similarity to the other articles of its
-   story (how tightly it belongs); for an article alone in its story, one minus its
-   highest similarity to any article in its window (how clearly it stands alone).
+3. stories are star clusters of the links (:func:`star_clusters`): the most linked article
+   not yet linked to a centre becomes a centre, and every other linked article joins the
+   centre it is most similar to.  Every member is linked to its story's centre, so unrelated
+   articles are not chained into one story through a bridge (connected components did: a
+   looser threshold made one story of 54 unrelated real articles);
+4. ``method`` is ``grouped`` for an article in a story of two or more, ``single`` for one
+   alone; ``centre`` is the id of its story's centre;
+5. ``confidence`` of a ``grouped`` article is its cosine similarity to the centre (the
+   centre's own: its highest cosine to a member), a similarity, not a probability; how often
+   a link at that similarity is the same event was measured by reading pairs (below).  For a
+   ``single`` article it is one minus its highest cosine to any article in its window (how
+   clearly it stands alone);
+6. a story's name is its earliest date and its three heaviest content words (stop words of
+   the package's English list never; a word written with a capital inside sentences, a name,
+   before a common word): ``2023-03-14-harbour-bridge-bearings``.
 
 :func:`write_story_groups` writes ``stories.csv`` (``id``, ``story``, ``confidence``,
-``method``) beside the manifest for review: edit the ``story`` column, then
+``method``, ``centre``) beside the manifest for review: edit the ``story`` column, then
 :func:`apply_story_groups` copies it into the manifest's story column (the raw files never
-change).  Measured on a synthetic corpus with planted stories: see
-``scripts/benchmark_import.py`` and ``tests/test_duplicates_and_stories.py``.
+change; only ``id`` and ``story`` are read, so a file of the older four columns still applies).
+Measured on a synthetic corpus with planted stories (``tests/synthetic_news.py``, 200 stories):
+pairwise F1 1.00, and 0.997 when two thirds of each story's names are shared with other
+stories of its topic (connected components: 0.80); see ``scripts/benchmark_import.py``.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -42,9 +56,19 @@ from .manifest import MANIFEST_HEADER, UNASSIGNED_STORY, manifest_path, read_man
 from .rawtext import read_raw_text
 
 STORIES_FILE = "stories.csv"
-STORY_COLUMNS = ["id", "story", "confidence", "method"]
+STORY_COLUMNS = ["id", "story", "confidence", "method", "centre"]
 UNASSIGNED = UNASSIGNED_STORY
 _WORD = re.compile(r"[^\W\d_]{3,}")
+#: a word (group 2), and (group 1) the sentence end or paragraph start before it, if any
+_WORD_IN_SENTENCE = re.compile(r"((?:^|[.!?\"\u201c\u201d:]\s+|\n)\W*)?\b([^\W\d_]{3,})", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """The package's English stop words (the same list as :func:`analysis.text.resources.stop_words`)."""
+    from stop_words import get_stop_words
+
+    return frozenset(get_stop_words("en"))
 
 
 def tfidf_matrix(texts: list[str]):
@@ -144,61 +168,131 @@ def _score(matrix, rows, others, keep, threshold, best, found):
     found.append((i[strong], j[strong], value[strong]))
 
 
-def group_texts(texts: list[str], dates: list[str], window_days: int = 3, threshold: float = 0.3):
-    """``(labels, confidence, names)`` for texts with ISO dates (see the module docstring)."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
+class Grouping(NamedTuple):
+    """What :func:`group_texts` found, one entry per text (``names`` per label)."""
 
+    labels: np.ndarray       # story label of each text
+    confidence: np.ndarray   # see the module docstring
+    status: list[str]        # "grouped" (a story of two or more articles) or "single"
+    centre: np.ndarray       # index of the text's story centre (itself for a centre or a single)
+    names: dict[int, str]    # label -> story name
+
+
+def star_clusters(n: int, links: list[tuple[int, int, float]]) -> tuple[np.ndarray, np.ndarray]:
+    """``(centre, similarity)``: each article's centre and its cosine to it (Aslam et al.'s star clusters).
+
+    Articles are taken by the sum of their links' cosines (most central first, then by
+    position); one not yet linked to a centre becomes a centre, and every other article joins
+    the centre it is most similar to among those it is linked to.  So every member of a story
+    is linked (cosine >= threshold) to its centre: two unrelated articles are never joined
+    through a third that resembles both, as connected components would.
+    """
+    weight = np.zeros(n)
+    neighbours: list[dict[int, float]] = [{} for _ in range(n)]
+    for i, j, value in links:
+        weight[i] += value
+        weight[j] += value
+        neighbours[i][j] = neighbours[j][i] = value
+    is_centre = np.zeros(n, dtype=bool)
+    covered = np.zeros(n, dtype=bool)
+    for i in np.lexsort((np.arange(n), -weight)):
+        if not covered[i]:
+            is_centre[i] = covered[i] = True
+            covered[list(neighbours[i])] = True
+    centre, similarity = np.arange(n), np.zeros(n)
+    for i in np.flatnonzero(~is_centre):
+        # the most similar linked centre; ties go to the earlier article
+        centre[i], similarity[i] = max(((c, v) for c, v in neighbours[i].items() if is_centre[c]),
+                                       key=lambda item: (item[1], -item[0]))
+    return centre, similarity
+
+
+def _title_case(line: str) -> bool:
+    words = _WORD.findall(line)
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _capitalised_share(texts: list[str]) -> dict[str, float]:
+    """Lower-cased word -> share of its uses written with a capital inside a sentence (names)."""
+    capital: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for text in texts:
+        # headlines in title case capitalise every word: only lines in sentence case count
+        text = "\n".join(line for line in text.splitlines() if not _title_case(line))
+        for match in _WORD_IN_SENTENCE.finditer(text):
+            word = match.group(2)
+            key = word.lower()
+            total[key] = total.get(key, 0) + 1
+            if word[0].isupper() and not match.group(1):
+                capital[key] = capital.get(key, 0) + 1
+    return {w: capital.get(w, 0) / k for w, k in total.items()}
+
+
+def story_name(weights: np.ndarray, words: dict[int, str], texts: list[str], first_date: str) -> str:
+    """``DATE-word-word-word``: the story's three heaviest content words, names first.
+
+    Stop words (the package's English list) are never used; among the rest, a word written
+    with a capital inside sentences in most of its uses (a name: a person, a place, an
+    organisation) comes before a common word, each group by its weight in the story.
+    """
+    stops = _stop_words()
+    capitalised = _capitalised_share(texts)
+    ranked = [k for k in np.argsort(-weights, kind="stable")[:200].tolist()
+              if weights[k] > 0 and words[k] not in stops]
+    ranked.sort(key=lambda k: (capitalised.get(words[k], 0.0) < 0.5, -weights[k], words[k]))
+    return "-".join(([first_date] if first_date else []) + [words[k] for k in ranked[:3]]) or "story"
+
+
+def group_texts(texts: list[str], dates: list[str], window_days: int = 3, threshold: float = 0.3) -> Grouping:
+    """Stories among texts with ISO dates (see the module docstring)."""
     matrix, vocabulary = tfidf_matrix(texts)
     days = [_day(d) for d in dates]
     links, best = similarity_links(matrix, days, window_days, threshold)
     n = len(texts)
-    if links:
-        i, j, _ = zip(*links)
-        graph = coo_matrix((np.ones(len(i)), (np.array(i), np.array(j))), shape=(n, n))
-    else:
-        graph = coo_matrix((n, n))
-    _, labels = connected_components(graph, directed=False)
-    # confidence: mean cosine to the other members; alone: 1 - best similarity in the window
-    confidence = np.empty(n)
+    centre, similarity = star_clusters(n, links)
+    _, labels = np.unique(centre, return_inverse=True)
+    sizes = np.bincount(labels, minlength=labels.max() + 1 if n else 0)
+    status = ["grouped" if sizes[label] > 1 else "single" for label in labels]
+    confidence = np.where(sizes[labels] > 1, similarity, 1.0 - np.minimum(1.0, best))
+    for c in np.unique(centre):  # a centre: its highest cosine to a member of its story
+        members = np.flatnonzero((centre == c) & (np.arange(n) != c))
+        if len(members):
+            confidence[c] = similarity[members].max()
     words = {v: k for k, v in vocabulary.items()}
     names: dict[int, str] = {}
     for label in dict.fromkeys(labels.tolist()):
         members = np.flatnonzero(labels == label)
-        if len(members) == 1:
-            confidence[members] = 1.0 - min(1.0, best[members[0]])
-        else:
-            block = (matrix[members] @ matrix[members].T).toarray()
-            confidence[members] = (block.sum(axis=1) - 1.0) / (len(members) - 1)
-        centroid = np.asarray(matrix[members].sum(axis=0)).ravel()
-        top = sorted(np.argsort(-centroid, kind="stable")[:3].tolist(), key=lambda k: (-centroid[k], words[k]))
+        weights = np.asarray(matrix[members].sum(axis=0)).ravel()
         first = min((dates[m] for m in members if days[m] is not None), default="")
-        names[label] = "-".join(([first] if first else []) + [words[k] for k in top if centroid[k] > 0]) or "story"
-    return labels, np.round(confidence, 4), names
+        names[label] = story_name(weights, words, [texts[m] for m in members], first)
+    return Grouping(labels, np.round(confidence, 4), status, centre, names)
 
 
 def group_stories(data_dir=None, window_days: int = 3, threshold: float = 0.3) -> pd.DataFrame:
-    """One row per article: ``id``, ``story``, ``confidence``, ``method``.
+    """One row per article: ``id``, ``story``, ``confidence``, ``method``, ``centre``.
 
     ``method`` is ``column`` for an article whose story came with the data (kept, confidence
-    1.0) and ``grouped`` for an ``unassigned`` article grouped as in the module docstring.
+    1.0, no centre), and for an ``unassigned`` article grouped as in the module docstring
+    ``grouped`` (in a story of two or more articles; ``centre`` is the id of the story's
+    centre) or ``single`` (alone; ``centre`` is its own id).
     """
     manifest = read_manifest(data_dir)
-    rows = {r.id: (r.story, 1.0, "column") for r in manifest.itertuples(index=False) if r.story != UNASSIGNED}
+    rows = {r.id: (r.story, 1.0, "column", "") for r in manifest.itertuples(index=False) if r.story != UNASSIGNED}
     todo = manifest[manifest["story"] == UNASSIGNED]
     if len(todo):
         texts = [read_raw_text(r.path, r.sha256).text for r in todo.itertuples(index=False)]
-        labels, confidence, names = group_texts(texts, todo["published"].tolist(), window_days, threshold)
+        found = group_texts(texts, todo["published"].tolist(), window_days, threshold)
         taken = set(manifest["story"])
         unique: dict[int, str] = {}
-        for label, name in names.items():
+        for label, name in found.names.items():
             candidate, k = name, 2
             while candidate in taken:
                 candidate, k = f"{name}-{k}", k + 1
             taken.add(candidate)
             unique[label] = candidate
-        for key, label, value in zip(todo["id"], labels, confidence):
-            rows[key] = (unique[label], float(value), "grouped")
+        ids = todo["id"].tolist()
+        for key, label, value, status, centre in zip(ids, found.labels, found.confidence, found.status, found.centre):
+            rows[key] = (unique[label], float(value), status, ids[centre])
     return pd.DataFrame([(k, *rows[k]) for k in manifest["id"]], columns=STORY_COLUMNS)
 
 
@@ -243,4 +337,5 @@ def apply_story_groups(data_dir=None) -> int:
     return changed
 
 
-__all__ = ["apply_story_groups", "group_stories", "group_texts", "tfidf_matrix", "write_story_groups"]
+__all__ = ["Grouping", "apply_story_groups", "group_stories", "group_texts", "star_clusters", "story_name",
+           "tfidf_matrix", "write_story_groups"]
