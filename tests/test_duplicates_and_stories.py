@@ -22,6 +22,17 @@ def test_jaccard_of_word_shingles_by_hand():
     assert duplicates.jaccard(a, a) == 1.0
 
 
+def test_lsh_candidates_share_a_band_by_hand():
+    import numpy as np
+    # texts 0 and 1 share band 0, 1 and 2 band 1, 0 and 3 and 4 band 2; nothing else is shared
+    keys = np.array([[1, 2, 7], [1, 3, 8], [4, 3, 9], [5, 6, 7], [10, 11, 7]], dtype=np.uint64)
+    assert duplicates._candidate_pairs(keys).tolist() == [[0, 1], [0, 3], [0, 4], [1, 2], [3, 4]]
+    values = np.arange(10, dtype=np.uint64)
+    values[5:] = values[:5]  # two bands of five rows with the same values: the same key
+    band = duplicates._band_keys(values, 2, 5)
+    assert band[0] == band[1] and duplicates._band_keys(values[::-1].copy(), 2, 5)[0] != band[0]
+
+
 def test_pairwise_f1_by_hand():
     # truth pairs {(0,1)}; predicted pairs {(0,1),(0,2),(1,2)}: precision 1/3, recall 1, F1 0.5
     assert pairwise_f1(["a", "a", "b"], ["x", "x", "x"]) == pytest.approx((1 / 3, 1.0, 0.5))

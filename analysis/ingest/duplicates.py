@@ -11,10 +11,10 @@ with a lower threshold (``threshold - 0.2``) for recall; every candidate's exact
 then computed from the shingle sets and only pairs at or above ``threshold`` are kept.  No
 all-pairs comparison: 100,000 articles take minutes, not days.
 
-Memory stays bounded: articles are read one at a time, each is queried against the index of
-the articles before it and then inserted, so only the index's band keys are held, not the
-shingle sets or signatures; a candidate's shingles are computed again from its text (read
-again from its file), with the most recent :data:`SHINGLE_CACHE` sets kept.
+Memory stays bounded: articles are read one at a time and only each one's LSH band keys are
+kept (25 x 8 bytes), not its shingle set or signature; candidate pairs are those sharing a
+band key, and a candidate's shingles are computed again from its text (read again from its
+file), with the most recent :data:`SHINGLE_CACHE` sets kept.
 
 Acting on it: :func:`write_duplicate_flags` writes ``duplicates.csv`` beside the manifest
 (columns ``id``, ``duplicate_of``, ``jaccard``, ``action``): in each group of near-identical
@@ -87,11 +87,43 @@ def _minhash(hashes: np.ndarray):
     return LeanMinHash(sketch)
 
 
+def _band_keys(hashvalues: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """One 64-bit key per LSH band: the band's ``rows`` MinHash values mixed (equal bands, equal keys)."""
+    band = hashvalues[:bands * rows].reshape(bands, rows).astype(np.uint64)
+    key = np.zeros(bands, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for column in range(rows):
+            key = (key ^ band[:, column]) * np.uint64(0x100000001B3) + np.uint64(column + 1)
+    return key
+
+
+def _candidate_pairs(keys: np.ndarray) -> np.ndarray:
+    """``(i, j)`` rows, i < j, of texts sharing at least one band key (each pair once, sorted)."""
+    n = keys.shape[0]
+    found = []
+    for band in keys.T:
+        order = np.argsort(band, kind="stable")
+        ordered = band[order]
+        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+        sizes = np.diff(np.r_[starts, n])
+        for start, size in zip(starts[sizes > 1], sizes[sizes > 1]):
+            members = np.sort(order[start:start + size])
+            i, j = np.triu_indices(size, k=1)
+            found.append(members[i] * np.int64(n) + members[j])
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    codes = np.unique(np.concatenate(found))
+    return np.column_stack([codes // n, codes % n])
+
+
 def near_duplicate_pairs(texts: Mapping[str, str], threshold: float = 0.7) -> list[tuple[str, str, float]]:
     """``(id_a, id_b, jaccard)`` for every pair of texts at or above ``threshold`` (see the module docstring).
 
     ``texts`` may read each text when it is looked up (e.g. :class:`_ArticleTexts`): it is
-    iterated once, and looked up again only for candidate pairs.
+    iterated once to sketch every text, and looked up again only for candidate pairs.  The
+    banding (``b`` bands of ``r`` rows) is datasketch's ``MinHashLSH`` choice for the lower
+    threshold; each band is held as one 64-bit key, 8 bytes a band an article, where
+    datasketch's index holds about 8 KB an article.
     """
     from datasketch import MinHashLSH
 
@@ -107,19 +139,17 @@ def near_duplicate_pairs(texts: Mapping[str, str], threshold: float = 0.7) -> li
                 recent.popitem(last=False)
         return recent[key]
 
-    index = MinHashLSH(threshold=max(0.1, threshold - 0.2), num_perm=NUM_PERM)
-    order: dict[str, int] = {}
+    banding = MinHashLSH(threshold=max(0.1, threshold - 0.2), num_perm=NUM_PERM)
+    ids = list(texts)
+    keys = np.empty((len(ids), banding.b), dtype=np.uint64)
+    for row, key in enumerate(ids):
+        keys[row] = _band_keys(_minhash(shingles_of(key)).hashvalues, banding.b, banding.r)
     pairs = []
-    for key in texts:
-        hashes = shingles_of(key)
-        sketch = _minhash(hashes)
-        for other in index.query(sketch):  # only earlier texts are in the index
-            similarity = jaccard(shingles_of(other), shingles_of(key))
-            if similarity >= threshold:
-                pairs.append((other, key, similarity))
-        index.insert(key, sketch)
-        order[key] = len(order)
-    return sorted(pairs, key=lambda p: (order[p[0]], order[p[1]]))
+    for a, b in _candidate_pairs(keys).tolist():
+        similarity = jaccard(shingles_of(ids[a]), shingles_of(ids[b]))
+        if similarity >= threshold:
+            pairs.append((ids[a], ids[b], similarity))
+    return pairs
 
 
 class _ArticleTexts(Mapping):
