@@ -32,6 +32,15 @@ them:
 ``method``, ``centre``) beside the manifest for review: edit the ``story`` column, then
 :func:`apply_story_groups` copies it into the manifest's story column (the raw files never
 change; only ``id`` and ``story`` are read, so a file of the older four columns still applies).
+Read by hand on real articles (PolNeAR train+dev: 924 US election articles of 2015-2016,
+7 publishers; headline and first paragraph of both articles, "same event" = the same news
+development, a statement and the replies to it within days included): of the 26 pairs put in
+one story, 22 were the same event (precision 0.85, Wilson 95% [0.67, 0.94]); by cosine, 10 of
+10 at 0.45 or more, 12 of 15 at 0.30-0.45.  Below the threshold, 19 of the 25 closest
+unlinked pairs (0.27-0.30) were the same event, 8 of 20 drawn at 0.20-0.27 and 1 of 25 drawn
+from all the other pairs within the window, so the default finds few of the same-event pairs
+(recall about 0.06, 95% [0.01, 0.21]): long articles on one big event (a primary night) often
+share less than 0.3.  ``--threshold 0.27`` would add pairs that were right three times in four.
 Measured on a synthetic corpus with planted stories (``tests/synthetic_news.py``, 200 stories):
 pairwise F1 1.00, and 0.997 when two thirds of each story's names are shared with other
 stories of its topic (connected components: 0.80); see ``scripts/benchmark_import.py``.
