@@ -212,11 +212,13 @@ def _add_import_commands(sub, common) -> None:
     dup.add_argument("--threshold", type=float, default=0.7, help="Jaccard of word 5-shingles (default 0.7)")
     dup.add_argument("--write", action="store_true", help="write duplicates.csv (keep / exclude) beside the manifest")
     grp = sub.add_parser("group-stories", parents=[common],
-                         help="group unassigned articles into stories; --write stories.csv, --apply it to the manifest")
+                         help="group unassigned articles into stories (method grouped or single, with the "
+                              "story's centre); --write stories.csv, --apply it to the manifest")
     _add_format(grp)
     grp.add_argument("--window-days", type=int, default=3, help="publication dates at most this far apart (default 3)")
     grp.add_argument("--threshold", type=float, default=0.3,
-                     help="TF-IDF cosine similarity to link two articles (default 0.3)")
+                     help="TF-IDF cosine similarity linking an article to its story's centre (default 0.3; "
+                          "lower finds more of each event and joins more unrelated pairs)")
     grp.add_argument("--write", action="store_true", help="write stories.csv beside the manifest for review")
     grp.add_argument("--apply", action="store_true", help="copy the reviewed stories.csv into the manifest")
 
