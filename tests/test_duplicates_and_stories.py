@@ -93,12 +93,14 @@ def test_star_clusters_by_hand():
 
 
 def test_story_name_uses_names_not_stop_words():
+    import numpy as np
+
     texts = ["The council in Dremoor said that the Kelt bridge will close, and the ferry will run.",
              "In Dremoor the bridge over the Kelt closes; the council and the ferry company agree."]
     matrix, vocabulary = stories.tfidf_matrix(texts)
     words = {v: k for k, v in vocabulary.items()}
     weights = matrix.sum(axis=0).A1
-    name = stories.story_name(weights, words, texts, "2023-05-01")
+    name = stories.story_name(np.arange(len(weights)), weights, words, texts, "2023-05-01")
     # 'the', 'and', 'that' weigh in the vectors but are stop words; Dremoor and Kelt are written
     # with a capital inside sentences, so they come first, before the heaviest common word
     # ('will': twice in one text, so heavier than words both texts share once)
@@ -107,7 +109,8 @@ def test_story_name_uses_names_not_stop_words():
     texts = ["The and that the and that. The and that the a an.", "The and that the and."]
     matrix, vocabulary = stories.tfidf_matrix(texts)
     assert set(vocabulary) <= set(get_stop_words("en"))
-    assert stories.story_name(matrix.sum(axis=0).A1, {v: k for k, v in vocabulary.items()}, texts, "") == "story"
+    weights = matrix.sum(axis=0).A1
+    assert stories.story_name(np.arange(len(weights)), weights, {v: k for k, v in vocabulary.items()}, texts, "") == "story"
     assert name.startswith("2023-05-01-")
 
 

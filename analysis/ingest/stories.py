@@ -52,6 +52,7 @@ import datetime as dt
 import functools
 import io
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -237,44 +238,70 @@ def _capitalised_share(texts: list[str]) -> dict[str, float]:
     return {w: capital.get(w, 0) / k for w, k in total.items()}
 
 
-def story_name(weights: np.ndarray, words: dict[int, str], texts: list[str], first_date: str) -> str:
+def story_name(terms: np.ndarray, weights: np.ndarray, words: dict[int, str], texts: list[str],
+               first_date: str) -> str:
     """``DATE-word-word-word``: the story's three heaviest content words, names first.
 
-    Stop words (the package's English list) are never used; among the rest, a word written
-    with a capital inside sentences in most of its uses (a name: a person, a place, an
-    organisation) comes before a common word, each group by its weight in the story.
+    ``terms`` are the vocabulary indices of the story's words (ascending) and ``weights``
+    their summed TF-IDF weights.  Stop words (the package's English list) are never used;
+    among the rest, a word written with a capital inside sentences in most of its uses (a
+    name: a person, a place, an organisation) comes before a common word, each group by its
+    weight in the story.
     """
     stops = _stop_words()
     capitalised = _capitalised_share(texts)
-    ranked = [k for k in np.argsort(-weights, kind="stable")[:200].tolist()
-              if weights[k] > 0 and words[k] not in stops]
-    ranked.sort(key=lambda k: (capitalised.get(words[k], 0.0) < 0.5, -weights[k], words[k]))
-    return "-".join(([first_date] if first_date else []) + [words[k] for k in ranked[:3]]) or "story"
+    heaviest = np.argsort(-weights, kind="stable")[:200]
+    ranked = [(words[int(terms[k])], float(weights[k])) for k in heaviest.tolist()
+              if weights[k] > 0 and words[int(terms[k])] not in stops]
+    ranked.sort(key=lambda item: (capitalised.get(item[0], 0.0) < 0.5, -item[1], item[0]))
+    return "-".join(([first_date] if first_date else []) + [word for word, _ in ranked[:3]]) or "story"
 
 
-def group_texts(texts: list[str], dates: list[str], window_days: int = 3, threshold: float = 0.3) -> Grouping:
-    """Stories among texts with ISO dates (see the module docstring)."""
+def group_texts(texts: Sequence[str], dates: list[str], window_days: int = 3, threshold: float = 0.3) -> Grouping:
+    """Stories among texts with ISO dates (see the module docstring).
+
+    ``texts`` is read twice, in order for the vectors and once more by story for the names,
+    so it may read each text when it is looked up rather than hold them all.
+    """
     matrix, vocabulary = tfidf_matrix(texts)
     days = [_day(d) for d in dates]
     links, best = similarity_links(matrix, days, window_days, threshold)
-    n = len(texts)
+    n = len(dates)
     centre, similarity = star_clusters(n, links)
     _, labels = np.unique(centre, return_inverse=True)
     sizes = np.bincount(labels, minlength=labels.max() + 1 if n else 0)
     status = ["grouped" if sizes[label] > 1 else "single" for label in labels]
     confidence = np.where(sizes[labels] > 1, similarity, 1.0 - np.minimum(1.0, best))
-    for c in np.unique(centre):  # a centre: its highest cosine to a member of its story
-        members = np.flatnonzero((centre == c) & (np.arange(n) != c))
-        if len(members):
-            confidence[c] = similarity[members].max()
+    member = centre != np.arange(n)
+    closest = np.full(n, -np.inf)  # a centre: its highest cosine to a member of its story
+    np.maximum.at(closest, centre[member], similarity[member])
+    confidence = np.where(np.isfinite(closest), closest, confidence)
     words = {v: k for k, v in vocabulary.items()}
+    order = np.argsort(labels, kind="stable")  # each story's members, ascending, in one pass
+    bounds = np.flatnonzero(np.r_[True, labels[order][1:] != labels[order][:-1], True]) if n else np.zeros(1, int)
+    members_of = {int(labels[order[a]]): order[a:b] for a, b in zip(bounds[:-1], bounds[1:])}
     names: dict[int, str] = {}
     for label in dict.fromkeys(labels.tolist()):
-        members = np.flatnonzero(labels == label)
-        weights = np.asarray(matrix[members].sum(axis=0)).ravel()
+        members = members_of[label]
+        rows = matrix[members]
+        terms, where = np.unique(rows.indices, return_inverse=True)
+        weights = np.bincount(where, weights=rows.data, minlength=len(terms))
         first = min((dates[m] for m in members if days[m] is not None), default="")
-        names[label] = story_name(weights, words, [texts[m] for m in members], first)
+        names[label] = story_name(terms, weights, words, [texts[m] for m in members], first)
     return Grouping(labels, np.round(confidence, 4), status, centre, names)
+
+
+class _ArticleTexts(Sequence):
+    """Texts of manifest rows, read from their files when looked up (none held)."""
+
+    def __init__(self, rows: pd.DataFrame):
+        self._files = list(zip(rows["path"], rows["sha256"]))
+
+    def __getitem__(self, index):
+        return read_raw_text(*self._files[index]).text
+
+    def __len__(self) -> int:
+        return len(self._files)
 
 
 def group_stories(data_dir=None, window_days: int = 3, threshold: float = 0.3) -> pd.DataFrame:
@@ -289,8 +316,7 @@ def group_stories(data_dir=None, window_days: int = 3, threshold: float = 0.3) -
     rows = {r.id: (r.story, 1.0, "column", "") for r in manifest.itertuples(index=False) if r.story != UNASSIGNED}
     todo = manifest[manifest["story"] == UNASSIGNED]
     if len(todo):
-        texts = [read_raw_text(r.path, r.sha256).text for r in todo.itertuples(index=False)]
-        found = group_texts(texts, todo["published"].tolist(), window_days, threshold)
+        found = group_texts(_ArticleTexts(todo), todo["published"].tolist(), window_days, threshold)
         taken = set(manifest["story"])
         unique: dict[int, str] = {}
         for label, name in found.names.items():
