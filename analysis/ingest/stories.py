@@ -52,6 +52,7 @@ import csv
 import datetime as dt
 import functools
 import io
+import math
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -141,7 +142,11 @@ def similarity_links(matrix, days: list[int | None], window_days: int, threshold
     position = 0
     while position < len(dated):
         reach = int(np.searchsorted(sorted_days, sorted_days[position] + window_days, side="right"))
-        size = max(1, min(len(dated) - position, MAX_PAIRS // max(1, reach - position)))
+        # ``size`` rows are scored against themselves and the window after them: at most
+        # size * (size + window) pairs, so size solves size**2 + window * size = MAX_PAIRS
+        window = reach - position
+        size = int((-window + math.sqrt(window * window + 4 * MAX_PAIRS)) // 2)
+        size = max(1, min(len(dated) - position, size))
         reach = int(np.searchsorted(sorted_days, sorted_days[position + size - 1] + window_days, side="right"))
         rows, others = dated[position:position + size], dated[position:reach]
         # a pair is scored once (from the earlier position in the day order to the later one),
