@@ -259,7 +259,8 @@ def main(argv=None) -> int:
             if ma is None or mb is None or ma.status != "ok" or mb.status != "ok":
                 cells.append("-")
             else:
-                cells.append(" / ".join(growth(getattr(ma, f), getattr(mb, f), a, b) for f in ("wall", "cpu", "peak_mb")))
+                cells.append(" / ".join(growth(getattr(ma, f), getattr(mb, f), a, b)
+                                        for f in ("wall", "cpu", "peak_mb")))
         print(f"| {step} | " + " | ".join(cells) + " |")
     if args.json:
         Path(args.json).write_text(json.dumps({str(n): {s: m._asdict() for s, m in r.items()}

@@ -110,7 +110,8 @@ def test_story_name_uses_names_not_stop_words():
     matrix, vocabulary = stories.tfidf_matrix(texts)
     assert set(vocabulary) <= set(get_stop_words("en"))
     weights = matrix.sum(axis=0).A1
-    assert stories.story_name(np.arange(len(weights)), weights, {v: k for k, v in vocabulary.items()}, texts, "") == "story"
+    words = {v: k for k, v in vocabulary.items()}
+    assert stories.story_name(np.arange(len(weights)), weights, words, texts, "") == "story"
     assert name.startswith("2023-05-01-")
 
 
