@@ -167,3 +167,25 @@ def test_story_column_is_kept_and_reviewed_groups_are_applied(tmp_path, capsys):
     capsys.readouterr()
     assert cli.main(["duplicates", "--data-dir", str(data), "--csv"]) == 0
     assert capsys.readouterr().out.splitlines() == ["id_a,id_b,story_a,story_b,outlet_a,outlet_b,jaccard"]  # none
+
+
+def test_similarity_links_in_small_chunks_equal_all_pairs_within_the_window(monkeypatch):
+    # every pair within the window (undated: with everyone), scored by brute force on the dense
+    # cosine matrix, against the chunked sparse scoring forced into chunks of a few pairs
+    import numpy as np
+
+    corpus = make_corpus(n_stories=12, n_wire=3, shared_names=12, seed=3)
+    texts = [a.text for a in corpus]
+    dates = [("" if k % 9 == 0 else a.published) for k, a in enumerate(corpus)]
+    matrix, _ = stories.tfidf_matrix(texts)
+    days = [stories._day(d) for d in dates]
+    cosine = (matrix @ matrix.T).toarray()
+    n = len(texts)
+    near = np.array([[i != j and (days[i] is None or days[j] is None or abs(days[i] - days[j]) <= 3)
+                      for j in range(n)] for i in range(n)])
+    expected = [(i, j) for i in range(n) for j in range(i + 1, n) if near[i, j] and cosine[i, j] >= 0.2]
+    monkeypatch.setattr(stories, "MAX_PAIRS", 50)
+    links, best = stories.similarity_links(matrix, days, 3, 0.2)
+    assert [(i, j) for i, j, _ in links] == expected
+    assert np.allclose([v for _, _, v in links], [cosine[i, j] for i, j in expected])
+    assert np.allclose(best, np.where(near, cosine, 0).max(axis=1))
