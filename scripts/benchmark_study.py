@@ -21,7 +21,8 @@ notebook 05 executed (its ``DATA_DIR`` set to the folder), explore ``--all`` and
 For each: wall time, CPU time (user + system of the step's processes, from
 ``RUSAGE_CHILDREN``: every process the step waited for) and peak memory of the whole process
 tree (the resident sizes of the step's process and all its descendants, summed, sampled
-every 0.2 s with psutil).  A step that exits non-zero or passes ``--timeout`` is reported so
+every 0.2 s with psutil; for a step killed at ``--timeout``, whose processes are never waited
+for, the CPU sampled the same way).  A step that exits non-zero or passes ``--timeout`` is reported so
 and the later steps still run.  With two or more sizes, the growth exponent
 ``b = log(cost(N2) / cost(N1)) / log(N2 / N1)`` of each step's wall time, CPU and peak
 memory (b = 1: linear).
@@ -110,7 +111,8 @@ class Measure(NamedTuple):
     status: str
 
 
-def _tree_rss(root) -> int:
+def _tree_rss(root, cpu_seen: dict[int, float]) -> int:
+    """Summed resident memory of ``root`` and its descendants; their CPU so far into ``cpu_seen``."""
     import psutil
 
     total = 0
@@ -121,6 +123,8 @@ def _tree_rss(root) -> int:
     for process in processes:
         try:
             total += process.memory_info().rss
+            times = process.cpu_times()
+            cpu_seen[process.pid] = times.user + times.system
         except psutil.Error:
             pass
     return total
@@ -132,6 +136,7 @@ def run_step(commands: list[list[str]], env: dict, timeout: float, log) -> Measu
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start, peak, status = time.perf_counter(), 0, "ok"
+    cpu_seen: dict[int, float] = {}  # a killed step's descendants are never waited for: sampled instead
     for command in commands:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log, start_new_session=True)
         root = psutil.Process(process.pid)
@@ -140,7 +145,7 @@ def run_step(commands: list[list[str]], env: dict, timeout: float, log) -> Measu
         def sample():
             nonlocal peak
             while not done.is_set():
-                peak = max(peak, _tree_rss(root))
+                peak = max(peak, _tree_rss(root, cpu_seen))
                 done.wait(0.2)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -160,6 +165,7 @@ def run_step(commands: list[list[str]], env: dict, timeout: float, log) -> Measu
             break
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu = max(cpu, sum(cpu_seen.values()))
     return Measure(time.perf_counter() - start, cpu, peak / 2**20, status)
 
 
