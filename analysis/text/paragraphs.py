@@ -105,7 +105,9 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .patterns import MONTH, WIDGET
 from .prefilter import Requirement, could_match, fold, required_literals
+from .splitting import split_promo_tail, split_run_on
 
 
 ROLES = ("headline", "body", "byline", "date", "caption", "credit", "promo", "embed", "footer")
@@ -157,15 +159,8 @@ _ATTRIBUTED_QUOTE = re.compile(
     r"[\"“‘][^\"“”‘’]{0,40}?\w+\s+\w+\s+\w+"
 )
 
-_WIDGET = (
-    r"(?:Share(?: (?:this|full) (?:article|story))?|Save|Copy|Copy link|Link [Cc]opied!?|Listen(?: to this article)?|"
-    r"Comments?|View comments|Add comment|Show comments|Print|Email|Facebook|Twitter|WhatsApp|LinkedIn|"
-    r"[Cc]lose|Video|Bookmark|Tap here|Advertisement|SKIP ADVERTISEMENT|Supported by|Gift [Aa]rticle|"
-    r"Gift this article(?: free)?|(?:Video )?Ad Feedback|Paid Links|Key events|Show key events only|"
-    r"Continue reading|Story continues(?: below advertisement)?|Learn more about \w+|twitter|mailto|Jump to|"
-    r"Listen\s·\s\d{1,2}:\d{2}|Share via)"
-)
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_WIDGET = WIDGET
+_MONTH = MONTH
 _SOCIAL = r"(?:Twitter|X|Instagram|Facebook|YouTube|TikTok|Bluesky|Threads)"
 
 #: Rules added for the furniture of many outlets' pages, tried in this order after
@@ -541,8 +536,6 @@ def article_structure(article_id: str, text: str, *, user_rules: tuple[RoleRule,
     ``user_rules`` are tried before the built-in rules; ``overrides`` maps a 1-based
     line number of the raw file to the role it must have.
     """
-    from .splitting import split_promo_tail, split_run_on
-
     pieces = _line_pieces(text)
     problems: list[str] = []
     total = sum(p.end - p.start for p in pieces)

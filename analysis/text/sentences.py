@@ -26,7 +26,6 @@ speaker.  :mod:`analysis.text.sources` resolves speakers to canonical sources.
 """
 from __future__ import annotations
 
-import functools
 import re
 from typing import NamedTuple
 
@@ -34,6 +33,7 @@ import numpy as np
 
 from .attribution import QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attribution, find_attribution, voice_of_attributed
 from .quotes import QuoteSpan
+from .patterns import sentence_openers
 from .resources import SENTENCE_FINAL_ABBREVIATIONS, TITLES, US_STATES, sentence_splitter, stop_words
 from .sources import resolve_sources
 NARRATION_MAX = 0.2
@@ -110,10 +110,7 @@ _SPACE_AFTER_STOP = re.compile(r"(?<=[.…])\s+")
 _ELLIPSIS_BREAK = re.compile(r"(?:(?<=[^.]\.\.\.)|(?<=…)) (?=[A-Z])")
 
 
-@functools.lru_cache(maxsize=1)
-def _sentence_openers() -> frozenset[str]:
-    """Capitalised function words ("The", "It", "But"): words that open a new sentence."""
-    return frozenset(w.capitalize() for w in stop_words() if w.isalpha()) | {"I"}
+_sentence_openers = sentence_openers  # the shared list (:mod:`analysis.text.patterns`)
 
 
 def _abbreviation(token: str) -> str:

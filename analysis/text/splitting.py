@@ -25,8 +25,8 @@ import functools
 import itertools
 import re
 
-from .paragraphs import _MONTH, _WIDGET
-from .sentences import _sentence_openers, split_sentence_spans
+from .patterns import MONTH as _MONTH, WIDGET as _WIDGET, sentence_openers
+from .sentences import split_sentence_spans
 
 _DAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?"
 _TZ = r"(?:GMT|BST|UTC|CET|EDT|EST|CDT|CST|MDT|MST|PDT|PST|ET|CT|PT|UK)"
@@ -83,7 +83,7 @@ _PREPOSITIONS = frozenset("on in at since from until by of to and before after f
 @functools.lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     """Capitalised function words, "I" apart (it may end a fragment)."""
-    return _sentence_openers() - {"I"}
+    return sentence_openers() - {"I"}
 
 
 def _credit_end(segment: str, start: int) -> int:
