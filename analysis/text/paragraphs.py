@@ -223,7 +223,9 @@ EXTRA_RULES: tuple[RoleRule, ...] = (
     RoleRule("caption", "ends_with_copyright_credit", re.compile(r"\S\s*©\s*[^.!?©]{1,60}$")),
     RoleRule("caption", "ends_with_bracket_credit", re.compile(r"\S\s\[[^\[\]]{1,40}/[^\[\]/]{1,40}\]$")),
     RoleRule("caption", "ends_with_pipe_credit", re.compile(r"\S\s\|\s[A-Z][^|.!?]{0,40}/[^|.!?/]{1,40}$")),
-    RoleRule("caption", "ends_with_agency_slash", re.compile(r"(?<=\s)[A-Z]{2,}/[A-Z][\w'’-]*|\S\s+Purchase Licensing Rights\b")),
+    # the agency and its photographer close the line: an 'NBC/WSJ poll' inside a sentence is reporting
+    RoleRule("caption", "ends_with_agency_slash", re.compile(
+        r"(?<=\s)[A-Z]{2,}/[A-Z][\w'’-]*(?:[\s/]+[A-Z][\w'’.-]*){0,6}$|\S\s+Purchase Licensing Rights\b")),
 )
 
 _DATELINE = re.compile(
@@ -293,12 +295,29 @@ def is_bare_credit(text: str) -> bool:
     return "/" in tokens or ("for" in tokens and tokens[0] != "By") or tokens[0] == "via"
 
 
+#: Words of a source in brackets besides names: '(stock image)', '(Jo Bloggs for The Post)'.
+_SOURCE_WORDS = frozenset("for via and of the de photo photos image images picture file stock handout courtesy".split())
+#: A party and state tag, '(D-N.Y.)', '(R-Texas)': who a lawmaker is, not a source (a state
+#: alone, '(Calif.)', ends with a full stop).
+_PARTY_STATE_TAG = re.compile(r"^[A-Z]{1,2}-[A-Z]")
+
+
 def _ends_with_paren_source(text: str) -> bool:
-    """A caption ending in a parenthesised source: '... in D.C. (Jo Bloggs/The Post)'."""
+    """A caption ending in a parenthesised source: '... in D.C. (Jo Bloggs/The Post)',
+    '... (iStock)', '... (stock image)'.  Not a sentence in brackets ('(The vote was
+    close.)'), a party and state tag ('... said Rep. Jo Roe (D-N.Y.)') or an aside in
+    lower case ('(conducted last week)')."""
     if not text.endswith(")") or len(text) < 50:
         return False
     open_at = text.rfind("(")
-    return 0 < open_at and len(text) - open_at <= 70 and "(" not in text[open_at + 1:]
+    if not (0 < open_at and len(text) - open_at <= 70 and "(" not in text[open_at + 1:]):
+        return False
+    inside = text[open_at + 1:-1].strip()
+    if not inside or inside[-1] in ".!?\"”’'" or _PARTY_STATE_TAG.match(inside):
+        return False
+    words = inside.replace("/", " ").split()
+    return all(w[:1].isupper() or w[:1].isdigit() or any(c.isupper() for c in w) or w.lower() in _SOURCE_WORDS
+               for w in words)
 
 
 def _title_case_share(text: str) -> float:

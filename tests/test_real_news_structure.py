@@ -1,0 +1,77 @@
+"""Shapes of real US news copy that broke sentences, roles and terms (issue 25).
+
+Every text here is invented in the form of the real shape; the expected sentences,
+roles and terms are written by hand from reading the text.
+"""
+from __future__ import annotations
+
+import pytest
+
+from analysis.text.paragraphs import classify_lines
+from analysis.text.sentences import split_sentence_spans
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentence_spans(text)]
+
+
+# --- 1. parenthesised state and party tags -------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a state tag, then a clause: one sentence
+    ("Sen. Jane Roe (Calif.), who leads the panel, said she would wait. The vote is Friday.",
+     ["Sen. Jane Roe (Calif.), who leads the panel, said she would wait.", "The vote is Friday."]),
+    # a list of lawmakers with their states
+    ("Reps. Ann Poe (Calif.), Bob Lee (Wis.), Cal Moe (N.J.) and Dee Fox (Pa.) signed the letter. It failed.",
+     ["Reps. Ann Poe (Calif.), Bob Lee (Wis.), Cal Moe (N.J.) and Dee Fox (Pa.) signed the letter.", "It failed."]),
+    # a state tag before a word that does not open a sentence
+    ("Sheriff Al Dunn of Marlow County (Ariz.) Tuesday said he would run again.",
+     ["Sheriff Al Dunn of Marlow County (Ariz.) Tuesday said he would run again."]),
+    # a party tag before a dash that carries the sentence on
+    ("Sen. Jo Ray (R-Fla.) — like most of his party — stayed away. Few noticed.",
+     ["Sen. Jo Ray (R-Fla.) — like most of his party — stayed away.", "Few noticed."]),
+    # a tag then a full stop is still a sentence end
+    ("The letter came from Sen. Jo Ray (R-Fla.). The count was close.",
+     ["The letter came from Sen. Jo Ray (R-Fla.).", "The count was close."]),
+    # an aside in brackets that ends a sentence inside them
+    ("Turnout was low (about 40 percent in Marlow, Ga.), officials said. They blamed rain.",
+     ["Turnout was low (about 40 percent in Marlow, Ga.), officials said.", "They blamed rain."]),
+])
+def test_state_tags_do_not_end_sentences(text, expected):
+    assert sentences(text) == expected
+
+
+def test_a_lower_case_no_ends_a_sentence_but_no_before_a_number_does_not():
+    text = "Asked whether she would back the plan, she said no. Rep. Tom Ash said yes. It is No. 4 on the list."
+    assert sentences(text) == [
+        "Asked whether she would back the plan, she said no.",
+        "Rep. Tom Ash said yes.",
+        "It is No. 4 on the list.",
+    ]
+
+
+# --- 2. captions and credits that were body sentences --------------------------------
+
+HEADLINE = "Lawmakers split over the water bill"
+
+
+@pytest.mark.parametrize("line, role", [
+    # body: a sentence ending in a party and state tag
+    ("The plan drew fire from both parties on Tuesday, including from Rep. Jane Roe (D-N.Y.)", "body"),
+    ("The plan drew fire on Tuesday from a group of lawmakers led by Rep. Tom Ash (R-Texas)", "body"),
+    # body: a sentence in brackets closing a paragraph
+    ("The senator had said she would vote against the plan. (Her office later said she was undecided.)", "body"),
+    # body: an aside in lower case
+    ("Only a third of voters back the plan, according to a new statewide poll (conducted last week)", "body"),
+    # body: a poll named with a slash, mid-sentence
+    ("Support for the measure fell to 41 percent in the latest NBC/WSJ poll, taken after the debate.", "body"),
+    ("A KTV/Marlow Herald survey found most residents opposed the plan, the mayor said on Monday.", "body"),
+    # captions: a source in brackets, a wire photo credit at the end
+    ("Pedestrians cross the bridge in Wexcombe on Monday (Jo Bloggs/The Post)", "caption"),
+    ("A sheriff's office vehicle parked outside the courthouse in Marlow. (iStock)", "caption"),
+    ("Designer dogs are increasingly targeted by thieves, police say (stock image)", "caption"),
+    ("Voters queue at a polling station in Wexcombe on Monday. REUTERS/Jo Bloggs/File Photo", "caption"),
+    ("The chancellor has insisted she will not raise income tax JO BLOGGS/EPA", "caption"),
+])
+def test_line_roles_of_real_shapes(line, role):
+    assert classify_lines([HEADLINE, line])[1][0] == role
