@@ -75,3 +75,73 @@ HEADLINE = "Lawmakers split over the water bill"
 ])
 def test_line_roles_of_real_shapes(line, role):
     assert classify_lines([HEADLINE, line])[1][0] == role
+
+
+# --- 3. pages flattened to one line --------------------------------------------------
+
+from pathlib import Path  # noqa: E402
+
+from analysis.text.article import analyse_text  # noqa: E402
+
+SEED_RAW = Path(__file__).parent / "fixtures" / "seed-study" / "raw"
+
+
+def flatten(text: str) -> str:
+    """A page as many scrapers deliver it: every line, furniture included, on one line."""
+    return " ".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SEED_RAW.glob("*.txt")))
+def test_a_flattened_seed_page_keeps_its_body_sentences_and_their_voices(name):
+    text = (SEED_RAW / name).read_text(encoding="utf-8")
+    # the reference is the analysis of the page with its line breaks; sentences matched by text
+    reference = {s.text: s for s in analyse_text("lines", text, sources=False).sentences}
+    flat = {s.text: s for s in analyse_text("flat", flatten(text), sources=False).sentences}
+    kept = [t for t in reference if t in flat]
+    assert len(kept) / len(reference) >= 0.95
+    # a kept sentence keeps its share of quoted letters and its voice
+    assert all(flat[t].quoted_share == pytest.approx(reference[t].quoted_share) for t in kept)
+    assert sum(flat[t].voice == reference[t].voice for t in kept) / len(kept) >= 0.95
+
+
+def test_a_quotation_of_several_sentences_survives_the_cutting_of_a_flattened_page():
+    lines = [
+        "Council shuts the Wexcombe library",
+        "By Jo Bloggs",
+        "Published: 09:14, 10 March 2026",
+        "The council voted on Monday to close the town's only library after a funding gap widened.",
+        "Its leader, Al Dunn, said: \"We had no choice. The money ran out in January. Nobody wanted this.\"",
+        "Campaigners said they would appeal against the decision.",
+        "Readers queue outside the library on Saturday. (Getty Images)",
+        "The library opened in 1904 and lends 40,000 books a year.",
+    ]
+    doc = analyse_text("a", " ".join(lines), sources=False)
+    voices = {s.text: (s.voice, s.quoted_share) for s in doc.sentences}
+    # by hand: the three quoted sentences are quotation, each wholly inside the marks but the first
+    assert voices["The money ran out in January."] == ("quotation", 1.0)
+    assert voices["Nobody wanted this.\""] == ("quotation", 1.0)
+    assert voices["Campaigners said they would appeal against the decision."][1] == 0.0
+    # furniture still set aside, and the credit not glued to the next sentence
+    assert "The library opened in 1904 and lends 40,000 books a year." in voices
+    assert not any("Getty" in t or "Bloggs" in t or "Published" in t for t in voices)
+
+
+def test_a_quotation_run_over_paragraphs_with_a_caption_between_does_not_swallow_the_caption():
+    lines = [
+        "Diplomat resigns over the war",
+        "He added: \"There is no one to blame but the ministry.",
+        "Crowds gather outside the embassy. (Getty Images)",
+        "\"I studied to be a diplomat. I cannot share in this any longer.\"",
+        "The ministry did not reply to a request for comment on Monday.",
+        "Officials said the resignation letter was sent to colleagues on Monday morning.",
+    ]
+    doc = analyse_text("a", " ".join(lines), sources=False)
+    texts = [s.text for s in doc.sentences]
+    assert "He added: \"There is no one to blame but the ministry." in texts
+    assert not any("Crowds gather" in t for t in texts)
+
+
+def test_closing_marks_end_the_sentence_they_close():
+    assert sentences("He said “I love it!”Former aides laughed.") == ["He said “I love it!”", "Former aides laughed."]
+    # a quotation's signature stays with it
+    assert sentences("“It was a fiasco.” ― Jo Bloggs") == ["“It was a fiasco.” ― Jo Bloggs"]

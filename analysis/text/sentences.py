@@ -112,6 +112,8 @@ _ELLIPSIS_BREAK = re.compile(r"(?:(?<=[^.]\.\.\.)|(?<=…)) (?=[A-Z])")
 _STATE_TAG_END = re.compile(r"\((?:[A-Z]-)?([A-Z][A-Za-z.]{0,5})\.\)$")
 #: What never opens a sentence: a closing bracket or a clause's punctuation ('(Calif.|), who').
 _CLOSING_START = re.compile(r"^[)\]},;:]")
+#: Closing quotation marks Punkt may leave at the start of the next piece ('... plan!|” he').
+_LEADING_CLOSERS = re.compile(r"[”»]+")
 #: A dash after a state tag carries the sentence on: '(R-Fla.) — and ...'.
 _DASH_START = re.compile(r"^[-–—―]")
 
@@ -161,6 +163,8 @@ def _joins(previous: str, following: str) -> bool:
         return True  # '... weapons!” he wrote.'
     if _CLOSING_START.match(following):
         return True  # 'Sen. Jane Roe (Calif.' / '), who ...': no sentence opens with a closing bracket
+    if _DASH_START.match(following) and previous.rstrip()[-1:] in "”\"":
+        return True  # '“... a fiasco.” ― Jo Bloggs': the quotation's signature
     if not any(ch.isalnum() for ch in following):
         return True  # 'Wow !!!': punctuation alone is never a sentence
     previous = previous[-80:]
@@ -201,6 +205,12 @@ def split_sentence_spans(text: str) -> list[tuple[int, int]]:
     pieces: list[list[int]] = []
     for start, end in sentence_splitter().span_tokenize(text):
         for s, e in _resplit(text, start, end):
+            closers = _LEADING_CLOSERS.match(text, s, e) if pieces else None
+            if closers:  # the closing marks end the sentence before: '... Hispanics!|”Former ...'
+                pieces[-1][1] = s = closers.end()
+                s += len(text[s:e]) - len(text[s:e].lstrip())
+                if s >= e:
+                    continue
             if pieces and _joins(text[pieces[-1][0]:pieces[-1][1]], text[s:e]):
                 pieces[-1][1] = e
             else:

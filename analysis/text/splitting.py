@@ -26,6 +26,7 @@ import itertools
 import re
 
 from .patterns import MONTH as _MONTH, WIDGET as _WIDGET, sentence_openers
+from .quotes import find_quote_spans
 from .sentences import split_sentence_spans
 
 _DAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?"
@@ -76,7 +77,7 @@ _CREDIT_IN_PAREN = re.compile(r"/|\b(?:Photo|Image|Picture|Pic|Getty|Reuters|AP|
 _CAPS_PHOTO_DATELINE = re.compile(r"(?<!\S)[A-Z]{3,}(?:,? [A-Z]{2,}){0,3} [-–—] [A-Z]{3,}[\s,]{0,2}\d{1,2}\b")
 #: An opening quotation right after a word without punctuation: a lost line break
 #: ('... poised to join alliance "I studied to be ...').
-_QUOTE_AFTER_WORD = re.compile(r"(?<=[a-z] )[\"“](?=[A-Z][a-z]* [a-z]+ [a-z]+)")
+_QUOTE_AFTER_WORD = re.compile(r"(?<=[a-z] )[\"“](?=[A-Z][a-z]*(?:['’][a-z]+)? [a-z]+ [a-z]+)")
 _PREPOSITIONS = frozenset("on in at since from until by of to and before after for during".split())
 
 
@@ -104,6 +105,34 @@ def _credit_end(segment: str, start: int) -> int:
     return end
 
 
+#: A quotation longer than this is not kept in one piece (a stray mark may pair with one far on).
+MAX_QUOTATION_PIECE = 2000
+
+
+def _quotation_spans(segment: str, furniture_cuts: list[int]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each top-level double quotation of ``segment`` (at most
+    :data:`MAX_QUOTATION_PIECE` long) closed by its own mark, or closed by the opening
+    mark of the next when no furniture (``furniture_cuts``, sorted) lies between: a
+    quotation run over several paragraphs opens each with a mark and closes only the
+    last, and a caption between two of them ('... policy. Russian invasion of
+    Ukraine. (PA) "I studied ...') ends it."""
+    spans, _problems = find_quote_spans([segment])
+    kept = []
+    for q in spans:
+        if q.depth or q.kind != "double" or q.end - q.start > MAX_QUOTATION_PIECE or q.end >= len(segment):
+            continue
+        k = bisect.bisect_right(furniture_cuts, q.start)
+        if q.closed or k == len(furniture_cuts) or furniture_cuts[k] >= q.end:
+            kept.append((q.start, q.end))
+    return kept
+
+
+def _inside_quotation(cut: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``cut`` lies strictly inside one of ``spans`` (sorted, not overlapping)."""
+    k = bisect.bisect_left(spans, (cut,)) - 1
+    return k >= 0 and spans[k][0] < cut < spans[k][1]
+
+
 def split_promo_tail(text: str, start: int, end: int) -> int | None:
     """Where reporting resumes inside a promo piece of a run-on text, or None: after a
     run of three or more capitalised words, a capitalised word followed by a lower-case
@@ -119,13 +148,14 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``(start, end)`` offsets (in ``text``) of the pieces of ``text[start:end]``."""
     segment = text[start:end]
     cuts: set[int] = set()
+    sentence_cuts: set[int] = set()
     for s, _e in split_sentence_spans(segment):
         # a credit in brackets right after a caption's full stop stays with the caption
         paren = _PAREN.match(segment, s)
         if paren and (paren.end() == len(segment) or segment[paren.end():paren.end() + 2][1:2].isupper()
-                      or segment[paren.end():paren.end() + 2] == " ("):
+                      or segment[paren.end():paren.end() + 2] in (" (", " \"", " “", " ‘")):
             continue
-        cuts.add(s)
+        sentence_cuts.add(s)
     for m in _WIDGET_RUN.finditer(segment):
         cuts.update((m.start(), m.end()))
     for m in _BYLINE.finditer(segment):
@@ -203,6 +233,10 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
         ends_open = prev[-1:].isalnum() or (prev[-1:] in "'’\"”)" and prev[-2:-1].isalnum())
         if word in function_words and ends_open and (nxt[:1].islower() or nxt[:1].isdigit()):
             cuts.add(words[k].start())
+    # a quotation of several sentences stays one piece, as it was one paragraph: quotation
+    # marks are read per piece (:mod:`analysis.text.quotes`)
+    quotations = _quotation_spans(segment, sorted(cuts))
+    cuts |= {c for c in sentence_cuts if not _inside_quotation(c, quotations)}
     # never cut inside a byline, a date stamp or brackets
     protected = [m.span() for m in _BYLINE.finditer(segment)] + [m.span() for m in _PAREN.finditer(segment)]
     protected += [m.span() for m in _DATE_STAMP.finditer(segment) if m.group("kw") or ":" in m.group() or "." in m.group()]
