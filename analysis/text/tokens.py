@@ -4,8 +4,9 @@ A token is an acronym or a run of initials with stops (``F.B.I.``, ``U.S.``,
 ``J.D.``: one word, not three letters and three full stops), a run of letters or
 digits, possibly joined by internal apostrophes or hyphens (``don't``,
 ``Russia's``, ``e-bikes``), or a single punctuation character.  A single initial
-("J." of "Donald J. Trump") stays a one-letter token, which the wording measures
-do not take as a term (:func:`analysis.measures.wording.ngrams_of`).  ``lower`` folds case and curly apostrophes (’ -> '), so "Don’t" and
+inside a sentence ("J." of "Donald J. Trump") is one token with its stop, a word
+that the wording measures do not take as a term (:func:`is_initial`); a letter
+alone ("the letter Z") is a word and a term like any other.  ``lower`` folds case and curly apostrophes (’ -> '), so "Don’t" and
 "don't" count as one term.
 """
 from __future__ import annotations
@@ -17,8 +18,9 @@ import pandas as pd
 
 from .resources import stop_words
 
-#: an acronym or initials with stops ("F.B.I.", "U.S.", "J.D.") first, then words, then punctuation
-TOKEN_PATTERN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]")
+#: an acronym or initials with stops ("F.B.I.", "U.S.", "J.D."), an initial inside a sentence
+#: ("J." of "Donald J. Trump"), then words, then punctuation
+TOKEN_PATTERN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W\d_]\.(?=\s+[^\W\d_])|[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]")
 TOKEN_COLUMNS = [
     "article_id", "sentence_id", "token_index", "start", "end", "token", "lower",
     "is_alpha", "is_stop", "quoted", "voice",
@@ -33,6 +35,11 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
 
 def normalise(token: str) -> str:
     return token.lower().replace("’", "'")
+
+
+def is_initial(lower: str) -> bool:
+    """True for a single initial with its stop ("j.")."""
+    return len(lower) == 2 and lower[1] == "." and lower[0].isalpha()
 
 
 def is_alpha(lower: str) -> bool:
