@@ -359,16 +359,16 @@ def _intrinsic(text: str, user_rules: tuple[RoleRule, ...] = ()) -> tuple[str, s
     return "body", "default_body"
 
 
-def classify_lines(texts: list[str], user_rules: tuple[RoleRule, ...] = ()) -> list[tuple[str, str]]:
-    """``(role, rule)`` of each paragraph of one article, in order (see the module docstring)."""
-    n = len(texts)
-    labels = [_intrinsic(t, user_rules) for t in texts]
-    user_names = {r.name for r in user_rules}
+Labels = list[tuple[str, str]]
 
-    def free(i: int) -> bool:  # a line no rule has claimed yet
-        return labels[i][1] == "default_body"
 
-    # Headline: the first line that is not page furniture ("Supported by", "Share" above it).
+def _free(labels: Labels, i: int) -> bool:
+    """A line no rule has claimed yet."""
+    return labels[i][1] == "default_body"
+
+
+def _headline_pass(texts: list[str], labels: Labels, user_names: set[str]) -> None:
+    """The first line that is not page furniture ("Supported by", "Share" above it)."""
     for i, (role, rule) in enumerate(labels):
         if rule in user_names:
             break
@@ -376,115 +376,158 @@ def classify_lines(texts: list[str], user_rules: tuple[RoleRule, ...] = ()) -> l
             labels[i] = ("headline", "first_line")
             break
 
-    # Lists: links under a "More on this story" header, tags under a "Topics" header.
+
+def _list_items(texts: list[str], labels: Labels, user_names: set[str], i: int) -> int:
+    """Label the items under the list header at ``i``; the index after the list."""
+    n = len(texts)
+    rule = labels[i][1]
+    topics = rule == "topic_list_header"
+    item_role, item_rule = ("footer", "topic_list_item") if topics else ("promo", "related_list_item")
+    j, items = i + 1, 0
+    while j < n and items < 10:
+        r2, n2 = labels[j]
+        t = texts[j]
+        if n2 in ("related_list_header", "topic_list_header", "read_more_link") and n2 != rule:
+            break
+        if n2 in user_names or r2 in ("footer", "embed", "caption", "credit"):
+            break
+        if n2 not in ("default_body", "date_line", "name_byline") and r2 != "byline":
+            if topics and n2 != "page_widget":
+                break
+            j += 1
+            continue
+        if topics:
+            ok = len(t) <= 40 and not _TERMINAL.search(t)
+        else:
+            ok = len(t) <= 160 and (not _SENTENCE_END.search(t) or _title_case_share(t) >= 0.7 or r2 != "body")
+        if not ok:
+            break
+        labels[j] = (item_role, item_rule)
+        items += 1
+        j += 1
+    return j
+
+
+def _list_pass(texts: list[str], labels: Labels, user_names: set[str]) -> None:
+    """Links under a "More on this story" header, tags under a "Topics" header."""
     i = 0
-    while i < n:
+    while i < len(texts):
         rule = labels[i][1]
         header = rule in ("related_list_header", "topic_list_header") or (rule == "read_more_link" and len(texts[i]) <= 40)
-        if not header:
-            i += 1
+        i = _list_items(texts, labels, user_names, i) if header else i + 1
+
+
+def _newsletter_box_pass(texts: list[str], labels: Labels, user_names: set[str]) -> None:
+    """Everything from "Sign up ..." to "after newsletter promotion"."""
+    for i in range(len(texts)):
+        if texts[i].lower() != "after newsletter promotion":
             continue
-        topics = rule == "topic_list_header"
-        item_role, item_rule = ("footer", "topic_list_item") if topics else ("promo", "related_list_item")
-        j, items = i + 1, 0
-        while j < n and items < 10:
-            r2, n2 = labels[j]
-            t = texts[j]
-            if n2 in ("related_list_header", "topic_list_header", "read_more_link") and n2 != rule:
+        for k in range(i - 1, max(-1, i - 5), -1):
+            if labels[k][1] == "newsletter_signup" and texts[k].lower().startswith("sign up"):
+                for m in range(k + 1, i):
+                    if labels[m][0] == "body":
+                        labels[m] = ("promo", "newsletter_block")
                 break
-            if n2 in user_names or r2 in ("footer", "embed", "caption", "credit"):
-                break
-            if n2 not in ("default_body", "date_line", "name_byline") and r2 != "byline":
-                if topics and n2 != "page_widget":
-                    break
-                j += 1
-                continue
-            if topics:
-                ok = len(t) <= 40 and not _TERMINAL.search(t)
-            else:
-                ok = len(t) <= 160 and (not _SENTENCE_END.search(t) or _title_case_share(t) >= 0.7 or r2 != "body")
-            if not ok:
-                break
-            labels[j] = (item_role, item_rule)
-            items += 1
-            j += 1
-        i = j
 
-    # Newsletter box: everything from "Sign up ..." to "after newsletter promotion".
-    for i in range(n):
-        if texts[i].lower() == "after newsletter promotion":
-            for k in range(i - 1, max(-1, i - 5), -1):
-                if labels[k][1] == "newsletter_signup" and texts[k].lower().startswith("sign up"):
-                    for m in range(k + 1, i):
-                        if labels[m][0] == "body":
-                            labels[m] = ("promo", "newsletter_block")
-                    break
 
-    # Embedded posts: the post text above "— Name (@handle) date"; a name above "@handle"
-    # and the text between the handle and the post's timestamp.
+def _embedded_post_pass(texts: list[str], labels: Labels, user_names: set[str]) -> None:
+    """The post text above "— Name (@handle) date"; a name above "@handle" and the text
+    between the handle and the post's timestamp."""
+    n = len(texts)
     for i in range(n):
         rule = labels[i][1]
-        if rule == "tweet_signature" and i > 0 and free(i - 1):
+        if rule == "tweet_signature" and i > 0 and _free(labels, i - 1):
             labels[i - 1] = ("embed", "post_text")
-        if rule == "social_handle":
-            if i > 0 and free(i - 1) and len(texts[i - 1]) <= 40:
-                labels[i - 1] = ("embed", "post_block")
-            for k in range(i + 1, min(n, i + 4)):
-                if labels[k][1] == "post_timestamp":
-                    for m in range(i + 1, k):
-                        if free(m):
-                            labels[m] = ("embed", "post_block")
-                    break
+        if rule != "social_handle":
+            continue
+        if i > 0 and _free(labels, i - 1) and len(texts[i - 1]) <= 40:
+            labels[i - 1] = ("embed", "post_block")
+        for k in range(i + 1, min(n, i + 4)):
+            if labels[k][1] == "post_timestamp":
+                for m in range(i + 1, k):
+                    if _free(labels, m):
+                        labels[m] = ("embed", "post_block")
+                break
 
-    # Video player: the title under a "Video" widget.
-    for i in range(n - 1):
-        if labels[i][1] == "page_widget" and "video" in texts[i].lower() and free(i + 1) \
+
+def _video_title_pass(texts: list[str], labels: Labels, user_names: set[str]) -> None:
+    """The title under a "Video" widget."""
+    for i in range(len(texts) - 1):
+        if labels[i][1] == "page_widget" and "video" in texts[i].lower() and _free(labels, i + 1) \
                 and len(texts[i + 1]) <= 120 and not _TERMINAL.search(texts[i + 1]):
             labels[i + 1] = ("promo", "video_title")
 
-    # Captions and credits: a bare credit under a caption; the caption above a credit.
+
+def _caption_credit_pass(texts: list[str], labels: Labels, user_names: set[str]) -> None:
+    """A bare credit under a caption; the caption above a credit."""
+    n = len(texts)
     for i in range(1, n):
-        if free(i) and is_bare_credit(texts[i]) and labels[i - 1][0] in ("body", "caption") \
+        if _free(labels, i) and is_bare_credit(texts[i]) and labels[i - 1][0] in ("body", "caption") \
                 and labels[i - 1][1] != "first_line":
             labels[i] = ("credit", "bare_credit")
     for i in range(1, n):
-        if labels[i][0] == "credit" and free(i - 1) and labels[i][1] != "image_source_label":
+        if labels[i][0] == "credit" and _free(labels, i - 1) and labels[i][1] != "image_source_label":
             if labels[i][1] == "bare_credit" or not _TERMINAL.search(texts[i - 1]):
                 labels[i - 1] = ("caption", "caption_before_credit")
 
-    # Bylines by position: a bare name next to a date or a byline; "X News" after a name.
+
+def _byline_at(texts: list[str], labels: Labels, i: int, first_long: int) -> None:
+    """Label line ``i`` (and the newsroom line after it) a byline if its neighbours say so."""
+    n = len(texts)
+    t = texts[i]
+    if len(t) > 60 or _TERMINAL.search(t) or t.endswith(":"):
+        return
+    if i < first_long and _NAME_THEN_OUTLET.match(t):
+        labels[i] = ("byline", "name_byline")
+        return
+    nxt = labels[i + 1] if i + 1 < n else ("", "")
+    prev = labels[i - 1]
+    looks_name = bool(_NAME_LINE.match(t)) or (i < first_long and bool(re.match(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+\b", t)))
+    if not looks_name:
+        return
+    if _NAME_THEN_OUTLET.match(t) or nxt[0] in ("date", "byline") and nxt[1] not in ("byline_contributed",) \
+            or prev[0] == "byline" and prev[1] not in ("byline_contributed", "author_bio"):
+        labels[i] = ("byline", "name_byline")
+    elif i + 2 < n and _free(labels, i + 1) and texts[i + 1].isupper() and len(texts[i + 1]) <= 30 and labels[i + 2][0] == "date":
+        labels[i] = ("byline", "name_byline")  # name, newsroom in capitals, date
+        labels[i + 1] = ("byline", "byline_outlet")
+    elif i + 1 < n and _OUTLET_LINE.match(texts[i + 1]) and _free(labels, i + 1):
+        labels[i] = ("byline", "name_byline")
+        labels[i + 1] = ("byline", "byline_outlet")
+
+
+def _byline_pass(texts: list[str], labels: Labels, user_names: set[str]) -> None:
+    """A bare name next to a date or a byline; "X News" after a name."""
+    n = len(texts)
     first_long = next((i for i in range(n) if labels[i][0] == "body" and len(texts[i]) > 150), n)
     for i in range(1, n):
-        if not free(i):
-            continue
-        t = texts[i]
-        if len(t) > 60 or _TERMINAL.search(t) or t.endswith(":"):
-            continue
-        if i < first_long and _NAME_THEN_OUTLET.match(t):
-            labels[i] = ("byline", "name_byline")
-            continue
-        nxt = labels[i + 1] if i + 1 < n else ("", "")
-        prev = labels[i - 1]
-        looks_name = bool(_NAME_LINE.match(t)) or (i < first_long and bool(re.match(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+\b", t)))
-        if not looks_name:
-            continue
-        if _NAME_THEN_OUTLET.match(t) or nxt[0] in ("date", "byline") and nxt[1] not in ("byline_contributed",) \
-                or prev[0] == "byline" and prev[1] not in ("byline_contributed", "author_bio"):
-            labels[i] = ("byline", "name_byline")
-        elif i + 2 < n and free(i + 1) and texts[i + 1].isupper() and len(texts[i + 1]) <= 30 and labels[i + 2][0] == "date":
-            labels[i] = ("byline", "name_byline")  # name, newsroom in capitals, date
-            labels[i + 1] = ("byline", "byline_outlet")
-        elif i + 1 < n and _OUTLET_LINE.match(texts[i + 1]) and free(i + 1):
-            labels[i] = ("byline", "name_byline")
-            labels[i + 1] = ("byline", "byline_outlet")
+        if _free(labels, i):
+            _byline_at(texts, labels, i, first_long)
 
-    # Tags closing the page: three or more short lines after the last reporting.
-    k = n
-    while k > 0 and free(k - 1) and len(texts[k - 1]) <= 30 and _TAG_LINE.match(texts[k - 1]) and not _TERMINAL.search(texts[k - 1]):
+
+def _trailing_tags_pass(texts: list[str], labels: Labels, user_names: set[str]) -> None:
+    """Three or more short tag lines after the last reporting."""
+    n = k = len(texts)
+    while k > 0 and _free(labels, k - 1) and len(texts[k - 1]) <= 30 and _TAG_LINE.match(texts[k - 1]) \
+            and not _TERMINAL.search(texts[k - 1]):
         k -= 1
     if n - k >= 3:
         for m in range(k, n):
             labels[m] = ("footer", "trailing_tags")
+
+
+#: Rules that read a line's neighbours, in order, after each line's own rules: each pass
+#: ``(texts, labels, user_rule_names)`` relabels lines in ``labels`` in place.
+CONTEXT_PASSES = (_headline_pass, _list_pass, _newsletter_box_pass, _embedded_post_pass,
+                  _video_title_pass, _caption_credit_pass, _byline_pass, _trailing_tags_pass)
+
+
+def classify_lines(texts: list[str], user_rules: tuple[RoleRule, ...] = ()) -> list[tuple[str, str]]:
+    """``(role, rule)`` of each paragraph of one article, in order (see the module docstring)."""
+    labels = [_intrinsic(t, user_rules) for t in texts]
+    user_names = {r.name for r in user_rules}
+    for context_pass in CONTEXT_PASSES:
+        context_pass(texts, labels, user_names)
     return labels
 
 
