@@ -591,15 +591,10 @@ def _line_pieces(text: str) -> list[Piece]:
     return pieces
 
 
-def article_structure(article_id: str, text: str, *, user_rules: tuple[RoleRule, ...] = (),
-                      overrides: dict[int, str] | None = None) -> Structure:
-    """Paragraphs with roles (see the module docstring), problems, bylines and dates.
-
-    ``user_rules`` are tried before the built-in rules; ``overrides`` maps a 1-based
-    line number of the raw file to the role it must have.
-    """
+def _cut_run_on_lines(text: str) -> tuple[list[Piece], set[int]]:
+    """The text's lines, a line without paragraph breaks cut into pieces
+    (:func:`~analysis.text.splitting.split_run_on`); and the numbers of the lines cut."""
     pieces = _line_pieces(text)
-    problems: list[str] = []
     total = sum(p.end - p.start for p in pieces)
     out: list[Piece] = []
     split_lines: set[int] = set()
@@ -614,38 +609,39 @@ def article_structure(article_id: str, text: str, *, user_rules: tuple[RoleRule,
                 split_lines.add(piece.line)
                 continue
         out.append(piece)
-    if split_lines:
-        problems.append(f"no paragraph breaks: split into {len(out)} pieces")
-    texts = [text[p.start:p.end] for p in out]
-    labels = classify_lines(texts, user_rules)
-    if split_lines:
-        # a promo that runs on into reporting ('... What You Need To Know Asked if he ...')
-        cut_out = []
-        for p, (role, rule) in zip(out, labels):
-            runs_on = role == "promo" or rule == "attributed_quotation"  # a promo rule matched
-            at = split_promo_tail(text, p.start, p.end) if runs_on and p.line in split_lines else None
-            cut_out += [Piece(p.line, p.start, len(text[:at].rstrip())), Piece(p.line, at, p.end)] if at else [p]
-        if len(cut_out) != len(out):
-            out = cut_out
-            texts = [text[p.start:p.end] for p in out]
-            labels = classify_lines(texts, user_rules)
-            problems[-1] = f"no paragraph breaks: split into {len(out)} pieces"
+    return out, split_lines
+
+
+def _cut_promo_tails(text: str, out: list[Piece], labels: Labels, split_lines: set[int]) -> list[Piece]:
+    """A promo piece of a cut line that runs on into reporting, cut where reporting
+    resumes ('... What You Need To Know Asked if he ...')."""
+    cut_out = []
+    for p, (role, rule) in zip(out, labels):
+        runs_on = role == "promo" or rule == "attributed_quotation"  # a promo rule matched
+        at = split_promo_tail(text, p.start, p.end) if runs_on and p.line in split_lines else None
+        cut_out += [Piece(p.line, p.start, len(text[:at].rstrip())), Piece(p.line, at, p.end)] if at else [p]
+    return cut_out
+
+
+def _run_on_promo_passes(out: list[Piece], texts: list[str], labels: Labels, split_lines: set[int]) -> None:
+    """In a cut line: the question that leads into a promo ('Want a quick briefing? Listen
+    to our podcasts ...'), and a link's title running past its question mark ('Read more:
+    Which countries are in Nato? Full list as Sweden ... join alliance')."""
     for i in range(len(out) - 1):
-        # the question that leads into a promo: 'Want a quick briefing? Listen to our podcasts ...'
         if out[i].line in split_lines and out[i + 1].line == out[i].line and labels[i][1] == "default_body" \
                 and texts[i].endswith("?") and labels[i + 1][0] == "promo" \
                 and labels[i + 1][1] not in ("read_more_link", "related_link", "page_widget"):
             labels[i] = ("promo", "promo_lead_in")
     for i in range(1, len(out)):
-        # in a run-on text, a link's title may run past its question mark:
-        # 'Read more: Which countries are in Nato? Full list as Sweden ... join alliance'
         if out[i].line in split_lines and out[i - 1].line == out[i].line and labels[i][1] == "default_body" \
                 and labels[i - 1][1] in ("read_more_link", "related_link") and texts[i - 1].endswith(("?", "!")) \
                 and not _TERMINAL.search(texts[i]):
             labels[i] = ("promo", "link_continuation")
-    for i, p in enumerate(out):
-        if overrides and p.line in overrides:
-            labels[i] = (overrides[p.line], "override:roles.csv")
+
+
+def _set_aside_warnings(out: list[Piece], texts: list[str], labels: Labels, split_lines: set[int]) -> list[str]:
+    """Loud warnings: the rules set aside most of a cut line, or more than a paragraph's worth."""
+    problems = []
     if split_lines:
         total = sum(p.end - p.start for p in out if p.line in split_lines)
         aside = sum(p.end - p.start for p, (role, _r) in zip(out, labels) if p.line in split_lines and role not in ("body", "headline"))
@@ -655,6 +651,31 @@ def article_structure(article_id: str, text: str, *, user_rules: tuple[RoleRule,
         if role not in ("body", "headline") and len(t) > LONG_SET_ASIDE_CHARS:
             problems.append(f"WARNING: rule {rule} set aside {len(t)} characters at line {p.line}, "
                             "more than a paragraph's worth; check set-aside")
+    return problems
+
+
+def article_structure(article_id: str, text: str, *, user_rules: tuple[RoleRule, ...] = (),
+                      overrides: dict[int, str] | None = None) -> Structure:
+    """Paragraphs with roles (see the module docstring), problems, bylines and dates.
+
+    ``user_rules`` are tried before the built-in rules; ``overrides`` maps a 1-based
+    line number of the raw file to the role it must have.
+    """
+    out, split_lines = _cut_run_on_lines(text)
+    texts = [text[p.start:p.end] for p in out]
+    labels = classify_lines(texts, user_rules)
+    if split_lines:
+        cut_out = _cut_promo_tails(text, out, labels, split_lines)
+        if len(cut_out) != len(out):
+            out = cut_out
+            texts = [text[p.start:p.end] for p in out]
+            labels = classify_lines(texts, user_rules)
+        _run_on_promo_passes(out, texts, labels, split_lines)
+    problems = [f"no paragraph breaks: split into {len(out)} pieces"] if split_lines else []
+    for i, p in enumerate(out):
+        if overrides and p.line in overrides:
+            labels[i] = (overrides[p.line], "override:roles.csv")
+    problems += _set_aside_warnings(out, texts, labels, split_lines)
     paragraphs = [
         Paragraph(article_id, f"{article_id}-p{k:03d}", k, p.line, p.start, p.end, role, rule, p.end - p.start, t)
         for k, (p, t, (role, rule)) in enumerate(zip(out, texts, labels))
