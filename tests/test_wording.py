@@ -124,3 +124,35 @@ def test_bad_framing_dictionary(tmp_path):
 def test_keyword_in_context(seed_corpus):
     kwic = wording.keyword_in_context(seed_corpus, r"\bhero\b")
     assert len(kwic) == 2 and set(kwic["voice"]) <= {"narration", "reported", "mixed", "quotation"}
+
+
+def test_acronyms_with_stops_are_one_word_and_initials_are_no_terms(tmp_path):
+    from analysis.text.corpus import load_corpus
+    from analysis.text.tokens import is_alpha, normalise, tokenize
+    from conftest import write_study
+
+    text = "The F.B.I. questioned Donald J. Trump in the U.S. capital on Monday."
+    assert [t for _s, _e, t in tokenize(text)] == [
+        "The", "F.B.I.", "questioned", "Donald", "J.", "Trump", "in", "the", "U.S.", "capital", "on", "Monday", "."]
+    assert is_alpha(normalise("F.B.I.")) and normalise("F.B.I.") == "f.b.i."
+    # two invented articles of one story; the first names the agency and a middle initial
+    first = ("Agency questions mayor\n\nThe F.B.I. questioned Mayor Jo K. Bloggs on Monday about the "
+             "contract. Jo K. Bloggs denied any wrongdoing in the contract.\n")
+    second = ("Mayor faces questions\n\nInvestigators questioned Mayor Jo Bloggs on Monday about the "
+              "contract. Bloggs denied any wrongdoing.\n")
+    corpus = load_corpus(write_study(tmp_path / "study", {"a.txt": first, "b.txt": second}))
+    words = corpus.articles.set_index("article_id")["n_words"]
+    # by hand: The F.B.I. questioned Mayor Jo K Bloggs on Monday about the contract (12:
+    # the acronym one word, the initial one), Jo K Bloggs denied any wrongdoing in the contract (9)
+    assert words["a"] == 21
+    unigrams = set(wording.distinctive_terms(corpus)["term"])
+    assert "f.b.i." in unigrams and not {"f", "b", "i", "k", "k."} & unigrams
+    bigrams = set(wording.distinctive_terms(corpus, n=2)["term"])
+    assert "jo k" not in bigrams and "k bloggs" not in bigrams and "mayor jo" in bigrams
+
+
+def test_ngrams_never_start_or_end_with_an_initial():
+    assert wording.ngrams_of("donald j. trump".split(), 2, frozenset()) == []
+    assert wording.ngrams_of("donald j. trump".split(), 3, frozenset()) == ["donald j. trump"]
+    # a letter that is not an initial is a term: 'the letter Z painted on tanks'
+    assert wording.ngrams_of("letter z painted".split(), 1, frozenset()) == ["letter", "z", "painted"]

@@ -20,8 +20,10 @@ of its story (one against the rest, so any number of outlets works):
   (1 df), and an effect size, the log ratio (Hardie 2014):
   log2((y_a / n_a) / (y_b / n_b)), with 0.5 added to a zero count.
 
-Terms are lower-cased alphabetic tokens (stop words removed for single words)
-and n-grams within a sentence that neither start nor end with a stop word.
+Terms are lower-cased alphabetic tokens (stop words and initials, "j." of "Donald J.
+Trump", removed for single words; an acronym with stops, "F.B.I.", is one token
+"f.b.i.") and n-grams within a sentence that neither start nor end with a stop word
+or an initial.
 """
 from __future__ import annotations
 
@@ -37,15 +39,17 @@ import pandas as pd
 from ..text.corpus import Corpus
 from ..text.quotes import find_quote_spans
 from ..text.resources import stop_words
-from ..text.tokens import is_alpha, normalise, tokenize
+from ..text.tokens import is_alpha, is_initial, normalise, tokenize
 
 
 def ngrams_of(words: list[str], n: int, stops: frozenset[str]) -> list[str]:
-    """n-grams of ``words`` whose first and last word are not stop words."""
+    """n-grams of ``words`` whose first and last word are neither stop words nor an
+    initial ('Donald J. Trump' gives no term "j.", :func:`~analysis.text.tokens.is_initial`)."""
     grams = []
     for i in range(len(words) - n + 1):
         gram = words[i:i + n]
-        if gram[0] not in stops and gram[-1] not in stops:
+        first, last = gram[0], gram[-1]
+        if first not in stops and last not in stops and not is_initial(first) and not is_initial(last):
             grams.append(" ".join(gram))
     return grams
 
@@ -192,7 +196,7 @@ def compare_headlines(corpus: Corpus) -> pd.DataFrame:
     base = []
     for a in corpus.articles.itertuples(index=False):
         words = [normalise(t) for _, _, t in tokenize(a.headline)]
-        terms = [w for w in words if is_alpha(w) and w not in stops]
+        terms = [w for w in words if is_alpha(w) and w not in stops and not is_initial(w)]
         spans, _ = find_quote_spans([a.headline])
         quoted = " | ".join(a.headline[s.start + 1:s.end - 1] for s in spans if s.depth == 0)
         base.append((a.story, a.article_id, a.outlet, a.headline, sum(is_alpha(w) for w in words),

@@ -105,7 +105,9 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .patterns import MONTH, WIDGET
 from .prefilter import Requirement, could_match, fold, required_literals
+from .splitting import split_promo_tail, split_run_on
 
 
 ROLES = ("headline", "body", "byline", "date", "caption", "credit", "promo", "embed", "footer")
@@ -157,15 +159,8 @@ _ATTRIBUTED_QUOTE = re.compile(
     r"[\"“‘][^\"“”‘’]{0,40}?\w+\s+\w+\s+\w+"
 )
 
-_WIDGET = (
-    r"(?:Share(?: (?:this|full) (?:article|story))?|Save|Copy|Copy link|Link [Cc]opied!?|Listen(?: to this article)?|"
-    r"Comments?|View comments|Add comment|Show comments|Print|Email|Facebook|Twitter|WhatsApp|LinkedIn|"
-    r"[Cc]lose|Video|Bookmark|Tap here|Advertisement|SKIP ADVERTISEMENT|Supported by|Gift [Aa]rticle|"
-    r"Gift this article(?: free)?|(?:Video )?Ad Feedback|Paid Links|Key events|Show key events only|"
-    r"Continue reading|Story continues(?: below advertisement)?|Learn more about \w+|twitter|mailto|Jump to|"
-    r"Listen\s·\s\d{1,2}:\d{2}|Share via)"
-)
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_WIDGET = WIDGET
+_MONTH = MONTH
 _SOCIAL = r"(?:Twitter|X|Instagram|Facebook|YouTube|TikTok|Bluesky|Threads)"
 
 #: Rules added for the furniture of many outlets' pages, tried in this order after
@@ -228,7 +223,9 @@ EXTRA_RULES: tuple[RoleRule, ...] = (
     RoleRule("caption", "ends_with_copyright_credit", re.compile(r"\S\s*©\s*[^.!?©]{1,60}$")),
     RoleRule("caption", "ends_with_bracket_credit", re.compile(r"\S\s\[[^\[\]]{1,40}/[^\[\]/]{1,40}\]$")),
     RoleRule("caption", "ends_with_pipe_credit", re.compile(r"\S\s\|\s[A-Z][^|.!?]{0,40}/[^|.!?/]{1,40}$")),
-    RoleRule("caption", "ends_with_agency_slash", re.compile(r"(?<=\s)[A-Z]{2,}/[A-Z][\w'’-]*|\S\s+Purchase Licensing Rights\b")),
+    # the agency and its photographer close the line: an 'NBC/WSJ poll' inside a sentence is reporting
+    RoleRule("caption", "ends_with_agency_slash", re.compile(
+        r"(?<=\s)[A-Z]{2,}/[A-Z][\w'’-]*(?:[\s/]+[A-Z][\w'’.-]*){0,6}$|\S\s+Purchase Licensing Rights\b")),
 )
 
 _DATELINE = re.compile(
@@ -298,12 +295,29 @@ def is_bare_credit(text: str) -> bool:
     return "/" in tokens or ("for" in tokens and tokens[0] != "By") or tokens[0] == "via"
 
 
+#: Words of a source in brackets besides names: '(stock image)', '(Jo Bloggs for The Post)'.
+_SOURCE_WORDS = frozenset("for via and of the de photo photos image images picture file stock handout courtesy".split())
+#: A party and state tag, '(D-N.Y.)', '(R-Texas)': who a lawmaker is, not a source (a state
+#: alone, '(Calif.)', ends with a full stop).
+_PARTY_STATE_TAG = re.compile(r"^[A-Z]{1,2}-[A-Z]")
+
+
 def _ends_with_paren_source(text: str) -> bool:
-    """A caption ending in a parenthesised source: '... in D.C. (Jo Bloggs/The Post)'."""
+    """A caption ending in a parenthesised source: '... in D.C. (Jo Bloggs/The Post)',
+    '... (iStock)', '... (stock image)'.  Not a sentence in brackets ('(The vote was
+    close.)'), a party and state tag ('... said Rep. Jo Roe (D-N.Y.)') or an aside in
+    lower case ('(conducted last week)')."""
     if not text.endswith(")") or len(text) < 50:
         return False
     open_at = text.rfind("(")
-    return 0 < open_at and len(text) - open_at <= 70 and "(" not in text[open_at + 1:]
+    if not (0 < open_at and len(text) - open_at <= 70 and "(" not in text[open_at + 1:]):
+        return False
+    inside = text[open_at + 1:-1].strip()
+    if not inside or inside[-1] in ".!?\"”’'" or _PARTY_STATE_TAG.match(inside):
+        return False
+    words = inside.replace("/", " ").split()
+    return all(w[:1].isupper() or w[:1].isdigit() or any(c.isupper() for c in w) or w.lower() in _SOURCE_WORDS
+               for w in words)
 
 
 def _title_case_share(text: str) -> float:
@@ -345,16 +359,16 @@ def _intrinsic(text: str, user_rules: tuple[RoleRule, ...] = ()) -> tuple[str, s
     return "body", "default_body"
 
 
-def classify_lines(texts: list[str], user_rules: tuple[RoleRule, ...] = ()) -> list[tuple[str, str]]:
-    """``(role, rule)`` of each paragraph of one article, in order (see the module docstring)."""
-    n = len(texts)
-    labels = [_intrinsic(t, user_rules) for t in texts]
-    user_names = {r.name for r in user_rules}
+Labels = list[tuple[str, str]]
 
-    def free(i: int) -> bool:  # a line no rule has claimed yet
-        return labels[i][1] == "default_body"
 
-    # Headline: the first line that is not page furniture ("Supported by", "Share" above it).
+def _free(labels: Labels, i: int) -> bool:
+    """A line no rule has claimed yet."""
+    return labels[i][1] == "default_body"
+
+
+def _headline_pass(texts: list[str], labels: Labels, user_names: set[str]) -> None:
+    """The first line that is not page furniture ("Supported by", "Share" above it)."""
     for i, (role, rule) in enumerate(labels):
         if rule in user_names:
             break
@@ -362,115 +376,158 @@ def classify_lines(texts: list[str], user_rules: tuple[RoleRule, ...] = ()) -> l
             labels[i] = ("headline", "first_line")
             break
 
-    # Lists: links under a "More on this story" header, tags under a "Topics" header.
+
+def _list_items(texts: list[str], labels: Labels, user_names: set[str], i: int) -> int:
+    """Label the items under the list header at ``i``; the index after the list."""
+    n = len(texts)
+    rule = labels[i][1]
+    topics = rule == "topic_list_header"
+    item_role, item_rule = ("footer", "topic_list_item") if topics else ("promo", "related_list_item")
+    j, items = i + 1, 0
+    while j < n and items < 10:
+        r2, n2 = labels[j]
+        t = texts[j]
+        if n2 in ("related_list_header", "topic_list_header", "read_more_link") and n2 != rule:
+            break
+        if n2 in user_names or r2 in ("footer", "embed", "caption", "credit"):
+            break
+        if n2 not in ("default_body", "date_line", "name_byline") and r2 != "byline":
+            if topics and n2 != "page_widget":
+                break
+            j += 1
+            continue
+        if topics:
+            ok = len(t) <= 40 and not _TERMINAL.search(t)
+        else:
+            ok = len(t) <= 160 and (not _SENTENCE_END.search(t) or _title_case_share(t) >= 0.7 or r2 != "body")
+        if not ok:
+            break
+        labels[j] = (item_role, item_rule)
+        items += 1
+        j += 1
+    return j
+
+
+def _list_pass(texts: list[str], labels: Labels, user_names: set[str]) -> None:
+    """Links under a "More on this story" header, tags under a "Topics" header."""
     i = 0
-    while i < n:
+    while i < len(texts):
         rule = labels[i][1]
         header = rule in ("related_list_header", "topic_list_header") or (rule == "read_more_link" and len(texts[i]) <= 40)
-        if not header:
-            i += 1
+        i = _list_items(texts, labels, user_names, i) if header else i + 1
+
+
+def _newsletter_box_pass(texts: list[str], labels: Labels, user_names: set[str]) -> None:
+    """Everything from "Sign up ..." to "after newsletter promotion"."""
+    for i in range(len(texts)):
+        if texts[i].lower() != "after newsletter promotion":
             continue
-        topics = rule == "topic_list_header"
-        item_role, item_rule = ("footer", "topic_list_item") if topics else ("promo", "related_list_item")
-        j, items = i + 1, 0
-        while j < n and items < 10:
-            r2, n2 = labels[j]
-            t = texts[j]
-            if n2 in ("related_list_header", "topic_list_header", "read_more_link") and n2 != rule:
+        for k in range(i - 1, max(-1, i - 5), -1):
+            if labels[k][1] == "newsletter_signup" and texts[k].lower().startswith("sign up"):
+                for m in range(k + 1, i):
+                    if labels[m][0] == "body":
+                        labels[m] = ("promo", "newsletter_block")
                 break
-            if n2 in user_names or r2 in ("footer", "embed", "caption", "credit"):
-                break
-            if n2 not in ("default_body", "date_line", "name_byline") and r2 != "byline":
-                if topics and n2 != "page_widget":
-                    break
-                j += 1
-                continue
-            if topics:
-                ok = len(t) <= 40 and not _TERMINAL.search(t)
-            else:
-                ok = len(t) <= 160 and (not _SENTENCE_END.search(t) or _title_case_share(t) >= 0.7 or r2 != "body")
-            if not ok:
-                break
-            labels[j] = (item_role, item_rule)
-            items += 1
-            j += 1
-        i = j
 
-    # Newsletter box: everything from "Sign up ..." to "after newsletter promotion".
-    for i in range(n):
-        if texts[i].lower() == "after newsletter promotion":
-            for k in range(i - 1, max(-1, i - 5), -1):
-                if labels[k][1] == "newsletter_signup" and texts[k].lower().startswith("sign up"):
-                    for m in range(k + 1, i):
-                        if labels[m][0] == "body":
-                            labels[m] = ("promo", "newsletter_block")
-                    break
 
-    # Embedded posts: the post text above "— Name (@handle) date"; a name above "@handle"
-    # and the text between the handle and the post's timestamp.
+def _embedded_post_pass(texts: list[str], labels: Labels, user_names: set[str]) -> None:
+    """The post text above "— Name (@handle) date"; a name above "@handle" and the text
+    between the handle and the post's timestamp."""
+    n = len(texts)
     for i in range(n):
         rule = labels[i][1]
-        if rule == "tweet_signature" and i > 0 and free(i - 1):
+        if rule == "tweet_signature" and i > 0 and _free(labels, i - 1):
             labels[i - 1] = ("embed", "post_text")
-        if rule == "social_handle":
-            if i > 0 and free(i - 1) and len(texts[i - 1]) <= 40:
-                labels[i - 1] = ("embed", "post_block")
-            for k in range(i + 1, min(n, i + 4)):
-                if labels[k][1] == "post_timestamp":
-                    for m in range(i + 1, k):
-                        if free(m):
-                            labels[m] = ("embed", "post_block")
-                    break
+        if rule != "social_handle":
+            continue
+        if i > 0 and _free(labels, i - 1) and len(texts[i - 1]) <= 40:
+            labels[i - 1] = ("embed", "post_block")
+        for k in range(i + 1, min(n, i + 4)):
+            if labels[k][1] == "post_timestamp":
+                for m in range(i + 1, k):
+                    if _free(labels, m):
+                        labels[m] = ("embed", "post_block")
+                break
 
-    # Video player: the title under a "Video" widget.
-    for i in range(n - 1):
-        if labels[i][1] == "page_widget" and "video" in texts[i].lower() and free(i + 1) \
+
+def _video_title_pass(texts: list[str], labels: Labels, user_names: set[str]) -> None:
+    """The title under a "Video" widget."""
+    for i in range(len(texts) - 1):
+        if labels[i][1] == "page_widget" and "video" in texts[i].lower() and _free(labels, i + 1) \
                 and len(texts[i + 1]) <= 120 and not _TERMINAL.search(texts[i + 1]):
             labels[i + 1] = ("promo", "video_title")
 
-    # Captions and credits: a bare credit under a caption; the caption above a credit.
+
+def _caption_credit_pass(texts: list[str], labels: Labels, user_names: set[str]) -> None:
+    """A bare credit under a caption; the caption above a credit."""
+    n = len(texts)
     for i in range(1, n):
-        if free(i) and is_bare_credit(texts[i]) and labels[i - 1][0] in ("body", "caption") \
+        if _free(labels, i) and is_bare_credit(texts[i]) and labels[i - 1][0] in ("body", "caption") \
                 and labels[i - 1][1] != "first_line":
             labels[i] = ("credit", "bare_credit")
     for i in range(1, n):
-        if labels[i][0] == "credit" and free(i - 1) and labels[i][1] != "image_source_label":
+        if labels[i][0] == "credit" and _free(labels, i - 1) and labels[i][1] != "image_source_label":
             if labels[i][1] == "bare_credit" or not _TERMINAL.search(texts[i - 1]):
                 labels[i - 1] = ("caption", "caption_before_credit")
 
-    # Bylines by position: a bare name next to a date or a byline; "X News" after a name.
+
+def _byline_at(texts: list[str], labels: Labels, i: int, first_long: int) -> None:
+    """Label line ``i`` (and the newsroom line after it) a byline if its neighbours say so."""
+    n = len(texts)
+    t = texts[i]
+    if len(t) > 60 or _TERMINAL.search(t) or t.endswith(":"):
+        return
+    if i < first_long and _NAME_THEN_OUTLET.match(t):
+        labels[i] = ("byline", "name_byline")
+        return
+    nxt = labels[i + 1] if i + 1 < n else ("", "")
+    prev = labels[i - 1]
+    looks_name = bool(_NAME_LINE.match(t)) or (i < first_long and bool(re.match(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+\b", t)))
+    if not looks_name:
+        return
+    if _NAME_THEN_OUTLET.match(t) or nxt[0] in ("date", "byline") and nxt[1] not in ("byline_contributed",) \
+            or prev[0] == "byline" and prev[1] not in ("byline_contributed", "author_bio"):
+        labels[i] = ("byline", "name_byline")
+    elif i + 2 < n and _free(labels, i + 1) and texts[i + 1].isupper() and len(texts[i + 1]) <= 30 and labels[i + 2][0] == "date":
+        labels[i] = ("byline", "name_byline")  # name, newsroom in capitals, date
+        labels[i + 1] = ("byline", "byline_outlet")
+    elif i + 1 < n and _OUTLET_LINE.match(texts[i + 1]) and _free(labels, i + 1):
+        labels[i] = ("byline", "name_byline")
+        labels[i + 1] = ("byline", "byline_outlet")
+
+
+def _byline_pass(texts: list[str], labels: Labels, user_names: set[str]) -> None:
+    """A bare name next to a date or a byline; "X News" after a name."""
+    n = len(texts)
     first_long = next((i for i in range(n) if labels[i][0] == "body" and len(texts[i]) > 150), n)
     for i in range(1, n):
-        if not free(i):
-            continue
-        t = texts[i]
-        if len(t) > 60 or _TERMINAL.search(t) or t.endswith(":"):
-            continue
-        if i < first_long and _NAME_THEN_OUTLET.match(t):
-            labels[i] = ("byline", "name_byline")
-            continue
-        nxt = labels[i + 1] if i + 1 < n else ("", "")
-        prev = labels[i - 1]
-        looks_name = bool(_NAME_LINE.match(t)) or (i < first_long and bool(re.match(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+\b", t)))
-        if not looks_name:
-            continue
-        if _NAME_THEN_OUTLET.match(t) or nxt[0] in ("date", "byline") and nxt[1] not in ("byline_contributed",) \
-                or prev[0] == "byline" and prev[1] not in ("byline_contributed", "author_bio"):
-            labels[i] = ("byline", "name_byline")
-        elif i + 2 < n and free(i + 1) and texts[i + 1].isupper() and len(texts[i + 1]) <= 30 and labels[i + 2][0] == "date":
-            labels[i] = ("byline", "name_byline")  # name, newsroom in capitals, date
-            labels[i + 1] = ("byline", "byline_outlet")
-        elif i + 1 < n and _OUTLET_LINE.match(texts[i + 1]) and free(i + 1):
-            labels[i] = ("byline", "name_byline")
-            labels[i + 1] = ("byline", "byline_outlet")
+        if _free(labels, i):
+            _byline_at(texts, labels, i, first_long)
 
-    # Tags closing the page: three or more short lines after the last reporting.
-    k = n
-    while k > 0 and free(k - 1) and len(texts[k - 1]) <= 30 and _TAG_LINE.match(texts[k - 1]) and not _TERMINAL.search(texts[k - 1]):
+
+def _trailing_tags_pass(texts: list[str], labels: Labels, user_names: set[str]) -> None:
+    """Three or more short tag lines after the last reporting."""
+    n = k = len(texts)
+    while k > 0 and _free(labels, k - 1) and len(texts[k - 1]) <= 30 and _TAG_LINE.match(texts[k - 1]) \
+            and not _TERMINAL.search(texts[k - 1]):
         k -= 1
     if n - k >= 3:
         for m in range(k, n):
             labels[m] = ("footer", "trailing_tags")
+
+
+#: Rules that read a line's neighbours, in order, after each line's own rules: each pass
+#: ``(texts, labels, user_rule_names)`` relabels lines in ``labels`` in place.
+CONTEXT_PASSES = (_headline_pass, _list_pass, _newsletter_box_pass, _embedded_post_pass,
+                  _video_title_pass, _caption_credit_pass, _byline_pass, _trailing_tags_pass)
+
+
+def classify_lines(texts: list[str], user_rules: tuple[RoleRule, ...] = ()) -> list[tuple[str, str]]:
+    """``(role, rule)`` of each paragraph of one article, in order (see the module docstring)."""
+    labels = [_intrinsic(t, user_rules) for t in texts]
+    user_names = {r.name for r in user_rules}
+    for context_pass in CONTEXT_PASSES:
+        context_pass(texts, labels, user_names)
     return labels
 
 
@@ -534,17 +591,10 @@ def _line_pieces(text: str) -> list[Piece]:
     return pieces
 
 
-def article_structure(article_id: str, text: str, *, user_rules: tuple[RoleRule, ...] = (),
-                      overrides: dict[int, str] | None = None) -> Structure:
-    """Paragraphs with roles (see the module docstring), problems, bylines and dates.
-
-    ``user_rules`` are tried before the built-in rules; ``overrides`` maps a 1-based
-    line number of the raw file to the role it must have.
-    """
-    from .splitting import split_promo_tail, split_run_on
-
+def _cut_run_on_lines(text: str) -> tuple[list[Piece], set[int]]:
+    """The text's lines, a line without paragraph breaks cut into pieces
+    (:func:`~analysis.text.splitting.split_run_on`); and the numbers of the lines cut."""
     pieces = _line_pieces(text)
-    problems: list[str] = []
     total = sum(p.end - p.start for p in pieces)
     out: list[Piece] = []
     split_lines: set[int] = set()
@@ -559,38 +609,39 @@ def article_structure(article_id: str, text: str, *, user_rules: tuple[RoleRule,
                 split_lines.add(piece.line)
                 continue
         out.append(piece)
-    if split_lines:
-        problems.append(f"no paragraph breaks: split into {len(out)} pieces")
-    texts = [text[p.start:p.end] for p in out]
-    labels = classify_lines(texts, user_rules)
-    if split_lines:
-        # a promo that runs on into reporting ('... What You Need To Know Asked if he ...')
-        cut_out = []
-        for p, (role, rule) in zip(out, labels):
-            runs_on = role == "promo" or rule == "attributed_quotation"  # a promo rule matched
-            at = split_promo_tail(text, p.start, p.end) if runs_on and p.line in split_lines else None
-            cut_out += [Piece(p.line, p.start, len(text[:at].rstrip())), Piece(p.line, at, p.end)] if at else [p]
-        if len(cut_out) != len(out):
-            out = cut_out
-            texts = [text[p.start:p.end] for p in out]
-            labels = classify_lines(texts, user_rules)
-            problems[-1] = f"no paragraph breaks: split into {len(out)} pieces"
+    return out, split_lines
+
+
+def _cut_promo_tails(text: str, out: list[Piece], labels: Labels, split_lines: set[int]) -> list[Piece]:
+    """A promo piece of a cut line that runs on into reporting, cut where reporting
+    resumes ('... What You Need To Know Asked if he ...')."""
+    cut_out = []
+    for p, (role, rule) in zip(out, labels):
+        runs_on = role == "promo" or rule == "attributed_quotation"  # a promo rule matched
+        at = split_promo_tail(text, p.start, p.end) if runs_on and p.line in split_lines else None
+        cut_out += [Piece(p.line, p.start, len(text[:at].rstrip())), Piece(p.line, at, p.end)] if at else [p]
+    return cut_out
+
+
+def _run_on_promo_passes(out: list[Piece], texts: list[str], labels: Labels, split_lines: set[int]) -> None:
+    """In a cut line: the question that leads into a promo ('Want a quick briefing? Listen
+    to our podcasts ...'), and a link's title running past its question mark ('Read more:
+    Which countries are in Nato? Full list as Sweden ... join alliance')."""
     for i in range(len(out) - 1):
-        # the question that leads into a promo: 'Want a quick briefing? Listen to our podcasts ...'
         if out[i].line in split_lines and out[i + 1].line == out[i].line and labels[i][1] == "default_body" \
                 and texts[i].endswith("?") and labels[i + 1][0] == "promo" \
                 and labels[i + 1][1] not in ("read_more_link", "related_link", "page_widget"):
             labels[i] = ("promo", "promo_lead_in")
     for i in range(1, len(out)):
-        # in a run-on text, a link's title may run past its question mark:
-        # 'Read more: Which countries are in Nato? Full list as Sweden ... join alliance'
         if out[i].line in split_lines and out[i - 1].line == out[i].line and labels[i][1] == "default_body" \
                 and labels[i - 1][1] in ("read_more_link", "related_link") and texts[i - 1].endswith(("?", "!")) \
                 and not _TERMINAL.search(texts[i]):
             labels[i] = ("promo", "link_continuation")
-    for i, p in enumerate(out):
-        if overrides and p.line in overrides:
-            labels[i] = (overrides[p.line], "override:roles.csv")
+
+
+def _set_aside_warnings(out: list[Piece], texts: list[str], labels: Labels, split_lines: set[int]) -> list[str]:
+    """Loud warnings: the rules set aside most of a cut line, or more than a paragraph's worth."""
+    problems = []
     if split_lines:
         total = sum(p.end - p.start for p in out if p.line in split_lines)
         aside = sum(p.end - p.start for p, (role, _r) in zip(out, labels) if p.line in split_lines and role not in ("body", "headline"))
@@ -600,6 +651,31 @@ def article_structure(article_id: str, text: str, *, user_rules: tuple[RoleRule,
         if role not in ("body", "headline") and len(t) > LONG_SET_ASIDE_CHARS:
             problems.append(f"WARNING: rule {rule} set aside {len(t)} characters at line {p.line}, "
                             "more than a paragraph's worth; check set-aside")
+    return problems
+
+
+def article_structure(article_id: str, text: str, *, user_rules: tuple[RoleRule, ...] = (),
+                      overrides: dict[int, str] | None = None) -> Structure:
+    """Paragraphs with roles (see the module docstring), problems, bylines and dates.
+
+    ``user_rules`` are tried before the built-in rules; ``overrides`` maps a 1-based
+    line number of the raw file to the role it must have.
+    """
+    out, split_lines = _cut_run_on_lines(text)
+    texts = [text[p.start:p.end] for p in out]
+    labels = classify_lines(texts, user_rules)
+    if split_lines:
+        cut_out = _cut_promo_tails(text, out, labels, split_lines)
+        if len(cut_out) != len(out):
+            out = cut_out
+            texts = [text[p.start:p.end] for p in out]
+            labels = classify_lines(texts, user_rules)
+        _run_on_promo_passes(out, texts, labels, split_lines)
+    problems = [f"no paragraph breaks: split into {len(out)} pieces"] if split_lines else []
+    for i, p in enumerate(out):
+        if overrides and p.line in overrides:
+            labels[i] = (overrides[p.line], "override:roles.csv")
+    problems += _set_aside_warnings(out, texts, labels, split_lines)
     paragraphs = [
         Paragraph(article_id, f"{article_id}-p{k:03d}", k, p.line, p.start, p.end, role, rule, p.end - p.start, t)
         for k, (p, t, (role, rule)) in enumerate(zip(out, texts, labels))

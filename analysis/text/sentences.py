@@ -26,7 +26,6 @@ speaker.  :mod:`analysis.text.sources` resolves speakers to canonical sources.
 """
 from __future__ import annotations
 
-import functools
 import re
 from typing import NamedTuple
 
@@ -34,6 +33,7 @@ import numpy as np
 
 from .attribution import QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attribution, find_attribution, voice_of_attributed
 from .quotes import QuoteSpan
+from .patterns import sentence_openers
 from .resources import SENTENCE_FINAL_ABBREVIATIONS, TITLES, US_STATES, sentence_splitter, stop_words
 from .sources import resolve_sources
 NARRATION_MAX = 0.2
@@ -108,12 +108,17 @@ _SPEECH_AFTER = re.compile(
 _AFTER_QUOTED_END = re.compile(r"(?<![?!])[?!]++[”\"’']\s*+$")
 _SPACE_AFTER_STOP = re.compile(r"(?<=[.…])\s+")
 _ELLIPSIS_BREAK = re.compile(r"(?:(?<=[^.]\.\.\.)|(?<=…)) (?=[A-Z])")
+#: A parenthesised state or party-and-state tag closing a piece: '(Ga.)', '(D-N.Y.)', '(I-Vt.)'.
+_STATE_TAG_END = re.compile(r"\((?:[A-Z]-)?([A-Z][A-Za-z.]{0,5})\.\)$")
+#: What never opens a sentence: a closing bracket or a clause's punctuation ('(Calif.|), who').
+_CLOSING_START = re.compile(r"^[)\]},;:]")
+#: Closing quotation marks Punkt may leave at the start of the next piece ('... plan!|” he').
+_LEADING_CLOSERS = re.compile(r"[”»]+")
+#: A dash after a state tag carries the sentence on: '(R-Fla.) — and ...'.
+_DASH_START = re.compile(r"^[-–—―]")
 
 
-@functools.lru_cache(maxsize=1)
-def _sentence_openers() -> frozenset[str]:
-    """Capitalised function words ("The", "It", "But"): words that open a new sentence."""
-    return frozenset(w.capitalize() for w in stop_words() if w.isalpha()) | {"I"}
+_sentence_openers = sentence_openers  # the shared list (:mod:`analysis.text.patterns`)
 
 
 def _abbreviation(token: str) -> str:
@@ -127,7 +132,8 @@ def _abbreviation(token: str) -> str:
 
 def _resplit(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut a Punkt sentence again after an ellipsis, or after an abbreviation that ends a
-    sentence ('a.m.', 'U.S.'), when the next word opens a new sentence."""
+    sentence ('a.m.', 'U.S.'), when the next word opens a new sentence, or after a
+    lower-case 'no.' before a capital ('voted no. Rep. Roe ...')."""
     openers = _sentence_openers()
     cuts = []
     # Both cuts need a full stop or an ellipsis right before the space, so only those
@@ -143,6 +149,8 @@ def _resplit(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cuts.append((space, after_space))
         elif _abbreviation(last) in SENTENCE_FINAL_ABBREVIATIONS and word.strip(_OPENERS) in openers:
             cuts.append((space, after_space))
+        elif last.lstrip(_OPENERS) == "no." and word.lstrip(_OPENERS)[:1].isupper():
+            cuts.append((space, after_space))  # 'she said no. Rep. Roe ...': 'No. 10' is written capitalised
     starts = [start] + [b for _a, b in cuts]
     ends = [a for a, _b in cuts] + [end]
     return list(zip(starts, ends))
@@ -153,6 +161,10 @@ def _joins(previous: str, following: str) -> bool:
     first = following.lstrip(_OPENERS)[:1]
     if first.islower():
         return True  # '... weapons!” he wrote.'
+    if _CLOSING_START.match(following):
+        return True  # 'Sen. Jane Roe (Calif.' / '), who ...': no sentence opens with a closing bracket
+    if _DASH_START.match(following) and previous.rstrip()[-1:] in "”\"":
+        return True  # '“... a fiasco.” ― Jo Bloggs': the quotation's signature
     if not any(ch.isalnum() for ch in following):
         return True  # 'Wow !!!': punctuation alone is never a sentence
     previous = previous[-80:]
@@ -170,6 +182,9 @@ def _joins(previous: str, following: str) -> bool:
         return True  # 'T.J. Reardon', 'D.C. Council'
     if abbreviation in US_STATES and re.search(r"(?:,\s|-)\S+$", previous) and not opens_sentence:
         return True  # 'Rome, Ga. Officials' is rare; '(D-Calif.) Sen.' is not a break
+    tag = _STATE_TAG_END.search(previous)
+    if tag and tag.group(1).lower() in US_STATES and (not opens_sentence or _DASH_START.match(following)):
+        return True  # 'Maricopa County (Ariz.) Sheriff Jo Roe', 'Sen. Jo Roe (R-Fla.) — and ...'
     if _AFTER_QUOTED_END.search(previous) and _SPEECH_AFTER.match(following):
         return True  # '“... for this?” Hollis said.'
     return False
@@ -190,6 +205,12 @@ def split_sentence_spans(text: str) -> list[tuple[int, int]]:
     pieces: list[list[int]] = []
     for start, end in sentence_splitter().span_tokenize(text):
         for s, e in _resplit(text, start, end):
+            closers = _LEADING_CLOSERS.match(text, s, e) if pieces else None
+            if closers:  # the closing marks end the sentence before: '... Hispanics!|”Former ...'
+                pieces[-1][1] = s = closers.end()
+                s += len(text[s:e]) - len(text[s:e].lstrip())
+                if s >= e:
+                    continue
             if pieces and _joins(text[pieces[-1][0]:pieces[-1][1]], text[s:e]):
                 pieces[-1][1] = e
             else:

@@ -25,8 +25,9 @@ import functools
 import itertools
 import re
 
-from .paragraphs import _MONTH, _WIDGET
-from .sentences import _sentence_openers, split_sentence_spans
+from .patterns import MONTH as _MONTH, WIDGET as _WIDGET, sentence_openers
+from .quotes import find_quote_spans
+from .sentences import split_sentence_spans
 
 _DAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?"
 _TZ = r"(?:GMT|BST|UTC|CET|EDT|EST|CDT|CST|MDT|MST|PDT|PST|ET|CT|PT|UK)"
@@ -76,14 +77,14 @@ _CREDIT_IN_PAREN = re.compile(r"/|\b(?:Photo|Image|Picture|Pic|Getty|Reuters|AP|
 _CAPS_PHOTO_DATELINE = re.compile(r"(?<!\S)[A-Z]{3,}(?:,? [A-Z]{2,}){0,3} [-–—] [A-Z]{3,}[\s,]{0,2}\d{1,2}\b")
 #: An opening quotation right after a word without punctuation: a lost line break
 #: ('... poised to join alliance "I studied to be ...').
-_QUOTE_AFTER_WORD = re.compile(r"(?<=[a-z] )[\"“](?=[A-Z][a-z]* [a-z]+ [a-z]+)")
+_QUOTE_AFTER_WORD = re.compile(r"(?<=[a-z] )[\"“](?=[A-Z][a-z]*(?:['’][a-z]+)? [a-z]+ [a-z]+)")
 _PREPOSITIONS = frozenset("on in at since from until by of to and before after for during".split())
 
 
 @functools.lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     """Capitalised function words, "I" apart (it may end a fragment)."""
-    return _sentence_openers() - {"I"}
+    return sentence_openers() - {"I"}
 
 
 def _credit_end(segment: str, start: int) -> int:
@@ -104,6 +105,34 @@ def _credit_end(segment: str, start: int) -> int:
     return end
 
 
+#: A quotation longer than this is not kept in one piece (a stray mark may pair with one far on).
+MAX_QUOTATION_PIECE = 2000
+
+
+def _quotation_spans(segment: str, furniture_cuts: list[int]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each top-level double quotation of ``segment`` (at most
+    :data:`MAX_QUOTATION_PIECE` long) closed by its own mark, or closed by the opening
+    mark of the next when no furniture (``furniture_cuts``, sorted) lies between: a
+    quotation run over several paragraphs opens each with a mark and closes only the
+    last, and a caption between two of them ('... policy. Russian invasion of
+    Ukraine. (PA) "I studied ...') ends it."""
+    spans, _problems = find_quote_spans([segment])
+    kept = []
+    for q in spans:
+        if q.depth or q.kind != "double" or q.end - q.start > MAX_QUOTATION_PIECE or q.end >= len(segment):
+            continue
+        k = bisect.bisect_right(furniture_cuts, q.start)
+        if q.closed or k == len(furniture_cuts) or furniture_cuts[k] >= q.end:
+            kept.append((q.start, q.end))
+    return kept
+
+
+def _inside_quotation(cut: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``cut`` lies strictly inside one of ``spans`` (sorted, not overlapping)."""
+    k = bisect.bisect_left(spans, (cut,)) - 1
+    return k >= 0 and spans[k][0] < cut < spans[k][1]
+
+
 def split_promo_tail(text: str, start: int, end: int) -> int | None:
     """Where reporting resumes inside a promo piece of a run-on text, or None: after a
     run of three or more capitalised words, a capitalised word followed by a lower-case
@@ -115,42 +144,54 @@ def split_promo_tail(text: str, start: int, end: int) -> int | None:
     return None
 
 
-def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``(start, end)`` offsets (in ``text``) of the pieces of ``text[start:end]``."""
-    segment = text[start:end]
-    cuts: set[int] = set()
+def _sentence_cuts(segment: str) -> set[int]:
+    """Sentence starts, less a credit in brackets right after a caption's full stop
+    (it stays with the caption: '... in Geneva. (Getty Images) A diplomat ...')."""
+    cuts = set()
     for s, _e in split_sentence_spans(segment):
-        # a credit in brackets right after a caption's full stop stays with the caption
         paren = _PAREN.match(segment, s)
         if paren and (paren.end() == len(segment) or segment[paren.end():paren.end() + 2][1:2].isupper()
-                      or segment[paren.end():paren.end() + 2] == " ("):
+                      or segment[paren.end():paren.end() + 2] in (" (", " \"", " “", " ‘")):
             continue
         cuts.add(s)
-    for m in _WIDGET_RUN.finditer(segment):
-        cuts.update((m.start(), m.end()))
-    for m in _BYLINE.finditer(segment):
-        cuts.update((m.start(), m.end()))
-    for m in _ROLE_BYLINE.finditer(segment):
-        cuts.add(m.start())
-    for m in _DATELINE.finditer(segment):
-        cuts.add(m.start())
-    for m in _LINK_LEAD.finditer(segment):
-        cuts.add(m.start())
-    for m in _LIST_HEAD.finditer(segment):
-        cuts.update((m.start(), m.end()))
+    return cuts
+
+
+#: Furniture found by one pattern: cut at its start, its end, or both.
+_SIMPLE_CUTS: tuple[tuple[re.Pattern, bool, bool], ...] = (
+    # (pattern, cut at start, cut at end)
+    (_WIDGET_RUN, True, True),
+    (_BYLINE, True, True),
+    (_ROLE_BYLINE, True, False),
+    (_DATELINE, True, False),
+    (_LINK_LEAD, True, False),
+    (_LIST_HEAD, True, True),
+    (_CAPS_PHOTO_DATELINE, True, False),
+    (_QUOTE_AFTER_WORD, True, False),
+    (_TOPIC_HEAD, True, True),
+    (_CAPS_WORD, True, False),
+    (_CAPS_RUN_END, False, True),
+)
+
+
+def _pattern_cuts(segment: str) -> set[int]:
+    """Cuts around the furniture of :data:`_SIMPLE_CUTS`, and around a credit after a slash."""
+    cuts = set()
+    for pattern, at_start, at_end in _SIMPLE_CUTS:
+        for m in pattern.finditer(segment):
+            if at_start:
+                cuts.add(m.start())
+            if at_end:
+                cuts.add(m.end())
     for m in _SLASH_LABEL.finditer(segment):
         cuts.add(m.start())
         cuts.add(_credit_end(segment, m.end()))
-    for m in _CAPS_PHOTO_DATELINE.finditer(segment):
-        cuts.add(m.start())
-    for m in _QUOTE_AFTER_WORD.finditer(segment):
-        cuts.add(m.start())
-    for m in _TOPIC_HEAD.finditer(segment):
-        cuts.update((m.start(), m.end()))
-    for m in _CAPS_WORD.finditer(segment):
-        cuts.add(m.start())
-    for m in _CAPS_RUN_END.finditer(segment):
-        cuts.add(m.end())
+    return cuts
+
+
+def _date_stamp_cuts(segment: str) -> set[int]:
+    """Cuts around a date or time stamp, and before the name in front of it (the byline)."""
+    cuts = set()
     for m in _DATE_STAMP.finditer(segment):
         window = max(0, m.start() - 120)
         before = segment[window:m.start()].rstrip()  # a window: linear time
@@ -165,12 +206,17 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cuts.add(window + words[1][0])  # a name in capitals before the date: '... Plains DANA WHITEHORSE Tue, ...'
             # or a newsroom in capitals after the name: '... Saturday Jo Bloggs USA TODAY Updated ...'
             before = before[:words[1][0]].rstrip()
-        if True:
-            # a bare name right before a dated stamp is the byline: '... tripled Jack Thorne Published:'
-            words = [(w.start(), w.group()) for w in _TOKEN.finditer(before)][-4:]
-            names = [(s, w) for s, w in words[-2:] if w[:1].isupper() and w.isalpha()]
-            if len(names) == 2 and len(words) >= 3 and words[-3][1][-1:].islower():
-                cuts.add(window + names[0][0])
+        # a bare name right before a dated stamp is the byline: '... tripled Jack Thorne Published:'
+        words = [(w.start(), w.group()) for w in _TOKEN.finditer(before)][-4:]
+        names = [(s, w) for s, w in words[-2:] if w[:1].isupper() and w.isalpha()]
+        if len(names) == 2 and len(words) >= 3 and words[-3][1][-1:].islower():
+            cuts.add(window + names[0][0])
+    return cuts
+
+
+def _label_cuts(segment: str) -> set[int]:
+    """Cuts around a labelled credit ('Credit: SWNS', '© University of Plymouth') and a footer."""
+    cuts = set()
     for m in _LABELS.finditer(segment):
         if m.group().startswith("©") and segment[m.end():m.end() + 1].isdigit():
             cuts.add(m.start())  # '© 2026 The Agency. All rights reserved.': a footer
@@ -179,6 +225,13 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cuts.add(m.start())
         if not m.group().startswith("Image caption"):  # a caption runs to its sentence's end
             cuts.add(_credit_end(segment, m.end()))
+    return cuts
+
+
+def _bracket_credit_cuts(segment: str) -> set[int]:
+    """Cuts after a credit in brackets ('(Getty Images) A diplomat'), before a labelled one
+    ('(Image: Getty)'), and around a bare slash credit outside brackets ('Getty Images/iStockphoto')."""
+    cuts = set()
     for m in _PAREN.finditer(segment):
         nxt = segment[m.end():m.end() + 2]
         credit_like = _CREDIT_IN_PAREN.search(m.group()) or segment[max(0, m.start() - 5):m.start()].rstrip().endswith((".", "!", "?", "’", "'"))
@@ -195,7 +248,13 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.add(m.start())
         if segment[m.end():m.end() + 2][1:2].isupper():
             cuts.add(m.end())
-    # a lost line break: 'and repairs The transit agency said'
+    return cuts
+
+
+def _lost_break_cuts(segment: str) -> set[int]:
+    """A lost line break: a capitalised function word after a word without punctuation,
+    before a lower-case word or a number ('and repairs The transit agency said')."""
+    cuts = set()
     words = list(_TOKEN.finditer(segment))
     function_words = _function_words()
     for k in range(1, len(words) - 1):
@@ -203,23 +262,49 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
         ends_open = prev[-1:].isalnum() or (prev[-1:] in "'’\"”)" and prev[-2:-1].isalnum())
         if word in function_words and ends_open and (nxt[:1].islower() or nxt[:1].isdigit()):
             cuts.add(words[k].start())
-    # never cut inside a byline, a date stamp or brackets
+    return cuts
+
+
+#: The furniture passes, each ``segment -> cuts``; the cuts are a set, so their order does not matter.
+FURNITURE_PASSES = (_pattern_cuts, _date_stamp_cuts, _label_cuts, _bracket_credit_cuts, _lost_break_cuts)
+
+
+def _unprotected(segment: str, cuts: set[int]) -> list[int]:
+    """``cuts``, sorted, less those inside a byline, a date stamp or brackets."""
     protected = [m.span() for m in _BYLINE.finditer(segment)] + [m.span() for m in _PAREN.finditer(segment)]
     protected += [m.span() for m in _DATE_STAMP.finditer(segment) if m.group("kw") or ":" in m.group() or "." in m.group()]
     inside = set()
     for a, b in protected:
         inside.update(c for c in cuts if a < c < b)
-    cuts = sorted(c for c in cuts if 0 < c < len(segment) and c not in inside)
-    pieces = []
+    return sorted(c for c in cuts if 0 < c < len(segment) and c not in inside)
+
+
+def _pieces(segment: str, start: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """The stripped pieces between ``cuts`` (offsets plus ``start``); punctuation alone
+    ('|', '•') joins the piece before."""
+    pieces: list[tuple[int, int]] = []
     bounds = [0] + cuts + [len(segment)]
     for a, b in zip(bounds, bounds[1:]):
         piece = segment[a:b]
         stripped = piece.strip()
         if not stripped or not any(ch.isalnum() for ch in stripped) and pieces:
-            if stripped and pieces:  # punctuation alone ('|', '•') joins the piece before
+            if stripped and pieces:
                 s0, _e0 = pieces[-1]
                 pieces[-1] = (s0, start + a + len(piece.rstrip()))
             continue
         lead = len(piece) - len(piece.lstrip())
         pieces.append((start + a + lead, start + a + lead + len(stripped)))
     return pieces
+
+
+def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets (in ``text``) of the pieces of ``text[start:end]``."""
+    segment = text[start:end]
+    cuts: set[int] = set()
+    for furniture_pass in FURNITURE_PASSES:
+        cuts |= furniture_pass(segment)
+    # a quotation of several sentences stays one piece, as it was one paragraph: quotation
+    # marks are read per piece (:mod:`analysis.text.quotes`)
+    quotations = _quotation_spans(segment, sorted(cuts))
+    cuts |= {c for c in _sentence_cuts(segment) if not _inside_quotation(c, quotations)}
+    return _pieces(segment, start, _unprotected(segment, cuts))

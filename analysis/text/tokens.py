@@ -1,8 +1,12 @@
 """Tokens: what the wording analysis counts.
 
-A token is a run of letters or digits, possibly joined by internal apostrophes
-or hyphens (``don't``, ``Russia's``, ``e-bikes``), or a single punctuation
-character.  ``lower`` folds case and curly apostrophes (’ -> '), so "Don’t" and
+A token is an acronym or a run of initials with stops (``F.B.I.``, ``U.S.``,
+``J.D.``: one word, not three letters and three full stops), a run of letters or
+digits, possibly joined by internal apostrophes or hyphens (``don't``,
+``Russia's``, ``e-bikes``), or a single punctuation character.  A single initial
+inside a sentence ("J." of "Donald J. Trump") is one token with its stop, a word
+that the wording measures do not take as a term (:func:`is_initial`); a letter
+alone ("the letter Z") is a word and a term like any other.  ``lower`` folds case and curly apostrophes (’ -> '), so "Don’t" and
 "don't" count as one term.
 """
 from __future__ import annotations
@@ -14,7 +18,9 @@ import pandas as pd
 
 from .resources import stop_words
 
-TOKEN_PATTERN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]")
+#: an acronym or initials with stops ("F.B.I.", "U.S.", "J.D."), an initial inside a sentence
+#: ("J." of "Donald J. Trump"), then words, then punctuation
+TOKEN_PATTERN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W\d_]\.(?=\s+[^\W\d_])|[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]")
 TOKEN_COLUMNS = [
     "article_id", "sentence_id", "token_index", "start", "end", "token", "lower",
     "is_alpha", "is_stop", "quoted", "voice",
@@ -31,9 +37,15 @@ def normalise(token: str) -> str:
     return token.lower().replace("’", "'")
 
 
+def is_initial(lower: str) -> bool:
+    """True for a single initial with its stop ("j.")."""
+    return len(lower) == 2 and lower[1] == "." and lower[0].isalpha()
+
+
 def is_alpha(lower: str) -> bool:
-    """True for words made of letters (internal apostrophes and hyphens allowed)."""
-    return lower.replace("'", "").replace("-", "").isalpha()
+    """True for words made of letters (internal apostrophes and hyphens, and the stops of
+    an acronym, "f.b.i.", allowed)."""
+    return lower.replace("'", "").replace("-", "").replace(".", "").isalpha()
 
 
 def token_rows(sentences: Iterable, article_text: str, quoted_chars: set[int]) -> pd.DataFrame:
