@@ -18,6 +18,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from ..measures.readability import SCOPES as READABILITY_SCOPES
+from ..measures.sentiment import SUMMARY_METRICS
+from ..measures.voices import VOICE_METRICS
+from ..text.sentences import SCOPES
+
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 VOICE_MARKERS = {"body": "o", "narration": "s", "reported": "v", "mixed": "D", "quotation": "^"}
 #: Scores on a US school-grade scale.  Dale-Chall is not: its raw score (e.g. 10.3) maps to a
@@ -36,6 +41,11 @@ METRIC_LABELS = {
     "gunning_fog": "Gunning Fog", "smog_index": "SMOG", "coleman_liau_index": "Coleman-Liau",
     "automated_readability_index": "ARI", "dale_chall": "Dale-Chall", "words_per_sentence": "Words per sentence",
     "mean_compound": "Mean VADER compound",
+    "quoted_word_share": "Share of words quoted", "indirect_speech_share": "Share of sentences in reported speech",
+    "named_sources_per_1000_words": "Named sources per 1,000 words", "n_sources": "Distinct sources",
+    "unnamed_attribution_share": "Share of attributions to unnamed sources",
+    "organisation_attribution_share": "Share of attributions to organisations",
+    "top_source_quoted_share": "Top source's share of quoted words",
 }
 
 
@@ -148,8 +158,11 @@ def _legend_outside(ax, note: str | None = None, **kwargs):
         ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.0, 1.0), **kwargs)
 
 
-VOICE_SCOPES = ["narration", "reported", "quotation", "body"]
-VOICE_LABELS = ["the outlet's narration", "reported speech", "quoted material", "whole body"]
+SCOPE_LABELS = {"narration": "the outlet's narration", "reported": "reported speech", "quotation": "quoted material",
+                "body": "whole body"}
+#: The sentence scopes (text.sentences.SCOPES), one voice after another, then the whole body.
+VOICE_SCOPES = [s for s in SCOPES if s != "body"] + ["body"]
+VOICE_LABELS = [SCOPE_LABELS[s] for s in VOICE_SCOPES]
 
 
 def _by_voice(table: pd.DataFrame, metric: str, ax):
@@ -419,22 +432,27 @@ def plot_sources(story_sources: pd.DataFrame, *, ax=None):
 
 
 def _metric_family(metric: str) -> str:
-    return "sentiment" if metric.endswith(("_compound", "_positive", "_neutral", "_negative")) else "readability"
+    """"voice", "sentiment" or "readability" (counts included), from the measures' own metric lists."""
+    if metric in VOICE_METRICS:
+        return "voice"
+    return "sentiment" if metric.partition("_")[2] in SUMMARY_METRICS else "readability"
 
 
 def _metric_label(metric: str) -> str:
     scope, _, name = metric.partition("_")
-    return f"{METRIC_LABELS.get(name, name)} ({scope})" if scope in ("body", "narration", "quotation", "mixed", "page") else metric
+    if scope in READABILITY_SCOPES:
+        return f"{METRIC_LABELS.get(name, name)} ({scope})"
+    return METRIC_LABELS.get(metric, metric)
 
 
 def plot_outlet_effects(differences: pd.DataFrame, *, family: str | None = None, comparison: str | None = None, ax=None):
     """Forest plot of study-level outlet differences (from ``compare.across_stories.outlet_differences``).
 
-    One panel per metric family (``family`` "readability" or "sentiment";
+    One panel per metric family (``family`` "readability", "sentiment" or "voice";
     default: the first row's): each row is a metric and a comparison "first
     minus second", the point its pooled difference over stories, the bar its
     95% interval over stories (as its ``interval`` column says), coloured by the first outlet; filled when
-    the Holm-adjusted permutation p < 0.05, hollow otherwise; a grey x marks the
+    the Holm-adjusted p (t-test over stories) < 0.05, hollow otherwise; a grey x marks the
     mixed-model estimate.
     """
     ax = _ax(ax)
@@ -461,7 +479,7 @@ def plot_outlet_effects(differences: pd.DataFrame, *, family: str | None = None,
     ax.set_xlabel(f"difference, first minus second (bars: {how})")
     summary = differences.attrs.get("summary", "")
     ax.set_title(f"Outlet differences across stories: {family}")
-    ax.plot([], [], "o", color="#555555", label="Holm-adjusted p < 0.05 (permutation within stories)")
+    ax.plot([], [], "o", color="#555555", label="Holm-adjusted p < 0.05 (t-test over stories)")
     ax.plot([], [], "o", color="#555555", markerfacecolor="white", label="not after Holm adjustment")
     ax.plot([], [], "x", color="#777777", label="mixed model value ~ outlet + (1 | story)")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7.5,
