@@ -131,6 +131,22 @@ def _compare(args) -> int:
     return 0
 
 
+def _study_sources(args) -> int:
+    """``study-sources``: each outlet's sources across the study's stories, or (``--overlap``) how much
+    two outlets' sources overlap per story (Jaccard); one line per pair of outlets after the table."""
+    from ..compare.order import study_outlets
+    from ..compare.study_sources import study_source_tables
+
+    tables = study_source_tables(load_corpus(args.data_dir, args.story), study_outlets(args.data_dir))
+    print_table(tables.story_overlap if args.overlap else tables.sources, args.format)
+    for row in tables.overlap.itertuples(index=False):
+        interval = f" [{row.ci_low:.2f}, {row.ci_high:.2f}]" if pd.notna(row.ci_low) else ""
+        _note(f"{row.outlet_a} and {row.outlet_b}: mean Jaccard of their sources {row.mean_jaccard:.2f}{interval} "
+              f"over {row.n_stories} stories (95% t interval over stories){'; ' + row.note if row.note else ''}",
+              args.format)
+    return 0
+
+
 def build_parser(commands: dict) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
@@ -184,6 +200,13 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
     compare.add_argument("--interval", choices=list(INTERVALS), default=DEFAULT_INTERVAL,
                          help=f"how the 95%% interval over stories is made (default: {DEFAULT_INTERVAL}; the others "
                               "are story bootstraps, kept for comparison: see the README's honesty check)")
+    sources = sub.add_parser("study-sources", parents=[common],
+                             help="who gets a voice across stories: each outlet's sources, shared or exclusive, "
+                                  "and the overlap of two outlets' sources per story (Jaccard)",
+                             epilog="example: python -m analysis study-sources --data-dir my-study/ --overlap --csv")
+    sources.add_argument("--overlap", action="store_true",
+                         help="print the per-story overlap of each pair of outlets instead of the sources")
+    _add_format(sources)
     report = sub.add_parser("report", parents=[common], help="execute the notebooks and render them to HTML",
                             epilog="example: python -m analysis report --story my-story --out reports/")
     report.add_argument("--out", help="output folder (default: reports/)")
@@ -266,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
             return _metrics(args)
         if args.command == "compare":
             return _compare(args)
+        if args.command == "study-sources":
+            return _study_sources(args)
         corpus = load_corpus(args.data_dir, args.story)
         if args.command in ("findings", "readability-diff", "sentiment-diff"):
             # one sign for the whole data folder: first minus second in its outlet order

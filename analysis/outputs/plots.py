@@ -517,3 +517,44 @@ def plot_story_outlet_grid(metrics: pd.DataFrame, *, metric: str = "body_flesch_
     ax.figure.colorbar(image, ax=ax, label="minus the story's mean over outlets")
     ax.set_title(f"{_metric_label(metric)} by story and outlet (n = articles)")
     return ax
+
+
+def plot_study_sources(sources: pd.DataFrame, *, top: int = 15, ax=None):
+    """Who gets a voice across stories: a source x outlet dot matrix (from
+    ``compare.study_sources.outlet_sources``): a dot where an outlet quoted the source, its
+    area and number the stories in which it did; rows are the ``top`` sources quoted in the
+    most stories over all outlets, labelled with their kind and whether more than one
+    outlet quoted them (shared) or one alone (exclusive)."""
+    ax = _ax(ax)
+    ax.set_title("Who gets a voice across stories: sources by outlet")
+    if sources.empty:  # say so, instead of an empty chart
+        ax.text(0.5, 0.5, "no attributed source in these articles", transform=ax.transAxes, ha="center", va="center")
+        return ax
+    outlets = [o for o in (_STUDY_ORDER or []) if o in set(sources["outlet"])]
+    outlets += [o for o in dict.fromkeys(sources["outlet"]) if o not in outlets]
+    totals = sources.groupby("study_source")["n_stories"].sum()
+    names = sorted(totals.index, key=lambda n: (-totals[n], n))[:top]
+    info = sources.drop_duplicates("study_source").set_index("study_source")
+    colours = outlet_colours(outlets)
+    biggest = max(1, int(sources["n_stories"].max()))
+    for i, name in enumerate(names):
+        for j, outlet in enumerate(outlets):
+            hit = sources[(sources["study_source"] == name) & (sources["outlet"] == outlet)]
+            if hit.empty:
+                continue
+            n = int(hit["n_stories"].iloc[0])
+            ax.scatter(j, i, s=60 + 540 * n / biggest, color=colours[outlet], alpha=0.85, zorder=3)
+            ax.text(j, i, str(n), ha="center", va="center", fontsize=7.5, color="white", zorder=4)
+    ax.set_xticks(range(len(outlets)), [f"{o}\n({int(sources.loc[sources['outlet'] == o, 'study_source'].nunique())} sources)"
+                                        for o in outlets], fontsize=8)
+    for tick, outlet in zip(ax.get_xticklabels(), outlets):
+        tick.set_color(colours[outlet])
+    ax.set_yticks(range(len(names)), [f"{n} ({info.at[n, 'source_kind']}, {info.at[n, 'status']})" for n in names],
+                  fontsize=8)
+    ax.set_xlim(-0.6, len(outlets) - 0.4)
+    ax.set_ylim(len(names) - 0.5, -0.5)
+    ax.grid(False)
+    shown = f"the {len(names)} of {len(totals)} sources quoted in the most stories" if len(totals) > len(names) else \
+        f"all {len(totals)} sources"
+    ax.set_xlabel(f"dot and number: stories in which the outlet quoted the source ({shown})")
+    return ax
