@@ -520,20 +520,26 @@ def story_level_differences(metrics: pd.DataFrame, metric_names: Iterable[str] |
     names = [m for m in DEFAULT_METRICS if m in metrics.columns] if metric_names is None else list(metric_names)
     metrics = _as_float(metrics, names)
     order, code, outlet_codes, story_codes, story_names = _encoded(metrics, outlets)
-    parts = []
+    pieces: dict[tuple[str, Comparison], pd.DataFrame] = {}
+    # metrics with the same missing-value pattern share one grouping (as in outlet_differences)
+    groups: dict[bytes, list[str]] = {}
     for name in names:
-        present = np.isfinite(metrics[name].to_numpy(float))
-        values = metrics.loc[present, [name]].to_numpy(float)
+        groups.setdefault(np.isfinite(metrics[name].to_numpy(float)).tobytes(), []).append(name)
+    for mask_bytes, group_names in groups.items():
+        present = np.frombuffer(mask_bytes, dtype=bool)
+        values = metrics.loc[present, group_names].to_numpy(float)
         labels, story = outlet_codes[present], story_codes[present]
         for comp in comparisons(order, order, rest):
             first, second = code[comp.first], tuple(code[o] for o in comp.second)
             _, _, use = _sides(labels, story, len(story_names), first, second)
             if not use.any():
                 continue
-            stories, d = _story_level(values[use], labels[use], story[use], first, [name])
-            parts.append(pd.DataFrame({"metric": name, "comparison": comp.kind, "outlet_a": comp.first,
-                                       "outlet_b": comp.label_b, "story": story_names[stories],
-                                       "difference": d[:, 0]}))
+            stories, d = _story_level(values[use], labels[use], story[use], first, group_names)
+            for k, name in enumerate(group_names):
+                pieces[(name, comp)] = pd.DataFrame({"metric": name, "comparison": comp.kind, "outlet_a": comp.first,
+                                                     "outlet_b": comp.label_b, "story": story_names[stories],
+                                                     "difference": d[:, k]})
+    parts = [pieces[(name, comp)] for name in names for comp in comparisons(order, order, rest) if (name, comp) in pieces]
     columns = ["metric", "comparison", "outlet_a", "outlet_b", "story", "difference"]
     return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
 
