@@ -74,10 +74,10 @@ REST = "the rest"
 #: cores, 6 metrics took 18 s at 500 stories / 4,000 articles but 3 minutes (and failed to
 #: converge) at 800 stories / 10,000 articles.
 MIXED_MAX_STORIES = 500
+MIXED_MAX_ARTICLES = 5000
 #: Fewer stories with two or more outlets than this and MixedLM is not fitted: a random-intercept
 #: variance estimated from a handful of stories is mostly noise (and the fit rarely converges).
 MIXED_MIN_STORIES = 5
-MIXED_MAX_ARTICLES = 5000
 ALPHA = 1 - CONFIDENCE
 
 DIFFERENCE_COLUMNS = [

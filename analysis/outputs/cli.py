@@ -187,10 +187,11 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
                          help="compute on an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 "
                               "(its workers must see the data folder at the same path)")
     compare = sub.add_parser("compare", parents=[common],
-                             help="outlet differences across stories: t interval over stories, permutation test, mixed model, Holm/BH",
+                             help="outlet differences across stories: t interval and t-test over stories, permutation test, mixed model, Holm/BH",
                              epilog="example: python -m analysis compare --data-dir my-study/ --metric all --format csv")
-    compare.add_argument("--metric", nargs="+", help="metric columns of the metrics table, or 'all' "
-                                                     "(default: six headline metrics)")
+    compare.add_argument("--metric", nargs="+", help="metric columns of the metrics table, or 'all' (every "
+                                                     "per-article number; default: headline readability, tone "
+                                                     "and voice metrics)")
     _add_format(compare)
     compare.add_argument("--workers", type=int, help="worker processes for the metrics step (default: all CPUs)")
     compare.add_argument("--mixed", choices=["auto", "yes", "no"], default="auto",
