@@ -126,8 +126,10 @@ def _compare(args) -> int:
     _note(table.attrs["summary"], args.format)
     design = study_design(metrics)
     unused = design[design["used"] != "yes"]
+    names = unused["story"].astype(str).tolist()
+    listed = ", ".join(names[:10]) + (f" and {len(names) - 10} more" if len(names) > 10 else "")
     _note(f"{len(design)} stories, {len(design) - len(unused)} with two or more outlets"
-          + (f"; not comparable: {', '.join(unused['story'].astype(str))}" if len(unused) else ""), args.format)
+          + (f"; not comparable: {listed}" if len(unused) else ""), args.format)
     return 0
 
 
