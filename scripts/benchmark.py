@@ -152,7 +152,26 @@ def hand_article(record: dict) -> dict:
         row[f"{scope}_share_positive"] = float((c >= 0.05).mean()) if c.size else float("nan")
         row[f"{scope}_share_neutral"] = float(((c > -0.05) & (c < 0.05)).mean()) if c.size else float("nan")
         row[f"{scope}_share_negative"] = float((c <= -0.05).mean()) if c.size else float("nan")
+    row.update(hand_voices(sentences, tables.tokens, row["n_words"]))
     return row
+
+
+def hand_voices(sentences, tokens, n_words: int) -> dict:
+    """Who gets a voice, written out with pandas on the article's sentences and tokens tables."""
+    nan = float("nan")
+    quoted = tokens[tokens["is_alpha"] & tokens["quoted"]].groupby("sentence_id").size()
+    words = sentences["sentence_id"].map(quoted).fillna(0)
+    said = sentences[(sentences["source"] != "") & (sentences["voice"] != "narration")]
+    named = said[said["source_kind"].isin(["person", "organisation"])]
+    by_source = words[named.index].groupby(named["source"]).sum()
+    total = words.sum()
+    return {"quoted_word_share": total / n_words if n_words else nan,
+            "indirect_speech_share": (sentences["voice"] == "reported").mean() if len(sentences) else nan,
+            "named_sources_per_1000_words": 1000 * named["source"].nunique() / n_words if n_words else nan,
+            "n_sources": said["source"].nunique(),
+            "unnamed_attribution_share": (said["source_kind"] == "unnamed").mean() if len(said) else nan,
+            "organisation_attribution_share": (said["source_kind"] == "organisation").mean() if len(said) else nan,
+            "top_source_quoted_share": (by_source.max() if len(by_source) else 0.0) / total if total else nan}
 
 
 def hand_chunk(records: list[dict]) -> list[dict]:

@@ -32,7 +32,7 @@ def main(argv=None) -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--stories", type=int, default=3_000)
     parser.add_argument("--outlets", type=int, default=3)
-    parser.add_argument("--metrics", default=None, help="'all' for every metric column (default: the six headline ones)")
+    parser.add_argument("--metrics", default=None, help="'all' for every per-article column (default: compare's headline readability, tone and voice metrics)")
     parser.add_argument("--mixed", choices=["auto", "yes", "no"], default="auto")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:

@@ -13,7 +13,15 @@ readability counts and VADER compound scores) are pooled; each story draws its
 own subset of them (60%) plus a story shift (between-story variation), and each
 article is 10-25 sentences drawn from its story's subset (between-article
 variation).  The article's Flesch-Kincaid grade and mean compound are then
-computed from the drawn sentences exactly as the pipeline does.
+computed from the drawn sentences exactly as the pipeline does, and its voice
+metrics (:data:`analysis.measures.voices.VOICE_METRICS`: quoted words, reported
+speech, sources and their kinds) by the pipeline's own
+:func:`~analysis.measures.voices.voice_metrics` on the drawn sentences' voices,
+resolved sources and quoted words (no outlet effect on them in either condition).
+
+``--pool-data-dir`` draws the sentences from another data folder (e.g. a real corpus,
+whose sources are more varied than the seed story's: the seed has no unnamed source, so
+``unnamed_attribution_share`` is 0 in every simulated article drawn from it).
 
 Conditions: no outlet effect (every outlet drawn alike), and a planted effect
 (outlet A's articles +``--effect-grade`` grade and +``--effect-compound``).
@@ -38,6 +46,7 @@ import time
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -50,27 +59,49 @@ from analysis.compare.across_stories import (  # noqa: E402
 from analysis.measures.bootstrap import excludes_zero  # noqa: E402
 from analysis.measures.readability import scope_readability, sentence_counts  # noqa: E402
 from analysis.measures.sentiment import score_text  # noqa: E402
+from analysis.measures.voices import VOICE_METRICS, voice_metrics  # noqa: E402
 
 OUTLETS = ("A", "B", "C")
-METRICS = ("body_flesch_kincaid_grade", "body_mean_compound")
+#: The two metrics an effect can be planted on, then the voice metrics (never given an effect).
+METRICS = ("body_flesch_kincaid_grade", "body_mean_compound", *VOICE_METRICS)
 Z95 = 1.959963984540054
 
 
-def sentence_pool(data_dir=None) -> tuple[np.ndarray, np.ndarray]:
-    """Readability counts (n x len(COUNT_COLUMNS)) and compound scores of every sentence of the data folder."""
+class SentencePool(NamedTuple):
+    """Every body sentence of a data folder: readability counts (n x len(COUNT_COLUMNS)), VADER
+    compound, voice, resolved source and its kind, alphabetic words and quoted alphabetic words."""
+
+    counts: np.ndarray
+    compound: np.ndarray
+    voices: np.ndarray
+    sources: np.ndarray
+    kinds: np.ndarray
+    words: np.ndarray
+    quoted: np.ndarray
+
+
+def sentence_pool(data_dir=None) -> SentencePool:
+    """The :class:`SentencePool` of every sentence of the data folder (default: the seed ``data/``)."""
     import analysis
 
     corpus = analysis.load_corpus(data_dir if data_dir is not None else ROOT / "data")
-    texts = corpus.sentences["text"].tolist()
-    return sentence_counts(texts).astype(float), np.array([score_text(t)["compound"] for t in texts])
+    sentences = corpus.sentences
+    texts = sentences["text"].tolist()
+    alpha = corpus.tokens[corpus.tokens["is_alpha"]]
+    words = sentences["sentence_id"].map(alpha.groupby("sentence_id").size()).fillna(0).to_numpy(float)
+    quoted = sentences["sentence_id"].map(alpha[alpha["quoted"]].groupby("sentence_id").size()).fillna(0).to_numpy(float)
+    return SentencePool(sentence_counts(texts).astype(float), np.array([score_text(t)["compound"] for t in texts]),
+                        sentences["voice"].to_numpy(object), sentences["source"].to_numpy(object),
+                        sentences["source_kind"].to_numpy(object), words, quoted)
 
 
-def simulate_metrics(rng: np.random.Generator, counts: np.ndarray, compound: np.ndarray, n_stories: int,
+def simulate_metrics(rng: np.random.Generator, pool: SentencePool, n_stories: int,
                      effect: tuple[float, float] = (0.0, 0.0), story_sd: tuple[float, float] = (1.0, 0.1)) -> pd.DataFrame:
-    """One simulated study's per-article table (story, outlet and the two metrics).
+    """One simulated study's per-article table (story, outlet and :data:`METRICS`).
 
     The design is drawn article by article; the grades are computed in one
     vectorised call of the pipeline's formula on every article's summed counts."""
+    counts, compound = pool.counts, pool.compound
     n = len(compound)
     stories, outlets, chosen_all, shifts, bumps = [], [], [], [], []
     for s in range(n_stories):
@@ -92,9 +123,12 @@ def simulate_metrics(rng: np.random.Generator, counts: np.ndarray, compound: np.
     grade = scope_readability(totals)["flesch_kincaid_grade"]
     tone = np.array([compound[c].mean() for c in chosen_all])
     shifts, bumps = np.array(shifts), np.array(bumps)
-    return pd.DataFrame({"story": stories, "outlet": outlets,
-                         METRICS[0]: grade + shifts[:, 0] + bumps[:, 0],
-                         METRICS[1]: tone + shifts[:, 1] + bumps[:, 1]})
+    voices = pd.DataFrame([voice_metrics(pool.voices[c], pool.sources[c], pool.kinds[c], pool.quoted[c],
+                                         int(pool.words[c].sum())) for c in chosen_all], columns=list(VOICE_METRICS))
+    frame = pd.DataFrame({"story": stories, "outlet": outlets,
+                          METRICS[0]: grade + shifts[:, 0] + bumps[:, 0],
+                          METRICS[1]: tone + shifts[:, 1] + bumps[:, 1]})
+    return pd.concat([frame, voices], axis=1)
 
 
 def wilson(successes: float, n: int, z: float = Z95) -> tuple[float, float]:
@@ -108,10 +142,11 @@ def wilson(successes: float, n: int, z: float = Z95) -> tuple[float, float]:
 
 
 def _true_difference(effect: tuple[float, float], k: int, a: str, b: str) -> float:
-    truth = effect[k] if a == "A" else 0.0
+    planted = effect[k] if k < len(effect) else 0.0     # the voice metrics: no effect planted
+    truth = planted if a == "A" else 0.0
     if b == "A":
-        truth = -effect[k]
-    if b == REST and a != "A" and effect[k]:
+        truth = -planted
+    if b == REST and a != "A" and planted:
         truth = np.nan      # the rest includes A in some stories only: no single true value
     return truth
 
@@ -127,7 +162,7 @@ def study_records(frame: pd.DataFrame, study: int, effect: tuple[float, float], 
         table = outlet_differences(frame, list(metrics), outlets=list(OUTLETS), mixed_model=False, reps=reps,
                                    permutations=permutations, interval=methods[0])
         for row in table.itertuples(index=False):
-            p_values[(row.metric, row.outlet_a, row.outlet_b)] = (row.p_value, row.ci_low, row.ci_high)
+            p_values[(row.metric, row.outlet_a, row.outlet_b)] = (row.p_permutation, row.ci_low, row.ci_high)
     present = sorted(set(frame["outlet"]), key=OUTLETS.index)
     records = []
     for k, metric in enumerate(metrics):
@@ -152,25 +187,27 @@ def _record(study: int, method: str, metric: str, comp, truth: float, low: float
             "p_below": p < 0.05 if np.isfinite(p) else np.nan, "width": high - low}
 
 
-_POOL: tuple[np.ndarray, np.ndarray] | None = None
+_POOL: SentencePool | None = None
+#: The data folder whose sentences are pooled (None: the seed data/); set by ``--pool-data-dir``.
+POOL_DATA_DIR = None
 
 
-def _pool() -> tuple[np.ndarray, np.ndarray]:
+def _pool() -> SentencePool:
     global _POOL
     if _POOL is None:
-        _POOL = sentence_pool()
+        _POOL = sentence_pool(POOL_DATA_DIR)
     return _POOL
 
 
 def _run_block(start: int, stop: int, n_stories: int, effect, seed: int, stream: int, reps: int,
-               permutations: int, methods: tuple[str, ...]) -> list[dict]:
+               permutations: int, methods: tuple[str, ...], metrics: tuple[str, ...] = METRICS) -> list[dict]:
     warnings.simplefilter("ignore")
-    counts, compound = _pool()
+    pool = _pool()
     records = []
     for i in range(start, stop):
         rng = np.random.default_rng([seed, stream, i])
-        frame = simulate_metrics(rng, counts, compound, n_stories, effect)
-        records += study_records(frame, i, effect, reps, permutations, methods)
+        frame = simulate_metrics(rng, pool, n_stories, effect)
+        records += study_records(frame, i, effect, reps, permutations, methods, metrics)
     return records
 
 
@@ -180,18 +217,21 @@ def _blocks(total: int, workers: int) -> list[tuple[int, int]]:
 
 
 def run(studies: int, n_stories: int, effect: tuple[float, float], seed: int, reps: int, permutations: int,
-        methods=("t", "expanded", "percentile"), workers: int = 1, stream: int | None = None) -> pd.DataFrame:
-    """Per study, method and comparison: does the interval exclude zero, cover the truth; is p < 0.05.
+        methods=("t", "expanded", "percentile"), workers: int = 1, stream: int | None = None,
+        metrics: tuple[str, ...] = METRICS) -> pd.DataFrame:
+    """Per study, method, metric (of :data:`METRICS`) and comparison: does the interval exclude zero,
+    cover the truth; is the permutation p < 0.05.
 
     ``permutations=0`` skips the permutation test (``p_below`` NaN); ``stream`` (default: 0 with no
     effect, 1 with one) keeps the two conditions' studies independent."""
     methods = tuple(methods)
     stream = (0 if not any(effect) else 1) if stream is None else stream
-    args = (n_stories, tuple(effect), seed, stream, reps, permutations, methods)
+    args = (n_stories, tuple(effect), seed, stream, reps, permutations, methods, tuple(metrics))
     blocks = _blocks(studies, workers)
     if workers <= 1:
         parts = [_run_block(lo, hi, *args) for lo, hi in blocks]
     else:
+        _pool()  # loaded once here: forked workers inherit it instead of each loading the corpus
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = [pool.submit(_run_block, lo, hi, *args) for lo, hi in blocks]
             parts = [f.result() for f in futures]
@@ -228,7 +268,7 @@ def run_shuffles(data_dir, shuffles: int, seed: int, reps: int, permutations: in
         if permutations > 0:
             table = outlet_differences(frame, names, outlets=order, mixed_model=False, reps=reps,
                                        permutations=permutations, interval=methods[0])
-            p_values = {(r.metric, r.outlet_a, r.outlet_b): r.p_value for r in table.itertuples(index=False)}
+            p_values = {(r.metric, r.outlet_a, r.outlet_b): r.p_permutation for r in table.itertuples(index=False)}
         for metric in names:
             for comp in comparisons(order, order):
                 d = groups.get((metric, comp.first, comp.label_b))
@@ -294,17 +334,25 @@ def main(argv=None) -> int:
                              "the first is checked against outlet_differences")
     parser.add_argument("--conditions", default="null,planted", help="null, planted or both (comma-separated)")
     parser.add_argument("--workers", type=int, default=1, help="processes (results do not depend on it)")
+    parser.add_argument("--metrics", default="all", help="comma-separated, from " + ", ".join(METRICS) + " (default all)")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--json", action="store_true", help="print the table as JSON records")
     parser.add_argument("--records", help="also write every per-study record to this CSV file")
     parser.add_argument("--shuffle-data-dir", help="instead: a real data folder, outlet labels shuffled within stories")
+    parser.add_argument("--pool-data-dir", help="draw the simulated articles' sentences from this data folder "
+                                                "(default: the seed data/)")
     args = parser.parse_args(argv)
     methods = tuple(INTERVALS) if args.methods == "all" else tuple(m.strip() for m in args.methods.split(","))
     unknown = [m for m in methods if m not in INTERVALS]
     if unknown:
         parser.error(f"unknown interval method: {', '.join(unknown)} (known: {', '.join(INTERVALS)})")
     permutations = 0 if args.no_permutation else args.permutations
+    metrics = METRICS if args.metrics == "all" else tuple(m.strip() for m in args.metrics.split(","))
+    if [m for m in metrics if m not in METRICS]:
+        parser.error(f"unknown metric (known: {', '.join(METRICS)})")
     warnings.simplefilter("ignore")
+    global POOL_DATA_DIR
+    POOL_DATA_DIR = args.pool_data_dir
     start = time.perf_counter()
     if args.shuffle_data_dir:
         records = run_shuffles(args.shuffle_data_dir, args.studies, args.seed, args.reps, permutations, methods)
@@ -326,7 +374,7 @@ def main(argv=None) -> int:
     for key in args.conditions.split(","):
         name, effect = conditions[key.strip()]
         records = run(args.studies, args.stories, effect, args.seed, args.reps, permutations, methods,
-                      workers=args.workers)
+                      workers=args.workers, metrics=metrics)
         records.insert(0, "condition", name)
         all_records.append(records)
         table = summarise(records.drop(columns="condition"))

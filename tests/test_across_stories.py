@@ -67,7 +67,18 @@ def test_permutation_p_value_enumerated_by_hand():
     table = ac.outlet_differences(tiny(), ["body_x"], mixed_model=False)
     r = row(table, "A", "B")
     assert r["permutations"] == "exact (36)"
-    assert r["p_value"] == pytest.approx(1 / 3)
+    assert r["p_permutation"] == pytest.approx(1 / 3)
+
+
+def test_p_value_is_the_t_test_the_interval_inverts_by_hand():
+    # A - B: d = 1, 2 -> t = 1.5 / 0.5 = 3 on 1 df (Cauchy): p = 1 - 2 atan(3) / pi = 0.204833
+    r = row(ac.outlet_differences(tiny(), ["body_x"], mixed_model=False), "A", "B")
+    assert r["p_value"] == pytest.approx(1 - 2 * np.arctan(3) / np.pi, rel=1e-9)
+    # p < 0.05 exactly when the t interval excludes zero (checked on both sides of the edge)
+    for d in ([0.3, -1.2, 2.5, 0.8, 1.1], [1.0, 1.2, 0.9, 1.4, 1.1]):
+        low, high = ac.story_intervals(np.array(d), ("k",), methods=("t",))["t"]
+        assert (ac.t_test_p_value(np.array(d)) < 0.05) == (low > 0 or high < 0)
+    assert np.isnan(ac.t_test_p_value(np.array([1.0])))
 
 
 def test_holm_and_bh_against_a_worked_example():
@@ -85,13 +96,22 @@ def test_expanded_percentile_level_for_twenty_stories():
     assert ac.expanded_alpha(20) == pytest.approx(0.03176, abs=2e-4)
 
 
-def test_one_outlet_study_gives_rows_saying_why():
+def test_studies_it_cannot_answer_are_refused_in_one_line():
+    from analysis.errors import InputDataError
+
     frame = tiny()
-    frame = frame[frame["story"] == "s4"]
-    design = ac.study_design(frame)
-    assert design["used"].iloc[0].startswith("no: only one outlet")
-    table = ac.outlet_differences(frame, ["body_x"], mixed_model=False)
-    assert table.empty and "0 tests" in table.attrs["summary"]
+    one_story = frame[frame["story"] == "s1"]
+    with pytest.raises(InputDataError, match=r"^compare needs several stories; this study has 1 ") as caught:
+        ac.outlet_differences(one_story, ["body_x"], mixed_model=False)
+    assert "\n" not in str(caught.value)
+    singletons = pd.DataFrame({"story": ["s1", "s2", "s3"], "outlet": ["A", "B", "A"], "body_x": [1.0, 2.0, 3.0]})
+    assert ac.study_design(singletons)["used"].str.startswith("no: only one outlet").all()
+    with pytest.raises(InputDataError, match=r"^no story has two outlets \(3 stories, one outlet each\)"):
+        ac.outlet_differences(singletons, ["body_x"], mixed_model=False)
+    # D only ever appears alone: absent from every shared story
+    unshared = pd.concat([frame, pd.DataFrame({"story": ["s5"], "outlet": ["D"], "body_x": [2.0]})])
+    with pytest.raises(InputDataError, match=r"^outlet D is in no story shared with another outlet"):
+        ac.outlet_differences(unshared, ["body_x"], mixed_model=False)
 
 
 def test_deterministic_and_fast_on_ten_thousand_articles():
@@ -228,5 +248,6 @@ def test_story_level_differences_by_hand_and_their_mean_is_the_difference():
     rest = table[(table["outlet_a"] == "A") & (table["outlet_b"] == ac.REST)]
     assert rest["difference"].tolist() == pytest.approx([1.0, 2.0, -1.0])
     skipped = ac.outlet_differences(tiny(), ["body_x"], mixed_model=False, permutations=0)
-    assert row(skipped, "A", "B")["permutations"] == "not run" and np.isnan(row(skipped, "A", "B")["p_value"])
+    assert row(skipped, "A", "B")["permutations"] == "not run" and np.isnan(row(skipped, "A", "B")["p_permutation"])
+    assert np.isfinite(row(skipped, "A", "B")["p_value"])          # the t-test needs no permutation
     assert row(skipped, "A", "B")["difference"] == pytest.approx(ab["difference"].mean())

@@ -21,8 +21,9 @@ def _script():
 
 def test_false_positive_rate_and_coverage_on_100_studies():
     sim = _script()
-    null = sim.run(100, 20, (0.0, 0.0), seed=5, reps=500, permutations=500, methods=("t",))
-    planted = sim.run(100, 20, (1.0, 0.1), seed=6, reps=500, permutations=500, methods=("t",))
+    two = sim.METRICS[:2]      # the metrics an effect is planted on
+    null = sim.run(100, 20, (0.0, 0.0), seed=5, reps=500, permutations=500, methods=("t",), metrics=two)
+    planted = sim.run(100, 20, (1.0, 0.1), seed=6, reps=500, permutations=500, methods=("t",), metrics=two)
     # 12 comparisons x 100 studies with no outlet effect: about 5% should exclude zero
     assert 0.015 <= null["excludes_zero"].mean() <= 0.10
     assert 0.01 <= null["p_below"].mean() <= 0.10
@@ -48,6 +49,16 @@ def test_workers_do_not_change_the_numbers_and_methods_share_the_studies():
     sim = _script()
     one = sim.run(6, 20, (0.0, 0.0), seed=3, reps=200, permutations=0, methods=("expanded", "t"), workers=1)
     two = sim.run(6, 20, (0.0, 0.0), seed=3, reps=200, permutations=0, methods=("expanded", "t"), workers=2)
+    assert set(one["metric"]) == set(sim.METRICS)
     pd.testing.assert_frame_equal(one, two)
     assert one["p_below"].isna().all()                      # permutation test skipped
-    assert set(one["interval"]) == {"expanded", "t"} and len(one) == 2 * 6 * 12
+    assert set(one["interval"]) == {"expanded", "t"} and len(one) == 2 * 6 * 6 * len(sim.METRICS)
+
+
+def test_voice_metrics_are_simulated_with_the_pipelines_function():
+    sim = _script()
+    voice = sim.run(30, 20, (0.0, 0.0), seed=4, reps=200, permutations=0, methods=("t",),
+                    metrics=("quoted_word_share",))
+    assert len(voice) == 30 * 6 and (voice["truth"] == 0).all()
+    # no effect planted: the interval excludes zero rarely (loose bound: 180 correlated tests)
+    assert voice["excludes_zero"].mean() <= 0.12

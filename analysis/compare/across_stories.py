@@ -23,13 +23,26 @@ story is the mean of the other outlets' story means (each outlet weighs the same
   each sample's chance skewness, which costs false positives when the story
   differences are symmetric and heavy-tailed), the plain percentile and BCa
   (7.5-9.1%: too narrow with 20 stories) and the studentized bootstrap-t (5.3-6.0%).
-* p-value: a permutation test that shuffles the outlet labels of the articles
+* p-value: the one-sample t-test of the story-level differences (two-sided,
+  ``n - 1`` degrees of freedom): the test the default interval inverts, so the
+  95% t interval excludes zero exactly when p < 0.05, and p has no floor, so it
+  can survive Holm over hundreds of tests.  ``scripts/simulate_study.py``
+  measures its rate under no effect.
+* Second opinion (``p_permutation``): a permutation test that shuffles the outlet labels of the articles
   within each story (only among the two sides compared); all permutations when
   there are at most ``permutations`` of them (exact), else ``permutations``
-  random ones, p = (1 + #{|T*| >= |T|}) / (1 + permutations).
-* Second opinion: a linear mixed model ``value ~ outlet + (1 | story)``
-  (statsmodels ``MixedLM``, REML) on the articles; its contrast weighs articles,
+  random ones, p = (1 + #{|T*| >= |T|}) / (1 + permutations): never below
+  1 / (1 + permutations) (0.0005 at 2,000), so with a large family it cannot survive
+  Holm alone; the summary line states that floor.
+* Third opinion: a linear mixed model ``value ~ outlet + (1 | story)``
+  (statsmodels ``MixedLM``, REML) on the articles of the stories with two or more
+  outlets (a one-outlet story says nothing about outlets), fitted only with at
+  least :data:`MIXED_MIN_STORIES` of them; its contrast weighs articles,
   not stories, so it can differ from the pooled difference in unbalanced designs.
+  Its warnings go into ``mixed_note``, never to the user's terminal.
+* What it cannot answer it refuses (:func:`check_comparable`, an
+  :class:`~analysis.errors.InputDataError`): a study of one story, a study
+  whose stories each have one outlet, an outlet in no story shared with another.
 * Multiplicity: Holm (family-wise) and Benjamini-Hochberg (false discovery
   rate) over every row of the table (:mod:`analysis.compare.multiplicity`).
 """
@@ -45,25 +58,31 @@ import pandas as pd
 from scipy import stats
 
 from ..config import BOOTSTRAP_REPS, CONFIDENCE
+from ..errors import InputDataError
 from ..measures.bootstrap import excludes_zero, rng_for
+from ..measures.pipeline import ID_COLUMNS, PER_ARTICLE_METRICS
+from ..measures.voices import VOICE_METRICS
 from .multiplicity import adjust, summary_line  # noqa: F401  (re-exported)
 from .order import ordered_outlets
 
-#: The headline metrics compared by default (``metrics="all"`` takes every ``<scope>_<metric>`` column).
+#: The headline metrics compared by default: readability, tone and who gets a voice
+#: (``metrics="all"`` takes every per-article number of the table, :func:`metric_columns`).
 DEFAULT_METRICS = ["body_flesch_kincaid_grade", "narration_flesch_kincaid_grade", "body_words_per_sentence",
-                   "body_mean_compound", "narration_mean_compound", "quotation_mean_compound"]
-SCOPE_PREFIXES = ("body_", "narration_", "quotation_", "mixed_", "page_")
+                   "body_mean_compound", "narration_mean_compound", "quotation_mean_compound", *VOICE_METRICS]
 REST = "the rest"
 #: Above this many stories or articles ``mixed_model="auto"`` skips MixedLM: measured on 2 busy
 #: cores, 6 metrics took 18 s at 500 stories / 4,000 articles but 3 minutes (and failed to
 #: converge) at 800 stories / 10,000 articles.
 MIXED_MAX_STORIES = 500
 MIXED_MAX_ARTICLES = 5000
+#: Fewer stories with two or more outlets than this and MixedLM is not fitted: a random-intercept
+#: variance estimated from a handful of stories is mostly noise (and the fit rarely converges).
+MIXED_MIN_STORIES = 5
 ALPHA = 1 - CONFIDENCE
 
 DIFFERENCE_COLUMNS = [
     "metric", "comparison", "outlet_a", "outlet_b", "difference", "ci_low", "ci_high", "interval",
-    "excludes_zero", "p_value", "p_holm", "p_bh", "adjustment", "holm_below_alpha", "permutations",
+    "excludes_zero", "p_value", "p_holm", "p_bh", "adjustment", "holm_below_alpha", "p_permutation", "permutations",
     "mixed_difference", "mixed_ci_low", "mixed_ci_high", "mixed_p_value", "mixed_note",
     "n_stories", "n_same_sign", "n_articles_a", "n_articles_b", "n_stories_a_only", "n_stories_b_only",
     "n_missing_values", "note", "caveat",
@@ -84,8 +103,12 @@ class Comparison(NamedTuple):
 
 
 def metric_columns(metrics: pd.DataFrame) -> list[str]:
-    """Every ``<scope>_<metric>`` column of a corpus-metrics table."""
-    return [c for c in metrics.columns if c.startswith(SCOPE_PREFIXES) and pd.api.types.is_numeric_dtype(metrics[c])]
+    """Every per-article number of a corpus-metrics table, in its order: the pipeline's
+    :data:`~analysis.measures.pipeline.PER_ARTICLE_METRICS` (counts, ``<scope>_<metric>``
+    and voice metrics) present, then any other numeric column a caller added (none left out)."""
+    known = [c for c in PER_ARTICLE_METRICS if c in metrics.columns]
+    extra = [c for c in metrics.columns if c not in set(known) | set(ID_COLUMNS) and pd.api.types.is_numeric_dtype(metrics[c])]
+    return known + extra
 
 
 def study_design(metrics: pd.DataFrame, outlets: list[str] | None = None) -> pd.DataFrame:
@@ -331,9 +354,11 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
     difference of article means, :func:`story_level_differences`); ``ci_low``/``ci_high``
     (95%, over the stories: a t interval of the story-level differences by default); ``interval`` (how it was
     made); ``excludes_zero``;
-    ``p_value`` (within-story permutation test); ``p_holm``, ``p_bh`` (adjusted
+    ``p_value`` (one-sample t-test of the story-level differences: the test the t
+    interval inverts); ``p_holm``, ``p_bh`` (adjusted
     over every row); ``adjustment`` (which, over how many tests);
-    ``holm_below_alpha`` (p_holm < 0.05); ``permutations`` (how many, "exact"
+    ``holm_below_alpha`` (p_holm < 0.05); ``p_permutation`` (within-story
+    permutation test, a second opinion); ``permutations`` (how many, "exact"
     when all were enumerated); ``mixed_difference``, ``mixed_ci_low``,
     ``mixed_ci_high``, ``mixed_p_value`` (MixedLM ``value ~ outlet + (1|story)``
     contrast; Wald) and ``mixed_note`` (convergence warnings, empty if none);
@@ -344,7 +369,9 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
     not used); ``n_missing_values`` (articles of either side without this
     metric, e.g. no quotation: not used); ``note``; ``caveat`` (what the
     difference generalises to).  ``attrs["summary"]`` says how many tests were
-    made and how many exclusions of zero chance alone would give.
+    made and how many exclusions of zero chance alone would give, and the smallest
+    permutation p attainable.  A study it cannot answer raises
+    :class:`~analysis.errors.InputDataError` (:func:`check_comparable`).
     """
     if metric_names is None:
         names = [m for m in DEFAULT_METRICS if m in metrics.columns] or metric_columns(metrics)
@@ -357,9 +384,12 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
         raise KeyError(f"no such metric column: {', '.join(missing)}")
     if interval not in INTERVALS:
         raise ValueError(f"unknown interval method: {interval} (known: {', '.join(INTERVALS)})")
+    check_comparable(metrics)
+    metrics = _as_float(metrics, names)
     order, code, outlet_codes, story_codes, story_names = _encoded(metrics, outlets)
     single_outlet = metrics.groupby("story", sort=False)["outlet"].nunique()
     lonely = single_outlet[single_outlet < 2].index.tolist()
+    shared = metrics[metrics["story"].isin(single_outlet[single_outlet >= 2].index)]
     all_comparisons = comparisons(order, order, rest)
     rows: list[dict] = []
     # metrics with the same missing-value pattern share one set of permutations
@@ -375,26 +405,32 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
             results.update(_compare_group(comp, group_names, values, labels, story, outlet_codes,
                                           present, code, story_names, reps, permutations, interval))
     fits = {}
-    n_all = int(metrics["story"].nunique())
-    if mixed_model == "auto" and (n_all > MIXED_MAX_STORIES or len(metrics) > MIXED_MAX_ARTICLES):
+    n_shared = int(shared["story"].nunique())
+    if mixed_model and n_shared < MIXED_MIN_STORIES:
         mixed_model = False
-        skipped = (f"not fitted: {n_all} stories, {len(metrics)} articles (MixedLM takes minutes at this "
+        skipped = (f"not fitted: only {n_shared} stories with two or more outlets "
+                   f"(at least {MIXED_MIN_STORIES} needed to estimate the story variance)")
+    elif mixed_model == "auto" and (n_shared > MIXED_MAX_STORIES or len(shared) > MIXED_MAX_ARTICLES):
+        mixed_model = False
+        skipped = (f"not fitted: {n_shared} stories, {len(shared)} articles (MixedLM takes minutes at this "
                    "size; pass mixed_model=True to fit it)")
     else:
         skipped = "not fitted (mixed_model=False)"
     if mixed_model:
         for name in names:
-            frame = pd.DataFrame({"value": metrics[name].to_numpy(float), "story": metrics["story"].to_numpy(),
-                                  "outlet": metrics["outlet"].to_numpy()}).dropna(subset=["value"])
+            frame = pd.DataFrame({"value": shared[name].to_numpy(float), "story": shared["story"].to_numpy(),
+                                  "outlet": shared["outlet"].to_numpy()}).dropna(subset=["value"])
             fits[name] = _mixed_model(frame, order)
     for name in names:
         result, mixed_note = fits.get(name, (None, skipped))
-        fitted_outlets = [o for o in order if result is not None and o in set(metrics.loc[metrics[name].notna(), "outlet"])]
+        fitted_outlets = [o for o in order if result is not None and o in set(shared.loc[shared[name].notna(), "outlet"])]
         for comp in all_comparisons:
             row = results[(name, comp)]
             mixed = (np.nan,) * 4
             if result is not None and comp.first in fitted_outlets and all(o in fitted_outlets for o in comp.second):
-                mixed = _mixed_contrast(result, fitted_outlets, comp)
+                with warnings.catch_warnings():  # a fitted model's numerical warnings are in mixed_note already
+                    warnings.simplefilter("ignore")
+                    mixed = _mixed_contrast(result, fitted_outlets, comp)
             note = row.pop("_note")
             if lonely:
                 note.append(f"{len(lonely)} stories with one outlet cannot be compared: {', '.join(map(str, lonely[:5]))}"
@@ -403,8 +439,55 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
                          "outlet_b": comp.label_b, "mixed_difference": mixed[0], "mixed_ci_low": mixed[1],
                          "mixed_ci_high": mixed[2], "mixed_p_value": mixed[3], "mixed_note": mixed_note,
                          "note": "; ".join(note)})
-    table = pd.DataFrame(rows, columns=DIFFERENCE_COLUMNS)
-    return adjust(table)
+    table = adjust(pd.DataFrame(rows, columns=DIFFERENCE_COLUMNS))
+    table.attrs["summary"] += "; " + p_value_note(permutations)
+    return table
+
+
+def p_value_note(permutations: int) -> str:
+    """What the p-values are and the smallest permutation p attainable with ``permutations``."""
+    second = (f"p_permutation (within-story shuffles, {permutations:,} random ones unless exact) cannot go below "
+              f"{1 / (1 + permutations):.2g}" if permutations > 0 else "no permutation test")
+    return ("p_value is the one-sample t-test of the story differences (the test the t interval inverts; "
+            f"no floor); {second}")
+
+
+def check_comparable(metrics: pd.DataFrame) -> None:
+    """Raise :class:`~analysis.errors.InputDataError` (one line) for a study ``outlet_differences``
+    cannot answer: fewer than two stories, no story with two or more outlets, or an outlet
+    in no story it shares with another outlet."""
+    n_stories = int(metrics["story"].nunique())
+    if n_stories < 2:
+        raise InputDataError(None, f"compare needs several stories; this study has {n_stories} "
+                                   "(within one story use `findings`, `readability-diff` or `sentiment-diff`)")
+    per_story = metrics.groupby("story", sort=False)["outlet"].nunique()
+    shared = set(per_story[per_story >= 2].index)
+    if not shared:
+        raise InputDataError(None, f"no story has two outlets ({n_stories} stories, one outlet each): nothing to "
+                                   "compare within a story (group articles on the same event with `group-stories`)")
+    alone = [o for o in ordered_outlets(metrics["outlet"], [])
+             if not metrics.loc[metrics["outlet"] == o, "story"].isin(shared).any()]
+    if alone:
+        raise InputDataError(None, f"outlet {', '.join(map(str, alone))} is in no story shared with another outlet: "
+                                   "nothing to compare it with (leave its articles out or group them with others)")
+
+
+def _as_float(metrics: pd.DataFrame, names: list[str]) -> pd.DataFrame:
+    """The metric columns as float64 (whole-number counts are nullable integers: missing -> NaN)."""
+    return metrics.astype({name: "float64" for name in names})
+
+
+def t_test_p_value(d: np.ndarray) -> float:
+    """Two-sided one-sample t-test p of the story-level differences ``d`` against 0 (NaN below two)."""
+    d = np.asarray(d, dtype=float)
+    n = len(d)
+    if n < 2:
+        return float("nan")
+    se = d.std(ddof=1) / math.sqrt(n)
+    mean = d.mean()
+    if se == 0:
+        return 1.0 if mean == 0 else 0.0
+    return float(2 * stats.t.sf(abs(mean / se), n - 1))
 
 
 def _encoded(metrics: pd.DataFrame, outlets: list[str] | None):
@@ -435,21 +518,28 @@ def story_level_differences(metrics: pd.DataFrame, metric_names: Iterable[str] |
     Their plain mean is ``outlet_differences``' ``difference``.
     """
     names = [m for m in DEFAULT_METRICS if m in metrics.columns] if metric_names is None else list(metric_names)
+    metrics = _as_float(metrics, names)
     order, code, outlet_codes, story_codes, story_names = _encoded(metrics, outlets)
-    parts = []
+    pieces: dict[tuple[str, Comparison], pd.DataFrame] = {}
+    # metrics with the same missing-value pattern share one grouping (as in outlet_differences)
+    groups: dict[bytes, list[str]] = {}
     for name in names:
-        present = np.isfinite(metrics[name].to_numpy(float))
-        values = metrics.loc[present, [name]].to_numpy(float)
+        groups.setdefault(np.isfinite(metrics[name].to_numpy(float)).tobytes(), []).append(name)
+    for mask_bytes, group_names in groups.items():
+        present = np.frombuffer(mask_bytes, dtype=bool)
+        values = metrics.loc[present, group_names].to_numpy(float)
         labels, story = outlet_codes[present], story_codes[present]
         for comp in comparisons(order, order, rest):
             first, second = code[comp.first], tuple(code[o] for o in comp.second)
             _, _, use = _sides(labels, story, len(story_names), first, second)
             if not use.any():
                 continue
-            stories, d = _story_level(values[use], labels[use], story[use], first, [name])
-            parts.append(pd.DataFrame({"metric": name, "comparison": comp.kind, "outlet_a": comp.first,
-                                       "outlet_b": comp.label_b, "story": story_names[stories],
-                                       "difference": d[:, 0]}))
+            stories, d = _story_level(values[use], labels[use], story[use], first, group_names)
+            for k, name in enumerate(group_names):
+                pieces[(name, comp)] = pd.DataFrame({"metric": name, "comparison": comp.kind, "outlet_a": comp.first,
+                                                     "outlet_b": comp.label_b, "story": story_names[stories],
+                                                     "difference": d[:, k]})
+    parts = [pieces[(name, comp)] for name in names for comp in comparisons(order, order, rest) if (name, comp) in pieces]
     columns = ["metric", "comparison", "outlet_a", "outlet_b", "story", "difference"]
     return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
 
@@ -485,24 +575,25 @@ def _compare_group(comp: Comparison, names: list[str], values: np.ndarray, label
         if permutations > 0:
             draws, exact = permutation_distribution(v, lab, st, first, second,
                                                     (comp.kind, comp.first, *comp.second), permutations)
-            p = permutation_p_value(d.mean(axis=0), draws, exact)
+            p_perm = permutation_p_value(d.mean(axis=0), draws, exact)
         else:
-            p, draws, exact = np.full(len(names), np.nan), (), False
+            p_perm, draws, exact = np.full(len(names), np.nan), (), False
     for k, name in enumerate(names):
         note = []
         if n_stories == 0:
             note.append("no story has both sides with this metric")
-            estimate, low, high, p_k, same, n_perm = np.nan, np.nan, np.nan, np.nan, 0, ""
+            estimate, low, high, p_k, p_perm_k, same, n_perm = np.nan, np.nan, np.nan, np.nan, np.nan, 0, ""
         else:
             dk = d[:, k]
             estimate = float(dk.mean())
             low, high = story_intervals(dk, (name, comp.kind, comp.first, *comp.second), reps,
                                         methods=(interval,))[interval]
             same = int(np.sum(np.sign(dk) == np.sign(estimate))) if estimate != 0 else 0
-            p_k = float(p[k])
+            p_k = t_test_p_value(dk)
+            p_perm_k = float(p_perm[k])
             n_perm = (f"exact ({len(draws)})" if exact else str(len(draws))) if permutations > 0 else "not run"
             if n_stories < 2:
-                note.append("one story: no interval")
+                note.append("one story: no interval and no p-value")
             elif n_stories < 10:
                 note.append(f"only {n_stories} stories: interval and p-value are rough")
         a_only = int(np.sum(has_first & ~has_second))
@@ -515,7 +606,7 @@ def _compare_group(comp: Comparison, names: list[str], values: np.ndarray, label
             "difference": estimate, "ci_low": low, "ci_high": high,
             "interval": INTERVALS[interval],
             "excludes_zero": excludes_zero(low, high),
-            "p_value": p_k, "permutations": n_perm, "n_stories": n_stories, "n_same_sign": same,
+            "p_value": p_k, "p_permutation": p_perm_k, "permutations": n_perm, "n_stories": n_stories, "n_same_sign": same,
             "n_articles_a": n_a, "n_articles_b": n_b, "n_stories_a_only": a_only, "n_stories_b_only": b_only,
             "n_missing_values": n_missing, "caveat": caveat, "_note": note,
         }

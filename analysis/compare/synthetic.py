@@ -8,8 +8,10 @@ whose articles are collages of the seed story's body paragraphs:
   real stories do);
 * each article draws 5-9 paragraphs of its story's subset at random;
 * outlet "Synthetic Longform" prefers paragraphs with long sentences (a planted
-  difference: harder prose), "Synthetic Daily" and "Synthetic Wire" draw
-  uniformly (no difference between them);
+  difference: harder prose);
+* outlet "Synthetic Wire" (``quote_outlet``) prefers paragraphs with much of their text
+  inside quotation marks (a planted difference in who gets a voice: more quoted
+  words; ``quote_outlet=None`` plants none); "Synthetic Daily" draws uniformly;
 * the design is unbalanced on purpose: one story has two Synthetic Daily
   articles, one lacks Synthetic Wire, and the last story has one outlet only.
 
@@ -29,6 +31,7 @@ from ..config import PROJECT_ROOT
 from ..ingest.manifest import read_manifest
 from ..ingest.rawtext import read_raw_text
 from ..text.article import analyse_text
+from ..text.quotes import find_quote_spans
 
 SYNTHETIC_OUTLETS = ("Synthetic Daily", "Synthetic Longform", "Synthetic Wire")
 DEFAULT_FOLDER = Path(tempfile.gettempdir()) / "outlet-compare-synthetic-study"
@@ -49,9 +52,17 @@ def _words_per_sentence(paragraph: str) -> float:
     return len(paragraph.split()) / ends
 
 
-def write_synthetic_study(folder=None, n_stories: int = 10, seed: int = SEED, source_dir=None) -> Path:
+def _quoted_share(paragraph: str) -> float:
+    """Share of the paragraph's characters inside top-level quotation marks."""
+    spans, _ = find_quote_spans([paragraph])
+    return sum(s.end - s.start for s in spans if s.depth == 0) / max(1, len(paragraph))
+
+
+def write_synthetic_study(folder=None, n_stories: int = 10, seed: int = SEED, source_dir=None,
+                          quote_outlet: str | None = "Synthetic Wire") -> Path:
     """Write the synthetic study into ``folder`` (default: a fixed folder under the temp dir); return it.
 
+    ``quote_outlet`` is the outlet given more quoted paragraphs (None: no voice difference planted).
     Same arguments, same bytes.  The folder is overwritten file by file.
     """
     folder = Path(folder) if folder is not None else DEFAULT_FOLDER
@@ -60,6 +71,8 @@ def write_synthetic_study(folder=None, n_stories: int = 10, seed: int = SEED, so
         raise ValueError("the seed data folder has too few body paragraphs for a synthetic study")
     rng = np.random.default_rng(seed)
     long_weight = np.array([_words_per_sentence(p) for p in paragraphs]) ** 2
+    # quoted paragraphs weigh up to ~20 times an unquoted one: the planted voice difference
+    quote_weight = 0.05 + np.array([_quoted_share(p) for p in paragraphs]) ** 2
     (folder / "raw").mkdir(parents=True, exist_ok=True)
     rows = []
     for s in range(n_stories):
@@ -74,7 +87,8 @@ def write_synthetic_study(folder=None, n_stories: int = 10, seed: int = SEED, so
             design = {"Synthetic Daily": 1}          # a story with one outlet
         for outlet, count in design.items():
             for k in range(count):
-                weights = long_weight[pool] if outlet == "Synthetic Longform" else np.ones(len(pool))
+                weights = (long_weight[pool] if outlet == "Synthetic Longform" else
+                           quote_weight[pool] if outlet == quote_outlet else np.ones(len(pool)))
                 size = int(rng.integers(5, 10))
                 chosen = rng.choice(pool, size=size, replace=True, p=weights / weights.sum())
                 slug = outlet.split()[-1].lower()

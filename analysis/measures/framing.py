@@ -39,7 +39,9 @@ def dictionary_path(data_dir=None, story: str | None = None) -> Path:
 
 
 FRAMING_COLUMNS = ["story", "article_id", "outlet", "category", "label", "scope", "count", "per_1000_words", "n_words"]
-SCOPES = ("headline",) + VOICES + ("body",)
+#: Where framing terms are counted: the headline, each voice of text.sentences.VOICES (mixed
+#: included: a count, not a score) and the whole body; not the measures' sentence SCOPES.
+FRAMING_SCOPES = ("headline",) + VOICES + ("body",)
 
 
 def read_dictionary(path: str | Path | None = None, data_dir=None, story: str | None = None) -> pd.DataFrame:
@@ -101,7 +103,7 @@ def framing_counts(corpus: Corpus, dictionary: pd.DataFrame | None = None, data_
             texts[voice] = sentences.loc[sentences["voice"] == voice, "text"].tolist()
             n_words[voice] = int(words.get((article.article_id, voice), 0))
         for category, label, regex in patterns_of(article.story):
-            for scope in SCOPES:
+            for scope in FRAMING_SCOPES:
                 count = sum(len(regex.findall(t)) for t in texts[scope])
                 per = 1000 * count / n_words[scope] if n_words[scope] else float("nan")
                 rows.append((article.story, article.article_id, article.outlet, category, label, scope,

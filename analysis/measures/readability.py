@@ -62,7 +62,7 @@ FORMULA_METRICS = [
 TEXTSTAT_ONLY_METRICS = ["linsear_write", "consensus_grade"]
 DIVERSITY_METRICS = ["type_token_ratio", "mtld"]
 METRICS = FORMULA_METRICS + TEXTSTAT_ONLY_METRICS + DIVERSITY_METRICS
-#: The sentence scopes plus ``page``: every paragraph, headline, captions and promos included.
+#: The sentence scopes (text.sentences.SCOPES) plus ``page``: every paragraph, headline, captions and promos included.
 SCOPES = SENTENCE_SCOPES + ("page",)
 MTLD_THRESHOLD = 0.72
 #: Below these sizes the formulas are used outside the range they were built for.

@@ -126,8 +126,26 @@ def _compare(args) -> int:
     _note(table.attrs["summary"], args.format)
     design = study_design(metrics)
     unused = design[design["used"] != "yes"]
+    names = unused["story"].astype(str).tolist()
+    listed = ", ".join(names[:10]) + (f" and {len(names) - 10} more" if len(names) > 10 else "")
     _note(f"{len(design)} stories, {len(design) - len(unused)} with two or more outlets"
-          + (f"; not comparable: {', '.join(unused['story'].astype(str))}" if len(unused) else ""), args.format)
+          + (f"; not comparable: {listed}" if len(unused) else ""), args.format)
+    return 0
+
+
+def _study_sources(args) -> int:
+    """``study-sources``: each outlet's sources across the study's stories, or (``--overlap``) how much
+    two outlets' sources overlap per story (Jaccard); one line per pair of outlets after the table."""
+    from ..compare.order import study_outlets
+    from ..compare.study_sources import study_source_tables
+
+    tables = study_source_tables(load_corpus(args.data_dir, args.story), study_outlets(args.data_dir))
+    print_table(tables.story_overlap if args.overlap else tables.sources, args.format)
+    for row in tables.overlap.itertuples(index=False):
+        interval = f" [{row.ci_low:.2f}, {row.ci_high:.2f}]" if pd.notna(row.ci_low) else ""
+        _note(f"{row.outlet_a} and {row.outlet_b}: mean Jaccard of their sources {row.mean_jaccard:.2f}{interval} "
+              f"over {row.n_stories} stories (95% t interval over stories){'; ' + row.note if row.note else ''}",
+              args.format)
     return 0
 
 
@@ -171,10 +189,11 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
                          help="compute on an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 "
                               "(its workers must see the data folder at the same path)")
     compare = sub.add_parser("compare", parents=[common],
-                             help="outlet differences across stories: t interval over stories, permutation test, mixed model, Holm/BH",
+                             help="outlet differences across stories: t interval and t-test over stories, permutation test, mixed model, Holm/BH",
                              epilog="example: python -m analysis compare --data-dir my-study/ --metric all --format csv")
-    compare.add_argument("--metric", nargs="+", help="metric columns of the metrics table, or 'all' "
-                                                     "(default: six headline metrics)")
+    compare.add_argument("--metric", nargs="+", help="metric columns of the metrics table, or 'all' (every "
+                                                     "per-article number; default: headline readability, tone "
+                                                     "and voice metrics)")
     _add_format(compare)
     compare.add_argument("--workers", type=int, help="worker processes for the metrics step (default: all CPUs)")
     compare.add_argument("--mixed", choices=["auto", "yes", "no"], default="auto",
@@ -184,6 +203,13 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
     compare.add_argument("--interval", choices=list(INTERVALS), default=DEFAULT_INTERVAL,
                          help=f"how the 95%% interval over stories is made (default: {DEFAULT_INTERVAL}; the others "
                               "are story bootstraps, kept for comparison: see the README's honesty check)")
+    sources = sub.add_parser("study-sources", parents=[common],
+                             help="who gets a voice across stories: each outlet's sources, shared or exclusive, "
+                                  "and the overlap of two outlets' sources per story (Jaccard)",
+                             epilog="example: python -m analysis study-sources --data-dir my-study/ --overlap --csv")
+    sources.add_argument("--overlap", action="store_true",
+                         help="print the per-story overlap of each pair of outlets instead of the sources")
+    _add_format(sources)
     report = sub.add_parser("report", parents=[common], help="execute the notebooks and render them to HTML",
                             epilog="example: python -m analysis report --story my-story --out reports/")
     report.add_argument("--out", help="output folder (default: reports/)")
@@ -268,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
             return _metrics(args)
         if args.command == "compare":
             return _compare(args)
+        if args.command == "study-sources":
+            return _study_sources(args)
         corpus = load_corpus(args.data_dir, args.story)
         if args.command in ("findings", "readability-diff", "sentiment-diff"):
             # one sign for the whole data folder: first minus second in its outlet order

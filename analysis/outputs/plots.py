@@ -18,6 +18,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from ..measures.readability import SCOPES as READABILITY_SCOPES
+from ..measures.sentiment import SUMMARY_METRICS
+from ..measures.voices import VOICE_METRICS
+from ..text.sentences import SCOPES
+
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 VOICE_MARKERS = {"body": "o", "narration": "s", "reported": "v", "mixed": "D", "quotation": "^"}
 #: Scores on a US school-grade scale.  Dale-Chall is not: its raw score (e.g. 10.3) maps to a
@@ -36,6 +41,11 @@ METRIC_LABELS = {
     "gunning_fog": "Gunning Fog", "smog_index": "SMOG", "coleman_liau_index": "Coleman-Liau",
     "automated_readability_index": "ARI", "dale_chall": "Dale-Chall", "words_per_sentence": "Words per sentence",
     "mean_compound": "Mean VADER compound",
+    "quoted_word_share": "Share of words quoted", "indirect_speech_share": "Share of sentences in reported speech",
+    "named_sources_per_1000_words": "Named sources per 1,000 words", "n_sources": "Distinct sources",
+    "unnamed_attribution_share": "Share of attributions to unnamed sources",
+    "organisation_attribution_share": "Share of attributions to organisations",
+    "top_source_quoted_share": "Top source's share of quoted words",
 }
 
 
@@ -148,8 +158,11 @@ def _legend_outside(ax, note: str | None = None, **kwargs):
         ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.0, 1.0), **kwargs)
 
 
-VOICE_SCOPES = ["narration", "reported", "quotation", "body"]
-VOICE_LABELS = ["the outlet's narration", "reported speech", "quoted material", "whole body"]
+SCOPE_LABELS = {"narration": "the outlet's narration", "reported": "reported speech", "quotation": "quoted material",
+                "body": "whole body"}
+#: The sentence scopes (text.sentences.SCOPES), one voice after another, then the whole body.
+VOICE_SCOPES = [s for s in SCOPES if s != "body"] + ["body"]
+VOICE_LABELS = [SCOPE_LABELS[s] for s in VOICE_SCOPES]
 
 
 def _by_voice(table: pd.DataFrame, metric: str, ax):
@@ -419,22 +432,27 @@ def plot_sources(story_sources: pd.DataFrame, *, ax=None):
 
 
 def _metric_family(metric: str) -> str:
-    return "sentiment" if metric.endswith(("_compound", "_positive", "_neutral", "_negative")) else "readability"
+    """"voice", "sentiment" or "readability" (counts included), from the measures' own metric lists."""
+    if metric in VOICE_METRICS:
+        return "voice"
+    return "sentiment" if metric.partition("_")[2] in SUMMARY_METRICS else "readability"
 
 
 def _metric_label(metric: str) -> str:
     scope, _, name = metric.partition("_")
-    return f"{METRIC_LABELS.get(name, name)} ({scope})" if scope in ("body", "narration", "quotation", "mixed", "page") else metric
+    if scope in READABILITY_SCOPES:
+        return f"{METRIC_LABELS.get(name, name)} ({scope})"
+    return METRIC_LABELS.get(metric, metric)
 
 
 def plot_outlet_effects(differences: pd.DataFrame, *, family: str | None = None, comparison: str | None = None, ax=None):
     """Forest plot of study-level outlet differences (from ``compare.across_stories.outlet_differences``).
 
-    One panel per metric family (``family`` "readability" or "sentiment";
+    One panel per metric family (``family`` "readability", "sentiment" or "voice";
     default: the first row's): each row is a metric and a comparison "first
     minus second", the point its pooled difference over stories, the bar its
     95% interval over stories (as its ``interval`` column says), coloured by the first outlet; filled when
-    the Holm-adjusted permutation p < 0.05, hollow otherwise; a grey x marks the
+    the Holm-adjusted p (t-test over stories) < 0.05, hollow otherwise; a grey x marks the
     mixed-model estimate.
     """
     ax = _ax(ax)
@@ -461,7 +479,7 @@ def plot_outlet_effects(differences: pd.DataFrame, *, family: str | None = None,
     ax.set_xlabel(f"difference, first minus second (bars: {how})")
     summary = differences.attrs.get("summary", "")
     ax.set_title(f"Outlet differences across stories: {family}")
-    ax.plot([], [], "o", color="#555555", label="Holm-adjusted p < 0.05 (permutation within stories)")
+    ax.plot([], [], "o", color="#555555", label="Holm-adjusted p < 0.05 (t-test over stories)")
     ax.plot([], [], "o", color="#555555", markerfacecolor="white", label="not after Holm adjustment")
     ax.plot([], [], "x", color="#777777", label="mixed model value ~ outlet + (1 | story)")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7.5,
@@ -498,4 +516,45 @@ def plot_story_outlet_grid(metrics: pd.DataFrame, *, metric: str = "body_flesch_
     ax.grid(False)
     ax.figure.colorbar(image, ax=ax, label="minus the story's mean over outlets")
     ax.set_title(f"{_metric_label(metric)} by story and outlet (n = articles)")
+    return ax
+
+
+def plot_study_sources(sources: pd.DataFrame, *, top: int = 15, ax=None):
+    """Who gets a voice across stories: a source x outlet dot matrix (from
+    ``compare.study_sources.outlet_sources``): a dot where an outlet quoted the source, its
+    area and number the stories in which it did; rows are the ``top`` sources quoted in the
+    most stories over all outlets, labelled with their kind and whether more than one
+    outlet quoted them (shared) or one alone (exclusive)."""
+    ax = _ax(ax)
+    ax.set_title("Who gets a voice across stories: sources by outlet")
+    if sources.empty:  # say so, instead of an empty chart
+        ax.text(0.5, 0.5, "no attributed source in these articles", transform=ax.transAxes, ha="center", va="center")
+        return ax
+    outlets = [o for o in (_STUDY_ORDER or []) if o in set(sources["outlet"])]
+    outlets += [o for o in dict.fromkeys(sources["outlet"]) if o not in outlets]
+    totals = sources.groupby("study_source")["n_stories"].sum()
+    names = sorted(totals.index, key=lambda n: (-totals[n], n))[:top]
+    info = sources.drop_duplicates("study_source").set_index("study_source")
+    colours = outlet_colours(outlets)
+    biggest = max(1, int(sources["n_stories"].max()))
+    for i, name in enumerate(names):
+        for j, outlet in enumerate(outlets):
+            hit = sources[(sources["study_source"] == name) & (sources["outlet"] == outlet)]
+            if hit.empty:
+                continue
+            n = int(hit["n_stories"].iloc[0])
+            ax.scatter(j, i, s=60 + 540 * n / biggest, color=colours[outlet], alpha=0.85, zorder=3)
+            ax.text(j, i, str(n), ha="center", va="center", fontsize=7.5, color="white", zorder=4)
+    ax.set_xticks(range(len(outlets)), [f"{o}\n({int(sources.loc[sources['outlet'] == o, 'study_source'].nunique())} sources)"
+                                        for o in outlets], fontsize=8)
+    for tick, outlet in zip(ax.get_xticklabels(), outlets):
+        tick.set_color(colours[outlet])
+    ax.set_yticks(range(len(names)), [f"{n} ({info.at[n, 'source_kind']}, {info.at[n, 'status']})" for n in names],
+                  fontsize=8)
+    ax.set_xlim(-0.6, len(outlets) - 0.4)
+    ax.set_ylim(len(names) - 0.5, -0.5)
+    ax.grid(False)
+    shown = f"the {len(names)} of {len(totals)} sources quoted in the most stories" if len(totals) > len(names) else \
+        f"all {len(totals)} sources"
+    ax.set_xlabel(f"dot and number: stories in which the outlet quoted the source ({shown})")
     return ax

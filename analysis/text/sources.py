@@ -214,6 +214,8 @@ class ArticleSources:
         speaker = attribution.speaker
         if kind == "unnamed":
             return Resolved("unnamed", "unnamed", "named")
+        if kind == "name" and not _bare(speaker)[0]:
+            return Resolved("", "", "unresolved")  # an empty name from attribution: nobody to resolve
         if kind == "name":
             hint = attribution.hint or ("organisation" if _org_like(speaker.split(), []) else "")
             bare = _bare(speaker)[0]
