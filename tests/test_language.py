@@ -3,6 +3,8 @@
 The texts are invented for these tests (short news paragraphs in each language)."""
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from analysis.text.language import (ENGLISH_STOP_SHARE, LanguageGuess, detect_language, is_measured,
@@ -42,3 +44,63 @@ def test_too_little_text_is_undetermined_and_still_measured():
 def test_english_quoting_another_language_stays_english():
     text = ENGLISH + ' One sign read "Brücke gesperrt", and another "Puente cerrado".'
     assert detect_language(text).language == "en"
+
+
+# ---------------------------------------------------------------- in a study
+
+HEADLINES = {"de": "Brücke bleibt gesperrt", "es": "El puente sigue cerrado", "zh": "大桥关闭至月底"}
+BODIES = {"de": GERMAN, "es": SPANISH, "zh": CHINESE}
+
+
+@pytest.fixture(scope="module")
+def mixed_study(tmp_path_factory):
+    from conftest import seed_plus
+
+    folder = tmp_path_factory.mktemp("languages") / "data"
+    articles = {f"{code}.txt": f"{HEADLINES[code]}\n\n{BODIES[code]}\n\n{BODIES[code]}" for code in BODIES}
+    rows = [{"id": f"bridge-{code}", "story": "bridge", "outlet": f"Outlet {code}", "file": f"raw/{code}.txt"}
+            for code in BODIES]
+    rows.append({"id": "bridge-en", "story": "bridge", "outlet": "Outlet en", "file": "raw/en.txt"})
+    articles["en.txt"] = f"Bridge stays closed\n\n{ENGLISH}\n\n{ENGLISH}"
+    return seed_plus(folder, articles, rows)
+
+
+def test_articles_table_names_the_language_and_leaves_english_measures_empty(mixed_study):
+    import analysis
+
+    corpus = analysis.load_corpus(mixed_study, story="bridge")
+    articles = corpus.articles.set_index("article_id")
+    assert articles["language"].to_dict() == {"bridge-de": "de", "bridge-es": "es", "bridge-zh": "zh", "bridge-en": "en"}
+    for code in BODIES:
+        row = articles.loc[f"bridge-{code}"]
+        assert f"language {code} " in row["problems"] and "English only" in row["problems"]
+        # headline and two body paragraphs are still listed; nothing English-only is counted
+        assert row["n_paragraphs"] == 3 and row["n_body_paragraphs"] == 2
+        assert pd.isna(row["n_sentences"]) and pd.isna(row["n_words"]) and pd.isna(row["quoted_share"])
+    # only the English article's sentences are measured
+    assert set(corpus.sentences["article_id"]) == {"bridge-en"}
+    assert set(corpus.paragraphs["article_id"]) == {"bridge-de", "bridge-es", "bridge-zh", "bridge-en"}
+    readability = analysis.readability_table(corpus, reps=50)
+    grade = readability[(readability["metric"] == "flesch_kincaid_grade") & (readability["scope"] == "body")]
+    grade = grade.set_index("article_id")["value"]
+    assert grade[[f"bridge-{c}" for c in BODIES]].isna().all() and np.isfinite(grade["bridge-en"])
+
+
+def test_corpus_metrics_leave_english_measures_empty(mixed_study):
+    from analysis.measures.pipeline import corpus_metrics
+
+    metrics = corpus_metrics(mixed_study, story="bridge", workers=1).set_index("article_id")
+    assert metrics["language"].to_dict() == {"bridge-de": "de", "bridge-es": "es", "bridge-zh": "zh", "bridge-en": "en"}
+    measured = [c for c in metrics.columns if c.startswith(("body_", "narration_", "quotation_"))]
+    assert metrics.loc[[f"bridge-{c}" for c in BODIES], measured].isna().all().all()
+    assert np.isfinite(metrics.loc["bridge-en", "body_flesch_kincaid_grade"])
+    assert metrics.loc["bridge-zh", "n_paragraphs"] == 3 and pd.isna(metrics.loc["bridge-zh", "n_words"])
+
+
+def test_findings_never_compare_another_language_with_english(mixed_study):
+    import analysis
+
+    findings = analysis.key_findings(analysis.load_corpus(mixed_study, story="bridge"), reps=50)
+    with_english = findings[(findings["outlet_a"] == "Outlet en") | (findings["outlet_b"] == "Outlet en")]
+    assert len(with_english) == 3 * findings["finding"].nunique()  # each other outlet against English
+    assert with_english["difference"].isna().all() and with_english["ci_low"].isna().all()

@@ -43,8 +43,10 @@ from .sentiment import SUMMARY_METRICS, compound_statistics, score_text
 ID_COLUMNS = ["article_id", "story", "outlet", "problems"]
 METRIC_COLUMNS = (ID_COLUMNS + COUNT_FIELDS
                   + [f"{scope}_{m}" for scope in SCOPES for m in FORMULA_METRICS]
-                  + [f"{scope}_{m}" for scope in SCOPES for m in SUMMARY_METRICS])
-METRIC_DTYPES = {c: "str" if c in ID_COLUMNS else "Int64" if c in INTEGER_COUNT_FIELDS else "float64" for c in METRIC_COLUMNS}
+                  + [f"{scope}_{m}" for scope in SCOPES for m in SUMMARY_METRICS]
+                  + ["language"])
+TEXT_COLUMNS = ID_COLUMNS + ["language"]
+METRIC_DTYPES = {c: "str" if c in TEXT_COLUMNS else "Int64" if c in INTEGER_COUNT_FIELDS else "float64" for c in METRIC_COLUMNS}
 
 
 def article_metrics(record: dict, user: UserRules | None = None) -> dict:
@@ -63,11 +65,13 @@ def article_metrics(record: dict, user: UserRules | None = None) -> dict:
         user = user_rules_for(record)  # the user's cleaning.csv / roles.csv beside the data
     # the metrics use no source: speakers are not resolved to sources (the same counts and voices)
     doc = analyse_text(record["id"], raw.text, user_rules=user.rules, overrides=user.overrides, sources=False)
+    row = {"article_id": doc.article_id, "story": record["story"], "outlet": record["outlet"],
+           "problems": "; ".join(doc.problems), **article_counts(doc)._asdict(), "language": doc.language.language}
+    if not doc.measured:  # another language: English-only measures stay empty (NaN), problems says why
+        return row
     counts = sentence_counts([s.text for s in doc.sentences])
     compound = np.array([score_text(s.text)["compound"] for s in doc.sentences], dtype=float)
     voices = [s.voice for s in doc.sentences]
-    row = {"article_id": doc.article_id, "story": record["story"], "outlet": record["outlet"],
-           "problems": "; ".join(doc.problems), **article_counts(doc)._asdict()}
     masks = [scope_mask(voices, scope) for scope in SCOPES]
     readability = scope_readability(np.vstack([counts[mask].sum(axis=0) for mask in masks]))
     for k, (scope, mask) in enumerate(zip(SCOPES, masks)):
@@ -82,7 +86,7 @@ def _error_row(record: dict, error: Exception) -> dict:
     row = {c: float("nan") for c in METRIC_COLUMNS}
     message = str(error) if isinstance(error, InputDataError) else f"{type(error).__name__}: {error}"
     row.update({"article_id": record["id"], "story": record["story"], "outlet": record["outlet"],
-                "problems": f"error: {message}"})
+                "problems": f"error: {message}", "language": ""})
     return row
 
 
