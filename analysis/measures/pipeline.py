@@ -45,11 +45,14 @@ ID_COLUMNS = ["article_id", "story", "outlet", "problems"]
 METRIC_COLUMNS = (ID_COLUMNS + COUNT_FIELDS
                   + [f"{scope}_{m}" for scope in SCOPES for m in FORMULA_METRICS]
                   + [f"{scope}_{m}" for scope in SCOPES for m in SUMMARY_METRICS]
-                  + list(VOICE_METRICS))
-#: Every per-article number of the table (all but the ids): what ``compare --metric all`` tests.
-PER_ARTICLE_METRICS = [c for c in METRIC_COLUMNS if c not in ID_COLUMNS]
+                  + list(VOICE_METRICS)
+                  + ["language"])
+#: Columns of text (the ids, the problems and the article's language).
+TEXT_COLUMNS = ID_COLUMNS + ["language"]
+#: Every per-article number of the table (all but the text columns): what ``compare --metric all`` tests.
+PER_ARTICLE_METRICS = [c for c in METRIC_COLUMNS if c not in TEXT_COLUMNS]
 _INTEGER_COLUMNS = set(INTEGER_COUNT_FIELDS) | set(INTEGER_VOICE_METRICS)
-METRIC_DTYPES = {c: "str" if c in ID_COLUMNS else "Int64" if c in _INTEGER_COLUMNS else "float64" for c in METRIC_COLUMNS}
+METRIC_DTYPES = {c: "str" if c in TEXT_COLUMNS else "Int64" if c in _INTEGER_COLUMNS else "float64" for c in METRIC_COLUMNS}
 
 
 def article_metrics(record: dict, user: UserRules | None = None) -> dict:
@@ -69,12 +72,14 @@ def article_metrics(record: dict, user: UserRules | None = None) -> dict:
         user = user_rules_for(record)  # the user's cleaning.csv / roles.csv beside the data
     # speakers are resolved to sources for the voice metrics (about 1.8 ms an article; see the README)
     doc = analyse_text(record["id"], raw.text, user_rules=user.rules, overrides=user.overrides)
+    counted = article_counts(doc)
+    row = {"article_id": doc.article_id, "story": record["story"], "outlet": record["outlet"],
+           "problems": "; ".join(doc.problems), **counted._asdict(), "language": doc.language.language}
+    if not doc.measured:  # another language: English-only measures stay empty (NaN), problems says why
+        return row
     counts = sentence_counts([s.text for s in doc.sentences])
     compound = np.array([score_text(s.text)["compound"] for s in doc.sentences], dtype=float)
     voices = [s.voice for s in doc.sentences]
-    counted = article_counts(doc)
-    row = {"article_id": doc.article_id, "story": record["story"], "outlet": record["outlet"],
-           "problems": "; ".join(doc.problems), **counted._asdict()}
     masks = [scope_mask(voices, scope) for scope in SCOPES]
     readability = scope_readability(np.vstack([counts[mask].sum(axis=0) for mask in masks]))
     for k, (scope, mask) in enumerate(zip(SCOPES, masks)):
@@ -90,7 +95,7 @@ def _error_row(record: dict, error: Exception) -> dict:
     row = {c: float("nan") for c in METRIC_COLUMNS}
     message = str(error) if isinstance(error, InputDataError) else f"{type(error).__name__}: {error}"
     row.update({"article_id": record["id"], "story": record["story"], "outlet": record["outlet"],
-                "problems": f"error: {message}"})
+                "problems": f"error: {message}", "language": ""})
     return row
 
 

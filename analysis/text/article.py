@@ -15,6 +15,7 @@ from typing import NamedTuple, get_type_hints
 
 import numpy as np
 
+from .language import LanguageGuess, detect_language, is_measured, not_measured_problem
 from .paragraphs import Paragraph, RoleRule, article_structure
 from .quotes import QuoteSpan, find_quote_spans
 from .resources import stop_words
@@ -37,6 +38,13 @@ class ArticleText:
     problems: list[str]
     bylines: list[str]
     dates: list[str]
+    #: the body text's language (:mod:`analysis.text.language`)
+    language: LanguageGuess
+
+    @property
+    def measured(self) -> bool:
+        """True when the package's English-only measures hold for this article's language."""
+        return is_measured(self.language.language)
 
 
 def analyse_text(article_id: str, text: str, *, user_rules: tuple[RoleRule, ...] = (),
@@ -51,12 +59,15 @@ def analyse_text(article_id: str, text: str, *, user_rules: tuple[RoleRule, ...]
     body = [p for p in paragraphs if p.role == "body"]
     spans, problems = find_quote_spans([p.text for p in body])
     problems = structure.problems + problems
+    language = detect_language("\n".join(p.text for p in body))
+    if not is_measured(language.language):
+        problems = problems + [not_measured_problem(language)]
     sentences = sentence_records(article_id, [(p.paragraph_id, p.start, p.text) for p in body], spans,
                                  sources=sources)
     if not sentences:
         problems = problems + [NO_BODY_SENTENCE]
     return ArticleText(article_id, text, paragraphs, body, sentences, spans, problems,
-                       structure.bylines, structure.dates)
+                       structure.bylines, structure.dates, language)
 
 
 class ArticleCounts(NamedTuple):
@@ -88,8 +99,13 @@ def article_counts(doc: ArticleText) -> ArticleCounts:
     table does) and ``n_stop_words`` those on the stop list; ``quoted_share``
     is the share of body letters inside quotation marks (0 without letters);
     ``words_per_body_paragraph`` is ``n_words`` over the body paragraphs (NaN
-    without one).
+    without one).  In a language the measures do not hold for (``doc.measured`` false) only
+    the paragraph counts are given; every count that rests on English sentences, words,
+    stop words or voices is NaN.
     """
+    if not doc.measured:
+        return ArticleCounts(len(doc.paragraphs), len(doc.body), len(doc.paragraphs) - len(doc.body),
+                             *[float("nan")] * (len(ArticleCounts._fields) - 3))
     stops = stop_words()
     n_words = n_stop = 0
     # each distinct token once (a token never spans the line break joining two sentences)

@@ -8,6 +8,7 @@ code serves two articles in a notebook and thousands streamed in chunks.
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass, field
 
@@ -26,7 +27,7 @@ from .user_rules import user_rules_for
 
 ARTICLE_COLUMNS = (
     ["article_id", "story", "outlet", "headline", "published", "url", "file", "sha256",
-     "n_bytes", "extractor", "author"]
+     "n_bytes", "extractor", "author", "language"]
     + COUNT_FIELDS
     + ["normalisations", "problems", "notes"]
 )
@@ -51,6 +52,8 @@ def process_article(record: dict, data_dir=None) -> ArticleTables:
     raw = read_raw_text(record["path"], record.get("sha256", ""))
     user = user_rules_for(record, data_dir)
     doc = analyse_text(record["id"], raw.text, user_rules=user.rules, overrides=user.overrides)
+    if not doc.measured:  # another language: its paragraphs are listed, its sentences measure nothing
+        doc = dataclasses.replace(doc, sentences=[], spans=[])
     paragraphs = pd.DataFrame(doc.paragraphs, columns=PARAGRAPH_COLUMNS)
     body = pd.DataFrame(doc.body, columns=PARAGRAPH_COLUMNS)
     sentences = pd.DataFrame(doc.sentences, columns=SENTENCE_COLUMNS)
@@ -75,6 +78,7 @@ def process_article(record: dict, data_dir=None) -> ArticleTables:
         "n_bytes": raw.n_bytes,
         "extractor": raw.extractor,
         "author": raw.metadata.get("author", "") or author_from_bylines(doc.bylines),
+        "language": doc.language.language,
         **article_counts(doc)._asdict(),
         "normalisations": "; ".join(raw.normalisations),
         "problems": "; ".join(doc.problems),
