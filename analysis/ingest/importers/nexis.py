@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from ...errors import InputDataError
+from ..limits import MAX_RTF_BYTES, check_docx_xml, check_zip, read_limited
 from .common import Entry, parse_date
 
 NEXIS_SUFFIXES = (".docx", ".rtf")
@@ -76,6 +77,10 @@ def document_lines(path: Path) -> list[str]:
     if path.suffix.lower() == ".docx":
         import docx
 
+        # sizes, ratio, paragraphs and tags checked, and DTDs refused, before python-docx reads
+        # anything (its lxml parser resolves no entities, but builds the whole tree in memory)
+        with check_zip(path, "DOCX") as archive:
+            check_docx_xml(path, archive)
         try:
             document = docx.Document(str(path))
         except Exception as exc:  # python-docx raises PackageNotFoundError, KeyError, zipfile errors
@@ -83,7 +88,7 @@ def document_lines(path: Path) -> list[str]:
         return [p.text for p in document.paragraphs]
     from striprtf.striprtf import rtf_to_text
 
-    raw = path.read_bytes()
+    raw = read_limited(path, MAX_RTF_BYTES, "RTF file")
     if not raw.lstrip().startswith(b"{\\rtf"):
         raise InputDataError(path, "not an RTF file (it does not start with {\\rtf)")
     text = rtf_to_text(raw.decode("cp1252", errors="replace"), errors="ignore")

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from ...errors import InputDataError
+from ..limits import check_zip
 from .common import Entry
 
 TEXT = ("maintext", "text", "body", "content", "article", "full_text", "fulltext", "article_text", "story_text")
@@ -133,6 +134,7 @@ def _delimited(path: Path, delimiter: str):
 def _excel(path: Path):
     import openpyxl
 
+    check_zip(path, "Excel workbook", max_member=None, max_total=None).close()  # the ratio limit before openpyxl
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
