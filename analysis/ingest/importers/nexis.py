@@ -172,10 +172,11 @@ def nexis_entries(path: Path, source: str) -> Iterator[Entry]:
     """One entry per article of a Nexis Uni DOCX or RTF download; position ``article N``."""
     for item in parse_articles(document_lines(path)):
         extra = "; ".join(f"{label}: {value}" for label, value in (
-            ("Length", item.Length), ("Section", item.Section), ("Author", item.Author), ("Edition", item.Edition),
+            ("Length", item.Length), ("Section", item.Section), ("Edition", item.Edition),
             ("Graphic", item.Graphic), ("Load-Date", item.LoadDate)) if value)
         yield Entry(source=source, position=f"article {item.ID}", text="\n\n".join(item.Paragraphs),
-                    headline=item.Headline, outlet=item.Source, date=item.Date, extra=extra, problem=item.problem)
+                    headline=item.Headline, outlet=item.Source, date=item.Date, extra=extra, problem=item.problem,
+                    author=item.Author)
 
 
 def read_nexis(path) -> "pd.DataFrame":  # noqa: F821

@@ -18,7 +18,7 @@ from typing import Iterator
 
 from ...errors import InputDataError
 from ..html import HTML_SUFFIXES, extract_page
-from ..limits import (BLOCK, MAX_PAGE_BYTES, check_gzip, check_regular_file, megabytes, read_limited,
+from ..limits import (BLOCK, MAX_ARTICLE_BYTES, MAX_PAGE_BYTES, check_gzip, check_regular_file, megabytes, read_limited,
                       read_stream_limited)
 from .common import Entry, domain_of
 
@@ -27,13 +27,20 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
 def page_entry(data: bytes, source: str, position: str, url: str = "", extra: str = "") -> Entry:
     """One page as an entry (a problem entry when trafilatura finds no main text)."""
-    page = extract_page(data) if data.strip() else None
+    try:
+        page = extract_page(data) if data.strip() else None
+    except Exception as exc:  # the extractor's own failure on a malformed page, as a problem row
+        return Entry(source=source, position=position, text="",
+                     problem=f"HTML page could not be read ({type(exc).__name__})")
     if page is None:
         return Entry(source=source, position=position, text="", problem="no article text found in this HTML page")
+    if len(page.text.encode("utf-8")) > MAX_ARTICLE_BYTES:
+        return Entry(source=source, position=position, text="",
+                     problem=f"the page's text is over the limit of {megabytes(MAX_ARTICLE_BYTES)}")
     url = url or page.url
     return Entry(source=source, position=position, text="", headline=page.title, outlet=page.sitename or domain_of(url),
                  date=page.date, url=url, extra=extra, raw_bytes=data, raw_suffix=".html",
-                 source_id="")
+                 source_id="", author=page.author)
 
 
 def html_entries(path: Path, source: str, folder: Path | None = None) -> Iterator[Entry]:
