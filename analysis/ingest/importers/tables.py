@@ -220,12 +220,24 @@ def _bounded_lines(handle) -> Iterator[tuple[int, str | None]]:
 def _jsonl(path: Path):
     check_regular_file(path)
     handle = path.open(encoding="utf-8-sig")
-    first = {}
-    for _, line in _bounded_lines(handle):
-        if line is not None and line.strip():
-            first = _json_value(line)[0]
-            break
-    columns = list(first) if isinstance(first, dict) else []
+    first = None
+    lines = 0
+    try:
+        for _, line in _bounded_lines(handle):  # columns: those of the first line that is a JSON object
+            if line is None or line.strip():
+                lines += 1
+            if line is not None and line.strip():
+                value = _json_value(line)[0]
+                if isinstance(value, dict):
+                    first = value
+                    break
+    except UnicodeDecodeError as exc:
+        handle.close()
+        raise InputDataError(path, f"not UTF-8 (byte {exc.start}); re-save the file as UTF-8") from None
+    if not lines:
+        handle.close()
+        raise InputDataError(path, "no records: the JSON Lines file is empty")
+    columns = list(first) if first is not None else []  # none: every line is a problem row, named below
     handle.seek(0)
 
     def rows():
@@ -310,7 +322,7 @@ def table_entries(path: Path, source: str, columns_given: dict[str, str | None],
 
 
 def _mapping(columns, given, story, path) -> ColumnMapping:
-    if not columns and path.suffix.lower() == ".json":  # an unreadable news-please file: its problem row says why
+    if not columns and path.suffix.lower() in (".json", ".jsonl", ".ndjson"):  # no usable record: each row says why
         return ColumnMapping(text="text", **{f: "" for f in ColumnMapping._fields if f != "text"})
     given = dict(given)
     if story and story in columns:
