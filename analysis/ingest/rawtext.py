@@ -36,15 +36,15 @@ spaces) is kept as received.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputDataError
 from .html import extract_page, is_html
-from .limits import MAX_ARTICLE_BYTES, MAX_PAGE_BYTES, megabytes, read_limited
+from .limits import MAX_ARTICLE_BYTES, MAX_PAGE_BYTES, file_kind, megabytes
 
 BOM = "\ufeff"
 #: Line and paragraph separators other than LF that Unicode (and ``str.splitlines``) treats as line breaks.
@@ -125,10 +125,22 @@ def read_raw_text(path: str | Path, expected_sha256: str = "") -> RawText:
     no text at all (empty, whitespace or invisible characters only).
     """
     path = Path(path)
-    if not os.path.lexists(path) or os.path.islink(path) and not path.exists():
-        raise InputDataError(path, "article file not found")
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputDataError(path, "article file not found") from None
+    except OSError as exc:
+        raise InputDataError(path, f"cannot read the article file ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(info.st_mode):  # a folder, FIFO or device is never opened
+        raise InputDataError(path, f"the article file is {file_kind(info.st_mode)}, not a regular file")
     # at most a page's worth is read (a plain-text article is held to MAX_ARTICLE_BYTES below)
-    data = read_limited(path, MAX_PAGE_BYTES, "article file")
+    if info.st_size > MAX_PAGE_BYTES:
+        raise InputDataError(path, f"the article file is {megabytes(info.st_size)}; the limit is {megabytes(MAX_PAGE_BYTES)} "
+                                   "(MAX_PAGE_BYTES in analysis/ingest/limits.py)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputDataError(path, f"cannot read the article file ({exc.strerror or exc})") from None
     digest = hashlib.sha256(data).hexdigest()
     if expected_sha256 and digest != expected_sha256.lower():
         raise InputDataError(path, f"sha256 is {digest}, the manifest says {expected_sha256}: the raw file changed")
