@@ -11,8 +11,12 @@ One module per family of sources:
 * :mod:`.nexis`  - Nexis Uni batch downloads (DOCX, RTF), split into articles.
 
 :mod:`.common` writes raw files and manifest rows (ids, provenance, dates, idempotence,
-problems reported by file and row; see its docstring).  The source type is chosen by the
-file name's ending; a folder is searched for files of every known type.
+problems reported by file and row, the import as one transaction under the data folder's
+lock; see its docstring).  The source type is chosen by the file name's ending; a folder is
+searched for files of every known type, reading only the regular files inside it (no
+symbolic link followed, no FIFO or device opened).  Compressed and large inputs are read
+within the limits of :mod:`analysis.ingest.limits` (decompression bombs, truncated WARC
+records, oversized articles: one-line errors naming the file and the record or row).
 """
 from __future__ import annotations
 
