@@ -13,6 +13,8 @@ story      yes      which event the article reports; articles of one story
 outlet     yes      the publisher, as it should appear in tables and figures
 file       yes      path of the raw text, relative to the data folder
 headline   no       the headline; if empty, the first line of the file
+author     no       author or byline as the source gave it; if empty, the page's
+                    author or the byline found in the text
 published  no       publication date, exactly YYYY-MM-DD
 url        no       where the page was read
 sha256     no       checksum of the raw file; if given, it is verified on load
@@ -40,10 +42,10 @@ from ..config import MANIFEST_NAME, resolve_data_dir
 from ..errors import InputDataError
 
 REQUIRED_COLUMNS = ("id", "story", "outlet", "file")
-OPTIONAL_COLUMNS = ("headline", "published", "url", "sha256", "notes")
+OPTIONAL_COLUMNS = ("headline", "author", "published", "url", "sha256", "notes")
 MANIFEST_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 #: The column order of a manifest's header, as written by the importers and the README lists it.
-MANIFEST_HEADER = ["id", "story", "outlet", "headline", "published", "url", "file", "sha256", "notes"]
+MANIFEST_HEADER = ["id", "story", "outlet", "headline", "author", "published", "url", "file", "sha256", "notes"]
 #: The story of imported articles whose source names none (``group-stories`` assigns them).
 UNASSIGNED_STORY = "unassigned"
 MAX_NAME_LENGTH = 100

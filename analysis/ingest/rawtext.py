@@ -22,6 +22,11 @@ recorded per article in the ``normalisations`` column:
 4. Unicode NFC, so "é" counts the same whether it was typed as one code point
    or as "e" plus a combining accent.
 
+Size: a plain-text article over :data:`~analysis.ingest.limits.MAX_ARTICLE_BYTES` (5 MB)
+and a saved page over :data:`~analysis.ingest.limits.MAX_PAGE_BYTES` (20 MB), or whose
+extracted text is over 5 MB, are refused in one line naming the file (a 50 MB article
+took 142 s and 5 GB of memory in ``summary``); only a regular file is read.
+
 Offsets: ``start``/``end`` in every table index the *normalised* text (what
 ``Corpus.texts`` holds and :attr:`RawText.text` returns), not the bytes of the
 raw file; when the ``normalisations`` column is empty the two coincide (after
@@ -32,12 +37,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputDataError
 from .html import extract_page, is_html
+from .limits import MAX_ARTICLE_BYTES, MAX_PAGE_BYTES, file_kind, megabytes
 
 BOM = "\ufeff"
 #: Line and paragraph separators other than LF that Unicode (and ``str.splitlines``) treats as line breaks.
@@ -118,8 +125,18 @@ def read_raw_text(path: str | Path, expected_sha256: str = "") -> RawText:
     no text at all (empty, whitespace or invisible characters only).
     """
     path = Path(path)
-    if not path.is_file():
-        raise InputDataError(path, "article file not found")
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputDataError(path, "article file not found") from None
+    except OSError as exc:
+        raise InputDataError(path, f"cannot read the article file ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(info.st_mode):  # a folder, FIFO or device is never opened
+        raise InputDataError(path, f"the article file is {file_kind(info.st_mode)}, not a regular file")
+    # at most a page's worth is read (a plain-text article is held to MAX_ARTICLE_BYTES below)
+    if info.st_size > MAX_PAGE_BYTES:
+        raise InputDataError(path, f"the article file is {megabytes(info.st_size)}; the limit is {megabytes(MAX_PAGE_BYTES)} "
+                                   "(MAX_PAGE_BYTES in analysis/ingest/limits.py)")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -150,6 +167,9 @@ def read_raw_text(path: str | Path, expected_sha256: str = "") -> RawText:
         raw = _read_html(path, data, digest)
         return RawText(raw.text, raw.sha256, raw.n_bytes, ("HTML page in a .txt file: read as HTML",) + raw.normalisations,
                        raw.metadata, raw.extractor)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise InputDataError(path, f"the article file holds {megabytes(len(data))} of text; the limit is "
+                                   f"{megabytes(MAX_ARTICLE_BYTES)} (MAX_ARTICLE_BYTES in analysis/ingest/limits.py)")
     text, notes = normalise_text(text)
     normalisations += notes
     if not text.strip():
@@ -166,6 +186,9 @@ def _read_html(path: Path, data: bytes, digest: str) -> RawText:
         raise InputDataError(path, f"HTML page could not be read ({type(exc).__name__}: {exc})") from None
     if page is None:
         raise InputDataError(path, "no article text found in this HTML page")
+    if len(page.text.encode("utf-8")) > MAX_ARTICLE_BYTES:
+        raise InputDataError(path, f"the page's text is over the limit of {megabytes(MAX_ARTICLE_BYTES)} "
+                                   "(MAX_ARTICLE_BYTES in analysis/ingest/limits.py)")
     text, notes = normalise_text(page.text)
     metadata = {"title": page.title, "date": page.date, "sitename": page.sitename, "author": page.author, "url": page.url}
     return RawText(text=text, sha256=digest, n_bytes=len(data), normalisations=("main text extracted from HTML", *notes),

@@ -230,7 +230,7 @@ def _add_import_commands(sub, common) -> None:
     imp.add_argument("--into", required=True, metavar="DATA_DIR", help="data folder to write (created if missing)")
     imp.add_argument("--story", help="column holding each article's story, or one story name for all")
     imp.add_argument("--keep-going", action="store_true", help="skip (and list) rows that cannot be used")
-    for field in ("text", "headline", "outlet", "date", "url", "id"):
+    for field in ("text", "headline", "outlet", "date", "url", "id", "author"):
         imp.add_argument(f"--{field}-column", help=f"source column holding the {field} (default: detected)")
     dup = sub.add_parser("duplicates", parents=[common],
                          help="pairs of near-identical articles (wire copy); --write flags them in duplicates.csv")
@@ -322,14 +322,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run_import(args) -> int:
     from ..ingest.importers import import_sources
-    columns = {f: getattr(args, f"{f}_column") for f in ("text", "headline", "outlet", "date", "url", "id")}
+    from ..ingest.importers.common import closing_line
+    columns = {f: getattr(args, f"{f}_column") for f in ("text", "headline", "outlet", "date", "url", "id", "author")}
     report = import_sources(args.sources, args.into, story=args.story, keep_going=args.keep_going,
                             columns=columns, progress=True)
     for problem in report.problems:
         print(f"skipped: {problem}", file=sys.stderr)
-    ignored = "".join(f"; ignored {n}: {reason}" for reason, n in sorted(report.ignored.items()))
-    print(f"imported {len(report.added)} article(s) into {args.into}; {report.already} already there; "
-          f"{len(report.problems)} row(s) skipped{ignored}")
+    print(closing_line(report, args.into))
     return 0
 
 

@@ -77,7 +77,7 @@ def process_article(record: dict, data_dir=None) -> ArticleTables:
         "sha256": raw.sha256,
         "n_bytes": raw.n_bytes,
         "extractor": raw.extractor,
-        "author": raw.metadata.get("author", "") or author_from_bylines(doc.bylines),
+        "author": record.get("author") or raw.metadata.get("author", "") or author_from_bylines(doc.bylines),
         "language": doc.language.language,
         **article_counts(doc)._asdict(),
         "normalisations": "; ".join(raw.normalisations),

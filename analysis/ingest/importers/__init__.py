@@ -11,17 +11,23 @@ One module per family of sources:
 * :mod:`.nexis`  - Nexis Uni batch downloads (DOCX, RTF), split into articles.
 
 :mod:`.common` writes raw files and manifest rows (ids, provenance, dates, idempotence,
-problems reported by file and row; see its docstring).  The source type is chosen by the
-file name's ending; a folder is searched for files of every known type.
+problems reported by file and row, the import as one transaction under the data folder's
+lock; see its docstring).  The source type is chosen by the file name's ending; a folder is
+searched for files of every known type, reading only the regular files inside it (no
+symbolic link followed, no FIFO or device opened).  Compressed and large inputs are read
+within the limits of :mod:`analysis.ingest.limits` (decompression bombs, truncated WARC
+records, oversized articles: one-line errors naming the file and the record or row).
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Iterable
 
 from ...errors import InputDataError
-from .common import Entry, ImportReport, Problem, StudyWriter, parse_date, slugify
+from ..limits import check_regular_file, regular_file_problem
+from .common import LOCK_WAIT_SECONDS, Entry, ImportReport, Problem, StudyWriter, parse_date, slugify
 from .nexis import NEXIS_SUFFIXES, nexis_entries, read_nexis
 from .pages import HTML_SUFFIXES, WARC_SUFFIXES, html_entries, is_warc, warc_entries
 from .tables import TABLE_SUFFIXES, table_entries
@@ -42,25 +48,49 @@ def _kind(path: Path) -> str:
     return ""
 
 
-def _files(source: Path) -> list[tuple[Path, Path | None]]:
-    if not source.exists():
+def _files(source: Path, writer: StudyWriter) -> list[tuple[Path, Path | None]]:
+    """The files to import from ``source``: itself, or the importable regular files inside a folder.
+
+    Only regular files inside what the user named are read.  A folder is walked without
+    following symbolic links; a link, FIFO, socket or device inside it with an importable
+    name is a problem row (an error, or skipped and listed with ``keep_going``), never read.
+    A source named on the command line may be a link to a regular file (the user chose it),
+    never a FIFO, a device or a file under ``/proc``, ``/sys`` or ``/dev``."""
+    if not os.path.lexists(source):
         raise InputDataError(source, "source not found")
-    if source.is_file():
+    if not source.is_dir():
+        check_regular_file(source)
         if not _kind(source):
             raise InputDataError(source, "unknown source type; known endings: "
                                  + ", ".join(KNOWN_SUFFIXES + WARC_SUFFIXES))
         return [(source, None)]
-    found = sorted(p for p in source.rglob("*") if p.is_file() and _kind(p))
-    if not found:
+    found = []
+    for folder, subfolders, names in os.walk(source, followlinks=False):
+        here = Path(folder)
+        for name in sorted(subfolders):
+            if (here / name).is_symlink():
+                writer.problem(str(source), f"folder {(here / name).relative_to(source).as_posix()}",
+                               "a symbolic link to a folder; not followed (name the folder itself to import it)")
+        subfolders.sort()
+        for name in sorted(names):
+            path = here / name
+            if not _kind(path):
+                continue
+            problem = regular_file_problem(path, follow=False)
+            if problem:
+                writer.problem(str(source), f"file {path.relative_to(source).as_posix()}", problem)
+                continue
+            found.append(path)
+    if not found and not writer.problems:
         raise InputDataError(source, "no importable file in this folder")
-    return [(p, source) for p in found]
+    return [(p, source) for p in sorted(found)]
 
 
 def _entries(path: Path, folder: Path | None, story: str, columns: dict, writer: StudyWriter):
     source = str(path)
     kind = _kind(path)
     if kind == "table":
-        return table_entries(path, source, columns, story)
+        return table_entries(path, source, columns, story, unmapped=writer.note_unmapped)
     if kind == "html":
         entries = html_entries(path, str(folder) if folder else source, folder)
     elif kind == "warc":
@@ -71,24 +101,28 @@ def _entries(path: Path, folder: Path | None, story: str, columns: dict, writer:
 
 
 def import_sources(sources: Iterable, into, story: str | None = None, keep_going: bool = False,
-                   columns: dict[str, str] | None = None, progress: bool = False) -> ImportReport:
+                   columns: dict[str, str] | None = None, progress: bool = False,
+                   lock_wait: float = LOCK_WAIT_SECONDS) -> ImportReport:
     """Import every source (file or folder) into the data folder ``into``.
 
     ``story`` is a column of the source holding each article's story, or one story name
     for every article (default: a ``story`` column when present, else ``unassigned``, to
     be grouped by :func:`analysis.ingest.stories.group_stories`).  ``columns`` maps
-    ``text``, ``headline``, ``outlet``, ``date``, ``url``, ``id`` to source columns.
+    ``text``, ``headline``, ``outlet``, ``date``, ``url``, ``id``, ``author`` to source columns.
     Returns an :class:`ImportReport`; raises :class:`InputDataError` naming file and row
     for the first unusable row unless ``keep_going`` (then every such row is in
-    ``report.problems``).  Nothing is written unless the import succeeds.
+    ``report.problems``).  The import is one transaction under the data folder's lock
+    (waiting up to ``lock_wait`` seconds for another import; see :mod:`.common`): nothing
+    is written unless it succeeds, and an interrupted earlier import is finished or
+    rolled back first.
     """
     from tqdm import tqdm
 
     columns = {k: v for k, v in (columns or {}).items() if v}
-    writer = StudyWriter(into, keep_going=keep_going)
+    writer = StudyWriter(into, keep_going=keep_going, lock_wait=lock_wait)
     try:
         for source in sources:
-            for path, folder in _files(Path(source)):
+            for path, folder in _files(Path(source), writer):
                 total, entries = _entries(path, folder, story or "", columns, writer)
                 for entry in tqdm(entries, total=total, desc=path.name, unit=" rows", file=sys.stderr,
                                   disable=not progress, mininterval=0.5):

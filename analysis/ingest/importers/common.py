@@ -16,8 +16,32 @@ row or entry number).  :class:`StudyWriter` turns entries into raw files and man
 * a row that cannot be used (no text, no outlet, an id already used by other text) is a
   :class:`Problem` naming file and row: an error, or skipped and reported with
   ``keep_going``; never dropped silently;
-* nothing half-written: files go to a staging folder and the manifest rows to a side file;
-  both move into place only when the whole import succeeded (or with ``keep_going``).
+* the manifest's optional ``author`` column holds the source's author or byline column
+  (a list of names joined with ", "); appending to an older manifest without that column,
+  the author goes into ``notes`` (``author: ...``).  Every other source column is listed in
+  :attr:`ImportReport.unmapped` (the command's closing line), never dropped silently;
+* an article over :data:`~analysis.ingest.limits.MAX_ARTICLE_BYTES` of text (a saved page
+  over :data:`~analysis.ingest.limits.MAX_PAGE_BYTES`) is a problem row.
+
+An import is one transaction:
+
+* a lock: the import holds an exclusive ``flock`` on ``<data folder>/.import.lock`` from
+  start to end; a second import of the same folder waits up to :data:`LOCK_WAIT_SECONDS`,
+  then refuses in one line;
+* staging: raw files and manifest rows are written into ``<data folder>/.import-<pid>/``
+  (``raw/...`` and ``rows.csv``); nothing in the data folder itself changes meanwhile;
+* the commit point: the rows are flushed to disk and a journal (``commit.json``: the
+  manifest's size and last bytes' checksum at that moment) is renamed into the staging
+  folder whole; then the journal is replayed: staged raw files move into ``raw/``, the
+  manifest is cut back to the journal's size and the rows appended, the staging folder goes;
+* recovery, at the start of every import, under the lock: a staging folder with a journal
+  is replayed again (every step may run twice: a moved file is no longer staged, the
+  manifest is cut back before the rows are appended), one without a journal is removed.
+  A SIGKILL at any point therefore leaves either the whole import or none of it, and the
+  next import (or the same one run again) loses no row and doubles none.  This guards
+  against the process dying, not the machine losing power (raw files are not fsync'ed one
+  by one; the rows, the journal and the manifest are).  ``group-stories --apply`` and other
+  commands that rewrite the manifest do not take the lock: do not run them during an import.
 """
 from __future__ import annotations
 
@@ -25,15 +49,20 @@ import csv
 import datetime as dt
 import email.utils
 import hashlib
+import io
+import json
 import os
 import re
 import shutil
+import signal
+import time
 import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from ...errors import InputDataError
+from ..limits import MAX_ARTICLE_BYTES, MAX_PAGE_BYTES, megabytes
 from ..manifest import MANIFEST_HEADER, REQUIRED_COLUMNS, UNASSIGNED_STORY, manifest_path
 
 RAW_FOLDER = "raw"
@@ -55,6 +84,7 @@ class Entry(NamedTuple):
     raw_bytes: bytes | None = None  # a saved page, copied as the raw file
     raw_suffix: str = ".txt"
     problem: str = ""    # set when the reader could not use this row at all
+    author: str = ""     # author or byline as the source gave it (names joined with ", ")
 
 
 class Problem(NamedTuple):
@@ -69,12 +99,16 @@ class Problem(NamedTuple):
 
 
 class ImportReport(NamedTuple):
-    """What an import did: ``added`` ids, ``already`` present (re-import), ``problems`` skipped, ``ignored`` counts."""
+    """What an import did: ``added`` ids, ``already`` present (re-import), ``problems`` skipped,
+    ``ignored`` counts, ``unmapped`` source columns no manifest field takes (per source file),
+    ``recovered``: interrupted imports finished or rolled back first (one line each)."""
 
     added: list[str]
     already: int
     problems: list[Problem]
     ignored: dict[str, int]
+    unmapped: dict[str, list[str]] = {}
+    recovered: list[str] = []
 
 
 _HEX = re.compile(r"^[0-9a-fA-F]{16,}$")
@@ -160,10 +194,30 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-class StudyWriter:
-    """Write imported entries into a data folder (see the module docstring)."""
+#: The lock file in the data folder; an import holds an exclusive ``flock`` on it from start to end.
+LOCK_NAME = ".import.lock"
+#: Seconds a second import waits for the lock before it refuses in one line.
+LOCK_WAIT_SECONDS = 60.0
+#: Each import stages its raw files and rows in ``<data folder>/.import-<pid>/``.
+STAGING_PREFIX = ".import-"
+ROWS_NAME = "rows.csv"
+#: Present in a staging folder only once its import committed (renamed into place whole).
+JOURNAL_NAME = "commit.json"
+#: Test-only hook: ``ANALYSIS_IMPORT_CRASH_AT=<point>`` kills the import with SIGKILL at that point
+#: (``row N``, ``staged``, ``journal``, ``moving``, ``manifest``, ``cleanup``), so the tests can
+#: check that the next run recovers; unset, it costs one dictionary look-up per row.
+CRASH_HOOK = "ANALYSIS_IMPORT_CRASH_AT"
 
-    def __init__(self, data_dir, keep_going: bool = False):
+
+class StudyWriter:
+    """Write imported entries into a data folder (see the module docstring).
+
+    Open it only under the data folder's lock (``__init__`` takes it, :meth:`commit` and
+    :meth:`abort` release it): the lock, the recovery of interrupted imports and the
+    reading of the existing manifest happen in that order, before any entry is written.
+    """
+
+    def __init__(self, data_dir, keep_going: bool = False, lock_wait: float = LOCK_WAIT_SECONDS):
         self.root = Path(data_dir).resolve()
         if self.root.exists() and not self.root.is_dir():
             raise InputDataError(self.root, "--into must be a data folder, not a file")
@@ -173,19 +227,27 @@ class StudyWriter:
         self.keep_going = keep_going
         self.known: dict[str, int] = {}   # id -> first 64 bits of the text's sha256 (re-import check)
         self.reserved: set[str] = set()   # raw file names the manifest already lists
-        self._read_existing()
-        self.staging = self.root / f".import-{os.getpid()}"
-        shutil.rmtree(self.staging, ignore_errors=True)
-        self.staging.mkdir()
-        self.rows_path = self.staging / "rows.csv"
-        self._rows = self.rows_path.open("w", encoding="utf-8", newline="")
+        self._lock = DataFolderLock(self.root, lock_wait)
+        try:
+            self.recovered = recover_interrupted_imports(self.root)
+            self._read_existing()
+            self.staging = self.root / f"{STAGING_PREFIX}{os.getpid()}"
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging.mkdir()
+            self.rows_path = self.staging / ROWS_NAME
+            self._rows = self.rows_path.open("w", encoding="utf-8", newline="")
+        except BaseException:
+            self._lock.release()
+            raise
         self._writer = csv.writer(self._rows, lineterminator="\n")
         self.added: list[str] = []
         self.already = 0
         self.problems: list[Problem] = []
         self.ignored: dict[str, int] = {}
+        self.unmapped: dict[str, list[str]] = {}
         self._stems: dict[str, str] = {}
         self._folders: set[Path] = set()
+        self._hook = os.environ.get(CRASH_HOOK)
 
     def _read_existing(self) -> None:
         if not self.manifest.is_file():
@@ -217,6 +279,11 @@ class StudyWriter:
         """Count a record that is not an article at all (e.g. an image in a WARC file)."""
         self.ignored[reason] = self.ignored.get(reason, 0) + 1
 
+    def note_unmapped(self, source: str, columns: list[str]) -> None:
+        """Remember the columns of ``source`` that no manifest field takes (listed in the closing line)."""
+        if columns:
+            self.unmapped[source] = list(columns)
+
     def add(self, entry: Entry, default_story: str = "") -> str | None:
         """Write one entry; return its id, or None when it was skipped."""
         if entry.problem:
@@ -237,6 +304,11 @@ class StudyWriter:
         else:
             article_id = f"{stem}-{_digest(Path(entry.source).name, entry.position)[:12]}"
         data = entry.raw_bytes if entry.raw_bytes is not None else compose_text(entry.headline, entry.text).encode("utf-8")
+        limit = MAX_PAGE_BYTES if entry.raw_bytes is not None else MAX_ARTICLE_BYTES
+        if len(data) > limit:
+            self.problem(entry.source, entry.position, f"article is {megabytes(len(data))}; the limit is "
+                                                       f"{megabytes(limit)} of {'page' if entry.raw_bytes is not None else 'text'}")
+            return None
         digest = hashlib.sha256(data).hexdigest()
         short = int(digest[:16], 16)
         if article_id in self.known:
@@ -251,60 +323,288 @@ class StudyWriter:
             return None
         relative = f"{RAW_FOLDER}/{stem}/{article_id}{entry.raw_suffix}"
         # new paths are unique because ids are; only files already there can collide
-        if relative in self.reserved or (self.root / relative).exists():
+        target = self.root / relative
+        if relative in self.reserved:
             self.problem(entry.source, entry.position, f"raw file {relative} already exists for another row")
             return None
-        target = self.staging / relative
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
-        target.write_bytes(data)
+        if os.path.lexists(target):
+            # a raw file no manifest row lists: left by an import of an older version killed
+            # while committing; the same bytes are adopted, other bytes are never overwritten
+            if not _same_bytes(target, data):
+                self.problem(entry.source, entry.position, f"raw file {relative} already exists for another row")
+                return None
+        else:
+            staged = self.staging / relative
+            if staged.parent not in self._folders:
+                staged.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(staged.parent)
+            staged.write_bytes(data)
         published = parse_date(entry.date)
         notes = [f"source: {Path(entry.source).name} {entry.position}"]
         if entry.date and str(entry.date) != published:
             notes.append(f"date as given: {entry.date}" + ("" if published else " (not understood)"))
         if entry.source_id:
             notes.append(f"source id: {entry.source_id}")
+        author = " ".join(entry.author.split())
+        if author and "author" not in self.header:  # an older manifest without the column: kept in the notes
+            notes.append(f"author: {author}")
         if entry.extra:
             notes.append(entry.extra)
         row = {"id": article_id, "story": story, "outlet": outlet, "headline": " ".join(entry.headline.split()),
-               "published": published, "url": entry.url.strip(), "file": relative, "sha256": digest,
-               "notes": "; ".join(notes)}
+               "author": author, "published": published, "url": entry.url.strip(), "file": relative,
+               "sha256": digest, "notes": "; ".join(notes)}
         self._writer.writerow([row.get(c, "") for c in self.header])
         self.known[article_id] = short
+        self.reserved.add(relative)
         self.added.append(article_id)
+        if self._hook:
+            crash_point(f"row {len(self.added)}")
         return article_id
 
     # -- the end ---------------------------------------------------------------------------
+    def report(self) -> ImportReport:
+        return ImportReport(self.added, self.already, self.problems, self.ignored, self.unmapped, self.recovered)
+
     def commit(self) -> ImportReport:
-        """Move the staged raw files into place and append the rows to the manifest."""
-        self._rows.close()
-        for folder, _, files in os.walk(self.staging / RAW_FOLDER):
-            for name in files:
-                source = Path(folder) / name
-                target = self.root / source.relative_to(self.staging)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(source, target)
-        new_manifest = not self.manifest.is_file()
-        with self.manifest.open("a", encoding="utf-8", newline="") as out, self.rows_path.open(encoding="utf-8") as rows:
-            if new_manifest:
-                out.write(",".join(MANIFEST_HEADER) + "\n")
-            elif not _ends_with_newline(self.manifest):
-                out.write("\n")
-            shutil.copyfileobj(rows, out)
-        shutil.rmtree(self.staging, ignore_errors=True)
-        return ImportReport(self.added, self.already, self.problems, self.ignored)
+        """Commit the import as one transaction (see :func:`recover_interrupted_imports`):
+        the staged rows are made durable, a journal naming them and the manifest's size is
+        renamed into place (the commit point), then the journal is replayed: staged raw files
+        moved into ``raw/``, the rows appended to the manifest, the staging folder removed."""
+        try:
+            self._rows.flush()
+            os.fsync(self._rows.fileno())
+            self._rows.close()
+            if not self.added:
+                shutil.rmtree(self.staging, ignore_errors=True)
+                return self.report()
+            crash_point("staged")
+            size = self.manifest.stat().st_size if self.manifest.is_file() else 0
+            journal = {"manifest_size": size, "manifest_tail": _tail_digest(self.manifest, size),
+                       "new_manifest": not self.manifest.is_file(), "rows": len(self.added),
+                       "header": list(self.header)}
+            temporary = self.staging / (JOURNAL_NAME + ".tmp")
+            with temporary.open("w", encoding="utf-8") as handle:
+                json.dump(journal, handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, self.staging / JOURNAL_NAME)  # the commit point
+            _fsync_folder(self.staging)
+            crash_point("journal")
+            replay_journal(self.root, self.staging)
+            return self.report()
+        finally:
+            self._lock.release()
 
     def abort(self) -> None:
         """Leave nothing half-written: drop the staged files and rows."""
-        self._rows.close()
-        shutil.rmtree(self.staging, ignore_errors=True)
+        try:
+            self._rows.close()
+            shutil.rmtree(self.staging, ignore_errors=True)
+        finally:
+            self._lock.release()
 
 
-def _ends_with_newline(path: Path) -> bool:
+def closing_line(report: ImportReport, into) -> str:
+    """The import command's last line: counts, ignored records, recoveries, columns not imported."""
+    parts = [f"imported {len(report.added)} article(s) into {into}", f"{report.already} already there",
+             f"{len(report.problems)} row(s) skipped"]
+    parts += [f"ignored {n}: {reason}" for reason, n in sorted(report.ignored.items())]
+    parts += report.recovered
+    if report.unmapped:
+        by_columns: dict[tuple[str, ...], list[str]] = {}
+        for source, columns in report.unmapped.items():
+            by_columns.setdefault(tuple(columns), []).append(Path(source).name)
+        for columns, sources in by_columns.items():
+            where = ", ".join(sources) if len(sources) <= 3 else f"{len(sources)} files"
+            parts.append(f"columns not imported ({where}): {', '.join(columns)}")
+    return "; ".join(parts)
+
+
+# -- the data folder's lock, the journal and recovery ------------------------------------------------
+def crash_point(name: str) -> None:
+    """Kill this process at ``name`` when the test-only hook asks for it (see :data:`CRASH_HOOK`)."""
+    wanted = os.environ.get(CRASH_HOOK)
+    if wanted and wanted == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+class DataFolderLock:
+    """An exclusive ``flock`` on ``<data folder>/.import.lock``: a second import waits up to
+    ``wait`` seconds, then refuses in one line.  The kernel drops the lock of a killed process.
+    The file is removed on release; whoever locks checks that the file it locked is still the
+    one at the path (else it locked a removed file, and tries again)."""
+
+    def __init__(self, root: Path, wait: float = LOCK_WAIT_SECONDS):
+        import fcntl
+
+        self.path = root / LOCK_NAME
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+            except OSError as exc:
+                raise InputDataError(root, f"cannot lock the data folder to import into it ({exc.strerror or exc})") from None
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                if time.monotonic() >= deadline:
+                    raise InputDataError(root, f"another import is writing to this data folder (it holds {LOCK_NAME}; "
+                                               f"waited {wait:g} s); run this import again when it has finished") from None
+                time.sleep(0.1)
+                continue
+            try:
+                mine = os.fstat(fd).st_ino == os.stat(self.path).st_ino
+            except FileNotFoundError:
+                mine = False
+            if mine:
+                os.ftruncate(fd, 0)
+                os.write(fd, f"{os.getpid()}\n".encode())
+                self.fd = fd
+                return
+            os.close(fd)
+
+    def release(self) -> None:
+        if self.fd is None:
+            return
+        try:
+            self.path.unlink(missing_ok=True)
+        finally:
+            os.close(self.fd)  # closing the descriptor drops the lock
+            self.fd = None
+
+
+def recover_interrupted_imports(root: Path) -> list[str]:
+    """Finish or undo every import that was interrupted in this data folder (call under the lock).
+
+    A staging folder holding a journal belongs to an import that committed: its journal is
+    replayed (:func:`replay_journal`), so its rows and raw files all arrive, once.  One
+    without a journal belongs to an import that never reached its commit point: it is
+    removed, and nothing of that import is in the data folder.  Returns one line per folder."""
+    done = []
+    for staging in sorted(root.glob(STAGING_PREFIX + "*")):
+        if staging.is_symlink() or not staging.is_dir():
+            continue
+        if (staging / JOURNAL_NAME).is_file():
+            rows = replay_journal(root, staging)
+            done.append(f"finished an interrupted import ({rows} row(s))")
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
+            done.append("rolled back an interrupted import (nothing of it had been committed)")
+    return done
+
+
+def replay_journal(root: Path, staging: Path) -> int:
+    """Carry out a committed import's journal; safe to run again after any interruption.
+
+    Staged raw files are moved into place (a file already moved is no longer staged); the
+    manifest is cut back to its size at the commit point (undoing a half-written append)
+    and the rows appended, when its last bytes are still those of the commit point; if
+    the manifest was rewritten since, only the rows whose ids it lacks are appended."""
+    journal = json.loads((staging / JOURNAL_NAME).read_text(encoding="utf-8"))
+    staged_raw = staging / RAW_FOLDER
+    moved = 0
+    for folder, _, files in os.walk(staged_raw):
+        for name in files:
+            source = Path(folder) / name
+            target = root / source.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+            moved += 1
+            if moved == 1:
+                crash_point("moving")
+    manifest = manifest_path(root)
+    rows_path = staging / ROWS_NAME
+    size = journal["manifest_size"]
+    if journal["new_manifest"]:
+        # no manifest before this import: whatever is there now is this import's own half-written one
+        _write_rows(manifest, 0, (",".join(journal["header"]) + "\n").encode("utf-8"), rows_path)
+    elif manifest.is_file() and manifest.stat().st_size >= size and _tail_digest(manifest, size) == journal["manifest_tail"]:
+        _write_rows(manifest, size, b"" if _ends_with_newline(manifest, size) else b"\n", rows_path)
+    else:  # rewritten meanwhile by another command, or removed: append the rows it lacks
+        present = _manifest_ids(manifest)
+        header = journal["header"]
+        kept = [line for line in _csv_lines(rows_path.read_bytes()) if _row_id(line, header) not in present]
+        end = manifest.stat().st_size if manifest.is_file() else 0
+        prefix = (",".join(header) + "\n").encode("utf-8") if not end else b"" if _ends_with_newline(manifest, end) else b"\n"
+        kept_path = staging / "kept.csv"
+        kept_path.write_bytes(b"".join(kept))
+        _write_rows(manifest, end, prefix, kept_path)
+    crash_point("cleanup")
+    shutil.rmtree(staging, ignore_errors=True)
+    return journal["rows"]
+
+
+def _write_rows(manifest: Path, offset: int, prefix: bytes, rows_path: Path) -> None:
+    """Cut the manifest at ``offset`` and write ``prefix`` and the rows file there, block by block, durably."""
+    fd = os.open(manifest, os.O_WRONLY | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
+    try:
+        os.ftruncate(fd, offset)
+        os.lseek(fd, offset, os.SEEK_SET)
+        with os.fdopen(os.dup(fd), "wb") as out, rows_path.open("rb") as rows:
+            out.write(prefix)
+            if os.environ.get(CRASH_HOOK) == "manifest":  # test-only: die half-way through the rows
+                out.write(rows.read(rows_path.stat().st_size // 2))
+                out.flush()
+                crash_point("manifest")
+            shutil.copyfileobj(rows, out, 1 << 20)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _tail_digest(path: Path, size: int) -> str:
+    """sha256 of the 64 KB before ``size`` in ``path`` (how a replay knows the manifest is unchanged)."""
+    if size == 0 or not path.is_file():
+        return ""
     with path.open("rb") as handle:
-        handle.seek(0, os.SEEK_END)
-        if handle.tell() == 0:
-            return True
-        handle.seek(-1, os.SEEK_END)
+        handle.seek(max(0, size - 65536))
+        return hashlib.sha256(handle.read(size - max(0, size - 65536))).hexdigest()
+
+
+def _csv_lines(data: bytes) -> list[bytes]:
+    """The CSV records of ``data`` as byte strings (a quoted field may hold line breaks)."""
+    text = data.decode("utf-8")
+    out, buffer = [], io.StringIO(newline="")
+    for record in csv.reader(io.StringIO(text, newline="")):
+        buffer.seek(0)
+        buffer.truncate()
+        csv.writer(buffer, lineterminator="\n").writerow(record)
+        out.append(buffer.getvalue().encode("utf-8"))
+    return out
+
+
+def _row_id(line: bytes, header: list[str]) -> str:
+    record = next(csv.reader(io.StringIO(line.decode("utf-8"), newline="")), [])
+    return record[header.index("id")] if "id" in header and len(record) > header.index("id") else ""
+
+
+def _manifest_ids(manifest: Path) -> set[str]:
+    if not manifest.is_file():
+        return set()
+    with manifest.open(encoding="utf-8-sig", newline="") as handle:
+        return {row.get("id") or "" for row in csv.DictReader(handle)}
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.is_file() and not path.is_symlink() and path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _ends_with_newline(path: Path, size: int) -> bool:
+    """Whether the first ``size`` bytes of ``path`` end a line (or are empty)."""
+    if size == 0:
+        return True
+    with path.open("rb") as handle:
+        handle.seek(size - 1)
         return handle.read(1) in (b"\n", b"\r")

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from ...errors import InputDataError
+from ..limits import MAX_RTF_BYTES, check_docx_xml, check_zip, read_limited
 from .common import Entry, parse_date
 
 NEXIS_SUFFIXES = (".docx", ".rtf")
@@ -76,6 +77,10 @@ def document_lines(path: Path) -> list[str]:
     if path.suffix.lower() == ".docx":
         import docx
 
+        # sizes, ratio, paragraphs and tags checked, and DTDs refused, before python-docx reads
+        # anything (its lxml parser resolves no entities, but builds the whole tree in memory)
+        with check_zip(path, "DOCX") as archive:
+            check_docx_xml(path, archive)
         try:
             document = docx.Document(str(path))
         except Exception as exc:  # python-docx raises PackageNotFoundError, KeyError, zipfile errors
@@ -83,7 +88,7 @@ def document_lines(path: Path) -> list[str]:
         return [p.text for p in document.paragraphs]
     from striprtf.striprtf import rtf_to_text
 
-    raw = path.read_bytes()
+    raw = read_limited(path, MAX_RTF_BYTES, "RTF file")
     if not raw.lstrip().startswith(b"{\\rtf"):
         raise InputDataError(path, "not an RTF file (it does not start with {\\rtf)")
     text = rtf_to_text(raw.decode("cp1252", errors="replace"), errors="ignore")
@@ -167,10 +172,11 @@ def nexis_entries(path: Path, source: str) -> Iterator[Entry]:
     """One entry per article of a Nexis Uni DOCX or RTF download; position ``article N``."""
     for item in parse_articles(document_lines(path)):
         extra = "; ".join(f"{label}: {value}" for label, value in (
-            ("Length", item.Length), ("Section", item.Section), ("Author", item.Author), ("Edition", item.Edition),
+            ("Length", item.Length), ("Section", item.Section), ("Edition", item.Edition),
             ("Graphic", item.Graphic), ("Load-Date", item.LoadDate)) if value)
         yield Entry(source=source, position=f"article {item.ID}", text="\n\n".join(item.Paragraphs),
-                    headline=item.Headline, outlet=item.Source, date=item.Date, extra=extra, problem=item.problem)
+                    headline=item.Headline, outlet=item.Source, date=item.Date, extra=extra, problem=item.problem,
+                    author=item.Author)
 
 
 def read_nexis(path) -> "pd.DataFrame":  # noqa: F821

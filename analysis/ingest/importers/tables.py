@@ -16,8 +16,16 @@ date      date_publish (news-please), publish_date (Media Cloud), published,
           publication_date, date_published, pub_date, pubdate, date
 url       url, link, original_url, canonical_url
 id        id, stories_id (Media Cloud), article_id, doc_id, guid
+author    author, authors (news-please: a list, joined with ", "), byline, bylines, creator
 story     story (or the column named by ``--story``)
 ========  =================================================================================
+
+Every other column is listed in the import's closing line (``ImportReport.unmapped``), never
+dropped silently.  A mapped value that is a JSON object or list (a list of names for the
+author excepted), a JSON line or file that does not parse (a syntax error, an integer of
+more than 4,300 digits, nesting deeper than Python's recursion limit) is a problem row,
+skipped and listed with ``keep_going``.  A JSON Lines line over :data:`MAX_LINE_CHARS` and
+a news-please ``.json`` file over :data:`MAX_JSON_FILE_BYTES` are problem rows too.
 
 Every reader streams: CSV/TSV/JSON Lines line by line, Excel through openpyxl's read-only
 mode, Parquet one record batch at a time (only the mapped columns are read), so memory does
@@ -34,6 +42,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from ...errors import InputDataError
+from ..limits import MAX_ARTICLE_BYTES, check_regular_file, check_zip, read_limited
 from .common import Entry
 
 TEXT = ("maintext", "text", "body", "content", "article", "full_text", "fulltext", "article_text", "story_text")
@@ -43,7 +52,12 @@ OUTLET = ("outlet", "media_name", "source_domain", "publisher", "source", "media
 DATE = ("date_publish", "publish_date", "published", "publication_date", "date_published", "pub_date", "pubdate", "date")
 URL = ("url", "link", "original_url", "canonical_url")
 ID = ("id", "stories_id", "article_id", "doc_id", "guid")
-FIELDS = {"text": TEXT, "headline": HEADLINE, "outlet": OUTLET, "date": DATE, "url": URL, "id": ID, "story": ("story",)}
+AUTHOR = ("author", "authors", "byline", "bylines", "creator")
+FIELDS = {"text": TEXT, "headline": HEADLINE, "outlet": OUTLET, "date": DATE, "url": URL, "id": ID, "author": AUTHOR,
+          "story": ("story",)}
+#: A JSON Lines line (one article with its metadata) and a news-please ``.json`` file, in characters / bytes.
+MAX_LINE_CHARS = 4 * MAX_ARTICLE_BYTES
+MAX_JSON_FILE_BYTES = 100_000_000
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".xlsx", ".xlsm", ".jsonl", ".ndjson", ".parquet", ".pq")
 
@@ -57,6 +71,7 @@ class ColumnMapping(NamedTuple):
     date: str
     url: str
     id: str
+    author: str
     story: str
 
 
@@ -78,12 +93,25 @@ def detect_mapping(columns: list[str], given: dict[str, str | None], path: Path)
     return ColumnMapping(**chosen)
 
 
-def _cell(value) -> str:
+class _BadValue(ValueError):
+    """A mapped cell that is not text (a JSON object or list)."""
+
+
+def _cell(value, column: str = "") -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value != value:  # NaN from a spreadsheet or Parquet
         return ""
+    if isinstance(value, (dict, list, tuple)):
+        raise _BadValue(f"column {column!r} holds a JSON {'object' if isinstance(value, dict) else 'list'}, not text")
     return value if isinstance(value, str) else str(value)
+
+
+def _names(value, column: str) -> str:
+    """An author cell: text, or a list of names (news-please ``authors``) joined with ", "."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_cell(name, column) for name in value if name is not None)
+    return _cell(value, column)
 
 
 def entries_from_rows(rows: Iterator[tuple[str, dict]], mapping: ColumnMapping, source: str,
@@ -93,17 +121,22 @@ def entries_from_rows(rows: Iterator[tuple[str, dict]], mapping: ColumnMapping, 
         if "__problem__" in row:  # a line the reader could not decode
             yield Entry(source=source, position=position, text="", problem=row["__problem__"])
             continue
-        date = row.get(mapping.date) if mapping.date else None
-        yield Entry(
-            source=source, position=position,
-            text=_cell(row.get(mapping.text)),
-            headline=_cell(row.get(mapping.headline)) if mapping.headline else "",
-            outlet=_cell(row.get(mapping.outlet)) if mapping.outlet else "",
-            date=date if date is not None and not isinstance(date, str) else _cell(date),
-            url=_cell(row.get(mapping.url)) if mapping.url else "",
-            source_id=_cell(row.get(mapping.id)) if mapping.id else "",
-            story=_cell(row.get(mapping.story)) if mapping.story else story,
-        )
+        try:
+            date = row.get(mapping.date) if mapping.date else None
+            date = date if date is not None and not isinstance(date, (str, dict, list)) else _cell(date, mapping.date)
+            yield Entry(
+                source=source, position=position,
+                text=_cell(row.get(mapping.text), mapping.text),
+                headline=_cell(row.get(mapping.headline), mapping.headline) if mapping.headline else "",
+                outlet=_cell(row.get(mapping.outlet), mapping.outlet) if mapping.outlet else "",
+                date=date,
+                url=_cell(row.get(mapping.url), mapping.url) if mapping.url else "",
+                source_id=_cell(row.get(mapping.id), mapping.id) if mapping.id else "",
+                story=_cell(row.get(mapping.story), mapping.story) if mapping.story else story,
+                author=_names(row.get(mapping.author), mapping.author) if mapping.author else "",
+            )
+        except _BadValue as exc:
+            yield Entry(source=source, position=position, text="", problem=str(exc))
 
 
 # -- readers: (columns, total rows or None, iterator of (position, row dict)) ------------------------
@@ -133,6 +166,7 @@ def _delimited(path: Path, delimiter: str):
 def _excel(path: Path):
     import openpyxl
 
+    check_zip(path, "Excel workbook", max_member=None, max_total=None).close()  # the ratio limit before openpyxl
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
@@ -153,29 +187,70 @@ def _excel(path: Path):
     return columns, sheet.max_row - 1 if sheet.max_row else None, rows()
 
 
+def _json_value(text: str):
+    """``(value, problem)``: every way ``json.loads`` refuses a value becomes a problem, not a traceback."""
+    try:
+        return json.loads(text), ""
+    except json.JSONDecodeError as exc:
+        return None, f"not valid JSON ({exc.msg})"
+    except ValueError as exc:  # an integer of more than 4,300 digits (Python's int conversion limit)
+        return None, f"not usable JSON ({str(exc).split(';')[0]})"
+    except RecursionError:
+        return None, "not usable JSON (nested too deeply)"
+
+
+def _bounded_lines(handle) -> Iterator[tuple[int, str | None]]:
+    """``(line number, line)`` of a text file, ``None`` for a line over :data:`MAX_LINE_CHARS` (skipped in blocks)."""
+    number = 0
+    while True:
+        line = handle.readline(MAX_LINE_CHARS + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_LINE_CHARS and not line.endswith("\n"):
+            while True:  # the rest of the long line, read and dropped block by block
+                rest = handle.readline(MAX_LINE_CHARS)
+                if not rest or rest.endswith("\n"):
+                    break
+            yield number, None
+            continue
+        yield number, line
+
+
 def _jsonl(path: Path):
+    check_regular_file(path)
     handle = path.open(encoding="utf-8-sig")
-    first = {}
-    columns: list[str] = []
-    for line in handle:
-        if line.strip():
-            try:
-                first = json.loads(line)
-            except json.JSONDecodeError:
-                first = {}
-            break
-    columns = list(first) if isinstance(first, dict) else []
+    first = None
+    lines = 0
+    try:
+        for _, line in _bounded_lines(handle):  # columns: those of the first line that is a JSON object
+            if line is None or line.strip():
+                lines += 1
+            if line is not None and line.strip():
+                value = _json_value(line)[0]
+                if isinstance(value, dict):
+                    first = value
+                    break
+    except UnicodeDecodeError as exc:
+        handle.close()
+        raise InputDataError(path, f"not UTF-8 (byte {exc.start}); re-save the file as UTF-8") from None
+    if not lines:
+        handle.close()
+        raise InputDataError(path, "no records: the JSON Lines file is empty")
+    columns = list(first) if first is not None else []  # none: every line is a problem row, named below
     handle.seek(0)
 
     def rows():
         with handle:
-            for number, line in enumerate(handle, start=1):
+            for number, line in _bounded_lines(handle):
+                if line is None:
+                    yield f"line {number}", {"__problem__": f"line longer than {MAX_LINE_CHARS:,} characters"}
+                    continue
                 if not line.strip():
                     continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield f"line {number}", {"__problem__": f"not valid JSON ({exc.msg})"}
+                record, problem = _json_value(line)
+                if problem:
+                    yield f"line {number}", {"__problem__": problem}
                     continue
                 yield f"line {number}", record if isinstance(record, dict) else {"__problem__": "not a JSON object"}
     return columns, None, rows()
@@ -201,9 +276,13 @@ def _parquet(path: Path, wanted: list[str] | None = None, batch_size: int = 4096
 
 def _newsplease(path: Path):
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputDataError(path, f"not a news-please JSON file ({exc})") from None
+        data, problem = _json_value(read_limited(path, MAX_JSON_FILE_BYTES, "JSON file").decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        data, problem = None, f"not UTF-8 (byte {exc.start})"
+    except InputDataError as exc:
+        data, problem = None, exc.problem
+    if problem:  # the whole file is one problem row, skipped with keep_going like any other
+        return [], 1, iter([("entry 1", {"__problem__": f"not a news-please JSON file: {problem}"})])
     records = data if isinstance(data, list) else [data]
     columns = sorted({k for r in records if isinstance(r, dict) for k in r})
 
@@ -214,8 +293,10 @@ def _newsplease(path: Path):
     return columns, len(records), rows()
 
 
-def table_entries(path: Path, source: str, columns_given: dict[str, str | None], story: str = ""):
-    """``(total or None, entries)`` of one table file; ``story`` is a column name or a constant story."""
+def table_entries(path: Path, source: str, columns_given: dict[str, str | None], story: str = "",
+                  unmapped=None):
+    """``(total or None, entries)`` of one table file; ``story`` is a column name or a constant story;
+    ``unmapped(source, columns)`` hears of the columns no manifest field takes."""
     suffix = path.suffix.lower()
     if suffix == ".parquet" or suffix == ".pq":
         columns, total, make_rows = _parquet(path)
@@ -234,10 +315,15 @@ def table_entries(path: Path, source: str, columns_given: dict[str, str | None],
             columns, total, rows = _newsplease(path)
         mapping = _mapping(columns, columns_given, story, path)
     constant = "" if mapping.story else story
+    if unmapped is not None:
+        used = {c for c in mapping if c}
+        unmapped(source, [str(c) for c in columns if c is not None and c not in used and str(c).strip()])
     return total, entries_from_rows(rows, mapping, source, constant)
 
 
 def _mapping(columns, given, story, path) -> ColumnMapping:
+    if not columns and path.suffix.lower() in (".json", ".jsonl", ".ndjson"):  # no usable record: each row says why
+        return ColumnMapping(text="text", **{f: "" for f in ColumnMapping._fields if f != "text"})
     given = dict(given)
     if story and story in columns:
         given["story"] = story
