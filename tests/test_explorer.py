@@ -35,10 +35,20 @@ class _Fetches(HTMLParser):
                 self.urls.append((tag, name, value))
 
 
-def _specs(page: str) -> dict:
-    marker = '<script type="application/json" id="explorer-specs">'
+def _script_json(page: str, element_id: str) -> dict:
+    marker = f'<script type="application/json" id="{element_id}">'
     start = page.index(marker) + len(marker)
     return json.loads(page[start:page.index("</script>", start)])
+
+
+def _specs(page: str) -> dict:
+    """Each chart's Vega-Lite spec, by element id."""
+    return {k: v["spec"] for k, v in _script_json(page, "explorer-specs").items()}
+
+
+def _tables(page: str) -> dict:
+    """The page's data tables (each once, as columns), by name."""
+    return _script_json(page, "explorer-data")
 
 
 @pytest.fixture(scope="module")
@@ -91,9 +101,8 @@ def test_page_states_sample_sizes_caveats_and_cuts(storm):
     assert set(specs) == {"term-explorer", "sentence-browser"}
     for spec in specs.values():
         assert spec["description"]  # the chart's text alternative (aria-label of its SVG)
-    browser = specs["sentence-browser"]
-    [rows] = [d for d in browser["datasets"].values()]
-    assert len(rows) == 3
+    assert "showing 3 of 6 sentences" in page
+    assert len(_tables(page)["sentences"]["sentence_id"]) == 3
 
 
 def test_page_fetches_nothing_and_bundles_its_javascript():
