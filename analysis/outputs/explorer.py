@@ -25,8 +25,9 @@ megabytes whatever the size of the study:
 * at most ``sentences`` sentences in the sentence browser: a seeded random sample
   stratified by story and outlet (the same number from each where they have enough);
 * the whole-folder page analyses at most ``stories`` stories (a seeded random choice)
-  and ``articles_per_story`` articles of each (taken in turn from each outlet), read
-  one story at a time, so it never holds the whole corpus in memory.
+  and ``articles`` articles, an even share of each story (taken in turn from each
+  outlet), so it never holds the whole corpus in memory; a story's own page holds
+  all of that story and reads nothing else.
 
 The data sit once in the page, as columns, in one JSON block the charts read by name
 (no copy per chart, and no plotting-library row limit).  Every data string is
@@ -83,7 +84,7 @@ class Budget(NamedTuple):
     speakers: int = 60           # speakers offered in the speaker filter (most frequent)
     list_lines: int = 400        # text lines drawn in the sentence list at once
     stories: int = 40            # stories on the whole-folder page (seeded random choice beyond)
-    articles_per_story: int = 15  # articles of each story on the whole-folder page (in turn by outlet)
+    articles: int = 600          # articles on the whole-folder page (an even share per story, in turn by outlet)
 
 
 BUDGET = Budget()
@@ -371,7 +372,9 @@ def sentence_browser(corpus: Corpus, budget: Budget = BUDGET,
     s = explorer_sentences(corpus, budget) if sentences is None else sentences
     colour = _colour_scale(corpus)
     outlets = list(dict.fromkeys(corpus.articles["outlet"]))
-    voices = [v for v in ("narration", "mixed", "quotation") if v in set(s["voice"])]
+    present = set(s["voice"])
+    known = [v for v in ("narration", "reported", "mixed", "quotation") if v in present]
+    voices = known + sorted(present - set(known))  # any other voice the text stage gives is offered too
     speakers = s.loc[s["speaker"] != "", "speaker"].value_counts()
     speakers = sorted(speakers.index[:budget.speakers])
     stories = list(dict.fromkeys(s["story"]))
@@ -681,11 +684,11 @@ class ArticleSample(NamedTuple):
     def note(self) -> str:
         if self.kept_articles == self.n_articles:
             return ""
+        share = max(1, self.budget.articles // max(self.kept_stories, 1))
         return (f"This page analyses {self.kept_articles:,} of the folder's {self.n_articles:,} articles: "
-                f"{self.kept_stories:,} of its {self.n_stories:,} stories chosen at random "
-                f"(at most {self.budget.stories}), and at most {self.budget.articles_per_story} articles of each, "
-                "taken in turn from each outlet, with a fixed seed (the same sample every time). "
-                "Each story's own page holds all of its articles.")
+                f"{self.kept_stories:,} of its {self.n_stories:,} stories (all of them up to {self.budget.stories}, "
+                f"else a random choice), and at most {share:,} articles of each story, taken in turn from each "
+                "outlet; the sample is seeded (the same every time). Each story's own page holds all of its articles.")
 
 
 def explorer_html(corpus: Corpus, title: str, budget: Budget = BUDGET, sample: ArticleSample | None = None) -> str:
@@ -724,15 +727,15 @@ def explorer_html(corpus: Corpus, title: str, budget: Budget = BUDGET, sample: A
 
 def sample_manifest(manifest: pd.DataFrame, budget: Budget = BUDGET) -> pd.DataFrame:
     """The rows of ``manifest`` a whole-folder page analyses: at most ``budget.stories`` stories
-    (a seeded random choice beyond) and ``budget.articles_per_story`` articles of each
+    (a seeded random choice beyond) and an even share of ``budget.articles`` articles of each
     (:func:`stratified_sample` by outlet), in manifest order."""
     names = list(dict.fromkeys(manifest["story"]))
     if len(names) > budget.stories:
         order = np.random.RandomState(SEED).permutation(len(names))
         chosen = {names[i] for i in order[:budget.stories]}
         manifest = manifest[manifest["story"].isin(chosen)]
-    parts = [stratified_sample(group, ["outlet"], budget.articles_per_story)
-             for _, group in manifest.groupby("story", sort=False)]
+    share = max(1, budget.articles // max(manifest["story"].nunique(), 1))
+    parts = [stratified_sample(group, ["outlet"], share) for _, group in manifest.groupby("story", sort=False)]
     return pd.concat(parts) if parts else manifest
 
 
