@@ -262,3 +262,11 @@ def test_thousand_articles_in_many_stories_whole_folder_page_fits(tmp_path_facto
     assert size < 10_000_000
     assert "This page analyses 200 of the folder&#x27;s 1,000 articles: 40 of its 200 stories" in page.read_text(
         encoding="utf-8")
+
+
+def test_every_page_at_once_analyses_each_article_once_per_page(many_stories, tmp_path, monkeypatch):
+    seen = _count_articles(monkeypatch)
+    written = explorer.write_explorers(data_dir=many_stories, out_dir=tmp_path)
+    assert sorted(p.name for p in written) == sorted([f"story-{k:05d}.html" for k in range(12)] + ["all-stories.html"])
+    # each article once for its story's page and once for the whole-folder page (all 60 fit its budget)
+    assert sorted(seen) == sorted([f"b{k:06d}" for k in range(60)] * 2)

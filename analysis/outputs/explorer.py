@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 import hashlib
 import html
 import json
@@ -57,7 +58,6 @@ import pandas as pd
 from ..config import REPORTS_DIR, resolve_data_dir
 from ..files import write_text_atomic
 from ..ingest.duplicates import analysed_manifest
-from ..ingest.manifest import stories as manifest_stories
 from ..measures.readability import sentence_readability
 from ..measures.sentiment import sentence_sentiment
 from ..measures.wording import distinctive_terms
@@ -659,8 +659,10 @@ def _n(count: int, one: str, many: str | None = None) -> str:
     return f"{count:,} {one if count == 1 else many or one + 's'}"
 
 
+@functools.lru_cache(maxsize=1)
 def _bundle() -> str:
-    """vega, vega-lite (the version Altair writes) and vega-embed as one script, from vl-convert."""
+    """vega, vega-lite (the version Altair writes) and vega-embed as one script, from vl-convert
+    (made once per process: vl-convert bundles it anew on each call, about 4 s)."""
     import vl_convert as vlc
     from altair.utils._importers import vl_version_for_vl_convert
 
@@ -768,22 +770,25 @@ def write_explorers(data_dir=None, story: str | None = None, whole: bool = False
     """
     out = Path(out_dir) if out_dir is not None else EXPLORER_DIR
     written = []
-    if story is not None or not whole:
-        names = [story] if story is not None else list(manifest_stories(data_dir))
-        for name in names:
-            corpus = load_corpus(data_dir, name)
+    if story is not None:
+        path = out / _file_name(story)
+        write_text_atomic(path, explorer_html(load_corpus(data_dir, story), f"Explorer: {story}", budget))
+        written.append(path)
+        return written
+    manifest = analysed_manifest(data_dir)  # read once: each story's page reads only its own articles
+    if not whole:
+        for name, rows in manifest.groupby("story", sort=False):
+            corpus = _load_records(rows, data_dir)
             path = out / _file_name(name)
             write_text_atomic(path, explorer_html(corpus, f"Explorer: {name}", budget))
             written.append(path)
-    if story is None:
-        manifest = analysed_manifest(data_dir)
-        kept = sample_manifest(manifest, budget)
-        parts = [_load_records(group, data_dir) for _, group in kept.groupby("story", sort=False)]
-        corpus = _concat(parts) if parts else load_corpus(data_dir)
-        sample = ArticleSample(len(manifest), manifest["story"].nunique(), len(kept), kept["story"].nunique(), budget)
-        path = out / "all-stories.html"
-        write_text_atomic(path, explorer_html(corpus, "Explorer: every story of the data folder", budget, sample))
-        written.append(path)
+    kept = sample_manifest(manifest, budget)
+    parts = [_load_records(group, data_dir) for _, group in kept.groupby("story", sort=False)]
+    corpus = _concat(parts) if parts else load_corpus(data_dir)
+    sample = ArticleSample(len(manifest), manifest["story"].nunique(), len(kept), kept["story"].nunique(), budget)
+    path = out / "all-stories.html"
+    write_text_atomic(path, explorer_html(corpus, "Explorer: every story of the data folder", budget, sample))
+    written.append(path)
     return written
 
 
