@@ -148,6 +148,16 @@ def test_bad_input_is_one_line_and_leaves_nothing(tmp_path, capsys):
     assert err.startswith("error: ") and err.count("\n") == 1
     assert not out.exists()
     assert cli.main(["explore", "--all", "--story", "x", "--data-dir", str(SEED_DATA), "--out", str(out)]) == 2
+    capsys.readouterr()
+    # an unknown story, and an output folder that is a file: one line each, before any work, nothing made
+    assert cli.main(["explore", "--story", "no-such-story", "--data-dir", str(SEED_DATA), "--out", str(out)]) == 2
+    assert not out.exists()
+    out.write_text("a file, not a folder", encoding="utf-8")
+    assert cli.main(["explore", "--data-dir", str(SEED_DATA), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and all(line.startswith("error: ") for line in err)
+    assert "no-such-story" in err[0] and "existing file" in err[1]
+    assert out.read_text(encoding="utf-8") == "a file, not a folder"
 
 
 def test_a_story_with_one_outlet_still_gets_a_page(tmp_path):

@@ -3,7 +3,9 @@
 :func:`prepare_out_dir` checks the output folder before any work; :func:`inside`
 proves a file or folder name stays inside it; :func:`replace_folder` swaps a
 finished hidden folder into place with two renames, so a reader or an
-interrupted run sees either the previous outputs or the new ones.
+interrupted run sees either the previous outputs or the new ones;
+:func:`write_file` writes one file of the output folder, checked with
+:func:`inside` and moved into place whole (:func:`analysis.files.write_text_atomic`).
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import InputDataError
+from ..files import write_text_atomic
 
 
 def inside(folder: Path, name: str) -> Path:
@@ -21,6 +24,11 @@ def inside(folder: Path, name: str) -> Path:
     if target.parent != folder.resolve() or name in ("", ".", ".."):
         raise InputDataError(None, f"refusing to write {name!r}: it would leave the output folder {folder}")
     return target
+
+
+def write_file(folder: Path, name: str, text: str) -> Path:
+    """Write ``text`` to ``folder / name`` (a name that stays inside ``folder``), whole or not at all."""
+    return write_text_atomic(inside(folder, name), text)
 
 
 def prepare_out_dir(out: Path) -> bool:

@@ -56,12 +56,12 @@ import numpy as np
 import pandas as pd
 
 from ..config import REPORTS_DIR, resolve_data_dir
-from ..files import write_text_atomic
 from ..ingest.duplicates import analysed_manifest
 from ..measures.readability import sentence_readability
 from ..measures.sentiment import sentence_sentiment
 from ..measures.wording import distinctive_terms
 from ..text.corpus import Corpus, load_corpus, process_article
+from .atomic import prepare_out_dir, remove_empty, write_file
 from .plots import outlet_colours
 
 EXPLORER_DIR = REPORTS_DIR / "explorer"
@@ -765,31 +765,40 @@ def write_explorers(data_dir=None, story: str | None = None, whole: bool = False
     ``story``: that story's page, ``<out>/<story>.html`` (only that story is read).  ``whole``: one
     page for the whole data folder, ``<out>/all-stories.html``, from a bounded sample of its
     articles (:func:`sample_manifest`).  Neither: one page per story (one story in memory at a
-    time) and the whole-folder page.  Each file is written to a temporary file beside it and
-    moved into place, so no half-written page is left behind.
+    time) and the whole-folder page.  The output folder is checked before any work
+    (:func:`~analysis.outputs.atomic.prepare_out_dir`); each file is written inside it through a
+    temporary file moved into place, so no half-written page is left behind.
     """
     out = Path(out_dir) if out_dir is not None else EXPLORER_DIR
-    written = []
+    # read once, before the output folder is made: an unknown story or a broken data folder fails here
+    manifest = analysed_manifest(data_dir, story)
+    created = prepare_out_dir(out)
+    written: list[Path] = []
+    try:
+        _write_pages(out, written, manifest, data_dir, story, whole, budget)
+    finally:
+        if created and not written:
+            remove_empty(out)
+    return written
+
+
+def _write_pages(out: Path, written: list[Path], manifest: pd.DataFrame, data_dir, story: str | None, whole: bool,
+                 budget: Budget) -> None:
+    """The pages of :func:`write_explorers`; each story's page reads only that story's articles."""
     if story is not None:
-        path = out / _file_name(story)
-        write_text_atomic(path, explorer_html(load_corpus(data_dir, story), f"Explorer: {story}", budget))
-        written.append(path)
-        return written
-    manifest = analysed_manifest(data_dir)  # read once: each story's page reads only its own articles
+        corpus = _load_records(manifest, data_dir) if len(manifest) else load_corpus(data_dir, story)
+        written.append(write_file(out, _file_name(story), explorer_html(corpus, f"Explorer: {story}", budget)))
+        return
     if not whole:
         for name, rows in manifest.groupby("story", sort=False):
             corpus = _load_records(rows, data_dir)
-            path = out / _file_name(name)
-            write_text_atomic(path, explorer_html(corpus, f"Explorer: {name}", budget))
-            written.append(path)
+            written.append(write_file(out, _file_name(name), explorer_html(corpus, f"Explorer: {name}", budget)))
     kept = sample_manifest(manifest, budget)
     parts = [_load_records(group, data_dir) for _, group in kept.groupby("story", sort=False)]
     corpus = _concat(parts) if parts else load_corpus(data_dir)
     sample = ArticleSample(len(manifest), manifest["story"].nunique(), len(kept), kept["story"].nunique(), budget)
-    path = out / "all-stories.html"
-    write_text_atomic(path, explorer_html(corpus, "Explorer: every story of the data folder", budget, sample))
-    written.append(path)
-    return written
+    written.append(write_file(out, "all-stories.html",
+                              explorer_html(corpus, "Explorer: every story of the data folder", budget, sample)))
 
 
 def _concat(parts: list[Corpus]) -> Corpus:
