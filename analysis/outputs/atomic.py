@@ -3,16 +3,23 @@
 :func:`prepare_out_dir` checks the output folder before any work; :func:`inside`
 proves a file or folder name stays inside it; :func:`replace_folder` swaps a
 finished hidden folder into place with two renames, so a reader or an
-interrupted run sees either the previous outputs or the new ones.
+interrupted run sees either the previous outputs or the new ones;
+:func:`staged_folder` is the one way every output (figures, report) writes a
+folder of files: into a hidden folder beside it, swapped in by :func:`replace_folder`
+only when every file was written; :func:`write_file` writes one file of a folder,
+checked with :func:`inside` and moved into place whole
+(:func:`analysis.files.write_text_atomic`; the explorer's pages).
 """
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import InputDataError
+from ..files import umask, write_text_atomic
 
 
 def inside(folder: Path, name: str) -> Path:
@@ -21,6 +28,27 @@ def inside(folder: Path, name: str) -> Path:
     if target.parent != folder.resolve() or name in ("", ".", ".."):
         raise InputDataError(None, f"refusing to write {name!r}: it would leave the output folder {folder}")
     return target
+
+
+@contextmanager
+def staged_folder(out: Path, name: str):
+    """Yield a hidden folder in ``out`` to write ``out/<name>``'s files into; when the block ends
+    without error it takes the place of ``out/<name>`` (:func:`replace_folder`), else it is removed.
+    ``name`` must stay inside ``out`` (:func:`inside`)."""
+    folder = inside(out, name)
+    staged = Path(tempfile.mkdtemp(prefix=f".{name}.tmp-", dir=out))
+    try:
+        yield staged
+        os.chmod(staged, 0o777 & ~umask())  # mkdtemp's folder is private; the outputs are not
+        replace_folder(staged, folder)
+    finally:
+        if staged.exists():
+            shutil.rmtree(staged, ignore_errors=True)
+
+
+def write_file(folder: Path, name: str, text: str) -> Path:
+    """Write ``text`` to ``folder / name`` (a name that stays inside ``folder``), whole or not at all."""
+    return write_text_atomic(inside(folder, name), text)
 
 
 def prepare_out_dir(out: Path) -> bool:

@@ -215,7 +215,9 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
     report.add_argument("--out", help="output folder (default: reports/)")
     explore = sub.add_parser("explore", parents=[common],
                              help="write the interactive, offline explorer: one HTML page per story and one for the data folder")
-    explore.add_argument("--all", action="store_true", help="only the page for the whole data folder")
+    explore.add_argument("--all", action="store_true",
+                         help="only the page for the whole data folder (at most 40 stories and 600 articles of it, "
+                              "a seeded sample the page states)")
     explore.add_argument("--out", help="output folder (default: reports/explorer/)")
     _add_import_commands(sub, common)
     return parser

@@ -15,9 +15,15 @@ and wrapped within a maximum width (long quotations stay readable, not cut at
 120 characters), numbers right-aligned, no index.  Tables wider than
 ``max_columns`` columns are shown transposed (one column per row of the
 original), so nothing overflows a laptop screen.
+
+Every string of the table (cells, column names, the caption) is HTML-escaped:
+headlines, quotations and outlet names come from the user's files, and a
+rendered report is shared, so ``<img src=x onerror=...>`` in an article must
+show as text, never run.
 """
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
@@ -85,7 +91,9 @@ def show(frame: pd.DataFrame, *, digits: int = 3, max_columns: int = 8, text_wid
         table = table.T
         table.columns = [str(c) for c in table.columns]
         table = table.reset_index(names="")
-    styler = table.style.hide(axis="index").format(na_rep="", precision=digits)
+    # escape="html": a data string is text, not markup (the report is shared; see the module docstring)
+    styler = table.style.hide(axis="index").format(na_rep="", precision=digits, escape="html")
+    styler = styler.format_index(escape="html", axis=1)
     text_columns = [c for c in table.columns if not pd.api.types.is_numeric_dtype(table[c])]
     styler = styler.set_properties(subset=text_columns, **{
         "text-align": "left", "white-space": "normal", "max-width": text_width, "overflow-wrap": "anywhere"})
@@ -97,5 +105,5 @@ def show(frame: pd.DataFrame, *, digits: int = 3, max_columns: int = 8, text_wid
         {"selector": "caption", "props": [("caption-side", "top"), ("text-align", "left")]},
     ])
     if notes:
-        styler = styler.set_caption(" · ".join(notes))
+        styler = styler.set_caption(html.escape(" · ".join(str(n) for n in notes)))
     return styler

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -35,8 +33,7 @@ from ..config import FIGURES_DIR  # noqa: E402
 from ..text.corpus import Corpus, load_corpus  # noqa: E402
 from ..ingest.manifest import read_manifest  # noqa: E402
 from ..errors import InputDataError  # noqa: E402
-from .atomic import inside, prepare_out_dir, remove_empty, replace_folder  # noqa: E402
-from ..files import umask  # noqa: E402
+from .atomic import inside, prepare_out_dir, remove_empty, staged_folder  # noqa: E402
 from ..compare.order import study_outlets  # noqa: E402
 from ..compare.wording_across import z_null_band  # noqa: E402
 
@@ -234,14 +231,8 @@ def build_story_figures(corpus: Corpus, out: Path, name: str, data_dir=None) -> 
     files = [f"{figure_name}.png" for figure_name in specs]
     for file in files:
         inside(folder, file)
-    staged = Path(tempfile.mkdtemp(prefix=f".{name}.tmp-", dir=out))
-    try:
+    with staged_folder(out, name) as staged:
         save_figures([(draw, staged / file) for file, draw in zip(files, specs.values())])
-        os.chmod(staged, 0o777 & ~umask())
-        replace_folder(staged, folder)
-    finally:
-        if staged.exists():
-            shutil.rmtree(staged, ignore_errors=True)
     return [out / name / file for file in files]
 
 

@@ -10,7 +10,6 @@ an unusable output folder fails before anything is created.
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from ..config import NOTEBOOKS_DIR, REPORTS_DIR, resolve_data_dir
 from ..errors import InputDataError
 from ..ingest.manifest import read_manifest
 from ..ingest.manifest import stories as manifest_stories
-from .atomic import inside, prepare_out_dir, remove_empty, replace_folder
+from .atomic import prepare_out_dir, remove_empty, staged_folder, write_file
 
 TIMEOUT_SECONDS = 600
 
@@ -82,26 +81,19 @@ def render_notebooks(data_dir=None, story: str | None = None, out_dir=None, prog
 
             bar = tqdm(total=len(names) * len(notebook_paths()), unit="notebook", mininterval=1.0)
         for name in names:
-            folder = inside(out, name)
-            staged = Path(tempfile.mkdtemp(prefix=f".{name}.tmp-", dir=out))
-            try:
-                pages = []
+            pages = []
+            with staged_folder(out, name) as staged:
                 for path in notebook_paths():
                     try:
                         body, _ = exporter.from_notebook_node(execute_notebook(path, name, data_dir))
                     except Exception as exc:  # a failing cell: name the notebook and the error in one line
                         last = str(exc).strip().splitlines()[-1:] or [type(exc).__name__]
                         raise InputDataError(path, f"notebook failed for story {name!r}: {last[0][:300]}") from None
-                    (staged / f"{path.stem}.html").write_text(body, encoding="utf-8")
+                    write_file(staged, f"{path.stem}.html", body)
                     if bar is not None:
                         bar.update(1)
                     pages.append(out / name / f"{path.stem}.html")
-                staged.chmod(0o755)
-                replace_folder(staged, folder)
-                written += pages
-            finally:
-                if staged.exists():
-                    shutil.rmtree(staged, ignore_errors=True)
+            written += pages
     finally:
         if bar is not None:
             bar.close()
