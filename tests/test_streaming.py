@@ -10,6 +10,8 @@ import pytest
 
 import analysis
 
+from analysis.config import STRICT_ENV
+from analysis.errors import ArticleAnalysisError
 from analysis.measures import pipeline
 from analysis.outputs.cli import main
 from conftest import SEED_DATA, write_study
@@ -100,13 +102,18 @@ def test_without_keep_going_nothing_is_left_behind(tmp_path, capsys):
     assert list(out.parent.iterdir()) == []
 
 
-def test_an_unexpected_failure_is_recorded_with_keep_going(six_articles, monkeypatch):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_unexpected_failure_is_recorded_unless_strict(six_articles, monkeypatch, workers):
     records = analysis.read_manifest(six_articles).to_dict("records")[:2]
     records[1]["path"] = 42      # not a path: a TypeError deep inside, not an InputDataError
-    table = pipeline.corpus_metrics(records=records, workers=1, progress=False, errors="record")
-    assert table["problems"][1].startswith("error: TypeError")
-    with pytest.raises(TypeError):
-        pipeline.corpus_metrics(records=records, workers=1, progress=False)
+    monkeypatch.delenv(STRICT_ENV, raising=False)  # (spawned workers see the same environment)
+    table = pipeline.corpus_metrics(records=records, workers=workers, chunk_size=1, progress=False)
+    assert table["problems"][1].startswith("analysis failed: TypeError")
+    assert " in analysis." in table["problems"][1]  # where: a function of the package
+    assert pd.isna(table["n_sentences"][1]) and table["n_sentences"][0] > 0
+    monkeypatch.setenv(STRICT_ENV, "1")
+    with pytest.raises(ArticleAnalysisError, match="analysis failed: TypeError"):
+        pipeline.corpus_metrics(records=records, workers=workers, chunk_size=1, progress=False)
 
 
 def test_output_must_be_parquet_or_csv(tmp_path, capsys):
