@@ -80,7 +80,9 @@ def command_line(name: str, data: Path, out: Path, story: str) -> list[str]:
     common = ["--data-dir", str(data)]
     if name == "load":
         code = ("import sys, analysis; c = analysis.load_corpus(sys.argv[1]); "
-                "print(len(c.articles), 'articles', len(c.sentences), 'sentences')")
+                "print(len(c.articles), 'articles', len(c.sentences), 'sentences'); "
+                "n = len(c.failed); "
+                "n and print(f'note: {n} article{\"s\" if n != 1 else \"\"} could not be analysed', file=sys.stderr)")
         return python + ["-c", code, str(data)]
     cli = python + ["-m", "analysis", name] + common
     if name == "figures":
