@@ -208,3 +208,19 @@ def test_failure_text_names_error_and_place():
         text = analysis_failure(exc)
     # no frame of the package: the innermost frame
     assert text.startswith("analysis failed: KeyError: 'missing' in ") and text.endswith("test_article_failure.inner")
+
+
+def test_a_story_whose_every_article_fails_does_not_stop_figures(studies, monkeypatch, tmp_path):
+    """Nothing to draw for that story; every other story's figures are drawn."""
+    monkeypatch.delenv(STRICT_ENV, raising=False)
+    original = corpus_module.analyse_text
+
+    def analyse_text(article_id, *args, **kwargs):
+        if article_id.startswith("bridge-"):
+            raise ZeroDivisionError("planted fault")
+        return original(article_id, *args, **kwargs)
+
+    monkeypatch.setattr(corpus_module, "analyse_text", analyse_text)
+    code, out, err = run_cli(["figures", "--data-dir", str(studies[0]), "--out", str(tmp_path / "f")])
+    assert code == 0 and "note: 2 articles could not be analysed (see summary)" in err
+    assert sorted(p.name for p in (tmp_path / "f").iterdir()) == [SEED_STORY, "harbour-strike"]

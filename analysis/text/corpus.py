@@ -219,7 +219,8 @@ def load_corpus(data_dir=None, story: str | None = None) -> Corpus:
     articles = pd.DataFrame([r.article for r in results], columns=ARTICLE_COLUMNS)
     paragraphs = pd.concat([r.paragraphs for r in results], ignore_index=True) if results else pd.DataFrame(columns=PARAGRAPH_COLUMNS)
     sentences = pd.concat([r.sentences for r in results], ignore_index=True) if results else pd.DataFrame(columns=SENTENCE_COLUMNS)
-    tokens = pd.concat([r.tokens for r in results], ignore_index=True) if results else pd.DataFrame(columns=TOKEN_COLUMNS)
+    # typed even when no article was analysed (a story whose every article failed)
+    tokens = pd.concat([r.tokens for r in results], ignore_index=True) if results else token_rows([], "", set())
     quotes = pd.concat([r.quotes for r in results], ignore_index=True) if results else pd.DataFrame(columns=QUOTE_COLUMNS)
     return Corpus(
         articles=articles,
