@@ -8,7 +8,8 @@ and writes its outputs (figures, reports, explorer pages, metrics file) beside i
 ...``, and ``load`` is ``analysis.load_corpus`` from Python); per command the table gives:
 
 * ``exit``      - the exit code (``timeout`` when ``--timeout`` ran out);
-* ``exceptions``- Python tracebacks in its stderr (their last lines are listed below the table);
+* ``exceptions``- Python tracebacks in its stderr (their last lines are listed below the table,
+  with any one-line ``error:`` message);
 * ``warnings``  - Python warning lines (``...Warning: ...``) in its stderr;
 * ``failed``    - articles that could not be analysed, from the command's closing note
   (``note: N article(s) could not be analysed``);
@@ -51,6 +52,7 @@ class Outcome(NamedTuple):
     command: str
     exit: str
     exceptions: list[str]   # the last lines of each traceback
+    errors: list[str]       # one-line errors (``error: ...``)
     warnings: list[str]
     failed: int
     seconds: float
@@ -149,11 +151,13 @@ def run(name: str, argv: list[str], out: Path, timeout: float) -> Outcome:
     if not peak:  # kilobytes on Linux; a new maximum only if this child set one
         peak = max(after, before) * 1024 if after > before else after * 1024
     err = stderr_path.read_text(encoding="utf-8", errors="replace")
-    return Outcome(name, code, tracebacks(err), warning_lines(err), failed_articles(err), seconds, peak / 2**20)
+    return Outcome(name, code, tracebacks(err), error_lines(err), warning_lines(err), failed_articles(err), seconds,
+                   peak / 2**20)
 
 
 def tracebacks(stderr: str) -> list[str]:
-    """Each traceback in ``stderr`` as its innermost frame and its exception line."""
+    """Each traceback in ``stderr`` (a chain of them, "The above exception ...", counted once) as
+    its innermost frame and its exception line."""
     found = []
     lines = stderr.splitlines()
     for i, line in enumerate(lines):
@@ -163,8 +167,19 @@ def tracebacks(stderr: str) -> list[str]:
                 end += 1
             frames = [l.strip() for l in lines[i + 1:end] if l.strip().startswith("File ")]
             last = lines[end].strip() if end < len(lines) else ""
-            found.append(" | ".join(filter(None, [frames[-1] if frames else "", last])))
+            chained = any(l.startswith(("The above exception", "During handling of the above"))
+                          for l in lines[max(0, i - 2):i])
+            summary = " | ".join(filter(None, [frames[-1] if frames else "", last]))
+            if chained and found:
+                found[-1] = summary
+            else:
+                found.append(summary)
     return found
+
+
+def error_lines(stderr: str) -> list[str]:
+    """The package's one-line errors (``error: ...``)."""
+    return [line.strip() for line in stderr.splitlines() if line.startswith("error: ")]
 
 
 def warning_lines(stderr: str) -> list[str]:
@@ -210,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(table(outcomes))
     details = [(o.command, kind, text) for o in outcomes
-               for kind, texts in (("exception", o.exceptions), ("warning", sorted(set(o.warnings)))) for text in texts]
+               for kind, texts in (("exception", o.exceptions), ("error", o.errors), ("warning", sorted(set(o.warnings))))
+               for text in texts]
     if details:
         print("\ndetails:")
         for command, kind, text in details:
