@@ -164,7 +164,8 @@ def compile_user_pattern(pattern: str, flags: int = 0, *, path=None, line_no: in
     try:
         engine = re2.compile(for_re2(core), options)
     except re2.error as exc:
-        reason = str(exc) or "not supported"
+        reason = exc.args[0] if exc.args else "not supported"
+        reason = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
         raise InputDataError(path, f"{where}pattern {shown!r} cannot be run in linear time ({reason}): backreferences "
                                    "(\\1), lookarounds ((?=...), (?<!...)), atomic groups and possessive quantifiers "
                                    "are not supported in user patterns; rewrite it without them") from None
