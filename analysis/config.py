@@ -33,3 +33,14 @@ CONFIDENCE = 0.95
 def resolve_data_dir(data_dir: str | os.PathLike | None = None) -> Path:
     """Return the data folder to use: the argument, else ``DATA_DIR``."""
     return Path(data_dir).resolve() if data_dir is not None else DATA_DIR.resolve()
+
+
+#: Set to 1 (the ``--strict`` option sets it; the test suite sets it in ``tests/conftest.py``) to
+#: make an article that cannot be analysed an error that stops the run, instead of a failure
+#: recorded in its ``problems`` while the study goes on.
+STRICT_ENV = "OUTLET_COMPARE_STRICT"
+
+
+def strict_mode() -> bool:
+    """Whether an analysis failure stops the run (:data:`STRICT_ENV` set to anything but "", "0")."""
+    return os.environ.get(STRICT_ENV, "") not in ("", "0")

@@ -3,6 +3,7 @@ open for notebook kernels), so nothing can download a resource silently."""
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 import socket
 from pathlib import Path
@@ -10,7 +11,12 @@ from pathlib import Path
 import pytest
 
 import analysis
-from analysis.config import PROJECT_ROOT
+from analysis.config import PROJECT_ROOT, STRICT_ENV
+
+# The suite runs strict: an article the analysis cannot handle fails the test that meets it
+# (with the article and the error) instead of being left out quietly.  Set before any test,
+# so subprocesses and worker processes inherit it; tests of the lenient mode unset it.
+os.environ[STRICT_ENV] = "1"
 
 #: The seed study as the tests' own fixture (a byte-identical copy of the project's data/ at the
 #: time it was made), so a user who adds stories to data/ still gets a green suite.

@@ -1,7 +1,6 @@
 """Study-level outlet comparisons: values worked out by hand on tiny designed tables."""
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pandas as pd
@@ -114,15 +113,14 @@ def test_studies_it_cannot_answer_are_refused_in_one_line():
         ac.outlet_differences(unshared, ["body_x"], mixed_model=False)
 
 
-def test_deterministic_and_fast_on_ten_thousand_articles():
+def test_deterministic_on_ten_thousand_articles():
+    """(Its speed is scripts/benchmark_compare.py's to measure: no test asserts a wall-clock time.)"""
     rng = np.random.default_rng(3)
     n, s = 10_000, 2_000
     story = rng.integers(0, s, n)
     frame = pd.DataFrame({"story": [f"s{x}" for x in story], "outlet": rng.choice(["A", "B", "C"], n)})
     frame["body_x"] = rng.normal(0, 1, s)[story] + rng.normal(0, 1, n)
-    start = time.perf_counter()
     first = ac.outlet_differences(frame, ["body_x"], mixed_model=False)
-    assert time.perf_counter() - start < 30
     second = ac.outlet_differences(frame, ["body_x"], mixed_model=False)
     pd.testing.assert_frame_equal(first, second)
     # no true outlet effect here: nothing should survive Holm

@@ -92,3 +92,27 @@ def test_markdown_is_a_pipe_table(capsys):
     lines = out.splitlines()
     assert code == 0 and lines[0].startswith("| story") and set(lines[1]) <= set("|:- ")
     assert len(lines) == 2 + 2  # header, rule, one row per article
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_quoted_and_numbers_stay_numbers():
+    """OWASP's CSV injection advice: text starting =, +, -, @, tab or CR gets a leading '."""
+    import csv as csv_module
+    import io
+
+    from analysis.outputs.tables import render
+
+    frame = pd.DataFrame({
+        "text": ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tTab", "plain", "a=b", ""],
+        "value": [-1.5, 2.0, -3.0, 0.25, -0.0, 1e-9, -7.0, float("nan")],
+        "count": [-1, 2, -3, 4, 5, 6, -7, 8],
+    })
+    text = render(frame, "csv")
+    rows = list(csv_module.reader(io.StringIO(text, newline="")))
+    assert [r[0] for r in rows[1:]] == ["'=HYPERLINK(\"http://x\",\"y\")", "'+1+1", "'-2+3", "'@SUM(A1)", "'\tTab",
+                                        "plain", "a=b", ""]
+    # numbers are written as numbers, negative ones without a quote, and read back equal
+    back = pd.read_csv(io.StringIO(text))
+    assert back["value"].tolist()[:7] == [-1.5, 2.0, -3.0, 0.25, -0.0, 1e-9, -7.0]
+    assert back["count"].tolist() == [-1, 2, -3, 4, 5, 6, -7, 8]
+    assert frame["text"][0].startswith("=")  # the caller's frame is not changed
+    assert render(pd.DataFrame({"text": ["\rCR"]}), "csv") == "text\n'\rCR\n"

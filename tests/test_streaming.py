@@ -2,7 +2,10 @@
 in-memory table; a failed article is recorded or stops the run with nothing left behind."""
 from __future__ import annotations
 
+import os
 import shutil
+import sys
+from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
@@ -10,6 +13,8 @@ import pytest
 
 import analysis
 
+from analysis.config import STRICT_ENV
+from analysis.errors import ArticleAnalysisError
 from analysis.measures import pipeline
 from analysis.outputs.cli import main
 from conftest import SEED_DATA, write_study
@@ -100,13 +105,18 @@ def test_without_keep_going_nothing_is_left_behind(tmp_path, capsys):
     assert list(out.parent.iterdir()) == []
 
 
-def test_an_unexpected_failure_is_recorded_with_keep_going(six_articles, monkeypatch):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_unexpected_failure_is_recorded_unless_strict(six_articles, monkeypatch, workers):
     records = analysis.read_manifest(six_articles).to_dict("records")[:2]
     records[1]["path"] = 42      # not a path: a TypeError deep inside, not an InputDataError
-    table = pipeline.corpus_metrics(records=records, workers=1, progress=False, errors="record")
-    assert table["problems"][1].startswith("error: TypeError")
-    with pytest.raises(TypeError):
-        pipeline.corpus_metrics(records=records, workers=1, progress=False)
+    monkeypatch.delenv(STRICT_ENV, raising=False)  # (spawned workers see the same environment)
+    table = pipeline.corpus_metrics(records=records, workers=workers, chunk_size=1, progress=False)
+    assert table["problems"][1].startswith("analysis failed: TypeError")
+    assert " in analysis." in table["problems"][1]  # where: a function of the package
+    assert pd.isna(table["n_sentences"][1]) and table["n_sentences"][0] > 0
+    monkeypatch.setenv(STRICT_ENV, "1")
+    with pytest.raises(ArticleAnalysisError, match="analysis failed: TypeError"):
+        pipeline.corpus_metrics(records=records, workers=workers, chunk_size=1, progress=False)
 
 
 def test_output_must_be_parquet_or_csv(tmp_path, capsys):
@@ -121,3 +131,76 @@ def test_cli_dask_route_on_a_local_cluster_writes_the_same_file(six_articles, in
                  "--chunk-size", "2"]) == 0
     assert f"{out}: {len(in_memory)} articles (0 recorded as errors)" in capsys.readouterr().out
     pd.testing.assert_frame_equal(pipeline.read_metrics(out), in_memory, check_exact=True)
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every living process below ``pid`` (Linux /proc), zombies excluded."""
+    from pathlib import Path
+
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z":
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_end_with_a_killed_parent(tmp_path):
+    """`metrics` killed (SIGKILL: no chance to shut its pool) leaves no worker behind."""
+    import signal
+    import subprocess
+    import time
+
+    text = (SEED_DATA / "raw").glob("*")
+    body = next(p for p in sorted(text) if p.is_file()).read_text(encoding="utf-8")
+    data = write_study(tmp_path / "data", {f"a{k:03d}.txt": body for k in range(300)})
+    env = dict(os.environ, PYTHONPATH=str(Path(analysis.__file__).parent.parent))
+    parent = subprocess.Popen([sys.executable, "-m", "analysis", "metrics", "--data-dir", str(data), "--workers", "2",
+                               "--chunk-size", "5", "--out", str(tmp_path / "m.csv")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    try:
+        workers: set[int] = set()
+        for _ in range(600):  # until both workers run (they import the package first)
+            workers = _descendants(parent.pid)
+            if len(workers) >= 2 or parent.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert parent.poll() is None and len(workers) >= 2, "the workers never started"
+        for _ in range(600):  # until chunks come back: the workers are past their start-up
+            if any(p.stat().st_size > 2000 for p in tmp_path.glob(".m.csv.*.part")) or parent.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert parent.poll() is None, "metrics ended before it could be killed"
+        workers = _descendants(parent.pid)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        left = workers
+        for _ in range(150):  # the kernel ends them at once; each also checks on its parent every second
+            left = {pid for pid in left if _alive(pid)}
+            if not left:
+                break
+            time.sleep(0.2)
+        assert not left, f"workers {sorted(left)} outlived their killed parent"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
+
+
+def _alive(pid: int) -> bool:
+    from pathlib import Path
+
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

@@ -1,8 +1,9 @@
 """Framing and naming: a user-editable dictionary counted per outlet and voice.
 
 The dictionary is a CSV file with columns ``category`` (e.g. "war naming"),
-``label`` (e.g. "invasion"), ``pattern`` (a Python regular expression, matched
-case-insensitively) and an optional ``description``.  It is a setting of the
+``label`` (e.g. "invasion"), ``pattern`` (a regular expression in Python's syntax, matched
+case-insensitively, run in linear time on RE2: see :func:`analysis.text.user_rules.compile_user_pattern`,
+which refuses, naming the line, what RE2 cannot run) and an optional ``description``.  It is a setting of the
 study (:mod:`analysis.ingest.settings`), looked up for each story in turn:
 
 1. ``<data_dir>/stories/<story>/framing.csv`` - that story's own dictionary;
@@ -27,6 +28,7 @@ from ..config import FRAMING_DICTIONARY
 from ..ingest.settings import find_setting
 from ..text.corpus import Corpus
 from ..text.sentences import VOICES
+from ..text.user_rules import compile_user_pattern
 from ..errors import InputDataError
 
 #: The documented generic default (see the module docstring).
@@ -53,18 +55,20 @@ def read_dictionary(path: str | Path | None = None, data_dir=None, story: str | 
         raise InputDataError(path, "framing dictionary not found (columns: category, label, pattern)")
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
+            reader = csv.DictReader(handle)
+            rows = []
+            for row in reader:
+                rows.append(row)
     except UnicodeDecodeError as exc:
         raise InputDataError(path, f"framing dictionary is not UTF-8 (byte {exc.start}); re-save it as UTF-8") from None
+    except csv.Error as exc:  # e.g. a cell longer than the csv module's limit (131,072 characters)
+        raise InputDataError(path, f"line {reader.line_num + 1}: not a readable CSV row ({exc})") from None
     entries = []
     for line_no, row in enumerate(rows, start=2):
         entry = {k: (row.get(k) or "").strip() for k in ("category", "label", "pattern", "description")}
         if not entry["category"] or not entry["label"] or not entry["pattern"]:
             raise InputDataError(path, f"line {line_no}: category, label and pattern are required")
-        try:
-            re.compile(entry["pattern"])
-        except re.error as exc:
-            raise InputDataError(path, f"line {line_no}: pattern {entry['pattern']!r} is not a valid regular expression ({exc})") from None
+        compile_user_pattern(entry["pattern"], re.IGNORECASE, path=path, line_no=line_no)  # refused here, by line
         entries.append(entry)
     if not entries:
         raise InputDataError(path, "framing dictionary has no entries")
@@ -89,7 +93,8 @@ def framing_counts(corpus: Corpus, dictionary: pd.DataFrame | None = None, data_
     def patterns_of(story: str) -> list:
         if story not in compiled:
             table = dictionary if dictionary is not None else read_dictionary(data_dir=data_dir, story=story)
-            compiled[story] = [(e.category, e.label, re.compile(e.pattern, re.IGNORECASE)) for e in table.itertuples()]
+            compiled[story] = [(e.category, e.label, compile_user_pattern(e.pattern, re.IGNORECASE))
+                               for e in table.itertuples()]
         return compiled[story]
 
     words = corpus.tokens[corpus.tokens["is_alpha"]].groupby(["article_id", "voice"]).size()

@@ -13,6 +13,13 @@ manifest order; :func:`corpus_metrics` gathers them into one table and
 not grow with the corpus.  :func:`iter_dask_metrics` / :func:`dask_metrics` do the
 same on a Dask cluster (a ``LocalCluster`` or an existing scheduler).
 
+One article never sinks a run: an exception while analysing an article becomes that
+article's row with empty numbers and ``analysis failed: <ErrorType: message> in
+<module.function>`` in ``problems`` (an :class:`~analysis.errors.ArticleAnalysisError`
+instead in strict mode, :func:`analysis.config.strict_mode`).  A bad input file
+(:class:`~analysis.errors.InputDataError`) stops the run, or with ``errors="record"``
+(``--keep-going``) becomes a row whose ``problems`` begins ``error:``.
+
 Intervals are not computed here: at corpus scale compare outlets across
 articles (each article one observation), not sentences within one article.
 """
@@ -30,10 +37,11 @@ from typing import Iterable, Iterator, NamedTuple
 import numpy as np
 import pandas as pd
 
-from ..errors import InputDataError
+from ..errors import ANALYSIS_FAILED, InputDataError
 from ..ingest.duplicates import analysed_manifest
 from ..ingest.rawtext import read_raw_text
 from ..text.article import COUNT_FIELDS, INTEGER_COUNT_FIELDS, analyse_text, article_counts
+from ..text.corpus import record_failure
 from ..text.resources import trim_word_caches
 from ..text.sentences import SCOPES, scope_mask
 from ..text.user_rules import UserRules, user_rules_for
@@ -91,28 +99,30 @@ def article_metrics(record: dict, user: UserRules | None = None) -> dict:
     return row
 
 
-def _error_row(record: dict, error: Exception) -> dict:
+def _error_row(record: dict, problem: str) -> dict:
     row = {c: float("nan") for c in METRIC_COLUMNS}
-    message = str(error) if isinstance(error, InputDataError) else f"{type(error).__name__}: {error}"
     row.update({"article_id": record["id"], "story": record["story"], "outlet": record["outlet"],
-                "problems": f"error: {message}", "language": ""})
+                "problems": problem, "language": ""})
     return row
 
 
 def chunk_metrics(records: list[dict], errors: str = "raise") -> pd.DataFrame:
     """:func:`article_metrics` over a chunk, as a DataFrame (compact to send between
-    processes and to keep); with ``errors="record"`` a bad article becomes a row whose
-    ``problems`` says what went wrong (``error: ...``) instead of stopping the run: an
-    unreadable file, and also any unexpected failure, so one article cannot lose a long run."""
+    processes and to keep).  An article whose analysis fails becomes a row with empty numbers
+    and ``analysis failed: ...`` in ``problems`` (raised in strict mode); a bad input file
+    (:class:`~analysis.errors.InputDataError`) stops the run, or with ``errors="record"``
+    becomes a row whose ``problems`` is ``error: <file>: <problem>``."""
     rows = []
     settings: dict = {}  # looked up once per data folder and story in a chunk, not per article
     for record in records:
         try:
             rows.append(article_metrics(record, user_rules_for(record, memo=settings)))
-        except Exception as exc:  # noqa: BLE001  (recorded, by request, in the article's row)
+        except InputDataError as exc:
             if errors != "record":
                 raise
-            rows.append(_error_row(record, exc))
+            rows.append(_error_row(record, f"error: {exc}"))
+        except Exception as exc:  # noqa: BLE001  (one article's fault is recorded; the run goes on)
+            rows.append(_error_row(record, record_failure(record, exc)))
     trim_word_caches()
     return metrics_frame(rows)
 
@@ -164,7 +174,7 @@ def iter_metrics(data_dir=None, story: str | None = None, *, records: Iterable[d
         if workers > 1:
             # spawned workers start clean: they do not inherit (and count again) this process's memory
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=start_worker,
-                                                           mp_context=multiprocessing.get_context("spawn")))
+                                                           initargs=(os.getpid(),), mp_context=multiprocessing.get_context("spawn")))
             # the workers start (each imports the package, about 1.5 s) while the manifest is read
             for _ in range(workers):
                 pool.submit(_ready)
@@ -192,7 +202,7 @@ _WARM_UP_TEXT = ('A headline\n\nA view of the river (Photo: Agency)\n\n'
                  'The minister said: "It is a good day for Wexcombe." Readers agreed.\n')
 
 
-def start_worker() -> None:
+def start_worker(parent: int | None = None) -> None:
     """Ready a worker process: load the resources, then freeze what is loaded.
 
     The modules and resources (several hundred thousand objects) live as long as
@@ -200,11 +210,50 @@ def start_worker() -> None:
     reach, so its passes over the objects each article creates do not walk them
     again (the use the ``gc`` documentation gives for freeze).
     """
+    end_with_parent(parent)
     try:
         _warm_up()
     except Exception:  # noqa: BLE001  (only a head start: whatever failed fails again, per article, where it is reported)
         pass
     gc.freeze()
+
+
+#: Seconds between a worker's checks that the process that started it is still alive.
+PARENT_CHECK_SECONDS = 1.0
+
+
+def end_with_parent(parent: int | None = None) -> None:
+    """Make this worker process end when its parent does, even when the parent is killed
+    (SIGKILL leaves no chance to shut a pool down): on Linux the kernel sends SIGKILL to it
+    at the parent's death (``prctl(PR_SET_PDEATHSIG)``); everywhere, a daemon thread checks
+    every :data:`PARENT_CHECK_SECONDS` that the parent is still there and ends the process
+    when the worker has been handed to another (``os.getppid()`` changed).  ``parent`` is the
+    parent's id as the parent knows it (default: the current parent)."""
+    import signal
+    import sys
+    import threading
+    import time
+
+    parent = parent or os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            PR_SET_PDEATHSIG = 1
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl: the thread below does it
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
 def _warm_up() -> None:
@@ -260,11 +309,18 @@ def metrics_schema():
 
 
 class MetricsFile(NamedTuple):
-    """What :func:`write_metrics` wrote: the file, its articles, and those with an ``error:`` problem."""
+    """What :func:`write_metrics` wrote: the file, its articles, those with an ``error:`` problem
+    (a bad input file, ``errors="record"``) and those that could not be analysed."""
 
     path: Path
     n_articles: int
     n_errors: int
+    n_failed: int = 0
+
+
+def failed_rows(table: pd.DataFrame) -> pd.Series:
+    """Which rows of a metrics table are articles that could not be analysed (a boolean Series)."""
+    return table["problems"].str.startswith(ANALYSIS_FAILED)
 
 
 #: Rows per Parquet row group of the metrics file (a few megabytes held at a time).
@@ -287,7 +343,7 @@ def write_parts(parts: Iterable[pd.DataFrame], out) -> MetricsFile:
     if not out.parent.is_dir():
         raise InputDataError(out, "output folder does not exist")
     tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
-    n_articles = n_errors = 0
+    n_articles = n_errors = n_failed = 0
     writer = None
     try:
         if kind == ".parquet":
@@ -305,6 +361,7 @@ def write_parts(parts: Iterable[pd.DataFrame], out) -> MetricsFile:
                 pending.append(pa.Table.from_pandas(part, schema=schema, preserve_index=False))
                 n_articles += len(part)
                 n_errors += int(part["problems"].str.startswith("error: ").sum())
+                n_failed += int(failed_rows(part).sum())
                 if n_articles - written >= ROW_GROUP_ROWS:
                     writer.write_table(pa.concat_tables(pending), row_group_size=ROW_GROUP_ROWS)
                     pending, written = [], n_articles
@@ -322,6 +379,7 @@ def write_parts(parts: Iterable[pd.DataFrame], out) -> MetricsFile:
                     header = False
                     n_articles += len(part)
                     n_errors += int(part["problems"].str.startswith("error: ").sum())
+                    n_failed += int(failed_rows(part).sum())
                 if header:
                     metrics_frame([]).to_csv(handle, index=False, lineterminator="\n")
         os.replace(tmp, out)
@@ -329,7 +387,7 @@ def write_parts(parts: Iterable[pd.DataFrame], out) -> MetricsFile:
         if writer is not None:
             writer.close()
         tmp.unlink(missing_ok=True)
-    return MetricsFile(out, n_articles, n_errors)
+    return MetricsFile(out, n_articles, n_errors, n_failed)
 
 
 def read_metrics(path) -> pd.DataFrame:

@@ -6,6 +6,12 @@ says what was loaded; ``metrics`` computes one row per article for a whole
 corpus in parallel; ``compare`` compares outlets across stories; ``figures`` rebuilds every
 figure; ``report`` executes the notebooks and renders them to HTML; ``explore`` writes the
 interactive offline explorer.
+
+An article that cannot be analysed (an exception in the analysis, not a bad input file) is
+left out of the tables and named in ``summary``; every command then ends with a note on
+stderr, ``note: N article(s) could not be analysed (see summary)``.  ``--strict`` (or the
+environment variable ``OUTLET_COMPARE_STRICT=1``) makes such an article the one-line error
+instead (exit 2).  A bad input file is always that error.
 """
 from __future__ import annotations
 
@@ -17,8 +23,9 @@ from typing import Callable
 
 import pandas as pd
 
-from ..text.corpus import Corpus, load_corpus
-from ..errors import InputDataError
+from ..config import STRICT_ENV
+from ..text.corpus import Corpus, analysis_failures, forget_analysis_failures, load_corpus
+from ..errors import ArticleAnalysisError, InputDataError
 from .tables import FORMATS, render, terminal_width
 
 TableCommand = Callable[[Corpus], pd.DataFrame]
@@ -83,9 +90,39 @@ def _wrapped(label: str, text: str, width: int) -> str:
     return textwrap.fill(str(text), width=width, initial_indent=label, subsequent_indent=" " * len(label))
 
 
+#: Articles of a metrics table (``metrics``, ``compare``) that could not be analysed, for the closing note.
+_TABLE_FAILURES: set[str] = set()
+
+
+def _failed_ids() -> set[str]:
+    return set(analysis_failures()) | _TABLE_FAILURES
+
+
+def _note_failures(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a metrics table that were analysed; the others are counted for the closing note."""
+    from ..measures.pipeline import failed_rows
+
+    failed = failed_rows(table)
+    _TABLE_FAILURES.update(table.loc[failed, "article_id"].astype(str))
+    return table[~failed].reset_index(drop=True)
+
+
+def closing_note(failed: set[str]) -> str:
+    """``note: N article(s) could not be analysed (see summary)``, or "" when none failed."""
+    if not failed:
+        return ""
+    n = len(failed)
+    return f"note: {n} article{'s' if n != 1 else ''} could not be analysed (see summary)"
+
+
 def print_summary(corpus: Corpus) -> None:
     summary = corpus.summary()
     width = terminal_width()
+    if len(corpus.failed):
+        print(_wrapped("", f"{len(corpus.articles)} articles analysed; {len(corpus.failed)} could not be analysed "
+                           "and are left out of every table:", width))
+        for row in corpus.failed.itertuples():
+            print(_wrapped("failed: ", f"{row.article_id} ({row.outlet}, {row.file}): {row.problems}", width))
     for row in summary.to_dict("records"):
         print(_wrapped("", f"{row['article_id']}  {row['outlet']}", width))
         print(_wrapped("  headline:   ", row["headline"], width))
@@ -114,7 +151,8 @@ def _compare(args) -> int:
     from ..compare.order import study_outlets
     from ..measures.pipeline import corpus_metrics
 
-    metrics = corpus_metrics(args.data_dir, args.story, workers=args.workers, progress=sys.stderr.isatty())
+    metrics = _note_failures(corpus_metrics(args.data_dir, args.story, workers=args.workers,
+                                            progress=sys.stderr.isatty()))
     names = None if not args.metric else ("all" if args.metric == ["all"] else args.metric)
     unknown = [m for m in (args.metric or []) if m != "all" and m not in metrics.columns]
     if unknown:
@@ -161,7 +199,11 @@ def build_parser(commands: dict) -> argparse.ArgumentParser:
                "  python -m analysis figures --out figures/       every figure of every story\n"
                "  python -m analysis COMMAND --help               one command's options",
         formatter_class=argparse.RawDescriptionHelpFormatter)
+    strict_help = ("stop with an error when an article cannot be analysed (default: leave it out, "
+                   "name it in summary and go on; also set by OUTLET_COMPARE_STRICT=1)")
+    parser.add_argument("--strict", action="store_true", help=strict_help)
     common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--strict", action="store_true", default=argparse.SUPPRESS, help=strict_help)
     common.add_argument("--story", help="the story to analyse (default: every article in the manifest)")
     common.add_argument("--data-dir", help="data folder holding manifest.csv (default: the project's data/)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="command")
@@ -258,8 +300,10 @@ def _metrics(args) -> int:
                          errors="record" if args.keep_going else "raise", progress=sys.stderr.isatty(),
                          dask=args.dask, scheduler=args.scheduler)
     if args.out:
-        print(f"{result.path}: {result.n_articles} articles ({result.n_errors} recorded as errors)")
+        print(f"{result.path}: {result.n_articles} articles ({result.n_errors} recorded as errors"
+              + (f", {result.n_failed} could not be analysed" if result.n_failed else "") + ")")
     else:
+        _note_failures(result)  # the rows stay in the table, empty, with their problem
         print_table(result, args.format)
     return 0
 
@@ -267,6 +311,26 @@ def _metrics(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     commands = _table_commands()
     args = build_parser(commands).parse_args(argv)
+    previous = os.environ.get(STRICT_ENV)
+    if args.strict:  # in the environment, so that worker processes started from here are strict too
+        os.environ[STRICT_ENV] = "1"
+    forget_analysis_failures()
+    _TABLE_FAILURES.clear()
+    try:
+        code = _run(args, commands)
+    finally:
+        if args.strict:
+            if previous is None:
+                os.environ.pop(STRICT_ENV, None)
+            else:
+                os.environ[STRICT_ENV] = previous
+    note = closing_note(_failed_ids()) if code == 0 else ""
+    if note:
+        print(note, file=sys.stderr)
+    return code
+
+
+def _run(args, commands) -> int:
     try:
         if args.command == "figures":
             from .figures import build_figures
@@ -311,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         print_table(commands[args.command][1](corpus), args.format)
         return 0
-    except InputDataError as exc:
+    except (InputDataError, ArticleAnalysisError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:  # outputs are swapped in whole, so the previous ones are intact

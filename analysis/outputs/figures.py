@@ -261,7 +261,10 @@ def build_figures(data_dir=None, story: str | None = None, out_dir=None, progres
     written = []
     try:
         for name in _progress(stories, progress, "stories"):
-            written += build_story_figures(load_corpus(data_dir, name), out, name, data_dir)
+            corpus = load_corpus(data_dir, name)
+            if corpus.articles.empty:  # every article of the story failed (named in the closing note)
+                continue
+            written += build_story_figures(corpus, out, name, data_dir)
     finally:
         if created and not written:
             remove_empty(out)

@@ -8,7 +8,10 @@
   ``column  value`` lines, so no line is ever wider than ``width``.  Numbers
   are rounded to 4 significant digits for reading; machine formats keep full
   precision.
-* ``csv``      - every column, full precision.
+* ``csv``      - every column, full precision.  A text cell that begins with ``=``, ``+``,
+  ``-``, ``@``, a tab or a carriage return gets a ``'`` in front (OWASP's advice against
+  spreadsheet formula injection: a spreadsheet would otherwise run ``=HYPERLINK(...)`` from
+  an article's text); numbers, negative ones included, are written as numbers.
 * ``json``     - a list of records (``pandas.read_json(..., orient="records")``
   reads it back), NaN as ``null``.
 * ``markdown`` - a pipe table (tabulate), for notes and issues.
@@ -85,10 +88,32 @@ def _text_table(frame: pd.DataFrame, width: int) -> str:
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
 
+#: How a text cell that a spreadsheet would read as a formula begins (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(value):
+    """``value`` with a ``'`` in front when it is text a spreadsheet would run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with :func:`formula_safe` applied to its text columns (numeric columns unchanged)."""
+    text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
+    if not text:
+        return frame
+    safe = frame.copy()
+    for column in text:
+        safe[column] = frame[column].map(formula_safe)
+    return safe
+
+
 def render(frame: pd.DataFrame, fmt: str = "table", width: int | None = None) -> str:
     """``frame`` as text in format ``fmt`` (one of :data:`FORMATS`)."""
     if fmt == "csv":
-        return frame.to_csv(index=False, lineterminator="\n")
+        return csv_safe(frame).to_csv(index=False, lineterminator="\n")
     if fmt == "json":
         return frame.to_json(orient="records", force_ascii=False, double_precision=15) + "\n"
     if fmt == "markdown":

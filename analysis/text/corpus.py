@@ -5,6 +5,17 @@
 
 Each article is processed on its own by :func:`process_article`, so the same
 code serves two articles in a notebook and thousands streamed in chunks.
+
+One article never sinks a study: an exception while analysing an article (a fault in
+the analysis, met by some real text) is caught at the article's boundary
+(:func:`analyse_or_record`), and the article is left out of the tables and listed in
+``Corpus.failed`` with ``analysis failed: <ErrorType: message> in <module.function>`` in its
+``problems``; ``summary`` and every command's closing note count it.  In strict mode
+(:func:`analysis.config.strict_mode`: ``--strict``, and the test suite) the same failure
+is an :class:`~analysis.errors.ArticleAnalysisError` instead.  Bad input files
+(:class:`~analysis.errors.InputDataError`: a missing file, a wrong checksum, an empty
+article) are not analysis failures: they stop the run with a one-line error naming the
+file, as always, for the user to fix.
 """
 from __future__ import annotations
 
@@ -16,7 +27,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..config import resolve_data_dir
+from ..config import resolve_data_dir, strict_mode
+from ..errors import ArticleAnalysisError, InputDataError, analysis_failure
 from ..ingest.duplicates import analysed_manifest
 from ..ingest.rawtext import read_raw_text
 from .article import COUNT_FIELDS, analyse_text, article_counts
@@ -87,6 +99,49 @@ def process_article(record: dict, data_dir=None) -> ArticleTables:
     return ArticleTables(article, raw.text, paragraphs, sentences, tokens, quotes, doc.problems)
 
 
+#: Articles that could not be analysed in this process (article id -> problem), newest last:
+#: what every command's closing note counts (:func:`analysis_failures`).
+_FAILURES: dict[str, str] = {}
+
+
+def analysis_failures() -> dict[str, str]:
+    """Every article that could not be analysed in this process so far: ``{article_id: problem}``."""
+    return dict(_FAILURES)
+
+
+def forget_analysis_failures() -> None:
+    """Start counting afresh (each command of the command line does)."""
+    _FAILURES.clear()
+
+
+def record_failure(record: dict, error: Exception) -> str:
+    """The problem text for an article whose analysis raised ``error``, remembered for the closing
+    note; in strict mode an :class:`~analysis.errors.ArticleAnalysisError` instead (chained)."""
+    problem = analysis_failure(error)
+    if strict_mode():
+        raise ArticleAnalysisError(record.get("file") or record.get("path"), str(record.get("id", "")), problem) from error
+    _FAILURES[str(record.get("id", ""))] = problem
+    return problem
+
+
+def analyse_or_record(record: dict, data_dir=None) -> "ArticleTables | dict":
+    """:func:`process_article`, or, when analysing the article raises anything but an
+    :class:`~analysis.errors.InputDataError`, the article's row of ``articles`` with empty
+    counts and the failure in ``problems`` (:func:`record_failure`)."""
+    try:
+        return process_article(record, data_dir)
+    except InputDataError:
+        raise
+    except Exception as exc:  # noqa: BLE001  (one article's fault is recorded; the study goes on)
+        problem = record_failure(record, exc)
+        row = {c: None for c in ARTICLE_COLUMNS}
+        row.update({"article_id": record["id"], "story": record.get("story", ""), "outlet": record.get("outlet", ""),
+                    "headline": record.get("headline", ""), "published": record.get("published", ""),
+                    "url": record.get("url", ""), "file": record.get("file", ""), "sha256": record.get("sha256", ""),
+                    "normalisations": "", "problems": problem, "notes": record.get("notes", "")})
+        return row
+
+
 QUOTE_COLUMNS = ["article_id", "quote_id", "paragraph_id", "start", "end", "kind", "depth", "closed", "continues", "text"]
 
 
@@ -109,7 +164,8 @@ class Corpus:
     * ``paragraphs`` - one row per paragraph with its role (:mod:`analysis.text.paragraphs`);
     * ``sentences``  - one row per body sentence with its voice (:mod:`analysis.text.sentences`);
     * ``tokens``     - one row per token of the body sentences (:mod:`analysis.text.tokens`);
-    * ``quotes``     - one row per quoted stretch of body text (:func:`quote_rows`).
+    * ``quotes``     - one row per quoted stretch of body text (:func:`quote_rows`);
+    * ``failed``     - one row per article that could not be analysed (see the module docstring).
 
     Every table carries ``article_id``; ``paragraphs``, ``sentences`` and
     ``tokens`` also carry ``outlet`` and ``story`` so they can be grouped directly.
@@ -123,6 +179,9 @@ class Corpus:
     texts: dict[str, str]
     #: the data folder the corpus was read from (its settings, e.g. framing.csv, are looked up there)
     data_dir: Path | None = None
+    #: articles that could not be analysed, left out of every other table (columns: ``ARTICLE_COLUMNS``,
+    #: counts empty, ``problems`` saying what failed and where)
+    failed: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ARTICLE_COLUMNS))
 
     def set_aside(self) -> pd.DataFrame:
         """Paragraphs that are not body text, with the role and the rule that set them aside."""
@@ -154,13 +213,18 @@ def _with_outlet(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def load_corpus(data_dir=None, story: str | None = None) -> Corpus:
-    """Load every article of the manifest (or of one ``story``) into a :class:`Corpus`."""
+    """Load every article of the manifest (or of one ``story``) into a :class:`Corpus`
+    (an article that cannot be analysed goes to ``Corpus.failed``: see the module docstring)."""
     manifest = analysed_manifest(data_dir, story)  # near-duplicates the user marked "exclude" left out
-    results = [process_article(record, data_dir) for record in manifest.to_dict("records")]
+    results, failed = [], []
+    for record in manifest.to_dict("records"):
+        outcome = analyse_or_record(record, data_dir)
+        (results if isinstance(outcome, ArticleTables) else failed).append(outcome)
     articles = pd.DataFrame([r.article for r in results], columns=ARTICLE_COLUMNS)
     paragraphs = pd.concat([r.paragraphs for r in results], ignore_index=True) if results else pd.DataFrame(columns=PARAGRAPH_COLUMNS)
     sentences = pd.concat([r.sentences for r in results], ignore_index=True) if results else pd.DataFrame(columns=SENTENCE_COLUMNS)
-    tokens = pd.concat([r.tokens for r in results], ignore_index=True) if results else pd.DataFrame(columns=TOKEN_COLUMNS)
+    # typed even when no article was analysed (a story whose every article failed)
+    tokens = pd.concat([r.tokens for r in results], ignore_index=True) if results else token_rows([], "", set())
     quotes = pd.concat([r.quotes for r in results], ignore_index=True) if results else pd.DataFrame(columns=QUOTE_COLUMNS)
     return Corpus(
         articles=articles,
@@ -170,4 +234,5 @@ def load_corpus(data_dir=None, story: str | None = None) -> Corpus:
         quotes=_with_outlet(quotes, articles),
         texts={r.article["article_id"]: r.text for r in results},
         data_dir=resolve_data_dir(data_dir),
+        failed=pd.DataFrame(failed, columns=ARTICLE_COLUMNS),
     )
