@@ -189,3 +189,14 @@ def test_similarity_links_in_small_chunks_equal_all_pairs_within_the_window(monk
     assert [(i, j) for i, j, _ in links] == expected
     assert np.allclose([v for _, _, v in links], [cosine[i, j] for i, j in expected])
     assert np.allclose(best, np.where(near, cosine, 0).max(axis=1))
+
+
+def test_words_and_where_sentences_open():
+    from analysis.ingest.stories import words_and_openings
+
+    text = "Police said. Then Roe left\nNews: here (Tom) 3rd ok abc1def"
+    # by hand: the text's start, ". ", a line break and ": " open; "(" alone does not;
+    # "3rd" and "ok" are not words of three letters; "abc1def" gives its leading letters only
+    assert list(words_and_openings(text)) == [
+        ("Police", True), ("said", False), ("Then", True), ("Roe", False), ("left", False),
+        ("News", True), ("here", True), ("Tom", False), ("abc", False)]

@@ -104,3 +104,10 @@ def test_findings_never_compare_another_language_with_english(mixed_study):
     with_english = findings[(findings["outlet_a"] == "Outlet en") | (findings["outlet_b"] == "Outlet en")]
     assert len(with_english) == 3 * findings["finding"].nunique()  # each other outlet against English
     assert with_english["difference"].isna().all() and with_english["ci_low"].isna().all()
+
+
+def test_text_that_is_no_language_is_undetermined_and_measured():
+    # one word repeated: the model's best guess has a probability near 0 (not taken)
+    guess = detect_language("Go. " * 200)
+    assert guess.language == "und" and guess.method == "langid" and guess.confidence < 0.5
+    assert is_measured(guess.language)

@@ -56,7 +56,7 @@ import math
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -71,8 +71,27 @@ STORIES_FILE = "stories.csv"
 STORY_COLUMNS = ["id", "story", "confidence", "method", "centre"]
 UNASSIGNED = UNASSIGNED_STORY
 _WORD = re.compile(r"[^\W\d_]{3,}")
-#: a word (group 2), and (group 1) the sentence end or paragraph start before it, if any
-_WORD_IN_SENTENCE = re.compile(r"((?:^|[.!?\"\u201c\u201d:]\s+|\n)\W*)?\b([^\W\d_]{3,})", re.MULTILINE)
+_RUN = re.compile(r"\w+")
+_LEADING_WORD = re.compile(r"[^\W\d_]{3,}")
+_PUNCTUATION_THEN_SPACE = re.compile(r"[.!?\"\u201c\u201d:]\s")
+
+
+def words_and_openings(text: str) -> Iterator[tuple[str, bool]]:
+    """Each word of three or more letters (the leading letters of a run of word characters) and
+    whether a sentence or a line opens right before it (the text's start, a line break, or one of
+    ``. ! ? " “ ” :`` followed by a space in the non-word characters before it).
+
+    One pass over the runs of word characters: linear in the text (a single pattern with an
+    optional opening group before each word backtracked quadratically over long runs of
+    punctuation or line breaks)."""
+    previous_end = 0
+    for run in _RUN.finditer(text):
+        word = _LEADING_WORD.match(run.group())
+        if word:
+            gap = text[previous_end:run.start()]
+            yield word.group(), (previous_end == 0 or "\n" in gap
+                                 or _PUNCTUATION_THEN_SPACE.search(gap) is not None)
+        previous_end = run.end()
 
 
 @functools.lru_cache(maxsize=1)
@@ -235,11 +254,10 @@ def _capitalised_share(texts: list[str]) -> dict[str, float]:
     for text in texts:
         # headlines in title case capitalise every word: only lines in sentence case count
         text = "\n".join(line for line in text.splitlines() if not _title_case(line))
-        for match in _WORD_IN_SENTENCE.finditer(text):
-            word = match.group(2)
+        for word, opens in words_and_openings(text):
             key = word.lower()
             total[key] = total.get(key, 0) + 1
-            if word[0].isupper() and not match.group(1):
+            if word[0].isupper() and not opens:
                 capital[key] = capital.get(key, 0) + 1
     return {w: capital.get(w, 0) / k for w, k in total.items()}
 

@@ -84,7 +84,7 @@ def article_metrics(record: dict, user: UserRules | None = None) -> dict:
     row = {"article_id": doc.article_id, "story": record["story"], "outlet": record["outlet"],
            "problems": "; ".join(doc.problems), **counted._asdict(), "language": doc.language.language}
     if not doc.measured:  # another language: English-only measures stay empty (NaN), problems says why
-        return row
+        return {**{c: float("nan") for c in METRIC_COLUMNS}, **row}
     counts = sentence_counts([s.text for s in doc.sentences])
     compound = np.array([score_text(s.text)["compound"] for s in doc.sentences], dtype=float)
     voices = [s.voice for s in doc.sentences]
