@@ -158,7 +158,8 @@ def tokenize(text: str) -> list[Token]:
     an abbreviation kept whole ("Mr.", "Capt.", "U.S.")."""
     tokens = []
     for word in _TOKEN.findall(text):
-        if len(word) > 1 and word.endswith(".") and word.count(".") == 1 and word[:-1].lower() not in TITLES:
+        if len(word) > 1 and word.endswith(".") and word.count(".") == 1 and word[:-1].lower() not in TITLES \
+                and not (len(word) == 2 and word[0].isupper()):  # a middle initial ("John Q. Roe") stays whole
             tokens.append(_new_token(Token, (word[:-1], word[:-1].lower())))
             tokens.append(_FULL_STOP)
         else:
@@ -319,6 +320,12 @@ def _clean_name(words: list[str], context: list[Token]) -> tuple[str, str]:
     titled = last_title >= 0
     person_part = words[last_title + 1:]
     if titled and not any(_strip_possessive(w).lower() in ORG_WORDS for w in person_part):
+        if person_part and person_part[0].lower() in CONNECTORS:
+            # "Secretary of State Jane Roe", "Minister for Health and Care Jane Roe": the
+            # portfolio runs on after the title; the name is the last words after it
+            person_part = _name_after_portfolio(person_part)
+            if not person_part:
+                return " ".join(words), "person"  # "Secretary of State" with no name after it
         cut = next((k for k, w in enumerate(person_part) if w.lower() in CONNECTORS), len(person_part))
         # an honorific stays with the name as written ("Mr Bondarev"); roles go
         keep = [words[last_title]] if words[last_title].lower().rstrip(".") in HONORIFICS else []
@@ -327,6 +334,21 @@ def _clean_name(words: list[str], context: list[Token]) -> tuple[str, str]:
         return _join(words), "organisation"
     cut = next((k for k, w in enumerate(words) if w.lower() in CONNECTORS), len(words))
     return " ".join(words[:cut]), "person" if cut > 1 or len(words) == 1 else ""
+
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _name_after_portfolio(words: list[str]) -> list[str]:
+    """The person's name at the end of a portfolio ("of State Jane Roe" -> "Jane Roe",
+    "of Staff John Q. Doe" -> "John Q. Doe"): the words after the last connector, less
+    the portfolio's own words (a name is two words, three with a middle initial)."""
+    last = max(k for k, w in enumerate(words) if w.lower() in CONNECTORS)
+    tail = words[last + 1:]
+    if len(tail) < 2:
+        return []
+    keep = 3 if len(tail) >= 3 and _INITIAL.match(tail[-2]) else 2
+    return tail[-keep:]
 
 
 def _join(words: list[str]) -> str:

@@ -125,6 +125,8 @@ class ArticleSources:
             return None
         best = None
         for entity in self.entities:
+            if not entity.words:
+                continue  # never registered (add_name refuses a name with no words); kept safe anyway
             if kind and entity.kind and kind != entity.kind and not (len(words) == 1):
                 continue
             if name.lower() == entity.name.lower() or name.lower() in entity.aliases:
@@ -145,6 +147,10 @@ class ArticleSources:
     def add_name(self, name: str, kind: str, position: int, spoke: bool) -> tuple[Entity, bool]:
         """The entity for ``name`` (new or known) and whether it was already known."""
         bare, gender = _bare(name)
+        if not _words(bare):
+            # a name with no words ("'s", a bare honorific) is no entity: the caller gets a
+            # throwaway one that is never registered, so no later lookup can meet it
+            return Entity(bare, kind or "person", []), False
         entity = self.find_name(bare, kind)
         known = entity is not None
         if entity is None:
@@ -215,6 +221,8 @@ class ArticleSources:
         if kind == "unnamed":
             return Resolved("unnamed", "unnamed", "named")
         if kind == "name":
+            if not _words(_bare(speaker)[0]):
+                return Resolved("", "", "unresolved")  # a speaker with no words is no entity
             hint = attribution.hint or ("organisation" if _org_like(speaker.split(), []) else "")
             bare = _bare(speaker)[0]
             entity, known = self.add_name(speaker, hint, position, True)
