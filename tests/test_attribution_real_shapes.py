@@ -43,3 +43,19 @@ def test_a_name_with_no_words_never_becomes_an_entity():
     assert not known and sources.entities == []
     # a later lookup meets no empty entity
     assert sources.find_name("Roe", "person") is None
+
+
+# -- two apostrophes as double quotation marks ------------------------------------------
+
+def test_two_apostrophes_are_read_as_double_quotation_marks():
+    rows = speakers("''We will not back down,'' Ms. Roe said.",
+                    "Mr. Doe said he was ''the right man'' for the job.")
+    assert rows[0][1] == "quotation" and rows[0][3] == "Roe"
+    assert rows[1][1] == "reported"  # a short quoted fragment inside indirect speech
+    from analysis.text.quotes import find_quote_spans
+    text = "''We will not back down,'' Ms. Roe said."
+    spans, problems = find_quote_spans([text])
+    assert [text[s.start:s.end] for s in spans] == ["''We will not back down,''"] and problems == []
+    # a plural possessive next to a quote mark is not a pair of marks
+    spans, _ = find_quote_spans(["The voters' view."])
+    assert spans == []
