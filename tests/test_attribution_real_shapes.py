@@ -59,3 +59,27 @@ def test_two_apostrophes_are_read_as_double_quotation_marks():
     # a plural possessive next to a quote mark is not a pair of marks
     spans, _ = find_quote_spans(["The voters' view."])
     assert spans == []
+
+
+# -- speakers stated by layout, and carried over a quotation --------------------------
+
+def test_layout_speaker_before_a_colon_and_a_quotation():
+    rows = speakers('Jane Roe, editor of The Example Review: "The plan fails on every count."')
+    assert rows[0][1] == "quotation" and rows[0][3] == "Jane Roe"
+    # a heading before a dash is not part of the speaker
+    rows = speakers('POLLS ARE NOT WRONG - Jane Roe: "The polls were early, not wrong."')
+    assert rows[0][3] == "Jane Roe"
+
+
+def test_transcript_label_speaks_in_the_first_person_and_a_dateline_does_not():
+    assert find_attribution("ROE: We will win this vote.").speaker == "Roe"
+    assert find_attribution("WASHINGTON: The vote fell short on Tuesday.") is None
+    # a colon after a verb's attribution stays that attribution
+    assert find_attribution('Jane Roe, head of the group, tweeted and said: \x00').rule != "layout"
+
+
+def test_unattributed_quotation_after_a_reported_sentence_keeps_its_speaker():
+    rows = speakers('Jane Roe said the bill would fail. "It has no votes."')
+    assert rows[1][1] == "quotation" and rows[1][3] == "Jane Roe"
+    rows = speakers("John Doe said at the rally:", '"We will win this state."')
+    assert rows[-1][3] == "John Doe"

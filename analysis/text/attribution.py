@@ -691,6 +691,51 @@ def _tag_shape(tokens: list[Token], found: Attribution, verb_start: int, verb_en
     return found._replace(direct=direct, extra_words=extra)
 
 
+_DASHES = frozenset({"-", "—", "–"})
+_FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us", "my", "our", "your", "i'm", "we're", "you're",
+                                  "i’m", "we’re", "you’re"})
+_HEADER_WORDS = frozenset({"breaking", "update", "updated", "note", "editor", "correction", "watch", "read", "related",
+                           "video", "photos", "latest", "exclusive", "live", "opinion", "analysis", "q", "a",
+                           "question", "answer", "transcript", "warning", "alert", "source", "sources", "poll"})
+
+
+def _layout_speaker(tokens: list[Token]) -> Attribution | None:
+    """A speaker stated by layout: 'Jane Roe, editor of The Review: "..."' (a name, perhaps
+    with an apposition, then a colon and a quotation), or a transcript label 'ROE: We ...'
+    (one or two capitalised words in capitals).  A heading before a dash is dropped
+    ('POLLS TOO EARLY - Jane Roe: "..."')."""
+    colon = next((k for k, t in enumerate(tokens[:30]) if t.text == ":"), None)
+    if colon is None or colon + 1 >= len(tokens):
+        return None
+    prefix = tokens[:colon]
+    dash = max((k for k, t in enumerate(prefix) if t.text in _DASHES), default=-1)
+    prefix = prefix[dash + 1:]
+    head = prefix[:next((k for k, t in enumerate(prefix) if t.text == ","), len(prefix))]
+    if not head or len(head) > 6 or len(prefix) > 16:
+        return None
+    if _verbs_at(prefix):
+        return None  # 'X, director of Y, tweeted and said: "..."': a verb's attribution, not layout
+    verbs = speech_verbs()
+    if any(t.lower in verbs or t.lower in _PARTICIPLES for t in prefix):
+        return None
+    label = all(_is_acronym(t.text) and t.text.isalpha() for t in head) and len(head) <= 2 \
+        and len(head[-1].text) > 2
+    quoted = tokens[colon + 1].text == QUOTE_PLACEHOLDER
+    runs = _name_runs(head)
+    speech = any(t.lower in _FIRST_SECOND_PERSON for t in tokens[colon + 1:])
+    if label and not quoted and dash < 0 and speech and head[0].lower not in _HEADER_WORDS:
+        # a transcript turn speaks in the first or second person ("ROE: We will ..."),
+        # which a dateline or a heading ("WASHINGTON: The vote ...") does not
+        name = " ".join(t.text.title() for t in head)  # "ROE" -> "Roe"
+        return Attribution(name, "name", "person", "", "layout", direct=True, tag=((0, colon + 1),))
+    if not quoted or runs != [(0, len(head))] or len(head) < 2 or any(t.lower in DETERMINERS for t in head):
+        return None
+    name, hint = _clean_name([t.text for t in head], [])
+    if not name:
+        return None
+    return Attribution(name, "name", hint, "", "layout", direct=True, tag=((0, colon + 1),))
+
+
 def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None:
     """The main-clause attribution of a sentence whose quoted stretches are replaced
     by :data:`QUOTE_PLACEHOLDER`, or None (the outlet's own words).
@@ -702,6 +747,10 @@ def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None
     if not tokens:
         return None
     words = {token.lower for token in tokens}
+    if ":" in words:
+        layout = _layout_speaker(tokens)
+        if layout:
+            return _tag_shape(tokens, layout, 0, 0) if shape else layout
     if "according" not in words and words.isdisjoint(speech_verbs()) and words.isdisjoint(_PARTICIPLES):
         return None  # no word that any rule below starts from: "according", a speech verb, a participle
     according = _according_to(tokens)

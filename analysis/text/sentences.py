@@ -298,11 +298,14 @@ def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: l
         if inherited:
             inherits[position] = inherited[0]
             row["speaker_source"] = "quotation"
-        elif (row["voice"] == "quotation" and previous is not None and previous["quote_ids"]
+        elif (row["voice"] == "quotation" and previous is not None
               and (previous["attribution"] is not None or inherits[position - 1] is not None)
-              and previous["voice"] in ("quotation", "mixed")):
-            # '“X,” said A. “Y.”' and a quotation paragraph right after a quoted one:
-            # an unattributed quotation continues the previous speaker
+              and previous["voice"] != "narration"
+              and (previous["quote_ids"] or previous["paragraph_id"] == row["paragraph_id"]
+                   or previous["masked"].rstrip().endswith(":"))):
+            # '“X,” said A. “Y.”', 'A said X. “Y.”', 'A said:' then a quotation paragraph, and a
+            # quotation paragraph right after a quoted one: an unattributed quotation
+            # continues the previous speaker
             inherits[position] = position - 1 if inherits[position - 1] is None else inherits[position - 1]
             same = previous["paragraph_id"] == row["paragraph_id"]
             row["speaker_source"] = "paragraph" if same else "previous paragraph"
