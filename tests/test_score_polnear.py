@@ -135,3 +135,15 @@ def test_command_line_prints_the_table(capsys):
     out = capsys.readouterr().out
     assert "speaker accuracy: names" in out and "excluded cue lemmas" in out
     assert sp.main([str(MINI), "--split", "test"]) == 2
+
+
+@pytest.mark.parametrize("source, indefinite", [("a source", True), ("two officials", True), ("aides", True),
+                                                ("A mere 9 percent", True), ("the campaign", False),
+                                                ("The council", False), ("his advisers", False)])
+def test_indefinite_descriptions_are_unnamed_sources(source, indefinite):
+    assert sp.indefinite(source) is indefinite
+
+
+def test_a_name_in_apposition_heads_a_description():
+    assert sp.source_type("The group's director, Jane Roe,") == "name"
+    assert sp.same_speaker("Jane Roe", "The group's director, Jane Roe,")
