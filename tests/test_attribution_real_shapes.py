@@ -83,3 +83,19 @@ def test_unattributed_quotation_after_a_reported_sentence_keeps_its_speaker():
     assert rows[1][1] == "quotation" and rows[1][3] == "Jane Roe"
     rows = speakers("John Doe said at the rally:", '"We will win this state."')
     assert rows[-1][3] == "John Doe"
+
+
+# -- words that are never speakers, publications, "and instead argued" -----------------
+
+def test_days_and_months_are_never_speakers():
+    assert find_attribution("\x00, said Monday.") is None
+    assert find_attribution("\x00 Jane Roe Sunday said.").speaker == "Jane Roe"
+
+
+def test_according_to_a_publication_names_the_publication():
+    found = find_attribution("The plan failed, according to a March Example Post article.")
+    assert (found.speaker, found.kind, found.hint) == ("Example Post", "name", "organisation")
+
+
+def test_and_instead_argued_keeps_the_subject():
+    assert find_attribution("Roe met voters and instead argued that it would fail.").speaker == "Roe"

@@ -95,7 +95,7 @@ INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "four", "fi
                         "most", "few", "other", "others", "senior", "furious", "angry", "local"})
 LEADING_WORDS = frozenset({"but", "and", "however", "meanwhile", "yet", "so", "now", "later", "then", "also",
                            "still", "instead", "separately", "earlier", "as", "while", "whereas", "though"})
-AUXILIARIES = frozenset({"has", "have", "had", "also", "later", "now", "then", "again", "previously", "repeatedly",
+AUXILIARIES = frozenset({"has", "have", "had", "also", "instead", "later", "now", "then", "again", "previously", "repeatedly",
                          "simply", "further", "earlier", "initially", "separately", "publicly", "privately",
                          "yesterday", "today", "reportedly", "once", "recently", "already", "originally"})
 PASSIVE = frozenset({"is", "was", "are", "were", "be", "been", "being", "not", "never", "n't", "to", "cannot"})
@@ -307,9 +307,20 @@ def _org_like(words: list[str], context: list[Token]) -> bool:
     return bool(context) and (context[-1].lower in ORG_DESCRIPTORS or context[-1].lower in {"at", "from"})
 
 
+#: capitalised words that are never a speaker: "said Monday", "Jane Roe Sunday"
+CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
+april june july august september october november december mon tue tues wed thu thurs fri sat sun jan feb
+mar apr jun jul aug sep sept oct nov dec today tonight yesterday tomorrow""".split())
+
+
 def _clean_name(words: list[str], context: list[Token]) -> tuple[str, str]:
     """(name, hint) from a run of capitalised words: titles and roles before a
-    person's name dropped, a leading possessive dropped ("Peru's Ministry ...")."""
+    person's name dropped, a leading possessive dropped ("Peru's Ministry ..."),
+    days and months at either end dropped ("Jane Roe Sunday")."""
+    while len(words) > 1 and words[-1].lower().rstrip(".") in CALENDAR_WORDS:
+        words = words[:-1]
+    while len(words) > 1 and words[0].lower().rstrip(".") in CALENDAR_WORDS:
+        words = words[1:]
     if len(words) > 1 and _is_possessive(Token(words[0], words[0].lower())):
         words = words[1:]
     words = [w for w in words]
@@ -387,6 +398,8 @@ def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
         return None
     if len(tokens) == 1 and tokens[0].lower in PRONOUNS:
         return PRONOUN_FORMS[tokens[0].lower], "pronoun", ""
+    if all(t.lower.rstrip(".") in CALENDAR_WORDS or t.text in {",", "."} for t in tokens):
+        return None  # "said Monday": a day is never the speaker
     tokens = _drop_parentheses(tokens)
     segments = [s for s in _split_commas(tokens)]
     head = segments[0]
@@ -567,6 +580,10 @@ def _inverted(tokens: list[Token], verb_start: int, verb_end: int) -> Attributio
     return None
 
 
+_PUBLICATION_NOUNS = frozenset({"article", "report", "story", "analysis", "poll", "survey", "study", "editorial",
+                                "investigation", "piece", "column", "interview", "broadcast", "segment"})
+
+
 def _according_to(tokens: list[Token]) -> Attribution | None:
     for i in range(len(tokens) - 2):
         if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
@@ -585,6 +602,11 @@ def _according_to(tokens: list[Token]) -> Attribution | None:
                     found = analyse_subject(rest)
                     if found and found[1] != "unnamed":
                         return Attribution(*found, "according to", "according")
+            # "a March Bloomberg article", "a new Example Post report": the publication
+            if phrase[-1].lower in _PUBLICATION_NOUNS:
+                named = [t.text for t in phrase[:-1] if _is_cap(t) and t.lower.rstrip(".") not in CALENDAR_WORDS]
+                if named:
+                    return Attribution(_join(named), "name", "organisation", "according to", "according")
             runs = _name_runs(phrase)
             if runs and runs[-1][1] == len(phrase):
                 start, end = runs[-1]
@@ -757,8 +779,9 @@ def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None
     if according:
         return according
     for start, end, verb in _verbs_at(tokens)[:MAX_VERBS]:
-        for finder in (lambda: _subject_before(tokens, start), lambda: _coordinated_subject(tokens, start),
-                       lambda: _inverted(tokens, start, end)):
+        finders = (lambda: _subject_before(tokens, start), lambda: _coordinated_subject(tokens, start),
+                   lambda: _inverted(tokens, start, end))
+        for finder in finders:
             found = finder()
             if found:
                 found = found._replace(verb=verb.lemma)
