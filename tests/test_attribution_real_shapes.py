@@ -99,3 +99,19 @@ def test_according_to_a_publication_names_the_publication():
 
 def test_and_instead_argued_keeps_the_subject():
     assert find_attribution("Roe met voters and instead argued that it would fail.").speaker == "Roe"
+
+
+# -- questions put, and a surname ending in -ing ---------------------------------------
+
+def test_a_question_put_is_attributed_but_a_request_is_not():
+    assert find_attribution('\x00 Roe asked.').speaker == "Roe"
+    found = find_attribution('\x00 he asked, referring to the vote.')
+    assert (found.speaker, found.kind) == ("he", "pronoun")
+    assert find_attribution("Reporters asked Roe whether the plan would fail.") is not None
+    assert find_attribution("The Example Post has asked the firm to respond to the claims.") is None
+    assert find_attribution("The mayor asked for calm.") is None
+
+
+def test_a_surname_ending_in_ing_is_a_subject_but_an_opening_participle_is_not():
+    assert find_attribution("\x00 Dowling said.").speaker == "Dowling"
+    assert find_attribution("Speaking outside the court, she said it would fail.").speaker == "she"

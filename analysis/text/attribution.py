@@ -189,6 +189,9 @@ def _strip_possessive(word: str) -> str:
     return re.sub(r"['’]s?$", "", word)
 
 
+_QUESTION_WORDS = frozenset({"whether", "if", "why", "what", "how", "when", "who", "where", "about"})
+
+
 def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
     """Every speech-verb occurrence ``(start, end, verb)`` that reads as a verb here."""
     index = speech_verbs()
@@ -221,6 +224,9 @@ def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
                 break  # "the film tells the story of ..."
             if verb.needs_that and after != "that" and after not in {".", "", ",", "!"}:
                 break
+            if verb.lemma == "ask" and not (any(t.text == QUOTE_PLACEHOLDER for t in tokens)
+                                            or any(t.lower in _QUESTION_WORDS for t in tokens[i + k:i + k + 6])):
+                break  # "asked the firm to respond", "asked for calm": a request, not a question put
             found.append((i, i + k, verb))
             i += k - 1
             break
@@ -426,8 +432,9 @@ def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
     if not (_is_cap(first) or first.text[:1].isupper() or ends_in_name or first.lower in DETERMINERS or first.lower in INDEFINITE
             or first.lower in COLLECTIVE_UNNAMED or first.lower in COLLECTIVE_BODY or first.text[:1].isdigit()):
         return None
-    if first.lower.endswith("ing") and (len(head) == 1 or not _is_cap(head[1])):
-        return None  # "Speaking outside ..." (but "Downing Street")
+    if first.lower.endswith("ing") and (len(head) == 1 or not _is_cap(head[1])) \
+            and not (len(tokens) == 1 and _is_cap(first) and len(first.text) > 4):
+        return None  # "Speaking outside ..." (but "Downing Street", and a surname alone: "Ebeling said")
     if first.lower in PREPOSITIONS:
         return None  # "In his farewell statement, ..."
     if head[-1].lower.endswith(("ed", "ing")) and not _is_cap(head[-1]) and len(head) > 1 \
