@@ -115,3 +115,24 @@ def test_a_question_put_is_attributed_but_a_request_is_not():
 def test_a_surname_ending_in_ing_is_a_subject_but_an_opening_participle_is_not():
     assert find_attribution("\x00 Dowling said.").speaker == "Dowling"
     assert find_attribution("Speaking outside the court, she said it would fail.").speaker == "she"
+
+
+# -- gender from first names, sentence openers ------------------------------------------
+
+def test_he_skips_a_woman_named_by_her_first_name_and_she_skips_a_man():
+    rows = speakers('Paul Doe spoke first. Elizabeth Roe said the plan would fail. "We will win," he told reporters.')
+    assert rows[-1][3] == "Paul Doe"
+    rows = speakers('Elizabeth Roe spoke first. Paul Doe said the plan would fail. "We will win," she said.')
+    assert rows[-1][3] == "Elizabeth Roe"
+
+
+def test_first_name_gender_is_given_only_for_clearly_gendered_names():
+    from analysis.text.sources import first_name_gender
+    assert (first_name_gender("Paul"), first_name_gender("Elizabeth")) == ("m", "f")
+    assert first_name_gender("Kelly") == ""  # "mostly" female in the name list: no evidence either way
+    assert first_name_gender("J") == ""  # an initial says nothing
+
+
+def test_a_sentence_opener_is_not_part_of_a_name():
+    rows = speakers('Jane Roe lives in the town. In Westbury the vote was close. "We will win," she said.')
+    assert rows[-1][3] == "Jane Roe"
