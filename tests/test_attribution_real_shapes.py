@@ -136,3 +136,20 @@ def test_first_name_gender_is_given_only_for_clearly_gendered_names():
 def test_a_sentence_opener_is_not_part_of_a_name():
     rows = speakers('Jane Roe lives in the town. In Westbury the vote was close. "We will win," she said.')
     assert rows[-1][3] == "Jane Roe"
+
+
+# -- a quotation before its attribution --------------------------------------------------
+
+def test_quotation_before_its_attribution_takes_the_speaker_that_follows():
+    rows = speakers('"The plan fails on every count." Jane Roe said the vote would be close.')
+    assert rows[0][1] == "quotation" and rows[0][2] == "Jane Roe"
+    rows = speakers('"We will win this state."', "John Doe said the crowd was the largest yet.")
+    assert rows[0][2] == "John Doe"
+    # a paragraph that does not open with its speaker lends it to no quotation before it
+    rows = speakers('"We will win this state."', "At the rally, John Doe said the crowd was large.")
+    assert rows[0][2] == ""
+
+
+def test_quotation_paragraph_after_reported_speech_continues_its_speaker():
+    rows = speakers("Jane Roe said the plan would fail.", '"It has no votes in the chamber."')
+    assert rows[-1][2] == "Jane Roe"
