@@ -38,7 +38,9 @@ What is compared, and how:
   attributes (voice not narration), the gold Source's type is read from its text:
   ``pronoun`` (one of :data:`PRONOUNS`), ``name`` (a capitalised word outside
   parentheses and not first after a determiner: "Sen. Jane Roe", "Roe's campaign
-  manager"; a span starting with a determiner is a description), else
+  manager"; a span starting with a determiner, or of several words ending in a
+  lower-case common noun with no possessive, "Democratic party officials", is a
+  description), else
   ``description`` ("the newspaper", "a spokesman").  The package's speaker is its
   canonical ``source`` (else its ``speaker`` as written).  It is right when it
   matches the gold Source text, or, for a pronoun or description, when it matches
@@ -49,7 +51,7 @@ What is compared, and how:
   last word of the gold text's head (its last capitalised run outside parentheses,
   else its last word), and no two first names differ ("Bill Roe" is not "Jane Roe").
   The package's ``unnamed`` source is right for an indefinite gold description
-  ("a source", "two officials", "aides": :func:`indefinite`).  A description with a
+  ("a source", "two officials", "aides", "local party leaders": :func:`indefinite`).  A description with a
   name in apposition ("The group's director, Jane Roe,") is a name.
   A sentence of several gold attributions is right when any of its gold Sources matches.
 * **Intervals.**  95% percentile intervals from an article-level bootstrap
@@ -240,6 +242,9 @@ def source_type(source: str) -> str:
         return "pronoun"
     if words[0].lower() in DETERMINERS:
         return "description"
+    if len(words) > 1 and words[-1][:1].islower() and words[-1].lower() not in _SUFFIXES \
+            and not re.search(r"['’]s?\s", source):
+        return "description"  # a common noun heads it: "Democratic party officials", "GOP member"
     return "name" if any(w[:1].isupper() for w in words) else "description"
 
 
@@ -264,6 +269,9 @@ def indefinite(source: str) -> bool:
     words = [w.lower() for w in _WORD.findall(source)] or [""]
     if words[0] in _INDEFINITE or re.match(r"\W*\d", source) or words[0] in {"just", "only", "nearly"}:
         return True
+    core = _WORD.findall(_core(source))
+    if len(core) > 1 and core[-1][:1].islower() and core[-1].endswith("s") and words[0] not in DETERMINERS:
+        return True  # a plural common noun with no determiner: "Democratic party officials"
     return words[0] not in DETERMINERS and words[0].endswith("s") and not source[:1].isupper() or \
         (len(words) > 1 and words[0] in {"a", "an"})
 

@@ -101,7 +101,10 @@ def test_scores_counted_by_hand():
 @pytest.mark.parametrize("source, kind", [("he", "pronoun"), ("The council", "description"),
                                           ("a spokesman", "description"), ("Sen. Jane Roe (D-Minn.)", "name"),
                                           ("Just over a quarter, 26 percent,", "description"),
-                                          ("Roe's campaign manager", "name")])
+                                          ("Roe's campaign manager", "name"),
+                                          ("Democratic party officials", "description"),
+                                          ("Example Committee member", "description"),
+                                          ("Robert P. Casey Jr.", "name")])
 def test_source_type(source, kind):
     assert sp.source_type(source) == kind
 
@@ -139,7 +142,9 @@ def test_command_line_prints_the_table(capsys):
 
 @pytest.mark.parametrize("source, indefinite", [("a source", True), ("two officials", True), ("aides", True),
                                                 ("A mere 9 percent", True), ("the campaign", False),
-                                                ("The council", False), ("his advisers", False)])
+                                                ("The council", False), ("his advisers", False),
+                                                ("local Example Party leaders", True),
+                                                ("the party's officials", False)])
 def test_indefinite_descriptions_are_unnamed_sources(source, indefinite):
     assert sp.indefinite(source) is indefinite
 
