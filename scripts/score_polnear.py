@@ -49,10 +49,13 @@ What is compared, and how:
   "Matches" (:func:`same_speaker`): after lower-casing and dropping punctuation,
   possessives, determiners and titles, the predicted name's last word equals the
   last word of the gold text's head (its last capitalised run outside parentheses,
-  else its last word), and no two first names differ ("Bill Roe" is not "Jane Roe").
-  The package's ``unnamed`` source is right for an indefinite gold description
-  ("a source", "two officials", "aides", "local party leaders": :func:`indefinite`).  A description with a
-  name in apposition ("The group's director, Jane Roe,") is a name.
+  else its last word; cut before "of"/"for": "Senator John Cornyn of Texas",
+  "Department of Justice", unless the whole run matches exactly), and the words
+  just before the last ones, the first names, do not differ ("Bill Roe" is not
+  "Jane Roe"; "Breitbart's Joel Pollak" is "Joel Pollak").  The package's
+  ``unnamed`` source is right for an indefinite gold description ("a source",
+  "two officials", "aides", "local party leaders": :func:`indefinite`).  A
+  description with a name in apposition ("The group's director, Jane Roe,") is a name.
   A sentence of several gold attributions is right when any of its gold Sources matches.
 * **Intervals.**  95% percentile intervals from an article-level bootstrap
   (2,000 resamples of articles with replacement, numpy seed 0): each resample
@@ -316,12 +319,21 @@ def head_of(source: str) -> list[str]:
 
 
 def same_speaker(predicted: str, gold: str) -> bool:
-    p, g = _norm(predicted), head_of(gold)
-    if not p or not g:
+    p, head = _norm(predicted), head_of(gold)
+    if not p or not head:
         return False
-    if p[-1] != g[-1] and not (p == _norm(gold)):
-        return False
-    return not (len(p) >= 2 and len(g) >= 2 and p[0] != g[0] and len(p[0]) > 1 and len(g[0]) > 1)
+    if p == head or p == _norm(gold):
+        return True
+    # "Senator John Cornyn of Texas", "Department of Justice": the head noun is before "of"
+    cut = next((k for k, w in enumerate(head) if w in {"of", "for"} and k >= 1), len(head))
+    for g in [head[:cut]]:
+        if p[-1] != g[-1]:
+            continue
+        # the words right before the surname are the first names ("Breitbart's Joel Pollak"
+        # is Joel Pollak; "Bill Roe" is not "Jane Roe"); initials say nothing
+        if not (len(p) >= 2 and len(g) >= 2 and p[-2] != g[-2] and len(p[-2]) > 1 and len(g[-2]) > 1):
+            return True
+    return False
 
 
 # -- scoring ---------------------------------------------------------------------

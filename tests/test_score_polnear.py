@@ -117,6 +117,10 @@ def test_source_type(source, kind):
     ("Bill Roe", "Jane Roe", False),                                   # first names differ
     ("Robert P. Casey Jr", "Sen. Robert P. Casey Jr. (D-Pa.)", True),
     ("", "Jane Roe", False),
+    ("Joel Doe", "The Example Post’s Joel Doe", True),               # an owner before the name
+    ("Jane Roe", "Senator Jane Roe of Ohio", True),                   # "of <place>" after the name
+    ("Jane Roe", "Senator Bill Roe of Ohio", False),
+    ("Ohio", "Senator Jane Roe of Ohio", False),
 ])
 def test_same_speaker(predicted, gold, same):
     assert sp.same_speaker(predicted, gold) is same
