@@ -153,3 +153,17 @@ def test_quotation_before_its_attribution_takes_the_speaker_that_follows():
 def test_quotation_paragraph_after_reported_speech_continues_its_speaker():
     rows = speakers("Jane Roe said the plan would fail.", '"It has no votes in the chamber."')
     assert rows[-1][2] == "Jane Roe"
+
+
+# -- group subjects in lower case, "even", an addressee before "that" ----------------------
+
+def test_a_lower_case_group_after_an_opening_clause_is_an_unnamed_source():
+    found = find_attribution("Since the tunnel opened in 2010, border officials say they have found ten more.")
+    assert (found.speaker, found.kind) == ("unnamed", "unnamed")
+
+
+def test_even_before_a_subject_and_an_addressee_before_that():
+    assert find_attribution("Even the organizer of the rally said the rules were unfair.") is not None
+    found = find_attribution("Roe reiterated to Example News that the plan was a mistake.")
+    assert found.speaker == "Roe"
+    assert find_attribution("Roe wrote to the minister about the plan.") is None

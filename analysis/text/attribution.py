@@ -93,7 +93,7 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "that", "these", "those"})
 INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "four", "five", "several", "some", "many",
                         "most", "few", "other", "others", "senior", "furious", "angry", "local"})
-LEADING_WORDS = frozenset({"but", "and", "however", "meanwhile", "yet", "so", "now", "later", "then", "also",
+LEADING_WORDS = frozenset({"but", "and", "however", "meanwhile", "yet", "so", "now", "later", "then", "also", "even",
                            "still", "instead", "separately", "earlier", "as", "while", "whereas", "though"})
 AUXILIARIES = frozenset({"has", "have", "had", "also", "instead", "later", "now", "then", "again", "previously", "repeatedly",
                          "simply", "further", "earlier", "initially", "separately", "publicly", "privately",
@@ -115,7 +115,10 @@ COLLECTIVE_UNNAMED = frozenset({"officials", "authorities", "locals", "residents
                                 "aides", "diplomats", "observers", "people", "economists", "protesters", "activists",
                                 "parents", "teachers", "workers", "staff", "medics", "doctors", "scientists",
                                 "researchers", "lawmakers", "legislators", "ministers", "colleagues", "friends",
-                                "relatives", "family", "onlookers", "passengers", "voters", "traders", "investors"})
+                                "relatives", "family", "onlookers", "passengers", "voters", "traders", "investors",
+                                "executives", "leaders", "members", "supporters", "strategists", "pollsters",
+                                "advisers", "advisors", "operatives", "donors", "organizers", "organisers", "allies",
+                                "opponents", "delegates"})
 #: nouns for a body's own staff ("police said", "inspectors found") -> that organisation
 COLLECTIVE_BODY = frozenset({"police", "inspectors", "investigators", "regulators", "prosecutors", "officers",
                              "firefighters", "paramedics", "coastguard"})
@@ -210,11 +213,13 @@ def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
             if before in PASSIVE or before in DETERMINERS or (i and _is_possessive(tokens[i - 1])) \
                     or before in {"their", "enough", "no", "any"}:
                 break
-            if after == "to" and verb.lemma not in {"promise", "pledge", "vow", "tell", "say", "add", "explain",
-                                                    "describe", "report", "respond", "reply", "admit", "confess",
-                                                    "write", "call on"}:
+            # "reiterated to ABC News that ...": an addressee, then what was said
+            addressed = after == "to" and any(t.lower == "that" for t in tokens[i + k + 1:i + k + 7])
+            if after == "to" and not addressed and verb.lemma not in {
+                    "promise", "pledge", "vow", "tell", "say", "add", "explain", "describe", "report", "respond",
+                    "reply", "admit", "confess", "write", "call on"}:
                 break
-            if after == "to" and verb.lemma in {"write", "say"}:
+            if after == "to" and verb.lemma in {"write", "say"} and not addressed:
                 break  # "wrote to the minister", "is said to be": not a statement
             if verb.lemma == "add" and (after[:1].isdigit() or after in {"a", "an", "the", "some", "more", "new",
                                                                          "another", "its", "their", "to"}):
@@ -429,8 +434,9 @@ def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
     ends_in_name = bool(head_runs) and head_runs[-1][1] == len(head) and head_runs[-1][1] - head_runs[-1][0] >= 2
     if first.text[:1].isdigit() and len(head) == 1:
         return None  # an age in apposition, not a subject
+    group = len(head) <= 3 and head[-1].lower in COLLECTIVE_UNNAMED | COLLECTIVE_BODY  # "border officials"
     if not (_is_cap(first) or first.text[:1].isupper() or ends_in_name or first.lower in DETERMINERS or first.lower in INDEFINITE
-            or first.lower in COLLECTIVE_UNNAMED or first.lower in COLLECTIVE_BODY or first.text[:1].isdigit()):
+            or first.lower in COLLECTIVE_UNNAMED or first.lower in COLLECTIVE_BODY or first.text[:1].isdigit() or group):
         return None
     if first.lower.endswith("ing") and (len(head) == 1 or not _is_cap(head[1])) \
             and not (len(tokens) == 1 and _is_cap(first) and len(first.text) > 4):
