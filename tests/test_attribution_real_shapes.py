@@ -167,3 +167,13 @@ def test_even_before_a_subject_and_an_addressee_before_that():
     found = find_attribution("Roe reiterated to Example News that the plan was a mistake.")
     assert found.speaker == "Roe"
     assert find_attribution("Roe wrote to the minister about the plan.") is None
+
+
+def test_a_day_ending_the_clause_before_a_participle_is_not_the_speaker():
+    found = find_attribution("She sharpened her criticism on Tuesday, telling Example News that the plan fails.")
+    assert (found.speaker, found.kind) == ("she", "pronoun")
+
+
+def test_a_share_of_poll_respondents_is_an_unnamed_source():
+    found = find_attribution("Among the voters polled, 61 percent said they had made up their minds.")
+    assert (found.speaker, found.kind) == ("unnamed", "unnamed")

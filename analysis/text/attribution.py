@@ -397,6 +397,9 @@ def _drop_parentheses(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_SHARE_WORDS = frozenset({"percent", "%", "majority", "plurality", "minority"})
+
+
 def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
     """``(speaker, kind, hint)`` for a subject noun phrase (with its appositions), or None
     if the tokens do not read as one."""
@@ -426,6 +429,8 @@ def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
         head = head[:rel]
     if any(t.lower in ANONYMOUS for t in tokens) and first.lower not in PRONOUNS:
         return "unnamed", "unnamed", "unnamed"
+    if any(t.lower in _SHARE_WORDS for t in head):
+        return "unnamed", "unnamed", "unnamed"  # "61 percent said", "a majority of voters say": poll answers
     if any(t.lower in BLOCK_IN_SUBJECT for t in head):
         return None
     if any(t.text in {QUOTE_PLACEHOLDER, ":", ";"} for t in head):
@@ -492,6 +497,8 @@ def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
                 return _describe(head), "description", ""  # "The Ohio Republican"
             elif head[0].lower in INDEFINITE - {"senior", "furious", "angry", "local"} and hint != "organisation":
                 return "unnamed", "unnamed", "unnamed"
+            elif all(w.lower().rstrip(".") in CALENDAR_WORDS for w in name.split()):
+                return None  # "She escalated her criticism on Tuesday, telling ...": a day is no speaker
             else:
                 return name, "name", hint
     # a name in apposition: "His solicitor, Anna Greaves,"
