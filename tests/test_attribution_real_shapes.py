@@ -177,3 +177,11 @@ def test_a_day_ending_the_clause_before_a_participle_is_not_the_speaker():
 def test_a_share_of_poll_respondents_is_an_unnamed_source():
     found = find_attribution("Among the voters polled, 61 percent said they had made up their minds.")
     assert (found.speaker, found.kind) == ("unnamed", "unnamed")
+
+
+def test_said_to_after_a_quotation_and_called_it_before_one():
+    assert find_attribution("\x00 Roe said to laughs.").speaker == "Roe"
+    assert find_attribution("\x00 Roe added to the Example Post.").speaker == "Roe"
+    assert find_attribution("The plan is said to be close.") is None
+    assert find_attribution("Jane Roe called it \x00").speaker == "Jane Roe"
+    assert find_attribution("Jane Roe called the meeting to order.") is None

@@ -213,8 +213,10 @@ def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
             if before in PASSIVE or before in DETERMINERS or (i and _is_possessive(tokens[i - 1])) \
                     or before in {"their", "enough", "no", "any"}:
                 break
-            # "reiterated to ABC News that ...": an addressee, then what was said
-            addressed = after == "to" and any(t.lower == "that" for t in tokens[i + k + 1:i + k + 7])
+            # "reiterated to ABC News that ...": an addressee, then what was said; '"...," Roe
+            # said to laughs', '"...," Roe added to the paper': a quotation already given
+            addressed = after == "to" and (any(t.lower == "that" for t in tokens[i + k + 1:i + k + 7])
+                                           or any(t.text == QUOTE_PLACEHOLDER for t in tokens[max(0, i - 8):i]))
             if after == "to" and not addressed and verb.lemma not in {
                     "promise", "pledge", "vow", "tell", "say", "add", "explain", "describe", "report", "respond",
                     "reply", "admit", "confess", "write", "call on"}:
@@ -229,6 +231,8 @@ def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
                 break  # "the film tells the story of ..."
             if verb.needs_that and after != "that" and after not in {".", "", ",", "!"}:
                 break
+            if verb.lemma == "call" and not any(t.text == QUOTE_PLACEHOLDER for t in tokens[i + k:i + k + 4]):
+                break  # 'called it "predatory"' is speech; "called the meeting" is not
             if verb.lemma == "ask" and not (any(t.text == QUOTE_PLACEHOLDER for t in tokens)
                                             or any(t.lower in _QUESTION_WORDS for t in tokens[i + k:i + k + 6])):
                 break  # "asked the firm to respond", "asked for calm": a request, not a question put
