@@ -224,7 +224,8 @@ def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
             if after == "to" and verb.lemma in {"write", "say"} and not addressed:
                 break  # "wrote to the minister", "is said to be": not a statement
             if verb.lemma == "add" and (after[:1].isdigit() or after in {"a", "an", "the", "some", "more", "new",
-                                                                         "another", "its", "their", "to"}):
+                                                                         "another", "its", "their", "to"}) \
+                    and not addressed:
                 break  # "the company added 200 jobs": not a statement
             if verb.lemma == "tell" and after in {"the", "a", "of"} and i + k + 1 < n \
                     and tokens[i + k + 1].lower in {"story", "tale", "stories", "of"}:
