@@ -185,3 +185,8 @@ def test_said_to_after_a_quotation_and_called_it_before_one():
     assert find_attribution("The plan is said to be close.") is None
     assert find_attribution("Jane Roe called it \x00").speaker == "Jane Roe"
     assert find_attribution("Jane Roe called the meeting to order.") is None
+
+
+def test_a_capitalised_particle_stays_inside_a_name():
+    assert find_attribution("\x00 Le Roe told Example News.").speaker == "Le Roe"
+    assert find_attribution("\x00 said Anna De Vries.").speaker == "Anna De Vries"

@@ -329,6 +329,11 @@ april june july august september october november december mon tue tues wed thu 
 mar apr jun jul aug sep sept oct nov dec today tonight yesterday tomorrow""".split())
 
 
+#: connectors that end a person's name ("Jane Roe of Ohio"); the others are particles
+#: inside one ("Marine Le Pen", "Anna De Vries")
+_NAME_CUTS = frozenset({"of", "for", "and", "&", "on"})
+
+
 def _clean_name(words: list[str], context: list[Token]) -> tuple[str, str]:
     """(name, hint) from a run of capitalised words: titles and roles before a
     person's name dropped, a leading possessive dropped ("Peru's Ministry ..."),
@@ -353,13 +358,13 @@ def _clean_name(words: list[str], context: list[Token]) -> tuple[str, str]:
             person_part = _name_after_portfolio(person_part)
             if not person_part:
                 return " ".join(words), "person"  # "Secretary of State" with no name after it
-        cut = next((k for k, w in enumerate(person_part) if w.lower() in CONNECTORS), len(person_part))
+        cut = next((k for k, w in enumerate(person_part) if w.lower() in _NAME_CUTS), len(person_part))
         # an honorific stays with the name as written ("Mr Bondarev"); roles go
         keep = [words[last_title]] if words[last_title].lower().rstrip(".") in HONORIFICS else []
         return " ".join(keep + person_part[:cut]), "person"
     if _org_like(words, context):
         return _join(words), "organisation"
-    cut = next((k for k, w in enumerate(words) if w.lower() in CONNECTORS), len(words))
+    cut = next((k for k, w in enumerate(words) if w.lower() in _NAME_CUTS), len(words))
     return " ".join(words[:cut]), "person" if cut > 1 or len(words) == 1 else ""
 
 
