@@ -148,3 +148,25 @@ def test_notebook_execution_prints_no_warning(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "a-story"
     assert result.stderr == "", result.stderr
+
+
+@pytest.fixture(scope="module")
+def two_articles_one_outlet(tmp_path_factory):
+    """A story where one outlet ran two articles (common in real news, e.g. a live page and a report)."""
+    return seed_plus(tmp_path_factory.mktemp("twice") / "data", {
+        "c1.txt": "Flood closes bridge\n\nThe river flooded the old bridge on Monday. "
+                  "\u201cWe have never seen it this high,\u201d the mayor said. Traffic was diverted.",
+        "c2.txt": "Bridge stays shut\n\nThe bridge stays shut after the flood. Engineers said "
+                  "\"the supports need checking\". A ferry runs instead.",
+        "c3.txt": "River bursts its banks\n\nThe river burst its banks in the night. \u201cIt came fast,\u201d "
+                  "said Jo Bloggs, a shopkeeper. Shops were flooded."},
+        [{"id": "c1", "story": "flood", "outlet": "Daily One", "file": "raw/c1.txt"},
+         {"id": "c2", "story": "flood", "outlet": "Daily One", "file": "raw/c2.txt"},
+         {"id": "c3", "story": "flood", "outlet": "Weekly Two", "file": "raw/c3.txt"}])
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if not p.name.startswith("05")], ids=lambda p: p.stem)
+def test_story_notebooks_run_when_an_outlet_has_two_articles(path, two_articles_one_outlet):
+    executed = report.execute_notebook(path, "flood", two_articles_one_outlet)
+    errors = [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert not errors, errors[0].get("evalue") if errors else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import analysis
@@ -124,3 +125,12 @@ def test_ari_counts_words_as_smith_and_senter_not_stand_alone_dashes():
     assert score(text, "automated_readability_index") == pytest.approx(4.71 * 28 / 9 + 0.5 * 9 - 21.43)
     # textstat divides the 28 characters by 10 "words" (the dash counted): documented difference
     assert textstat.automated_readability_index(text) == pytest.approx(4.71 * 28 / 10 + 0.5 * 9 - 21.43)
+
+
+def test_quote_effect_of_a_story_with_no_analysable_article_is_an_empty_table():
+    from analysis.measures.readability import READABILITY_COLUMNS, quote_effect
+
+    table = quote_effect(pd.DataFrame(columns=READABILITY_COLUMNS))
+    assert table.empty and list(table.columns) == ["story", "article_id", "outlet", "metric", "body", "narration",
+                                                   "reported", "quotation", "quotation_word_share",
+                                                   "body_minus_narration"]

@@ -165,6 +165,15 @@ def test_spelling_variants_of_a_person_link_but_different_people_do_not():
     assert not same_source("UN Watch", "Human Rights Watch", "organisation")
 
 
+def test_nicknames_middle_initials_and_roles_link_one_person():
+    # issue 26: "Example Review Editor Robert Roe", "Robert Roe" and "Bob Roe" are one source
+    assert same_source("Example Review Editor Robert Roe", "Robert Roe", "person")
+    assert same_source("Bob Roe", "Robert Roe", "person")
+    assert same_source("Robert P. Roe Jr.", "Bob Roe", "person")
+    assert not same_source("Bill Roe", "Robert Roe", "person")
+    assert not same_source("Tim Roe", "Tom Roe", "person")  # short names one letter apart are two people
+
+
 def test_seed_story_resolves_to_three_sources(seed_corpus):
     story = story_sources(seed_corpus)
     assert set(story["story_source"]) == {"Boris Bondarev", "Hillel Neuer", "UN Watch"}

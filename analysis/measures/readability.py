@@ -409,11 +409,14 @@ def quote_effect(readability: pd.DataFrame) -> pd.DataFrame:
     (how far including reported, quoted and mixed sentences moves the body score).
     """
     formula = readability[readability["metric"].isin(FORMULA_METRICS)]
+    # every scope is a column even where no article has a sentence in it (or none was analysed)
     wide = formula.pivot(index=["story", "article_id", "outlet", "metric"], columns="scope", values="value")
+    wide = wide.reindex(columns=list(SENTENCE_SCOPES))
     order = {m: i for i, m in enumerate(FORMULA_METRICS)}
     wide = wide.reset_index().sort_values(["article_id", "metric"], key=lambda c: c.map(order) if c.name == "metric" else c)
     wide.columns.name = None
-    words = readability.drop_duplicates(["article_id", "scope"]).pivot(index="article_id", columns="scope", values="n_words")
+    words = (readability.drop_duplicates(["article_id", "scope"]).pivot(index="article_id", columns="scope", values="n_words")
+             .reindex(columns=list(SENTENCE_SCOPES)))
     wide["quotation_word_share"] = wide["article_id"].map(words["quotation"] / words["body"])
     wide["body_minus_narration"] = wide["body"] - wide["narration"]
     return wide[["story", "article_id", "outlet", "metric", "body", "narration", "reported", "quotation",

@@ -4,8 +4,10 @@ Built on the ``source``, ``source_kind`` and ``speaker_resolution`` columns of
 ``Corpus.sentences`` (see :mod:`analysis.text.sources` for how speakers are
 resolved within an article).  Across the articles of a story, sources are linked
 by name: organisations by the same name (case and apostrophe style ignored);
-people by the same surname and a first name equal or within Levenshtein
-distance 2 ("Hiller Neuer" and "Hillel Neuer"), or a bare surname.  The story
+people by the same surname and a first name equal, a usual nickname ("Bob Roe"
+and "Robert Roe") or within Levenshtein distance 2 ("Hiller Neuer" and "Hillel
+Neuer"), or a bare surname; middle initials, "Jr." and roles before the name are
+ignored (:func:`same_source`).  The story
 name of a linked source is the spelling carried by most sentences (ties: the
 longer, then the alphabetically first).
 
@@ -15,6 +17,10 @@ source's sentences; ``quoted_share`` divides them by all quoted words of the
 article's body (so unattributed quotations keep the rest).
 """
 from __future__ import annotations
+
+import csv
+import functools
+from importlib import resources
 
 import pandas as pd
 
@@ -46,18 +52,53 @@ def _key(name: str) -> str:
     return name.lower().replace("’", "'")
 
 
+@functools.lru_cache(maxsize=1)
+def nicknames() -> dict[str, frozenset[str]]:
+    """Each first name and its usual short forms, as one set per name
+    (``analysis/text/data/nicknames.csv``: "robert" -> {"robert", "bob", "rob", ...})."""
+    groups: dict[str, set[str]] = {}
+    with resources.files("analysis.text").joinpath("data/nicknames.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            group = {row["name"], *row["nicknames"].split("|")}
+            for name in group:
+                groups.setdefault(name, set()).update(group)
+    return {name: frozenset(group) for name, group in groups.items()}
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _person_words(name: str) -> list[str]:
+    """A person's name as lower-case words without suffixes ("Jr.") or initials ("P.")."""
+    words = [w.rstrip(".,") for w in _key(name).split()]
+    words = [w for w in words if w and w not in _NAME_SUFFIXES]
+    return [w for k, w in enumerate(words) if len(w) > 1 or k == len(words) - 1]
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    if a == b or b in nicknames().get(a, ()):
+        return True
+    return levenshtein(a, b) <= 2 and a[:1] == b[:1] and min(len(a), len(b)) > 3
+
+
 def same_source(a: str, b: str, kind: str) -> bool:
-    """Whether two canonical names from different articles name the same source."""
+    """Whether two canonical names from different articles name the same source.
+
+    People: the same surname and either a bare surname or first names that agree
+    (equal, a usual nickname: "Bob" and "Robert", or a spelling within edit distance
+    2 with the same initial); middle initials and "Jr." are ignored, and the first
+    name is the word before the surname, so a role left before it ("Review Editor
+    Robert Roe") does not count."""
     if _key(a) == _key(b):
         return True
     if kind != "person":
         return False
-    wa, wb = _key(a).split(), _key(b).split()
-    if wa[-1] != wb[-1]:
+    wa, wb = _person_words(a), _person_words(b)
+    if not wa or not wb or wa[-1] != wb[-1]:
         return False
     if len(wa) == 1 or len(wb) == 1:
         return True
-    return levenshtein(wa[0], wb[0]) <= 2 and wa[0][:1] == wb[0][:1]
+    return _same_first_name(wa[-2], wb[-2])
 
 
 def _sentence_words(corpus: Corpus) -> pd.DataFrame:

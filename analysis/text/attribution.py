@@ -93,9 +93,9 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "that", "these", "those"})
 INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "four", "five", "several", "some", "many",
                         "most", "few", "other", "others", "senior", "furious", "angry", "local"})
-LEADING_WORDS = frozenset({"but", "and", "however", "meanwhile", "yet", "so", "now", "later", "then", "also",
+LEADING_WORDS = frozenset({"but", "and", "however", "meanwhile", "yet", "so", "now", "later", "then", "also", "even",
                            "still", "instead", "separately", "earlier", "as", "while", "whereas", "though"})
-AUXILIARIES = frozenset({"has", "have", "had", "also", "later", "now", "then", "again", "previously", "repeatedly",
+AUXILIARIES = frozenset({"has", "have", "had", "also", "instead", "later", "now", "then", "again", "previously", "repeatedly",
                          "simply", "further", "earlier", "initially", "separately", "publicly", "privately",
                          "yesterday", "today", "reportedly", "once", "recently", "already", "originally"})
 PASSIVE = frozenset({"is", "was", "are", "were", "be", "been", "being", "not", "never", "n't", "to", "cannot"})
@@ -115,7 +115,10 @@ COLLECTIVE_UNNAMED = frozenset({"officials", "authorities", "locals", "residents
                                 "aides", "diplomats", "observers", "people", "economists", "protesters", "activists",
                                 "parents", "teachers", "workers", "staff", "medics", "doctors", "scientists",
                                 "researchers", "lawmakers", "legislators", "ministers", "colleagues", "friends",
-                                "relatives", "family", "onlookers", "passengers", "voters", "traders", "investors"})
+                                "relatives", "family", "onlookers", "passengers", "voters", "traders", "investors",
+                                "executives", "leaders", "members", "supporters", "strategists", "pollsters",
+                                "advisers", "advisors", "operatives", "donors", "organizers", "organisers", "allies",
+                                "opponents", "delegates"})
 #: nouns for a body's own staff ("police said", "inspectors found") -> that organisation
 COLLECTIVE_BODY = frozenset({"police", "inspectors", "investigators", "regulators", "prosecutors", "officers",
                              "firefighters", "paramedics", "coastguard"})
@@ -158,7 +161,8 @@ def tokenize(text: str) -> list[Token]:
     an abbreviation kept whole ("Mr.", "Capt.", "U.S.")."""
     tokens = []
     for word in _TOKEN.findall(text):
-        if len(word) > 1 and word.endswith(".") and word.count(".") == 1 and word[:-1].lower() not in TITLES:
+        if len(word) > 1 and word.endswith(".") and word.count(".") == 1 and word[:-1].lower() not in TITLES \
+                and not (len(word) == 2 and word[0].isupper()):  # a middle initial ("John Q. Roe") stays whole
             tokens.append(_new_token(Token, (word[:-1], word[:-1].lower())))
             tokens.append(_FULL_STOP)
         else:
@@ -188,6 +192,9 @@ def _strip_possessive(word: str) -> str:
     return re.sub(r"['’]s?$", "", word)
 
 
+_QUESTION_WORDS = frozenset({"whether", "if", "why", "what", "how", "when", "who", "where", "about"})
+
+
 def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
     """Every speech-verb occurrence ``(start, end, verb)`` that reads as a verb here."""
     index = speech_verbs()
@@ -206,20 +213,30 @@ def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
             if before in PASSIVE or before in DETERMINERS or (i and _is_possessive(tokens[i - 1])) \
                     or before in {"their", "enough", "no", "any"}:
                 break
-            if after == "to" and verb.lemma not in {"promise", "pledge", "vow", "tell", "say", "add", "explain",
-                                                    "describe", "report", "respond", "reply", "admit", "confess",
-                                                    "write", "call on"}:
+            # "reiterated to ABC News that ...": an addressee, then what was said; '"...," Roe
+            # said to laughs', '"...," Roe added to the paper': a quotation already given
+            addressed = after == "to" and (any(t.lower == "that" for t in tokens[i + k + 1:i + k + 7])
+                                           or any(t.text == QUOTE_PLACEHOLDER for t in tokens[max(0, i - 8):i]))
+            if after == "to" and not addressed and verb.lemma not in {
+                    "promise", "pledge", "vow", "tell", "say", "add", "explain", "describe", "report", "respond",
+                    "reply", "admit", "confess", "write", "call on"}:
                 break
-            if after == "to" and verb.lemma in {"write", "say"}:
+            if after == "to" and verb.lemma in {"write", "say"} and not addressed:
                 break  # "wrote to the minister", "is said to be": not a statement
             if verb.lemma == "add" and (after[:1].isdigit() or after in {"a", "an", "the", "some", "more", "new",
-                                                                         "another", "its", "their", "to"}):
+                                                                         "another", "its", "their", "to"}) \
+                    and not addressed:
                 break  # "the company added 200 jobs": not a statement
             if verb.lemma == "tell" and after in {"the", "a", "of"} and i + k + 1 < n \
                     and tokens[i + k + 1].lower in {"story", "tale", "stories", "of"}:
                 break  # "the film tells the story of ..."
             if verb.needs_that and after != "that" and after not in {".", "", ",", "!"}:
                 break
+            if verb.lemma == "call" and not any(t.text == QUOTE_PLACEHOLDER for t in tokens[i + k:i + k + 4]):
+                break  # 'called it "predatory"' is speech; "called the meeting" is not
+            if verb.lemma == "ask" and not (any(t.text == QUOTE_PLACEHOLDER for t in tokens)
+                                            or any(t.lower in _QUESTION_WORDS for t in tokens[i + k:i + k + 6])):
+                break  # "asked the firm to respond", "asked for calm": a request, not a question put
             found.append((i, i + k, verb))
             i += k - 1
             break
@@ -306,9 +323,25 @@ def _org_like(words: list[str], context: list[Token]) -> bool:
     return bool(context) and (context[-1].lower in ORG_DESCRIPTORS or context[-1].lower in {"at", "from"})
 
 
+#: capitalised words that are never a speaker: "said Monday", "Jane Roe Sunday"
+CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
+april june july august september october november december mon tue tues wed thu thurs fri sat sun jan feb
+mar apr jun jul aug sep sept oct nov dec today tonight yesterday tomorrow""".split())
+
+
+#: connectors that end a person's name ("Jane Roe of Ohio"); the others are particles
+#: inside one ("Marine Le Pen", "Anna De Vries")
+_NAME_CUTS = frozenset({"of", "for", "and", "&", "on"})
+
+
 def _clean_name(words: list[str], context: list[Token]) -> tuple[str, str]:
     """(name, hint) from a run of capitalised words: titles and roles before a
-    person's name dropped, a leading possessive dropped ("Peru's Ministry ...")."""
+    person's name dropped, a leading possessive dropped ("Peru's Ministry ..."),
+    days and months at either end dropped ("Jane Roe Sunday")."""
+    while len(words) > 1 and words[-1].lower().rstrip(".") in CALENDAR_WORDS:
+        words = words[:-1]
+    while len(words) > 1 and words[0].lower().rstrip(".") in CALENDAR_WORDS:
+        words = words[1:]
     if len(words) > 1 and _is_possessive(Token(words[0], words[0].lower())):
         words = words[1:]
     words = [w for w in words]
@@ -319,14 +352,35 @@ def _clean_name(words: list[str], context: list[Token]) -> tuple[str, str]:
     titled = last_title >= 0
     person_part = words[last_title + 1:]
     if titled and not any(_strip_possessive(w).lower() in ORG_WORDS for w in person_part):
-        cut = next((k for k, w in enumerate(person_part) if w.lower() in CONNECTORS), len(person_part))
+        if person_part and person_part[0].lower() in CONNECTORS:
+            # "Secretary of State Jane Roe", "Minister for Health and Care Jane Roe": the
+            # portfolio runs on after the title; the name is the last words after it
+            person_part = _name_after_portfolio(person_part)
+            if not person_part:
+                return " ".join(words), "person"  # "Secretary of State" with no name after it
+        cut = next((k for k, w in enumerate(person_part) if w.lower() in _NAME_CUTS), len(person_part))
         # an honorific stays with the name as written ("Mr Bondarev"); roles go
         keep = [words[last_title]] if words[last_title].lower().rstrip(".") in HONORIFICS else []
         return " ".join(keep + person_part[:cut]), "person"
     if _org_like(words, context):
         return _join(words), "organisation"
-    cut = next((k for k, w in enumerate(words) if w.lower() in CONNECTORS), len(words))
+    cut = next((k for k, w in enumerate(words) if w.lower() in _NAME_CUTS), len(words))
     return " ".join(words[:cut]), "person" if cut > 1 or len(words) == 1 else ""
+
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _name_after_portfolio(words: list[str]) -> list[str]:
+    """The person's name at the end of a portfolio ("of State Jane Roe" -> "Jane Roe",
+    "of Staff John Q. Doe" -> "John Q. Doe"): the words after the last connector, less
+    the portfolio's own words (a name is two words, three with a middle initial)."""
+    last = max(k for k, w in enumerate(words) if w.lower() in CONNECTORS)
+    tail = words[last + 1:]
+    if len(tail) < 2:
+        return []
+    keep = 3 if len(tail) >= 3 and _INITIAL.match(tail[-2]) else 2
+    return tail[-keep:]
 
 
 def _join(words: list[str]) -> str:
@@ -353,6 +407,9 @@ def _drop_parentheses(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_SHARE_WORDS = frozenset({"percent", "%", "majority", "plurality", "minority"})
+
+
 def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
     """``(speaker, kind, hint)`` for a subject noun phrase (with its appositions), or None
     if the tokens do not read as one."""
@@ -365,6 +422,8 @@ def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
         return None
     if len(tokens) == 1 and tokens[0].lower in PRONOUNS:
         return PRONOUN_FORMS[tokens[0].lower], "pronoun", ""
+    if all(t.lower.rstrip(".") in CALENDAR_WORDS or t.text in {",", "."} for t in tokens):
+        return None  # "said Monday": a day is never the speaker
     tokens = _drop_parentheses(tokens)
     segments = [s for s in _split_commas(tokens)]
     head = segments[0]
@@ -380,6 +439,8 @@ def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
         head = head[:rel]
     if any(t.lower in ANONYMOUS for t in tokens) and first.lower not in PRONOUNS:
         return "unnamed", "unnamed", "unnamed"
+    if any(t.lower in _SHARE_WORDS for t in head):
+        return "unnamed", "unnamed", "unnamed"  # "61 percent said", "a majority of voters say": poll answers
     if any(t.lower in BLOCK_IN_SUBJECT for t in head):
         return None
     if any(t.text in {QUOTE_PLACEHOLDER, ":", ";"} for t in head):
@@ -388,11 +449,13 @@ def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
     ends_in_name = bool(head_runs) and head_runs[-1][1] == len(head) and head_runs[-1][1] - head_runs[-1][0] >= 2
     if first.text[:1].isdigit() and len(head) == 1:
         return None  # an age in apposition, not a subject
+    group = len(head) <= 3 and head[-1].lower in COLLECTIVE_UNNAMED | COLLECTIVE_BODY  # "border officials"
     if not (_is_cap(first) or first.text[:1].isupper() or ends_in_name or first.lower in DETERMINERS or first.lower in INDEFINITE
-            or first.lower in COLLECTIVE_UNNAMED or first.lower in COLLECTIVE_BODY or first.text[:1].isdigit()):
+            or first.lower in COLLECTIVE_UNNAMED or first.lower in COLLECTIVE_BODY or first.text[:1].isdigit() or group):
         return None
-    if first.lower.endswith("ing") and (len(head) == 1 or not _is_cap(head[1])):
-        return None  # "Speaking outside ..." (but "Downing Street")
+    if first.lower.endswith("ing") and (len(head) == 1 or not _is_cap(head[1])) \
+            and not (len(tokens) == 1 and _is_cap(first) and len(first.text) > 4):
+        return None  # "Speaking outside ..." (but "Downing Street", and a surname alone: "Ebeling said")
     if first.lower in PREPOSITIONS:
         return None  # "In his farewell statement, ..."
     if head[-1].lower.endswith(("ed", "ing")) and not _is_cap(head[-1]) and len(head) > 1 \
@@ -444,6 +507,8 @@ def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
                 return _describe(head), "description", ""  # "The Ohio Republican"
             elif head[0].lower in INDEFINITE - {"senior", "furious", "angry", "local"} and hint != "organisation":
                 return "unnamed", "unnamed", "unnamed"
+            elif all(w.lower().rstrip(".") in CALENDAR_WORDS for w in name.split()):
+                return None  # "She escalated her criticism on Tuesday, telling ...": a day is no speaker
             else:
                 return name, "name", hint
     # a name in apposition: "His solicitor, Anna Greaves,"
@@ -545,6 +610,10 @@ def _inverted(tokens: list[Token], verb_start: int, verb_end: int) -> Attributio
     return None
 
 
+_PUBLICATION_NOUNS = frozenset({"article", "report", "story", "analysis", "poll", "survey", "study", "editorial",
+                                "investigation", "piece", "column", "interview", "broadcast", "segment"})
+
+
 def _according_to(tokens: list[Token]) -> Attribution | None:
     for i in range(len(tokens) - 2):
         if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
@@ -563,6 +632,11 @@ def _according_to(tokens: list[Token]) -> Attribution | None:
                     found = analyse_subject(rest)
                     if found and found[1] != "unnamed":
                         return Attribution(*found, "according to", "according")
+            # "a March Bloomberg article", "a new Example Post report": the publication
+            if phrase[-1].lower in _PUBLICATION_NOUNS:
+                named = [t.text for t in phrase[:-1] if _is_cap(t) and t.lower.rstrip(".") not in CALENDAR_WORDS]
+                if named:
+                    return Attribution(_join(named), "name", "organisation", "according to", "according")
             runs = _name_runs(phrase)
             if runs and runs[-1][1] == len(phrase):
                 start, end = runs[-1]
@@ -669,6 +743,51 @@ def _tag_shape(tokens: list[Token], found: Attribution, verb_start: int, verb_en
     return found._replace(direct=direct, extra_words=extra)
 
 
+_DASHES = frozenset({"-", "—", "–"})
+_FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us", "my", "our", "your", "i'm", "we're", "you're",
+                                  "i’m", "we’re", "you’re"})
+_HEADER_WORDS = frozenset({"breaking", "update", "updated", "note", "editor", "correction", "watch", "read", "related",
+                           "video", "photos", "latest", "exclusive", "live", "opinion", "analysis", "q", "a",
+                           "question", "answer", "transcript", "warning", "alert", "source", "sources", "poll"})
+
+
+def _layout_speaker(tokens: list[Token]) -> Attribution | None:
+    """A speaker stated by layout: 'Jane Roe, editor of The Review: "..."' (a name, perhaps
+    with an apposition, then a colon and a quotation), or a transcript label 'ROE: We ...'
+    (one or two capitalised words in capitals).  A heading before a dash is dropped
+    ('POLLS TOO EARLY - Jane Roe: "..."')."""
+    colon = next((k for k, t in enumerate(tokens[:30]) if t.text == ":"), None)
+    if colon is None or colon + 1 >= len(tokens):
+        return None
+    prefix = tokens[:colon]
+    dash = max((k for k, t in enumerate(prefix) if t.text in _DASHES), default=-1)
+    prefix = prefix[dash + 1:]
+    head = prefix[:next((k for k, t in enumerate(prefix) if t.text == ","), len(prefix))]
+    if not head or len(head) > 6 or len(prefix) > 16:
+        return None
+    if _verbs_at(prefix):
+        return None  # 'X, director of Y, tweeted and said: "..."': a verb's attribution, not layout
+    verbs = speech_verbs()
+    if any(t.lower in verbs or t.lower in _PARTICIPLES for t in prefix):
+        return None
+    label = all(_is_acronym(t.text) and t.text.isalpha() for t in head) and len(head) <= 2 \
+        and len(head[-1].text) > 2
+    quoted = tokens[colon + 1].text == QUOTE_PLACEHOLDER
+    runs = _name_runs(head)
+    speech = any(t.lower in _FIRST_SECOND_PERSON for t in tokens[colon + 1:])
+    if label and not quoted and dash < 0 and speech and head[0].lower not in _HEADER_WORDS:
+        # a transcript turn speaks in the first or second person ("ROE: We will ..."),
+        # which a dateline or a heading ("WASHINGTON: The vote ...") does not
+        name = " ".join(t.text.title() for t in head)  # "ROE" -> "Roe"
+        return Attribution(name, "name", "person", "", "layout", direct=True, tag=((0, colon + 1),))
+    if not quoted or runs != [(0, len(head))] or len(head) < 2 or any(t.lower in DETERMINERS for t in head):
+        return None
+    name, hint = _clean_name([t.text for t in head], [])
+    if not name:
+        return None
+    return Attribution(name, "name", hint, "", "layout", direct=True, tag=((0, colon + 1),))
+
+
 def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None:
     """The main-clause attribution of a sentence whose quoted stretches are replaced
     by :data:`QUOTE_PLACEHOLDER`, or None (the outlet's own words).
@@ -680,14 +799,19 @@ def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None
     if not tokens:
         return None
     words = {token.lower for token in tokens}
+    if ":" in words:
+        layout = _layout_speaker(tokens)
+        if layout:
+            return _tag_shape(tokens, layout, 0, 0) if shape else layout
     if "according" not in words and words.isdisjoint(speech_verbs()) and words.isdisjoint(_PARTICIPLES):
         return None  # no word that any rule below starts from: "according", a speech verb, a participle
     according = _according_to(tokens)
     if according:
         return according
     for start, end, verb in _verbs_at(tokens)[:MAX_VERBS]:
-        for finder in (lambda: _subject_before(tokens, start), lambda: _coordinated_subject(tokens, start),
-                       lambda: _inverted(tokens, start, end)):
+        finders = (lambda: _subject_before(tokens, start), lambda: _coordinated_subject(tokens, start),
+                   lambda: _inverted(tokens, start, end))
+        for finder in finders:
             found = finder()
             if found:
                 found = found._replace(verb=verb.lemma)

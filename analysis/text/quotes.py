@@ -23,7 +23,9 @@ DOUBLE_OPEN, DOUBLE_CLOSE, SINGLE_OPEN, SINGLE_CLOSE = "“", "”", "‘", "’
 STRAIGHT_DOUBLE, STRAIGHT_SINGLE = '"', "'"
 QUOTE_CHARS = frozenset('"“”„\'‘’‚«»')
 #: Any one of :data:`QUOTE_CHARS`: the scan visits the marks only, not every character.
-_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
+#: Two apostrophes ('') stand for a double mark in some archives; they are matched first.
+_QUOTE_MARK = re.compile("''|[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
+TWO_APOSTROPHES = "''"
 _OPENING_CONTEXT = set("([{—–-/“‘«„")
 _CLOSING_CONTEXT = set(".,;:!?)]}—–-…”’»")
 #: Unbalanced-mark problems listed in full per article; the rest are counted in one line.
@@ -61,8 +63,9 @@ def _classify_mark(text: str, i: int, single_open: bool) -> tuple[str, str] | No
     context on both sides, resolved by the caller from what is open).
     """
     ch = text[i]
+    width = 2 if text.startswith(TWO_APOSTROPHES, i) else 1
     prev = text[i - 1] if i > 0 else None
-    nxt = text[i + 1] if i + 1 < len(text) else None
+    nxt = text[i + width] if i + width < len(text) else None
     left_space = prev is None or prev.isspace() or prev in _OPENING_CONTEXT
     right_space = nxt is None or nxt.isspace() or nxt in _CLOSING_CONTEXT or nxt in "\"'"
     if ch in "“„«":
@@ -71,7 +74,7 @@ def _classify_mark(text: str, i: int, single_open: bool) -> tuple[str, str] | No
         return "double", "close"
     if ch in "‘‚":
         return "single", "open"
-    if ch == STRAIGHT_DOUBLE:
+    if ch == STRAIGHT_DOUBLE or width == 2:
         if left_space and not right_space:
             return "double", "open"
         if right_space and not left_space:
@@ -115,11 +118,13 @@ def find_quote_spans(paragraphs: list[str]) -> tuple[list[QuoteSpan], list[str]]
             return k, s, q
 
         lead = len(text) - len(text.lstrip())
-        continuing = carried_id is not None and text[lead:lead + 1] in ("“", '"', "„", "«")
+        continuing = carried_id is not None and (text[lead:lead + 1] in ("“", '"', "„", "«")
+                                                 or text.startswith(TWO_APOSTROPHES, lead))
         if carried_id is not None and not continuing:
             carried_id = None
         for found in _QUOTE_MARK.finditer(text):
             i = found.start()
+            width = found.end() - i
             mark = _classify_mark(text, i, open_count["single"] > 0)
             if mark is None:
                 continue
@@ -150,13 +155,13 @@ def find_quote_spans(paragraphs: list[str]) -> tuple[list[QuoteSpan], list[str]]
                 closed_here = k == kind
                 if not closed_here:
                     problems.append(f"paragraph {p}, offset {s}: {k} quote not closed before its enclosing quote")
-                spans.append(QuoteSpan(p, s, i + 1 if closed_here else i, q, k, len(stack), closed_here, False))
+                spans.append(QuoteSpan(p, s, i + width if closed_here else i, q, k, len(stack), closed_here, False))
                 if closed_here:
                     break
         # end of paragraph: open quotes end here; a double quote may continue
         carried_id = None
         next_text = paragraphs[p + 1] if p + 1 < len(paragraphs) else ""
-        next_opens = next_text.lstrip()[:1] in ("“", '"', "„", "«")
+        next_opens = next_text.lstrip()[:1] in ("“", '"', "„", "«") or next_text.lstrip().startswith(TWO_APOSTROPHES)
         while stack:
             k, s, q = pop()
             continues = k == "double" and not stack and next_opens

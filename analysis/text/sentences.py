@@ -58,7 +58,9 @@ class Sentence(NamedTuple):
     (e.g. "Mr Bondarev", "he"); ``speaker_source`` is "sentence", "quotation"
     (inherited within a quotation), "paragraph" (an unattributed quotation after
     an attributed one in the same paragraph), "previous paragraph" (a quotation
-    paragraph right after a quoted one) or ""; ``source`` the canonical source in
+    paragraph right after a quoted or reported one), "next sentence" (a quotation
+    before its attribution in the same paragraph), "next paragraph" (a quotation
+    paragraph before one that opens with its speaker: 'Roe said ...') or ""; ``source`` the canonical source in
     the article ("Boris Bondarev", "UN Watch", "unnamed"; "" for narration or when
     unresolved), ``source_kind`` person, organisation or unnamed, and
     ``speaker_resolution`` named, alias, pronoun, description or unresolved
@@ -319,14 +321,31 @@ def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: l
         if inherited:
             inherits[position] = inherited[0]
             row["speaker_source"] = "quotation"
-        elif (row["voice"] == "quotation" and previous is not None and previous["quote_ids"]
+        elif (row["voice"] == "quotation" and previous is not None
               and (previous["attribution"] is not None or inherits[position - 1] is not None)
-              and previous["voice"] in ("quotation", "mixed")):
-            # '“X,” said A. “Y.”' and a quotation paragraph right after a quoted one:
-            # an unattributed quotation continues the previous speaker
+              and previous["voice"] != "narration"):
+            # '“X,” said A. “Y.”', 'A said X. “Y.”', 'A said:' then a quotation paragraph, a
+            # quotation paragraph right after a quoted or reported one: an unattributed
+            # quotation continues the previous speaker
             inherits[position] = position - 1 if inherits[position - 1] is None else inherits[position - 1]
             same = previous["paragraph_id"] == row["paragraph_id"]
             row["speaker_source"] = "paragraph" if same else "previous paragraph"
+    # a quotation before its attribution: '"X." Roe said Y.' and a quotation paragraph
+    # followed by one that opens with its speaker ('Roe said ...', 'He added ...')
+    for position in range(n - 2, -1, -1):
+        row, following = rows[position], rows[position + 1]
+        if row["speaker"] or row["voice"] not in ("quotation", "mixed") or inherits[position] is not None:
+            continue
+        same = following["paragraph_id"] == row["paragraph_id"]
+        source = position + 1 if following["attribution"] is not None else inherits[position + 1] if same else None
+        if source is None or rows[source]["attribution"] is None:
+            continue
+        opens = not same and following["position_in_paragraph"] == 0 \
+            and rows[source]["attribution"].rule == "subject" and rows[source]["attribution"].tag[:1] \
+            and rows[source]["attribution"].tag[0][0] == 0
+        if same or opens:
+            inherits[position] = source
+            row["speaker_source"] = "next sentence" if same else "next paragraph"
     for position, row in enumerate(rows):
         if inherits[position] is not None:
             row["speaker"] = rows[inherits[position]]["attribution"].speaker

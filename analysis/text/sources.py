@@ -22,6 +22,7 @@ source ("a source close to ...") is ``unnamed``.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -36,6 +37,13 @@ _MALE = frozenset({"mr", "sir", "lord"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame"})
 _NOT_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
 may june july august september october november december last next this every today""".split())
+
+
+#: capitalised only because they open a sentence: never the first word of a name
+_OPENERS = frozenset("""in as while but and if when after before since although though because at on for from
+with by of to unlike like despite during under over about into than so yet or nor not then still also even only
+once until unless whether where why how what who which that this these those there here it its his her their
+our my your we they he she i""".split())
 
 
 class Resolved(NamedTuple):
@@ -53,7 +61,8 @@ class Entity:
     kind: str
     words: list[str]
     aliases: set[str] = field(default_factory=set)
-    gender: str = ""
+    gender: str = ""          # from an honorific ("Mrs Roe")
+    pronoun_gender: str = ""  # from a pronoun resolved to it earlier (weakest evidence)
     age: str = ""
     company: bool = False  # a business ("Canadian miner X", "X Motors"): what "the company" means
     spoke: int = -1       # last sentence in which it was the source
@@ -74,6 +83,37 @@ def _bare(name: str) -> tuple[str, str]:
         gender = "m" if honorific in _MALE else "f" if honorific in _FEMALE else gender
         parts = parts[1:]
     return " ".join(_strip_possessive(p) if k == len(parts) - 1 else p for k, p in enumerate(parts)), gender
+
+
+@functools.lru_cache(maxsize=1)
+def _first_name_detector():
+    # imported on first use: loading the name list takes about half a second, and only
+    # pronoun resolution needs it
+    from gender_guesser.detector import Detector
+    return Detector(case_sensitive=False)
+
+
+@functools.lru_cache(maxsize=4096)
+def first_name_gender(first_name: str) -> str:
+    """"m" or "f" when a first name is given (almost) only to men or to women in the
+    ``gender-guesser`` name list (Michael's ``nam_dict``), else "" (unknown, androgynous,
+    "mostly" one gender, or an initial)."""
+    if len(first_name) < 2 or not first_name.isalpha():
+        return ""
+    guess = _first_name_detector().get_gender(first_name)
+    return {"male": "m", "female": "f"}.get(guess, "")
+
+
+def _gender(entity: "Entity") -> str:
+    """A person's gender for pronoun agreement: an honorific first, then the first name,
+    then a pronoun already resolved to them."""
+    if entity.gender:
+        return entity.gender
+    if entity.kind == "person" and len(entity.words) >= 2:
+        found = first_name_gender(entity.words[0])
+        if found:
+            return found
+    return entity.pronoun_gender
 
 
 COMPANY_NOUNS = frozenset({"company", "firm", "group", "business", "carmaker", "automaker", "miner", "airline",
@@ -125,6 +165,8 @@ class ArticleSources:
             return None
         best = None
         for entity in self.entities:
+            if not entity.words:
+                continue  # never registered (add_name refuses a name with no words); kept safe anyway
             if kind and entity.kind and kind != entity.kind and not (len(words) == 1):
                 continue
             if name.lower() == entity.name.lower() or name.lower() in entity.aliases:
@@ -145,6 +187,10 @@ class ArticleSources:
     def add_name(self, name: str, kind: str, position: int, spoke: bool) -> tuple[Entity, bool]:
         """The entity for ``name`` (new or known) and whether it was already known."""
         bare, gender = _bare(name)
+        if not _words(bare):
+            # a name with no words ("'s", a bare honorific) is no entity: the caller gets a
+            # throwaway one that is never registered, so no later lookup can meet it
+            return Entity(bare, kind or "person", []), False
         entity = self.find_name(bare, kind)
         known = entity is not None
         if entity is None:
@@ -183,8 +229,8 @@ class ArticleSources:
             if inside[start]:
                 continue  # "(Reuters)", "(D-Md.)": a credit or aside, not a mention
             words = [t.text for t in tokens[start:end]]
-            if words[0].lower() in _NOT_NAMES:
-                words = words[1:]
+            while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in _OPENERS):
+                words = words[1:]  # "In Italy", "As Roe ...": a sentence's first word, not a name's
             if not words:
                 continue
             name, hint = _clean_name(words, tokens[max(0, start - 3):start])
@@ -206,7 +252,7 @@ class ArticleSources:
     def _recent(self, kind: str, gender: str = "", spoken_only: bool = True) -> Entity | None:
         key = (lambda e: e.spoke) if spoken_only else (lambda e: max(e.spoke, e.mentioned))
         candidates = [e for e in self.entities if e.kind == kind and key(e) >= 0
-                      and not (gender and e.gender and e.gender != gender)]
+                      and not (gender and _gender(e) and _gender(e) != gender)]
         return max(candidates, key=key, default=None)
 
     def resolve(self, attribution: Attribution, position: int) -> Resolved:
@@ -217,6 +263,8 @@ class ArticleSources:
         if kind == "name" and not _bare(speaker)[0]:
             return Resolved("", "", "unresolved")  # an empty name from attribution: nobody to resolve
         if kind == "name":
+            if not _words(_bare(speaker)[0]):
+                return Resolved("", "", "unresolved")  # a speaker with no words is no entity
             hint = attribution.hint or ("organisation" if _org_like(speaker.split(), []) else "")
             bare = _bare(speaker)[0]
             entity, known = self.add_name(speaker, hint, position, True)
@@ -228,7 +276,7 @@ class ArticleSources:
                 gender = "m" if word == "he" else "f"
                 entity = self._recent("person", gender) or self._recent("person", gender, spoken_only=False)
                 if entity:
-                    entity.gender = entity.gender or gender
+                    entity.pronoun_gender = entity.pronoun_gender or gender
             else:
                 entity = self._recent("organisation") or (self._recent("person") if word == "they" else None)
             if entity is None:

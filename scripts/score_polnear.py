@@ -1,0 +1,533 @@
+"""Score voices and speakers on PolNeAR, real US news annotated for attribution.
+
+    python scripts/score_polnear.py PATH                # train split (tune here)
+    python scripts/score_polnear.py PATH --split dev    # dev split (report, do not tune)
+    python scripts/score_polnear.py PATH --worst 15 --errors
+
+PATH is a PolNeAR folder holding ``data/`` (``fetch github:networkdynamics/PolNeAR``).
+Texts are ``data/<split>/text/<name>.txt``; annotations are brat standoff files
+``data/<split>/attributions/<name>_<annotator>.ann`` (or ``<name>.ann``; also looked
+for beside the texts).  The ``test`` split is held out and refused.
+
+What is compared, and how:
+
+* **Annotator.**  Some articles have several annotators' files; the first annotator
+  in sorted order of the annotator code is used, always, so runs are comparable.
+* **Package run.**  Each text goes through the whole pipeline,
+  ``analysis.text.article.analyse_text(name, text)``, exactly as an imported
+  article would (the file's first line is its headline, which the pipeline sets
+  aside; the brat offsets index the same text).
+* **Gold attributions.**  Each ``E`` line ties Source, Cue and Content spans.  Its
+  class: ``direct`` when the Content's letters lie (>= 50%) inside double quotation marks
+  (:func:`quoted_mask`); ``reported`` when the cue holds
+  a speech word (:data:`SPEECH_CUES`, written here by hand, independent of the
+  package's lexicon) or the cue is only punctuation or empty (a layout speaker,
+  ``Roe: ...``); ``excluded`` otherwise: PolNeAR also marks beliefs, intentions and
+  perceptions ("thinks", "wants", "plans", "believes"), which are not speech.  The
+  excluded cue lemmas are printed with their counts.  Attributions without a
+  Content span are skipped (counted).
+* **Alignment.**  Gold is moved onto the package's sentences by character overlap:
+  a sentence is gold ``direct`` (``reported``) when a direct (reported) Content
+  covers at least 30% of its non-space characters (direct wins when both do); it
+  is ``excluded`` when only excluded Contents do, and ``none`` otherwise.
+  Excluded sentences count in no precision or recall.
+* **Voices.**  Direct quotation: gold ``direct`` against the package's voice
+  ``quotation`` or ``mixed`` (P/R/F1).  Reported speech: gold ``reported`` against
+  voice ``reported`` (recall, precision).
+* **Speakers.**  Over gold speech sentences (direct or reported) that the package
+  attributes (voice not narration), the gold Source's type is read from its text:
+  ``pronoun`` (one of :data:`PRONOUNS`), ``name`` (a capitalised word outside
+  parentheses and not first after a determiner: "Sen. Jane Roe", "Roe's campaign
+  manager"; a span starting with a determiner, or of several words ending in a
+  lower-case common noun with no possessive, "Democratic party officials", is a
+  description), else
+  ``description`` ("the newspaper", "a spokesman").  The package's speaker is its
+  canonical ``source`` (else its ``speaker`` as written).  It is right when it
+  matches the gold Source text, or, for a pronoun or description, when it matches
+  the name it refers to; the referent is approximated by the nearest earlier gold
+  Source in the article whose type is ``name`` (PolNeAR has no coreference gold).
+  "Matches" (:func:`same_speaker`): after lower-casing and dropping punctuation,
+  possessives, determiners and titles, the predicted name's last word equals the
+  last word of the gold text's head (its last capitalised run outside parentheses,
+  else its last word; cut before "of"/"for": "Senator John Cornyn of Texas",
+  "Department of Justice", unless the whole run matches exactly), and the words
+  just before the last ones, the first names, do not differ ("Bill Roe" is not
+  "Jane Roe"; "Breitbart's Joel Pollak" is "Joel Pollak").  The package's
+  ``unnamed`` source is right for an indefinite gold description ("a source",
+  "two officials", "aides", "local party leaders": :func:`indefinite`).  A
+  description with a name in apposition ("The group's director, Jane Roe,") is a name.
+  A sentence of several gold attributions is right when any of its gold Sources matches.
+* **Intervals.**  95% percentile intervals from an article-level bootstrap
+  (2,000 resamples of articles with replacement, numpy seed 0): each resample
+  recomputes the ratio from the summed counts, so articles are the unit.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analysis.errors import InputDataError  # noqa: E402
+from analysis.text.article import analyse_text  # noqa: E402
+
+SEED = 0
+N_BOOT = 2000
+OVERLAP = 0.3
+QUOTED_SHARE = 0.5
+
+#: words (lower case, as written) whose presence in a cue makes it a statement
+SPEECH_CUES = frozenset("""
+say says said saying tell tells told telling add adds added adding ask asks asked asking answer answered
+reply replied replies respond responded responds according explain explained explains explaining
+claim claims claimed claiming argue argues argued arguing insist insists insisted insisting
+state states stated stating declare declared declares announce announced announces announcing
+report reports reported reporting write writes wrote written writing tweet tweets tweeted tweeting
+post posted posts note notes noted noting warn warns warned warning urge urged urges urging
+call calls called calling describe described describes describing add admit admits admitted admitting
+acknowledge acknowledged acknowledges suggest suggested suggests suggesting accuse accused accuses accusing
+deny denied denies denying confirm confirmed confirms promise promised promises promising vow vowed vows
+pledge pledged pledges charge charged charges counter countered counters quip quipped joke joked
+shout shouted yell yelled cry cried exclaim exclaimed remark remarked comment commented comments
+mention mentioned mentions point pointed recall recalled recalls recount recounted predict predicted predicts
+boast boasted brag bragged complain complained complains criticize criticized criticized criticise criticised
+praise praised blast blasted slam slammed attack attacked lash lashed mock mocked ridicule ridiculed
+decry decried condemn condemned demand demanded demands request requested order ordered
+concede conceded concedes contend contended contends maintain maintained maintains assert asserted asserts
+allege alleged alleges testify testified reveal revealed reveals disclose disclosed indicate indicated
+indicates signal signaled signalled stress stressed stresses emphasize emphasized emphasise emphasised
+repeat repeated repeats reiterate reiterated continue continued go went says: speak spoke speaks speaking
+talk talked talks telling interview interviewed statement statements told: declared announcement
+tweet: wrote: quoted quote quotes cite cited cites per
+""".split())
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me",
+                      "his", "its", "their", "our", "my", "your", "who", "which", "that"})
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "that", "these",
+                         "those", "some", "one", "two", "three", "several", "many", "another", "other", "both"})
+TITLES = frozenset("""mr mrs ms miss dr sen senator rep representative gov governor president pres former
+secretary spokesman spokeswoman spokesperson gen general rev candidate nominee chairman chairwoman chair
+director adviser advisor aide manager speaker leader mayor judge justice attorney lt col capt sgt
+presidential democratic republican gop democrat vice""".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z.\-’']*")
+
+
+@dataclass
+class GoldAttribution:
+    source: str
+    source_start: int
+    cue: str
+    content: list[tuple[int, int]]
+    kind: str  # direct, reported, excluded
+    source_type: str  # name, description, pronoun, "" (no source)
+
+
+@dataclass
+class ArticleScore:
+    name: str
+    counts: Counter = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+
+
+# -- reading ---------------------------------------------------------------------
+
+def _spans(field_text: str) -> list[tuple[int, int]]:
+    # "Content 10 20;25 40": discontinuous spans
+    out = []
+    for piece in field_text.split(" ", 1)[1].split(";"):
+        a, b = piece.split()
+        out.append((int(a), int(b)))
+    return out
+
+
+def read_ann(path: Path, text: str) -> tuple[list[GoldAttribution], int]:
+    """The gold attributions of one brat file and how many lacked a Content span."""
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    events = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not re.match(r"[TE]\d+\t", line):
+            continue  # other brat lines, and the rest of a span text that ran over several lines
+        parts = line.split("\t")
+        try:
+            if parts[0].startswith("T"):
+                label = parts[1].split(" ", 1)[0]
+                spans[parts[0]] = (label, _spans(parts[1]), parts[2] if len(parts) > 2 else "")
+            elif parts[0].startswith("E"):
+                events.append(dict(arg.split(":", 1) for arg in parts[1].split()))
+        except (IndexError, ValueError):
+            raise InputDataError(path, f"line {number} is not brat standoff: {line[:60]!r}") from None
+    out, no_content = [], 0
+    mask = quoted_mask(text)
+    for event in events:
+        content = spans.get(event.get("Content", ""))
+        if content is None:
+            no_content += 1
+            continue
+        source = spans.get(event.get("Source", ""))
+        cue = spans.get(event.get("Cue", ""))
+        source_text = " ".join(text[a:b] for a, b in source[1]) if source else ""
+        cue_text = " ".join(text[a:b] for a, b in cue[1]) if cue else ""
+        out.append(GoldAttribution(source_text, source[1][0][0] if source else -1, cue_text, content[1],
+                                   classify(text, mask, content[1], cue_text), source_type(source_text)))
+    return out, no_content
+
+
+def quoted_mask(text: str) -> np.ndarray:
+    """True for characters inside double quotation marks, read line by line: “ opens,
+    ” closes, a straight " or a pair of apostrophes '' opens or closes by turns; a line
+    that opens a quotation it does not close leaves it open to its end."""
+    mask = np.zeros(len(text), dtype=bool)
+    for line in re.finditer(r"[^\n]+", text):
+        inside, opened = False, 0
+        for mark in re.finditer(r"“|”|\"|''", line.group()):
+            at = line.start() + mark.start()
+            closing = mark.group() == "”" or (mark.group() != "“" and inside)
+            if closing and inside:
+                mask[opened:at + len(mark.group())] = True
+                inside = False
+            elif not closing:
+                inside, opened = True, at
+        if inside:
+            mask[opened:line.end()] = True
+    return mask
+
+
+def classify(text: str, mask: np.ndarray, content: list[tuple[int, int]], cue: str) -> str:
+    letters = inside = 0
+    for a, b in content:
+        for k in range(a, b):
+            if text[k].isalpha():
+                letters += 1
+                inside += bool(mask[k])
+    if letters and inside / letters >= QUOTED_SHARE:
+        return "direct"
+    words = [w.strip(".,:;\"“”'").lower() for w in cue.split()]
+    if not any(ch.isalpha() for ch in cue) or any(w in SPEECH_CUES for w in words):
+        return "reported"
+    return "excluded"
+
+
+_CUE_FILLER = frozenset({"the", "a", "an", "in", "of", "on", "for", "at", "by", "with", "s", "it", "its", "their",
+                         "his", "her", "are", "were", "am", "now", "still", "even", "just", "already", "that", "as",
+                         "about", "so", "then", "never", "once", "ll", "ve", "re", "d", "m", "being", "made", "make",
+                         "making", "took", "take", "gave", "give", "put", "got", "get", "more", "new", "all", "out"})
+
+
+def cue_lemma(cue: str) -> str:
+    """A rough lemma of a cue's main word, for the printed list of excluded cues."""
+    words = [w.strip(".,:;\"“”'’").lower() for w in cue.split()]
+    words = [w for w in words if w and w not in {"not", "n't", "don’t", "doesn’t", "didn’t", "has", "have", "had",
+                                                  "is", "was", "will", "would", "to", "be", "been", "also", "do",
+                                                  "does", "did", "can", "could", "may", "might"}]
+    words = [w for w in words if w not in _CUE_FILLER and not w.endswith("ly") and w.isalpha()]
+    if not words:
+        return "(none)"
+    word = words[0]
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[:-len(suffix)]
+    return word
+
+
+def source_type(source: str) -> str:
+    words = _WORD.findall(_core(source))
+    while len(words) > 1 and words[0].lower() in _COMMON_STARTS:
+        words = words[1:]  # "Just over a quarter ...": a capital from the sentence start
+    if not words:
+        return ""
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return "pronoun"
+    if words[0].lower() in DETERMINERS:
+        return "description"
+    if len(words) > 1 and words[-1][:1].islower() and words[-1].lower() not in _SUFFIXES \
+            and not re.search(r"['’]s?\s", source):
+        return "description"  # a common noun heads it: "Democratic party officials", "GOP member"
+    return "name" if any(w[:1].isupper() for w in words) else "description"
+
+
+_COMMON_STARTS = frozenset({"just", "many", "most", "some", "all", "both", "several", "more", "few", "about", "over",
+                            "nearly", "almost", "only", "even", "among", "half", "other", "others", "every", "each",
+                            "no", "none", "not", "and", "but", "so", "then", "also", "still"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _norm(text: str) -> list[str]:
+    words = [re.sub(r"(['’]s?|\.)$", "", w).lower().replace("’", "'") for w in _WORD.findall(text)]
+    return [w for w in words if w and w not in DETERMINERS and w.rstrip(".") not in TITLES and w not in _SUFFIXES]
+
+
+_INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "most", "few",
+                         "another", "other", "others", "numerous", "various", "multiple", "dozens", "hundreds"})
+
+
+def indefinite(source: str) -> bool:
+    """An indefinite description: "a source", "two officials", "some analysts", "aides",
+    "a mere 9 percent" (first word indefinite, a number, or a plural with no determiner)."""
+    words = [w.lower() for w in _WORD.findall(source)] or [""]
+    if words[0] in _INDEFINITE or re.match(r"\W*\d", source) or words[0] in {"just", "only", "nearly"}:
+        return True
+    core = _WORD.findall(_core(source))
+    if len(core) > 1 and core[-1][:1].islower() and core[-1].endswith("s") and words[0] not in DETERMINERS:
+        return True  # a plural common noun with no determiner: "Democratic party officials"
+    return words[0] not in DETERMINERS and words[0].endswith("s") and not source[:1].isupper() or \
+        (len(words) > 1 and words[0] in {"a", "an"})
+
+
+def _core(source: str) -> str:
+    """The source without parentheses, appositions and relative clauses: "Jane Roe
+    (D-Minn.), a professor at X, who ..." -> "Jane Roe"."""
+    plain = re.sub(r"\([^)]*\)", " ", source)
+    plain = re.split(r"\s(?:who|which|whose)\s", plain)[0]
+    segments = [seg.strip() for seg in plain.split(",")]
+    first = _WORD.findall(segments[0])
+    if first and first[0].lower() in DETERMINERS:
+        # "The group's director, Jane Roe,": the name in apposition is the head
+        for seg in segments[1:]:
+            words = _WORD.findall(seg)
+            if words and all(w[:1].isupper() for w in words):
+                return seg
+    return segments[0]
+
+
+def head_of(source: str) -> list[str]:
+    """The gold text's head: its last capitalised run outside parentheses, else its words."""
+    plain = _core(source)
+    raw = _WORD.findall(plain)
+    runs, current = [], []
+    for w in raw:
+        if w[:1].isupper() and w.lower().rstrip(".") not in TITLES:
+            current.append(w)
+        elif current and w.lower() in {"of", "for", "and"}:
+            current.append(w)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    if runs:
+        while runs[-1] and runs[-1][-1].lower() in {"of", "for", "and"}:
+            runs[-1].pop()
+        return _norm(" ".join(runs[-1])) or _norm(plain)
+    return _norm(plain)
+
+
+def same_speaker(predicted: str, gold: str) -> bool:
+    p, head = _norm(predicted), head_of(gold)
+    if not p or not head:
+        return False
+    if p == head or p == _norm(gold):
+        return True
+    # "Senator John Cornyn of Texas", "Department of Justice": the head noun is before "of"
+    cut = next((k for k, w in enumerate(head) if w in {"of", "for"} and k >= 1), len(head))
+    for g in [head[:cut]]:
+        if p[-1] != g[-1]:
+            continue
+        # the words right before the surname are the first names ("Breitbart's Joel Pollak"
+        # is Joel Pollak; "Bill Roe" is not "Jane Roe"); initials say nothing
+        if not (len(p) >= 2 and len(g) >= 2 and p[-2] != g[-2] and len(p[-2]) > 1 and len(g[-2]) > 1):
+            return True
+    return False
+
+
+# -- scoring ---------------------------------------------------------------------
+
+def annotation_files(split_dir: Path) -> dict[str, Path]:
+    """One .ann file per text name: the first annotator in sorted order."""
+    texts = sorted((split_dir / "text").glob("*.txt"))
+    folders = [split_dir / "attributions", split_dir / "text", split_dir]
+    chosen = {}
+    for text in texts:
+        for folder in folders:
+            candidates = sorted(folder.glob(f"{text.stem}_*.ann")) + sorted(folder.glob(f"{text.stem}.ann"))
+            candidates = [c for c in candidates if c.stem == text.stem or c.stem[len(text.stem) + 1:].isalnum()]
+            if candidates:
+                chosen[text.stem] = candidates[0]
+                break
+    return chosen
+
+
+def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors: bool = False,
+                  sentences=None) -> ArticleScore:
+    """Counts for one article; ``sentences`` (records with ``start``, ``end``, ``voice``,
+    ``source``, ``speaker``, ``text``) default to the package's own."""
+    result = ArticleScore(name)
+    if sentences is None:
+        sentences = analyse_text(name, text).sentences
+    # nearest earlier named gold Source, for pronouns and descriptions
+    named = sorted((g.source_start, g.source) for g in gold if g.source_type == "name")
+    for s in sentences:
+        chars = [k for k in range(s.start, s.end) if not text[k].isspace()]
+        if not chars:
+            continue
+        cover: dict[str, list[GoldAttribution]] = defaultdict(list)
+        share: Counter = Counter()
+        for g in gold:
+            n = sum(max(0, min(b, s.end) - max(a, s.start)) for a, b in g.content)
+            if n:
+                inside = sum(1 for a, b in g.content for k in range(max(a, s.start), min(b, s.end))
+                             if not text[k].isspace())
+                share[g.kind] += inside / len(chars)
+                cover[g.kind].append(g)
+        label = "direct" if share["direct"] >= OVERLAP else "reported" if share["reported"] >= OVERLAP \
+            else "excluded" if share["excluded"] >= OVERLAP or (share["direct"] + share["reported"]) > 0 else "none"
+        c = result.counts
+        predicted_direct = s.voice in ("quotation", "mixed")
+        predicted_reported = s.voice == "reported"
+        if label == "excluded":
+            c["excluded_sentences"] += 1
+            continue
+        c["direct_tp"] += label == "direct" and predicted_direct
+        c["direct_fp"] += label != "direct" and predicted_direct
+        c["direct_fn"] += label == "direct" and not predicted_direct
+        c["reported_tp"] += label == "reported" and predicted_reported
+        c["reported_fp"] += label != "reported" and predicted_reported
+        c["reported_fn"] += label == "reported" and not predicted_reported
+        if label in ("direct", "reported") and s.voice != "narration":
+            golds = [g for g in cover[label] if g.source_type]
+            if not golds:
+                continue
+            kind = golds[0].source_type
+            predicted = s.source or s.speaker
+            right = False
+            for g in golds:
+                if same_speaker(predicted, g.source):
+                    right = True
+                elif predicted == "unnamed" and g.source_type == "description" and indefinite(g.source):
+                    right = True  # "a source", "two officials", "aides": the package's unnamed source
+                elif g.source_type in ("pronoun", "description"):
+                    earlier = [src for start, src in named if start < g.source_start]
+                    right = bool(earlier) and same_speaker(predicted, earlier[-1])
+                if right:
+                    break
+            c[f"speaker_{kind}_n"] += 1
+            c[f"speaker_{kind}_right"] += right
+            if not right:
+                result.errors.append(f"  [{kind}] gold {golds[0].source!r} predicted {predicted!r}: "
+                                     f"{s.text[:110]!r}")
+        if label in ("direct", "reported") and not (predicted_direct or predicted_reported) and show_errors:
+            result.errors.append(f"  [missed {label}] {s.text[:120]!r}")
+    return result
+
+
+def bootstrap(articles: list[ArticleScore], numerator, denominator, rng_seed: int = SEED):
+    num = np.array([numerator(a.counts) for a in articles], dtype=float)
+    den = np.array([denominator(a.counts) for a in articles], dtype=float)
+    if den.sum() == 0:
+        return float("nan"), float("nan"), float("nan")
+    rng = np.random.default_rng(rng_seed)
+    idx = rng.integers(0, len(articles), size=(N_BOOT, len(articles)))
+    n, d = num[idx].sum(axis=1), den[idx].sum(axis=1)
+    ratios = n[d > 0] / d[d > 0]
+    return num.sum() / den.sum(), float(np.percentile(ratios, 2.5)), float(np.percentile(ratios, 97.5))
+
+
+def f1_interval(articles: list[ArticleScore]):
+    tp = np.array([a.counts["direct_tp"] for a in articles], dtype=float)
+    fp = np.array([a.counts["direct_fp"] for a in articles], dtype=float)
+    fn = np.array([a.counts["direct_fn"] for a in articles], dtype=float)
+    rng = np.random.default_rng(SEED)
+    idx = rng.integers(0, len(articles), size=(N_BOOT, len(articles)))
+    t, p, n = tp[idx].sum(1), fp[idx].sum(1), fn[idx].sum(1)
+    f1 = 2 * t / np.maximum(2 * t + p + n, 1)
+    return 2 * tp.sum() / max(2 * tp.sum() + fp.sum() + fn.sum(), 1), float(np.percentile(f1, 2.5)), \
+        float(np.percentile(f1, 97.5))
+
+
+def metrics(articles: list[ArticleScore]) -> dict[str, tuple[float, float, float, int]]:
+    out = {}
+
+    def add(label, num, den):
+        value = bootstrap(articles, num, den)
+        out[label] = (*value, int(sum(den(a.counts) for a in articles)))
+
+    add("direct quotation precision", lambda c: c["direct_tp"], lambda c: c["direct_tp"] + c["direct_fp"])
+    add("direct quotation recall", lambda c: c["direct_tp"], lambda c: c["direct_tp"] + c["direct_fn"])
+    f1 = f1_interval(articles)
+    out["direct quotation F1"] = (*f1, int(sum(a.counts["direct_tp"] + a.counts["direct_fn"] for a in articles)))
+    add("reported speech recall", lambda c: c["reported_tp"], lambda c: c["reported_tp"] + c["reported_fn"])
+    add("reported speech precision", lambda c: c["reported_tp"], lambda c: c["reported_tp"] + c["reported_fp"])
+    for kind in ("name", "description", "pronoun"):
+        add(f"speaker accuracy: {kind}s", lambda c, k=kind: c[f"speaker_{k}_right"],
+            lambda c, k=kind: c[f"speaker_{k}_n"])
+    add("speaker accuracy: names+descriptions",
+        lambda c: c["speaker_name_right"] + c["speaker_description_right"],
+        lambda c: c["speaker_name_n"] + c["speaker_description_n"])
+    add("speaker accuracy: all", lambda c: sum(c[f"speaker_{k}_right"] for k in ("name", "description", "pronoun")),
+        lambda c: sum(c[f"speaker_{k}_n"] for k in ("name", "description", "pronoun")))
+    return out
+
+
+def score(path: Path, split: str = "train", show_errors: bool = False, predict=None):
+    """(articles, excluded cue lemmas, attributions without content, annotator files used)."""
+    if split == "test":
+        raise InputDataError(path, "the test split is held out; score train or dev")
+    split_dir = path / "data" / split
+    if not (split_dir / "text").is_dir():
+        raise InputDataError(split_dir / "text", "no such folder (PATH must hold PolNeAR's data/)")
+    files = annotation_files(split_dir)
+    if not files:
+        raise InputDataError(split_dir, "no .ann files found")
+    articles, excluded, no_content = [], Counter(), 0
+    for stem, ann in sorted(files.items()):
+        text = (split_dir / "text" / f"{stem}.txt").read_text(encoding="utf-8")
+        gold, missing = read_ann(ann, text)
+        no_content += missing
+        excluded.update(cue_lemma(g.cue) for g in gold if g.kind == "excluded")
+        predicted = predict(stem, text) if predict is not None else None
+        articles.append(score_article(stem, text, gold, show_errors, predicted))
+    return articles, excluded, no_content, files
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("path", type=Path, help="a PolNeAR folder holding data/")
+    parser.add_argument("--split", default="train", choices=["train", "dev", "test"])
+    parser.add_argument("--worst", type=int, default=10, help="how many worst articles to list")
+    parser.add_argument("--errors", action="store_true", help="print each wrong speaker of the worst articles")
+    args = parser.parse_args(argv)
+    try:
+        articles, excluded, no_content, files = score(args.path, args.split, args.errors)
+    except InputDataError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    total = Counter()
+    for a in articles:
+        total.update(a.counts)
+    print(f"PolNeAR {args.split}: {len(articles)} articles (first annotator in sorted order of its code), "
+          f"whole pipeline (analyse_text)")
+    print(f"left out: {sum(excluded.values())} belief/intention/perception attributions "
+          f"({total['excluded_sentences']} sentences), {no_content} attributions without a Content span")
+    top = excluded.most_common(40)
+    rest = sum(excluded.values()) - sum(n for _, n in top)
+    print("excluded cue lemmas (most common 40): " + ", ".join(f"{lemma} {n}" for lemma, n in top)
+          + f"; {len(excluded) - len(top)} other lemmas, {rest} attributions")
+    print(f"\n{'measure':38s} {'value':>7s}  {'95% interval (article bootstrap)':>32s}  {'n':>6s}")
+    for label, (value, low, high, n) in metrics(articles).items():
+        print(f"{label:38s} {value:7.3f}  [{low:.3f}, {high:.3f}]{'':17s}  {n:6d}")
+
+    def wrong(a):
+        c = a.counts
+        return (sum(c[f"speaker_{k}_n"] - c[f"speaker_{k}_right"] for k in ("name", "description", "pronoun"))
+                + c["direct_fp"] + c["direct_fn"] + c["reported_fp"] + c["reported_fn"])
+
+    print(f"\nworst {args.worst} articles (speaker errors + voice misses and false alarms):")
+    for a in sorted(articles, key=lambda a: (-wrong(a), a.name))[:args.worst]:
+        c = a.counts
+        n = sum(c[f"speaker_{k}_n"] for k in ("name", "description", "pronoun"))
+        r = sum(c[f"speaker_{k}_right"] for k in ("name", "description", "pronoun"))
+        print(f"{wrong(a):4d}  {a.name}  speakers {r}/{n}  direct fn/fp {c['direct_fn']}/{c['direct_fp']}  "
+              f"reported fn/fp {c['reported_fn']}/{c['reported_fp']}")
+        if args.errors:
+            print("\n".join(a.errors))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

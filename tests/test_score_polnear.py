@@ -1,0 +1,158 @@
+"""scripts/score_polnear.py on an invented brat fixture (tests/fixtures/polnear-mini).
+
+The predictions are given by hand (not the package's), so every expected score is
+counted by hand from the fixture:
+
+a1 (annotator aaa chosen over zzz, whose file is empty):
+  s1 "Jane Roe said the vote would pass."   gold reported, Source name "Jane Roe";
+      predicted reported, source "Jane Roe"       -> reported TP, name right
+  s2 '"We will win," she said.'              gold direct, Source pronoun "she";
+      predicted quotation, source "Jane Roe"      -> direct TP, pronoun right (referent:
+      the nearest earlier named gold Source, "Jane Roe")
+  s3 "The mayor wants a new park."           gold excluded (cue "wants"); predicted reported
+      -> counted nowhere
+  s4 "Roe told reporters the count was close." gold reported; predicted narration -> reported FN
+a2:
+  s1 "The council said it would appeal."     gold reported, description "The council";
+      predicted reported, source "the council"    -> reported TP, description right
+  s2 '"It is unfair," the spokesman said.'    gold direct, description "the spokesman";
+      predicted quotation, source "Jane Doe"      -> direct TP, description wrong
+  s3 "The park opened in May."               gold none; predicted quotation -> direct FP
+
+direct P = 2/3, R = 2/2, F1 = 2*2/(2*2+1+0) = 0.8; reported R = 2/3, P = 2/2;
+speakers: names 1/1, pronouns 1/1, descriptions 1/2.
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from analysis.errors import InputDataError
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "polnear-mini"
+
+
+def _module():
+    spec = importlib.util.spec_from_file_location("score_polnear", ROOT / "scripts" / "score_polnear.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["score_polnear"] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    return module
+
+
+sp = _module()
+
+
+class Predicted(NamedTuple):
+    start: int
+    end: int
+    voice: str
+    source: str
+    speaker: str
+    text: str
+
+
+HAND = {
+    "a1": [("Jane Roe said the vote would pass.", "reported", "Jane Roe"),
+           ('"We will win," she said.', "quotation", "Jane Roe"),
+           ("The mayor wants a new park.", "reported", "the mayor"),
+           ("Roe told reporters the count was close.", "narration", "")],
+    "a2": [("The council said it would appeal.", "reported", "the council"),
+           ('"It is unfair," the spokesman said.', "quotation", "Jane Doe"),
+           ("The park opened in May.", "quotation", "")],
+}
+
+
+def hand_predictions(name, text):
+    out = []
+    for sentence, voice, source in HAND[name]:
+        start = text.index(sentence)
+        out.append(Predicted(start, start + len(sentence), voice, source, "", sentence))
+    return out
+
+
+def test_scores_counted_by_hand():
+    articles, excluded, no_content, files = sp.score(MINI, "train", predict=hand_predictions)
+    assert sorted(p.name for p in files.values()) == ["a1_aaa.ann", "a2_aaa.ann"]  # first annotator in order
+    assert excluded == {"want": 1} and no_content == 0
+    m = sp.metrics(articles)
+    assert m["direct quotation precision"][0] == pytest.approx(2 / 3)
+    assert m["direct quotation recall"][0] == pytest.approx(1.0)
+    assert m["direct quotation F1"][0] == pytest.approx(0.8)
+    assert m["reported speech recall"][0] == pytest.approx(2 / 3)
+    assert m["reported speech precision"][0] == pytest.approx(1.0)
+    assert m["speaker accuracy: names"][0] == pytest.approx(1.0)
+    assert m["speaker accuracy: pronouns"][0] == pytest.approx(1.0)
+    assert m["speaker accuracy: descriptions"][0] == pytest.approx(0.5)
+    assert m["speaker accuracy: names+descriptions"][0] == pytest.approx(2 / 3)
+    assert m["speaker accuracy: names"][3] == 1 and m["speaker accuracy: descriptions"][3] == 2
+    # the article bootstrap is seeded: the same intervals every run, around the value
+    again = sp.metrics(sp.score(MINI, "train", predict=hand_predictions)[0])
+    assert again == m
+    value, low, high, _ = m["speaker accuracy: descriptions"]
+    assert low <= value <= high
+
+
+@pytest.mark.parametrize("source, kind", [("he", "pronoun"), ("The council", "description"),
+                                          ("a spokesman", "description"), ("Sen. Jane Roe (D-Minn.)", "name"),
+                                          ("Just over a quarter, 26 percent,", "description"),
+                                          ("Roe's campaign manager", "name"),
+                                          ("Democratic party officials", "description"),
+                                          ("Example Committee member", "description"),
+                                          ("Robert P. Casey Jr.", "name")])
+def test_source_type(source, kind):
+    assert sp.source_type(source) == kind
+
+
+@pytest.mark.parametrize("predicted, gold, same", [
+    ("Jane Roe", "Sen. Jane Roe (D-Minn.), a former teacher", True),   # apposition and tag ignored
+    ("Roe", "Jane Roe", True),
+    ("Hope Hicks", "Roe spokeswoman Hope Hicks", True),
+    ("Roe", "Roe spokeswoman Hope Hicks", False),                      # the head is the spokeswoman
+    ("Bill Roe", "Jane Roe", False),                                   # first names differ
+    ("Robert P. Casey Jr", "Sen. Robert P. Casey Jr. (D-Pa.)", True),
+    ("", "Jane Roe", False),
+    ("Joel Doe", "The Example Post’s Joel Doe", True),               # an owner before the name
+    ("Jane Roe", "Senator Jane Roe of Ohio", True),                   # "of <place>" after the name
+    ("Jane Roe", "Senator Bill Roe of Ohio", False),
+    ("Ohio", "Senator Jane Roe of Ohio", False),
+])
+def test_same_speaker(predicted, gold, same):
+    assert sp.same_speaker(predicted, gold) is same
+
+
+def test_direct_needs_quotation_marks_including_two_apostrophes():
+    text = "''We will win,'' she said. She said they would win."
+    mask = sp.quoted_mask(text)
+    assert mask[:len("''We will win,''")].all() and not mask[len("''We will win,''"):].any()
+
+
+def test_test_split_is_refused():
+    with pytest.raises(InputDataError, match="held out"):
+        sp.score(MINI, "test")
+
+
+def test_command_line_prints_the_table(capsys):
+    assert sp.main([str(MINI)]) == 0
+    out = capsys.readouterr().out
+    assert "speaker accuracy: names" in out and "excluded cue lemmas" in out
+    assert sp.main([str(MINI), "--split", "test"]) == 2
+
+
+@pytest.mark.parametrize("source, indefinite", [("a source", True), ("two officials", True), ("aides", True),
+                                                ("A mere 9 percent", True), ("the campaign", False),
+                                                ("The council", False), ("his advisers", False),
+                                                ("local Example Party leaders", True),
+                                                ("the party's officials", False)])
+def test_indefinite_descriptions_are_unnamed_sources(source, indefinite):
+    assert sp.indefinite(source) is indefinite
+
+
+def test_a_name_in_apposition_heads_a_description():
+    assert sp.source_type("The group's director, Jane Roe,") == "name"
+    assert sp.same_speaker("Jane Roe", "The group's director, Jane Roe,")
