@@ -75,11 +75,18 @@ def unique_word(i: int) -> str:
     return "ref" + "".join(letters)
 
 
-def build_corpus(n: int, folder: Path, seed: int = 7) -> Path:
-    """Write ``n`` synthetic articles and their manifest into ``folder``; return it."""
+def build_corpus(n: int, folder: Path, seed: int = 7, *, source: Path = ROOT / "data", n_stories: int = 1,
+                 n_outlets: int = 5) -> Path:
+    """Write ``n`` synthetic articles and their manifest into ``folder``; return it.
+
+    Paragraphs are drawn, with a fixed seed, from the body paragraphs of the study in ``source``
+    (a caption or promo line now and then), each sentence given a made-up word of its own so no
+    two sentences are the same.  Article ``k`` belongs to story ``synthetic`` (one story) or
+    ``story-<k % n_stories>``, and to outlet ``Outlet <k % n_outlets>``.  The tests pass their own
+    fixture as ``source`` (never the user's ``data/``)."""
     import analysis
 
-    corpus = analysis.load_corpus(ROOT / "data")
+    corpus = analysis.load_corpus(source)
     body = corpus.paragraphs[corpus.paragraphs["role"] == "body"]["text"].tolist()
     other = corpus.paragraphs[~corpus.paragraphs["role"].isin(["body", "headline"])]["text"].tolist()
     headlines = corpus.articles["headline"].tolist()
@@ -106,7 +113,8 @@ def build_corpus(n: int, folder: Path, seed: int = 7) -> Path:
             words += len(text.split())
         name = f"a{k:06d}.txt"
         (raw / name).write_text(rng.choice(headlines) + "\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
-        lines.append(f"b{k:06d},synthetic,Outlet {k % 5},raw/{name}")
+        story = "synthetic" if n_stories == 1 else f"story-{k % n_stories:05d}"
+        lines.append(f"b{k:06d},{story},Outlet {k % n_outlets},raw/{name}")
     (folder / "manifest.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
 

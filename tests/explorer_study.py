@@ -1,30 +1,28 @@
 """Synthetic studies for the explorer tests, built from the tests' own fixture (never from data/).
 
-:func:`build_study` writes ``n`` articles whose paragraphs are drawn, with a fixed seed, from the
-body paragraphs of the seed study in ``tests/fixtures/seed-study`` (a caption or promo line now
-and then), each sentence given a made-up word of its own so no two sentences are the same.
-:func:`big_study_page` is the 1,000-article study's explorer page, built once per test session
-(shared by the size test and the browser's opening-time test).
+:func:`build_study` writes ``n`` articles with the benchmark's corpus builder
+(``scripts/benchmark.py`` ``build_corpus``), drawing paragraphs from the seed study in
+``tests/fixtures/seed-study``. :func:`big_study_page` is the 1,000-article study's explorer page,
+built once per test session (shared by the size test and the browser's opening-time test).
 """
 from __future__ import annotations
 
-import random
-import string
+import functools
+import importlib.util
 from pathlib import Path
 
+from analysis.config import PROJECT_ROOT
 from conftest import SEED_DATA
 
 N_ARTICLES = 1000
-WORDS_PER_ARTICLE = 580
 
 
-def unique_word(i: int) -> str:
-    letters = []
-    i += 26 ** 3
-    while i:
-        i, r = divmod(i, 26)
-        letters.append(string.ascii_lowercase[r])
-    return "ref" + "".join(letters)
+@functools.lru_cache(maxsize=1)
+def _benchmark():
+    spec = importlib.util.spec_from_file_location("benchmark", PROJECT_ROOT / "scripts" / "benchmark.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def build_study(n: int, folder: Path, *, n_stories: int = 1, n_outlets: int = 5, seed: int = 7) -> Path:
@@ -33,38 +31,7 @@ def build_study(n: int, folder: Path, *, n_stories: int = 1, n_outlets: int = 5,
     Article ``k`` belongs to story ``synthetic`` (one story) or ``story-<k % n_stories>``, and to
     outlet ``Outlet <k % n_outlets>``.  Text comes from the seed fixture only.
     """
-    import analysis
-
-    seed_corpus = analysis.load_corpus(SEED_DATA)
-    body = seed_corpus.paragraphs[seed_corpus.paragraphs["role"] == "body"]["text"].tolist()
-    other = seed_corpus.paragraphs[~seed_corpus.paragraphs["role"].isin(["body", "headline"])]["text"].tolist()
-    headlines = seed_corpus.articles["headline"].tolist()
-    rng = random.Random(seed)
-    raw = folder / "raw"
-    raw.mkdir(parents=True, exist_ok=True)
-    counter = 0
-    lines = ["id,story,outlet,file"]
-    for k in range(n):
-        paragraphs, words = [], 0
-        while words < WORDS_PER_ARTICLE:
-            if other and rng.random() < 0.08:
-                paragraphs.append(rng.choice(other))
-                continue
-            text = rng.choice(body)
-            # a made-up word before every full stop makes each sentence unique
-            unique = []
-            for piece in text.split(". "):
-                counter += 1
-                unique.append(f"{piece} {unique_word(counter)}" if not piece.endswith(".") else
-                              f"{piece[:-1]} {unique_word(counter)}.")
-            paragraphs.append(". ".join(unique))
-            words += len(text.split())
-        name = f"a{k:06d}.txt"
-        (raw / name).write_text(rng.choice(headlines) + "\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
-        story = "synthetic" if n_stories == 1 else f"story-{k % n_stories:05d}"
-        lines.append(f"b{k:06d},{story},Outlet {k % n_outlets},raw/{name}")
-    (folder / "manifest.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return folder
+    return _benchmark().build_corpus(n, folder, seed, source=SEED_DATA, n_stories=n_stories, n_outlets=n_outlets)
 
 
 def big_study_page(tmp_path_factory) -> Path:
