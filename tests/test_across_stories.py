@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import SEED_DATA
 
 from analysis.compare import across_stories as ac
 
@@ -148,8 +149,8 @@ def test_synthetic_study_is_labelled_deterministic_and_runs_end_to_end(tmp_path)
     from analysis.ingest.manifest import read_manifest
     from analysis.measures.pipeline import corpus_metrics
 
-    first = write_synthetic_study(tmp_path / "a")
-    second = write_synthetic_study(tmp_path / "b")
+    first = write_synthetic_study(tmp_path / "a", source_dir=SEED_DATA)
+    second = write_synthetic_study(tmp_path / "b", source_dir=SEED_DATA)
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)

@@ -16,11 +16,12 @@ from analysis.compare.synthetic import write_synthetic_study  # noqa: E402
 from analysis.measures.pipeline import corpus_metrics  # noqa: E402
 from analysis.outputs import plots  # noqa: E402
 from analysis.outputs.cli import main  # noqa: E402
+from conftest import SEED_DATA  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def study(tmp_path_factory):
-    folder = write_synthetic_study(tmp_path_factory.mktemp("syn") / "data", n_stories=6)
+    folder = write_synthetic_study(tmp_path_factory.mktemp("syn") / "data", n_stories=6, source_dir=SEED_DATA)
     return folder, corpus_metrics(folder, workers=1, progress=False)
 
 

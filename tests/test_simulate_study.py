@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.config import PROJECT_ROOT
+from conftest import SEED_DATA
 
 
 def _script():
@@ -16,6 +17,7 @@ def _script():
     module = importlib.util.module_from_spec(spec)
     sys.modules["simulate_study"] = module      # so a process pool can pickle its functions by name
     spec.loader.exec_module(module)
+    module.POOL_DATA_DIR = SEED_DATA  # the tests' own seed study, never the user's data/
     return module
 
 

@@ -197,7 +197,7 @@ def test_source_kind_shares_add_up(seed_corpus):
 
 def test_cli_prints_the_sources_table(capsys):
     from analysis.outputs.cli import main
-    assert main(["sources", "--story", "bondarev-resignation", "--csv"]) == 0
+    assert main(["sources", "--data-dir", str(SEED_DATA), "--story", "bondarev-resignation", "--csv"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0].startswith("story,article_id,outlet,source,story_source,source_kind")
     assert "Hiller Neuer,Hillel Neuer,person" in out
