@@ -165,8 +165,6 @@ class ArticleSources:
             return None
         best = None
         for entity in self.entities:
-            if not entity.words:
-                continue  # never registered (add_name refuses a name with no words); kept safe anyway
             if kind and entity.kind and kind != entity.kind and not (len(words) == 1):
                 continue
             if name.lower() == entity.name.lower() or name.lower() in entity.aliases:
@@ -260,11 +258,9 @@ class ArticleSources:
         speaker = attribution.speaker
         if kind == "unnamed":
             return Resolved("unnamed", "unnamed", "named")
-        if kind == "name" and not _bare(speaker)[0]:
-            return Resolved("", "", "unresolved")  # an empty name from attribution: nobody to resolve
         if kind == "name":
             if not _words(_bare(speaker)[0]):
-                return Resolved("", "", "unresolved")  # a speaker with no words is no entity
+                return Resolved("", "", "unresolved")  # an empty speaker, or one with no words: no entity
             hint = attribution.hint or ("organisation" if _org_like(speaker.split(), []) else "")
             bare = _bare(speaker)[0]
             entity, known = self.add_name(speaker, hint, position, True)
