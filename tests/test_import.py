@@ -176,7 +176,10 @@ def test_parquet_is_streamed_batch_by_batch_reading_only_mapped_columns(tmp_path
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from analysis.ingest.importers.tables import table_entries
+    import operator
+
+    from analysis.ingest.importers import ImportOptions
+    from analysis.ingest.importers.tables import PARQUET
 
     n = 20_000
     table = pa.table({"title": [f"T{i}" for i in range(n)], "text": [f"Body {i}." for i in range(n)],
@@ -190,7 +193,8 @@ def test_parquet_is_streamed_batch_by_batch_reading_only_mapped_columns(tmp_path
             pulled.append(batch.num_rows)
             yield batch
     monkeypatch.setattr(pq.ParquetFile, "iter_batches", counting)
-    total, entries = table_entries(tmp_path / "big.parquet", "big.parquet", {})
+    entries = PARQUET.entries(tmp_path / "big.parquet", ImportOptions())
+    total = operator.length_hint(entries)
     first = next(entries)
     assert total == n and first.text == "Body 0." and first.position == "row 1"
     assert sorted(pulled[0]) == ["outlet", "text", "title"]  # the unused column is never read

@@ -10,6 +10,9 @@ One module per family of sources:
 * :mod:`.pages`  - a folder of saved HTML pages, and WARC web archives;
 * :mod:`.nexis`  - Nexis Uni batch downloads (DOCX, RTF), split into articles.
 
+Each format is an :class:`~.common.ImportFormat` record (its name, file-name suffixes,
+``entries(path, options)``) listed once in :data:`FORMATS`; :func:`import_sources` finds a
+file's format there and writes what its ``entries`` yield, with no per-format code.
 :mod:`.common` writes raw files and manifest rows (ids, provenance, dates, idempotence,
 problems reported by file and row, the import as one transaction under the data folder's
 lock; see its docstring).  The source type is chosen by the file name's ending; a folder is
@@ -20,6 +23,7 @@ records, oversized articles: one-line errors naming the file and the record or r
 """
 from __future__ import annotations
 
+import operator
 import os
 import sys
 from pathlib import Path
@@ -27,25 +31,26 @@ from typing import Iterable
 
 from ...errors import InputDataError
 from ..limits import check_regular_file, regular_file_problem
-from .common import LOCK_WAIT_SECONDS, Entry, ImportReport, Problem, StudyWriter, parse_date, slugify
-from .nexis import NEXIS_SUFFIXES, nexis_entries, read_nexis
-from .pages import HTML_SUFFIXES, WARC_SUFFIXES, html_entries, is_warc, warc_entries
-from .tables import TABLE_SUFFIXES, table_entries
+from . import nexis, pages, tables
+from .common import (LOCK_WAIT_SECONDS, Entry, ImportFormat, ImportOptions, ImportReport, Problem, StudyWriter,
+                     parse_date, slugify)
+from .nexis import read_nexis
 
-KNOWN_SUFFIXES = TABLE_SUFFIXES + (".json",) + HTML_SUFFIXES + NEXIS_SUFFIXES
+#: Every source format, in the order the error for an unknown file lists their endings.  A new
+#: format is one module defining an :class:`~.common.ImportFormat` and one line here.
+FORMATS: list[ImportFormat] = [
+    tables.CSV, tables.TSV, tables.EXCEL, tables.JSON_LINES, tables.PARQUET, tables.NEWS_PLEASE,
+    pages.HTML, nexis.NEXIS, pages.WARC,
+]
 
 
-def _kind(path: Path) -> str:
-    if is_warc(path):
-        return "warc"
-    suffix = path.suffix.lower()
-    if suffix in TABLE_SUFFIXES or suffix == ".json":
-        return "table"
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    if suffix in NEXIS_SUFFIXES:
-        return "nexis"
-    return ""
+def format_of(path: Path) -> ImportFormat | None:
+    """The format of the file ``path`` (by its name), or None when no format takes it."""
+    return next((found for found in FORMATS if found.accepts(path)), None)
+
+
+def known_suffixes() -> list[str]:
+    return [suffix for found in FORMATS for suffix in found.suffixes]
 
 
 def _files(source: Path, writer: StudyWriter) -> list[tuple[Path, Path | None]]:
@@ -60,9 +65,8 @@ def _files(source: Path, writer: StudyWriter) -> list[tuple[Path, Path | None]]:
         raise InputDataError(source, "source not found")
     if not source.is_dir():
         check_regular_file(source)
-        if not _kind(source):
-            raise InputDataError(source, "unknown source type; known endings: "
-                                 + ", ".join(KNOWN_SUFFIXES + WARC_SUFFIXES))
+        if format_of(source) is None:
+            raise InputDataError(source, "unknown source type; known endings: " + ", ".join(known_suffixes()))
         return [(source, None)]
     found = []
     for folder, subfolders, names in os.walk(source, followlinks=False):
@@ -74,7 +78,7 @@ def _files(source: Path, writer: StudyWriter) -> list[tuple[Path, Path | None]]:
         subfolders.sort()
         for name in sorted(names):
             path = here / name
-            if not _kind(path):
+            if format_of(path) is None:
                 continue
             problem = regular_file_problem(path, follow=False)
             if problem:
@@ -84,20 +88,6 @@ def _files(source: Path, writer: StudyWriter) -> list[tuple[Path, Path | None]]:
     if not found and not writer.problems:
         raise InputDataError(source, "no importable file in this folder")
     return [(p, source) for p in sorted(found)]
-
-
-def _entries(path: Path, folder: Path | None, story: str, columns: dict, writer: StudyWriter):
-    source = str(path)
-    kind = _kind(path)
-    if kind == "table":
-        return table_entries(path, source, columns, story, unmapped=writer.note_unmapped)
-    if kind == "html":
-        entries = html_entries(path, str(folder) if folder else source, folder)
-    elif kind == "warc":
-        entries = warc_entries(path, source, writer.ignore)
-    else:
-        entries = nexis_entries(path, source)
-    return None, (entry._replace(story=story) for entry in entries)
 
 
 def import_sources(sources: Iterable, into, story: str | None = None, keep_going: bool = False,
@@ -123,9 +113,11 @@ def import_sources(sources: Iterable, into, story: str | None = None, keep_going
     try:
         for source in sources:
             for path, folder in _files(Path(source), writer):
-                total, entries = _entries(path, folder, story or "", columns, writer)
-                for entry in tqdm(entries, total=total, desc=path.name, unit=" rows", file=sys.stderr,
-                                  disable=not progress, mininterval=0.5):
+                options = ImportOptions(story or "", columns, folder, writer.note_unmapped, writer.ignore)
+                entries = format_of(path).entries(path, options)
+                total = operator.length_hint(entries, -1)
+                for entry in tqdm(entries, total=None if total < 0 else total, desc=path.name, unit=" rows",
+                                  file=sys.stderr, disable=not progress, mininterval=0.5):
                     writer.add(entry)
     except BaseException:
         writer.abort()
@@ -133,4 +125,5 @@ def import_sources(sources: Iterable, into, story: str | None = None, keep_going
     return writer.commit()
 
 
-__all__ = ["Entry", "ImportReport", "Problem", "import_sources", "parse_date", "read_nexis", "slugify"]
+__all__ = ["FORMATS", "Entry", "ImportFormat", "ImportOptions", "ImportReport", "Problem", "format_of", "import_sources",
+           "parse_date", "read_nexis", "slugify"]

@@ -58,7 +58,7 @@ import signal
 import time
 import unicodedata
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 from urllib.parse import urlsplit
 
 from ...errors import InputDataError
@@ -85,6 +85,59 @@ class Entry(NamedTuple):
     raw_suffix: str = ".txt"
     problem: str = ""    # set when the reader could not use this row at all
     author: str = ""     # author or byline as the source gave it (names joined with ", ")
+
+
+def _nothing(*args) -> None:
+    """The default listener: an option nobody asked to hear about."""
+
+
+class ImportOptions(NamedTuple):
+    """What an import asks of every format, for one source file."""
+
+    story: str = ""                 # a source column holding each article's story, or one story for every article
+    columns: dict = {}              # manifest field -> source column (``--text-column`` and the like)
+    folder: Path | None = None      # the folder the user named, when the file was found inside it
+    unmapped: Callable[[str, list[str]], None] = _nothing  # hears of the source columns no manifest field takes
+    ignore: Callable[[str], None] = _nothing               # counts a record that is not an article (by reason)
+
+
+class ImportFormat(NamedTuple):
+    """One kind of source file: its ``name``, the file-name ``suffixes`` (lower case) that select it,
+    and ``entries(path, options)``: an iterator of :class:`Entry`, one per article, row or
+    problem (with a ``__length_hint__`` when the number is known in advance, for the progress
+    bar).  ``matches(path)`` replaces the suffix test when the last suffix alone cannot tell
+    (``.warc.gz``) or the file must be sniffed."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    entries: Callable[[Path, ImportOptions], Iterator[Entry]]
+    matches: Callable[[Path], bool] | None = None
+
+    def accepts(self, path: Path) -> bool:
+        """Whether ``path`` is a file of this format."""
+        return self.matches(path) if self.matches is not None else path.suffix.lower() in self.suffixes
+
+
+class CountedEntries:
+    """Entries whose number is known before they are read (``operator.length_hint`` gives it)."""
+
+    def __init__(self, entries: Iterable[Entry], total: int | None) -> None:
+        self._entries = iter(entries)
+        self.total = total
+
+    def __iter__(self) -> Iterator[Entry]:
+        return self
+
+    def __next__(self) -> Entry:
+        return next(self._entries)
+
+    def __length_hint__(self) -> int:
+        return self.total if self.total is not None else NotImplemented
+
+
+def with_story(entries: Iterable[Entry], story: str) -> Iterator[Entry]:
+    """``entries`` with ``story`` set on each (formats without a story column of their own)."""
+    return (entry._replace(story=story) for entry in entries)
 
 
 class Problem(NamedTuple):

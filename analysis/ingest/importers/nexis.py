@@ -43,7 +43,7 @@ from typing import Iterator, NamedTuple
 
 from ...errors import InputDataError
 from ..limits import MAX_RTF_BYTES, check_docx_xml, check_zip, read_limited
-from .common import Entry, parse_date
+from .common import Entry, ImportFormat, ImportOptions, parse_date, with_story
 
 NEXIS_SUFFIXES = (".docx", ".rtf")
 _END = re.compile(r"^End of Document$")
@@ -177,6 +177,13 @@ def nexis_entries(path: Path, source: str) -> Iterator[Entry]:
         yield Entry(source=source, position=f"article {item.ID}", text="\n\n".join(item.Paragraphs),
                     headline=item.Headline, outlet=item.Source, date=item.Date, extra=extra, problem=item.problem,
                     author=item.Author)
+
+
+def _nexis_file(path: Path, options: ImportOptions) -> Iterator[Entry]:
+    return with_story(nexis_entries(path, str(path)), options.story)
+
+
+NEXIS = ImportFormat("Nexis Uni download", NEXIS_SUFFIXES, _nexis_file)
 
 
 def read_nexis(path) -> "pd.DataFrame":  # noqa: F821

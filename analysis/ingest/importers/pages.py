@@ -20,7 +20,7 @@ from ...errors import InputDataError
 from ..html import HTML_SUFFIXES, extract_page
 from ..limits import (BLOCK, MAX_ARTICLE_BYTES, MAX_PAGE_BYTES, check_gzip, check_regular_file, megabytes, read_limited,
                       read_stream_limited)
-from .common import Entry, domain_of
+from .common import Entry, ImportFormat, ImportOptions, domain_of, with_story
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
@@ -129,4 +129,17 @@ def _drain(stream) -> int:
     return max(getattr(stream, "limit", 0) or 0, 0)
 
 
-__all__ = ["HTML_SUFFIXES", "WARC_SUFFIXES", "html_entries", "is_warc", "page_entry", "warc_entries"]
+def _page_file(path: Path, options: ImportOptions) -> Iterator[Entry]:
+    source = str(options.folder) if options.folder else str(path)  # a folder of pages is one source
+    return with_story(html_entries(path, source, options.folder), options.story)
+
+
+def _warc_file(path: Path, options: ImportOptions) -> Iterator[Entry]:
+    return with_story(warc_entries(path, str(path), options.ignore), options.story)
+
+
+HTML = ImportFormat("saved HTML page", HTML_SUFFIXES, _page_file)
+#: ``.warc.gz``: the last suffix alone (``.gz``) does not say WARC, hence the predicate.
+WARC = ImportFormat("WARC web archive", WARC_SUFFIXES, _warc_file, matches=is_warc)
+
+__all__ = ["HTML", "HTML_SUFFIXES", "WARC", "WARC_SUFFIXES", "html_entries", "is_warc", "page_entry", "warc_entries"]

@@ -36,6 +36,7 @@ row 1, the first article row 2) for CSV, TSV and Excel; ``line N`` for JSON Line
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import sys
 from pathlib import Path
@@ -43,7 +44,7 @@ from typing import Iterator, NamedTuple
 
 from ...errors import InputDataError
 from ..limits import MAX_ARTICLE_BYTES, check_regular_file, check_zip, read_limited
-from .common import Entry
+from .common import CountedEntries, Entry, ImportFormat, ImportOptions
 
 TEXT = ("maintext", "text", "body", "content", "article", "full_text", "fulltext", "article_text", "story_text")
 HEADLINE = ("title", "headline", "title_page", "title_rss")
@@ -58,9 +59,6 @@ FIELDS = {"text": TEXT, "headline": HEADLINE, "outlet": OUTLET, "date": DATE, "u
 #: A JSON Lines line (one article with its metadata) and a news-please ``.json`` file, in characters / bytes.
 MAX_LINE_CHARS = 4 * MAX_ARTICLE_BYTES
 MAX_JSON_FILE_BYTES = 100_000_000
-
-TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".xlsx", ".xlsm", ".jsonl", ".ndjson", ".parquet", ".pq")
-
 
 class ColumnMapping(NamedTuple):
     """Source column of each manifest field ("" when the source has none)."""
@@ -139,7 +137,7 @@ def entries_from_rows(rows: Iterator[tuple[str, dict]], mapping: ColumnMapping, 
             yield Entry(source=source, position=position, text="", problem=str(exc))
 
 
-# -- readers: (columns, total rows or None, iterator of (position, row dict)) ------------------------
+# -- readers: (columns, total rows or None, rows(mapped columns) -> iterator of (position, row dict)) --
 def _delimited(path: Path, delimiter: str):
     csv.field_size_limit(sys.maxsize)
     handle = path.open(encoding="utf-8-sig", newline="")
@@ -150,7 +148,7 @@ def _delimited(path: Path, delimiter: str):
         handle.close()
         raise InputDataError(path, f"not UTF-8 (byte {exc.start}); re-save the table as UTF-8") from None
 
-    def rows():
+    def rows(_mapped=None):
         with handle:
             number = 1
             try:
@@ -160,7 +158,7 @@ def _delimited(path: Path, delimiter: str):
                 raise InputDataError(path, f"row {number + 1}: not UTF-8; re-save the table as UTF-8") from None
             except csv.Error as exc:
                 raise InputDataError(path, f"row {number + 1}: {exc}") from None
-    return columns, None, rows()
+    return columns, None, rows
 
 
 def _excel(path: Path):
@@ -176,7 +174,7 @@ def _excel(path: Path):
     header = next(lines, None) or ()
     columns = [_cell(c) for c in header]
 
-    def rows():
+    def rows(_mapped=None):
         try:
             for number, values in enumerate(lines, start=2):
                 if values is None or all(v is None for v in values):
@@ -184,7 +182,7 @@ def _excel(path: Path):
                 yield f"row {number}", dict(zip(columns, values))
         finally:
             book.close()
-    return columns, sheet.max_row - 1 if sheet.max_row else None, rows()
+    return columns, sheet.max_row - 1 if sheet.max_row else None, rows
 
 
 def _json_value(text: str):
@@ -240,7 +238,7 @@ def _jsonl(path: Path):
     columns = list(first) if first is not None else []  # none: every line is a problem row, named below
     handle.seek(0)
 
-    def rows():
+    def rows(_mapped=None):
         with handle:
             for number, line in _bounded_lines(handle):
                 if line is None:
@@ -253,7 +251,7 @@ def _jsonl(path: Path):
                     yield f"line {number}", {"__problem__": problem}
                     continue
                 yield f"line {number}", record if isinstance(record, dict) else {"__problem__": "not a JSON object"}
-    return columns, None, rows()
+    return columns, None, rows
 
 
 def _parquet(path: Path, wanted: list[str] | None = None, batch_size: int = 4096):
@@ -282,50 +280,50 @@ def _newsplease(path: Path):
     except InputDataError as exc:
         data, problem = None, exc.problem
     if problem:  # the whole file is one problem row, skipped with keep_going like any other
-        return [], 1, iter([("entry 1", {"__problem__": f"not a news-please JSON file: {problem}"})])
+        return [], 1, lambda _mapped=None: iter([("entry 1", {"__problem__": f"not a news-please JSON file: {problem}"})])
     records = data if isinstance(data, list) else [data]
     columns = sorted({k for r in records if isinstance(r, dict) for k in r})
 
-    def rows():
+    def rows(_mapped=None):
         for number, record in enumerate(records, start=1):
             yield (f"entry {number}" if isinstance(data, list) else "entry 1"), (
                 record if isinstance(record, dict) else {"__problem__": "not a JSON object"})
-    return columns, len(records), rows()
+    return columns, len(records), rows
 
 
-def table_entries(path: Path, source: str, columns_given: dict[str, str | None], story: str = "",
-                  unmapped=None):
-    """``(total or None, entries)`` of one table file; ``story`` is a column name or a constant story;
-    ``unmapped(source, columns)`` hears of the columns no manifest field takes."""
-    suffix = path.suffix.lower()
-    if suffix == ".parquet" or suffix == ".pq":
-        columns, total, make_rows = _parquet(path)
-        mapping = _mapping(columns, columns_given, story, path)
-        rows = make_rows([c for c in dict.fromkeys(mapping) if c])
-    else:
-        if suffix in (".csv",):
-            columns, total, rows = _delimited(path, ",")
-        elif suffix in (".tsv", ".tab"):
-            columns, total, rows = _delimited(path, "\t")
-        elif suffix in (".xlsx", ".xlsm"):
-            columns, total, rows = _excel(path)
-        elif suffix in (".jsonl", ".ndjson"):
-            columns, total, rows = _jsonl(path)
-        else:  # .json: news-please (one article per file, or a list)
-            columns, total, rows = _newsplease(path)
-        mapping = _mapping(columns, columns_given, story, path)
-    constant = "" if mapping.story else story
-    if unmapped is not None:
-        used = {c for c in mapping if c}
-        unmapped(source, [str(c) for c in columns if c is not None and c not in used and str(c).strip()])
-    return total, entries_from_rows(rows, mapping, source, constant)
+def table_entries(path: Path, options: ImportOptions, read, json_records: bool = False) -> CountedEntries:
+    """The entries of one table file read by ``read(path)`` (a reader above), the number of
+    rows when the file says it; ``options.story`` is a column name or a constant story, and
+    ``options.unmapped(source, columns)`` hears of the columns no manifest field takes.
+    ``json_records``: rows are JSON records, which may all be problems (then no column is required)."""
+    source = str(path)
+    columns, total, rows = read(path)
+    mapping = _mapping(columns, options.columns, options.story, path, json_records)
+    constant = "" if mapping.story else options.story
+    used = {c for c in mapping if c}
+    options.unmapped(source, [str(c) for c in columns if c is not None and c not in used and str(c).strip()])
+    return CountedEntries(entries_from_rows(rows([c for c in dict.fromkeys(mapping) if c]), mapping, source, constant),
+                          total)
 
 
-def _mapping(columns, given, story, path) -> ColumnMapping:
-    if not columns and path.suffix.lower() in (".json", ".jsonl", ".ndjson"):  # no usable record: each row says why
+def _mapping(columns, given, story, path, json_records: bool) -> ColumnMapping:
+    if not columns and json_records:  # no usable record: each row says why
         return ColumnMapping(text="text", **{f: "" for f in ColumnMapping._fields if f != "text"})
     given = dict(given)
     if story and story in columns:
         given["story"] = story
     return detect_mapping(list(columns), given, path)
 
+
+def table_format(name: str, suffixes: tuple[str, ...], read, json_records: bool = False) -> ImportFormat:
+    """An :class:`ImportFormat` of one row per article, read by ``read(path)``."""
+    return ImportFormat(name, suffixes, functools.partial(table_entries, read=read, json_records=json_records))
+
+
+CSV = table_format("CSV", (".csv",), functools.partial(_delimited, delimiter=","))
+TSV = table_format("TSV", (".tsv", ".tab"), functools.partial(_delimited, delimiter="\t"))
+EXCEL = table_format("Excel", (".xlsx", ".xlsm"), _excel)
+JSON_LINES = table_format("JSON Lines", (".jsonl", ".ndjson"), _jsonl, json_records=True)
+PARQUET = table_format("Parquet", (".parquet", ".pq"), _parquet)
+#: news-please's own output: one article per ``.json`` file, or a list of them.
+NEWS_PLEASE = table_format("news-please JSON", (".json",), _newsplease, json_records=True)
