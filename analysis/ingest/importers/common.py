@@ -247,6 +247,27 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+class _Refused(Exception):
+    """An entry that cannot be imported; the message says why (a problem row)."""
+
+
+def _article_id(stem: str, entry: Entry) -> str:
+    """The source's own id when it has one, else a hash of source file name and position."""
+    if entry.source_id and slugify(entry.source_id):
+        return f"{stem}-{slugify(entry.source_id, 60)}"
+    return f"{stem}-{_digest(Path(entry.source).name, entry.position)[:12]}"
+
+
+def _raw_data(entry: Entry) -> bytes:
+    """The raw file's bytes: the saved page, or headline and body as UTF-8 (refused over the limit)."""
+    page = entry.raw_bytes is not None
+    data = entry.raw_bytes if page else compose_text(entry.headline, entry.text).encode("utf-8")
+    limit = MAX_PAGE_BYTES if page else MAX_ARTICLE_BYTES
+    if len(data) > limit:
+        raise _Refused(f"article is {megabytes(len(data))}; the limit is {megabytes(limit)} of {'page' if page else 'text'}")
+    return data
+
+
 #: The lock file in the data folder; an import holds an exclusive ``flock`` on it from start to end.
 LOCK_NAME = ".import.lock"
 #: Seconds a second import waits for the lock before it refuses in one line.
@@ -338,74 +359,43 @@ class StudyWriter:
             self.unmapped[source] = list(columns)
 
     def add(self, entry: Entry, default_story: str = "") -> str | None:
-        """Write one entry; return its id, or None when it was skipped."""
+        """Write one entry; return its id, or None when it was skipped (a problem row, or already imported)."""
+        try:
+            return self._write(entry, default_story)
+        except _Refused as refused:
+            message = str(refused)
+        self.problem(entry.source, entry.position, message)  # outside the except: no chained traceback
+        return None
+
+    def _write(self, entry: Entry, default_story: str) -> str | None:
+        """:meth:`add`, raising :class:`_Refused` for a problem row (checked in this order)."""
         if entry.problem:
-            self.problem(entry.source, entry.position, entry.problem)
-            return None
+            raise _Refused(entry.problem)
         if entry.raw_bytes is None and not entry.text.strip():
-            self.problem(entry.source, entry.position, "no article text")
-            return None
+            raise _Refused("no article text")
         outlet = " ".join((entry.outlet or domain_of(entry.url)).split())
         if not outlet:
-            self.problem(entry.source, entry.position, "no outlet (give --outlet-column, or a url to take the domain from)")
-            return None
-        stem = self._stems.get(entry.source)
-        if stem is None:
-            stem = self._stems[entry.source] = slugify(Path(entry.source).stem, 40) or "source"
-        if entry.source_id and slugify(entry.source_id):
-            article_id = f"{stem}-{slugify(entry.source_id, 60)}"
-        else:
-            article_id = f"{stem}-{_digest(Path(entry.source).name, entry.position)[:12]}"
-        data = entry.raw_bytes if entry.raw_bytes is not None else compose_text(entry.headline, entry.text).encode("utf-8")
-        limit = MAX_PAGE_BYTES if entry.raw_bytes is not None else MAX_ARTICLE_BYTES
-        if len(data) > limit:
-            self.problem(entry.source, entry.position, f"article is {megabytes(len(data))}; the limit is "
-                                                       f"{megabytes(limit)} of {'page' if entry.raw_bytes is not None else 'text'}")
-            return None
+            raise _Refused("no outlet (give --outlet-column, or a url to take the domain from)")
+        stem = self._stem(entry.source)
+        article_id = _article_id(stem, entry)
+        data = _raw_data(entry)
         digest = hashlib.sha256(data).hexdigest()
         short = int(digest[:16], 16)
         if article_id in self.known:
-            if self.known[article_id] == short:
-                self.already += 1
-                return None
-            self.problem(entry.source, entry.position, f"id {article_id!r} is already used by another text")
+            if self.known[article_id] != short:
+                raise _Refused(f"id {article_id!r} is already used by another text")
+            self.already += 1
             return None
         story = slugify(entry.story or default_story or UNASSIGNED_STORY)
         if not story:
-            self.problem(entry.source, entry.position, f"story {entry.story!r} has no letters or digits")
-            return None
+            raise _Refused(f"story {entry.story!r} has no letters or digits")
         relative = f"{RAW_FOLDER}/{stem}/{article_id}{entry.raw_suffix}"
-        # new paths are unique because ids are; only files already there can collide
-        target = self.root / relative
-        if relative in self.reserved:
-            self.problem(entry.source, entry.position, f"raw file {relative} already exists for another row")
-            return None
-        if os.path.lexists(target):
-            # a raw file no manifest row lists: left by an import of an older version killed
-            # while committing; the same bytes are adopted, other bytes are never overwritten
-            if not _same_bytes(target, data):
-                self.problem(entry.source, entry.position, f"raw file {relative} already exists for another row")
-                return None
-        else:
-            staged = self.staging / relative
-            if staged.parent not in self._folders:
-                staged.parent.mkdir(parents=True, exist_ok=True)
-                self._folders.add(staged.parent)
-            staged.write_bytes(data)
-        published = parse_date(entry.date)
-        notes = [f"source: {Path(entry.source).name} {entry.position}"]
-        if entry.date and str(entry.date) != published:
-            notes.append(f"date as given: {entry.date}" + ("" if published else " (not understood)"))
-        if entry.source_id:
-            notes.append(f"source id: {entry.source_id}")
+        self._stage_raw(relative, data)
         author = " ".join(entry.author.split())
-        if author and "author" not in self.header:  # an older manifest without the column: kept in the notes
-            notes.append(f"author: {author}")
-        if entry.extra:
-            notes.append(entry.extra)
+        published = parse_date(entry.date)
         row = {"id": article_id, "story": story, "outlet": outlet, "headline": " ".join(entry.headline.split()),
                "author": author, "published": published, "url": entry.url.strip(), "file": relative,
-               "sha256": digest, "notes": "; ".join(notes)}
+               "sha256": digest, "notes": self._notes(entry, published, author)}
         self._writer.writerow([row.get(c, "") for c in self.header])
         self.known[article_id] = short
         self.reserved.add(relative)
@@ -413,6 +403,43 @@ class StudyWriter:
         if self._hook:
             crash_point(f"row {len(self.added)}")
         return article_id
+
+    def _stem(self, source: str) -> str:
+        """The source file's name as the raw folder and id prefix (the same for every row of it)."""
+        stem = self._stems.get(source)
+        if stem is None:
+            stem = self._stems[source] = slugify(Path(source).stem, 40) or "source"
+        return stem
+
+    def _stage_raw(self, relative: str, data: bytes) -> None:
+        """Stage the raw file ``relative`` (unique, because ids are: only files already there can collide)."""
+        if relative in self.reserved:
+            raise _Refused(f"raw file {relative} already exists for another row")
+        target = self.root / relative
+        if os.path.lexists(target):
+            # a raw file no manifest row lists: left by an import of an older version killed
+            # while committing; the same bytes are adopted, other bytes are never overwritten
+            if not _same_bytes(target, data):
+                raise _Refused(f"raw file {relative} already exists for another row")
+            return
+        staged = self.staging / relative
+        if staged.parent not in self._folders:
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(staged.parent)
+        staged.write_bytes(data)
+
+    def _notes(self, entry: Entry, published: str, author: str) -> str:
+        """The manifest row's ``notes``: provenance, the date as given, the source id, other metadata."""
+        notes = [f"source: {Path(entry.source).name} {entry.position}"]
+        if entry.date and str(entry.date) != published:
+            notes.append(f"date as given: {entry.date}" + ("" if published else " (not understood)"))
+        if entry.source_id:
+            notes.append(f"source id: {entry.source_id}")
+        if author and "author" not in self.header:  # an older manifest without the column: kept in the notes
+            notes.append(f"author: {author}")
+        if entry.extra:
+            notes.append(entry.extra)
+        return "; ".join(notes)
 
     # -- the end ---------------------------------------------------------------------------
     def report(self) -> ImportReport:
