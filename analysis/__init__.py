@@ -3,8 +3,11 @@
 Start with :func:`load_corpus`; every analysis takes the corpus and returns a
 tidy DataFrame whose columns its docstring lists.  All NLP resources are
 offline (see :mod:`analysis.text.resources`).
+
+Importing the package only defines things: no other library is patched or configured
+(textstat gets the offline CMU dictionary on first use, in :mod:`analysis.measures.readability`;
+matplotlib is imported and its backend chosen only by the figure code).
 """
-from .text import resources  # noqa: F401  (installs the offline CMU dictionary into textstat)
 from .text.corpus import Corpus, load_corpus, process_article
 from .errors import InputDataError
 from .compare.findings import key_findings

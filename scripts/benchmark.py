@@ -134,6 +134,9 @@ def hand_article(record: dict) -> dict:
     import analysis
     from analysis.measures.pipeline import SCOPES
     from analysis.measures.readability import COUNT_COLUMNS, FORMULA_METRICS, formula_arrays
+    from analysis.text.resources import install_offline_textstat
+
+    install_offline_textstat()  # textstat with the packaged CMU dictionary, as the package counts (no download)
 
     if _VADER is None:
         _VADER = SentimentIntensityAnalyzer()

@@ -12,6 +12,11 @@ import pytest
 
 import analysis
 from analysis.config import PROJECT_ROOT, STRICT_ENV
+from analysis.text.resources import install_offline_textstat
+
+# Tests that call textstat itself as the reference count syllables with the package's offline
+# CMU dictionary, as the package does (it installs it on first use, not at import).
+install_offline_textstat()
 
 # The suite runs strict: an article the analysis cannot handle fails the test that meets it
 # (with the article and the error) instead of being left out quietly.  Set before any test,

@@ -8,7 +8,7 @@ import analysis
 
 PACKAGE = Path(analysis.__file__).parent
 #: Stage of each top-level module or subpackage, in the order the data travels.
-STAGES = {"config": 0, "errors": 0, "files": 0, "ingest": 1, "text": 2, "measures": 3, "compare": 4, "outputs": 5}
+STAGES = {"config": 0, "errors": 0, "files": 0, "progress": 0, "ingest": 1, "text": 2, "measures": 3, "compare": 4, "outputs": 5}
 
 
 def _stage_of(parts: tuple[str, ...]) -> int | None:

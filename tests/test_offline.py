@@ -76,3 +76,41 @@ def test_textstat_uses_the_packaged_cmu_dictionary():
     # "ignominy" is IH1 G N OW0 M IH2 N IY0 in the CMU dictionary: 4 syllables (pyphen, the
     # fallback for unknown words, would give 2)
     assert readability.text_counts("ignominy")["syllables"] == 4
+
+
+IMPORT_PROBE = textwrap.dedent("""
+    import json, sys
+    import nltk
+    def no_download(*args, **kwargs):
+        raise AssertionError("nltk.download was called")
+    nltk.download = no_download
+    import analysis
+    from textstat.backend.counts import _count_syllables
+    from analysis.text import resources
+    after_import = {"textstat_patched": _count_syllables.get_cmudict is resources._offline_cmudict,
+                    "matplotlib": sorted(m for m in sys.modules if m.split(".")[0] == "matplotlib")}
+    from analysis.measures import readability
+    syllables = readability.text_counts("ignominy")["syllables"]
+    import textstat
+    print(json.dumps({**after_import, "syllables": syllables, "textstat_syllables": textstat.syllable_count("ignominy"),
+                      "textstat_patched_after_use": _count_syllables.get_cmudict is resources._offline_cmudict}))
+""")
+
+
+def test_import_changes_no_library_and_textstat_is_made_offline_on_first_use(tmp_path):
+    """``import analysis`` only defines things: textstat is left as it is and matplotlib is not
+    even imported; the first readability count installs the packaged CMU dictionary, after
+    which textstat itself counts with it (a decoy nltk_data would give other counts)."""
+    decoy = tmp_path / "nltk_data" / "corpora" / "cmudict"
+    decoy.mkdir(parents=True)
+    (decoy / "cmudict").write_text("IGNOMINY 1 IH1 G\n", encoding="latin-1")
+    env = {**os.environ, "NLTK_DATA": str(tmp_path / "nltk_data"), "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", IMPORT_PROBE], env=env, capture_output=True, text=True,
+                            check=False, timeout=300)
+    assert result.returncode == 0, result.stderr
+    got = json.loads(result.stdout)
+    assert got["textstat_patched"] is False
+    assert got["matplotlib"] == []
+    # IH1 G N OW0 M IH2 N IY0 in the packaged CMU dictionary: 4 vowels with stress marks
+    assert got["syllables"] == 4 and got["textstat_syllables"] == 4
+    assert got["textstat_patched_after_use"] is True

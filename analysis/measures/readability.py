@@ -48,7 +48,7 @@ from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 from .bootstrap import percentile_interval, resampled_sums
 from ..config import BOOTSTRAP_REPS
 from ..text.corpus import Corpus
-from ..text.resources import cmu_first_entries, cmu_phones
+from ..text.resources import cmu_first_entries, cmu_phones, install_offline_textstat
 from ..text.sentences import SCOPES as SENTENCE_SCOPES
 from ..text.sentences import scope_mask, split_sentence_spans
 
@@ -75,6 +75,7 @@ READABILITY_COLUMNS = ["story", "article_id", "outlet", "scope", "metric", "valu
 
 def text_counts(text: str) -> dict[str, int]:
     """textstat's counts for one sentence (``sentences`` is 1), one textstat call per count."""
+    install_offline_textstat()
     return {
         "sentences": 1,
         "words": ts_counts.count_words(text),
@@ -329,6 +330,7 @@ def _article_scope_rows(article, scope, sent_counts, texts, words, reps):
     draws = _bootstrap_formulas(sent_counts, (article.article_id, scope), reps) if n_sentences else None
     joined = " ".join(texts)
     has_words = n_sentences and int(totals["words"]) > 0  # textstat says -1 or 1 for a text without words
+    install_offline_textstat()
     extra = {
         "linsear_write": textstat.linsear_write_formula(joined) if has_words else np.nan,
         "consensus_grade": textstat.text_standard(joined, float_output=True) if has_words else np.nan,

