@@ -106,88 +106,31 @@ class FastVader:
         if not (self.ascii_free and text.isascii()) and not self.emoji_chars.isdisjoint(text):
             text = self._replace_emojis(text)
         text = text.strip()
-        words = text.split()
-        tokens = list(map(self._tokens.get, words))
-        if None in tokens:
-            new = self._new_token
-            tokens = [tok or new(word) for tok, word in zip(tokens, words)]
+        tokens = self._classified(text.split())
         n = len(tokens)
         lw = [t.lower for t in tokens]
         # Every word starts at the reference's int 0: boosters, "kind" before "of" and words
         # outside the lexicon keep it; only the other lexicon words are worked out.
         sentiments = [0] * n
-        is_cap_diff = None
+        is_cap_diff = None  # the capitals test over the whole sentence, once a word in capitals could use it
         for i in [i for i, t in enumerate(tokens) if t.scored]:
-            tok = tokens[i]
-            if i < n - 1 and tok.lower == "kind" and lw[i + 1] == "of":
+            if i < n - 1 and tokens[i].lower == "kind" and lw[i + 1] == "of":
                 continue
-            if tok.is_upper or any(tokens[k].is_upper for k in range(max(0, i - 3), i)):
-                if is_cap_diff is None:
-                    allcap = sum([t.is_upper for t in tokens])
-                    is_cap_diff = 0 < n - allcap < n
-            item_lowercase = tok.lower
-            valence = tok.valence
-            if item_lowercase == "no" and i != n - 1 and tokens[i + 1].in_lexicon:
-                valence = 0.0
-            if (i > 0 and lw[i - 1] == "no") \
-                    or (i > 1 and lw[i - 2] == "no") \
-                    or (i > 2 and lw[i - 3] == "no" and lw[i - 1] in ("or", "nor")):
-                valence = tok.valence * N_SCALAR
-            if tok.is_upper and is_cap_diff:
-                if valence > 0:
-                    valence += C_INCR
-                else:
-                    valence -= C_INCR
-            for start_i in range(0, 3):
-                if i > start_i and not tokens[i - (start_i + 1)].in_lexicon:
-                    prev = tokens[i - (start_i + 1)]
-                    # scalar_inc_dec
-                    s = 0.0
-                    if prev.is_booster:
-                        s = BOOSTER_DICT[prev.lower]
-                        if valence < 0:
-                            s *= -1
-                        if prev.is_upper and is_cap_diff:
-                            if valence > 0:
-                                s += C_INCR
-                            else:
-                                s -= C_INCR
-                    if start_i == 1 and s != 0:
-                        s = s * 0.95
-                    if start_i == 2 and s != 0:
-                        s = s * 0.9
-                    valence = valence + s
-                    # _negation_check
-                    if start_i == 0:
-                        if tokens[i - 1].negated:
-                            valence = valence * N_SCALAR
-                    elif start_i == 1:
-                        if lw[i - 2] == "never" and (lw[i - 1] == "so" or lw[i - 1] == "this"):
-                            valence = valence * 1.25
-                        elif lw[i - 2] == "without" and lw[i - 1] == "doubt":
-                            valence = valence
-                        elif tokens[i - 2].negated:
-                            valence = valence * N_SCALAR
-                    else:
-                        if lw[i - 3] == "never" and (lw[i - 2] == "so" or lw[i - 2] == "this") or \
-                                (lw[i - 1] == "so" or lw[i - 1] == "this"):
-                            valence = valence * 1.25
-                        elif lw[i - 3] == "without" and (lw[i - 2] == "doubt" or lw[i - 1] == "doubt"):
-                            valence = valence
-                        elif tokens[i - 3].negated:
-                            valence = valence * N_SCALAR
-                        valence = self._special_idioms(valence, lw, i)
-            # _least_check
-            if i > 1 and not tokens[i - 1].in_lexicon and lw[i - 1] == "least":
-                if lw[i - 2] != "at" and lw[i - 2] != "very":
-                    valence = valence * N_SCALAR
-            elif i > 0 and not tokens[i - 1].in_lexicon and lw[i - 1] == "least":
-                valence = valence * N_SCALAR
-            sentiments[i] = valence
-
+            if is_cap_diff is None and any(tokens[k].is_upper for k in range(max(0, i - 3), i + 1)):
+                allcap = sum([t.is_upper for t in tokens])
+                is_cap_diff = 0 < n - allcap < n
+            sentiments[i] = _word_valence(tokens, lw, i, is_cap_diff)
         if "but" in lw:
             sentiments = _but_check(lw, sentiments)
         return _score_valence(sentiments, text)
+
+    def _classified(self, words: list[str]) -> list[_Token]:
+        """The :class:`_Token` of each word, from the cache or made now."""
+        tokens = list(map(self._tokens.get, words))
+        if None in tokens:
+            new = self._new_token
+            tokens = [tok or new(word) for tok, word in zip(tokens, words)]
+        return tokens
 
     @staticmethod
     def _special_idioms(valence, lw, i):
@@ -216,6 +159,84 @@ class FastVader:
             if n_gram in BOOSTER_DICT:
                 valence = valence + BOOSTER_DICT[n_gram]
         return valence
+
+
+def _word_valence(tokens: list[_Token], lw: list[str], i: int, is_cap_diff: bool | None) -> float:
+    """The reference's ``sentiment_valence`` of the lexicon word ``i`` (not a booster), in its
+    order of operations: "no", capitals, the three preceding words (booster, negation, and
+    idioms at the third), then "least"."""
+    tok = tokens[i]
+    valence = tok.valence
+    if tok.lower == "no" and i != len(tokens) - 1 and tokens[i + 1].in_lexicon:
+        valence = 0.0
+    if (i > 0 and lw[i - 1] == "no") \
+            or (i > 1 and lw[i - 2] == "no") \
+            or (i > 2 and lw[i - 3] == "no" and lw[i - 1] in ("or", "nor")):
+        valence = tok.valence * N_SCALAR
+    if tok.is_upper and is_cap_diff:
+        if valence > 0:
+            valence += C_INCR
+        else:
+            valence -= C_INCR
+    for start_i in range(0, 3):
+        if i > start_i and not tokens[i - (start_i + 1)].in_lexicon:
+            valence = valence + _scalar_inc_dec(tokens[i - (start_i + 1)], valence, is_cap_diff, start_i)
+            valence = _negation_check(valence, tokens, lw, i, start_i)
+            if start_i == 2:
+                valence = FastVader._special_idioms(valence, lw, i)
+    return _least_check(valence, tokens, lw, i)
+
+
+def _scalar_inc_dec(prev: _Token, valence: float, is_cap_diff: bool | None, start_i: int) -> float:
+    """The reference's ``scalar_inc_dec`` of the word ``start_i + 1`` places back, damped with distance."""
+    s = 0.0
+    if prev.is_booster:
+        s = BOOSTER_DICT[prev.lower]
+        if valence < 0:
+            s *= -1
+        if prev.is_upper and is_cap_diff:
+            if valence > 0:
+                s += C_INCR
+            else:
+                s -= C_INCR
+    if start_i == 1 and s != 0:
+        s = s * 0.95
+    if start_i == 2 and s != 0:
+        s = s * 0.9
+    return s
+
+
+def _negation_check(valence: float, tokens: list[_Token], lw: list[str], i: int, start_i: int) -> float:
+    """The reference's ``_negation_check`` for the word ``start_i + 1`` places back."""
+    if start_i == 0:
+        if tokens[i - 1].negated:
+            valence = valence * N_SCALAR
+    elif start_i == 1:
+        if lw[i - 2] == "never" and (lw[i - 1] == "so" or lw[i - 1] == "this"):
+            valence = valence * 1.25
+        elif lw[i - 2] == "without" and lw[i - 1] == "doubt":
+            valence = valence
+        elif tokens[i - 2].negated:
+            valence = valence * N_SCALAR
+    else:
+        if lw[i - 3] == "never" and (lw[i - 2] == "so" or lw[i - 2] == "this") or \
+                (lw[i - 1] == "so" or lw[i - 1] == "this"):
+            valence = valence * 1.25
+        elif lw[i - 3] == "without" and (lw[i - 2] == "doubt" or lw[i - 1] == "doubt"):
+            valence = valence
+        elif tokens[i - 3].negated:
+            valence = valence * N_SCALAR
+    return valence
+
+
+def _least_check(valence: float, tokens: list[_Token], lw: list[str], i: int) -> float:
+    """The reference's ``_least_check``."""
+    if i > 1 and not tokens[i - 1].in_lexicon and lw[i - 1] == "least":
+        if lw[i - 2] != "at" and lw[i - 2] != "very":
+            valence = valence * N_SCALAR
+    elif i > 0 and not tokens[i - 1].in_lexicon and lw[i - 1] == "least":
+        valence = valence * N_SCALAR
+    return valence
 
 
 def _but_check(lw, sentiments):

@@ -46,30 +46,51 @@ def quotations(corpus: Corpus) -> pd.DataFrame:
 def align(a: list[str], b: list[str]):
     """Best shared stretch of ``a`` and ``b``: ``(shared_words, (i1, i2), (j1, j2), edits)`` or None."""
     every = [m for m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size]
-    blocks = [m for m in every if m.size >= MIN_RUN]
+    best = max(_clusters([m for m in every if m.size >= MIN_RUN]), key=_size, default=None)
+    if not best or _size(best) < MIN_SHARED:
+        return None
+    _add_single_words(best, [m for m in every if m.size < MIN_RUN])
+    i1, i2 = best[0].a, best[-1].a + best[-1].size
+    j1, j2 = best[0].b, best[-1].b + best[-1].size
+    return _size(best), (i1, i2), (j1, j2), _edits(a[i1:i2], b[j1:j2])
+
+
+def _size(cluster) -> int:
+    """Words matched in a cluster of matching blocks."""
+    return sum(m.size for m in cluster)
+
+
+def _close(before, after) -> bool:
+    """Whether matching block ``after`` follows ``before`` within ``MAX_GAP`` words on both sides."""
+    return after.a - (before.a + before.size) <= MAX_GAP and 0 <= after.b - (before.b + before.size) <= MAX_GAP
+
+
+def _clusters(blocks) -> list[list]:
+    """Runs of matching blocks, each close to the one before (see :func:`_close`)."""
     clusters: list[list] = []
     for m in blocks:
-        last = clusters[-1][-1] if clusters else None
-        if last and m.a - (last.a + last.size) <= MAX_GAP and 0 <= m.b - (last.b + last.size) <= MAX_GAP:
+        if clusters and _close(clusters[-1][-1], m):
             clusters[-1].append(m)
         else:
             clusters.append([m])
-    best = max(clusters, key=lambda c: sum(m.size for m in c), default=None)
-    if not best or sum(m.size for m in best) < MIN_SHARED:
-        return None
-    # single-word matches right next to the stretch belong to it ("never [have I] been so ashamed")
-    for m in reversed([m for m in every if m.size < MIN_RUN and m.a < best[0].a]):
-        if best[0].a - (m.a + m.size) <= MAX_GAP and 0 <= best[0].b - (m.b + m.size) <= MAX_GAP:
+    return clusters
+
+
+def _add_single_words(best: list, short: list) -> None:
+    """Single-word matches right next to the stretch belong to it ("never [have I] been so ashamed")."""
+    for m in reversed([m for m in short if m.a < best[0].a]):
+        if _close(m, best[0]):
             best.insert(0, m)
-    for m in [m for m in every if m.size < MIN_RUN and m.a > best[-1].a]:
-        if m.a - (best[-1].a + best[-1].size) <= MAX_GAP and 0 <= m.b - (best[-1].b + best[-1].size) <= MAX_GAP:
+    for m in [m for m in short if m.a > best[-1].a]:
+        if _close(best[-1], m):
             best.append(m)
-    i1, i2 = best[0].a, best[-1].a + best[-1].size
-    j1, j2 = best[0].b, best[-1].b + best[-1].size
-    edits = [f"{' '.join(a[i1 + x1:i1 + x2]) or '(nothing)'} -> {' '.join(b[j1 + y1:j1 + y2]) or '(nothing)'}"
-             for tag, x1, x2, y1, y2 in difflib.SequenceMatcher(None, a[i1:i2], b[j1:j2], autojunk=False).get_opcodes()
-             if tag != "equal"]
-    return sum(m.size for m in best), (i1, i2), (j1, j2), edits
+
+
+def _edits(a: list[str], b: list[str]) -> list[str]:
+    """The differences between two aligned stretches, as ``words -> words`` ("(nothing)" for none)."""
+    return [f"{' '.join(a[x1:x2]) or '(nothing)'} -> {' '.join(b[y1:y2]) or '(nothing)'}"
+            for tag, x1, x2, y1, y2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+            if tag != "equal"]
 
 
 def shared_quotes(corpus: Corpus) -> pd.DataFrame:
