@@ -62,11 +62,9 @@ class Outcome(NamedTuple):
 def cli_commands() -> list[str]:
     """Every command of ``python -m analysis --help``, in its order."""
     sys.path.insert(0, str(REPO))
-    from analysis.outputs.cli import _table_commands, build_parser
+    from analysis.outputs.commands import COMMANDS
 
-    parser = build_parser(_table_commands())
-    choices = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
-    return [name for name in choices if name not in NOT_RUN]
+    return [command.name for command in COMMANDS if command.name not in NOT_RUN]
 
 
 def largest_story(data_dir: Path) -> str:

@@ -20,6 +20,7 @@ from analysis.outputs.cli import main
 from analysis.text import corpus as corpus_module
 
 from conftest import MANIFEST_FIELDS, seed_plus
+from stderr_messages import messages
 
 PLANTED = "bridge-yahoo"
 SEED_STORY = "bondarev-resignation"
@@ -177,8 +178,8 @@ def test_strict_metrics_writes_nothing(studies, planted, tmp_path):
     code, printed, err = run_cli(["--strict", "metrics", "--data-dir", str(studies[0]), "--workers", "1",
                                   "--out", str(out)])
     assert code == 2 and printed == "" and list(tmp_path.iterdir()) == []
-    assert err == ("error: raw/bridge-yahoo.txt: article bridge-yahoo: analysis failed: ZeroDivisionError: planted "
-                   "fault in analysis.measures.pipeline.article_metrics (strict mode)\n")
+    assert messages(err) == ["error: raw/bridge-yahoo.txt: article bridge-yahoo: analysis failed: ZeroDivisionError: "
+                             "planted fault in analysis.measures.pipeline.article_metrics (strict mode)"]
 
 
 def test_strict_by_default_in_the_suite(studies, planted, monkeypatch):

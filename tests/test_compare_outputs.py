@@ -17,6 +17,7 @@ from analysis.measures.pipeline import corpus_metrics  # noqa: E402
 from analysis.outputs import plots  # noqa: E402
 from analysis.outputs.cli import main  # noqa: E402
 from conftest import SEED_DATA  # noqa: E402
+from stderr_messages import messages  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +60,7 @@ def test_compare_command_takes_the_interval_method(study, capsys):
 def test_compare_command_names_an_unknown_metric(study, capsys):
     folder, _ = study
     assert main(["compare", "--data-dir", str(folder), "--metric", "nope", "--workers", "1"]) == 2
-    assert capsys.readouterr().err.startswith("error: no such metric: nope")
+    assert messages(capsys.readouterr().err)[0].startswith("error: no such metric: nope")
 
 
 def test_forest_plot_and_grid_draw_in_the_outlet_colours(study):

@@ -12,6 +12,7 @@ from analysis.ingest.rawtext import read_raw_text
 from analysis.outputs import atomic, figures
 from analysis.outputs.cli import main
 from conftest import write_study
+from stderr_messages import messages
 
 BODY = "The minister resigned on Monday. He said nothing about the café."
 GOOD = "Headline here\n\n" + BODY
@@ -336,4 +337,5 @@ def test_an_input_error_in_a_worker_process_reaches_the_user_whole(tmp_path, cap
     out = tmp_path / "metrics.csv"
     code, printed, err = run(capsys, "metrics", "--data-dir", tmp_path, "--workers", "2", "--out", out)
     assert code == 2 and printed == "" and not out.exists()
-    assert err.startswith(f"error: {tmp_path / 'cleaning.csv'}: line 2: ") and err.count("\n") == 1
+    said = messages(err)
+    assert len(said) == 1 and said[0].startswith(f"error: {tmp_path / 'cleaning.csv'}: line 2: ")

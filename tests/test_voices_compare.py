@@ -17,6 +17,7 @@ from analysis.outputs.cli import main
 from analysis.text.article import analyse_text
 from analysis.text.sentences import SCOPES
 from conftest import SEED_DATA
+from stderr_messages import messages
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +131,8 @@ def test_compare_refuses_in_one_line_what_it_cannot_answer(tmp_path, capsys, kin
     assert main(args) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.startswith(expected) and captured.err.count("\n") == 1
+    said = messages(captured.err)
+    assert len(said) == 1 and said[0].startswith(expected)
 
 
 def test_mixed_model_uses_shared_stories_skips_when_too_few_and_keeps_warnings_quiet():
