@@ -181,3 +181,13 @@ def test_long_commands_print_progress_lines_when_stderr_is_not_a_terminal(tmp_pa
                          "published": "2022-01-01"}])
     stories.group_stories(data, progress=True)
     assert "group-stories: reading: 2/2 articles (100%), done in" in capsys.readouterr().err
+
+
+def test_the_study_sources_read_a_few_stories_at_a_time_equal_those_of_the_whole_corpus(three_stories, monkeypatch):
+    from analysis.compare.study_sources import study_source_tables
+
+    order = study_outlets(three_stories)
+    whole = study_source_tables(load_corpus(three_stories), order).sources
+    monkeypatch.setattr(figures, "SOURCES_BATCH", 1)                 # one story a batch
+    assert len(figures._story_batches(figures.analysed_manifest(three_stories), 1)) == 3
+    pd.testing.assert_frame_equal(figures.study_sources_table(three_stories, order), whole)

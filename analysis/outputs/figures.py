@@ -38,7 +38,8 @@ import pandas as pd  # noqa: E402
 from ..measures import framing, readability, sentiment, sources, wording
 from . import plots  # noqa: E402
 from ..config import FIGURES_DIR  # noqa: E402
-from ..text.corpus import Corpus, load_corpus  # noqa: E402
+from ..text.corpus import ArticleTables, Corpus, analyse_or_record, load_corpus  # noqa: E402
+from ..ingest.duplicates import analysed_manifest  # noqa: E402
 from ..ingest.manifest import read_manifest  # noqa: E402
 from ..errors import InputDataError  # noqa: E402
 from .atomic import inside, prepare_out_dir, remove_empty, staged_folder  # noqa: E402
@@ -336,18 +337,53 @@ def _sized(draw: Callable, figsize: tuple[float, float]) -> Callable:
     return draw
 
 
-def study_sources_table(data_dir, stories: list[str], order: list[str], progress: bool = False) -> pd.DataFrame:
-    """:func:`analysis.compare.study_sources.outlet_sources` of the whole study, from one story's
-    corpus at a time (the sources table of every story, not every story's sentences, is held).
+#: Articles analysed together for the study's sources (whole stories; the memory held at a time).
+SOURCES_BATCH = 200
+
+
+def _sources_of(records: list[dict], data_dir) -> pd.DataFrame:
+    """:func:`analysis.measures.sources.sources_table` of some whole stories' articles (an article
+    that cannot be analysed is left out, as :func:`load_corpus` leaves it out)."""
+    done = [r for r in (analyse_or_record(record, data_dir) for record in records) if isinstance(r, ArticleTables)]
+    if not done:
+        return pd.DataFrame(columns=sources.SOURCE_COLUMNS)
+    articles = pd.DataFrame([r.article for r in done])
+    where = articles.set_index("article_id")[["story", "outlet"]]
+    sentences = pd.concat([r.sentences for r in done], ignore_index=True).join(where, on="article_id")
+    tokens = pd.concat([r.tokens for r in done], ignore_index=True)
+    corpus = Corpus(articles=articles, paragraphs=pd.DataFrame(), sentences=sentences, tokens=tokens,
+                    quotes=pd.DataFrame(), texts={})
+    return sources.sources_table(corpus)
+
+
+def _story_batches(manifest: pd.DataFrame, size: int) -> list[list[dict]]:
+    """The manifest's records, whole stories together, about ``size`` articles a batch."""
+    batches: list[list[dict]] = [[]]
+    for _, rows in manifest.groupby("story", sort=False):
+        if batches[-1] and len(batches[-1]) + len(rows) > size:
+            batches.append([])
+        batches[-1].extend(rows.to_dict("records"))
+    return [b for b in batches if b]
+
+
+def study_sources_table(data_dir, order: list[str], progress: bool = False) -> pd.DataFrame:
+    """:func:`analysis.compare.study_sources.outlet_sources` of the whole study, its sources
+    tables computed a few whole stories at a time (the manifest read once; the sources tables,
+    not every story's sentences, are held).
 
     :func:`analysis.compare.study_sources.study_source_tables` takes a corpus of the whole
-    study; its parts take the per-story sources tables, which is what is used here."""
+    study; its :func:`~analysis.compare.study_sources.outlet_sources` takes the sources
+    tables, which is what is used here."""
+    manifest = analysed_manifest(data_dir)  # near-duplicates the user marked "exclude" left out, as load_corpus does
     tables = []
-    for name in progress_lines(stories, desc="figures: sources", unit="stories", enabled=progress):
-        corpus = load_corpus(data_dir, name)
-        if not corpus.articles.empty:
-            tables.append(sources.sources_table(corpus))
-    table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=["story", "outlet"])
+    with Progress(len(manifest), desc="figures: sources", unit="articles", enabled=progress) as bar:
+        for batch in _story_batches(manifest, SOURCES_BATCH):
+            tables.append(_sources_of(batch, data_dir))
+            bar.update(len(batch))
+    tables = [t for t in tables if len(t)]
+    table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=sources.SOURCE_COLUMNS)
+    # the rows in the order sources_table gives the whole study (the cross-story links follow it)
+    table = table.sort_values(["story", "article_id", "first_position"], kind="stable").reset_index(drop=True)
     return study_sources.outlet_sources(table, order)
 
 
@@ -423,7 +459,7 @@ def study_figure_specs(data_dir=None, order: list[str] | None = None, progress: 
     outlets = metrics["outlet"].nunique()
     specs = {f"outlet-differences-{family}": _forest(differences, refusal, family, order) for family in FAMILIES}
     specs.update(grid_specs(metrics, order))
-    table = study_sources_table(data_dir, stories, order, progress)
+    table = study_sources_table(data_dir, order, progress)
     specs["sources-across-stories"] = _sized(
         lambda ax: plots.plot_study_sources(table, order=order, ax=ax),
         (max(7.0, 2.5 + 1.1 * outlets), 1.2 + 0.35 * min(15, table["study_source"].nunique() if len(table) else 1)))
