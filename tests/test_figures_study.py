@@ -162,6 +162,15 @@ def test_the_grid_names_the_outlets_above_and_below():
     pages = figures.grid_pages(pd.DataFrame({"story": [f"s{i // 2}" for i in range(250)] + ["alone"],
                                              "outlet": ["A", "B"] * 125 + ["A"]}), page=100)
     assert [len(p) for p in pages] == [100, 25] and "alone" not in pages[1]   # one outlet: nothing to compare
+    specs = figures.grid_specs(metrics.assign(story=metrics["story"].where(metrics.index < 199, "alone")), ["A", "B"])
+    assert list(specs) == ["story-outlet-grid"]
+    with plots.house_style():
+        fig, ax = plt.subplots()
+        specs["story-outlet-grid"](ax)
+        title = ax.get_title(loc="left")
+        plt.close(fig)
+    assert title.startswith("Flesch-Kincaid Grade (body) by story and outlet")
+    assert title.endswith("the 99 of 101 stories covered by two or more outlets")
 
 
 def test_long_commands_print_progress_lines_when_stderr_is_not_a_terminal(tmp_path, capsys):

@@ -426,7 +426,7 @@ def grid_specs(metrics: pd.DataFrame, order: list[str]) -> dict[str, Callable]:
         if len(pages) > 1:
             notes.append(f"page {k + 1} of {len(pages)}")
         if notes:
-            ax.set_title(ax.get_title() + "\n" + "; ".join(notes), pad=32)
+            ax.set_title(ax.get_title(loc="left") + "\n" + "; ".join(notes), loc="left", pad=32)
         return ax
 
     names = ["story-outlet-grid"] if len(pages) == 1 else [f"story-outlet-grid-{k + 1:02d}" for k in range(len(pages))]
