@@ -2,6 +2,7 @@
 
     python scripts/benchmark_figures.py            # 7 interleaved runs of each, medians
     python scripts/benchmark_figures.py --runs 11 --data-dir DATA
+    python scripts/benchmark_figures.py --per-story      # the study's figures and every story's
 
 Runs, each in a fresh Python process and interleaved (floor, job, floor, job, ...)
 so a change of load hits both alike:
@@ -9,7 +10,8 @@ so a change of load hits both alike:
 * ``floor``: ``python -c "import pandas, matplotlib.pyplot, nltk, textstat"``, the
   libraries every figure needs, imported and nothing done;
 * ``figures``: ``python -m analysis figures --out <a new temporary folder>`` for the
-  data folder (the project's data/ by default): every figure of every story.
+  data folder (the project's data/ by default): the study's figures, and with
+  ``--per-story`` every figure of every story as well.
 
 Wall time of each process (start to exit) is measured; the medians and the
 ratio figures / floor are printed as a Markdown table.  The figures written are
@@ -46,8 +48,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--data-dir", help="data folder (default: the project's data/)")
+    parser.add_argument("--per-story", action="store_true", help="pass --per-story (every story's figures too)")
     args = parser.parse_args(argv)
     job = [sys.executable, "-m", "analysis", "figures"] + (["--data-dir", args.data_dir] if args.data_dir else [])
+    job += ["--per-story"] if args.per_story else []
     floor, figures, reference = [], [], None
     with tempfile.TemporaryDirectory() as tmp:
         for run in range(args.runs):
@@ -66,7 +70,7 @@ def main(argv=None) -> int:
     print("| command | median wall s | vs floor |")
     print("| --- | ---: | ---: |")
     print(f"| `python -c \"{FLOOR}\"` (floor) | {f:.2f} | 1.00x |")
-    print(f"| `python -m analysis figures` | {j:.2f} | {j / f:.2f}x |")
+    print(f"| `python -m analysis figures{' --per-story' if args.per_story else ''}` | {j:.2f} | {j / f:.2f}x |")
     return 0
 
 

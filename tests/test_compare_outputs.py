@@ -65,23 +65,22 @@ def test_compare_command_names_an_unknown_metric(study, capsys):
 
 def test_forest_plot_and_grid_draw_in_the_outlet_colours(study):
     folder, metrics = study
-    previous = plots.set_outlet_order(["Synthetic Wire"])      # declared first: gets the first colour
     try:
-        order = ["Synthetic Wire", "Synthetic Daily", "Synthetic Longform"]
+        order = ["Synthetic Wire", "Synthetic Daily", "Synthetic Longform"]   # Wire declared first: the first colour
         table = across_stories.outlet_differences(metrics, ["body_words_per_sentence"], outlets=order, mixed_model=False)
         fig, ax = plt.subplots()
-        plots.plot_outlet_effects(table, ax=ax)
+        plots.plot_outlet_effects(table, order=["Synthetic Wire"], ax=ax)
         assert len(ax.get_yticklabels()) == len(table)
         assert table.iloc[0]["outlet_a"] == "Synthetic Wire"
         line = ax.get_lines()[0]
         assert matplotlib.colors.to_hex(line.get_color()).upper() == plots.OKABE_ITO[0].upper()  # declared first
         plt.close(fig)
         fig, ax = plt.subplots()
-        plots.plot_story_outlet_grid(metrics, metric="body_words_per_sentence", ax=ax)
+        plots.plot_story_outlet_grid(metrics, metric="body_words_per_sentence", order=["Synthetic Wire"], ax=ax)
         assert [t.get_text() for t in ax.get_xticklabels()][0] == "Synthetic Wire"
         texts = [t.get_text() for t in ax.texts]
         assert texts.count("absent") == 1 + 2                      # story 2 lacks Wire; story 6 has Daily only
         plt.close(fig)
     finally:
-        plots.set_outlet_order(previous)
+        plt.close("all")
     assert np.isfinite(table["difference"]).all()

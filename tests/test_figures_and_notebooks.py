@@ -11,35 +11,37 @@ import pytest
 
 from analysis.outputs import figures, report
 from analysis.config import FIGURES_DIR, NOTEBOOKS_DIR, PROJECT_ROOT
+from analysis.ingest.manifest import stories
 from conftest import SEED_DATA, USER_DATA, seed_plus
 
 NOTEBOOKS = report.notebook_paths()
 
 
 def test_committed_figures_are_what_the_command_produces(tmp_path):
-    # figures/ is built from the user's data/ (python -m analysis figures), so this one reads data/.
-    written = figures.build_figures(data_dir=USER_DATA, out_dir=tmp_path)
-    assert len(written) >= 10
+    # figures/ is built from the user's data/ (python -m analysis figures --per-story), so this one reads data/.
+    written = figures.build_figures(data_dir=USER_DATA, out_dir=tmp_path, per_story=True)
+    assert len(written) >= 10 and any(p.parent == tmp_path for p in written)    # the study's and the stories'
+    assert {p.parent.name for p in written} - {tmp_path.name} == set(stories(USER_DATA))
     produced = {p.relative_to(tmp_path): p.read_bytes() for p in written}
     committed = {p.relative_to(FIGURES_DIR): p.read_bytes() for p in FIGURES_DIR.rglob("*.png")}
-    assert sorted(produced) == sorted(committed), "figures/ is stale: run python -m analysis figures"
+    assert sorted(produced) == sorted(committed), "figures/ is stale: run python -m analysis figures --per-story"
     stale = [str(name) for name in produced if produced[name] != committed[name]]
-    assert not stale, f"stale figures (run python -m analysis figures): {stale}"
+    assert not stale, f"stale figures (run python -m analysis figures --per-story): {stale}"
 
 
 def test_figures_are_byte_identical_run_to_run(tmp_path):
-    first = figures.build_figures(data_dir=SEED_DATA, out_dir=tmp_path / "a")
-    second = figures.build_figures(data_dir=SEED_DATA, out_dir=tmp_path / "b")
+    first = figures.build_figures(data_dir=SEED_DATA, out_dir=tmp_path / "a", per_story=True)
+    second = figures.build_figures(data_dir=SEED_DATA, out_dir=tmp_path / "b", per_story=True)
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
     assert b"tIME" not in first[0].read_bytes()  # no PNG timestamp chunk
 
 
 def test_figures_drawn_in_parallel_equal_those_drawn_one_by_one(tmp_path, monkeypatch):
     monkeypatch.setenv("OUTLET_COMPARE_FIGURE_WORKERS", "1")
-    alone = figures.build_figures(data_dir=SEED_DATA, out_dir=tmp_path / "one")
+    alone = figures.build_figures(data_dir=SEED_DATA, out_dir=tmp_path / "one", per_story=True)
     monkeypatch.setenv("OUTLET_COMPARE_FIGURE_WORKERS", "2")
     assert figures.figure_workers() == 2
-    parallel = figures.build_figures(data_dir=SEED_DATA, out_dir=tmp_path / "two")
+    parallel = figures.build_figures(data_dir=SEED_DATA, out_dir=tmp_path / "two", per_story=True)
     assert [p.name for p in alone] == [p.name for p in parallel]
     assert [p.read_bytes() for p in alone] == [p.read_bytes() for p in parallel]
 
@@ -80,7 +82,7 @@ def test_a_story_table_is_computed_once_in_the_worker_that_draws_its_figures(tmp
         return real(*args, **kwargs)
     monkeypatch.setattr(readability, "readability_table", logged)
     monkeypatch.setenv("OUTLET_COMPARE_FIGURE_WORKERS", "2")
-    written = figures.build_figures(data_dir=SEED_DATA, out_dir=tmp_path / "out")
+    written = figures.build_figures(data_dir=SEED_DATA, story="bondarev-resignation", out_dir=tmp_path / "out")
     calls = log.read_text().split()
     # three readability figures, one computation, in a drawing worker (not this process)
     assert sum("readability" in p.name for p in written) == 3

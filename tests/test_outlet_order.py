@@ -36,14 +36,11 @@ def test_bad_outlet_setting_is_a_one_line_error(tmp_path):
 
 
 def test_an_outlet_keeps_its_colour_whichever_outlets_a_story_has():
-    previous = plots.set_outlet_order(["Alpha", "Mid", "Zeta"])
-    try:
-        both = plots.outlet_colours(["Zeta", "Alpha"])
-        alone = plots.outlet_colours(["Zeta"])
-        assert alone["Zeta"] == both["Zeta"] == plots.OKABE_ITO[2]
-        assert both["Alpha"] == plots.OKABE_ITO[0]
-    finally:
-        plots.set_outlet_order(previous)
+    order = ["Alpha", "Mid", "Zeta"]
+    both = plots.outlet_colours(["Zeta", "Alpha"], order=order)
+    alone = plots.outlet_colours(["Zeta"], order=order)
+    assert alone["Zeta"] == both["Zeta"] == plots.OKABE_ITO[2]
+    assert both["Alpha"] == plots.OKABE_ITO[0]
 
 
 def test_distinct_colours_beyond_eight_outlets():

@@ -39,6 +39,7 @@ import pandas as pd
 from ..config import resolve_data_dir
 from ..errors import InputDataError
 from ..files import write_text_atomic
+from ..progress import progress as progress_lines
 from .manifest import read_manifest
 from .rawtext import read_raw_text
 
@@ -116,14 +117,16 @@ def _candidate_pairs(keys: np.ndarray) -> np.ndarray:
     return np.column_stack([codes // n, codes % n])
 
 
-def near_duplicate_pairs(texts: Mapping[str, str], threshold: float = 0.7) -> list[tuple[str, str, float]]:
+def near_duplicate_pairs(texts: Mapping[str, str], threshold: float = 0.7,
+                         progress: bool = False) -> list[tuple[str, str, float]]:
     """``(id_a, id_b, jaccard)`` for every pair of texts at or above ``threshold`` (see the module docstring).
 
     ``texts`` may read each text when it is looked up (e.g. :class:`_ArticleTexts`): it is
     iterated once to sketch every text, and looked up again only for candidate pairs.  The
     banding (``b`` bands of ``r`` rows) is datasketch's ``MinHashLSH`` choice for the lower
     threshold; each band is held as one 64-bit key, 8 bytes a band an article, where
-    datasketch's index holds about 8 KB an article.
+    datasketch's index holds about 8 KB an article.  With ``progress`` the texts sketched and
+    the candidate pairs checked are counted on stderr (:mod:`analysis.progress`).
     """
     from datasketch import MinHashLSH
 
@@ -142,10 +145,12 @@ def near_duplicate_pairs(texts: Mapping[str, str], threshold: float = 0.7) -> li
     banding = MinHashLSH(threshold=max(0.1, threshold - 0.2), num_perm=NUM_PERM)
     ids = list(texts)
     keys = np.empty((len(ids), banding.b), dtype=np.uint64)
-    for row, key in enumerate(ids):
+    for row, key in enumerate(progress_lines(ids, desc="duplicates: sketching", unit="articles", enabled=progress)):
         keys[row] = _band_keys(_minhash(shingles_of(key)).hashvalues, banding.b, banding.r)
     pairs = []
-    for a, b in _candidate_pairs(keys).tolist():
+    candidates = _candidate_pairs(keys).tolist()
+    for a, b in progress_lines(candidates, desc="duplicates: checking candidate pairs", unit="pairs",
+                               enabled=progress and len(candidates) > 0):
         similarity = jaccard(shingles_of(ids[a]), shingles_of(ids[b]))
         if similarity >= threshold:
             pairs.append((ids[a], ids[b], similarity))
@@ -168,7 +173,8 @@ class _ArticleTexts(Mapping):
         return len(self._rows)
 
 
-def near_duplicates(data_dir=None, threshold: float = 0.7, manifest: pd.DataFrame | None = None) -> pd.DataFrame:
+def near_duplicates(data_dir=None, threshold: float = 0.7, manifest: pd.DataFrame | None = None,
+                    progress: bool = False) -> pd.DataFrame:
     """Pairs of articles whose texts are near-identical.
 
     Columns: ``id_a``, ``id_b`` (``a`` first in the manifest), ``story_a``, ``story_b``,
@@ -179,7 +185,7 @@ def near_duplicates(data_dir=None, threshold: float = 0.7, manifest: pd.DataFram
     manifest = read_manifest(data_dir) if manifest is None else manifest
     meta = manifest.set_index("id")
     rows = [(a, b, meta.at[a, "story"], meta.at[b, "story"], meta.at[a, "outlet"], meta.at[b, "outlet"], round(j, 4))
-            for a, b, j in near_duplicate_pairs(_ArticleTexts(manifest), threshold)]
+            for a, b, j in near_duplicate_pairs(_ArticleTexts(manifest), threshold, progress)]
     return pd.DataFrame(rows, columns=DUPLICATE_COLUMNS)
 
 
@@ -207,14 +213,15 @@ def excluded_ids(data_dir=None) -> set[str]:
     return set(flags.loc[flags["action"] == "exclude", "id"])
 
 
-def write_duplicate_flags(data_dir=None, pairs: pd.DataFrame | None = None, threshold: float = 0.7) -> Path:
+def write_duplicate_flags(data_dir=None, pairs: pd.DataFrame | None = None, threshold: float = 0.7,
+                          progress: bool = False) -> Path:
     """Write ``duplicates.csv`` (see the module docstring); return its path."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
     root = resolve_data_dir(data_dir)
     manifest = read_manifest(root)
-    pairs = near_duplicates(root, threshold, manifest) if pairs is None else pairs
+    pairs = near_duplicates(root, threshold, manifest, progress) if pairs is None else pairs
     position = {key: i for i, key in enumerate(manifest["id"])}
     previous = read_duplicate_flags(root).set_index("id")["action"].to_dict()
     rows = []

@@ -64,6 +64,7 @@ import pandas as pd
 from ..config import resolve_data_dir
 from ..errors import InputDataError
 from ..files import write_text_atomic
+from ..progress import progress as progress_lines
 from .manifest import MANIFEST_HEADER, UNASSIGNED_STORY, manifest_path, read_manifest
 from .rawtext import read_raw_text
 
@@ -102,13 +103,14 @@ def _stop_words() -> frozenset[str]:
     return frozenset(get_stop_words("en"))
 
 
-def tfidf_matrix(texts: list[str]):
-    """``(matrix, vocabulary)``: unit-length sublinear TF-IDF rows (scipy CSR), one per text."""
+def tfidf_matrix(texts: list[str], progress: bool = False):
+    """``(matrix, vocabulary)``: unit-length sublinear TF-IDF rows (scipy CSR), one per text
+    (with ``progress``, the texts read are counted on stderr)."""
     from scipy.sparse import csr_matrix
 
     vocabulary: dict[str, int] = {}
     indptr, indices, counts = [0], [], []
-    for text in texts:
+    for text in progress_lines(texts, desc="group-stories: reading", unit="articles", enabled=progress):
         tally: dict[int, int] = {}
         for word in _WORD.findall(text.lower()):
             index = vocabulary.setdefault(word, len(vocabulary))
@@ -281,13 +283,15 @@ def story_name(terms: np.ndarray, weights: np.ndarray, words: dict[int, str], te
     return "-".join(([first_date] if first_date else []) + [word for word, _ in ranked[:3]]) or "story"
 
 
-def group_texts(texts: Sequence[str], dates: list[str], window_days: int = 3, threshold: float = 0.3) -> Grouping:
+def group_texts(texts: Sequence[str], dates: list[str], window_days: int = 3, threshold: float = 0.3,
+                progress: bool = False) -> Grouping:
     """Stories among texts with ISO dates (see the module docstring).
 
     ``texts`` is read twice, in order for the vectors and once more by story for the names,
-    so it may read each text when it is looked up rather than hold them all.
+    so it may read each text when it is looked up rather than hold them all.  With ``progress``
+    both passes are counted on stderr.
     """
-    matrix, vocabulary = tfidf_matrix(texts)
+    matrix, vocabulary = tfidf_matrix(texts, progress)
     days = [_day(d) for d in dates]
     links, best = similarity_links(matrix, days, window_days, threshold)
     n = len(dates)
@@ -305,7 +309,8 @@ def group_texts(texts: Sequence[str], dates: list[str], window_days: int = 3, th
     bounds = np.flatnonzero(np.r_[True, labels[order][1:] != labels[order][:-1], True]) if n else np.zeros(1, int)
     members_of = {int(labels[order[a]]): order[a:b] for a, b in zip(bounds[:-1], bounds[1:])}
     names: dict[int, str] = {}
-    for label in dict.fromkeys(labels.tolist()):
+    unique_labels = list(dict.fromkeys(labels.tolist()))
+    for label in progress_lines(unique_labels, desc="group-stories: naming", unit="stories", enabled=progress):
         members = members_of[label]
         rows = matrix[members]
         terms, where = np.unique(rows.indices, return_inverse=True)
@@ -328,7 +333,7 @@ class _ArticleTexts(Sequence):
         return len(self._files)
 
 
-def group_stories(data_dir=None, window_days: int = 3, threshold: float = 0.3) -> pd.DataFrame:
+def group_stories(data_dir=None, window_days: int = 3, threshold: float = 0.3, progress: bool = False) -> pd.DataFrame:
     """One row per article: ``id``, ``story``, ``confidence``, ``method``, ``centre``.
 
     ``method`` is ``column`` for an article whose story came with the data (kept, confidence
@@ -340,7 +345,7 @@ def group_stories(data_dir=None, window_days: int = 3, threshold: float = 0.3) -
     rows = {r.id: (r.story, 1.0, "column", "") for r in manifest.itertuples(index=False) if r.story != UNASSIGNED}
     todo = manifest[manifest["story"] == UNASSIGNED]
     if len(todo):
-        found = group_texts(_ArticleTexts(todo), todo["published"].tolist(), window_days, threshold)
+        found = group_texts(_ArticleTexts(todo), todo["published"].tolist(), window_days, threshold, progress)
         taken = set(manifest["story"])
         unique: dict[int, str] = {}
         for label, name in found.names.items():
@@ -356,10 +361,10 @@ def group_stories(data_dir=None, window_days: int = 3, threshold: float = 0.3) -
 
 
 def write_story_groups(data_dir=None, window_days: int = 3, threshold: float = 0.3,
-                       table: pd.DataFrame | None = None) -> Path:
+                       table: pd.DataFrame | None = None, progress: bool = False) -> Path:
     """Write ``stories.csv`` for review (``table`` from :func:`group_stories`, else computed); return its path."""
     root = resolve_data_dir(data_dir)
-    table = group_stories(root, window_days, threshold) if table is None else table
+    table = group_stories(root, window_days, threshold, progress) if table is None else table
     return write_text_atomic(root / STORIES_FILE, table.to_csv(index=False, lineterminator="\n"))
 
 

@@ -412,9 +412,9 @@ def write_metrics(out, data_dir=None, story: str | None = None, *, records: Iter
 
 
 def _progress(total: int, enabled: bool):
-    from tqdm import tqdm
+    from ..progress import Progress  # a bar on a terminal, lines otherwise
 
-    return tqdm(total=total, unit="article", disable=not enabled, mininterval=1.0)
+    return Progress(total, desc="metrics", unit="articles", enabled=enabled)
 
 
 def _partition_metrics(partition: pd.DataFrame, errors: str = "raise") -> pd.DataFrame:

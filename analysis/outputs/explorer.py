@@ -61,6 +61,7 @@ from ..measures.readability import sentence_readability
 from ..measures.sentiment import sentence_sentiment
 from ..measures.wording import distinctive_terms
 from ..text.corpus import Corpus, load_corpus, process_article
+from ..progress import progress as progress_lines
 from .atomic import prepare_out_dir, remove_empty, write_file
 from .plots import outlet_colours
 
@@ -759,7 +760,7 @@ def _file_name(story: str) -> str:
 
 
 def write_explorers(data_dir=None, story: str | None = None, whole: bool = False, out_dir=None,
-                    budget: Budget = BUDGET) -> list[Path]:
+                    budget: Budget = BUDGET, progress: bool = False) -> list[Path]:
     """Write explorer pages; return their paths.
 
     ``story``: that story's page, ``<out>/<story>.html`` (only that story is read).  ``whole``: one
@@ -767,7 +768,8 @@ def write_explorers(data_dir=None, story: str | None = None, whole: bool = False
     articles (:func:`sample_manifest`).  Neither: one page per story (one story in memory at a
     time) and the whole-folder page.  The output folder is checked before any work
     (:func:`~analysis.outputs.atomic.prepare_out_dir`); each file is written inside it through a
-    temporary file moved into place, so no half-written page is left behind.
+    temporary file moved into place, so no half-written page is left behind.  With ``progress``
+    the stories read are counted on stderr (:mod:`analysis.progress`).
     """
     out = Path(out_dir) if out_dir is not None else EXPLORER_DIR
     # read once, before the output folder is made: an unknown story or a broken data folder fails here
@@ -775,7 +777,7 @@ def write_explorers(data_dir=None, story: str | None = None, whole: bool = False
     created = prepare_out_dir(out)
     written: list[Path] = []
     try:
-        _write_pages(out, written, manifest, data_dir, story, whole, budget)
+        _write_pages(out, written, manifest, data_dir, story, whole, budget, progress)
     finally:
         if created and not written:
             remove_empty(out)
@@ -783,18 +785,22 @@ def write_explorers(data_dir=None, story: str | None = None, whole: bool = False
 
 
 def _write_pages(out: Path, written: list[Path], manifest: pd.DataFrame, data_dir, story: str | None, whole: bool,
-                 budget: Budget) -> None:
+                 budget: Budget, progress: bool = False) -> None:
     """The pages of :func:`write_explorers`; each story's page reads only that story's articles."""
     if story is not None:
         corpus = _load_records(manifest, data_dir) if len(manifest) else load_corpus(data_dir, story)
         written.append(write_file(out, _file_name(story), explorer_html(corpus, f"Explorer: {story}", budget)))
         return
     if not whole:
-        for name, rows in manifest.groupby("story", sort=False):
+        groups = manifest.groupby("story", sort=False)
+        for name, rows in progress_lines(groups, desc="explore: story pages", unit="stories", total=groups.ngroups,
+                                         enabled=progress):
             corpus = _load_records(rows, data_dir)
             written.append(write_file(out, _file_name(name), explorer_html(corpus, f"Explorer: {name}", budget)))
     kept = sample_manifest(manifest, budget)
-    parts = [_load_records(group, data_dir) for _, group in kept.groupby("story", sort=False)]
+    sampled = kept.groupby("story", sort=False)
+    parts = [_load_records(group, data_dir) for _, group in progress_lines(
+        sampled, desc="explore: all-stories sample", unit="stories", total=sampled.ngroups, enabled=progress)]
     corpus = _concat(parts) if parts else load_corpus(data_dir)
     sample = ArticleSample(len(manifest), manifest["story"].nunique(), len(kept), kept["story"].nunique(), budget)
     written.append(write_file(out, "all-stories.html",

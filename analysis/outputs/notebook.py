@@ -13,14 +13,12 @@ import pandas as pd
 
 from ..ingest.manifest import stories
 from ..text.corpus import Corpus, load_corpus
-from ..compare.order import study_outlets
-from .plots import set_outlet_order, style_path
+from .plots import style_path
 
 
 def open_study(data_dir=None, story: str | None = None) -> tuple[str, Corpus]:
     """Style, display options and the corpus of one story: returns ``(story, corpus)``."""
     plt.style.use(style_path())
-    set_outlet_order(study_outlets(data_dir))  # one colour per outlet in every story's figures
     pd.set_option("display.max_colwidth", 120)
     story = story or stories(data_dir)[0]
     corpus = load_corpus(data_dir, story)

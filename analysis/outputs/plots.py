@@ -4,9 +4,12 @@ Every function takes a table from the analysis modules, draws on ``ax`` (or a
 new figure), labels outlets with their sample sizes, and returns the Axes.
 Colours come from the Okabe & Ito (2008) colour-blind-safe palette (then
 further distinct hues for a ninth outlet and beyond), one fixed colour per
-outlet keyed by the data folder's outlet order (:func:`set_outlet_order`, from
-:func:`analysis.compare.order.study_outlets`; first appearance when none is set), so
-an outlet keeps its colour in every figure of every story.
+outlet keyed by its position in an outlet order.  As in seaborn, the order and the
+colours are arguments: every function takes ``order=`` (default: the outlets in the
+order the table gives them) and ``palette=`` (a list or a dict outlet -> colour), and
+keeps no state between calls.  ``python -m analysis figures`` passes the data folder's
+order (:func:`analysis.compare.order.study_outlets`) to every figure, so an outlet keeps
+its colour in every figure of every story.
 """
 from __future__ import annotations
 
@@ -60,16 +63,6 @@ def house_style():
         yield
 
 
-_STUDY_ORDER: list[str] = []
-
-
-def set_outlet_order(order) -> list[str]:
-    """Declare the data folder's outlet order (colours follow it); returns the previous order."""
-    global _STUDY_ORDER
-    previous, _STUDY_ORDER = _STUDY_ORDER, list(dict.fromkeys(order))
-    return previous
-
-
 def palette(n: int) -> list[str]:
     """``n`` distinct colours: Okabe & Ito's eight, then hues spaced by the golden angle
     (alternating lightness), so any number of outlets gets distinct colours."""
@@ -86,13 +79,28 @@ def palette(n: int) -> list[str]:
     return colours
 
 
-def outlet_colours(outlets, order=None) -> dict[str, str]:
-    """Colour per outlet, by its position in ``order`` (default: the order set with
-    :func:`set_outlet_order`, then the other outlets in the order given)."""
-    order = list(order) if order is not None else list(_STUDY_ORDER)
+_palette = palette
+
+
+def outlet_colours(outlets, order=None, palette=None) -> dict[str, str]:
+    """Colour per outlet, by its position in ``order`` (default: the outlets in the order
+    given), outlets missing from ``order`` following in the order given.
+
+    ``palette`` (as in seaborn): None for :func:`palette` (Okabe & Ito, then distinct hues),
+    a list of colours taken by position in the order, or a dict outlet -> colour (outlets it
+    lacks get the default colour of their position).  Pass the data folder's order
+    (:func:`analysis.compare.order.study_outlets`) to every figure of a study, and an outlet
+    keeps one colour in all of them, whichever outlets a figure shows.
+    """
     unique = list(dict.fromkeys(outlets))
-    full = order + [o for o in unique if o not in set(order)]
-    colours = palette(len(full))
+    declared = list(dict.fromkeys(order)) if order is not None else []
+    full = declared + [o for o in unique if o not in set(declared)]
+    if isinstance(palette, dict):
+        defaults = _palette(len(full))
+        return {o: palette.get(o, defaults[full.index(o)]) for o in unique}
+    colours = list(palette) if palette is not None else _palette(len(full))
+    if len(colours) < len(full):
+        raise ValueError(f"palette has {len(colours)} colours for {len(full)} outlets")
     return {o: colours[full.index(o)] for o in unique}
 
 
@@ -106,13 +114,14 @@ def _outlet_label(outlet: str, n: int, unit: str = "sentences") -> str:
     return f"{outlet} (n={n} {unit})"
 
 
-def plot_readability_scores(readability: pd.DataFrame, *, scope: str = "body", metrics=None, ax=None):
+def plot_readability_scores(readability: pd.DataFrame, *, scope: str = "body", metrics=None, order=None, palette=None,
+                            ax=None):
     """Grade-level scores per outlet with 95% bootstrap intervals (from ``readability_table``)."""
     ax = _ax(ax)
     metrics = metrics or GRADE_METRICS
     data = readability[(readability["scope"] == scope) & readability["metric"].isin(metrics)]
     articles = list(dict.fromkeys(data["article_id"]))
-    colours = outlet_colours(data.drop_duplicates("article_id")["outlet"])
+    colours = outlet_colours(data.drop_duplicates("article_id")["outlet"], order, palette)
     width = 0.8 / max(len(articles), 1)
     for k, article_id in enumerate(articles):
         rows = data[data["article_id"] == article_id].set_index("metric").reindex(metrics)
@@ -165,10 +174,10 @@ VOICE_SCOPES = [s for s in SCOPES if s != "body"] + ["body"]
 VOICE_LABELS = [SCOPE_LABELS[s] for s in VOICE_SCOPES]
 
 
-def _by_voice(table: pd.DataFrame, metric: str, ax):
+def _by_voice(table: pd.DataFrame, metric: str, ax, order=None, palette=None):
     """Points with interval bars for narration, quotation and body, one colour per outlet."""
     data = table[(table["metric"] == metric) & table["scope"].isin(VOICE_SCOPES)]
-    colours = outlet_colours(data.drop_duplicates("article_id")["outlet"])
+    colours = outlet_colours(data.drop_duplicates("article_id")["outlet"], order, palette)
     articles = list(dict.fromkeys(data["article_id"]))
     width = 0.8 / max(len(articles), 1)
     for k, article_id in enumerate(articles):
@@ -184,19 +193,20 @@ def _by_voice(table: pd.DataFrame, metric: str, ax):
     return ax
 
 
-def plot_readability_by_voice(readability: pd.DataFrame, *, metric: str = "flesch_kincaid_grade", ax=None):
+def plot_readability_by_voice(readability: pd.DataFrame, *, metric: str = "flesch_kincaid_grade", order=None,
+                              palette=None, ax=None):
     """One score for narration, quotation and the whole body, per outlet, with intervals."""
-    ax = _by_voice(readability, metric, _ax(ax))
+    ax = _by_voice(readability, metric, _ax(ax), order, palette)
     ax.set_ylabel(f"{METRIC_LABELS.get(metric, metric)} (95% bootstrap interval)")
     ax.set_title(f"{METRIC_LABELS.get(metric, metric)}: narration versus quotation")
     _legend_outside(ax, fontsize=7.5)
     return ax
 
 
-def _strip_rows(frame: pd.DataFrame, spread: float):
+def _strip_rows(frame: pd.DataFrame, spread: float, order=None, palette=None):
     """For a strip plot with one row per article: ``(k, article, its rows, jitter, colour)``."""
     articles = frame.drop_duplicates("article_id")
-    colours = outlet_colours(articles["outlet"])
+    colours = outlet_colours(articles["outlet"], order, palette)
     for k, article in enumerate(articles.itertuples(index=False)):
         mine = frame[frame["article_id"] == article.article_id].reset_index(drop=True)
         yield k, article, mine, k + (np.arange(len(mine)) % 5 - 2) * spread, colours[article.outlet]
@@ -208,10 +218,10 @@ def _strip_axis(ax, frame: pd.DataFrame) -> None:
     ax.set_ylim(len(outlets) - 0.5, -0.5)
 
 
-def plot_sentence_lengths(sentences: pd.DataFrame, *, ax=None):
+def plot_sentence_lengths(sentences: pd.DataFrame, *, order=None, palette=None, ax=None):
     """Distribution of words per sentence per outlet (from ``sentence_readability``)."""
     ax = _ax(ax)
-    for k, article, mine, y, colour in _strip_rows(sentences, 0.05):
+    for k, article, mine, y, colour in _strip_rows(sentences, 0.05, order, palette):
         words = mine["words"].to_numpy()
         ax.scatter(words, y, color=colour, alpha=0.75, s=22, label=_outlet_label(article.outlet, len(words)))
         ax.plot([np.median(words)] * 2, [k - 0.3, k + 0.3], color=colour, linewidth=2.5)
@@ -222,11 +232,11 @@ def plot_sentence_lengths(sentences: pd.DataFrame, *, ax=None):
     return ax
 
 
-def plot_sentiment_arc(arc: pd.DataFrame, *, ax=None):
+def plot_sentiment_arc(arc: pd.DataFrame, *, order=None, palette=None, ax=None):
     """Sentence compound scores through each article, with a rolling mean (from ``sentiment_arc``)."""
     ax = _ax(ax)
     articles = arc.drop_duplicates("article_id")
-    colours = outlet_colours(articles["outlet"])
+    colours = outlet_colours(articles["outlet"], order, palette)
     for row in articles.itertuples(index=False):
         mine = arc[arc["article_id"] == row.article_id]
         colour = colours[row.outlet]
@@ -247,9 +257,10 @@ def plot_sentiment_arc(arc: pd.DataFrame, *, ax=None):
     return ax
 
 
-def plot_sentiment_by_voice(summary: pd.DataFrame, *, metric: str = "mean_compound", ax=None):
+def plot_sentiment_by_voice(summary: pd.DataFrame, *, metric: str = "mean_compound", order=None, palette=None,
+                            ax=None):
     """Mean compound per outlet for narration, quotation and body, with intervals (from ``sentiment_summary``)."""
-    ax = _by_voice(summary, metric, _ax(ax))
+    ax = _by_voice(summary, metric, _ax(ax), order, palette)
     ax.axhline(0, color="#999999", linewidth=0.8)
     ax.set_ylabel(f"{METRIC_LABELS.get(metric, metric)} (95% bootstrap interval)")
     ax.set_title("Sentiment: the outlet's own voice versus what it quotes")
@@ -257,10 +268,10 @@ def plot_sentiment_by_voice(summary: pd.DataFrame, *, metric: str = "mean_compou
     return ax
 
 
-def plot_sentiment_distribution(scored: pd.DataFrame, *, ax=None):
+def plot_sentiment_distribution(scored: pd.DataFrame, *, order=None, palette=None, ax=None):
     """Every sentence's compound score per outlet and voice (from ``sentence_sentiment``)."""
     ax = _ax(ax)
-    for _, article, mine, y, colour in _strip_rows(scored, 0.06):
+    for _, article, mine, y, colour in _strip_rows(scored, 0.06, order, palette):
         for voice, marker in VOICE_MARKERS.items():
             part = mine[mine["voice"] == voice]
             ax.scatter(part["compound"], y[part.index], color=colour, marker=marker, s=26, alpha=0.8,
@@ -276,7 +287,7 @@ def plot_sentiment_distribution(scored: pd.DataFrame, *, ax=None):
 
 
 def plot_distinctive_terms(terms: pd.DataFrame, *, article_id: str | None = None, label_top: int = 8,
-                           band: pd.DataFrame | None = None, ax=None):
+                           band: pd.DataFrame | None = None, order=None, palette=None, ax=None):
     """Monroe et al. z-score against frequency for one article's terms (from ``distinctive_terms``).
 
     ``band`` (from ``compare.wording_across.z_null_band``) draws, per term
@@ -289,7 +300,7 @@ def plot_distinctive_terms(terms: pd.DataFrame, *, article_id: str | None = None
     article_id = article_id or terms["article_id"].iloc[0]
     data = terms[terms["article_id"] == article_id]
     outlet = data["outlet"].iloc[0]
-    colours = outlet_colours(terms.drop_duplicates("article_id")["outlet"])
+    colours = outlet_colours(terms.drop_duplicates("article_id")["outlet"], order, palette)
     total = data["count"] + data["count_rest"]
     ax.scatter(total, data["z"], s=14, color="#bbbbbb")
     top = pd.concat([data.nlargest(label_top, "z"), data.nsmallest(label_top, "z")])
@@ -335,7 +346,8 @@ def plot_distinctive_terms(terms: pd.DataFrame, *, article_id: str | None = None
     return ax
 
 
-def plot_framing_counts(framing: pd.DataFrame, *, scope: str = "body", category: str | None = None, ax=None):
+def plot_framing_counts(framing: pd.DataFrame, *, scope: str = "body", category: str | None = None, order=None,
+                        palette=None, ax=None):
     """Dictionary matches per 1,000 words, per label and outlet (from ``framing_counts``)."""
     ax = _ax(ax)
     data = framing[framing["scope"] == scope]
@@ -343,7 +355,7 @@ def plot_framing_counts(framing: pd.DataFrame, *, scope: str = "body", category:
         data = data[data["category"] == category]
     labels = list(dict.fromkeys(zip(data["category"], data["label"])))
     articles = data.drop_duplicates("article_id")
-    colours = outlet_colours(articles["outlet"])
+    colours = outlet_colours(articles["outlet"], order, palette)
     height = 0.8 / max(len(articles), 1)
     for k, row in enumerate(articles.itertuples(index=False)):
         mine = data[data["article_id"] == row.article_id].set_index(["category", "label"]).reindex(labels)
@@ -366,7 +378,7 @@ def plot_framing_counts(framing: pd.DataFrame, *, scope: str = "body", category:
     return ax
 
 
-def plot_paragraph_roles(paragraphs: pd.DataFrame, *, ax=None):
+def plot_paragraph_roles(paragraphs: pd.DataFrame, *, order=None, palette=None, ax=None):
     """How much of each page is reporting and how much furniture, in words (from ``Corpus.paragraphs``).
 
     Each bar is one page; segments are roles (body first), their length the words
@@ -392,7 +404,7 @@ def plot_paragraph_roles(paragraphs: pd.DataFrame, *, ax=None):
         left += widths
     ax.set_yticks(range(len(totals)), [f"{o} (n={int(t)} words)" for o, t in zip(articles["outlet"], grand)])
     for tick, outlet in zip(ax.get_yticklabels(), articles["outlet"]):
-        tick.set_color(outlet_colours(articles["outlet"])[outlet])
+        tick.set_color(outlet_colours(articles["outlet"], order, palette)[outlet])
     ax.invert_yaxis()
     ax.set_xlabel("words in paragraphs of each role (labels: role and words)")
     ax.set_title("What each page holds besides the reporting")
@@ -400,7 +412,7 @@ def plot_paragraph_roles(paragraphs: pd.DataFrame, *, ax=None):
     return ax
 
 
-def plot_sources(story_sources: pd.DataFrame, *, ax=None):
+def plot_sources(story_sources: pd.DataFrame, *, order=None, palette=None, ax=None):
     """Sentences attributed to each source, per outlet, labelled with the share of the
     outlet's quoted words (from ``story_sources``)."""
     ax = _ax(ax)
@@ -408,7 +420,7 @@ def plot_sources(story_sources: pd.DataFrame, *, ax=None):
     totals = data.groupby("story_source", sort=False)["n_sentences"].sum().sort_values(ascending=False, kind="stable")
     names = list(totals.index)
     articles = data.drop_duplicates("article_id")
-    colours = outlet_colours(articles["outlet"])
+    colours = outlet_colours(articles["outlet"], order, palette)
     height = 0.8 / max(len(articles), 1)
     for k, row in enumerate(articles.itertuples(index=False)):
         mine = data[data["article_id"] == row.article_id].set_index("story_source").reindex(names)
@@ -445,7 +457,8 @@ def _metric_label(metric: str) -> str:
     return METRIC_LABELS.get(metric, metric)
 
 
-def plot_outlet_effects(differences: pd.DataFrame, *, family: str | None = None, comparison: str | None = None, ax=None):
+def plot_outlet_effects(differences: pd.DataFrame, *, family: str | None = None, comparison: str | None = None,
+                        order=None, palette=None, ax=None):
     """Forest plot of study-level outlet differences (from ``compare.across_stories.outlet_differences``).
 
     One panel per metric family (``family`` "readability", "sentiment" or "voice";
@@ -461,7 +474,7 @@ def plot_outlet_effects(differences: pd.DataFrame, *, family: str | None = None,
     data = data[data["metric"].map(_metric_family) == family]
     if comparison is not None:
         data = data[data["comparison"] == comparison]
-    colours = outlet_colours(data["outlet_a"])
+    colours = outlet_colours(data["outlet_a"], order, palette)
     y = np.arange(len(data))
     for k, row in enumerate(data.itertuples(index=False)):
         colour = colours[row.outlet_a]
@@ -488,15 +501,27 @@ def plot_outlet_effects(differences: pd.DataFrame, *, family: str | None = None,
     return ax
 
 
-def plot_story_outlet_grid(metrics: pd.DataFrame, *, metric: str = "body_flesch_kincaid_grade", ax=None):
+def _in_order(present, order) -> list[str]:
+    """``present`` outlets: those of ``order`` first (in its order), then the others as they come."""
+    present = list(dict.fromkeys(present))
+    first = [o for o in (order or []) if o in set(present)]
+    return first + [o for o in present if o not in set(first)]
+
+
+def plot_story_outlet_grid(metrics: pd.DataFrame, *, metric: str = "body_flesch_kincaid_grade", stories=None,
+                           order=None, palette=None, ax=None):
     """Story x outlet grid of one metric (from ``corpus_metrics``): the mean over the outlet's
     articles in the story, coloured by its distance from that story's mean over outlets
-    (so the grid shows outlets, not how hard each story was); empty cells: outlet absent."""
+    (so the grid shows outlets, not how hard each story was); empty cells: outlet absent.
+    Rows are ``stories`` (default: every story, in order of appearance); columns follow
+    ``order`` (outlets it lacks after it, alphabetically); the outlet names stand above the
+    grid as well as below, so a tall grid (a hundred stories) is read without scrolling to
+    its foot."""
     ax = _ax(ax)
     data = metrics[["story", "outlet", metric]].dropna()
-    outlets = [o for o in (_STUDY_ORDER or []) if o in set(data["outlet"])]
+    outlets = [o for o in (order or []) if o in set(data["outlet"])]
     outlets += sorted(o for o in set(data["outlet"]) if o not in outlets)
-    stories = list(dict.fromkeys(metrics["story"]))
+    stories = list(dict.fromkeys(metrics["story"])) if stories is None else list(stories)
     mean = data.groupby(["story", "outlet"])[metric].mean().unstack("outlet").reindex(index=stories, columns=outlets)
     count = data.groupby(["story", "outlet"])[metric].size().unstack("outlet").reindex(index=stories, columns=outlets)
     centred = mean.sub(mean.mean(axis=1), axis=0)
@@ -510,16 +535,92 @@ def plot_story_outlet_grid(metrics: pd.DataFrame, *, metric: str = "body_flesch_
             dark = np.isfinite(centred.iat[i, j]) and abs(centred.iat[i, j]) > 0.6 * limit
             ax.text(j, i, text, ha="center", va="center", fontsize=7, color="white" if dark else "#333333")
     ax.set_xticks(range(len(outlets)), outlets, rotation=20, ha="right")
-    for tick, outlet in zip(ax.get_xticklabels(), outlets):
-        tick.set_color(outlet_colours(outlets)[outlet])
+    ax.tick_params(axis="x", top=True, labeltop=True)
+    colours = outlet_colours(outlets, order, palette)
+    for tick, outlet in zip(ax.xaxis.get_major_ticks(), outlets):
+        tick.label1.set_color(colours[outlet])
+        tick.label2.set(color=colours[outlet], rotation=20, ha="left")
     ax.set_yticks(range(len(stories)), stories, fontsize=7.5)
     ax.grid(False)
     ax.figure.colorbar(image, ax=ax, label="minus the story's mean over outlets")
-    ax.set_title(f"{_metric_label(metric)} by story and outlet (n = articles)")
+    title = f"{_metric_label(metric)} by story and outlet (n = articles)"
+    if len(stories) < 2:
+        title += "\none story: the colour is each outlet's distance from this story's mean, not a pattern"
+    ax.set_title(title, pad=32)
     return ax
 
 
-def plot_study_sources(sources: pd.DataFrame, *, top: int = 15, ax=None):
+#: Colours of the voices in :func:`plot_study_voices` (Paul Tol's muted scheme, as the page roles).
+VOICE_COLOURS = {"narration": "#332288", "reported": "#88CCEE", "mixed": "#DDCC77", "quotation": "#CC6677"}
+
+
+def study_voice_shares(metrics: pd.DataFrame, *, order=None) -> pd.DataFrame:
+    """Share of each outlet's body sentences in each voice, over stories (from ``corpus_metrics``).
+
+    Within a story, an outlet's share of a voice is its articles' sentences in that voice
+    over all their body sentences; over stories, the mean of those shares (each story weighs
+    the same, as in :mod:`analysis.compare.across_stories`).  One row per outlet (in
+    ``order``, others after in order of appearance): ``outlet``, ``n_stories``, ``n_articles``,
+    ``n_sentences`` and ``share_<voice>`` for each voice of :data:`VOICE_COLOURS`.
+    """
+    counts = [f"n_{v}" for v in VOICE_COLOURS]
+    data = metrics[["story", "outlet", "article_id"] + counts].dropna(subset=counts)
+    per_story = data.groupby(["outlet", "story"], sort=False)[counts].sum()
+    total = per_story.sum(axis=1)
+    shares = per_story[total > 0].div(total[total > 0], axis=0)
+    shares.columns = [f"share_{v}" for v in VOICE_COLOURS]
+    mean = shares.groupby(level="outlet", sort=False).mean()
+    outlets = _in_order(data["outlet"], order)
+    table = pd.DataFrame({
+        "outlet": outlets,
+        "n_stories": [int((total.loc[o] > 0).sum()) if o in total.index else 0 for o in outlets],
+        "n_articles": [int((data["outlet"] == o).sum()) for o in outlets],
+        "n_sentences": [int(total.loc[o].sum()) if o in total.index else 0 for o in outlets],
+    })
+    return table.join(mean.reindex(outlets).reset_index(drop=True))
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def plot_study_voices(metrics: pd.DataFrame, *, order=None, palette=None, ax=None):
+    """Who speaks across stories: each outlet's body sentences by voice (narration, reported,
+    mixed, quotation), the mean over stories of each story's share (from ``corpus_metrics``,
+    see :func:`study_voice_shares`); one bar per outlet, labelled with its stories, articles
+    and sentences."""
+    ax = _ax(ax)
+    table = study_voice_shares(metrics, order=order)
+    table = table[table["n_sentences"] > 0].reset_index(drop=True)
+    ax.set_title("Who speaks across stories: sentences by voice")
+    if table.empty:
+        ax.text(0.5, 0.5, "no body sentence in these articles", transform=ax.transAxes, ha="center", va="center")
+        return ax
+    left = np.zeros(len(table))
+    for voice, colour in VOICE_COLOURS.items():
+        widths = table[f"share_{voice}"].to_numpy(float)
+        ax.barh(range(len(table)), widths, left=left, color=colour, edgecolor="white", label=voice)
+        for k, (start, width) in enumerate(zip(left, widths)):
+            if width >= 0.06:
+                ax.text(start + width / 2, k, f"{width:.0%}", ha="center", va="center", fontsize=7.5,
+                        color="white" if voice == "narration" else "#222222")
+        left += widths
+    labels = [f"{r.outlet}\n({_count(r.n_stories, 'story', 'stories')}, {_count(r.n_articles, 'article')}, "
+              f"{_count(r.n_sentences, 'sentence')})" for r in table.itertuples(index=False)]
+    ax.set_yticks(range(len(table)), labels, fontsize=8)
+    colours = outlet_colours(table["outlet"], order, palette)
+    for tick, outlet in zip(ax.get_yticklabels(), table["outlet"]):
+        tick.set_color(colours[outlet])
+    ax.set_xlim(0, 1)
+    ax.set_ylim(len(table) - 0.5, -0.5)
+    n_stories = metrics["story"].nunique()
+    ax.set_xlabel("share of the outlet's body sentences, mean over the stories it covered (each story weighs the same)"
+                  + ("\none story: these are that story's shares, not a habit of the outlet" if n_stories < 2 else ""))
+    _legend_outside(ax)
+    return ax
+
+
+def plot_study_sources(sources: pd.DataFrame, *, top: int = 15, order=None, palette=None, ax=None):
     """Who gets a voice across stories: a source x outlet dot matrix (from
     ``compare.study_sources.outlet_sources``): a dot where an outlet quoted the source, its
     area and number the stories in which it did; rows are the ``top`` sources quoted in the
@@ -530,12 +631,11 @@ def plot_study_sources(sources: pd.DataFrame, *, top: int = 15, ax=None):
     if sources.empty:  # say so, instead of an empty chart
         ax.text(0.5, 0.5, "no attributed source in these articles", transform=ax.transAxes, ha="center", va="center")
         return ax
-    outlets = [o for o in (_STUDY_ORDER or []) if o in set(sources["outlet"])]
-    outlets += [o for o in dict.fromkeys(sources["outlet"]) if o not in outlets]
+    outlets = _in_order(sources["outlet"], order)
     totals = sources.groupby("study_source")["n_stories"].sum()
     names = sorted(totals.index, key=lambda n: (-totals[n], n))[:top]
     info = sources.drop_duplicates("study_source").set_index("study_source")
-    colours = outlet_colours(outlets)
+    colours = outlet_colours(outlets, order, palette)
     biggest = max(1, int(sources["n_stories"].max()))
     for i, name in enumerate(names):
         for j, outlet in enumerate(outlets):

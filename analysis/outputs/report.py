@@ -21,6 +21,7 @@ from ..config import NOTEBOOKS_DIR, REPORTS_DIR, resolve_data_dir
 from ..errors import InputDataError
 from ..ingest.manifest import read_manifest
 from ..ingest.manifest import stories as manifest_stories
+from ..progress import Progress
 from .atomic import prepare_out_dir, remove_empty, staged_folder, write_file
 
 TIMEOUT_SECONDS = 600
@@ -74,12 +75,8 @@ def render_notebooks(data_dir=None, story: str | None = None, out_dir=None, prog
     exporter = HTMLExporter()
     created = prepare_out_dir(out)
     written = []
-    bar = None
+    bar = Progress(len(names) * len(notebook_paths()), desc="report", unit="notebooks", enabled=progress)
     try:
-        if progress:
-            from tqdm import tqdm
-
-            bar = tqdm(total=len(names) * len(notebook_paths()), unit="notebook", mininterval=1.0)
         for name in names:
             pages = []
             with staged_folder(out, name) as staged:
@@ -90,13 +87,11 @@ def render_notebooks(data_dir=None, story: str | None = None, out_dir=None, prog
                         last = str(exc).strip().splitlines()[-1:] or [type(exc).__name__]
                         raise InputDataError(path, f"notebook failed for story {name!r}: {last[0][:300]}") from None
                     write_file(staged, f"{path.stem}.html", body)
-                    if bar is not None:
-                        bar.update(1)
+                    bar.update(1)
                     pages.append(out / name / f"{path.stem}.html")
             written += pages
     finally:
-        if bar is not None:
-            bar.close()
+        bar.close()
         if created and not written:
             remove_empty(out)
     return written
