@@ -42,6 +42,7 @@ from ..text.resources import trim_word_caches
 from ..text.sentences import SCOPES, scope_mask
 from ..text.user_rules import UserRules, user_rules_for
 from .readability import FORMULA_METRICS, scope_readability, sentence_counts
+from .study_pieces import article_pieces
 from .sentiment import SUMMARY_METRICS, compound_statistics, score_text
 from .voices import INTEGER_VOICE_METRICS, VOICE_METRICS, article_voice_metrics
 
@@ -59,7 +60,8 @@ _INTEGER_COLUMNS = set(INTEGER_COUNT_FIELDS) | set(INTEGER_VOICE_METRICS)
 METRIC_DTYPES = {c: "str" if c in TEXT_COLUMNS else "Int64" if c in _INTEGER_COLUMNS else "float64" for c in METRIC_COLUMNS}
 
 
-def article_metrics(record: dict, user: UserRules | None = None) -> dict:
+def article_metrics(record: dict, user: UserRules | None = None, *, pieces: list | None = None,
+                    ngram: int = 1) -> dict:
     """One row of :data:`METRIC_COLUMNS` for one manifest record.
 
     The counts are :func:`~analysis.text.article.article_counts`; ``<scope>_<metric>``
@@ -69,7 +71,9 @@ def article_metrics(record: dict, user: UserRules | None = None) -> dict:
     :data:`~analysis.measures.voices.VOICE_METRICS` (who gets a voice): the
     same functions, over the same sentence records, as the notebook tables.
     ``user`` is the record's :func:`~analysis.text.user_rules.user_rules_for`, looked up
-    when not given.
+    when not given.  With a list as ``pieces``, the article's
+    :class:`~analysis.measures.study_pieces.ArticlePieces` (its ``ngram`` term counts and
+    source rows, for the across-story tables) is appended to it, from the same analysis.
     """
     raw = read_raw_text(record["path"], record.get("sha256", ""))
     if user is None:
@@ -77,9 +81,13 @@ def article_metrics(record: dict, user: UserRules | None = None) -> dict:
     # speakers are resolved to sources for the voice metrics (about 1.8 ms an article; see the README)
     doc = analyse_text(record["id"], raw.text, user_rules=user.rules, overrides=user.overrides)
     counted = article_counts(doc)
+    # the article's pieces join ``pieces`` only once its row is complete (a failure has none)
+    piece = article_pieces(doc, raw.text, record, ngram) if pieces is not None else None
     row = {"article_id": doc.article_id, "story": record["story"], "outlet": record["outlet"],
            "problems": "; ".join(doc.problems), **counted._asdict(), "language": doc.language.language}
     if not doc.measured:  # another language: English-only measures stay empty (NaN), problems says why
+        if piece is not None:
+            pieces.append(piece)
         return {**{c: float("nan") for c in METRIC_COLUMNS}, **row}
     counts = sentence_counts([s.text for s in doc.sentences])
     compound = np.array([score_text(s.text)["compound"] for s in doc.sentences], dtype=float)
@@ -92,6 +100,8 @@ def article_metrics(record: dict, user: UserRules | None = None) -> dict:
         for metric, value in compound_statistics(compound[mask]).items():
             row[f"{scope}_{metric}"] = float(value)
     row.update(article_voice_metrics(doc, counted.n_words))
+    if piece is not None:
+        pieces.append(piece)
     return row
 
 
@@ -108,11 +118,23 @@ def chunk_metrics(records: list[dict], errors: str = "raise") -> pd.DataFrame:
     and ``analysis failed: ...`` in ``problems`` (raised in strict mode); a bad input file
     (:class:`~analysis.errors.InputDataError`) stops the run, or with ``errors="record"``
     becomes a row whose ``problems`` is ``error: <file>: <problem>``."""
+    return _chunk(records, errors, None)[0]
+
+
+def chunk_study(records: list[dict], errors: str = "raise", ngram: int = 1) -> tuple[pd.DataFrame, list]:
+    """:func:`chunk_metrics` and, from the same analysis of each article, the
+    :class:`~analysis.measures.study_pieces.ArticlePieces` of every article that was analysed
+    (one that failed, or a bad file recorded with ``errors="record"``, has none: it is not in
+    the corpus tables either)."""
+    return _chunk(records, errors, [], ngram)
+
+
+def _chunk(records: list[dict], errors: str, pieces: list | None, ngram: int = 1) -> tuple[pd.DataFrame, list | None]:
     rows = []
     settings: dict = {}  # looked up once per data folder and story in a chunk, not per article
     for record in records:
         try:
-            rows.append(article_metrics(record, user_rules_for(record, memo=settings)))
+            rows.append(article_metrics(record, user_rules_for(record, memo=settings), pieces=pieces, ngram=ngram))
         except InputDataError as exc:
             if errors != "record":
                 raise
@@ -120,7 +142,7 @@ def chunk_metrics(records: list[dict], errors: str = "raise") -> pd.DataFrame:
         except Exception as exc:  # noqa: BLE001  (one article's fault is recorded; the run goes on)
             rows.append(_error_row(record, record_failure(record, exc)))
     trim_word_caches()
-    return metrics_frame(rows)
+    return metrics_frame(rows), pieces
 
 
 def metrics_frame(rows: Iterable[dict]) -> pd.DataFrame:
@@ -141,7 +163,8 @@ def metrics_schema():
 #: on first use, so importing this module does not import them, and they may import it).
 _MOVED = {
     "runner": ("chunks", "iter_metrics", "start_worker", "end_with_parent", "PARENT_CHECK_SECONDS",
-               "corpus_metrics", "write_metrics", "iter_dask_metrics", "dask_metrics", "run_metrics"),
+               "corpus_metrics", "write_metrics", "iter_dask_metrics", "dask_metrics", "run_metrics",
+               "iter_study", "study_pass", "StudyPass"),
     "metrics_files": ("MetricsFile", "failed_rows", "ROW_GROUP_ROWS", "write_parts", "read_metrics"),
 }
 

@@ -17,8 +17,9 @@ import multiprocessing
 import os
 from collections import deque
 from contextlib import ExitStack
+from functools import partial
 from concurrent.futures import ProcessPoolExecutor
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 import pandas as pd
 
@@ -26,9 +27,10 @@ from ..ingest.duplicates import analysed_manifest
 from ..progress import Progress
 from ..text.article import analyse_text
 from .metrics_files import MetricsFile, write_parts
-from .pipeline import chunk_metrics, metrics_frame
+from .pipeline import chunk_metrics, chunk_study, metrics_frame
 from .readability import sentence_counts
 from .sentiment import score_text
+from .study_pieces import StudySources, StudyTerms
 
 
 def chunks(records: Iterable[dict], size: int) -> Iterator[list[dict]]:
@@ -63,9 +65,24 @@ def iter_metrics(data_dir=None, story: str | None = None, *, records: Iterable[d
     each take ``chunk_size`` articles at a time; manifest rows become records one
     chunk at a time and at most two chunks per worker are in flight, so the
     working memory is bounded whatever the corpus size.  Workers are spawned, not
-    forked (safe from a notebook kernel).  With ``progress`` a bar on stderr shows
-    articles done and articles per second.
+    forked (safe from a notebook kernel).  With ``progress`` the articles done go to
+    stderr (:class:`analysis.progress.Progress`).
     """
+    return _iter_chunks(partial(chunk_metrics, errors=errors), data_dir, story, records, workers, chunk_size,
+                        progress)
+
+
+def iter_study(data_dir=None, story: str | None = None, *, records: Iterable[dict] | None = None,
+               workers: int | None = None, chunk_size: int = 100, errors: str = "raise", progress: bool = True,
+               ngram: int = 1) -> Iterator[tuple[pd.DataFrame, list]]:
+    """As :func:`iter_metrics`, but each chunk is ``(metrics, pieces)``: the metrics table and,
+    from the same analysis of each article, its
+    :class:`~analysis.measures.study_pieces.ArticlePieces` (:func:`chunk_study`)."""
+    return _iter_chunks(partial(chunk_study, errors=errors, ngram=ngram), data_dir, story, records, workers,
+                        chunk_size, progress)
+
+
+def _iter_chunks(task, data_dir, story, records, workers, chunk_size, progress) -> Iterator:
     workers = workers or os.cpu_count() or 1
     with ExitStack() as stack:
         pool = None
@@ -81,12 +98,17 @@ def iter_metrics(data_dir=None, story: str | None = None, *, records: Iterable[d
         stack.callback(bar.close)
         if pool is None:
             for chunk in batches:
-                part = chunk_metrics(chunk, errors)
-                bar.update(len(part))
+                part = task(chunk)
+                bar.update(_n_rows(part))
                 yield part
         else:
-            submitted = (pool.submit(chunk_metrics, chunk, errors) for chunk in batches)
+            submitted = (pool.submit(task, chunk) for chunk in batches)
             yield from _in_order(submitted, 2 * workers, bar)
+
+
+def _n_rows(part) -> int:
+    """Articles in a chunk's result (a metrics table, or a ``(metrics, pieces)`` pair)."""
+    return len(part[0]) if isinstance(part, tuple) else len(part)
 
 
 def _ready() -> None:
@@ -172,11 +194,11 @@ def _in_order(submitted: Iterator, window: int, bar) -> Iterator[pd.DataFrame]:
             pending.append(future)
             if len(pending) >= window:
                 done = pending.popleft().result()
-                bar.update(len(done))
+                bar.update(_n_rows(done))
                 yield done
         while pending:
             done = pending.popleft().result()
-            bar.update(len(done))
+            bar.update(_n_rows(done))
             yield done
     except BaseException:
         for future in pending:
@@ -196,6 +218,33 @@ def corpus_metrics(data_dir=None, story: str | None = None, *, records: Iterable
     parts = list(iter_metrics(data_dir, story, records=records, workers=workers, chunk_size=chunk_size,
                               errors=errors, progress=progress))
     return pd.concat(parts, ignore_index=True) if parts else metrics_frame([])
+
+
+class StudyPass(NamedTuple):
+    """What :func:`study_pass` gathers in one pass over the articles."""
+
+    metrics: pd.DataFrame     # the corpus_metrics table
+    terms: StudyTerms         # term counts of every analysed article
+    sources: pd.DataFrame     # source rows (SOURCE_ROW_COLUMNS), story_source linked per story
+
+
+def study_pass(data_dir=None, story: str | None = None, *, records: Iterable[dict] | None = None,
+               workers: int | None = None, chunk_size: int = 100, errors: str = "raise", progress: bool = True,
+               ngram: int = 1) -> StudyPass:
+    """The metrics table and the across-story tables' inputs, from one streamed pass over the
+    articles (:func:`iter_study`): each article is analysed once, and its sentences and tokens
+    are never held beyond its chunk.  ``metrics`` is :func:`corpus_metrics`'s table; ``terms``
+    tallies the ``ngram`` term counts (:class:`~analysis.measures.study_pieces.StudyTerms`);
+    ``sources`` are the source rows (:class:`~analysis.measures.study_pieces.StudySources`)."""
+    terms, sources, parts = StudyTerms(ngram), StudySources(), []
+    for part, pieces in iter_study(data_dir, story, records=records, workers=workers, chunk_size=chunk_size,
+                                   errors=errors, progress=progress, ngram=ngram):
+        parts.append(part)
+        for piece in pieces:
+            terms.add(piece)
+            sources.add(piece)
+    metrics = pd.concat(parts, ignore_index=True) if parts else metrics_frame([])
+    return StudyPass(metrics, terms, sources.table())
 
 
 def write_metrics(out, data_dir=None, story: str | None = None, *, records: Iterable[dict] | None = None,
@@ -242,7 +291,7 @@ def iter_dask_metrics(data_dir=None, story: str | None = None, *, records: list[
         else:
             for i in range(0, len(parts), window):
                 for done in dask.compute(*parts[i:i + window]):
-                    bar.update(len(done))
+                    bar.update(_n_rows(done))
                     yield done
     finally:
         bar.close()
