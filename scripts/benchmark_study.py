@@ -17,7 +17,9 @@ wire copy (another outlet's republication with a new headline and one sentence a
 Each step runs as ``python -m analysis ...`` in its own process, in order, on one data folder:
 import (no story column: every article ``unassigned``), duplicates ``--write``,
 group-stories ``--write`` then ``--apply``, metrics ``--out`` (Parquet), compare,
-notebook 05 executed (its ``DATA_DIR`` set to the folder), explore ``--all`` and figures.
+the study pass (notebook 05's tables from one streamed pass over the articles, on two workers,
+without the notebook), notebook 05 executed (its ``DATA_DIR`` set to the folder and its pass on
+two workers, as its comment advises for large corpora), explore ``--all`` and figures.
 For each: wall time, CPU time (user + system of the step's processes, from
 ``RUSAGE_CHILDREN``: every process the step waited for) and peak memory of the whole process
 tree (the resident sizes of the step's process and all its descendants, summed, sampled
@@ -55,7 +57,30 @@ sys.path[:0] = [str(ROOT / "tests")]
 from synthetic_news import _name, common_words  # noqa: E402
 
 OUTLETS = [f"Outlet {c}" for c in "ABCDE"]
-STEPS = ["import", "duplicates", "group-stories", "metrics", "compare", "notebook 05", "explore --all", "figures"]
+STEPS = ["import", "duplicates", "group-stories", "metrics", "compare", "study pass", "notebook 05", "explore --all",
+         "figures"]
+
+#: The "study pass" step: notebook 05's study tables without the notebook (one streamed pass over
+#: the articles on two workers, then the outlet differences, wording and sources across stories).
+STUDY_PASS = """
+import sys
+
+from analysis.compare import across_stories
+from analysis.compare.order import study_outlets
+from analysis.compare.study_sources import study_source_tables
+from analysis.compare.wording_across import distinctive_terms_across, top_terms_by_outlet
+from analysis.measures.pipeline import study_pass
+
+if __name__ == "__main__":
+    data = sys.argv[1]
+    outlets = study_outlets(data)
+    study = study_pass(data, workers=2, progress=True)
+    across_stories.outlet_differences(study.metrics, outlets=outlets)
+    wording = distinctive_terms_across(study.terms, outlets=outlets)
+    top_terms_by_outlet(wording, outlets=outlets)
+    voices = study_source_tables(study, outlets)
+    print(len(study.metrics), "articles;", len(wording), "wording rows;", len(voices.sources), "sources")
+"""
 
 
 def write_corpus(path: Path, n: int, per_day: int = 100, seed: int = 28) -> int:
@@ -170,14 +195,22 @@ def run_step(commands: list[list[str]], env: dict, timeout: float, log) -> Measu
 
 
 def _notebook(work: Path, data: Path) -> Path:
-    """A copy of notebook 05 whose parameters cell reads ``data``."""
+    """A copy of notebook 05 whose parameters cell reads ``data`` and whose pass runs on two workers."""
     notebook = json.loads((ROOT / "notebooks" / "05-across-stories.ipynb").read_text(encoding="utf-8"))
     for cell in notebook["cells"]:
-        if cell["cell_type"] == "code" and "DATA_DIR = None" in "".join(cell["source"]):
-            cell["source"] = "".join(cell["source"]).replace("DATA_DIR = None", f"DATA_DIR = {str(data)!r}")
-            break
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "code" and "DATA_DIR = None" in source:
+            cell["source"] = source.replace("DATA_DIR = None", f"DATA_DIR = {str(data)!r}")
+        elif cell["cell_type"] == "code" and "study_pass(DATA_DIR, workers=1" in source:
+            cell["source"] = source.replace("study_pass(DATA_DIR, workers=1", "study_pass(DATA_DIR, workers=2")
     path = work / "05-across-stories.ipynb"
     path.write_text(json.dumps(notebook), encoding="utf-8")
+    return path
+
+
+def _study_pass_script(work: Path) -> Path:
+    path = work / "study_pass.py"
+    path.write_text(STUDY_PASS, encoding="utf-8")
     return path
 
 
@@ -193,6 +226,7 @@ def study_steps(work: Path, data: Path, scheduler: str | None) -> dict[str, list
                           py + ["group-stories", "--data-dir", str(data), "--apply"]],
         "metrics": [metrics],
         "compare": [py + ["compare", "--data-dir", str(data), "--csv", "--workers", "2"]],
+        "study pass": [[sys.executable, str(_study_pass_script(work)), str(data)]],
         "notebook 05": [[jupyter, "nbconvert", "--to", "notebook", "--execute", "--output",
                          str(work / "05-executed.ipynb"), "--ExecutePreprocessor.timeout=-1",
                          str(_notebook(work, data))]],

@@ -15,7 +15,7 @@ import analysis
 
 from analysis.config import STRICT_ENV
 from analysis.errors import ArticleAnalysisError
-from analysis.measures import pipeline
+from analysis.measures import metrics_files, pipeline
 from analysis.outputs.cli import main
 from conftest import SEED_DATA, write_study
 
@@ -52,7 +52,7 @@ def test_parquet_gathers_chunks_into_row_groups_with_the_fixed_schema(six_articl
     assert meta.num_row_groups == 1  # three chunks of two rows, fewer than ROW_GROUP_ROWS
     assert meta.schema_arrow.remove_metadata() == pipeline.metrics_schema()
     # row groups of four rows: chunks of 2 + 2, then the last 2
-    monkeypatch.setattr(pipeline, "ROW_GROUP_ROWS", 4)
+    monkeypatch.setattr(metrics_files, "ROW_GROUP_ROWS", 4)  # the writers module reads it
     pipeline.write_metrics(out, six_articles, workers=1, chunk_size=2, progress=False)
     meta = pq.ParquetFile(out)
     assert [meta.metadata.row_group(i).num_rows for i in range(meta.num_row_groups)] == [4, 2]

@@ -373,15 +373,7 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
     permutation p attainable.  A study it cannot answer raises
     :class:`~analysis.errors.InputDataError` (:func:`check_comparable`).
     """
-    if metric_names is None:
-        names = [m for m in DEFAULT_METRICS if m in metrics.columns] or metric_columns(metrics)
-    elif isinstance(metric_names, str):
-        names = metric_columns(metrics) if metric_names == "all" else [metric_names]
-    else:
-        names = list(metric_names)
-    missing = [m for m in names if m not in metrics.columns]
-    if missing:
-        raise KeyError(f"no such metric column: {', '.join(missing)}")
+    names = _metric_names(metrics, metric_names)
     if interval not in INTERVALS:
         raise ValueError(f"unknown interval method: {interval} (known: {', '.join(INTERVALS)})")
     check_comparable(metrics)
@@ -404,23 +396,7 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
         for comp in all_comparisons:
             results.update(_compare_group(comp, group_names, values, labels, story, outlet_codes,
                                           present, code, story_names, reps, permutations, interval))
-    fits = {}
-    n_shared = int(shared["story"].nunique())
-    if mixed_model and n_shared < MIXED_MIN_STORIES:
-        mixed_model = False
-        skipped = (f"not fitted: only {n_shared} stories with two or more outlets "
-                   f"(at least {MIXED_MIN_STORIES} needed to estimate the story variance)")
-    elif mixed_model == "auto" and (n_shared > MIXED_MAX_STORIES or len(shared) > MIXED_MAX_ARTICLES):
-        mixed_model = False
-        skipped = (f"not fitted: {n_shared} stories, {len(shared)} articles (MixedLM takes minutes at this "
-                   "size; pass mixed_model=True to fit it)")
-    else:
-        skipped = "not fitted (mixed_model=False)"
-    if mixed_model:
-        for name in names:
-            frame = pd.DataFrame({"value": shared[name].to_numpy(float), "story": shared["story"].to_numpy(),
-                                  "outlet": shared["outlet"].to_numpy()}).dropna(subset=["value"])
-            fits[name] = _mixed_model(frame, order)
+    fits, skipped = _mixed_fits(shared, names, order, mixed_model)
     for name in names:
         result, mixed_note = fits.get(name, (None, skipped))
         fitted_outlets = [o for o in order if result is not None and o in set(shared.loc[shared[name].notna(), "outlet"])]
@@ -442,6 +418,44 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
     table = adjust(pd.DataFrame(rows, columns=DIFFERENCE_COLUMNS))
     table.attrs["summary"] += "; " + p_value_note(permutations)
     return table
+
+
+def _metric_names(metrics: pd.DataFrame, metric_names: Iterable[str] | str | None) -> list[str]:
+    """The metric columns ``outlet_differences`` tests (see its ``metric_names``); KeyError for a missing one."""
+    if metric_names is None:
+        names = [m for m in DEFAULT_METRICS if m in metrics.columns] or metric_columns(metrics)
+    elif isinstance(metric_names, str):
+        names = metric_columns(metrics) if metric_names == "all" else [metric_names]
+    else:
+        names = list(metric_names)
+    missing = [m for m in names if m not in metrics.columns]
+    if missing:
+        raise KeyError(f"no such metric column: {', '.join(missing)}")
+    return names
+
+
+def _mixed_fits(shared: pd.DataFrame, names: list[str], order: list[str],
+                mixed_model: bool | str) -> tuple[dict, str]:
+    """The mixed model of each metric over the ``shared`` stories' articles (when it is to be
+    fitted: see ``outlet_differences``), and the note for a metric without one."""
+    fits: dict = {}
+    n_shared = int(shared["story"].nunique())
+    if mixed_model and n_shared < MIXED_MIN_STORIES:
+        mixed_model = False
+        skipped = (f"not fitted: only {n_shared} stories with two or more outlets "
+                   f"(at least {MIXED_MIN_STORIES} needed to estimate the story variance)")
+    elif mixed_model == "auto" and (n_shared > MIXED_MAX_STORIES or len(shared) > MIXED_MAX_ARTICLES):
+        mixed_model = False
+        skipped = (f"not fitted: {n_shared} stories, {len(shared)} articles (MixedLM takes minutes at this "
+                   "size; pass mixed_model=True to fit it)")
+    else:
+        skipped = "not fitted (mixed_model=False)"
+    if mixed_model:
+        for name in names:
+            frame = pd.DataFrame({"value": shared[name].to_numpy(float), "story": shared["story"].to_numpy(),
+                                  "outlet": shared["outlet"].to_numpy()}).dropna(subset=["value"])
+            fits[name] = _mixed_model(frame, order)
+    return fits, skipped
 
 
 def p_value_note(permutations: int) -> str:

@@ -28,6 +28,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from ..measures.runner import StudyPass
 from ..measures.sources import link_story_sources, sources_table
 from ..text.corpus import Corpus
 from .across_stories import INTERVALS, story_intervals
@@ -134,9 +135,14 @@ def overlap_summary(per_story: pd.DataFrame, outlets: list[str] | None = None) -
     return pd.DataFrame(rows, columns=OVERLAP_COLUMNS)
 
 
-def study_source_tables(corpus: Corpus, outlets: list[str] | None = None) -> StudySources:
-    """:func:`outlet_sources`, :func:`story_overlap` and :func:`overlap_summary` of a study's corpus
-    (every story of the data folder: ``load_corpus(data_dir)``), from one sources table."""
-    sources = sources_table(corpus)
-    per_story = story_overlap(sources, corpus.articles, outlets)
+def study_source_tables(corpus: "Corpus | StudyPass", outlets: list[str] | None = None) -> StudySources:
+    """:func:`outlet_sources`, :func:`story_overlap` and :func:`overlap_summary` of a study
+    (every story of the data folder), from one sources table: of a loaded corpus
+    (``load_corpus(data_dir)``) or of the streamed pass (:func:`analysis.measures.runner.study_pass`,
+    whose source rows and article list give the same tables without holding the study's sentences)."""
+    if isinstance(corpus, Corpus):
+        sources, articles = sources_table(corpus), corpus.articles
+    else:
+        sources, articles = corpus.sources, corpus.terms.articles
+    per_story = story_overlap(sources, articles, outlets)
     return StudySources(outlet_sources(sources, outlets), per_story, overlap_summary(per_story, outlets))

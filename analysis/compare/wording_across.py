@@ -28,6 +28,7 @@ import pandas as pd
 
 from ..config import BOOTSTRAP_REPS
 from ..measures.bootstrap import rng_for
+from ..measures.study_pieces import StudyTerms
 from ..measures.wording import log_odds_z, ngrams_of, term_counts
 from ..text.corpus import Corpus
 from ..text.resources import stop_words
@@ -46,11 +47,33 @@ def _informative_z(y_a, y_b, pooled, total_pooled, n_a, n_b, prior_scale=1.0):
     return log_odds_z(y_a, y_b, alpha_w, n_a, n_b, prior_scale * total_pooled)[0]
 
 
-def distinctive_terms_across(corpus: Corpus, n: int = 1, outlets: list[str] | None = None, min_articles: int = 3,
-                             max_terms: int = 500, permutations: int = BOOTSTRAP_REPS,
+class _CorpusTerms:
+    """A loaded corpus's term counts, with the interface of
+    :class:`~analysis.measures.study_pieces.StudyTerms` (what the streamed pass tallies)."""
+
+    def __init__(self, corpus: Corpus, n: int):
+        self.counts = term_counts(corpus, n)
+        self.articles = corpus.articles[["article_id", "story", "outlet"]].reset_index(drop=True)
+        grouped = self.counts.groupby("article_id")["count"].sum()
+        self.totals = grouped.reindex(self.articles["article_id"]).fillna(0).to_numpy()
+        self.usage = self.counts.groupby("term")["article_id"].nunique()
+        self.pooled = self.counts.groupby("term")["count"].sum()
+
+    def matrix(self, vocab: list[str]) -> np.ndarray:
+        return (self.counts[self.counts["term"].isin(vocab)]
+                .pivot_table(index="article_id", columns="term", values="count", aggfunc="sum", fill_value=0)
+                .reindex(index=self.articles["article_id"], columns=vocab, fill_value=0).to_numpy(float))
+
+
+def distinctive_terms_across(corpus: "Corpus | StudyTerms", n: int = 1, outlets: list[str] | None = None,
+                             min_articles: int = 3, max_terms: int = 500, permutations: int = BOOTSTRAP_REPS,
                              prior_scale: float = 1.0) -> pd.DataFrame:
     """Terms each outlet uses more (or less) than the others, tested over articles.
 
+    ``corpus`` is a loaded :class:`~analysis.text.corpus.Corpus` or the term counts the
+    streamed pass tallied (:func:`analysis.measures.runner.study_pass`'s ``terms``, whose
+    n-gram length is used; ``n`` is then ignored): the same table either way, without
+    holding the study's sentences in the second case.
     Terms used in at least ``min_articles`` articles, at most ``max_terms`` of
     them (the most frequent), n-grams of length ``n``.  Columns: ``outlet``,
     ``other`` ("the rest"), ``term``, ``count``/``count_rest`` (pooled counts),
@@ -65,18 +88,17 @@ def distinctive_terms_across(corpus: Corpus, n: int = 1, outlets: list[str] | No
     ``z_beyond_null``, ``agreement`` ("both", "pooled z only", "over articles
     only", "neither"), ``caveat``.  Sorted by outlet (study order) then p.
     """
-    counts = term_counts(corpus, n)
-    articles = corpus.articles[["article_id", "story", "outlet"]].reset_index(drop=True)
-    totals = counts.groupby("article_id")["count"].sum().reindex(articles["article_id"]).fillna(0).to_numpy()
-    usage = counts.groupby("term")["article_id"].nunique()
-    pooled_all = counts.groupby("term")["count"].sum()
+    if isinstance(corpus, Corpus):
+        tally = _CorpusTerms(corpus, n)
+    else:
+        tally, n = corpus, corpus.ngram
+    articles, totals = tally.articles, tally.totals
+    usage, pooled_all = tally.usage, tally.pooled
     vocab = pooled_all[usage.reindex(pooled_all.index) >= min_articles].sort_values(ascending=False, kind="stable")
     vocab = sorted(vocab.index[:max_terms])
     if not vocab or len(articles) < 2:
         return pd.DataFrame(columns=ACROSS_COLUMNS)
-    matrix = (counts[counts["term"].isin(vocab)]
-              .pivot_table(index="article_id", columns="term", values="count", aggfunc="sum", fill_value=0)
-              .reindex(index=articles["article_id"], columns=vocab, fill_value=0).to_numpy(float))
+    matrix = tally.matrix(vocab)
     with np.errstate(invalid="ignore", divide="ignore"):
         rates = np.where(totals[:, None] > 0, 1000 * matrix / totals[:, None], 0.0)
     order = ordered_outlets(articles["outlet"], outlets or [])
@@ -220,3 +242,30 @@ def z_null_band(corpus: Corpus, n: int = 1, shuffles: int = 500, prior_scale: fl
                 rows.append({"story": story, "article_id": article_id, "total_count": int(count),
                              "z_low": float(low), "z_high": float(high), "n_terms": int(np.sum(pooled == count))})
     return pd.DataFrame(rows, columns=BAND_COLUMNS)
+
+
+def top_terms_by_outlet(table: pd.DataFrame, k: int = 10, outlets: list[str] | None = None) -> pd.DataFrame:
+    """The ``k`` terms each outlet uses most over the others, outlets side by side (one column each).
+
+    From :func:`distinctive_terms_across`: per outlet, the terms with a positive
+    ``rate_difference`` (used more than the rest), lowest ``p_value`` first (ties: larger
+    difference, then the term).  Each cell reads ``term +d`` (``d`` the difference per 1,000
+    terms, two significant digits; "(none)" for an outlet without such a term), with ``*`` when the term is distinct over articles
+    (``p_bh`` < 0.05) and ``°`` when only the pooled z is beyond its null band.  Columns: ``rank`` then the
+    outlets (study order, or ``outlets``); an outlet with fewer terms has empty cells below.
+    """
+    order = list(outlets) if outlets else list(dict.fromkeys(table["outlet"]))
+    marks = {"both": "*", "over articles only": "*", "pooled z only": "°", "neither": ""}
+    columns: dict[str, list[str]] = {}
+    for outlet in order:
+        rows = table[(table["outlet"] == outlet) & (table["rate_difference"] > 0)]
+        rows = rows.assign(_size=-rows["rate_difference"]).sort_values(["p_value", "_size", "term"], kind="stable")
+        columns[outlet] = [f"{t} {d:+.2g}{marks[a]}" for t, d, a in
+                           zip(rows["term"], rows["rate_difference"], rows["agreement"])][:k]
+    depth = max((max(len(c), 1) for c in columns.values()), default=0)
+    wide = pd.DataFrame({"rank": range(1, depth + 1)})
+    for outlet, cells in columns.items():
+        # never an empty column: the reader sees the outlet had no such term (and show() keeps it)
+        cells = cells or ["(none)"]
+        wide[outlet] = cells + [""] * (depth - len(cells))
+    return wide
