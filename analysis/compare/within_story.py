@@ -27,8 +27,9 @@ import numpy as np
 import pandas as pd
 
 from ..config import BOOTSTRAP_REPS
-from ..measures.bootstrap import excludes_zero, percentile_interval, rng_for
-from ..measures.readability import COUNT_COLUMNS, FORMULA_METRICS, readability_draws, scope_readability, sentence_readability
+from ..measures.bootstrap import excludes_zero, rng_for
+from ..measures.readability import (COUNT_COLUMNS, FORMULA_METRICS, article_positions, percentile_intervals, scope_draws,
+                                    scope_readability, sentence_readability)
 from ..measures.sentiment import NEGATIVE_MAX, POSITIVE_MIN, SUMMARY_METRICS, sentence_sentiment, sentiment_draws
 from ..text.corpus import Corpus
 from ..text.sentences import SCOPES, scope_mask
@@ -123,6 +124,14 @@ def _bootstrap_p(differences: np.ndarray) -> float:
     return float(min(1.0, 2 * (tail + 1) / (len(d) + 1)))
 
 
+def _difference_draws(sa: Side, sb: Side, metrics: list[str]):
+    """Replicate differences a - b per metric and their percentile intervals ({} without draws)."""
+    if sa.draws is None or sb.draws is None:
+        return {}, {}
+    differences = {m: np.asarray(sa.draws[m]) - np.asarray(sb.draws[m]) for m in metrics}
+    return differences, percentile_intervals(differences, metrics)
+
+
 def _pair_rows(story, sides_by_scope: dict[str, dict[str, Side]], metrics: list[str]) -> list[dict]:
     rows = []
     outlets = list(next(iter(sides_by_scope.values())))
@@ -137,14 +146,11 @@ def _pair_rows(story, sides_by_scope: dict[str, dict[str, Side]], metrics: list[
             for scope, sides in sides_by_scope.items():
                 sa, sb = sides[a], sides[b]
                 interval = TWO_STAGE if max(len(sa.article_ids), len(sb.article_ids)) > 1 else SENTENCE_BOOTSTRAP
+                differences, intervals = _difference_draws(sa, sb, metrics)
                 for metric in metrics:
                     va, vb = sa.values[metric], sb.values[metric]
-                    if sa.draws is not None and sb.draws is not None:
-                        diff_draws = np.asarray(sa.draws[metric]) - np.asarray(sb.draws[metric])
-                        low, high = percentile_interval(diff_draws)
-                        p = _bootstrap_p(diff_draws)
-                    else:
-                        low = high = p = float("nan")
+                    low, high = intervals.get(metric, (float("nan"), float("nan")))
+                    p = _bootstrap_p(differences[metric]) if differences else float("nan")
                     note = "no sentences on one side" if sa.n_sentences == 0 or sb.n_sentences == 0 else ""
                     rows.append({
                         "story": story, "outlet_a": a, "outlet_b": b, "article_a": ", ".join(sa.article_ids),
@@ -183,21 +189,21 @@ def readability_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets:
     Formula metrics only: the others have no interval.
     """
     per_sentence = sentence_readability(corpus)
-    table, draws = readability_draws(corpus, reps, scopes=SCOPES, per_sentence=per_sentence)
-    value = table.set_index(["article_id", "scope", "metric"])["value"]
-    size = table.drop_duplicates(["article_id", "scope"]).set_index(["article_id", "scope"])["n_sentences"]
-
-    def single(article_id, scope):
-        d = draws[(article_id, scope)]
-        return ({m: value[(article_id, scope, m)] for m in FORMULA_METRICS},
-                None if d is None else {m: d[m].to_numpy() for m in FORMULA_METRICS}, int(size[(article_id, scope)]))
+    counts, voices = per_sentence[COUNT_COLUMNS].to_numpy(), per_sentence["voice"].to_numpy()
+    rows = article_positions(per_sentence)
+    none = np.empty(0, dtype=np.int64)
 
     def sentence_counts_of(article_id, scope):
-        mine = per_sentence[per_sentence["article_id"] == article_id]
-        return mine.loc[scope_mask(mine["voice"].to_numpy(), scope), COUNT_COLUMNS].to_numpy(float)
+        mine = rows.get(article_id, none)
+        return counts[mine[scope_mask(voices[mine], scope)]]
 
-    return _outlet_rows(corpus, outlets, FORMULA_METRICS, "readability", reps, single, sentence_counts_of,
-                        scope_readability)
+    def single(article_id, scope):
+        chosen = sentence_counts_of(article_id, scope)
+        point, replicates = scope_draws(chosen, article_id, scope, reps)  # the readability table's numbers
+        return point, replicates, len(chosen)
+
+    return _outlet_rows(corpus, outlets, FORMULA_METRICS, "readability", reps, single,
+                        lambda article_id, scope: sentence_counts_of(article_id, scope).astype(float), scope_readability)
 
 
 def sentiment_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets: list[str] | None = None) -> pd.DataFrame:
@@ -210,11 +216,13 @@ def sentiment_differences(corpus: Corpus, reps: int = BOOTSTRAP_REPS, outlets: l
     scored = sentence_sentiment(corpus)
     draws = sentiment_draws(scored, reps)
     empty = ({k: np.nan for k in SUMMARY_METRICS}, None, 0)
+    compound, voices = scored["compound"].to_numpy(float), scored["voice"].to_numpy()
+    rows = article_positions(scored)
+    none = np.empty(0, dtype=np.int64)
 
     def compound_columns_of(article_id, scope):
-        mine = scored[scored["article_id"] == article_id]
-        chosen = mine[scope_mask(mine["voice"].to_numpy(), scope)]
-        return _sentiment_columns(chosen["compound"].to_numpy(float))
+        mine = rows.get(article_id, none)
+        return _sentiment_columns(compound[mine[scope_mask(voices[mine], scope)]])
 
     return _outlet_rows(corpus, outlets, list(SUMMARY_METRICS), "sentiment", reps,
                         lambda article_id, scope: draws.get((article_id, scope), empty),

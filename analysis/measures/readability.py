@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -46,7 +47,7 @@ from textstat.backend import counts as ts_counts
 from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
 from .bootstrap import percentile_interval, resampled_sums
-from ..config import BOOTSTRAP_REPS
+from ..config import BOOTSTRAP_REPS, CONFIDENCE
 from ..text.corpus import Corpus
 from ..text.resources import cmu_first_entries, cmu_phones, install_offline_textstat
 from ..text.sentences import SCOPES as SENTENCE_SCOPES
@@ -313,39 +314,101 @@ def _flags(metric: str, value: float, n_sentences: int, n_words: int, n_tokens: 
     return "; ".join(flags)
 
 
-def _scope_sentences(sent: pd.DataFrame, scope: str) -> pd.DataFrame:
-    return sent[scope_mask(sent["voice"].to_numpy(), scope)]
+def percentile_intervals(draws: dict[str, np.ndarray], metrics) -> dict[str, tuple[float, float]]:
+    """:func:`~analysis.measures.bootstrap.percentile_interval` of each metric's replicates, the
+    all-finite ones in one ``np.quantile`` call over a ``metrics x reps`` matrix (the same order
+    statistics and interpolation, row by row, as one call per metric)."""
+    out = {}
+    finite = [m for m in metrics if np.isfinite(draws[m]).all() and len(draws[m])]
+    if finite:
+        alpha = (1 - CONFIDENCE) / 2
+        bounds = np.quantile(np.vstack([np.asarray(draws[m], dtype=float) for m in finite]), [alpha, 1 - alpha], axis=1)
+        out = {m: (float(bounds[0, i]), float(bounds[1, i])) for i, m in enumerate(finite)}
+    for m in metrics:
+        if m not in out:  # NaN replicates are dropped first (e.g. a resample without words)
+            out[m] = percentile_interval(draws[m])
+    return out
 
 
-def _bootstrap_formulas(counts: pd.DataFrame, key: tuple[str, ...], reps: int) -> pd.DataFrame:
-    sums = resampled_sums(counts[COUNT_COLUMNS].to_numpy(), *key, reps=reps)
-    return formulas(pd.DataFrame(sums, columns=COUNT_COLUMNS))
+def article_positions(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Row positions of each article in ``frame`` (one pass, not one filter per article)."""
+    if frame.empty:
+        return {}
+    return {k: np.asarray(v) for k, v in frame.groupby("article_id", sort=False).indices.items()}
 
 
-def _article_scope_rows(article, scope, sent_counts, texts, words, reps):
+def scope_draws(counts: np.ndarray, article_id: str, scope: str, reps: int = BOOTSTRAP_REPS):
+    """Point values and bootstrap replicates of ``FORMULA_METRICS`` for one article's sentences
+    of one scope (``counts``: :func:`sentence_counts` rows): ``(point, replicates)``, point a
+    dict of floats, replicates a dict of ``reps`` arrays (None without sentences).  The stream
+    of each (article, scope) is :func:`~analysis.measures.bootstrap.resampled_sums`'s."""
+    point = {k: float(v[0]) for k, v in scope_readability(counts.sum(axis=0)).items()}
+    if not len(counts):
+        return point, None
+    return point, scope_readability(resampled_sums(counts, article_id, scope, reps=reps))
+
+
+class ArticleReadability(NamedTuple):
+    """What the readability tables need of one article: its sentence counts, voices and texts
+    (body sentences, in order), its alpha tokens and their sentences, its page sentences."""
+
+    counts: np.ndarray
+    voices: np.ndarray
+    texts: list
+    sentence_ids: np.ndarray
+    token_sentences: np.ndarray
+    token_words: np.ndarray
+    page_counts: np.ndarray | None
+    page_texts: list
+
+
+def _article_inputs(corpus: Corpus, per_sentence: pd.DataFrame, with_page: bool):
+    """One :class:`ArticleReadability` per article id: the corpus's tables cut by article once."""
+    counts = per_sentence[COUNT_COLUMNS].to_numpy()
+    voices = per_sentence["voice"].to_numpy()
+    texts = corpus.sentences["text"].to_numpy()
+    sentence_ids = per_sentence["sentence_id"].to_numpy()
+    alpha = corpus.tokens[corpus.tokens["is_alpha"]]
+    token_sentences, token_words = alpha["sentence_id"].to_numpy(), alpha["lower"].to_numpy()
+    sentence_rows, token_rows = article_positions(per_sentence), article_positions(alpha)
+    page_rows, page_counts, page_texts = {}, None, None
+    if with_page:  # every paragraph's sentences: only the page scope needs them
+        page = page_sentences(corpus)
+        page_counts, page_texts, page_rows = sentence_counts(page["text"].tolist()), page["text"].to_numpy(), article_positions(page)
+    none = np.empty(0, dtype=np.int64)
+    out = {}
+    for article_id in corpus.articles["article_id"]:
+        rows, tokens, prows = sentence_rows.get(article_id, none), token_rows.get(article_id, none), page_rows.get(article_id, none)
+        out[article_id] = ArticleReadability(
+            counts[rows], voices[rows], texts[rows].tolist(), sentence_ids[rows], token_sentences[tokens],
+            token_words[tokens], page_counts[prows] if with_page else None, page_texts[prows].tolist() if with_page else [])
+    return out
+
+
+def _article_scope_rows(article, scope, counts, texts, words, reps):
     """Rows of :func:`readability_table` for one article and scope, plus replicate draws."""
-    n_sentences = len(sent_counts)
-    totals = sent_counts[COUNT_COLUMNS].sum()
-    point = {k: v[0] for k, v in scope_readability(totals.to_numpy()).items()}
-    draws = _bootstrap_formulas(sent_counts, (article.article_id, scope), reps) if n_sentences else None
+    n_sentences = len(counts)
+    n_words = int(counts[:, COUNT_COLUMNS.index("words")].sum())
+    point, draws = scope_draws(counts, article.article_id, scope, reps)
+    intervals = percentile_intervals(draws, FORMULA_METRICS) if draws is not None else {}
     joined = " ".join(texts)
-    has_words = n_sentences and int(totals["words"]) > 0  # textstat says -1 or 1 for a text without words
+    has_words = n_sentences and n_words > 0  # textstat says -1 or 1 for a text without words
     install_offline_textstat()
-    extra = {
-        "linsear_write": textstat.linsear_write_formula(joined) if has_words else np.nan,
-        "consensus_grade": textstat.text_standard(joined, float_output=True) if has_words else np.nan,
-        "type_token_ratio": type_token_ratio(words),
-        "mtld": mtld(words),
-    }
+    point.update({
+        "linsear_write": float(textstat.linsear_write_formula(joined)) if has_words else np.nan,
+        "consensus_grade": float(textstat.text_standard(joined, float_output=True)) if has_words else np.nan,
+        "type_token_ratio": float(type_token_ratio(words)),
+        "mtld": float(mtld(words)),
+    })
     rows = []
     for metric in METRICS:
-        value = float(point[metric]) if metric in FORMULA_METRICS else float(extra[metric])
-        low, high = percentile_interval(draws[metric]) if draws is not None and metric in FORMULA_METRICS else (np.nan, np.nan)
+        value = point[metric]
+        low, high = intervals.get(metric, (np.nan, np.nan))
         rows.append({
             "story": article.story, "article_id": article.article_id, "outlet": article.outlet,
             "scope": scope, "metric": metric, "value": value, "ci_low": low, "ci_high": high,
-            "n_sentences": n_sentences, "n_words": int(totals["words"]),
-            "flags": _flags(metric, value, n_sentences, int(totals["words"]), len(words)),
+            "n_sentences": n_sentences, "n_words": n_words,
+            "flags": _flags(metric, value, n_sentences, n_words, len(words)),
         })
     return rows, draws
 
@@ -353,30 +416,26 @@ def _article_scope_rows(article, scope, sent_counts, texts, words, reps):
 def readability_draws(corpus: Corpus, reps: int = BOOTSTRAP_REPS, scopes=SCOPES,
                       per_sentence: pd.DataFrame | None = None):
     """The readability table and, per ``(article_id, scope)``, the bootstrap replicates of
-    the formula metrics (a DataFrame, one row per replicate; None without sentences).
+    the formula metrics (a dict metric -> array of ``reps`` values; None without sentences).
 
     ``per_sentence`` is :func:`sentence_readability` of the corpus when the caller
-    already has it (it is computed otherwise)."""
+    already has it (it is computed otherwise).  The corpus's tables are cut by article once
+    (:func:`_article_inputs`), then each article is measured from numpy arrays with the
+    pipeline's own functions (:func:`sentence_counts`, :func:`scope_readability`)."""
     if per_sentence is None:
         per_sentence = sentence_readability(corpus)
-    if "page" in scopes:  # every paragraph's sentences: only the page scope needs them
-        page = page_sentences(corpus)
-        page_counts = pd.DataFrame(sentence_counts(page["text"].tolist()), columns=COUNT_COLUMNS)
-        page_counts["article_id"] = page["article_id"].to_numpy()
-    alpha = corpus.tokens[corpus.tokens["is_alpha"]]
+    inputs = _article_inputs(corpus, per_sentence, "page" in scopes)
     rows, draws = [], {}
     for article in corpus.articles.itertuples(index=False):
-        mine = per_sentence[per_sentence["article_id"] == article.article_id]
+        mine = inputs[article.article_id]
         for scope in scopes:
             if scope == "page":
-                counts = page_counts[page_counts["article_id"] == article.article_id]
-                texts = page.loc[page["article_id"] == article.article_id, "text"].tolist()
+                counts, texts = mine.page_counts, mine.page_texts
                 words = [w for t in texts for w in textstat_words(t)]
             else:
-                chosen = _scope_sentences(mine, scope)
-                counts = chosen
-                texts = corpus.sentences.loc[chosen.index, "text"].tolist()
-                words = alpha.loc[alpha["sentence_id"].isin(chosen["sentence_id"]), "lower"].tolist()
+                chosen = scope_mask(mine.voices, scope)
+                counts, texts = mine.counts[chosen], [t for t, keep in zip(mine.texts, chosen) if keep]
+                words = mine.token_words[np.isin(mine.token_sentences, mine.sentence_ids[chosen])].tolist()
             new_rows, draw = _article_scope_rows(article, scope, counts, texts, words, reps)
             rows += new_rows
             draws[(article.article_id, scope)] = draw

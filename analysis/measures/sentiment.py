@@ -18,8 +18,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .bootstrap import percentile_interval, resample_chunks
+from .bootstrap import resample_chunks
 from .fast_vader import fast_vader
+from .readability import article_positions, percentile_intervals
 from ..config import BOOTSTRAP_REPS
 from ..text.corpus import Corpus
 from ..text.sentences import SCOPES, scope_mask
@@ -79,10 +80,10 @@ def sentiment_draws(scored: pd.DataFrame, reps: int = BOOTSTRAP_REPS):
     """Per ``(article_id, scope)`` of :func:`sentence_sentiment` rows: point values,
     bootstrap replicates of ``SUMMARY_METRICS`` (None without sentences) and the sentence count."""
     out = {}
-    for article_id, group in scored.groupby("article_id", sort=False):
+    all_compound, voices = scored["compound"].to_numpy(float), scored["voice"].to_numpy()
+    for article_id, rows in article_positions(scored).items():  # numpy per article, no per-group frames
         for scope in SCOPES:
-            chosen = group[scope_mask(group["voice"].to_numpy(), scope)]
-            compound = chosen["compound"].to_numpy(float)
+            compound = all_compound[rows[scope_mask(voices[rows], scope)]]
             if len(compound):
                 point = {k: float(v) for k, v in compound_statistics(compound).items()}
                 parts = [compound_statistics(compound[index])
@@ -109,8 +110,9 @@ def sentiment_summary(corpus: Corpus, reps: int = BOOTSTRAP_REPS, scored: pd.Dat
     for article in corpus.articles.itertuples(index=False):
         for scope in SCOPES:
             point, replicates, n = draws.get((article.article_id, scope), ({k: np.nan for k in SUMMARY_METRICS}, None, 0))
+            intervals = percentile_intervals(replicates, SUMMARY_METRICS) if replicates is not None else {}
             for metric in SUMMARY_METRICS:
-                low, high = percentile_interval(replicates[metric]) if replicates is not None else (np.nan, np.nan)
+                low, high = intervals.get(metric, (np.nan, np.nan))
                 flags = "no sentences" if n == 0 else ("fewer than 10 sentences" if n < 10 else "")
                 rows.append({"story": article.story, "article_id": article.article_id, "outlet": article.outlet,
                              "scope": scope, "metric": metric, "value": point[metric], "ci_low": low,

@@ -107,3 +107,55 @@ def show(frame: pd.DataFrame, *, digits: int = 3, max_columns: int = 8, text_wid
     if notes:
         styler = styler.set_caption(html.escape(" · ".join(str(n) for n in notes)))
     return styler
+
+
+class TableWithNotes:
+    """A displayed table followed by numbered notes (what :func:`show_with_notes` returns).
+
+    ``styler`` is the table's ``Styler``; ``notes`` the long texts, note 1 first.  In a
+    notebook it shows as the table and, below it, the numbered list (HTML-escaped)."""
+
+    def __init__(self, styler, notes: list[str], title: str = "Notes"):
+        self.styler, self.notes, self.title = styler, notes, title
+
+    def _repr_html_(self) -> str:
+        items = "".join(f"<li>{html.escape(str(n))}</li>" for n in self.notes)
+        notes = f"<p><b>{html.escape(self.title)}</b></p><ol>{items}</ol>" if self.notes else ""
+        return self.styler.to_html() + notes
+
+    def to_html(self) -> str:
+        return self._repr_html_()
+
+
+def show_with_notes(frame: pd.DataFrame, note_column: str, columns: list[str] | None = None, *,
+                    note_title: str | None = None, **show_options) -> TableWithNotes:
+    """:func:`show` of ``frame`` with the long texts of ``note_column`` moved below the table.
+
+    Each distinct text becomes a numbered note (in order of first appearance) and the cell
+    keeps only its number, so a paragraph of caveats does not make every row hundreds of
+    pixels tall.  ``columns``: the columns to show (``note_column`` is put last); the
+    others are left out of the display (not of the data).  ``show_options`` go to :func:`show`.
+    """
+    texts = frame[note_column].fillna("").astype(str)
+    numbers: dict[str, int] = {}
+    for text in texts:
+        if text and text not in numbers:
+            numbers[text] = len(numbers) + 1
+    shown = frame[[c for c in (columns or frame.columns) if c != note_column]].copy()
+    shown[note_column] = [str(numbers[t]) if t else "" for t in texts]
+    shown.attrs = {}
+    return TableWithNotes(show(shown, **show_options), list(numbers), note_title or f"{note_column} (by number)")
+
+
+#: The columns of :func:`~analysis.compare.findings.key_findings` a reader needs in the table;
+#: the caveats go below it (:func:`show_findings`), the adjusted p and counts stay in the data.
+FINDINGS_SHOWN = ["story", "finding", "outlet_a", "outlet_b", "value_a", "value_b", "difference", "ci_low", "ci_high",
+                  "p_value", "p_holm", "excludes_zero"]
+
+
+def show_findings(findings: pd.DataFrame, **show_options) -> TableWithNotes:
+    """The key findings as a notebook table that fits a laptop's output area: one row per
+    finding (:data:`FINDINGS_SHOWN`, intervals in one cell), each caveat once, numbered, below."""
+    options = {"max_columns": 12, "text_width": "16em", **show_options}
+    return show_with_notes(findings, "caveat", FINDINGS_SHOWN, note_title="Caveats (the caveat column's numbers)",
+                           **options)

@@ -7,7 +7,10 @@
   inside its cell; a wider one is printed one record at a time as
   ``column  value`` lines, so no line is ever wider than ``width``.  Numbers
   are rounded to 4 significant digits for reading; machine formats keep full
-  precision.
+  precision.  A table of more than :data:`MAX_ROWS` rows shows its first
+  :data:`HEAD_ROWS` and last :data:`TAIL_ROWS` rows, a ``…`` where the others
+  were, and a last line saying how many were left out and that ``--format csv``
+  (json, markdown) gives every row.
 * ``csv``      - every column, full precision.  A text cell that begins with ``=``, ``+``,
   ``-``, ``@``, a tab or a carriage return gets a ``'`` in front (OWASP's advice against
   spreadsheet formula injection: a spreadsheet would otherwise run ``=HYPERLINK(...)`` from
@@ -31,6 +34,11 @@ from rich.table import Table
 FORMATS = ("table", "csv", "json", "markdown")
 #: Narrowest useful column when a table is drawn as a grid; below that, records.
 MIN_COLUMN_WIDTH = 8
+#: A terminal table of more rows than this shows its first HEAD_ROWS and last TAIL_ROWS rows and
+#: says how many it left out (drawing 12,000 rows took about a minute and fills no screen).
+MAX_ROWS = 1000
+HEAD_ROWS = 50
+TAIL_ROWS = 10
 
 
 def terminal_width(default: int = 80) -> int:
@@ -61,28 +69,63 @@ def _grid_fits(frame: pd.DataFrame, width: int) -> bool:
     return len(frame.columns) * (MIN_COLUMN_WIDTH + 3) + 1 <= width
 
 
-def _text_table(frame: pd.DataFrame, width: int) -> str:
+def _grid(frame: pd.DataFrame, cells: pd.DataFrame, gap_after: int | None) -> Table:
+    """One rich grid of ``cells`` (the readable values of ``frame``'s shown rows), with a row of
+    ``…`` after row ``gap_after`` where rows were left out."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    for column in frame.columns:
+        numeric = pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])
+        table.add_column(str(column), justify="right" if numeric else "left", overflow="fold",
+                         min_width=min(MIN_COLUMN_WIDTH, max(len(str(column)), 1)))
+    for k, row in enumerate(cells.itertuples(index=False)):
+        if k == gap_after:
+            table.add_row(*["…"] * len(frame.columns))
+        table.add_row(*row)
+    return table
+
+
+def _records(console: Console, frame: pd.DataFrame, cells: pd.DataFrame, numbers: list[int], width: int) -> None:
+    """The shown rows one record at a time (``column  value`` lines), each under its number."""
+    name_width = min(max(len(str(c)) for c in frame.columns), width // 3)
+    previous = 0
+    for number, row in zip(numbers, cells.itertuples(index=False)):
+        if number != previous + 1:
+            console.print("…")
+        previous = number
+        console.rule(f"{number} of {len(frame)}", characters="-")
+        record = Table(box=None, show_header=False, pad_edge=False, expand=False)
+        record.add_column(width=name_width, overflow="fold", style=None)
+        record.add_column(overflow="fold")
+        for column, value in zip(frame.columns, row):
+            record.add_row(str(column), value)
+        console.print(record)
+
+
+def head_and_tail(n_rows: int, max_rows: int = MAX_ROWS) -> tuple[int, int]:
+    """How many first and last rows a terminal table of ``n_rows`` shows when it leaves some out
+    (``(n_rows, 0)`` when it shows them all): :data:`HEAD_ROWS` and :data:`TAIL_ROWS`, fewer
+    when ``max_rows`` is smaller than their sum."""
+    if n_rows <= max_rows:
+        return n_rows, 0
+    max_rows = max(max_rows, 1)
+    return min(HEAD_ROWS, max_rows - max_rows // 6), min(TAIL_ROWS, max_rows // 6)
+
+
+def _text_table(frame: pd.DataFrame, width: int, max_rows: int = MAX_ROWS) -> str:
     console, buffer = _console(width)
-    cells = frame.map(readable_value) if len(frame) else frame.astype(str)
+    head, tail = head_and_tail(len(frame), max_rows)
+    positions = list(range(head)) + list(range(len(frame) - tail, len(frame)))
+    shown = frame.iloc[positions]
+    # only the shown rows are formatted and laid out: the cost does not grow with the table
+    cells = shown.map(readable_value) if len(shown) else shown.astype(str)
+    left_out = len(frame) - len(shown)
     if _grid_fits(frame, width):
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-        for column in frame.columns:
-            numeric = pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])
-            table.add_column(str(column), justify="right" if numeric else "left", overflow="fold",
-                             min_width=min(MIN_COLUMN_WIDTH, max(len(str(column)), 1)))
-        for row in cells.itertuples(index=False):
-            table.add_row(*row)
-        console.print(table)
+        console.print(_grid(frame, cells, head if left_out else None))
     else:
-        name_width = min(max(len(str(c)) for c in frame.columns), width // 3)
-        for number, row in enumerate(cells.itertuples(index=False), start=1):
-            console.rule(f"{number} of {len(frame)}", characters="-")
-            record = Table(box=None, show_header=False, pad_edge=False, expand=False)
-            record.add_column(width=name_width, overflow="fold", style=None)
-            record.add_column(overflow="fold")
-            for column, value in zip(frame.columns, row):
-                record.add_row(str(column), value)
-            console.print(record)
+        _records(console, frame, cells, [p + 1 for p in positions], width)
+    if left_out:
+        console.print(f"({left_out:,} of {len(frame):,} rows left out: rows {head + 1:,} to "
+                      f"{len(frame) - tail:,}; every row with --format csv, json or markdown)")
     if frame.empty:
         console.print(f"(no rows; columns: {', '.join(map(str, frame.columns))})")
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
@@ -110,8 +153,9 @@ def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
-def render(frame: pd.DataFrame, fmt: str = "table", width: int | None = None) -> str:
-    """``frame`` as text in format ``fmt`` (one of :data:`FORMATS`)."""
+def render(frame: pd.DataFrame, fmt: str = "table", width: int | None = None, max_rows: int = MAX_ROWS) -> str:
+    """``frame`` as text in format ``fmt`` (one of :data:`FORMATS`); ``max_rows`` (``table`` only):
+    the most rows drawn whole (see the module docstring)."""
     if fmt == "csv":
         return csv_safe(frame).to_csv(index=False, lineterminator="\n")
     if fmt == "json":
@@ -119,5 +163,5 @@ def render(frame: pd.DataFrame, fmt: str = "table", width: int | None = None) ->
     if fmt == "markdown":
         return frame.to_markdown(index=False) + "\n"
     if fmt == "table":
-        return _text_table(frame, width or terminal_width())
+        return _text_table(frame, width or terminal_width(), max_rows)
     raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
