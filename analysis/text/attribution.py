@@ -223,14 +223,16 @@ def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
                 break
             if after == "to" and verb.lemma in {"write", "say"} and not addressed:
                 break  # "wrote to the minister", "is said to be": not a statement
-            if verb.lemma == "add" and (after[:1].isdigit() or after in {"a", "an", "the", "some", "more", "new",
+            # right after a quotation the quotation is what was said: '"...," added another aide'
+            quoted_before = bool(i) and tokens[i - 1].text == QUOTE_PLACEHOLDER
+            if verb.lemma == "add" and not quoted_before and (after[:1].isdigit() or after in {"a", "an", "the", "some", "more", "new",
                                                                          "another", "its", "their", "to"}) \
                     and not addressed:
                 break  # "the company added 200 jobs": not a statement
             if verb.lemma == "tell" and after in {"the", "a", "of"} and i + k + 1 < n \
                     and tokens[i + k + 1].lower in {"story", "tale", "stories", "of"}:
                 break  # "the film tells the story of ..."
-            if verb.needs_that and after != "that" and after not in {".", "", ",", "!"}:
+            if verb.needs_that and not quoted_before and after != "that" and after not in {".", "", ",", "!", ":"}:
                 break
             if verb.lemma == "call" and not any(t.text == QUOTE_PLACEHOLDER for t in tokens[i + k:i + k + 4]):
                 break  # 'called it "predatory"' is speech; "called the meeting" is not
@@ -410,6 +412,14 @@ def _drop_parentheses(tokens: list[Token]) -> list[Token]:
 _SHARE_WORDS = frozenset({"percent", "%", "majority", "plurality", "minority"})
 
 
+def _in_name(tokens: list[Token], k: int) -> bool:
+    """Whether capitalised ``tokens[k]`` is part of a name with a capitalised neighbour:
+    "Will Doyle", "Theresa May", "Majority Leader" are names, not a modal or a share."""
+    if not _is_cap(tokens[k]):
+        return False
+    return (k > 0 and _is_cap(tokens[k - 1])) or (k + 1 < len(tokens) and _is_cap(tokens[k + 1]))
+
+
 def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
     """``(speaker, kind, hint)`` for a subject noun phrase (with its appositions), or None
     if the tokens do not read as one."""
@@ -439,9 +449,9 @@ def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
         head = head[:rel]
     if any(t.lower in ANONYMOUS for t in tokens) and first.lower not in PRONOUNS:
         return "unnamed", "unnamed", "unnamed"
-    if any(t.lower in _SHARE_WORDS for t in head):
+    if any(t.lower in _SHARE_WORDS and not _in_name(head, k) for k, t in enumerate(head)):
         return "unnamed", "unnamed", "unnamed"  # "61 percent said", "a majority of voters say": poll answers
-    if any(t.lower in BLOCK_IN_SUBJECT for t in head):
+    if any(t.lower in BLOCK_IN_SUBJECT and not _in_name(head, k) for k, t in enumerate(head)):
         return None
     if any(t.text in {QUOTE_PLACEHOLDER, ":", ";"} for t in head):
         return None
@@ -471,6 +481,9 @@ def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
             result = analyse_subject(after[1:])
             if result:
                 return result
+        if after and _name_runs(after)[:1] == [(0, len(after))] and len(after) >= 2:
+            name, hint = _clean_name([t.text for t in after], [])
+            return name, "name", hint or "person"  # "Spokeswoman Jane Roe says", "spokesman John Doe said"
         before = [t for t in head[:spokes] if t.lower not in DETERMINERS and t.lower not in INDEFINITE]
         if before:
             if _is_cap(before[-1]):
@@ -581,6 +594,12 @@ def _coordinated_subject(tokens: list[Token], verb_start: int) -> Attribution | 
     return None
 
 
+#: lower-case words that end an inverted speaker ('said Jane Roe in a statement')
+_AFTER_SPEAKER = frozenset({"in", "on", "at", "during", "after", "before", "to", "as", "while", "when", "who",
+                            "which", "whose", "from", "with", "via", "outside", "since", "about", "last", "this",
+                            "told", "recently", "earlier", "later", "yesterday", "today", "tonight"})
+
+
 def _inverted(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
     """'"...," said café owner Sofia Marques.' and '..., said Mr Smith.'"""
     if verb_start == 0 or tokens[verb_start - 1].text not in {",", QUOTE_PLACEHOLDER}:
@@ -590,6 +609,11 @@ def _inverted(tokens: list[Token], verb_start: int, verb_end: int) -> Attributio
         if token.text in {",", ".", ";", ":", QUOTE_PLACEHOLDER, "!", "?", "(", "—", "–"}:
             break
         after.append(token)
+    # "said Jane Roe in a statement", "said the aide to the governor", "said one official who ...":
+    # the speaker ends before a preposition or clause word
+    cut = next((k for k in range(1, len(after)) if after[k].lower in _AFTER_SPEAKER and not _is_cap(after[k])), None)
+    if cut is not None:
+        after = after[:cut]
     if not after or after[0].lower in {"that", "it", "the"} and len(after) > 4:
         return None
     runs = _name_runs(after)
