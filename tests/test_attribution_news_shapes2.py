@@ -39,3 +39,20 @@ def test_news_shapes(text, speaker, kind):
 ])
 def test_not_attributions(text):
     assert find_attribution(text) is None
+
+
+@pytest.mark.parametrize("text,speaker", [
+    (f"In response, Roe wrote to the council: {Q}", "Roe"),
+    (f"But Roe was far less upbeat: {Q}.", "Roe"),
+    (f"Roe paused, then leaned in and boomed: {Q}", "Roe"),
+    (f"She also played up her record in office: {Q}", "she"),
+])
+def test_colon_intro_speaks_for_its_subject(text, speaker):
+    found = find_attribution(text)
+    assert found is not None and found.speaker == speaker
+
+
+@pytest.mark.parametrize("text", [f"Here is the statement: {Q}", f"Partial transcript as follows: {Q}",
+                                  f"The reason is simple: {Q}"])
+def test_colon_intro_without_a_subject(text):
+    assert find_attribution(text) is None

@@ -702,6 +702,42 @@ def _participle(tokens: list[Token]) -> Attribution | None:
     return None
 
 
+def _reads_as_verb(word: str) -> bool:
+    """A lower-case word after a one-word subject that reads as its verb (past tense,
+    third person, or an auxiliary); "is"/"as" are left out: "Here is", "Partial transcript as"."""
+    return word in {"was", "has", "had", "also", "then", "later", "again", "did", "would", "could", "wrote",
+                    "told", "said", "put", "took", "made", "got", "gave", "went", "came", "spoke", "began"} \
+        or (word.endswith(("ed", "s")) and word not in {"is", "as", "its", "this", "his", "us"})
+
+
+def _colon_intro(tokens: list[Token]) -> Attribution | None:
+    """'Roe leaned in and boomed: "..."', 'But Roe was less upbeat: "..."': a clause that
+    ends in a colon introducing a quotation speaks for its subject, when that subject
+    is a name or a pronoun opening the clause (after an introductory phrase and comma)."""
+    end = len(tokens)
+    while end and tokens[end - 1].text in {".", "!", "?"}:
+        end -= 1
+    if end < 3 or tokens[end - 1].text != QUOTE_PLACEHOLDER or tokens[end - 2].text != ":":
+        return None
+    starts = [0] + [k + 1 for k in range(min(end - 2, 12)) if tokens[k].text == ","]
+    for start in starts:
+        while start < end and tokens[start].lower in LEADING_WORDS:
+            start += 1
+        k = start
+        while k < end - 2 and (_is_cap(tokens[k]) or tokens[k].lower in CONNECTORS or tokens[k].text == "."):
+            k += 1
+        if k == start and tokens[k].lower in PRONOUNS:
+            k += 1
+        if k == start or k >= end - 2 or not tokens[k].text[:1].islower():
+            continue
+        if k - start == 1 and not _reads_as_verb(tokens[k].lower):
+            continue  # "Here is the statement:", "Partial transcript as follows:": no subject
+        found = analyse_subject(tokens[start:k])
+        if found and found[1] in {"name", "pronoun"}:
+            return Attribution(*found, "", "colon", tag=((start, k),))
+    return None
+
+
 _TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
 later earlier simply then again also previously recently last night week month morning evening afternoon""".split())
 _ADVERBIAL_START = frozenset({"in", "at", "on", "during", "via", "from", "after", "before", "through", "to", "while",
@@ -828,7 +864,7 @@ def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None
         if layout:
             return _tag_shape(tokens, layout, 0, 0) if shape else layout
     if "according" not in words and words.isdisjoint(speech_verbs()) and words.isdisjoint(_PARTICIPLES):
-        return None  # no word that any rule below starts from: "according", a speech verb, a participle
+        return _colon_intro(tokens) if ":" in words else None  # no word that any rule below starts from: "according", a speech verb, a participle
     according = _according_to(tokens)
     if according:
         return according
@@ -840,7 +876,7 @@ def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None
             if found:
                 found = found._replace(verb=verb.lemma)
                 return _tag_shape(tokens, found, start, end) if shape else found
-    return _participle(tokens)
+    return _participle(tokens) or (_colon_intro(tokens) if ":" in words else None)
 
 
 #: An attributed sentence with at least this quoted share is a quotation, whatever its tag.
