@@ -163,7 +163,7 @@ class ArticleSources:
         words = _words(name)
         if not words:
             return None
-        best = None
+        best = organisation = None
         for entity in self.entities:
             if kind and entity.kind and kind != entity.kind and not (len(words) == 1):
                 continue
@@ -176,11 +176,15 @@ class ArticleSources:
                 elif len(words) > 1 and words[-1] == ew[-1] and (words[0] == ew[0] or len(ew) == 1):
                     return entity
             elif entity.kind == "organisation":
+                if len(words) == 1 and kind == "person" and words[0] == ew[0]:
+                    # "Roe said": the person Jane Roe if known, before "Roe University"
+                    organisation = organisation or entity
+                    continue
                 if set(words) <= set(ew) and (len(words) > 1 or words[0] == ew[0]):
                     return entity
                 if len(ew) < len(words) and ew == words[:len(ew)] and kind == "organisation":
                     return entity
-        return best
+        return best or organisation
 
     def add_name(self, name: str, kind: str, position: int, spoke: bool) -> tuple[Entity, bool]:
         """The entity for ``name`` (new or known) and whether it was already known."""
