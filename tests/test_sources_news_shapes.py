@@ -17,3 +17,19 @@ def test_single_word_organisation_still_resolves_to_itself():
     text = ("Headline\n\nBellmark Holdings said on Monday it would cut 200 jobs.\n\n"
             "Bellmark said the cuts were needed.\n")
     assert _sources(text)[-1] == ("reported", "Bellmark Holdings")
+
+
+def test_pronoun_is_the_recent_subject_not_the_last_speaker():
+    # the quoted woman is the one the narration just opened with, not the earlier speaker
+    text = ("Headline\n\n\"Prices keep rising,\" said Mary Olsen, a shop owner.\n\n"
+            "Laura Benning, a nurse from Dover, has two jobs.\n\n"
+            "At 41, Benning still rents a room from her sister.\n\n"
+            "\"Who wants to live like that?\" she said.\n")
+    assert _sources(text)[-1] == ("quotation", "Laura Benning")
+
+
+def test_pronoun_skips_a_subject_of_the_other_gender():
+    text = ("Headline\n\n\"Prices keep rising,\" said Mary Olsen, a shop owner.\n\n"
+            "Mr. Benning, her neighbour, has two jobs.\n\n"
+            "\"We manage,\" she said.\n")
+    assert _sources(text)[-1] == ("quotation", "Mary Olsen")
