@@ -56,3 +56,24 @@ def test_colon_intro_speaks_for_its_subject(text, speaker):
                                   f"The reason is simple: {Q}"])
 def test_colon_intro_without_a_subject(text):
     assert find_attribution(text) is None
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("But Roe is suggesting she beat expectations.", "Roe"),               # progressive, not passive
+    ("Other aides have been urging the mayor to resign, saying the city needs a change.", "unnamed"),
+    ("Roe did not claim that the count was wrong.", "Roe"),                # negated, with its content
+    ("I can now say that the plan worked.", "I"),                           # a modal before the verb
+])
+def test_verb_groups_before_the_speech_verb(text, speaker):
+    found = find_attribution(text)
+    assert found is not None and found.speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The plan is expected to fail.",                      # passive
+    "It was said that the plan failed.",                  # passive, no speaker
+    "Roe did not respond to a request for comment.",      # a refusal reports nothing
+    "It did not say how many people were affected.",
+])
+def test_passives_and_refusals_are_not_attributions(text):
+    assert find_attribution(text) is None

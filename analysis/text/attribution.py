@@ -210,7 +210,12 @@ def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
             if i and tokens[i].text[:1].isupper() and tokens[i - 1].text not in CLAUSE_PUNCT | {"."}:
                 break  # "Connecticut State Police": part of a name
             after = tokens[i + k].lower if i + k < n else ""
-            if before in PASSIVE or before in DETERMINERS or (i and _is_possessive(tokens[i - 1])) \
+            # "is suggesting", "has been urging": progressive, not passive; "did not claim that
+            # ...": a negated statement with its content is still an attribution (a refusal,
+            # "did not say how many", "did not respond", reports nothing)
+            active = (before in _BE and tokens[i].lower.endswith("ing")) \
+                or (before in _NEGATIONS and i + k < n and tokens[i + k].lower == "that")
+            if (before in PASSIVE and not active) or before in DETERMINERS or (i and _is_possessive(tokens[i - 1])) \
                     or before in {"their", "enough", "no", "any"}:
                 break
             # "reiterated to ABC News that ...": an addressee, then what was said; '"...," Roe
@@ -541,11 +546,29 @@ def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
     return None
 
 
-def _subject_before(tokens: list[Token], verb_start: int) -> Attribution | None:
+_BE = frozenset({"is", "are", "was", "were", "be", "been"})
+_NEGATIONS = frozenset({"not", "never", "n't"})
+#: a verb group before the speech verb: "has not", "did not", "is", "will be", "could never"
+_VERB_GROUP = frozenset({"not", "never", "did", "does", "do", "will", "would", "can", "could", "may", "might",
+                         "should", "must", "is", "are", "was", "were", "be", "been", "cannot"}) | {
+    w + "n't" for w in ("did", "does", "do", "has", "have", "had", "is", "are", "was", "were", "wo", "would", "could",
+                        "ca", "should")}
+
+
+def _verb_group_start(tokens: list[Token], verb_start: int) -> int:
+    """Where the verb group ending at ``verb_start`` begins: adverbs and auxiliaries
+    ("has also", "did not", "is now", "will be") are skipped back to the subject."""
     end = verb_start
-    # "X has also said", "X laughed and said"
-    while end > 0 and tokens[end - 1].lower in AUXILIARIES:
+    while end > 0 and (tokens[end - 1].lower in AUXILIARIES
+                       or (tokens[end - 1].lower.replace("’", "'") in _VERB_GROUP
+                           and not _is_cap(tokens[end - 1]))):  # "Cara May said": a name
         end -= 1
+    return end
+
+
+def _subject_before(tokens: list[Token], verb_start: int) -> Attribution | None:
+    # "X has also said", "X laughed and said", "X did not say", "X is suggesting"
+    end = _verb_group_start(tokens, verb_start)
     coordinated = end >= 2 and tokens[end - 1].lower == "and" and tokens[end - 2].text not in CLAUSE_PUNCT
     if coordinated:
         return None
