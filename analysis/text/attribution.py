@@ -210,7 +210,12 @@ def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
             if i and tokens[i].text[:1].isupper() and tokens[i - 1].text not in CLAUSE_PUNCT | {"."}:
                 break  # "Connecticut State Police": part of a name
             after = tokens[i + k].lower if i + k < n else ""
-            if before in PASSIVE or before in DETERMINERS or (i and _is_possessive(tokens[i - 1])) \
+            # "is suggesting", "has been urging": progressive, not passive; "did not claim that
+            # ...": a negated statement with its content is still an attribution (a refusal,
+            # "did not say how many", "did not respond", reports nothing)
+            active = (before in _BE and tokens[i].lower.endswith("ing")) \
+                or (before in _NEGATIONS and i + k < n and tokens[i + k].lower == "that")
+            if (before in PASSIVE and not active) or before in DETERMINERS or (i and _is_possessive(tokens[i - 1])) \
                     or before in {"their", "enough", "no", "any"}:
                 break
             # "reiterated to ABC News that ...": an addressee, then what was said; '"...," Roe
@@ -223,14 +228,16 @@ def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
                 break
             if after == "to" and verb.lemma in {"write", "say"} and not addressed:
                 break  # "wrote to the minister", "is said to be": not a statement
-            if verb.lemma == "add" and (after[:1].isdigit() or after in {"a", "an", "the", "some", "more", "new",
+            # right after a quotation the quotation is what was said: '"...," added another aide'
+            quoted_before = bool(i) and tokens[i - 1].text == QUOTE_PLACEHOLDER
+            if verb.lemma == "add" and not quoted_before and (after[:1].isdigit() or after in {"a", "an", "the", "some", "more", "new",
                                                                          "another", "its", "their", "to"}) \
                     and not addressed:
                 break  # "the company added 200 jobs": not a statement
             if verb.lemma == "tell" and after in {"the", "a", "of"} and i + k + 1 < n \
                     and tokens[i + k + 1].lower in {"story", "tale", "stories", "of"}:
                 break  # "the film tells the story of ..."
-            if verb.needs_that and after != "that" and after not in {".", "", ",", "!"}:
+            if verb.needs_that and not quoted_before and after != "that" and after not in {".", "", ",", "!", ":"}:
                 break
             if verb.lemma == "call" and not any(t.text == QUOTE_PLACEHOLDER for t in tokens[i + k:i + k + 4]):
                 break  # 'called it "predatory"' is speech; "called the meeting" is not
@@ -410,6 +417,14 @@ def _drop_parentheses(tokens: list[Token]) -> list[Token]:
 _SHARE_WORDS = frozenset({"percent", "%", "majority", "plurality", "minority"})
 
 
+def _in_name(tokens: list[Token], k: int) -> bool:
+    """Whether capitalised ``tokens[k]`` is part of a name with a capitalised neighbour:
+    "Will Doyle", "Theresa May", "Majority Leader" are names, not a modal or a share."""
+    if not _is_cap(tokens[k]):
+        return False
+    return (k > 0 and _is_cap(tokens[k - 1])) or (k + 1 < len(tokens) and _is_cap(tokens[k + 1]))
+
+
 def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
     """``(speaker, kind, hint)`` for a subject noun phrase (with its appositions), or None
     if the tokens do not read as one."""
@@ -439,9 +454,9 @@ def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
         head = head[:rel]
     if any(t.lower in ANONYMOUS for t in tokens) and first.lower not in PRONOUNS:
         return "unnamed", "unnamed", "unnamed"
-    if any(t.lower in _SHARE_WORDS for t in head):
+    if any(t.lower in _SHARE_WORDS and not _in_name(head, k) for k, t in enumerate(head)):
         return "unnamed", "unnamed", "unnamed"  # "61 percent said", "a majority of voters say": poll answers
-    if any(t.lower in BLOCK_IN_SUBJECT for t in head):
+    if any(t.lower in BLOCK_IN_SUBJECT and not _in_name(head, k) for k, t in enumerate(head)):
         return None
     if any(t.text in {QUOTE_PLACEHOLDER, ":", ";"} for t in head):
         return None
@@ -471,6 +486,9 @@ def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
             result = analyse_subject(after[1:])
             if result:
                 return result
+        if after and _name_runs(after)[:1] == [(0, len(after))] and len(after) >= 2:
+            name, hint = _clean_name([t.text for t in after], [])
+            return name, "name", hint or "person"  # "Spokeswoman Jane Roe says", "spokesman John Doe said"
         before = [t for t in head[:spokes] if t.lower not in DETERMINERS and t.lower not in INDEFINITE]
         if before:
             if _is_cap(before[-1]):
@@ -528,11 +546,29 @@ def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
     return None
 
 
-def _subject_before(tokens: list[Token], verb_start: int) -> Attribution | None:
+_BE = frozenset({"is", "are", "was", "were", "be", "been"})
+_NEGATIONS = frozenset({"not", "never", "n't"})
+#: a verb group before the speech verb: "has not", "did not", "is", "will be", "could never"
+_VERB_GROUP = frozenset({"not", "never", "did", "does", "do", "will", "would", "can", "could", "may", "might",
+                         "should", "must", "is", "are", "was", "were", "be", "been", "cannot"}) | {
+    w + "n't" for w in ("did", "does", "do", "has", "have", "had", "is", "are", "was", "were", "wo", "would", "could",
+                        "ca", "should")}
+
+
+def _verb_group_start(tokens: list[Token], verb_start: int) -> int:
+    """Where the verb group ending at ``verb_start`` begins: adverbs and auxiliaries
+    ("has also", "did not", "is now", "will be") are skipped back to the subject."""
     end = verb_start
-    # "X has also said", "X laughed and said"
-    while end > 0 and tokens[end - 1].lower in AUXILIARIES:
+    while end > 0 and (tokens[end - 1].lower in AUXILIARIES
+                       or (tokens[end - 1].lower.replace("’", "'") in _VERB_GROUP
+                           and not _is_cap(tokens[end - 1]))):  # "Cara May said": a name
         end -= 1
+    return end
+
+
+def _subject_before(tokens: list[Token], verb_start: int) -> Attribution | None:
+    # "X has also said", "X laughed and said", "X did not say", "X is suggesting"
+    end = _verb_group_start(tokens, verb_start)
     coordinated = end >= 2 and tokens[end - 1].lower == "and" and tokens[end - 2].text not in CLAUSE_PUNCT
     if coordinated:
         return None
@@ -581,6 +617,12 @@ def _coordinated_subject(tokens: list[Token], verb_start: int) -> Attribution | 
     return None
 
 
+#: lower-case words that end an inverted speaker ('said Jane Roe in a statement')
+_AFTER_SPEAKER = frozenset({"in", "on", "at", "during", "after", "before", "to", "as", "while", "when", "who",
+                            "which", "whose", "from", "with", "via", "outside", "since", "about", "last", "this",
+                            "told", "recently", "earlier", "later", "yesterday", "today", "tonight"})
+
+
 def _inverted(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
     """'"...," said café owner Sofia Marques.' and '..., said Mr Smith.'"""
     if verb_start == 0 or tokens[verb_start - 1].text not in {",", QUOTE_PLACEHOLDER}:
@@ -590,6 +632,11 @@ def _inverted(tokens: list[Token], verb_start: int, verb_end: int) -> Attributio
         if token.text in {",", ".", ";", ":", QUOTE_PLACEHOLDER, "!", "?", "(", "—", "–"}:
             break
         after.append(token)
+    # "said Jane Roe in a statement", "said the aide to the governor", "said one official who ...":
+    # the speaker ends before a preposition or clause word
+    cut = next((k for k in range(1, len(after)) if after[k].lower in _AFTER_SPEAKER and not _is_cap(after[k])), None)
+    if cut is not None:
+        after = after[:cut]
     if not after or after[0].lower in {"that", "it", "the"} and len(after) > 4:
         return None
     runs = _name_runs(after)
@@ -675,6 +722,42 @@ def _participle(tokens: list[Token]) -> Attribution | None:
                             return Attribution(*found, "", "participle")
                     break
             return None
+    return None
+
+
+def _reads_as_verb(word: str) -> bool:
+    """A lower-case word after a one-word subject that reads as its verb (past tense,
+    third person, or an auxiliary); "is"/"as" are left out: "Here is", "Partial transcript as"."""
+    return word in {"was", "has", "had", "also", "then", "later", "again", "did", "would", "could", "wrote",
+                    "told", "said", "put", "took", "made", "got", "gave", "went", "came", "spoke", "began"} \
+        or (word.endswith(("ed", "s")) and word not in {"is", "as", "its", "this", "his", "us"})
+
+
+def _colon_intro(tokens: list[Token]) -> Attribution | None:
+    """'Roe leaned in and boomed: "..."', 'But Roe was less upbeat: "..."': a clause that
+    ends in a colon introducing a quotation speaks for its subject, when that subject
+    is a name or a pronoun opening the clause (after an introductory phrase and comma)."""
+    end = len(tokens)
+    while end and tokens[end - 1].text in {".", "!", "?"}:
+        end -= 1
+    if end < 3 or tokens[end - 1].text != QUOTE_PLACEHOLDER or tokens[end - 2].text != ":":
+        return None
+    starts = [0] + [k + 1 for k in range(min(end - 2, 12)) if tokens[k].text == ","]
+    for start in starts:
+        while start < end and tokens[start].lower in LEADING_WORDS:
+            start += 1
+        k = start
+        while k < end - 2 and (_is_cap(tokens[k]) or tokens[k].lower in CONNECTORS or tokens[k].text == "."):
+            k += 1
+        if k == start and tokens[k].lower in PRONOUNS:
+            k += 1
+        if k == start or k >= end - 2 or not tokens[k].text[:1].islower():
+            continue
+        if k - start == 1 and not _reads_as_verb(tokens[k].lower):
+            continue  # "Here is the statement:", "Partial transcript as follows:": no subject
+        found = analyse_subject(tokens[start:k])
+        if found and found[1] in {"name", "pronoun"}:
+            return Attribution(*found, "", "colon", tag=((start, k),))
     return None
 
 
@@ -804,7 +887,7 @@ def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None
         if layout:
             return _tag_shape(tokens, layout, 0, 0) if shape else layout
     if "according" not in words and words.isdisjoint(speech_verbs()) and words.isdisjoint(_PARTICIPLES):
-        return None  # no word that any rule below starts from: "according", a speech verb, a participle
+        return _colon_intro(tokens) if ":" in words else None  # no word that any rule below starts from: "according", a speech verb, a participle
     according = _according_to(tokens)
     if according:
         return according
@@ -816,7 +899,7 @@ def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None
             if found:
                 found = found._replace(verb=verb.lemma)
                 return _tag_shape(tokens, found, start, end) if shape else found
-    return _participle(tokens)
+    return _participle(tokens) or (_colon_intro(tokens) if ":" in words else None)
 
 
 #: An attributed sentence with at least this quoted share is a quotation, whatever its tag.

@@ -68,6 +68,7 @@ class Entity:
     spoke: int = -1       # last sentence in which it was the source
     first_spoke: int = -1
     mentioned: int = -1   # last sentence in which its name appeared
+    subject: int = -1     # last sentence that opened with its name as subject ("Roe was shocked ...")
 
 
 def _words(name: str) -> list[str]:
@@ -163,7 +164,7 @@ class ArticleSources:
         words = _words(name)
         if not words:
             return None
-        best = None
+        best = organisation = None
         for entity in self.entities:
             if kind and entity.kind and kind != entity.kind and not (len(words) == 1):
                 continue
@@ -176,11 +177,15 @@ class ArticleSources:
                 elif len(words) > 1 and words[-1] == ew[-1] and (words[0] == ew[0] or len(ew) == 1):
                     return entity
             elif entity.kind == "organisation":
+                if len(words) == 1 and kind == "person" and words[0] == ew[0]:
+                    # "Roe said": the person Jane Roe if known, before "Roe University"
+                    organisation = organisation or entity
+                    continue
                 if set(words) <= set(ew) and (len(words) > 1 or words[0] == ew[0]):
                     return entity
                 if len(ew) < len(words) and ew == words[:len(ew)] and kind == "organisation":
                     return entity
-        return best
+        return best or organisation
 
     def add_name(self, name: str, kind: str, position: int, spoke: bool) -> tuple[Entity, bool]:
         """The entity for ``name`` (new or known) and whether it was already known."""
@@ -246,9 +251,28 @@ class ArticleSources:
                 if end + 2 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.isdigit():
                     entity.age = tokens[end + 1].text
 
+    def note_subject(self, text: str, position: int) -> None:
+        """Mark the known person whose name opens a clause of the sentence as its subject
+        (at the start, after "But"/"And", or after an introductory phrase and comma:
+        "In Ohio on Monday, Ms. Roe was shocked ..."): a later "she said" is likely them."""
+        tokens = tokenize(text)
+        starts = [0] + [k + 1 for k in range(min(len(tokens), 14)) if tokens[k].text == ","][:1]
+        runs = {start: end for start, end in _name_runs(tokens)}
+        for start in starts:
+            while start < len(tokens) and tokens[start].lower in _OPENERS and tokens[start].lower not in {"it", "he", "she"}:
+                start += 1
+            end = runs.get(start)
+            if end is None:
+                continue
+            name, hint = _clean_name([t.text for t in tokens[start:end]], [])
+            entity = self.find_name(_bare(name)[0], "person") if hint == "person" else None
+            if entity is not None and entity.kind == "person":
+                entity.subject = position
+                return
+
     # -- resolving references ------------------------------------------------
     def _recent(self, kind: str, gender: str = "", spoken_only: bool = True) -> Entity | None:
-        key = (lambda e: e.spoke) if spoken_only else (lambda e: max(e.spoke, e.mentioned))
+        key = (lambda e: max(e.spoke, e.subject)) if spoken_only else (lambda e: max(e.spoke, e.mentioned))
         candidates = [e for e in self.entities if e.kind == kind and key(e) >= 0
                       and not (gender and _gender(e) and _gender(e) != gender)]
         return max(candidates, key=key, default=None)
@@ -335,6 +359,7 @@ def resolve_sources(texts: list[str], attributions: list[Attribution | None],
         if attribution is not None:
             out[i] = sources.resolve(attribution, i)
         sources.add_mentions(text, i)
+        sources.note_subject(text, i)
     # an organisation description before any organisation is named: the next one named
     for i, resolved in enumerate(out):
         if resolved is not None and resolved.resolution == "unresolved" and resolved.source_kind == "organisation":
