@@ -118,6 +118,13 @@ _CLOSING_START = re.compile(r"^[)\]},;:]")
 _LEADING_CLOSERS = re.compile(r"[”»]+")
 #: A dash after a state tag carries the sentence on: '(R-Fla.) — and ...'.
 _DASH_START = re.compile(r"^[-–—―]")
+#: What after the tag's verb starts a clause of its own: '“... a year?” Roe says there ...' is
+#: two sentences, '“... a year?” Roe says.' / 'Roe said in a statement.' one.
+_CLAUSE_AFTER_VERB = re.compile(r"\s(?:that|there|he|she|it|they|we|I|you)\b")
+#: A colon, then a quotation opened with a capital: the lead-in of a block quotation ('He said: “...').
+_LEAD_IN_COLON = re.compile(r":[ \t]+(?=[“\"][A-Z])")
+#: The mark that closes each opening double mark.
+_CLOSING_MARK = {"“": "”", '"': '"'}
 
 
 _sentence_openers = sentence_openers  # the shared list (:mod:`analysis.text.patterns`)
@@ -187,9 +194,31 @@ def _joins(previous: str, following: str) -> bool:
     tag = _STATE_TAG_END.search(previous)
     if tag and tag.group(1).lower() in US_STATES and (not opens_sentence or _DASH_START.match(following)):
         return True  # 'Maricopa County (Ariz.) Sheriff Jo Roe', 'Sen. Jo Roe (R-Fla.) — and ...'
-    if _AFTER_QUOTED_END.search(previous) and _SPEECH_AFTER.match(following):
-        return True  # '“... for this?” Hollis said.'
+    if _AFTER_QUOTED_END.search(previous):
+        tag = _SPEECH_AFTER.match(following)
+        if tag and not _CLAUSE_AFTER_VERB.match(following, tag.end()):
+            return True  # '“... for this?” Hollis said.'
     return False
+
+
+def _lead_in_end(text: str, start: int, end: int) -> int | None:
+    """Where a block quotation opens in the sentence ``text[start:end]``, or None.
+
+    A lead-in ending in a colon, then a quotation that runs past the sentence ('On Monday
+    Roe made this comment: “We will win. ...'): with line breaks the lead-in is usually a
+    paragraph of its own and the quotation the next one, so the lead-in is a sentence of
+    its own either way.  A quotation closed inside the sentence ('Roe said: “We won.”')
+    stays with its lead-in, as one paragraph writes it.
+    """
+    match = _LEAD_IN_COLON.search(text, start, end)
+    if match is None or not _LETTER.search(text, start, match.start()):
+        return None
+    mark = match.end()
+    if _CLOSING_MARK[text[mark]] in text[mark + 1:end]:
+        return None  # closed in the sentence
+    if text[start:end].rstrip(_OPENERS + "”’")[-1:] not in ".?!…":
+        return None  # the quotation does not hold a full sentence yet
+    return mark
 
 
 def split_sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -217,7 +246,14 @@ def split_sentence_spans(text: str) -> list[tuple[int, int]]:
                 pieces[-1][1] = e
             else:
                 pieces.append([s, e])
-    return [(s, e) for s, e in pieces]
+    spans = []
+    for s, e in pieces:
+        mark = _lead_in_end(text, s, e)
+        if mark is None:
+            spans.append((s, e))
+        else:  # 'He said:' | '“We will win. ...'
+            spans += [(s, len(text[:mark].rstrip())), (mark, e)]
+    return spans
 
 
 def voice_of(quoted_share: float, attribution: Attribution | None = None) -> str:
