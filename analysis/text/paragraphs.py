@@ -69,6 +69,7 @@ Roles, decided by the first matching rule (the rule's name is kept in ``rule``):
   ``click_image_promo``, ``podcast_promo``, ``newsletter_promo``,
   ``app_or_social_promo`` (as before), ``page_widget`` ("Share", "Save", "Link
   copied", "Advertisement", "SKIP ADVERTISEMENT", "Story continues"),
+  ``separator_line`` (a line with no letter or digit between sections: "___.", "* * *"),
   ``related_link`` ("Related: ...", "READ MORE: ...", "Watch: ..."),
   ``related_list_header`` ("More on this story", "Most viewed", "Read more from X:")
   and ``related_list_item`` (the links, dates and names under it), ``video_promo``
@@ -167,6 +168,8 @@ _SOCIAL = r"(?:Twitter|X|Instagram|Facebook|YouTube|TikTok|Bluesky|Threads)"
 #: :data:`ROLE_RULES` (each documented with an example in the module docstring).
 EXTRA_RULES: tuple[RoleRule, ...] = (
     RoleRule("promo", "page_widget", re.compile(rf"^{_WIDGET}(?:\s+{_WIDGET}){{0,6}}[.:!…]*$", re.I)),
+    # a line with no letter or digit ('___.', '* * *', '—-'): a section break, never a sentence
+    RoleRule("promo", "separator_line", re.compile(r"^[\W_]+$")),
     RoleRule("embed", "embed_furniture", re.compile(
         rf"^(?:Skip {_SOCIAL} (?:post|content|video)\b|Allow {_SOCIAL} content\?|End of {_SOCIAL} (?:post|content|video)\b|"
         rf"{_SOCIAL} (?:content|post)$|Accept and continue$|Allow and continue$|View this post on \w+|A post shared by\b)"

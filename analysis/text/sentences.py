@@ -31,7 +31,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .attribution import QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attribution, find_attribution, voice_of_attributed
+from .attribution import (DETERMINERS, QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attribution, find_attribution, speech_verbs,
+                          voice_of_attributed)
 from .quotes import QuoteSpan
 from .patterns import sentence_openers
 from .resources import SENTENCE_FINAL_ABBREVIATIONS, TITLES, US_STATES, sentence_splitter, stop_words
@@ -118,6 +119,13 @@ _CLOSING_START = re.compile(r"^[)\]},;:]")
 _LEADING_CLOSERS = re.compile(r"[”»]+")
 #: A dash after a state tag carries the sentence on: '(R-Fla.) — and ...'.
 _DASH_START = re.compile(r"^[-–—―]")
+#: What after the tag's verb starts a clause of its own: '“... a year?” Roe says there ...' is
+#: two sentences, '“... a year?” Roe says.' / 'Roe said in a statement.' one.
+_CLAUSE_AFTER_VERB = re.compile(r"\s(?:that|there|he|she|it|they|we|I|you)\b")
+#: A word, a colon, then a quotation opened with a capital: a lead-in ('... as follows: “...').
+_LEAD_IN_COLON = re.compile(r"(?<=[^\W\d_])[^\w\s]{0,2}:[ \t]+(?=[“\"][A-Z])")
+#: The mark that closes each opening double mark.
+_CLOSING_MARK = {"“": "”", '"': '"'}
 
 
 _sentence_openers = sentence_openers  # the shared list (:mod:`analysis.text.patterns`)
@@ -187,9 +195,50 @@ def _joins(previous: str, following: str) -> bool:
     tag = _STATE_TAG_END.search(previous)
     if tag and tag.group(1).lower() in US_STATES and (not opens_sentence or _DASH_START.match(following)):
         return True  # 'Maricopa County (Ariz.) Sheriff Jo Roe', 'Sen. Jo Roe (R-Fla.) — and ...'
-    if _AFTER_QUOTED_END.search(previous) and _SPEECH_AFTER.match(following):
-        return True  # '“... for this?” Hollis said.'
+    if _AFTER_QUOTED_END.search(previous):
+        speech = _SPEECH_AFTER.match(following)
+        if speech and not _CLAUSE_AFTER_VERB.match(following, speech.end()):
+            return True  # '“... for this?” Hollis said.'
     return False
+
+
+def _lead_in_end(text: str, start: int, end: int) -> int | None:
+    """Where a block quotation opens in the sentence ``text[start:end]``, or None.
+
+    A lead-in ending in a colon, with no speaker of its own, that opens a quotation
+    running on past the sentence ('Sanders made the following comment: “For young people
+    ... 33 percent.', 'Partial transcript as follows: "WALLACE: ...') is a sentence of its
+    own, whether a line break follows the colon or not: pages set such a quotation as a
+    block below its lead-in about as often as in the same paragraph, and the units must
+    not depend on it.  A lead-in that names its speaker ('He told reporters: "We had no
+    choice. ...') stays with the quotation, as does a quotation closed inside the sentence
+    ('The sign read: “Closed.”').
+    """
+    match = _LEAD_IN_COLON.search(text, start, end)
+    if match is None:
+        return None
+    mark = match.end()
+    if _CLOSING_MARK[text[mark]] in text[mark + 1:end]:
+        return None  # closed in the sentence
+    lead_in = text[start:match.start() + 1]
+    if lead_in.count("“") > lead_in.count("”") or lead_in.count('"') % 2:
+        return None  # inside another quotation: '"... read you the question: “As you know, ...'
+    return None if _names_speaker(lead_in) else mark
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _names_speaker(lead_in: str) -> bool:
+    """Whether a lead-in ending in a colon attributes what follows: the attribution finder
+    reads it ('He told reporters:'), or one of its last four words is a speech verb not
+    used as a noun after a determiner ('A spokesperson said:', but not 'From the report:',
+    'made the following comment:')."""
+    if find_attribution(lead_in) is not None:
+        return True
+    words = [w.lower() for w in _WORD.findall(lead_in[-80:])][-4:]
+    verbs = speech_verbs()
+    return any(w in verbs and (k == 0 or words[k - 1] not in DETERMINERS | {"following"}) for k, w in enumerate(words))
 
 
 def split_sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -217,7 +266,14 @@ def split_sentence_spans(text: str) -> list[tuple[int, int]]:
                 pieces[-1][1] = e
             else:
                 pieces.append([s, e])
-    return [(s, e) for s, e in pieces]
+    spans = []
+    for s, e in pieces:
+        mark = _lead_in_end(text, s, e)
+        if mark is None:
+            spans.append((s, e))
+        else:  # 'Sanders made the following comment:' | '“For young people ...'
+            spans += [(s, len(text[:mark].rstrip())), (mark, e)]
+    return spans
 
 
 def voice_of(quoted_share: float, attribution: Attribution | None = None) -> str:
