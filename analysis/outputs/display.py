@@ -144,7 +144,11 @@ def show_with_notes(frame: pd.DataFrame, note_column: str, columns: list[str] | 
     shown = frame[[c for c in (columns or frame.columns) if c != note_column]].copy()
     shown[note_column] = [str(numbers[t]) if t else "" for t in texts]
     shown.attrs = {}
-    return TableWithNotes(show(shown, **show_options), list(numbers), note_title or f"{note_column} (by number)")
+    styler = show(shown, **show_options)
+    # a number is never broken across lines (text columns give way instead)
+    numbers_only = [c for c in styler.data.columns if pd.api.types.is_numeric_dtype(styler.data[c])]
+    styler = styler.set_properties(subset=numbers_only, **{"white-space": "nowrap"})
+    return TableWithNotes(styler, list(numbers), note_title or f"{note_column} (by number)")
 
 
 #: The columns of :func:`~analysis.compare.findings.key_findings` a reader needs in the table;
