@@ -142,7 +142,7 @@ def test_safe_names_are_accepted(tmp_path):
     rows = [{"id": "itv-000.v2", "story": "Storm (UK), day 2 & after", "outlet": "O", "file": "raw/a.txt"},
             {"id": "caf\u00e9_1", "story": "Storm (UK), day 2 & after", "outlet": "P", "file": "raw/b.txt"}]
     write_study(tmp_path, {"a.txt": GOOD, "b.txt": GOOD}, rows=rows)
-    written = figures.build_figures(data_dir=tmp_path, out_dir=tmp_path / "out")
+    written = figures.build_figures(data_dir=tmp_path, out_dir=tmp_path / "out", story="Storm (UK), day 2 & after")
     assert {p.parent for p in written} == {tmp_path / "out" / "Storm (UK), day 2 & after"}
     assert all(p.is_file() for p in written)
 
@@ -193,7 +193,7 @@ ODD_STORIES = {
 def test_figures_complete_on_odd_stories(tmp_path, story):
     write_study(tmp_path, ODD_STORIES[story])
     (tmp_path / "framing.csv").write_text("category,label,pattern\nwar,war,\\bwar\\b\n", encoding="utf-8")
-    written = figures.build_figures(data_dir=tmp_path, out_dir=tmp_path / "out")
+    written = figures.build_figures(data_dir=tmp_path, out_dir=tmp_path / "out", per_story=True)
     names = {p.name for p in written}
     assert {"distinctive-terms-a.png", "readability-grades-body-by-outlet.png"} <= names
     assert all(p.stat().st_size > 1000 for p in written)
@@ -258,7 +258,7 @@ def test_bad_story_name_for_any_command(tmp_path, capsys, command):
 def test_interrupted_figures_keep_the_previous_ones(tmp_path, monkeypatch):
     write_study(tmp_path, {"a.txt": GOOD, "b.txt": GOOD.replace("Monday", "Tuesday")})
     out = tmp_path / "out"
-    before = {p.name: p.read_bytes() for p in figures.build_figures(data_dir=tmp_path, out_dir=out)}
+    before = {p.name: p.read_bytes() for p in figures.build_figures(data_dir=tmp_path, out_dir=out, story="s")}
     (tmp_path / "raw" / "b.txt").write_text(GOOD.replace("Monday", "Friday"), encoding="utf-8")
     real, calls = figures.save_figure, []
 
@@ -269,7 +269,7 @@ def test_interrupted_figures_keep_the_previous_ones(tmp_path, monkeypatch):
         return real(draw, path)
     monkeypatch.setattr(figures, "save_figure", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        figures.build_figures(data_dir=tmp_path, out_dir=out)
+        figures.build_figures(data_dir=tmp_path, out_dir=out, story="s")
     assert sorted(p.name for p in out.iterdir()) == ["s"]  # no hidden staging folder left
     assert {p.name: p.read_bytes() for p in (out / "s").iterdir()} == before
 
@@ -278,16 +278,16 @@ def test_a_failed_first_run_leaves_no_empty_folder(tmp_path, monkeypatch):
     write_study(tmp_path, {"a.txt": GOOD})
     monkeypatch.setattr(figures, "save_figure", lambda draw, path: (_ for _ in ()).throw(KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
-        figures.build_figures(data_dir=tmp_path, out_dir=tmp_path / "new" / "out")
+        figures.build_figures(data_dir=tmp_path, out_dir=tmp_path / "new" / "out", per_story=True)
     assert not (tmp_path / "new" / "out").exists()
 
 
 def test_rerun_replaces_the_story_folder_whole(tmp_path):
     write_study(tmp_path, {"a.txt": GOOD, "b.txt": GOOD})
     out = tmp_path / "out"
-    figures.build_figures(data_dir=tmp_path, out_dir=out)
+    figures.build_figures(data_dir=tmp_path, out_dir=out, story="s")
     (out / "s" / "distinctive-terms-old.png").write_bytes(b"stale")
-    second = figures.build_figures(data_dir=tmp_path, out_dir=out)
+    second = figures.build_figures(data_dir=tmp_path, out_dir=out, story="s")
     assert sorted(p.name for p in (out / "s").iterdir()) == sorted(p.name for p in second)
 
 

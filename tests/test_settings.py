@@ -27,7 +27,7 @@ def study_with_a_second_story(tmp_path):
 
 def test_a_second_story_with_its_own_framing_leaves_the_seed_figures_byte_identical(tmp_path):
     data = study_with_a_second_story(tmp_path)
-    written = figures.build_figures(data_dir=data, out_dir=tmp_path / "figs")
+    written = figures.build_figures(data_dir=data, out_dir=tmp_path / "figs", per_story=True)
     seed = {p.name: p.read_bytes() for p in written if p.parent.name == SEED_STORY}
     committed = {p.name: p.read_bytes() for p in (FIGURES_DIR / SEED_STORY).glob("*.png")}
     assert seed.keys() == committed.keys()
@@ -67,5 +67,5 @@ def test_commands_honour_data_dir_for_settings(tmp_path, capsys):
     out = capsys.readouterr().out
     assert ",flood," in out and "invasion" not in out
     bare = write_study(tmp_path / "bare", STORM)  # no framing.csv anywhere: the generic dictionary
-    assert cli.main(["figures", "--data-dir", str(bare), "--out", str(tmp_path / "figs")]) == 0
+    assert cli.main(["figures", "--data-dir", str(bare), "--out", str(tmp_path / "figs"), "--per-story"]) == 0
     assert (tmp_path / "figs" / "s" / "framing-counts-by-outlet.png").is_file()

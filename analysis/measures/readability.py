@@ -435,7 +435,9 @@ def readability_draws(corpus: Corpus, reps: int = BOOTSTRAP_REPS, scopes=SCOPES,
             else:
                 chosen = scope_mask(mine.voices, scope)
                 counts, texts = mine.counts[chosen], [t for t, keep in zip(mine.texts, chosen) if keep]
-                words = mine.token_words[np.isin(mine.token_sentences, mine.sentence_ids[chosen])].tolist()
+                # a hash lookup: np.isin on object arrays compares every token with every sentence id
+                in_scope = pd.Index(mine.token_sentences).isin(mine.sentence_ids[chosen])
+                words = mine.token_words[in_scope].tolist()
             new_rows, draw = _article_scope_rows(article, scope, counts, texts, words, reps)
             rows += new_rows
             draws[(article.article_id, scope)] = draw

@@ -169,7 +169,8 @@ _SOCIAL = r"(?:Twitter|X|Instagram|Facebook|YouTube|TikTok|Bluesky|Threads)"
 EXTRA_RULES: tuple[RoleRule, ...] = (
     RoleRule("promo", "page_widget", re.compile(rf"^{_WIDGET}(?:\s+{_WIDGET}){{0,6}}[.:!…]*$", re.I)),
     # a line with no letter or digit ('___.', '* * *', '—-'): a section break, never a sentence
-    RoleRule("promo", "separator_line", re.compile(r"^[\W_]+$")),
+    # short and free of quotation marks: a line of nothing but quote marks is text gone wrong, not a rule
+    RoleRule("promo", "separator_line", re.compile(r"^(?:_|[^\w\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a]){1,80}$")),
     RoleRule("embed", "embed_furniture", re.compile(
         rf"^(?:Skip {_SOCIAL} (?:post|content|video)\b|Allow {_SOCIAL} content\?|End of {_SOCIAL} (?:post|content|video)\b|"
         rf"{_SOCIAL} (?:content|post)$|Accept and continue$|Allow and continue$|View this post on \w+|A post shared by\b)"
