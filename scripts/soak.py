@@ -20,7 +20,10 @@ and writes its outputs (figures, reports, explorer pages, metrics file) beside i
 
 The commands are those of ``python -m analysis --help`` (every table command, ``summary``,
 ``metrics``, ``compare``, ``figures``, ``sources``, ``story-sources``, ``duplicates``,
-``group-stories``, ``explore --all``, ``report`` for one story) plus ``load``.  ``import`` is
+``group-stories``, ``explore --all``, ``report`` for one story) plus ``load`` and the six
+notebooks (``notebook-00`` .. ``notebook-05``: a copy of each with its ``DATA_DIR`` set to the
+folder, and ``STORY`` to the report's story for 00-04, executed with ``jupyter nbconvert
+--execute``; the warnings and errors a cell prints count as the command's).  ``import`` is
 left out: the data folder is already imported.  The exit code is 0 when every command exited 0
 with no exception, warning or article failure, else 1.
 """
@@ -67,12 +70,63 @@ def cli_commands() -> list[str]:
     return [command.name for command in COMMANDS if command.name not in NOT_RUN]
 
 
+NOTEBOOKS = REPO / "notebooks"
+
+
+def notebook_names() -> list[str]:
+    """``notebook-00`` .. ``notebook-05``: one soak command per notebook, in order."""
+    return [f"notebook-{path.name[:2]}" for path in sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))]
+
+
+def parameterised_notebook(name: str, data: Path, story: str, out: Path) -> Path:
+    """A copy of the notebook ``name`` whose parameters cell reads ``data`` (and ``story``, for the
+    per-story notebooks), written into ``out/notebooks/``."""
+    import json
+
+    number = name.split("-")[1]
+    source = next(NOTEBOOKS.glob(f"{number}-*.ipynb"))
+    notebook = json.loads(source.read_text(encoding="utf-8"))
+    for cell in notebook["cells"]:
+        text = "".join(cell["source"])
+        if cell["cell_type"] == "code" and "DATA_DIR = None" in text:
+            text = text.replace("DATA_DIR = None", f"DATA_DIR = {str(data)!r}", 1)
+            if number != "05":  # 05 compares every story; its STORY is not used
+                text = text.replace("STORY = None", f"STORY = {story!r}", 1)
+            cell["source"] = text
+            break
+    folder = out / "notebooks"
+    folder.mkdir(exist_ok=True)
+    path = folder / source.name
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+    return path
+
+
+def notebook_stderr(executed: Path) -> str:
+    """What the cells of an executed notebook wrote to stderr, and their errors as tracebacks."""
+    import json
+
+    if not executed.is_file():
+        return ""
+    lines = []
+    for cell in json.loads(executed.read_text(encoding="utf-8")).get("cells", []):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                lines.append("".join(output.get("text", "")))
+            elif output.get("output_type") == "error":
+                lines.append(f"{TRACEBACK}\n  File \"{executed.name}\"\n{output.get('ename')}: {output.get('evalue')}")
+    return "\n".join(lines)
+
+
 def largest_story(data_dir: Path) -> str:
     """The story with the most articles (the first such in the manifest)."""
     with (data_dir / "manifest.csv").open(encoding="utf-8-sig", newline="") as handle:
         stories = Counter(row.get("story", "") for row in csv.DictReader(handle))
     stories.pop("", None)
     return max(stories, key=stories.get) if stories else ""
+
+
+def executed_notebook(notebook: Path) -> Path:
+    return notebook.with_name(notebook.stem + ".executed.ipynb")
 
 
 def command_line(name: str, data: Path, out: Path, story: str) -> list[str]:
@@ -84,6 +138,11 @@ def command_line(name: str, data: Path, out: Path, story: str) -> list[str]:
                 "n = len(c.failed); "
                 "n and print(f'note: {n} article{\"s\" if n != 1 else \"\"} could not be analysed', file=sys.stderr)")
         return python + ["-c", code, str(data)]
+    if name.startswith("notebook-"):
+        notebook = parameterised_notebook(name, data, story, out)
+        jupyter = str(Path(sys.executable).with_name("jupyter"))
+        return [jupyter, "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=-1",
+                "--output", executed_notebook(notebook).name, str(notebook)]
     cli = python + ["-m", "analysis", name] + common
     if name == "figures":
         return cli + ["--out", str(out / "figures")]
@@ -149,6 +208,10 @@ def run(name: str, argv: list[str], out: Path, timeout: float) -> Outcome:
     if not peak:  # kilobytes on Linux; a new maximum only if this child set one
         peak = max(after, before) * 1024 if after > before else after * 1024
     err = stderr_path.read_text(encoding="utf-8", errors="replace")
+    if name.startswith("notebook-"):  # nbconvert's own stderr, then what the cells wrote
+        executed = executed_notebook(Path(argv[-1]))
+        err = "\n".join(line for line in err.splitlines() if not line.startswith("[NbConvertApp]"))
+        err += "\n" + notebook_stderr(executed)
     return Outcome(name, code, tracebacks(err), error_lines(err), warning_lines(err), failed_articles(err), seconds,
                    peak / 2**20)
 
@@ -200,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.data_dir / "manifest.csv").is_file():
         print(f"error: {args.data_dir}: no manifest.csv", file=sys.stderr)
         return 2
-    commands = ["load"] + cli_commands()
+    commands = ["load"] + cli_commands() + notebook_names()
     unknown = [c for c in (args.only or []) + args.skip if c not in commands]
     if unknown:
         print(f"error: unknown command(s): {', '.join(unknown)} (choose from {', '.join(commands)})", file=sys.stderr)

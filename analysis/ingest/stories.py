@@ -375,7 +375,7 @@ def apply_story_groups(data_dir=None) -> int:
     root = resolve_data_dir(data_dir)
     source = root / STORIES_FILE
     if not source.is_file():
-        raise InputDataError(source, "no stories.csv; write it first (python -m analysis group-stories)")
+        raise InputDataError(source, "no stories.csv; write it first (python -m analysis group-stories --write), review it, then --apply")
     with source.open(encoding="utf-8-sig", newline="") as handle:
         chosen = {}
         for line_no, row in enumerate(csv.DictReader(handle), start=2):
