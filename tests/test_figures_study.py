@@ -13,6 +13,7 @@ import pytest  # noqa: E402
 from analysis.compare.order import study_outlets  # noqa: E402
 from analysis.ingest import duplicates, stories  # noqa: E402
 from analysis.outputs import figures, plots  # noqa: E402
+from analysis.measures.pipeline import corpus_metrics  # noqa: E402
 from analysis.text.corpus import load_corpus  # noqa: E402
 from conftest import SEED_DATA, seed_plus, write_study  # noqa: E402
 
@@ -131,7 +132,7 @@ def _hex(colour) -> str:
 def test_an_outlet_has_one_colour_in_the_study_figures_and_in_a_story_without_the_others(three_stories):
     order = study_outlets(three_stories)
     assert order == ["ITV News", "Yahoo News UK", "Weekly Two"]    # first appearance in the manifest
-    metrics = figures.corpus_metrics(three_stories, workers=1, progress=False)
+    metrics = corpus_metrics(three_stories, workers=1, progress=False)
     storm = load_corpus(three_stories, "storm")                      # ITV News and Weekly Two only
     with plots.house_style():
         fig, ax = plt.subplots()
@@ -192,11 +193,23 @@ def test_long_commands_print_progress_lines_when_stderr_is_not_a_terminal(tmp_pa
     assert "group-stories: reading: 2/2 articles (100%), done in" in capsys.readouterr().err
 
 
-def test_the_study_sources_read_a_few_stories_at_a_time_equal_those_of_the_whole_corpus(three_stories, monkeypatch):
-    from analysis.compare.study_sources import study_source_tables
+def test_the_study_figures_analyse_each_article_once(three_stories, monkeypatch):
+    """Metrics and sources come from one streamed pass: each article is analysed once, not once
+    for the metrics and again for the sources (the study's sources equal the loaded corpus's:
+    tests/test_study_pass.py)."""
+    from analysis.measures import pipeline
+    from analysis.text import article
 
-    order = study_outlets(three_stories)
-    whole = study_source_tables(load_corpus(three_stories), order).sources
-    monkeypatch.setattr(figures, "SOURCES_BATCH", 1)                 # one story a batch
-    assert len(figures._story_batches(figures.analysed_manifest(three_stories), 1)) == 3
-    pd.testing.assert_frame_equal(figures.study_sources_table(three_stories, order), whole)
+    calls = []
+    real = article.analyse_text
+
+    def counted(article_id, *args, **kwargs):
+        calls.append(article_id)
+        return real(article_id, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyse_text", counted)
+    monkeypatch.setattr("analysis.text.corpus.analyse_text", counted)
+    specs = figures.study_figure_specs(three_stories, study_outlets(three_stories))
+    assert "sources-across-stories" in specs
+    n_articles = len(figures.read_manifest(three_stories))
+    assert sorted(calls) == sorted(set(calls)) and len(calls) == n_articles

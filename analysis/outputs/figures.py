@@ -3,8 +3,8 @@
 One function per figure (in :mod:`analysis.outputs.plots`), one style sheet, files named
 for what they show.  By default the study's figures (outlets across every story:
 :func:`study_figure_specs`) are written at the top of the output folder, read from the
-per-article metrics (:func:`analysis.measures.pipeline.corpus_metrics`) and one story's
-sources at a time, never every story's sentences at once; ``per_story=True`` also
+per-article metrics and source rows of one streamed pass over the articles
+(:func:`analysis.measures.pipeline.study_pass`), never every story's sentences at once; ``per_story=True`` also
 draws every story's figures into ``<out>/<story>/`` and ``story=S`` draws that story's
 only.  PNG output carries no date or software stamp, so running the command twice
 changes no byte (with the pinned matplotlib and Pillow).
@@ -38,15 +38,14 @@ import pandas as pd  # noqa: E402
 from ..measures import framing, readability, sentiment, sources, wording
 from . import plots  # noqa: E402
 from ..config import FIGURES_DIR  # noqa: E402
-from ..text.corpus import ArticleTables, Corpus, analyse_or_record, load_corpus  # noqa: E402
-from ..ingest.duplicates import analysed_manifest  # noqa: E402
+from ..text.corpus import Corpus, load_corpus  # noqa: E402
 from ..ingest.manifest import read_manifest  # noqa: E402
 from ..errors import InputDataError  # noqa: E402
 from .atomic import inside, prepare_out_dir, remove_empty, staged_folder  # noqa: E402
 from ..compare.order import study_outlets  # noqa: E402
 from ..compare.wording_across import z_null_band  # noqa: E402
 from ..compare import across_stories, study_sources  # noqa: E402
-from ..measures.pipeline import corpus_metrics  # noqa: E402
+from ..measures.pipeline import study_pass  # noqa: E402
 from ..files import umask  # noqa: E402
 from ..progress import Progress, progress as progress_lines  # noqa: E402
 
@@ -337,56 +336,6 @@ def _sized(draw: Callable, figsize: tuple[float, float]) -> Callable:
     return draw
 
 
-#: Articles analysed together for the study's sources (whole stories; the memory held at a time).
-SOURCES_BATCH = 200
-
-
-def _sources_of(records: list[dict], data_dir) -> pd.DataFrame:
-    """:func:`analysis.measures.sources.sources_table` of some whole stories' articles (an article
-    that cannot be analysed is left out, as :func:`load_corpus` leaves it out)."""
-    done = [r for r in (analyse_or_record(record, data_dir) for record in records) if isinstance(r, ArticleTables)]
-    if not done:
-        return pd.DataFrame(columns=sources.SOURCE_COLUMNS)
-    articles = pd.DataFrame([r.article for r in done])
-    where = articles.set_index("article_id")[["story", "outlet"]]
-    sentences = pd.concat([r.sentences for r in done], ignore_index=True).join(where, on="article_id")
-    tokens = pd.concat([r.tokens for r in done], ignore_index=True)
-    corpus = Corpus(articles=articles, paragraphs=pd.DataFrame(), sentences=sentences, tokens=tokens,
-                    quotes=pd.DataFrame(), texts={})
-    return sources.sources_table(corpus)
-
-
-def _story_batches(manifest: pd.DataFrame, size: int) -> list[list[dict]]:
-    """The manifest's records, whole stories together, about ``size`` articles a batch."""
-    batches: list[list[dict]] = [[]]
-    for _, rows in manifest.groupby("story", sort=False):
-        if batches[-1] and len(batches[-1]) + len(rows) > size:
-            batches.append([])
-        batches[-1].extend(rows.to_dict("records"))
-    return [b for b in batches if b]
-
-
-def study_sources_table(data_dir, order: list[str], progress: bool = False) -> pd.DataFrame:
-    """:func:`analysis.compare.study_sources.outlet_sources` of the whole study, its sources
-    tables computed a few whole stories at a time (the manifest read once; the sources tables,
-    not every story's sentences, are held).
-
-    :func:`analysis.compare.study_sources.study_source_tables` takes a corpus of the whole
-    study; its :func:`~analysis.compare.study_sources.outlet_sources` takes the sources
-    tables, which is what is used here."""
-    manifest = analysed_manifest(data_dir)  # near-duplicates the user marked "exclude" left out, as load_corpus does
-    tables = []
-    with Progress(len(manifest), desc="figures: sources", unit="articles", enabled=progress) as bar:
-        for batch in _story_batches(manifest, SOURCES_BATCH):
-            tables.append(_sources_of(batch, data_dir))
-            bar.update(len(batch))
-    tables = [t for t in tables if len(t)]
-    table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=sources.SOURCE_COLUMNS)
-    # the rows in the order sources_table gives the whole study (the cross-story links follow it)
-    table = table.sort_values(["story", "article_id", "first_position"], kind="stable").reset_index(drop=True)
-    return study_sources.outlet_sources(table, order)
-
-
 def _forest(differences: pd.DataFrame | None, refusal: str, family: str, order: list[str]) -> Callable:
     title = f"Outlet differences across stories: {family}"
     if differences is None:
@@ -437,8 +386,8 @@ def grid_specs(metrics: pd.DataFrame, order: list[str]) -> dict[str, Callable]:
 def study_figure_specs(data_dir=None, order: list[str] | None = None, progress: bool = False) -> dict[str, Callable]:
     """File name (without .png) -> function drawing one of the study's figures on an Axes.
 
-    Read from the per-article metrics (:func:`~analysis.measures.pipeline.corpus_metrics`)
-    and the study's sources, one story at a time (:func:`study_sources_table`):
+    Read from one streamed pass over the articles (:func:`~analysis.measures.pipeline.study_pass`:
+    the per-article metrics of :func:`~analysis.measures.pipeline.corpus_metrics` and the source rows):
 
     * ``outlet-differences-<family>`` (readability, sentiment, voice): forest plot of the
       outlet differences over stories (:func:`~analysis.compare.across_stories.outlet_differences`,
@@ -450,16 +399,17 @@ def study_figure_specs(data_dir=None, order: list[str] | None = None, progress: 
     """
     order = study_outlets(data_dir) if order is None else order
     small = len(read_manifest(data_dir)) <= SMALL_STUDY  # processes would take longer to start than to work
-    metrics = corpus_metrics(data_dir, workers=1 if small else None, progress=progress)
+    # one streamed pass gives both the metrics and the source rows: each article is analysed once
+    passed = study_pass(data_dir, workers=1 if small else None, progress=progress)
+    metrics = passed.metrics
     try:
         differences, refusal = across_stories.outlet_differences(metrics, outlets=order), ""
     except InputDataError as exc:  # e.g. one story, or no story with two outlets: said on the figure
         differences, refusal = None, str(exc).removeprefix("error: ")
-    stories = list(dict.fromkeys(metrics["story"]))
     outlets = metrics["outlet"].nunique()
     specs = {f"outlet-differences-{family}": _forest(differences, refusal, family, order) for family in FAMILIES}
     specs.update(grid_specs(metrics, order))
-    table = study_sources_table(data_dir, order, progress)
+    table = study_sources.outlet_sources(passed.sources, order)
     specs["sources-across-stories"] = _sized(
         lambda ax: plots.plot_study_sources(table, order=order, ax=ax),
         (max(7.0, 2.5 + 1.1 * outlets), 1.2 + 0.35 * min(15, table["study_source"].nunique() if len(table) else 1)))
