@@ -18,8 +18,11 @@ Each step runs as ``python -m analysis ...`` in its own process, in order, on on
 import (no story column: every article ``unassigned``), duplicates ``--write``,
 group-stories ``--write`` then ``--apply``, metrics ``--out`` (Parquet), compare,
 the study pass (notebook 05's tables from one streamed pass over the articles, on two workers,
-without the notebook), notebook 05 executed (its ``DATA_DIR`` set to the folder and its pass on
-two workers, as its comment advises for large corpora), explore ``--all`` and figures.
+without the notebook), notebook 05 executed (its ``DATA_DIR`` set to the folder; its pass on
+every CPU), explore ``--all`` and figures.  As a user's commands do, the steps share the
+study-pass cache (:mod:`analysis.measures.study_cache`, here in the study's work folder):
+``compare`` analyses the articles and keeps the pass, the study pass, notebook 05 and
+``figures`` read it back; ``--no-cache`` makes every step analyse the articles itself.
 For each: wall time, CPU time (user + system of the step's processes, from
 ``RUSAGE_CHILDREN``: every process the step waited for) and peak memory of the whole process
 tree (the resident sizes of the step's process and all its descendants, summed, sampled
@@ -69,12 +72,12 @@ from analysis.compare import across_stories
 from analysis.compare.order import study_outlets
 from analysis.compare.study_sources import study_source_tables
 from analysis.compare.wording_across import distinctive_terms_across, top_terms_by_outlet
-from analysis.measures.pipeline import study_pass
+from analysis.measures.study_cache import cached_study_pass
 
 if __name__ == "__main__":
     data = sys.argv[1]
     outlets = study_outlets(data)
-    study = study_pass(data, workers=2, progress=True)
+    study = cached_study_pass(data, workers=2, progress=True)
     across_stories.outlet_differences(study.metrics, outlets=outlets)
     wording = distinctive_terms_across(study.terms, outlets=outlets)
     top_terms_by_outlet(wording, outlets=outlets)
@@ -201,8 +204,6 @@ def _notebook(work: Path, data: Path) -> Path:
         source = "".join(cell["source"])
         if cell["cell_type"] == "code" and "DATA_DIR = None" in source:
             cell["source"] = source.replace("DATA_DIR = None", f"DATA_DIR = {str(data)!r}")
-        elif cell["cell_type"] == "code" and "study_pass(DATA_DIR, workers=1" in source:
-            cell["source"] = source.replace("study_pass(DATA_DIR, workers=1", "study_pass(DATA_DIR, workers=2")
     path = work / "05-across-stories.ipynb"
     path.write_text(json.dumps(notebook), encoding="utf-8")
     return path
@@ -243,7 +244,9 @@ def benchmark(n: int, args) -> dict[str, Measure]:
         stories = write_corpus(work / "corpus.jsonl", n, args.per_day)
         print(f"\n{n:,} articles ({stories:,} planted stories, {n // 100} wire copies) written in "
               f"{time.perf_counter() - t0:.0f} s to {work}", flush=True)
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "MPLBACKEND": "Agg"}
+        # the study-pass cache in the study's work folder (a user's ~/.cache is left alone), or off
+        cache = "off" if args.no_cache else str(work / "cache")
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "MPLBACKEND": "Agg", "ANALYSIS_CACHE_DIR": cache}
         results = {}
         with (work / "steps.log").open("w", encoding="utf-8") as log:
             for name, commands in study_steps(work, data, args.scheduler).items():
@@ -277,6 +280,9 @@ def main(argv=None) -> int:
     parser.add_argument("--steps", nargs="+", choices=STEPS, help="only these steps (import always runs first)")
     parser.add_argument("--workdir", help="folder for the temporary study (default: the system's temp)")
     parser.add_argument("--keep", action="store_true", help="keep the study folder")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="every step analyses the articles itself (default: the study-pass cache is on, "
+                             "in the study's work folder, as a user's commands have it)")
     parser.add_argument("--json", help="also write the measurements to this JSON file")
     args = parser.parse_args(argv)
     sizes = args.sizes or ([args.n] if args.n else None)

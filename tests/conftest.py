@@ -23,6 +23,11 @@ install_offline_textstat()
 # so subprocesses and worker processes inherit it; tests of the lenient mode unset it.
 os.environ[STRICT_ENV] = "1"
 
+# No study-pass cache (analysis.measures.study_cache) unless a test turns it on: a test that
+# plants a failure with monkeypatch, or counts analyses, needs the articles analysed; and the
+# suite never writes into the user's ~/.cache.  tests/test_study_cache.py turns it on in tmp_path.
+os.environ["ANALYSIS_CACHE_DIR"] = "off"
+
 #: The seed study as the tests' own fixture (a byte-identical copy of the project's data/ at the
 #: time it was made), so a user who adds stories to data/ still gets a green suite.
 SEED_DATA = Path(__file__).resolve().parent / "fixtures" / "seed-study"

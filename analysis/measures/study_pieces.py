@@ -21,8 +21,11 @@ compact form (a few dozen bytes a row) and links each story's sources at the end
 """
 from __future__ import annotations
 
+import os
+import shutil
 import tempfile
 from collections import Counter
+from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
@@ -164,6 +167,40 @@ class StudyTerms:
             keep = where >= 0
             out[block[keep, 0], where[keep]] = block[keep, 2]
         return out
+
+    @classmethod
+    def from_saved(cls, ngram: int, articles: pd.DataFrame, totals: list[int], vocabulary: list[str],
+                   pooled: list[int], usage: list[int], entries: Path) -> "StudyTerms":
+        """The tallies written by :meth:`copy_entries` and the properties below (a cached study
+        pass, :mod:`analysis.measures.study_cache`); the entries file is read, never written."""
+        terms = cls.__new__(cls)
+        terms.ngram = ngram
+        terms._code = {term: code for code, term in enumerate(vocabulary)}
+        terms._pooled, terms._usage, terms._totals = list(pooled), list(usage), list(totals)
+        terms._keys = list(articles[ARTICLE_KEY_COLUMNS].itertuples(index=False, name=None))
+        terms._spill = open(entries, "rb")
+        terms._n_entries = os.path.getsize(entries) // 12
+        return terms
+
+    @property
+    def vocabulary(self) -> list[str]:
+        """The terms in the order they were first counted (their codes)."""
+        return list(self._code)
+
+    @property
+    def pooled_by_code(self) -> list[int]:
+        return list(self._pooled)
+
+    @property
+    def usage_by_code(self) -> list[int]:
+        return list(self._usage)
+
+    def copy_entries(self, path: Path) -> None:
+        """Copy the article x term counts (``int32`` triples: article row, term code, count) to ``path``."""
+        self._spill.flush()
+        self._spill.seek(0)
+        with open(path, "wb") as out:
+            shutil.copyfileobj(self._spill, out)
 
     def close(self) -> None:
         self._spill.close()

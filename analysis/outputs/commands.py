@@ -188,19 +188,25 @@ def _printed_paths(paths) -> int:
     return 0
 
 
+def add_cache(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-cache", dest="cache", action="store_false",
+                        help="analyse every article again even when an earlier command left this study's analysis "
+                             "in the cache (see the README's 'Cache'; ANALYSIS_CACHE_DIR=off turns it off for good)")
+
+
 def _figures_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", help="output folder (default: figures/)")
     parser.add_argument("--per-story", action="store_true",
                         help="also draw every story's figures (default: the study-level figures only; "
                              "--story S draws that story's)")
+    add_cache(parser)
 
 
 def _figures(study: Study, args) -> int:
     from .figures import build_figures
 
-    # per_story only when asked, until build_figures takes the keyword (another branch adds it)
     return _printed_paths(build_figures(data_dir=study.data_dir, story=args.story, out_dir=args.out, progress=True,
-                                        **({"per_story": True} if args.per_story else {})))
+                                        per_story=args.per_story, cache=args.cache))
 
 
 def _report(study: Study, args) -> int:
@@ -268,14 +274,16 @@ def _compare_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--interval", choices=list(INTERVALS), default=DEFAULT_INTERVAL,
                         help=f"how the 95%% interval over stories is made (default: {DEFAULT_INTERVAL}; the others "
                              "are story bootstraps, kept for comparison: see the README's honesty check)")
+    add_cache(parser)
 
 
 def _compare(study: Study, args) -> int:
     """``compare``: per-article metrics, then study-level outlet differences (summary line after the table)."""
     from ..compare.across_stories import outlet_differences, study_design
-    from ..measures.pipeline import corpus_metrics
+    from ..measures.study_cache import cached_study_pass
 
-    metrics = note_failures(corpus_metrics(study.data_dir, args.story, workers=args.workers, progress=True))
+    passed = cached_study_pass(study.data_dir, args.story, workers=args.workers, progress=True, cache=args.cache)
+    metrics = note_failures(passed.metrics)
     names = None if not args.metric else ("all" if args.metric == ["all"] else args.metric)
     unknown = [m for m in (args.metric or []) if m != "all" and m not in metrics.columns]
     if unknown:
@@ -298,6 +306,7 @@ def _study_sources_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--overlap", action="store_true",
                         help="print the per-story overlap of each pair of outlets instead of the sources")
     add_format(parser)
+    add_cache(parser)
 
 
 def _study_sources(study: Study, args) -> int:
@@ -305,7 +314,10 @@ def _study_sources(study: Study, args) -> int:
     two outlets' sources overlap per story (Jaccard); one line per pair of outlets after the table."""
     from ..compare.study_sources import study_source_tables
 
-    tables = study_source_tables(load_corpus(study.data_dir, args.story), study.outlets)
+    from ..measures.study_cache import cached_study_pass
+
+    passed = cached_study_pass(study.data_dir, args.story, progress=True, cache=args.cache)
+    tables = study_source_tables(passed, study.outlets)
     print_table(tables.story_overlap if args.overlap else tables.sources, args.format)
     for row in tables.overlap.itertuples(index=False):
         interval = f" [{row.ci_low:.2f}, {row.ci_high:.2f}]" if pd.notna(row.ci_low) else ""

