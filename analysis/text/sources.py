@@ -151,6 +151,61 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
+# -- how a name meets a known entity (:meth:`ArticleSources.find_name`) --------------
+#: the name is the entity: look no further
+_FULL = "full"
+#: one word that is a known person's first or last name ("Roe" for "Jane Roe")
+_ONE_NAME_OF_PERSON = "one name of a person"
+#: a person's one-word name that opens an organisation's name ("Roe" for "Roe University")
+_FIRST_WORD_OF_ORGANISATION = "first word of an organisation"
+
+
+def _kinds_agree(kind: str, entity_kind: str, words: list[str]) -> bool:
+    """Whether a name of ``kind`` may refer to an entity of ``entity_kind``: any kind when
+    either is unknown, or the name is one word ("Roe" may be a person or "Roe Ltd")."""
+    return not (kind and entity_kind and kind != entity_kind and len(words) != 1)
+
+
+def _is_known_form(name: str, entity: Entity) -> bool:
+    """The entity's canonical name or one of its aliases, ignoring case ("mr roe")."""
+    return name.lower() == entity.name.lower() or name.lower() in entity.aliases
+
+
+def _name_match(words: list[str], kind: str, entity: Entity) -> str:
+    """How the name's ``words`` meet a known ``entity``: :data:`_FULL`,
+    :data:`_ONE_NAME_OF_PERSON`, :data:`_FIRST_WORD_OF_ORGANISATION` or ""."""
+    if entity.kind == "person":
+        return _person_name_match(words, entity.words)
+    if entity.kind == "organisation":
+        return _organisation_name_match(words, kind, entity.words)
+    return ""
+
+
+def _person_name_match(words: list[str], known: list[str]) -> str:
+    """A name against a person's ``known`` words: "Roe" or "Jane" is one name of
+    "Jane Roe"; "Jane Roe" and "Jane Q. Roe" are her in full, and so is "Jane Roe" of a
+    person known only as "Roe"."""
+    if len(words) == 1:
+        return _ONE_NAME_OF_PERSON if words[0] in (known[-1], known[0]) else ""
+    if words[-1] == known[-1] and (words[0] == known[0] or len(known) == 1):
+        return _FULL
+    return ""
+
+
+def _organisation_name_match(words: list[str], kind: str, known: list[str]) -> str:
+    """A name against an organisation's ``known`` words: "Roe" said of a person is only
+    the first word of "Roe University"; "Watch UN" or "UN" of "UN Watch" (all its words,
+    or its first word) is the organisation; and so is "Acme Mining Group" said of an
+    organisation known as "Acme Mining" (the known name opens the longer one)."""
+    if len(words) == 1 and kind == "person" and words[0] == known[0]:
+        return _FIRST_WORD_OF_ORGANISATION
+    if set(words) <= set(known) and (len(words) > 1 or words[0] == known[0]):
+        return _FULL
+    if len(known) < len(words) and known == words[:len(known)] and kind == "organisation":
+        return _FULL
+    return ""
+
+
 class ArticleSources:
     """The entities of one article, built up sentence by sentence."""
 
@@ -161,30 +216,27 @@ class ArticleSources:
 
     # -- registering names ---------------------------------------------------
     def find_name(self, name: str, kind: str) -> Entity | None:
+        """The known entity ``name`` (of ``kind``, or any kind when "") refers to, or None.
+
+        A full match ends the search; otherwise a surname or first name alone goes to the
+        person of that name who spoke last, and failing that to an organisation whose name
+        starts with it ("Roe" for "Roe University")."""
         words = _words(name)
         if not words:
             return None
         best = organisation = None
         for entity in self.entities:
-            if kind and entity.kind and kind != entity.kind and not (len(words) == 1):
+            if not _kinds_agree(kind, entity.kind, words):
                 continue
-            if name.lower() == entity.name.lower() or name.lower() in entity.aliases:
+            if _is_known_form(name, entity):
                 return entity
-            ew = entity.words
-            if entity.kind == "person":
-                if len(words) == 1 and (words[0] == ew[-1] or words[0] == ew[0]):
-                    best = best if best and best.spoke >= entity.spoke else entity
-                elif len(words) > 1 and words[-1] == ew[-1] and (words[0] == ew[0] or len(ew) == 1):
-                    return entity
-            elif entity.kind == "organisation":
-                if len(words) == 1 and kind == "person" and words[0] == ew[0]:
-                    # "Roe said": the person Jane Roe if known, before "Roe University"
-                    organisation = organisation or entity
-                    continue
-                if set(words) <= set(ew) and (len(words) > 1 or words[0] == ew[0]):
-                    return entity
-                if len(ew) < len(words) and ew == words[:len(ew)] and kind == "organisation":
-                    return entity
+            match = _name_match(words, kind, entity)
+            if match is _FULL:
+                return entity
+            if match is _ONE_NAME_OF_PERSON:
+                best = best if best and best.spoke >= entity.spoke else entity
+            elif match is _FIRST_WORD_OF_ORGANISATION:
+                organisation = organisation or entity
         return best or organisation
 
     def add_name(self, name: str, kind: str, position: int, spoke: bool) -> tuple[Entity, bool]:
