@@ -27,8 +27,8 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .attribution import (COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS, Attribution, _clean_name,
-                          _is_acronym, _is_cap, _name_runs, _org_like, _strip_possessive, tokenize)
+from .attribution import (COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS, Attribution, Token,
+                          _clean_name, _is_acronym, _is_cap, _name_runs, _org_like, _strip_possessive, tokenize)
 
 RESOLUTIONS = ("named", "alias", "pronoun", "description", "unresolved")
 SOURCE_KINDS = ("person", "organisation", "unnamed")
@@ -151,6 +151,70 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
+# -- reading names in a sentence (:meth:`ArticleSources.add_mentions`) ---------------
+def _in_parentheses(tokens: list[Token]) -> list[bool]:
+    """For each token, whether it lies in parentheses, the brackets included: in
+    "Roe (D-Md.) said" "(", "D-Md" and ")" do; a stray ")" does not."""
+    depth = 0
+    inside = []
+    for token in tokens:
+        depth += token.text == "("
+        inside.append(depth > 0)
+        depth -= token.text == ")" and depth > 0
+    return inside
+
+
+def _parenthesised_after(tokens: list[Token], end: int) -> Token | None:
+    """The one token in parentheses right after ``tokens[:end]``, with a token after the
+    closing bracket: "UN" in "United Nations (UN) said"; else None."""
+    if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
+        return tokens[end + 1]
+    return None
+
+
+def _defined_acronym(tokens: list[Token], start: int, end: int) -> Token | None:
+    """The capitalised short form that a name of two or more words defines in parentheses
+    right after it, starting with the name's first letter: "Defra" in "Department for
+    Environment, Food and Rural Affairs (Defra) said"; else None."""
+    acronym = _parenthesised_after(tokens, end)
+    if acronym is not None and _is_cap(acronym) and end - start > 1 \
+            and acronym.text[0].lower() == tokens[start].text[0].lower():
+        return acronym
+    return None
+
+
+def _without_opener(words: list[str]) -> list[str]:
+    """A run of capitalised words without the leading ones that are capitalised only as a
+    sentence's first word or are days and months: "In Italy" -> "Italy", "As Roe" -> "Roe",
+    "Monday Jane Roe" -> "Jane Roe"."""
+    while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in _OPENERS):
+        words = words[1:]
+    return words
+
+
+def _is_organisation_name(name: str, hint: str) -> bool:
+    """An organisation by its words: "Norvale Minerals", "Aldermoor Council" (given the
+    organisation hint of the name's cleaning)."""
+    return hint == "organisation" and any(_strip_possessive(w).lower() in ORG_WORDS for w in name.split())
+
+
+def _is_person_name(name: str) -> bool:
+    """Two to four words once an honorific is dropped: "Mr Boris Bondarev", not "Roe"."""
+    return 2 <= len(_bare(name)[0].split()) <= 4
+
+
+def _after_article(tokens: list[Token], start: int) -> bool:
+    """Whether the run at ``start`` follows "the", "a" or "an" ("the Jane Roe Foundation")."""
+    return bool(start) and tokens[start - 1].lower in {"the", "a", "an"}
+
+
+def _age_after(tokens: list[Token], end: int) -> str:
+    """The age given after a name ending at ``end``: "41" in "Jane Roe, 41, said"; else ""."""
+    if end + 2 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.isdigit():
+        return tokens[end + 1].text
+    return ""
+
+
 # -- how a name meets a known entity (:meth:`ArticleSources.find_name`) --------------
 #: the name is the entity: look no further
 _FULL = "full"
@@ -265,43 +329,43 @@ class ArticleSources:
     def add_mentions(self, text: str, position: int) -> None:
         """People and organisations named in a sentence, with ages and acronyms."""
         tokens = tokenize(text)
-        depth = 0
-        inside = []
-        for token in tokens:
-            depth += token.text == "("
-            inside.append(depth > 0)
-            depth -= token.text == ")" and depth > 0
-        # "Department for Environment, Food and Rural Affairs (Defra)": the acronym is an alias
+        inside = _in_parentheses(tokens)
         for start, end in _name_runs(tokens, commas=True):
-            if (end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")"
-                    and _is_cap(tokens[end + 1]) and end - start > 1
-                    and tokens[end + 1].text[0].lower() == tokens[start].text[0].lower()):
-                words = [t.text for t in tokens[start:end]]
-                name, _ = _clean_name(words, [])
-                entity, _ = self.add_name(name.replace(" , ", ", "), "organisation", position, False)
-                entity.aliases.add(tokens[end + 1].text.lower())
+            acronym = _defined_acronym(tokens, start, end)
+            if acronym is not None:
+                self._add_acronym_definition(tokens[start:end], acronym, position)
         for start, end in _name_runs(tokens):
-            if inside[start]:
-                continue  # "(Reuters)", "(D-Md.)": a credit or aside, not a mention
-            words = [t.text for t in tokens[start:end]]
-            while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in _OPENERS):
-                words = words[1:]  # "In Italy", "As Roe ...": a sentence's first word, not a name's
-            if not words:
-                continue
-            name, hint = _clean_name(words, tokens[max(0, start - 3):start])
-            is_org = hint == "organisation" and any(_strip_possessive(w).lower() in ORG_WORDS for w in name.split())
-            acronym = (end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")"
-                       and _is_acronym(tokens[end + 1].text))
-            if is_org or (acronym and len(words) > 1):
-                entity, _ = self.add_name(name, "organisation", position, False)
-                if acronym:
-                    entity.aliases.add(tokens[end + 1].text.lower())
-                entity.company = entity.company or _is_company(name, tokens[max(0, start - 1):start])
-            elif hint == "person" and 2 <= len(_bare(name)[0].split()) <= 4 \
-                    and not (start and tokens[start - 1].lower in {"the", "a", "an"}):
-                entity, _ = self.add_name(name, "person", position, False)
-                if end + 2 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.isdigit():
-                    entity.age = tokens[end + 1].text
+            if not inside[start]:  # "(Reuters)", "(D-Md.)": a credit or aside, not a mention
+                self._add_mention(tokens, start, end, position)
+
+    def _add_acronym_definition(self, name_tokens: list[Token], acronym: Token, position: int) -> None:
+        """"Department for Environment, Food and Rural Affairs (Defra)": the organisation,
+        with the acronym as an alias."""
+        name, _ = _clean_name([t.text for t in name_tokens], [])
+        entity, _ = self.add_name(name.replace(" , ", ", "), "organisation", position, False)
+        entity.aliases.add(acronym.text.lower())
+
+    def _add_mention(self, tokens: list[Token], start: int, end: int, position: int) -> None:
+        """The run of capitalised ``tokens[start:end]`` as an organisation ("Norvale Minerals",
+        "United Nations (UN)") or a person of two to four words ("Jane Roe, 41,"), else nothing
+        ("In Italy", "the Roe family")."""
+        words = _without_opener([t.text for t in tokens[start:end]])
+        if not words:
+            return
+        name, hint = _clean_name(words, tokens[max(0, start - 3):start])
+        acronym = _parenthesised_after(tokens, end)
+        if acronym is not None and not _is_acronym(acronym.text):
+            acronym = None
+        if _is_organisation_name(name, hint) or (acronym is not None and len(words) > 1):
+            entity, _ = self.add_name(name, "organisation", position, False)
+            if acronym is not None:
+                entity.aliases.add(acronym.text.lower())
+            entity.company = entity.company or _is_company(name, tokens[max(0, start - 1):start])
+        elif hint == "person" and _is_person_name(name) and not _after_article(tokens, start):
+            entity, _ = self.add_name(name, "person", position, False)
+            age = _age_after(tokens, end)
+            if age:
+                entity.age = age
 
     def note_subject(self, text: str, position: int) -> None:
         """Mark the known person whose name opens a clause of the sentence as its subject
