@@ -422,30 +422,22 @@ class ArticleSources:
         return self._description(speaker, attribution.hint, position)
 
     def _description(self, text: str, hint: str, position: int) -> Resolved:
-        words = [_strip_possessive(w).lower() for w in text.split() if w.lower() not in {"the", "a", "an"}]
-        head = words[-1] if words else ""
-        age = _AGE.search(text)
-        entity = None
+        """A described speaker: "the diplomat" said again means what it meant before; "the
+        41-year-old" is the person given that age; "the ministry", "the report" an
+        organisation (:meth:`_described_organisation`); anything else ("the diplomat") the
+        most recent person."""
+        words = _description_words(text)
         key = " ".join(words)
-        if key in self.descriptions and text.lower().startswith("the "):
+        definite = text.lower().startswith("the ")
+        if key in self.descriptions and definite:
             entity = self.descriptions[key]
             entity.spoke = position
             return Resolved(entity.name, entity.kind, "description")
+        age = _AGE.search(text)
         if age:
-            entity = next((e for e in reversed(self.entities) if e.age == age.group(1)), None) \
-                or self._recent("person", spoken_only=False)
-        elif hint == "organisation" or head in ORG_DESCRIPTORS or head in ORG_WORDS or head in COLLECTIVE_BODY \
-                or head in DOCUMENT_NOUNS or (words and words[0] in ORG_WORDS):
-            nouns = {_stem(w) for w in words} | ({"police"} if head in COLLECTIVE_BODY else set())
-            named = [e for e in self.entities if e.kind == "organisation"
-                     and (nouns & {_stem(w) for w in e.words} or (head in COMPANY_NOUNS and e.company))]
-            if named:
-                # a body that has already spoken before one only mentioned
-                entity = max(named, key=lambda e: (e.spoke >= 0, max(e.spoke, e.mentioned)))
-            elif head in SPECIFIC_BODIES:
-                entity = None
-            else:
-                entity = self._recent("organisation") or self._recent("organisation", spoken_only=False)
+            entity = self._person_of_age(age.group(1))
+        elif _describes_organisation(words, hint):
+            entity = self._described_organisation(words)
             if entity is None:
                 return Resolved(text, "organisation", "unresolved")  # may be named later
         else:
@@ -453,9 +445,47 @@ class ArticleSources:
         if entity is None:
             return Resolved("", "", "unresolved")
         entity.spoke = position
-        if text.lower().startswith("the "):
+        if definite:
             self.descriptions[key] = entity
         return Resolved(entity.name, entity.kind, "description")
+
+    def _person_of_age(self, age: str) -> Entity | None:
+        """"The 41-year-old": the last entity given that age ("Jane Roe, 41,"), else the
+        person who last spoke or was named."""
+        return next((e for e in reversed(self.entities) if e.age == age), None) \
+            or self._recent("person", spoken_only=False)
+
+    def _described_organisation(self, words: list[str]) -> Entity | None:
+        """The organisation a description's ``words`` mean: one whose name holds a noun of
+        it ("the ministry" for "Ministry of Health", "police" for "Ohio State Police"), or
+        any business for "the company"; else None for a specific body ("the union"), else
+        the organisation that last spoke or was named ("the group")."""
+        head = words[-1] if words else ""
+        nouns = {_stem(w) for w in words} | ({"police"} if head in COLLECTIVE_BODY else set())
+        named = [e for e in self.entities if e.kind == "organisation"
+                 and (nouns & {_stem(w) for w in e.words} or (head in COMPANY_NOUNS and e.company))]
+        if named:
+            # a body that has already spoken before one only mentioned
+            return max(named, key=lambda e: (e.spoke >= 0, max(e.spoke, e.mentioned)))
+        if head in SPECIFIC_BODIES:
+            return None
+        return self._recent("organisation") or self._recent("organisation", spoken_only=False)
+
+
+def _description_words(text: str) -> list[str]:
+    """A description's words, lower case, without articles and possessive endings:
+    "the ministry's spokesman" -> ["ministry", "spokesman"]."""
+    return [_strip_possessive(w).lower() for w in text.split() if w.lower() not in {"the", "a", "an"}]
+
+
+def _describes_organisation(words: list[str], hint: str) -> bool:
+    """Whether a description (its :func:`_description_words`) speaks for an organisation:
+    the attribution's hint says so, its last word is an organisation's ("the ministry",
+    "the airline"), a collective body ("police"), a document ("the report"), or its first
+    word is an organisation's ("the council spokesperson")."""
+    head = words[-1] if words else ""
+    return hint == "organisation" or head in ORG_DESCRIPTORS or head in ORG_WORDS or head in COLLECTIVE_BODY \
+        or head in DOCUMENT_NOUNS or bool(words and words[0] in ORG_WORDS)
 
 
 def resolve_sources(texts: list[str], attributions: list[Attribution | None],
