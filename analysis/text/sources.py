@@ -165,8 +165,8 @@ def _in_parentheses(tokens: list[Token]) -> list[bool]:
 
 
 def _parenthesised_after(tokens: list[Token], end: int) -> Token | None:
-    """The one token in parentheses right after ``tokens[:end]``, with a token after the
-    closing bracket: "UN" in "United Nations (UN) said"; else None."""
+    """The one token in parentheses right after ``tokens[:end]``: "UN" in "United Nations
+    (UN) said"; else None."""
     if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
         return tokens[end + 1]
     return None
