@@ -11,10 +11,10 @@ from analysis.text.attribution import Attribution, tokenize
 from analysis.text.quotes import find_quote_spans
 from analysis.text.sentences import (_Draft, _opens_with_speaker, _quoted_letters, _sentence, _SPEAKER_PASSES,
                                      sentence_records)
-from analysis.text.sources import (_FIRST_WORD_OF_ORGANISATION, _FULL, _ONE_NAME_OF_PERSON, ArticleSources, Resolved,
-                                   _age_after, _defined_acronym, _describes_organisation, _description_words,
-                                   _in_parentheses, _kinds_agree, _organisation_name_match, _person_name_match,
-                                   _without_opener)
+from analysis.text.sources import (_FIRST_WORD_OF_ORGANISATION, _FULL, _ONE_NAME_OF_PERSON, ArticleSources, Entity,
+                                   Resolved, _age_after, _defined_acronym, _describes_organisation, _description_words,
+                                   _final_source, _in_parentheses, _kinds_agree, _organisation_name_match,
+                                   _organisation_named_later, _person_name_match, _without_opener)
 
 
 # -- sources: reading names in a sentence ---------------------------------------------
@@ -128,6 +128,30 @@ def test_descriptions_resolve_by_age_by_noun_and_are_remembered():
     # "the 41-year-old" again means Jane Roe, whoever spoke since
     assert sources.descriptions["41-year-old"].name == "Jane Roe"
     assert sources._description("the 41-year-old", "", 5) == Resolved("Jane Roe", "person", "description")
+
+
+def test_an_organisation_described_before_it_is_named_is_the_one_named_later():
+    ministry = Entity("Ministry of Health", "organisation", ["ministry", "of", "health"], first_spoke=5)
+    acme = Entity("Acme Mining", "organisation", ["acme", "mining"], first_spoke=3)
+    entities = [ministry, acme]
+    # sentence 1 'the ministry said ...': the ministry's noun is in one name
+    assert _organisation_named_later(entities, "the ministry", 1, 8) == Resolved("Ministry of Health", "organisation",
+                                                                                 "description")
+    # 'the group' names no noun of either: the first to speak after sentence 1 (Acme at 3, before 5)
+    assert _organisation_named_later(entities, "the group", 1, 8) == Resolved("Acme Mining", "organisation",
+                                                                              "description")
+    # 'the union': a specific body that was never named stays unresolved, its text dropped
+    assert _organisation_named_later(entities, "the union", 1, 8) == Resolved("", "organisation", "unresolved")
+    # after sentence 6 no organisation speaks for the first time
+    assert _organisation_named_later(entities, "the group", 6, 8) == Resolved("", "organisation", "unresolved")
+
+
+def test_the_final_source_takes_the_fullest_name_read_in_the_article():
+    final = {"bondarev": "Boris Bondarev", "boris bondarev": "Boris Bondarev"}
+    assert _final_source(Resolved("Bondarev", "person", "alias"), final) == Resolved("Boris Bondarev", "person",
+                                                                                    "alias")
+    assert _final_source(Resolved("unnamed", "unnamed", "named"), final) == Resolved("unnamed", "unnamed", "named")
+    assert _final_source(None, final) == Resolved("", "", "")
 
 
 # -- sentences: measuring -------------------------------------------------------------

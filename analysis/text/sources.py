@@ -154,7 +154,7 @@ def _stem(word: str) -> str:
 # -- reading names in a sentence (:meth:`ArticleSources.add_mentions`) ---------------
 def _in_parentheses(tokens: list[Token]) -> list[bool]:
     """For each token, whether it lies in parentheses, the brackets included: in
-    "Roe (D-Md.) said" "(", "D-Md" and ")" do; a stray ")" does not."""
+    "Roe (UN) said" "(", "UN" and ")" do; a stray ")" does not."""
     depth = 0
     inside = []
     for token in tokens:
@@ -498,6 +498,27 @@ def resolve_sources(texts: list[str], attributions: list[Attribution | None],
     running on without attribution) or None.
     """
     sources = ArticleSources()
+    out = _resolve_in_reading_order(sources, texts, attributions)
+    # an organisation description before any organisation is named: the next one named
+    for i, resolved in enumerate(out):
+        if resolved is not None and resolved.resolution == "unresolved" and resolved.source_kind == "organisation":
+            out[i] = _organisation_named_later(sources.entities, resolved.source, i, len(texts))
+    # canonical names may have grown after a sentence was resolved ("Bondarev" then "Boris Bondarev")
+    final = {alias: e.name for e in sources.entities for alias in e.aliases | {e.name.lower()}}
+    result = []
+    for i, resolved in enumerate(out):
+        if resolved is None and inherits[i] is not None:
+            resolved = out[inherits[i]]  # a quotation running on: its speaker's source
+        result.append(_final_source(resolved, final))
+    return result
+
+
+def _resolve_in_reading_order(sources: ArticleSources, texts: list[str],
+                              attributions: list[Attribution | None]) -> list[Resolved | None]:
+    """Each attributed sentence's source as known when it is read (None for a sentence
+    without attribution).  A sentence's names are registered after its speaker is
+    resolved, except that a described speaker sees them first: in "Canadian miner X ...,
+    the company said" the company is X."""
     out: list[Resolved | None] = [None] * len(texts)
     for i, (text, attribution) in enumerate(zip(texts, attributions)):
         if attribution is not None and attribution.kind == "description":
@@ -506,29 +527,32 @@ def resolve_sources(texts: list[str], attributions: list[Attribution | None],
             out[i] = sources.resolve(attribution, i)
         sources.add_mentions(text, i)
         sources.note_subject(text, i)
-    # an organisation description before any organisation is named: the next one named
-    for i, resolved in enumerate(out):
-        if resolved is not None and resolved.resolution == "unresolved" and resolved.source_kind == "organisation":
-            description = resolved.source
-            out[i] = resolved = resolved._replace(source="")
-            later = [e for e in sources.entities if e.kind == "organisation" and e.first_spoke > i]
-            words = {_stem(_strip_possessive(w).lower()) for w in description.split()} - {"the"}
-            matching = [e for e in sources.entities if e.kind == "organisation" and words & {_stem(w) for w in e.words}]
-            if not matching and words & SPECIFIC_BODIES:
-                continue  # "the union" with no union named: left unresolved
-            later = matching or later
-            if later:
-                first = min(later, key=lambda e: e.first_spoke if e.first_spoke > i else len(texts))
-                out[i] = Resolved(first.name, "organisation", "description")
-    # canonical names may have grown after a sentence was resolved ("Bondarev" then "Boris Bondarev")
-    final = {alias: e.name for e in sources.entities for alias in e.aliases | {e.name.lower()}}
-    result = []
-    for i, resolved in enumerate(out):
-        if resolved is None and inherits[i] is not None:
-            resolved = out[inherits[i]]
-        if resolved is None:
-            resolved = Resolved("", "", "")
-        if resolved.source and resolved.source_kind != "unnamed":
-            resolved = resolved._replace(source=final.get(resolved.source.lower(), resolved.source))
-        result.append(resolved)
-    return result
+    return out
+
+
+def _organisation_named_later(entities: list[Entity], description: str, i: int, n: int) -> Resolved:
+    """An organisation ``description`` of sentence ``i`` (of ``n``) that found no body when
+    read: the organisation whose name holds a noun of it ("the ministry" before "Ministry of
+    Health" is named), else, unless it is a specific body ("the union"), the first
+    organisation to speak after it; else unresolved."""
+    unresolved = Resolved("", "organisation", "unresolved")
+    later = [e for e in entities if e.kind == "organisation" and e.first_spoke > i]
+    words = {_stem(_strip_possessive(w).lower()) for w in description.split()} - {"the"}
+    matching = [e for e in entities if e.kind == "organisation" and words & {_stem(w) for w in e.words}]
+    if not matching and words & SPECIFIC_BODIES:
+        return unresolved  # "the union" with no union named: left unresolved
+    later = matching or later
+    if not later:
+        return unresolved
+    first = min(later, key=lambda e: e.first_spoke if e.first_spoke > i else n)
+    return Resolved(first.name, "organisation", "description")
+
+
+def _final_source(resolved: Resolved | None, final: dict[str, str]) -> Resolved:
+    """A sentence's source under the entity's last canonical name ("Bondarev" resolved
+    early is "Boris Bondarev" once the full name is read); an empty one for none."""
+    if resolved is None:
+        return Resolved("", "", "")
+    if resolved.source and resolved.source_kind != "unnamed":
+        return resolved._replace(source=final.get(resolved.source.lower(), resolved.source))
+    return resolved
