@@ -422,7 +422,7 @@ class ArticleSources:
         return self._description(speaker, attribution.hint, position)
 
     def _description(self, text: str, hint: str, position: int) -> Resolved:
-        """A described speaker: "the diplomat" said again means what it meant before; "the
+        """A described speaker: "the agency" used again means what it meant before; "the
         41-year-old" is the person given that age; "the ministry", "the report" an
         organisation (:meth:`_described_organisation`); anything else ("the diplomat") the
         most recent person."""
