@@ -27,6 +27,7 @@ speaker.  :mod:`analysis.text.sources` resolves speakers to canonical sources.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
@@ -36,7 +37,8 @@ from .attribution import (DETERMINERS, QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attri
 from .quotes import QuoteSpan
 from .patterns import sentence_openers
 from .resources import SENTENCE_FINAL_ABBREVIATIONS, TITLES, US_STATES, sentence_splitter, stop_words
-from .sources import resolve_sources
+from .sources import Resolved, resolve_sources
+
 NARRATION_MAX = 0.2
 QUOTATION_MIN = 0.8
 REPORTED_MAX = 0.35  # indirect speech with quoted fragments up to this share stays reported
@@ -316,6 +318,38 @@ def _quoted_runs(spans: list[QuoteSpan], length: int) -> list[tuple[int, int]]:
     return [(start, end) for start, end in runs]
 
 
+class _Paragraph(NamedTuple):
+    """A body paragraph as the sentence passes read it."""
+
+    paragraph_id: str
+    start: int  # offset of the paragraph in the article text
+    text: str
+    spans: list[QuoteSpan]  # its top-level quotations
+    quoted_runs: list[tuple[int, int]]  # the stretches inside them (:func:`_quoted_runs`)
+
+
+@dataclass
+class _Draft:
+    """A body sentence on its way to a :class:`Sentence`: measured and voiced by
+    :func:`_draft_sentence`; ``speaker``, ``speaker_source`` and ``inherits`` are filled in
+    by the speaker passes of :func:`sentence_records`."""
+
+    paragraph_id: str
+    position_in_paragraph: int
+    start: int  # offsets in the article text
+    end: int
+    n_letters: int
+    quoted_share: float
+    voice: str
+    attribution: Attribution | None  # the main clause's own, None for narration
+    masked: str  # the sentence with each quoted stretch one placeholder
+    quote_ids: list[int]  # the quotations it touches
+    text: str
+    speaker: str = ""
+    speaker_source: str = ""
+    inherits: int | None = None  # the position of the sentence whose speaker it takes
+
+
 def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: list[QuoteSpan], *,
                      sources: bool = True) -> list[Sentence]:
     """The rows of :func:`sentence_rows` as :class:`Sentence` records, from
@@ -324,97 +358,181 @@ def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: l
     With ``sources=False`` the speakers are not resolved to sources (``source``,
     ``source_kind`` and ``speaker_resolution`` are left empty): for callers that use
     neither, such as the corpus metrics, it saves about a sixth of the work."""
-    rows = []
+    drafts = [draft for paragraph in _paragraphs(body, spans) for draft in _paragraph_drafts(paragraph)]
+    for speaker_pass in _SPEAKER_PASSES:
+        speaker_pass(drafts)
+    resolved = resolve_sources([d.masked for d in drafts], [d.attribution for d in drafts],
+                               [d.inherits for d in drafts]) if sources else [None] * len(drafts)
+    return [_sentence(article_id, position, len(drafts), draft, found)
+            for position, (draft, found) in enumerate(zip(drafts, resolved))]
+
+
+# -- measuring each sentence ---------------------------------------------------------
+def _paragraphs(body: list[tuple[str, int, str]], spans: list[QuoteSpan]) -> list[_Paragraph]:
+    """Each body paragraph ``(paragraph_id, start, text)`` with its top-level quotations
+    (nested ones, 'a ‘b’ c' inside “...”, lie inside them)."""
     spans_by_paragraph: dict[int, list[QuoteSpan]] = {}
     for span in spans:
         if span.depth == 0:
             spans_by_paragraph.setdefault(span.paragraph, []).append(span)
+    paragraphs = []
     for p_index, (paragraph_id, paragraph_start, text) in enumerate(body):
         p_spans = spans_by_paragraph.get(p_index, [])
-        quoted_runs = _quoted_runs(p_spans, len(text))
-        for k, (start, end) in enumerate(split_sentence_spans(text)):
-            n_letters = len(_LETTER.findall(text, start, end))
-            quoted = sum(len(_LETTER.findall(text, max(start, a), min(end, b)))
-                         for a, b in quoted_runs if a < end and b > start)
-            share = quoted / n_letters if n_letters else 0.0
-            masked = _mask_quotes(text, quoted_runs, start, end) if quoted else text[start:end]
-            # the tag's shape matters only to a partly quoted sentence (voice_of_attributed)
-            attribution = find_attribution(masked, shape=0 < share < QUOTATION_SHARE)
-            voice = voice_of(share, attribution)
-            rows.append({
-                "article_id": article_id,
-                "paragraph_id": paragraph_id,
-                "position_in_paragraph": k,
-                "start": paragraph_start + start,
-                "end": paragraph_start + end,
-                "n_letters": n_letters,
-                "quoted_share": share,
-                "voice": voice,
-                "attribution": attribution if voice != "narration" else None,
-                "masked": masked,
-                "quote_ids": [s.quote_id for s in p_spans if s.start < end and s.end > start],
-                "text": text[start:end],
-            })
-    # A quotation's speaker is the first one attributed in any sentence it touches;
-    # sentences of the quotation without their own attribution inherit it.
-    origin_of_quote: dict[int, int] = {}
-    for position, row in enumerate(rows):
-        for quote_id in row["quote_ids"]:
-            if row["attribution"] is not None:
-                origin_of_quote.setdefault(quote_id, position)
-    n = len(rows)
-    inherits: list[int | None] = [None] * n
-    for position, row in enumerate(rows):
-        row["sentence_id"] = f"{article_id}-s{position:03d}"
-        row["position"] = position
-        row["relative_position"] = position / (n - 1) if n > 1 else 0.0
-        row["speaker"] = row["attribution"].speaker if row["attribution"] is not None else ""
-        row["speaker_source"] = "sentence" if row["speaker"] else ""
-        if row["speaker"] or row["voice"] == "narration":
+        paragraphs.append(_Paragraph(paragraph_id, paragraph_start, text, p_spans, _quoted_runs(p_spans, len(text))))
+    return paragraphs
+
+
+def _paragraph_drafts(paragraph: _Paragraph) -> list[_Draft]:
+    """The paragraph's sentences (:func:`split_sentence_spans`), measured and voiced."""
+    return [_draft_sentence(paragraph, k, start, end)
+            for k, (start, end) in enumerate(split_sentence_spans(paragraph.text))]
+
+
+def _draft_sentence(paragraph: _Paragraph, k: int, start: int, end: int) -> _Draft:
+    """The ``k``-th sentence ``paragraph.text[start:end]``: its letters, the share of them
+    quoted, the main clause's attribution read with the quotations masked ('“...,” he said'
+    -> '<placeholder> he said') and the voice they give."""
+    text = paragraph.text
+    n_letters = len(_LETTER.findall(text, start, end))
+    quoted = _quoted_letters(text, paragraph.quoted_runs, start, end)
+    share = quoted / n_letters if n_letters else 0.0
+    masked = _mask_quotes(text, paragraph.quoted_runs, start, end) if quoted else text[start:end]
+    # the tag's shape matters only to a partly quoted sentence (voice_of_attributed)
+    attribution = find_attribution(masked, shape=0 < share < QUOTATION_SHARE)
+    voice = voice_of(share, attribution)
+    return _Draft(
+        paragraph_id=paragraph.paragraph_id,
+        position_in_paragraph=k,
+        start=paragraph.start + start,
+        end=paragraph.start + end,
+        n_letters=n_letters,
+        quoted_share=share,
+        voice=voice,
+        attribution=attribution if voice != "narration" else None,
+        masked=masked,
+        quote_ids=[s.quote_id for s in paragraph.spans if s.start < end and s.end > start],
+        text=text[start:end],
+    )
+
+
+def _quoted_letters(text: str, runs: list[tuple[int, int]], start: int, end: int) -> int:
+    """How many letters of ``text[start:end]`` lie inside the quoted ``runs``: 2 in 'He
+    said “no”.'."""
+    return sum(len(_LETTER.findall(text, max(start, a), min(end, b))) for a, b in runs if a < end and b > start)
+
+
+# -- who speaks: passes over the article's sentences, in this order ------------------
+def _own_speakers(drafts: list[_Draft]) -> None:
+    """A sentence's speaker is its own attribution's ('Roe said X.' -> 'Roe')."""
+    for draft in drafts:
+        draft.speaker = draft.attribution.speaker if draft.attribution is not None else ""
+        draft.speaker_source = "sentence" if draft.speaker else ""
+
+
+def _speakers_from_before(drafts: list[_Draft]) -> None:
+    """A sentence without a speaker of its own takes the speaker of its quotation (the
+    first sentence the quotation touches that names one: '“We had no choice. We acted,”
+    Roe said.' gives the first sentence Roe), else, when it is a quotation, the speaker
+    of the sentence before ('“X,” said A. “Y.”', 'A said:' then a quotation paragraph)."""
+    origins = _quote_origins(drafts)
+    for position, draft in enumerate(drafts):
+        if draft.speaker or draft.voice == "narration":
             continue
-        inherited = [origin_of_quote[q] for q in row["quote_ids"] if q in origin_of_quote]
-        previous = rows[position - 1] if position else None
+        inherited = [origins[q] for q in draft.quote_ids if q in origins]
+        previous = drafts[position - 1] if position else None
         if inherited:
-            inherits[position] = inherited[0]
-            row["speaker_source"] = "quotation"
-        elif (row["voice"] == "quotation" and previous is not None
-              and (previous["attribution"] is not None or inherits[position - 1] is not None)
-              and previous["voice"] != "narration"):
-            # '“X,” said A. “Y.”', 'A said X. “Y.”', 'A said:' then a quotation paragraph, a
-            # quotation paragraph right after a quoted or reported one: an unattributed
-            # quotation continues the previous speaker
-            inherits[position] = position - 1 if inherits[position - 1] is None else inherits[position - 1]
-            same = previous["paragraph_id"] == row["paragraph_id"]
-            row["speaker_source"] = "paragraph" if same else "previous paragraph"
-    # a quotation before its attribution: '"X." Roe said Y.' and a quotation paragraph
-    # followed by one that opens with its speaker ('Roe said ...', 'He added ...')
-    for position in range(n - 2, -1, -1):
-        row, following = rows[position], rows[position + 1]
-        if row["speaker"] or row["voice"] not in ("quotation", "mixed") or inherits[position] is not None:
+            draft.inherits = inherited[0]
+            draft.speaker_source = "quotation"
+        elif _continues_previous(draft, previous):
+            # an unattributed quotation continues the previous speaker
+            draft.inherits = position - 1 if previous.inherits is None else previous.inherits
+            draft.speaker_source = "paragraph" if previous.paragraph_id == draft.paragraph_id else "previous paragraph"
+
+
+def _quote_origins(drafts: list[_Draft]) -> dict[int, int]:
+    """For each quotation, the position of the first sentence it touches that has an
+    attribution: in '“We had no choice. We acted,” Roe said.' sentence 1."""
+    origins: dict[int, int] = {}
+    for position, draft in enumerate(drafts):
+        for quote_id in draft.quote_ids:
+            if draft.attribution is not None:
+                origins.setdefault(quote_id, position)
+    return origins
+
+
+def _continues_previous(draft: _Draft, previous: _Draft | None) -> bool:
+    """Whether a quotation without a speaker goes on from the sentence before, which is
+    attributed or has itself taken a speaker, and is not narration: '“X,” said A. “Y.”',
+    'A said X. “Y.”', and a quotation paragraph right after a quoted or reported one."""
+    return (draft.voice == "quotation" and previous is not None
+            and (previous.attribution is not None or previous.inherits is not None)
+            and previous.voice != "narration")
+
+
+def _speakers_from_after(drafts: list[_Draft]) -> None:
+    """A quotation still without a speaker takes the next sentence's in the same paragraph
+    ('“X.” Roe said Y.'), or the next paragraph's when that one opens with its speaker
+    (a quotation paragraph, then 'Roe said ...'); from the last sentence back, so a run of
+    quotations before one attribution all take it."""
+    for position in range(len(drafts) - 2, -1, -1):
+        draft, following = drafts[position], drafts[position + 1]
+        if draft.speaker or draft.voice not in ("quotation", "mixed") or draft.inherits is not None:
             continue
-        same = following["paragraph_id"] == row["paragraph_id"]
-        source = position + 1 if following["attribution"] is not None else inherits[position + 1] if same else None
-        if source is None or rows[source]["attribution"] is None:
+        same = following.paragraph_id == draft.paragraph_id
+        source = position + 1 if following.attribution is not None else following.inherits if same else None
+        if source is None or drafts[source].attribution is None:
             continue
-        opens = not same and following["position_in_paragraph"] == 0 \
-            and rows[source]["attribution"].rule == "subject" and rows[source]["attribution"].tag[:1] \
-            and rows[source]["attribution"].tag[0][0] == 0
-        if same or opens:
-            inherits[position] = source
-            row["speaker_source"] = "next sentence" if same else "next paragraph"
-    for position, row in enumerate(rows):
-        if inherits[position] is not None:
-            row["speaker"] = rows[inherits[position]]["attribution"].speaker
-    resolved = resolve_sources([row["masked"] for row in rows], [row["attribution"] for row in rows], inherits) \
-        if sources else [None] * len(rows)
-    records = []
-    for row, found in zip(rows, resolved):
-        row.pop("attribution"), row.pop("masked")
-        if found is None:
-            row.update(source="", source_kind="", speaker_resolution="")
-        else:
-            resolution = found.resolution or ("unresolved" if row["voice"] != "narration" and not found.source else "")
-            row.update(source=found.source, source_kind=found.source_kind, speaker_resolution=resolution)
-        row["quote_ids"] = " ".join(f"{article_id}-q{q:03d}" for q in row["quote_ids"])
-        records.append(Sentence(**row))
-    return records
+        if same or _opens_with_speaker(following, drafts[source].attribution):
+            draft.inherits = source
+            draft.speaker_source = "next sentence" if same else "next paragraph"
+
+
+def _opens_with_speaker(sentence: _Draft, attribution: Attribution) -> bool:
+    """Whether ``sentence`` opens its paragraph with its speaker as the subject of the
+    attribution ``attribution`` (its own): 'Roe said ...', 'He added ...'."""
+    return bool(sentence.position_in_paragraph == 0 and attribution.rule == "subject" and attribution.tag[:1]
+                and attribution.tag[0][0] == 0)
+
+
+def _inherited_speakers(drafts: list[_Draft]) -> None:
+    """A sentence that takes another's speaker is given it as written: the quotation
+    '“Y.”' after 'Roe said X.' has the speaker 'Roe'."""
+    for draft in drafts:
+        if draft.inherits is not None:
+            draft.speaker = drafts[draft.inherits].attribution.speaker
+
+
+#: the speaker passes, in order: each reads what the ones before it wrote
+_SPEAKER_PASSES = (_own_speakers, _speakers_from_before, _speakers_from_after, _inherited_speakers)
+
+
+# -- the records -----------------------------------------------------------------------
+def _sentence(article_id: str, position: int, n: int, draft: _Draft, found: Resolved | None) -> Sentence:
+    """The record of the sentence at ``position`` of ``n`` in the article, with its
+    resolved source (``found``, or None when sources are not resolved); a quoted or
+    reported sentence whose speaker found no source is "unresolved"."""
+    if found is None:
+        source = source_kind = resolution = ""
+    else:
+        source, source_kind = found.source, found.source_kind
+        resolution = found.resolution or ("unresolved" if draft.voice != "narration" and not found.source else "")
+    return Sentence(
+        article_id=article_id,
+        sentence_id=f"{article_id}-s{position:03d}",
+        paragraph_id=draft.paragraph_id,
+        position=position,
+        position_in_paragraph=draft.position_in_paragraph,
+        relative_position=position / (n - 1) if n > 1 else 0.0,
+        start=draft.start,
+        end=draft.end,
+        n_letters=draft.n_letters,
+        quoted_share=draft.quoted_share,
+        voice=draft.voice,
+        speaker=draft.speaker,
+        speaker_source=draft.speaker_source,
+        source=source,
+        source_kind=source_kind,
+        speaker_resolution=resolution,
+        quote_ids=" ".join(f"{article_id}-q{q:03d}" for q in draft.quote_ids),
+        text=draft.text,
+    )

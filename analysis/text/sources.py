@@ -27,8 +27,8 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .attribution import (COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS, Attribution, _clean_name,
-                          _is_acronym, _is_cap, _name_runs, _org_like, _strip_possessive, tokenize)
+from .attribution import (COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS, Attribution, Token,
+                          _clean_name, _is_acronym, _is_cap, _name_runs, _org_like, _strip_possessive, tokenize)
 
 RESOLUTIONS = ("named", "alias", "pronoun", "description", "unresolved")
 SOURCE_KINDS = ("person", "organisation", "unnamed")
@@ -151,6 +151,125 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
+# -- reading names in a sentence (:meth:`ArticleSources.add_mentions`) ---------------
+def _in_parentheses(tokens: list[Token]) -> list[bool]:
+    """For each token, whether it lies in parentheses, the brackets included: in
+    "Roe (UN) said" "(", "UN" and ")" do; a stray ")" does not."""
+    depth = 0
+    inside = []
+    for token in tokens:
+        depth += token.text == "("
+        inside.append(depth > 0)
+        depth -= token.text == ")" and depth > 0
+    return inside
+
+
+def _parenthesised_after(tokens: list[Token], end: int) -> Token | None:
+    """The one token in parentheses right after ``tokens[:end]``: "UN" in "United Nations
+    (UN) said"; else None."""
+    if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
+        return tokens[end + 1]
+    return None
+
+
+def _defined_acronym(tokens: list[Token], start: int, end: int) -> Token | None:
+    """The capitalised short form that a name of two or more words defines in parentheses
+    right after it, starting with the name's first letter: "Defra" in "Department for
+    Environment, Food and Rural Affairs (Defra) said"; else None."""
+    acronym = _parenthesised_after(tokens, end)
+    if acronym is not None and _is_cap(acronym) and end - start > 1 \
+            and acronym.text[0].lower() == tokens[start].text[0].lower():
+        return acronym
+    return None
+
+
+def _without_opener(words: list[str]) -> list[str]:
+    """A run of capitalised words without the leading ones that are capitalised only as a
+    sentence's first word or are days and months: "In Italy" -> "Italy", "As Roe" -> "Roe",
+    "Monday Jane Roe" -> "Jane Roe"."""
+    while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in _OPENERS):
+        words = words[1:]
+    return words
+
+
+def _is_organisation_name(name: str, hint: str) -> bool:
+    """An organisation by its words: "Norvale Minerals", "Aldermoor Council" (given the
+    organisation hint of the name's cleaning)."""
+    return hint == "organisation" and any(_strip_possessive(w).lower() in ORG_WORDS for w in name.split())
+
+
+def _is_person_name(name: str) -> bool:
+    """Two to four words once an honorific is dropped: "Mr Boris Bondarev", not "Roe"."""
+    return 2 <= len(_bare(name)[0].split()) <= 4
+
+
+def _after_article(tokens: list[Token], start: int) -> bool:
+    """Whether the run at ``start`` follows "the", "a" or "an" ("the Jane Roe Foundation")."""
+    return bool(start) and tokens[start - 1].lower in {"the", "a", "an"}
+
+
+def _age_after(tokens: list[Token], end: int) -> str:
+    """The age given after a name ending at ``end``: "41" in "Jane Roe, 41, said"; else ""."""
+    if end + 2 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.isdigit():
+        return tokens[end + 1].text
+    return ""
+
+
+# -- how a name meets a known entity (:meth:`ArticleSources.find_name`) --------------
+#: the name is the entity: look no further
+_FULL = "full"
+#: one word that is a known person's first or last name ("Roe" for "Jane Roe")
+_ONE_NAME_OF_PERSON = "one name of a person"
+#: a person's one-word name that opens an organisation's name ("Roe" for "Roe University")
+_FIRST_WORD_OF_ORGANISATION = "first word of an organisation"
+
+
+def _kinds_agree(kind: str, entity_kind: str, words: list[str]) -> bool:
+    """Whether a name of ``kind`` may refer to an entity of ``entity_kind``: any kind when
+    either is unknown, or the name is one word ("Roe" may be a person or "Roe Ltd")."""
+    return not (kind and entity_kind and kind != entity_kind and len(words) != 1)
+
+
+def _is_known_form(name: str, entity: Entity) -> bool:
+    """The entity's canonical name or one of its aliases, ignoring case ("mr roe")."""
+    return name.lower() == entity.name.lower() or name.lower() in entity.aliases
+
+
+def _name_match(words: list[str], kind: str, entity: Entity) -> str:
+    """How the name's ``words`` meet a known ``entity``: :data:`_FULL`,
+    :data:`_ONE_NAME_OF_PERSON`, :data:`_FIRST_WORD_OF_ORGANISATION` or ""."""
+    if entity.kind == "person":
+        return _person_name_match(words, entity.words)
+    if entity.kind == "organisation":
+        return _organisation_name_match(words, kind, entity.words)
+    return ""
+
+
+def _person_name_match(words: list[str], known: list[str]) -> str:
+    """A name against a person's ``known`` words: "Roe" or "Jane" is one name of
+    "Jane Roe"; "Jane Roe" and "Jane Q. Roe" are her in full, and so is "Jane Roe" of a
+    person known only as "Roe"."""
+    if len(words) == 1:
+        return _ONE_NAME_OF_PERSON if words[0] in (known[-1], known[0]) else ""
+    if words[-1] == known[-1] and (words[0] == known[0] or len(known) == 1):
+        return _FULL
+    return ""
+
+
+def _organisation_name_match(words: list[str], kind: str, known: list[str]) -> str:
+    """A name against an organisation's ``known`` words: "Roe" said of a person is only
+    the first word of "Roe University"; "Watch UN" or "UN" of "UN Watch" (all its words,
+    or its first word) is the organisation; and so is "Acme Mining Group" said of an
+    organisation known as "Acme Mining" (the known name opens the longer one)."""
+    if len(words) == 1 and kind == "person" and words[0] == known[0]:
+        return _FIRST_WORD_OF_ORGANISATION
+    if set(words) <= set(known) and (len(words) > 1 or words[0] == known[0]):
+        return _FULL
+    if len(known) < len(words) and known == words[:len(known)] and kind == "organisation":
+        return _FULL
+    return ""
+
+
 class ArticleSources:
     """The entities of one article, built up sentence by sentence."""
 
@@ -161,30 +280,27 @@ class ArticleSources:
 
     # -- registering names ---------------------------------------------------
     def find_name(self, name: str, kind: str) -> Entity | None:
+        """The known entity ``name`` (of ``kind``, or any kind when "") refers to, or None.
+
+        A full match ends the search; otherwise a surname or first name alone goes to the
+        person of that name who spoke last, and failing that to an organisation whose name
+        starts with it ("Roe" for "Roe University")."""
         words = _words(name)
         if not words:
             return None
         best = organisation = None
         for entity in self.entities:
-            if kind and entity.kind and kind != entity.kind and not (len(words) == 1):
+            if not _kinds_agree(kind, entity.kind, words):
                 continue
-            if name.lower() == entity.name.lower() or name.lower() in entity.aliases:
+            if _is_known_form(name, entity):
                 return entity
-            ew = entity.words
-            if entity.kind == "person":
-                if len(words) == 1 and (words[0] == ew[-1] or words[0] == ew[0]):
-                    best = best if best and best.spoke >= entity.spoke else entity
-                elif len(words) > 1 and words[-1] == ew[-1] and (words[0] == ew[0] or len(ew) == 1):
-                    return entity
-            elif entity.kind == "organisation":
-                if len(words) == 1 and kind == "person" and words[0] == ew[0]:
-                    # "Roe said": the person Jane Roe if known, before "Roe University"
-                    organisation = organisation or entity
-                    continue
-                if set(words) <= set(ew) and (len(words) > 1 or words[0] == ew[0]):
-                    return entity
-                if len(ew) < len(words) and ew == words[:len(ew)] and kind == "organisation":
-                    return entity
+            match = _name_match(words, kind, entity)
+            if match is _FULL:
+                return entity
+            if match is _ONE_NAME_OF_PERSON:
+                best = best if best and best.spoke >= entity.spoke else entity
+            elif match is _FIRST_WORD_OF_ORGANISATION:
+                organisation = organisation or entity
         return best or organisation
 
     def add_name(self, name: str, kind: str, position: int, spoke: bool) -> tuple[Entity, bool]:
@@ -213,43 +329,43 @@ class ArticleSources:
     def add_mentions(self, text: str, position: int) -> None:
         """People and organisations named in a sentence, with ages and acronyms."""
         tokens = tokenize(text)
-        depth = 0
-        inside = []
-        for token in tokens:
-            depth += token.text == "("
-            inside.append(depth > 0)
-            depth -= token.text == ")" and depth > 0
-        # "Department for Environment, Food and Rural Affairs (Defra)": the acronym is an alias
+        inside = _in_parentheses(tokens)
         for start, end in _name_runs(tokens, commas=True):
-            if (end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")"
-                    and _is_cap(tokens[end + 1]) and end - start > 1
-                    and tokens[end + 1].text[0].lower() == tokens[start].text[0].lower()):
-                words = [t.text for t in tokens[start:end]]
-                name, _ = _clean_name(words, [])
-                entity, _ = self.add_name(name.replace(" , ", ", "), "organisation", position, False)
-                entity.aliases.add(tokens[end + 1].text.lower())
+            acronym = _defined_acronym(tokens, start, end)
+            if acronym is not None:
+                self._add_acronym_definition(tokens[start:end], acronym, position)
         for start, end in _name_runs(tokens):
-            if inside[start]:
-                continue  # "(Reuters)", "(D-Md.)": a credit or aside, not a mention
-            words = [t.text for t in tokens[start:end]]
-            while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in _OPENERS):
-                words = words[1:]  # "In Italy", "As Roe ...": a sentence's first word, not a name's
-            if not words:
-                continue
-            name, hint = _clean_name(words, tokens[max(0, start - 3):start])
-            is_org = hint == "organisation" and any(_strip_possessive(w).lower() in ORG_WORDS for w in name.split())
-            acronym = (end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")"
-                       and _is_acronym(tokens[end + 1].text))
-            if is_org or (acronym and len(words) > 1):
-                entity, _ = self.add_name(name, "organisation", position, False)
-                if acronym:
-                    entity.aliases.add(tokens[end + 1].text.lower())
-                entity.company = entity.company or _is_company(name, tokens[max(0, start - 1):start])
-            elif hint == "person" and 2 <= len(_bare(name)[0].split()) <= 4 \
-                    and not (start and tokens[start - 1].lower in {"the", "a", "an"}):
-                entity, _ = self.add_name(name, "person", position, False)
-                if end + 2 < len(tokens) and tokens[end].text == "," and tokens[end + 1].text.isdigit():
-                    entity.age = tokens[end + 1].text
+            if not inside[start]:  # "(Reuters)", "(D-Md.)": a credit or aside, not a mention
+                self._add_mention(tokens, start, end, position)
+
+    def _add_acronym_definition(self, name_tokens: list[Token], acronym: Token, position: int) -> None:
+        """"Department for Environment, Food and Rural Affairs (Defra)": the organisation,
+        with the acronym as an alias."""
+        name, _ = _clean_name([t.text for t in name_tokens], [])
+        entity, _ = self.add_name(name.replace(" , ", ", "), "organisation", position, False)
+        entity.aliases.add(acronym.text.lower())
+
+    def _add_mention(self, tokens: list[Token], start: int, end: int, position: int) -> None:
+        """The run of capitalised ``tokens[start:end]`` as an organisation ("Norvale Minerals",
+        "United Nations (UN)") or a person of two to four words ("Jane Roe, 41,"), else nothing
+        ("In Italy", "the Roe family")."""
+        words = _without_opener([t.text for t in tokens[start:end]])
+        if not words:
+            return
+        name, hint = _clean_name(words, tokens[max(0, start - 3):start])
+        acronym = _parenthesised_after(tokens, end)
+        if acronym is not None and not _is_acronym(acronym.text):
+            acronym = None
+        if _is_organisation_name(name, hint) or (acronym is not None and len(words) > 1):
+            entity, _ = self.add_name(name, "organisation", position, False)
+            if acronym is not None:
+                entity.aliases.add(acronym.text.lower())
+            entity.company = entity.company or _is_company(name, tokens[max(0, start - 1):start])
+        elif hint == "person" and _is_person_name(name) and not _after_article(tokens, start):
+            entity, _ = self.add_name(name, "person", position, False)
+            age = _age_after(tokens, end)
+            if age:
+                entity.age = age
 
     def note_subject(self, text: str, position: int) -> None:
         """Mark the known person whose name opens a clause of the sentence as its subject
@@ -306,30 +422,22 @@ class ArticleSources:
         return self._description(speaker, attribution.hint, position)
 
     def _description(self, text: str, hint: str, position: int) -> Resolved:
-        words = [_strip_possessive(w).lower() for w in text.split() if w.lower() not in {"the", "a", "an"}]
-        head = words[-1] if words else ""
-        age = _AGE.search(text)
-        entity = None
+        """A described speaker: "the agency" used again means what it meant before; "the
+        41-year-old" is the person given that age; "the ministry", "the report" an
+        organisation (:meth:`_described_organisation`); anything else ("the diplomat") the
+        most recent person."""
+        words = _description_words(text)
         key = " ".join(words)
-        if key in self.descriptions and text.lower().startswith("the "):
+        definite = text.lower().startswith("the ")
+        if key in self.descriptions and definite:
             entity = self.descriptions[key]
             entity.spoke = position
             return Resolved(entity.name, entity.kind, "description")
+        age = _AGE.search(text)
         if age:
-            entity = next((e for e in reversed(self.entities) if e.age == age.group(1)), None) \
-                or self._recent("person", spoken_only=False)
-        elif hint == "organisation" or head in ORG_DESCRIPTORS or head in ORG_WORDS or head in COLLECTIVE_BODY \
-                or head in DOCUMENT_NOUNS or (words and words[0] in ORG_WORDS):
-            nouns = {_stem(w) for w in words} | ({"police"} if head in COLLECTIVE_BODY else set())
-            named = [e for e in self.entities if e.kind == "organisation"
-                     and (nouns & {_stem(w) for w in e.words} or (head in COMPANY_NOUNS and e.company))]
-            if named:
-                # a body that has already spoken before one only mentioned
-                entity = max(named, key=lambda e: (e.spoke >= 0, max(e.spoke, e.mentioned)))
-            elif head in SPECIFIC_BODIES:
-                entity = None
-            else:
-                entity = self._recent("organisation") or self._recent("organisation", spoken_only=False)
+            entity = self._person_of_age(age.group(1))
+        elif _describes_organisation(words, hint):
+            entity = self._described_organisation(words)
             if entity is None:
                 return Resolved(text, "organisation", "unresolved")  # may be named later
         else:
@@ -337,9 +445,47 @@ class ArticleSources:
         if entity is None:
             return Resolved("", "", "unresolved")
         entity.spoke = position
-        if text.lower().startswith("the "):
+        if definite:
             self.descriptions[key] = entity
         return Resolved(entity.name, entity.kind, "description")
+
+    def _person_of_age(self, age: str) -> Entity | None:
+        """"The 41-year-old": the last entity given that age ("Jane Roe, 41,"), else the
+        person who last spoke or was named."""
+        return next((e for e in reversed(self.entities) if e.age == age), None) \
+            or self._recent("person", spoken_only=False)
+
+    def _described_organisation(self, words: list[str]) -> Entity | None:
+        """The organisation a description's ``words`` mean: one whose name holds a noun of
+        it ("the ministry" for "Ministry of Health", "police" for "Ohio State Police"), or
+        any business for "the company"; else None for a specific body ("the union"), else
+        the organisation that last spoke or was named ("the group")."""
+        head = words[-1] if words else ""
+        nouns = {_stem(w) for w in words} | ({"police"} if head in COLLECTIVE_BODY else set())
+        named = [e for e in self.entities if e.kind == "organisation"
+                 and (nouns & {_stem(w) for w in e.words} or (head in COMPANY_NOUNS and e.company))]
+        if named:
+            # a body that has already spoken before one only mentioned
+            return max(named, key=lambda e: (e.spoke >= 0, max(e.spoke, e.mentioned)))
+        if head in SPECIFIC_BODIES:
+            return None
+        return self._recent("organisation") or self._recent("organisation", spoken_only=False)
+
+
+def _description_words(text: str) -> list[str]:
+    """A description's words, lower case, without articles and possessive endings:
+    "the ministry's spokesman" -> ["ministry", "spokesman"]."""
+    return [_strip_possessive(w).lower() for w in text.split() if w.lower() not in {"the", "a", "an"}]
+
+
+def _describes_organisation(words: list[str], hint: str) -> bool:
+    """Whether a description (its :func:`_description_words`) speaks for an organisation:
+    the attribution's hint says so, its last word is an organisation's ("the ministry",
+    "the airline"), a collective body ("police"), a document ("the report"), or its first
+    word is an organisation's ("the council spokesperson")."""
+    head = words[-1] if words else ""
+    return hint == "organisation" or head in ORG_DESCRIPTORS or head in ORG_WORDS or head in COLLECTIVE_BODY \
+        or head in DOCUMENT_NOUNS or bool(words and words[0] in ORG_WORDS)
 
 
 def resolve_sources(texts: list[str], attributions: list[Attribution | None],
@@ -352,6 +498,27 @@ def resolve_sources(texts: list[str], attributions: list[Attribution | None],
     running on without attribution) or None.
     """
     sources = ArticleSources()
+    out = _resolve_in_reading_order(sources, texts, attributions)
+    # an organisation description before any organisation is named: the next one named
+    for i, resolved in enumerate(out):
+        if resolved is not None and resolved.resolution == "unresolved" and resolved.source_kind == "organisation":
+            out[i] = _organisation_named_later(sources.entities, resolved.source, i, len(texts))
+    # canonical names may have grown after a sentence was resolved ("Bondarev" then "Boris Bondarev")
+    final = {alias: e.name for e in sources.entities for alias in e.aliases | {e.name.lower()}}
+    result = []
+    for i, resolved in enumerate(out):
+        if resolved is None and inherits[i] is not None:
+            resolved = out[inherits[i]]  # a quotation running on: its speaker's source
+        result.append(_final_source(resolved, final))
+    return result
+
+
+def _resolve_in_reading_order(sources: ArticleSources, texts: list[str],
+                              attributions: list[Attribution | None]) -> list[Resolved | None]:
+    """Each attributed sentence's source as known when it is read (None for a sentence
+    without attribution).  A sentence's names are registered after its speaker is
+    resolved, except that a described speaker sees them first: in "Canadian miner X ...,
+    the company said" the company is X."""
     out: list[Resolved | None] = [None] * len(texts)
     for i, (text, attribution) in enumerate(zip(texts, attributions)):
         if attribution is not None and attribution.kind == "description":
@@ -360,29 +527,32 @@ def resolve_sources(texts: list[str], attributions: list[Attribution | None],
             out[i] = sources.resolve(attribution, i)
         sources.add_mentions(text, i)
         sources.note_subject(text, i)
-    # an organisation description before any organisation is named: the next one named
-    for i, resolved in enumerate(out):
-        if resolved is not None and resolved.resolution == "unresolved" and resolved.source_kind == "organisation":
-            description = resolved.source
-            out[i] = resolved = resolved._replace(source="")
-            later = [e for e in sources.entities if e.kind == "organisation" and e.first_spoke > i]
-            words = {_stem(_strip_possessive(w).lower()) for w in description.split()} - {"the"}
-            matching = [e for e in sources.entities if e.kind == "organisation" and words & {_stem(w) for w in e.words}]
-            if not matching and words & SPECIFIC_BODIES:
-                continue  # "the union" with no union named: left unresolved
-            later = matching or later
-            if later:
-                first = min(later, key=lambda e: e.first_spoke if e.first_spoke > i else len(texts))
-                out[i] = Resolved(first.name, "organisation", "description")
-    # canonical names may have grown after a sentence was resolved ("Bondarev" then "Boris Bondarev")
-    final = {alias: e.name for e in sources.entities for alias in e.aliases | {e.name.lower()}}
-    result = []
-    for i, resolved in enumerate(out):
-        if resolved is None and inherits[i] is not None:
-            resolved = out[inherits[i]]
-        if resolved is None:
-            resolved = Resolved("", "", "")
-        if resolved.source and resolved.source_kind != "unnamed":
-            resolved = resolved._replace(source=final.get(resolved.source.lower(), resolved.source))
-        result.append(resolved)
-    return result
+    return out
+
+
+def _organisation_named_later(entities: list[Entity], description: str, i: int, n: int) -> Resolved:
+    """An organisation ``description`` of sentence ``i`` (of ``n``) that found no body when
+    read: the organisation whose name holds a noun of it ("the ministry" before "Ministry of
+    Health" is named), else, unless it is a specific body ("the union"), the first
+    organisation to speak after it; else unresolved."""
+    unresolved = Resolved("", "organisation", "unresolved")
+    later = [e for e in entities if e.kind == "organisation" and e.first_spoke > i]
+    words = {_stem(_strip_possessive(w).lower()) for w in description.split()} - {"the"}
+    matching = [e for e in entities if e.kind == "organisation" and words & {_stem(w) for w in e.words}]
+    if not matching and words & SPECIFIC_BODIES:
+        return unresolved  # "the union" with no union named: left unresolved
+    later = matching or later
+    if not later:
+        return unresolved
+    first = min(later, key=lambda e: e.first_spoke if e.first_spoke > i else n)
+    return Resolved(first.name, "organisation", "description")
+
+
+def _final_source(resolved: Resolved | None, final: dict[str, str]) -> Resolved:
+    """A sentence's source under the entity's last canonical name ("Bondarev" resolved
+    early is "Boris Bondarev" once the full name is read); an empty one for none."""
+    if resolved is None:
+        return Resolved("", "", "")
+    if resolved.source and resolved.source_kind != "unnamed":
+        return resolved._replace(source=final.get(resolved.source.lower(), resolved.source))
+    return resolved
