@@ -134,3 +134,33 @@ def test_quote_effect_of_a_story_with_no_analysable_article_is_an_empty_table():
     assert table.empty and list(table.columns) == ["story", "article_id", "outlet", "metric", "body", "narration",
                                                    "reported", "quotation", "quotation_word_share",
                                                    "body_minus_narration"]
+
+
+def test_the_formula_registry_by_hand():
+    """Every formula of ``FORMULAS`` from one set of counts, worked out by hand: 2 sentences,
+    20 words, 30 syllables, 3 polysyllables, 2 complex words, 4 difficult words, 90 letters,
+    100 characters, so 10 words a sentence, 1.5 syllables a word, 20 difficult words per 100."""
+    from analysis.measures import readability
+    from analysis.outputs import plots
+
+    counts = {"sentences": 2, "words": 20, "syllables": 30, "polysyllables": 3, "complex_words": 2,
+              "difficult_words": 4, "letters": 90, "chars": 100}
+    by_hand = {
+        "flesch_reading_ease": 206.835 - 10.15 - 126.9,          # 1.015 x 10, 84.6 x 1.5
+        "flesch_kincaid_grade": 3.9 + 17.7 - 15.59,              # 0.39 x 10, 11.8 x 1.5
+        "gunning_fog": 0.4 * (10 + 10),                          # 100 x 2 / 20 complex
+        "smog_index": 1.043 * 45 ** 0.5 + 3.1291,                # 30 x 3 / 2 polysyllables
+        "coleman_liau_index": 0.058 * 450 - 0.296 * 10 - 15.8,   # 100 x 90 / 20 letters, 100 x 2 / 20 sentences
+        "automated_readability_index": 4.71 * 5 + 5 - 21.43,     # 100 / 20 characters a word
+        "dale_chall": 0.1579 * 20 + 0.0496 * 10 + 3.6365,        # over 5% difficult: the adjustment
+        "words_per_sentence": 10, "syllables_per_word": 1.5, "polysyllable_share": 0.15,
+        "difficult_word_share": 0.2,
+    }
+    values = {k: float(v[0]) for k, v in readability.formula_arrays({k: [v] for k, v in counts.items()}).items()}
+    assert values == pytest.approx(by_hand)
+    assert readability.FORMULA_METRICS == list(by_hand)
+    # derived lists: the 100-word flag for the fitted formulas, the grade axis, the labels
+    assert readability.FITTED_FORMULAS == list(by_hand)[:7]
+    assert plots.GRADE_METRICS == ["flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
+                                   "automated_readability_index"]
+    assert plots.METRIC_LABELS["coleman_liau_index"] == "Coleman-Liau"

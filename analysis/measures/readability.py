@@ -38,7 +38,8 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
+from typing import Callable, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -55,11 +56,70 @@ from ..text.sentences import scope_mask, split_sentence_spans
 
 LANG = "en_US"
 COUNT_COLUMNS = ["sentences", "words", "syllables", "polysyllables", "complex_words", "difficult_words", "letters", "chars"]
-FORMULA_METRICS = [
-    "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
-    "automated_readability_index", "dale_chall", "words_per_sentence", "syllables_per_word",
-    "polysyllable_share", "difficult_word_share",
-]
+
+
+@dataclass(frozen=True, slots=True)
+class FormulaInputs:
+    """Summed counts of texts (float arrays; ``words`` and ``sentences`` NaN where zero) and the
+    ratios several formulas share, computed once: what each :class:`Formula` reads."""
+
+    sentences: np.ndarray
+    words: np.ndarray
+    syllables: np.ndarray
+    polysyllables: np.ndarray
+    complex_words: np.ndarray
+    difficult_words: np.ndarray
+    letters: np.ndarray
+    chars: np.ndarray
+    wps: np.ndarray            # words per sentence
+    spw: np.ndarray            # syllables per word
+    difficult_pct: np.ndarray  # difficult words per 100 words (Dale-Chall's list)
+
+
+class Formula(NamedTuple):
+    """One readability measure computed from summed counts: the one place a measure is defined.
+
+    ``name`` is its column (``body_<name>`` in the corpus metrics); ``compute`` maps
+    :class:`FormulaInputs` to values; ``label`` names it in figures; ``grade`` puts it on the
+    figures' US school-grade axis; ``fitted`` marks a formula fitted on passages of 100 words or
+    more (flagged below :data:`MIN_WORDS`), as opposed to a plain ratio."""
+
+    name: str
+    compute: Callable[[FormulaInputs], np.ndarray]
+    label: str = ""
+    grade: bool = False
+    fitted: bool = True
+
+
+#: Every formula measure, in column order.  Adding one is one line here (counts it needs beyond
+#: ``COUNT_COLUMNS`` aside): tables, corpus metrics, intervals and figures all read this list.
+FORMULAS = (
+    Formula("flesch_reading_ease", lambda c: 206.835 - 1.015 * c.wps - 84.6 * c.spw,  # Flesch 1948
+            "Flesch Reading Ease"),
+    Formula("flesch_kincaid_grade", lambda c: 0.39 * c.wps + 11.8 * c.spw - 15.59,  # Kincaid et al. 1975
+            "Flesch-Kincaid Grade", grade=True),
+    Formula("gunning_fog", lambda c: 0.4 * (c.wps + 100 * c.complex_words / c.words),  # Gunning 1952
+            "Gunning Fog", grade=True),
+    # McLaughlin 1969; SMOG does not divide by words: NaN by hand for a text without words, like the others
+    Formula("smog_index", lambda c: np.where(np.isnan(c.words), np.nan,
+                                             1.043 * np.sqrt(30 * c.polysyllables / c.sentences) + 3.1291),
+            "SMOG", grade=True),
+    Formula("coleman_liau_index",  # Coleman & Liau 1975
+            lambda c: 0.058 * (100 * c.letters / c.words) - 0.296 * (100 * c.sentences / c.words) - 15.8,
+            "Coleman-Liau", grade=True),
+    Formula("automated_readability_index", lambda c: 4.71 * c.chars / c.words + 0.5 * c.wps - 21.43,  # Smith & Senter 1967
+            "ARI", grade=True),
+    Formula("dale_chall",  # Dale & Chall 1948, as revised (Chall & Dale 1995 raw score)
+            lambda c: 0.1579 * c.difficult_pct + 0.0496 * c.wps + np.where(c.difficult_pct > 5, 3.6365, 0.0),
+            "Dale-Chall"),
+    Formula("words_per_sentence", lambda c: c.wps, "Words per sentence", fitted=False),
+    Formula("syllables_per_word", lambda c: c.spw, fitted=False),
+    Formula("polysyllable_share", lambda c: c.polysyllables / c.words, fitted=False),
+    Formula("difficult_word_share", lambda c: c.difficult_pct / 100, fitted=False),
+)
+FORMULA_METRICS = [f.name for f in FORMULAS]
+#: Formulas fitted on passages (flagged under MIN_WORDS words), by name.
+FITTED_FORMULAS = [f.name for f in FORMULAS if f.fitted]
 TEXTSTAT_ONLY_METRICS = ["linsear_write", "consensus_grade"]
 DIVERSITY_METRICS = ["type_token_ratio", "mtld"]
 METRICS = FORMULA_METRICS + TEXTSTAT_ONLY_METRICS + DIVERSITY_METRICS
@@ -208,7 +268,7 @@ def scope_readability(totals: np.ndarray) -> dict[str, np.ndarray]:
 
 
 def formula_arrays(totals: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Formula metrics from arrays of summed counts (keys: ``COUNT_COLUMNS``); NaN without words."""
+    """:data:`FORMULAS` from arrays of summed counts (keys: ``COUNT_COLUMNS``); NaN without words."""
     get = {k: np.asarray(totals[k], dtype=float) for k in COUNT_COLUMNS}
     with np.errstate(divide="ignore", invalid="ignore"):
         W = np.where(get["words"] > 0, get["words"], np.nan)
@@ -216,20 +276,9 @@ def formula_arrays(totals: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         wps = W / S
         spw = get["syllables"] / W
         difficult_pct = 100 * get["difficult_words"] / W
-        return {
-            "flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
-            "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
-            "gunning_fog": 0.4 * (wps + 100 * get["complex_words"] / W),
-            # SMOG does not divide by words: NaN by hand for a text without words, like the others
-            "smog_index": np.where(np.isnan(W), np.nan, 1.043 * np.sqrt(30 * get["polysyllables"] / S) + 3.1291),
-            "coleman_liau_index": 0.058 * (100 * get["letters"] / W) - 0.296 * (100 * S / W) - 15.8,
-            "automated_readability_index": 4.71 * get["chars"] / W + 0.5 * wps - 21.43,
-            "dale_chall": 0.1579 * difficult_pct + 0.0496 * wps + np.where(difficult_pct > 5, 3.6365, 0.0),
-            "words_per_sentence": wps,
-            "syllables_per_word": spw,
-            "polysyllable_share": get["polysyllables"] / W,
-            "difficult_word_share": difficult_pct / 100,
-        }
+        inputs = FormulaInputs(S, W, get["syllables"], get["polysyllables"], get["complex_words"],
+                               get["difficult_words"], get["letters"], get["chars"], wps, spw, difficult_pct)
+        return {formula.name: formula.compute(inputs) for formula in FORMULAS}
 
 
 def formulas(totals: pd.DataFrame | dict) -> pd.DataFrame:
@@ -295,7 +344,7 @@ def _flags(metric: str, value: float, n_sentences: int, n_words: int, n_tokens: 
         return "no sentences"
     if n_words == 0 and metric not in DIVERSITY_METRICS:
         return "no words"  # e.g. a sentence that is only a quotation mark: every formula is undefined
-    if metric in FORMULA_METRICS[:7] + TEXTSTAT_ONLY_METRICS and n_words < MIN_WORDS:
+    if metric in FITTED_FORMULAS + TEXTSTAT_ONLY_METRICS and n_words < MIN_WORDS:
         flags.append(f"under {MIN_WORDS} words")
     if metric == "smog_index" and n_sentences < SMOG_MIN_SENTENCES:
         flags.append(f"SMOG normed on {SMOG_MIN_SENTENCES}+ sentences, this text has {n_sentences}")

@@ -21,6 +21,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from ..measures.readability import FORMULAS
 from ..measures.readability import SCOPES as READABILITY_SCOPES
 from ..measures.sentiment import SUMMARY_METRICS
 from ..measures.voices import VOICE_METRICS
@@ -30,8 +31,7 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "
 VOICE_MARKERS = {"body": "o", "narration": "s", "reported": "v", "mixed": "D", "quotation": "^"}
 #: Scores on a US school-grade scale.  Dale-Chall is not: its raw score (e.g. 10.3) maps to a
 #: grade band only through its published table, so it is left off the grade axis.
-GRADE_METRICS = ["flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
-                 "automated_readability_index"]
+GRADE_METRICS = [f.name for f in FORMULAS if f.grade]
 #: Below this many sentences a bootstrap interval is not drawn: the point is hollow and
 #: labelled "too few sentences" (a zero-width interval from 2 sentences reads as certainty).
 MIN_INTERVAL_SENTENCES = 5
@@ -39,10 +39,8 @@ ROLE_COLOURS = {  # Paul Tol's muted scheme (colour-blind safe), body darkest
     "body": "#332288", "headline": "#88CCEE", "byline": "#44AA99", "date": "#117733", "caption": "#DDCC77",
     "credit": "#999933", "promo": "#CC6677", "embed": "#882255", "footer": "#AA4499",
 }
-METRIC_LABELS = {
-    "flesch_reading_ease": "Flesch Reading Ease", "flesch_kincaid_grade": "Flesch-Kincaid Grade",
-    "gunning_fog": "Gunning Fog", "smog_index": "SMOG", "coleman_liau_index": "Coleman-Liau",
-    "automated_readability_index": "ARI", "dale_chall": "Dale-Chall", "words_per_sentence": "Words per sentence",
+METRIC_LABELS = {  # the readability formulas' labels are theirs (measures.readability.FORMULAS)
+    **{f.name: f.label for f in FORMULAS if f.label},
     "mean_compound": "Mean VADER compound",
     "quoted_word_share": "Share of words quoted", "indirect_speech_share": "Share of sentences in reported speech",
     "named_sources_per_1000_words": "Named sources per 1,000 words", "n_sources": "Distinct sources",
