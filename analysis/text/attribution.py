@@ -33,6 +33,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import NamedTuple
 
@@ -425,125 +426,331 @@ def _in_name(tokens: list[Token], k: int) -> bool:
     return (k > 0 and _is_cap(tokens[k - 1])) or (k + 1 < len(tokens) and _is_cap(tokens[k + 1]))
 
 
-def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
-    """``(speaker, kind, hint)`` for a subject noun phrase (with its appositions), or None
-    if the tokens do not read as one."""
-    tokens = list(tokens)
-    while tokens and tokens[0].lower in LEADING_WORDS:
-        tokens = tokens[1:]
-    while tokens and tokens[-1].text in {",", "."}:
-        tokens = tokens[:-1]
-    if not tokens:
+#: ``(speaker, kind, hint)``: a speaker as written, its kind and its hint (see :class:`Attribution`)
+Subject = tuple[str, str, str]
+
+
+class _NotASubject:
+    """The verdict of a pass that the words do not read as a subject."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NOT_A_SUBJECT"
+
+
+#: A subject pass's verdict that the words are no subject (:func:`analyse_subject` returns None).
+NOT_A_SUBJECT = _NotASubject()
+_UNNAMED: Subject = ("unnamed", "unnamed", "unnamed")
+
+
+@dataclass(slots=True)
+class SubjectWords:
+    """A candidate subject as the subject passes see it.
+
+    ``words`` are the tokens as given, less leading connectives ("But", "However") and
+    trailing commas and full stops; ``tokens`` the same without parenthesised stretches;
+    ``segments`` those split at commas (:func:`_split_commas`), ``head`` the first segment
+    (narrowed by the passes: a relative clause or a place after the head noun dropped),
+    ``appositions`` the others; ``runs`` the head's capitalised runs, commas allowed
+    (set by :func:`_place_after_head_noun`, empty once it drops a place)."""
+
+    words: list[Token]
+    tokens: list[Token]
+    segments: list[list[Token]]
+    head: list[Token]
+    appositions: list[list[Token]]
+    runs: list[tuple[int, int]] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, tokens: list[Token]) -> SubjectWords:
+        words = list(tokens)
+        while words and words[0].lower in LEADING_WORDS:
+            words = words[1:]
+        while words and words[-1].text in {",", "."}:
+            words = words[:-1]
+        dropped = _drop_parentheses(words)
+        segments = _split_commas(dropped)
+        return cls(words, dropped, segments, segments[0], segments[1:])
+
+    @property
+    def first(self) -> Token:
+        return self.head[0]
+
+    @property
+    def lowers(self) -> list[str]:
+        return [t.lower for t in self.head]
+
+
+def _nothing_left(s: SubjectWords) -> Subject | _NotASubject | None:
+    """", said": no word left once connectives and punctuation at the ends are gone."""
+    return NOT_A_SUBJECT if not s.words else None
+
+
+def _lone_pronoun(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"She said", "But they said": a personal pronoun alone."""
+    if len(s.words) == 1 and s.words[0].lower in PRONOUNS:
+        return PRONOUN_FORMS[s.words[0].lower], "pronoun", ""
+    return None
+
+
+def _only_a_date(s: SubjectWords) -> Subject | _NotASubject | None:
+    """'"...," said Monday': days and dates are never the speaker."""
+    if all(t.lower.rstrip(".") in CALENDAR_WORDS or t.text in {",", "."} for t in s.words):
+        return NOT_A_SUBJECT
+    return None
+
+
+def _head_missing_or_long(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"(the aide), said" with nothing before the comma, or a head of more than 14 words
+    ("The long-running row over the funding of the new bridge across the river ...")."""
+    return NOT_A_SUBJECT if not s.head or len(s.head) > 14 else None
+
+
+def _restrictive_relative(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"One board member who voted against the cuts": the head ends before "who"; a head
+    that opens or ends with the relative word ("who", "those who") is no subject."""
+    rel = next((k for k, t in enumerate(s.head) if t.lower in RELATIVE), None)
+    if rel is None:
         return None
-    if len(tokens) == 1 and tokens[0].lower in PRONOUNS:
-        return PRONOUN_FORMS[tokens[0].lower], "pronoun", ""
-    if all(t.lower.rstrip(".") in CALENDAR_WORDS or t.text in {",", "."} for t in tokens):
-        return None  # "said Monday": a day is never the speaker
-    tokens = _drop_parentheses(tokens)
-    segments = [s for s in _split_commas(tokens)]
-    head = segments[0]
-    appositions = segments[1:]
-    if not head or len(head) > 14:
-        return None
-    first = head[0]
-    # restrictive relative clause: "One board member who voted against the cuts"
-    rel = next((k for k, t in enumerate(head) if t.lower in RELATIVE), None)
-    if rel is not None:
-        if rel == 0 or rel == len(head) - 1:
-            return None
-        head = head[:rel]
-    if any(t.lower in ANONYMOUS for t in tokens) and first.lower not in PRONOUNS:
-        return "unnamed", "unnamed", "unnamed"
-    if any(t.lower in _SHARE_WORDS and not _in_name(head, k) for k, t in enumerate(head)):
-        return "unnamed", "unnamed", "unnamed"  # "61 percent said", "a majority of voters say": poll answers
-    if any(t.lower in BLOCK_IN_SUBJECT and not _in_name(head, k) for k, t in enumerate(head)):
-        return None
-    if any(t.text in {QUOTE_PLACEHOLDER, ":", ";"} for t in head):
-        return None
+    if rel == 0 or rel == len(s.head) - 1:
+        return NOT_A_SUBJECT
+    s.head = s.head[:rel]
+    return None
+
+
+def _anonymous_source(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"A source close to the talks", "an official who was not authorised to speak": unnamed."""
+    if any(t.lower in ANONYMOUS for t in s.tokens) and s.first.lower not in PRONOUNS:
+        return _UNNAMED
+    return None
+
+
+def _poll_share(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"61 percent said", "a majority of voters say": poll answers, unnamed (but "Majority
+    Leader Jane Roe" is a name)."""
+    if any(t.lower in _SHARE_WORDS and not _in_name(s.head, k) for k, t in enumerate(s.head)):
+        return _UNNAMED
+    return None
+
+
+def _clause_word_in_head(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"When the mayor", "The plan was": a verb, modal or clause word in the head is no
+    noun phrase (but "Will Doyle", "Theresa May" are names)."""
+    if any(t.lower in BLOCK_IN_SUBJECT and not _in_name(s.head, k) for k, t in enumerate(s.head)):
+        return NOT_A_SUBJECT
+    return None
+
+
+def _quotation_in_head(s: SubjectWords) -> Subject | _NotASubject | None:
+    """'The "..." campaign', "Update: the minister": a quotation, colon or semicolon in the head."""
+    if any(t.text in {QUOTE_PLACEHOLDER, ":", ";"} for t in s.head):
+        return NOT_A_SUBJECT
+    return None
+
+
+def _lone_number(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"52" (from "Jane Roe, 52, said"): an age in apposition, not a subject."""
+    if s.first.text[:1].isdigit() and len(s.head) == 1:
+        return NOT_A_SUBJECT
+    return None
+
+
+def _no_noun_phrase_opening(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"quickly", "reluctantly he": a head that opens with neither a capital, a determiner,
+    a number nor a group noun ("officials", "police", "border officials") and does not end
+    in a name of two words."""
+    head, first = s.head, s.first
     head_runs = _name_runs(head)
     ends_in_name = bool(head_runs) and head_runs[-1][1] == len(head) and head_runs[-1][1] - head_runs[-1][0] >= 2
-    if first.text[:1].isdigit() and len(head) == 1:
-        return None  # an age in apposition, not a subject
     group = len(head) <= 3 and head[-1].lower in COLLECTIVE_UNNAMED | COLLECTIVE_BODY  # "border officials"
-    if not (_is_cap(first) or first.text[:1].isupper() or ends_in_name or first.lower in DETERMINERS or first.lower in INDEFINITE
-            or first.lower in COLLECTIVE_UNNAMED or first.lower in COLLECTIVE_BODY or first.text[:1].isdigit() or group):
-        return None
+    if not (_is_cap(first) or first.text[:1].isupper() or ends_in_name or first.lower in DETERMINERS
+            or first.lower in INDEFINITE or first.lower in COLLECTIVE_UNNAMED or first.lower in COLLECTIVE_BODY
+            or first.text[:1].isdigit() or group):
+        return NOT_A_SUBJECT
+    return None
+
+
+def _participle_opening(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"Speaking outside the court", "Writing in the Times": a participle phrase (but
+    "Downing Street", and a surname alone: "Ebeling said")."""
+    head, first = s.head, s.first
     if first.lower.endswith("ing") and (len(head) == 1 or not _is_cap(head[1])) \
-            and not (len(tokens) == 1 and _is_cap(first) and len(first.text) > 4):
-        return None  # "Speaking outside ..." (but "Downing Street", and a surname alone: "Ebeling said")
-    if first.lower in PREPOSITIONS:
-        return None  # "In his farewell statement, ..."
+            and not (len(s.tokens) == 1 and _is_cap(first) and len(first.text) > 4):
+        return NOT_A_SUBJECT
+    return None
+
+
+def _preposition_opening(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"In his farewell statement", "After the vote": an introductory phrase."""
+    return NOT_A_SUBJECT if s.first.lower in PREPOSITIONS else None
+
+
+def _ends_in_verb(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"... the fire burned", "the crowd cheering": the head ends in a lower-case verb form."""
+    head = s.head
     if head[-1].lower.endswith(("ed", "ing")) and not _is_cap(head[-1]) and len(head) > 1 \
             and head[-1].lower not in {"unnamed"}:
-        return None  # ends in a verb: "... the fire burned"
-    lowers = [t.lower for t in head]
-    # a spokesperson speaks for the body or person named with it
-    spokes = next((k for k, w in enumerate(lowers) if w in {"spokesperson", "spokesman", "spokeswoman",
-                                                           "representative"}), None)
-    if spokes is not None:
-        after = head[spokes + 1:]
-        if after and after[0].lower in {"for", "of", "at"}:
-            result = analyse_subject(after[1:])
-            if result:
-                return result
-        if after and _name_runs(after)[:1] == [(0, len(after))] and len(after) >= 2:
-            name, hint = _clean_name([t.text for t in after], [])
-            return name, "name", hint or "person"  # "Spokeswoman Jane Roe says", "spokesman John Doe said"
-        before = [t for t in head[:spokes] if t.lower not in DETERMINERS and t.lower not in INDEFINITE]
-        if before:
-            if _is_cap(before[-1]):
-                name, hint = _clean_name([_strip_possessive(t.text) for t in before], before)
-                return name, "name", hint or "organisation"
-            return "the " + " ".join(t.text for t in before), "description", "organisation"
+        return NOT_A_SUBJECT
+    return None
+
+
+_SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
+
+
+def _spokesperson(s: SubjectWords) -> Subject | _NotASubject | None:
+    """A spokesperson speaks for the body or person named with it: "A spokesperson for the
+    Ministry of Health" (the ministry), "Spokeswoman Jane Roe" (her name), "A Veltra
+    spokesman" (Veltra), "a hospital spokeswoman" (the hospital).  With a spokes-word and
+    none of these, no subject."""
+    head = s.head
+    spokes = next((k for k, w in enumerate(s.lowers) if w in _SPOKESPEOPLE), None)
+    if spokes is None:
         return None
-    all_tokens = [t for seg in segments for t in seg]
-    if any(t.lower in ANONYMOUS for t in all_tokens) and not any(t.lower in {"not"} and False for t in all_tokens):
-        return "unnamed", "unnamed", "unnamed"
-    runs = _name_runs(head, commas=True)
-    if runs and runs[-1][0] >= 2 and head[runs[-1][0] - 1].lower in {"of", "in", "for", "from"} \
-            and head[0].lower in DETERMINERS:
-        # "The mayor of Riverton, Linda Park,": the head noun is "mayor", not the place
-        for seg in appositions:
-            seg_runs = _name_runs(seg)
-            if seg and seg_runs and seg_runs[0] == (0, len(seg)):
-                name, hint = _clean_name([t.text for t in seg], [])
-                return name, "name", hint
-        runs = []
-        head = head[:next(k for k in range(len(head)) if head[k].lower in {"of", "in", "for", "from"})]
-        lowers = [t.lower for t in head]
-    # the name is the head noun when a capitalised run ends the head
-    if runs and runs[-1][1] == len(head) and not (len(runs[-1]) and runs[-1][0] == 0 and head[0].lower in DETERMINERS):
-        start, end = runs[-1]
-        words = [t.text for t in head[start:end]]
-        context = head[:start]
-        if start == 0 or not (len(words) == 1 and start == 0):
-            has_det = start > 0 and head[start - 1].lower in DETERMINERS | INDEFINITE
-            name, hint = _clean_name(words, context)
-            if start == 0 and len(head) == 1 and first.lower in COLLECTIVE_BODY | COLLECTIVE_UNNAMED:
-                pass  # "Inspectors said": a plural noun at the start, not a name
-            elif has_det and hint != "organisation" and not any(t.lower in ORG_DESCRIPTORS for t in context):
-                return _describe(head), "description", ""  # "The Ohio Republican"
-            elif head[0].lower in INDEFINITE - {"senior", "furious", "angry", "local"} and hint != "organisation":
-                return "unnamed", "unnamed", "unnamed"
-            elif all(w.lower().rstrip(".") in CALENDAR_WORDS for w in name.split()):
-                return None  # "She escalated her criticism on Tuesday, telling ...": a day is no speaker
-            else:
-                return name, "name", hint
-    # a name in apposition: "His solicitor, Anna Greaves,"
-    for seg in appositions:
+    after = head[spokes + 1:]
+    if after and after[0].lower in {"for", "of", "at"}:
+        result = analyse_subject(after[1:])
+        if result:
+            return result
+    if after and _name_runs(after)[:1] == [(0, len(after))] and len(after) >= 2:
+        name, hint = _clean_name([t.text for t in after], [])
+        return name, "name", hint or "person"  # "Spokeswoman Jane Roe says", "spokesman John Doe said"
+    before = [t for t in head[:spokes] if t.lower not in DETERMINERS and t.lower not in INDEFINITE]
+    if not before:
+        return NOT_A_SUBJECT
+    if _is_cap(before[-1]):
+        name, hint = _clean_name([_strip_possessive(t.text) for t in before], before)
+        return name, "name", hint or "organisation"
+    return "the " + " ".join(t.text for t in before), "description", "organisation"
+
+
+def _anonymous_in_apposition(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"She, who asked not to be named,": a pronoun whose apposition makes it anonymous."""
+    if any(t.lower in ANONYMOUS for seg in s.segments for t in seg):
+        return _UNNAMED
+    return None
+
+
+_PLACE_LINKS = frozenset({"of", "in", "for", "from"})
+
+
+def _place_after_head_noun(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"The mayor of Riverton, Linda Park,": the head noun is "mayor", not the place; the
+    name in apposition speaks, and without one the head is cut before the place ("The
+    mayor").  Sets ``s.runs`` for :func:`_name_ends_head` (none once the place is cut)."""
+    head = s.head
+    s.runs = _name_runs(head, commas=True)
+    if not (s.runs and s.runs[-1][0] >= 2 and head[s.runs[-1][0] - 1].lower in _PLACE_LINKS
+            and head[0].lower in DETERMINERS):
+        return None
+    for seg in s.appositions:
+        seg_runs = _name_runs(seg)
+        if seg and seg_runs and seg_runs[0] == (0, len(seg)):
+            name, hint = _clean_name([t.text for t in seg], [])
+            return name, "name", hint
+    s.runs = []
+    s.head = head[:next(k for k in range(len(head)) if head[k].lower in _PLACE_LINKS)]
+    return None
+
+
+_VAGUE_OPENINGS = INDEFINITE - {"senior", "furious", "angry", "local"}
+
+
+def _name_ends_head(s: SubjectWords) -> Subject | _NotASubject | None:
+    """The name is the head noun when a capitalised run ends the head: "Delivery driver
+    Gary Mills" (Gary Mills), "Canadian miner Norvale Minerals" (an organisation); with a
+    determiner before a person-like run a description ("The Ohio Republican"); after "a",
+    "two", ... unnamed ("A Labour MP"); a day alone no subject.  "Inspectors" (a plural
+    noun alone) is left to the later passes."""
+    runs, head = s.runs, s.head
+    if not runs or runs[-1][1] != len(head) or (runs[-1][0] == 0 and head[0].lower in DETERMINERS):
+        return None
+    start, end = runs[-1]
+    context = head[:start]
+    has_det = start > 0 and head[start - 1].lower in DETERMINERS | INDEFINITE
+    name, hint = _clean_name([t.text for t in head[start:end]], context)
+    if start == 0 and len(head) == 1 and s.first.lower in COLLECTIVE_BODY | COLLECTIVE_UNNAMED:
+        return None  # "Inspectors said": a plural noun at the start, not a name
+    if has_det and hint != "organisation" and not any(t.lower in ORG_DESCRIPTORS for t in context):
+        return _describe(head), "description", ""  # "The Ohio Republican"
+    if head[0].lower in _VAGUE_OPENINGS and hint != "organisation":
+        return _UNNAMED
+    if all(w.lower().rstrip(".") in CALENDAR_WORDS for w in name.split()):
+        return NOT_A_SUBJECT  # "She escalated her criticism on Tuesday, telling ...": a day is no speaker
+    return name, "name", hint
+
+
+def _name_in_apposition(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"His solicitor, Anna Greaves,": a name filling an apposition (one word will do after
+    a lower-case or determiner head: "the driver, Mills,")."""
+    head = s.head
+    for seg in s.appositions:
         seg_runs = _name_runs(seg)
         if seg and seg_runs and seg_runs[0] == (0, len(seg)) and (len(seg) >= 2 or not _is_cap(head[0])
                                                                   or head[0].lower in DETERMINERS):
             name, hint = _clean_name([t.text for t in seg], [])
             return name, "name", hint
-    if head[0].lower in INDEFINITE or lowers[-1] in COLLECTIVE_UNNAMED:
-        return "unnamed", "unnamed", "unnamed"
-    if lowers[-1] in COLLECTIVE_BODY:
-        return _describe(head), "description", "organisation"
-    if head[0].lower in DETERMINERS or len(head) <= 3:
-        hint = "organisation" if any(w in ORG_DESCRIPTORS or w in ORG_WORDS for w in lowers) else ""
-        return _describe(head), "description", hint
     return None
+
+
+def _vague_group(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"Two officials", "several residents", "border officials": unnamed people."""
+    if s.head[0].lower in INDEFINITE or s.lowers[-1] in COLLECTIVE_UNNAMED:
+        return _UNNAMED
+    return None
+
+
+def _body_staff(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"Local police", "the inspectors": a body's own staff, described, for the organisation."""
+    if s.lowers[-1] in COLLECTIVE_BODY:
+        return _describe(s.head), "description", "organisation"
+    return None
+
+
+def _description(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"The diplomat", "his lawyer", "the water company": a description (an organisation
+    when a word of the head says so); also a short head without a determiner ("union
+    bosses").  Anything longer without a determiner is no subject."""
+    if s.head[0].lower in DETERMINERS or len(s.head) <= 3:
+        lowers = s.lowers
+        hint = "organisation" if any(w in ORG_DESCRIPTORS or w in ORG_WORDS for w in lowers) else ""
+        return _describe(s.head), "description", hint
+    return NOT_A_SUBJECT
+
+
+#: The shapes of a subject noun phrase, tried in this order: each pass takes the
+#: :class:`SubjectWords` and returns a subject, :data:`NOT_A_SUBJECT`, or None (not
+#: decided: the next pass is tried).  A pass may narrow ``head`` for the passes after
+#: it.  The order is the behaviour.
+SUBJECT_PASSES = (_nothing_left, _lone_pronoun, _only_a_date, _head_missing_or_long, _restrictive_relative,
+                  _anonymous_source, _poll_share, _clause_word_in_head, _quotation_in_head, _lone_number,
+                  _no_noun_phrase_opening, _participle_opening, _preposition_opening, _ends_in_verb,
+                  _spokesperson, _anonymous_in_apposition, _place_after_head_noun, _name_ends_head,
+                  _name_in_apposition, _vague_group, _body_staff, _description)
+
+
+class SubjectDecision(NamedTuple):
+    """Which subject pass decided (its function name) and what: ``subject`` is
+    ``(speaker, kind, hint)``, or None for no subject."""
+
+    rule: str
+    subject: Subject | None
+
+
+def decide_subject(tokens: list[Token]) -> SubjectDecision:
+    """The first subject pass (:data:`SUBJECT_PASSES`) that decides about ``tokens``."""
+    words = SubjectWords.read(tokens)
+    for subject_pass in SUBJECT_PASSES:
+        verdict = subject_pass(words)
+        if verdict is not None:
+            return SubjectDecision(subject_pass.__name__, None if verdict is NOT_A_SUBJECT else verdict)
+    raise AssertionError("the last subject pass always decides")
+
+
+def analyse_subject(tokens: list[Token]) -> Subject | None:
+    """``(speaker, kind, hint)`` for a subject noun phrase (with its appositions), or None
+    if the tokens do not read as one (see :data:`SUBJECT_PASSES`)."""
+    return decide_subject(tokens).subject
 
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
