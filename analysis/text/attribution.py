@@ -196,8 +196,111 @@ def _strip_possessive(word: str) -> str:
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "what", "how", "when", "who", "where", "about"})
 
 
+class VerbUse(NamedTuple):
+    """One speech-verb form found at ``tokens[start:end]``, with what is around it:
+    ``before``/``after`` the lower-case words either side ("" at the ends),
+    ``quoted_before`` whether a quotation comes right before it ('"...," added another
+    aide') and ``addressed`` whether "to" after it names an addressee ("reiterated to ABC
+    News that ...", '"...," Roe said to laughs')."""
+
+    tokens: list[Token]
+    start: int
+    end: int
+    verb: SpeechVerb
+    before: str
+    after: str
+    quoted_before: bool
+    addressed: bool
+
+    @classmethod
+    def at(cls, tokens: list[Token], start: int, verb: SpeechVerb) -> VerbUse:
+        end = start + len(verb.words)
+        after = tokens[end].lower if end < len(tokens) else ""
+        addressed = after == "to" and (any(t.lower == "that" for t in tokens[end + 1:end + 7])
+                                       or any(t.text == QUOTE_PLACEHOLDER for t in tokens[max(0, start - 8):start]))
+        return cls(tokens, start, end, verb, tokens[start - 1].lower if start else "", after,
+                   bool(start) and tokens[start - 1].text == QUOTE_PLACEHOLDER, addressed)
+
+
+def _inside_a_name(use: VerbUse) -> bool:
+    """"Connecticut State Police": a capitalised form after a word other than punctuation
+    is part of a name."""
+    tokens, i = use.tokens, use.start
+    return bool(i) and tokens[i].text[:1].isupper() and tokens[i - 1].text not in CLAUSE_PUNCT | {"."}
+
+
+def _passive_or_noun(use: VerbUse) -> bool:
+    """"is expected to", "did not say how many", "their say", "the union's claims": a
+    passive, a negation or a noun.  "is suggesting", "has been urging" (progressive) and
+    "did not claim that ..." (a negated statement with its content) still read as verbs."""
+    tokens, i, before = use.tokens, use.start, use.before
+    active = (before in _BE and tokens[i].lower.endswith("ing")) \
+        or (before in _NEGATIONS and use.end < len(tokens) and tokens[use.end].lower == "that")
+    return (before in PASSIVE and not active) or before in DETERMINERS or (bool(i) and _is_possessive(tokens[i - 1])) \
+        or before in {"their", "enough", "no", "any"}
+
+
+_TO_AN_ADDRESSEE = frozenset({"promise", "pledge", "vow", "tell", "say", "add", "explain", "describe", "report",
+                              "respond", "reply", "admit", "confess", "write", "call on"})
+
+
+def _to_no_addressee(use: VerbUse) -> bool:
+    """"agreed to the terms", "objected to the plan": a verb followed by "to" that names
+    no addressee, for verbs that do not take one."""
+    return use.after == "to" and not use.addressed and use.verb.lemma not in _TO_AN_ADDRESSEE
+
+
+def _written_or_said_to(use: VerbUse) -> bool:
+    """"wrote to the minister", "is said to be": not a statement."""
+    return use.after == "to" and use.verb.lemma in {"write", "say"} and not use.addressed
+
+
+_ADDED_THINGS = frozenset({"a", "an", "the", "some", "more", "new", "another", "its", "their", "to"})
+
+
+def _added_a_thing(use: VerbUse) -> bool:
+    """"the company added 200 jobs", "added a new line": not a statement (unless right
+    after a quotation, which is what was added)."""
+    return use.verb.lemma == "add" and not use.quoted_before \
+        and (use.after[:1].isdigit() or use.after in _ADDED_THINGS) and not use.addressed
+
+
+def _tells_a_story(use: VerbUse) -> bool:
+    """"the film tells the story of ...": not a statement."""
+    tokens, end = use.tokens, use.end
+    return use.verb.lemma == "tell" and use.after in {"the", "a", "of"} and end + 1 < len(tokens) \
+        and tokens[end + 1].lower in {"story", "tale", "stories", "of"}
+
+
+def _belief_without_that(use: VerbUse) -> bool:
+    """"found the keys", "believed him": a verb of belief or finding counts only before
+    "that" (or a quotation before it, or at the end of a clause)."""
+    return use.verb.needs_that and not use.quoted_before and use.after != "that" \
+        and use.after not in {".", "", ",", "!", ":"}
+
+
+def _called_without_quotation(use: VerbUse) -> bool:
+    """"called the meeting": not speech ('called it "predatory"' is)."""
+    return use.verb.lemma == "call" and not any(t.text == QUOTE_PLACEHOLDER for t in use.tokens[use.end:use.end + 4])
+
+
+def _asked_a_request(use: VerbUse) -> bool:
+    """"asked the firm to respond", "asked for calm": a request, not a question put (a
+    quotation in the sentence or "whether", "why", ... after the verb make it one)."""
+    tokens, end = use.tokens, use.end
+    return use.verb.lemma == "ask" and not (any(t.text == QUOTE_PLACEHOLDER for t in tokens)
+                                            or any(t.lower in _QUESTION_WORDS for t in tokens[end:end + 6]))
+
+
+#: Readings that make a speech-verb form something other than a speech verb, in order:
+#: the first that applies drops the occurrence (and the shorter forms starting at the same word).
+VERB_VETOES = (_inside_a_name, _passive_or_noun, _to_no_addressee, _written_or_said_to, _added_a_thing,
+               _tells_a_story, _belief_without_that, _called_without_quotation, _asked_a_request)
+
+
 def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
-    """Every speech-verb occurrence ``(start, end, verb)`` that reads as a verb here."""
+    """Every speech-verb occurrence ``(start, end, verb)`` that reads as a verb here: the
+    longest lexicon form at each word, unless one of :data:`VERB_VETOES` applies."""
     index = speech_verbs()
     found = []
     i = 0
@@ -207,44 +310,9 @@ def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
             k = len(verb.words)
             if tuple(t.lower for t in tokens[i:i + k]) != verb.words:
                 continue
-            before = tokens[i - 1].lower if i else ""
-            if i and tokens[i].text[:1].isupper() and tokens[i - 1].text not in CLAUSE_PUNCT | {"."}:
-                break  # "Connecticut State Police": part of a name
-            after = tokens[i + k].lower if i + k < n else ""
-            # "is suggesting", "has been urging": progressive, not passive; "did not claim that
-            # ...": a negated statement with its content is still an attribution (a refusal,
-            # "did not say how many", "did not respond", reports nothing)
-            active = (before in _BE and tokens[i].lower.endswith("ing")) \
-                or (before in _NEGATIONS and i + k < n and tokens[i + k].lower == "that")
-            if (before in PASSIVE and not active) or before in DETERMINERS or (i and _is_possessive(tokens[i - 1])) \
-                    or before in {"their", "enough", "no", "any"}:
+            use = VerbUse.at(tokens, i, verb)
+            if any(veto(use) for veto in VERB_VETOES):
                 break
-            # "reiterated to ABC News that ...": an addressee, then what was said; '"...," Roe
-            # said to laughs', '"...," Roe added to the paper': a quotation already given
-            addressed = after == "to" and (any(t.lower == "that" for t in tokens[i + k + 1:i + k + 7])
-                                           or any(t.text == QUOTE_PLACEHOLDER for t in tokens[max(0, i - 8):i]))
-            if after == "to" and not addressed and verb.lemma not in {
-                    "promise", "pledge", "vow", "tell", "say", "add", "explain", "describe", "report", "respond",
-                    "reply", "admit", "confess", "write", "call on"}:
-                break
-            if after == "to" and verb.lemma in {"write", "say"} and not addressed:
-                break  # "wrote to the minister", "is said to be": not a statement
-            # right after a quotation the quotation is what was said: '"...," added another aide'
-            quoted_before = bool(i) and tokens[i - 1].text == QUOTE_PLACEHOLDER
-            if verb.lemma == "add" and not quoted_before and (after[:1].isdigit() or after in {"a", "an", "the", "some", "more", "new",
-                                                                         "another", "its", "their", "to"}) \
-                    and not addressed:
-                break  # "the company added 200 jobs": not a statement
-            if verb.lemma == "tell" and after in {"the", "a", "of"} and i + k + 1 < n \
-                    and tokens[i + k + 1].lower in {"story", "tale", "stories", "of"}:
-                break  # "the film tells the story of ..."
-            if verb.needs_that and not quoted_before and after != "that" and after not in {".", "", ",", "!", ":"}:
-                break
-            if verb.lemma == "call" and not any(t.text == QUOTE_PLACEHOLDER for t in tokens[i + k:i + k + 4]):
-                break  # 'called it "predatory"' is speech; "called the meeting" is not
-            if verb.lemma == "ask" and not (any(t.text == QUOTE_PLACEHOLDER for t in tokens)
-                                            or any(t.lower in _QUESTION_WORDS for t in tokens[i + k:i + k + 6])):
-                break  # "asked the firm to respond", "asked for calm": a request, not a question put
             found.append((i, i + k, verb))
             i += k - 1
             break
