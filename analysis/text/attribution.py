@@ -936,45 +936,92 @@ _PUBLICATION_NOUNS = frozenset({"article", "report", "story", "analysis", "poll"
                                 "investigation", "piece", "column", "interview", "broadcast", "segment"})
 
 
+def _according(speaker: str, kind: str, hint: str) -> Attribution:
+    return Attribution(speaker, kind, hint, "according to", "according")
+
+
+def _body_behind_data(phrase: list[Token]) -> Attribution | None:
+    """"according to a statement from UN Watch", "analysis by the Resolution Foundation",
+    "figures from the council": the body behind the data (not an unnamed one)."""
+    for k, token in enumerate(phrase):
+        if token.lower in {"from", "by", "of"} and k + 1 < len(phrase) and k > 0 \
+                and not _is_cap(phrase[k - 1]):
+            found = analyse_subject(phrase[k + 1:])
+            if found and found[1] != "unnamed":
+                return _according(*found)
+    return None
+
+
+def _named_publication(phrase: list[Token]) -> Attribution | None:
+    """"according to a March Bloomberg article", "a new Example Post report": the
+    publication, from its capitalised words (less days and months)."""
+    if phrase[-1].lower in _PUBLICATION_NOUNS:
+        named = [t.text for t in phrase[:-1] if _is_cap(t) and t.lower.rstrip(".") not in CALENDAR_WORDS]
+        if named:
+            return _according(_join(named), "name", "organisation")
+    return None
+
+
+def _name_ends_phrase(phrase: list[Token]) -> Attribution | None:
+    """"according to Jane Roe", "according to Canadian miner Norvale Minerals": the name
+    ending the phrase; "according to the Ohio Republican" (a determiner before a
+    person-like name) is a description."""
+    runs = _name_runs(phrase)
+    if not (runs and runs[-1][1] == len(phrase)):
+        return None
+    start, end = runs[-1]
+    name, hint = _clean_name([t.text for t in phrase[start:end]], phrase[:start])
+    if start > 0 and phrase[start - 1].lower in DETERMINERS and hint != "organisation" \
+            and not any(t.lower in ORG_DESCRIPTORS for t in phrase[:start]):
+        return _according(_describe(phrase), "description", "")
+    return _according(name, "name", hint)
+
+
+def _subject_phrase(phrase: list[Token]) -> Attribution | None:
+    """"according to the diplomat", "according to two officials": a subject noun phrase
+    (:func:`analyse_subject`)."""
+    found = analyse_subject(phrase)
+    return _according(*found) if found else None
+
+
+def _data_producer(phrase: list[Token]) -> Attribution | None:
+    """"according to council figures", "according to company filings": the body that
+    produced the data ("the council", "the company")."""
+    head = [t for t in phrase if t.lower not in DETERMINERS]
+    if head:
+        return _according("the " + head[0].text.lower(), "description", "organisation")
+    return None
+
+
+#: The readings of the phrase after "according to", tried in this order; the first that
+#: finds a speaker gives it.  The order is the behaviour.
+ACCORDING_PASSES = (_body_behind_data, _named_publication, _name_ends_phrase, _subject_phrase, _data_producer)
+
+_ACCORDING_PHRASE_ENDS = frozenset({",", ".", ";", ":", QUOTE_PLACEHOLDER, "(", "—", "–"})
+
+
+def _according_phrase(tokens: list[Token], i: int) -> list[Token]:
+    """The words after "according to" at ``tokens[i]``, up to a punctuation mark (20 at most)."""
+    phrase = []
+    for token in tokens[i + 2:i + 22]:
+        if token.text in _ACCORDING_PHRASE_ENDS:
+            break
+        phrase.append(token)
+    return phrase
+
+
 def _according_to(tokens: list[Token]) -> Attribution | None:
+    """'according to X' (see :data:`ACCORDING_PASSES`); an "according to" with nothing
+    after it ends the search, one whose phrase no pass reads lets the next one be tried."""
     for i in range(len(tokens) - 2):
         if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
-            phrase = []
-            for token in tokens[i + 2:i + 22]:
-                if token.text in {",", ".", ";", ":", QUOTE_PLACEHOLDER, "(", "—", "–"}:
-                    break
-                phrase.append(token)
+            phrase = _according_phrase(tokens, i)
             if not phrase:
                 return None
-            # "a statement from X", "analysis by X", "figures from X": the body behind the data
-            for k, token in enumerate(phrase):
-                if token.lower in {"from", "by", "of"} and k + 1 < len(phrase) and k > 0 \
-                        and not _is_cap(phrase[k - 1]):
-                    rest = phrase[k + 1:]
-                    found = analyse_subject(rest)
-                    if found and found[1] != "unnamed":
-                        return Attribution(*found, "according to", "according")
-            # "a March Bloomberg article", "a new Example Post report": the publication
-            if phrase[-1].lower in _PUBLICATION_NOUNS:
-                named = [t.text for t in phrase[:-1] if _is_cap(t) and t.lower.rstrip(".") not in CALENDAR_WORDS]
-                if named:
-                    return Attribution(_join(named), "name", "organisation", "according to", "according")
-            runs = _name_runs(phrase)
-            if runs and runs[-1][1] == len(phrase):
-                start, end = runs[-1]
-                name, hint = _clean_name([t.text for t in phrase[start:end]], phrase[:start])
-                if start > 0 and phrase[start - 1].lower in DETERMINERS and hint != "organisation" \
-                        and not any(t.lower in ORG_DESCRIPTORS for t in phrase[:start]):
-                    return Attribution(_describe(phrase), "description", "", "according to", "according")
-                return Attribution(name, "name", hint, "according to", "according")
-            found = analyse_subject(phrase)
-            if found:
-                return Attribution(*found, "according to", "according")
-            # "council figures", "company filings": the body that produced the data
-            head = [t for t in phrase if t.lower not in DETERMINERS]
-            if head:
-                hint = "organisation"
-                return Attribution("the " + head[0].text.lower(), "description", hint, "according to", "according")
+            for according_pass in ACCORDING_PASSES:
+                found = according_pass(phrase)
+                if found:
+                    return found
     return None
 
 
