@@ -1099,30 +1099,32 @@ def _strip_dateline(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _tag_shape(tokens: list[Token], found: Attribution, verb_start: int, verb_end: int) -> Attribution:
-    """Whether the attribution introduces a quotation directly, and how many unquoted
-    words say more than who spoke (see :class:`Attribution`)."""
-    in_tag = [False] * len(tokens)
-    for a, b in found.tag + ((verb_start, verb_end),):
-        for k in range(max(0, a), min(b, len(tokens))):
-            in_tag[k] = True
-    # a short adverbial or addressee right after the verb: "said in an interview", "told CNN"
+_PHRASE_ENDS = frozenset({",", ".", ":", ";", QUOTE_PLACEHOLDER, "!", "?"})
+
+
+def _mark_adverbial(tokens: list[Token], found: Attribution, verb_end: int, in_tag: list[bool]) -> None:
+    """Mark a short adverbial or addressee right after the verb as part of the tag: 'said
+    in an interview', 'said on Tuesday', 'told CNN', 'said Jane Roe' (ten words at most, up
+    to a punctuation mark, and no "that")."""
     k = verb_end
     phrase = []
-    while k < len(tokens) and tokens[k].text not in {",", ".", ":", ";", QUOTE_PLACEHOLDER, "!", "?"}:
+    while k < len(tokens) and tokens[k].text not in _PHRASE_ENDS:
         phrase.append(k)
         k += 1
-    if phrase and len(phrase) <= 10 and (k >= len(tokens) or tokens[k].text != "."
-                                          or all(not _WORD.match(t.text) or True for t in tokens[k:])):
-        first = tokens[phrase[0]].lower
-        addressee = found.verb in {"tell", "inform"} and len(phrase) <= 8
-        if addressee or first in _ADVERBIAL_START or first in _TIME_WORDS or _is_cap(tokens[phrase[0]]):
-            if not any(tokens[j].lower in {"that"} for j in phrase):
-                for j in phrase:
-                    in_tag[j] = True
-    quotes = [k for k, t in enumerate(tokens) if t.text == QUOTE_PLACEHOLDER]
+    if not phrase or len(phrase) > 10:
+        return
+    first = tokens[phrase[0]].lower
+    addressee = found.verb in {"tell", "inform"} and len(phrase) <= 8
+    if addressee or first in _ADVERBIAL_START or first in _TIME_WORDS or _is_cap(tokens[phrase[0]]):
+        if not any(tokens[j].lower in {"that"} for j in phrase):
+            for j in phrase:
+                in_tag[j] = True
+
+
+def _mark_participle_tags(tokens: list[Token], quotes: list[int], in_tag: list[bool]) -> None:
+    """Mark a participle introducing a quotation ("adding, '...'") and "telling" with its
+    addressee before a later quotation ("telling The Sun: '...'") as part of the tag."""
     for k, token in enumerate(tokens):
-        # "adding, '...'", "telling The Sun: '...'"
         if token.lower in _PARTICIPLES and k + 1 < len(tokens) and tokens[k + 1].text in {",", ":"} \
                 and k + 2 < len(tokens) and tokens[k + 2].text == QUOTE_PLACEHOLDER:
             in_tag[k] = True
@@ -1131,18 +1133,34 @@ def _tag_shape(tokens: list[Token], found: Attribution, verb_start: int, verb_en
             while j < len(tokens) and j < k + 10 and tokens[j].text not in {":", ",", QUOTE_PLACEHOLDER}:
                 in_tag[j] = True
                 j += 1
-    direct = False
-    for q in quotes:
-        before = q - 1
-        while before >= 0 and before > q - 4 and tokens[before].text in {",", ":"}:
-            before -= 1
-        after = q + 1
-        while after < len(tokens) and after < q + 4 and tokens[after].text in {","}:
-            after += 1
-        if (q and tokens[q - 1].text == ":") or (before >= 0 and in_tag[before] and tokens[q - 1].text in {",", ":"}) \
-                or (after < len(tokens) and in_tag[after] and after > q + 1) or (after < len(tokens) and after == q + 1
-                                                                                  and in_tag[after]):
-            direct = True
+
+
+def _introduced_by_tag(tokens: list[Token], in_tag: list[bool], q: int) -> bool:
+    """Whether the quotation at ``tokens[q]`` is introduced by the tag: after a colon
+    ('X said: "..."'), after the tag and a comma or colon ('X said, "..."'), or followed
+    (past at most three commas) by the tag ('"...," X said')."""
+    before = q - 1
+    while before >= 0 and before > q - 4 and tokens[before].text in {",", ":"}:
+        before -= 1
+    after = q + 1
+    while after < len(tokens) and after < q + 4 and tokens[after].text in {","}:
+        after += 1
+    return bool(q and tokens[q - 1].text == ":") \
+        or (before >= 0 and in_tag[before] and tokens[q - 1].text in {",", ":"}) \
+        or (after < len(tokens) and in_tag[after])
+
+
+def _tag_shape(tokens: list[Token], found: Attribution, verb_start: int, verb_end: int) -> Attribution:
+    """Whether the attribution introduces a quotation directly, and how many unquoted
+    words say more than who spoke (see :class:`Attribution`)."""
+    in_tag = [False] * len(tokens)
+    for a, b in found.tag + ((verb_start, verb_end),):
+        for k in range(max(0, a), min(b, len(tokens))):
+            in_tag[k] = True
+    _mark_adverbial(tokens, found, verb_end, in_tag)
+    quotes = [k for k, t in enumerate(tokens) if t.text == QUOTE_PLACEHOLDER]
+    _mark_participle_tags(tokens, quotes, in_tag)
+    direct = any(_introduced_by_tag(tokens, in_tag, q) for q in quotes)
     extra = sum(1 for k, t in enumerate(tokens) if not in_tag[k] and _WORD.match(t.text)
                 and t.lower not in LEADING_WORDS)
     return found._replace(direct=direct, extra_words=extra)
