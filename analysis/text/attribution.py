@@ -1174,11 +1174,32 @@ _HEADER_WORDS = frozenset({"breaking", "update", "updated", "note", "editor", "c
                            "question", "answer", "transcript", "warning", "alert", "source", "sources", "poll"})
 
 
-def _layout_speaker(tokens: list[Token]) -> Attribution | None:
-    """A speaker stated by layout: 'Jane Roe, editor of The Review: "..."' (a name, perhaps
-    with an apposition, then a colon and a quotation), or a transcript label 'ROE: We ...'
-    (one or two capitalised words in capitals).  A heading before a dash is dropped
-    ('POLLS TOO EARLY - Jane Roe: "..."')."""
+class LayoutLead(NamedTuple):
+    """The words before a colon early in a sentence: ``colon`` its position, ``dash`` the
+    last dash before it (-1 without one), ``prefix`` the words between them and ``head``
+    the prefix up to its first comma ('Jane Roe' in 'Jane Roe, editor of The Review:')."""
+
+    tokens: list[Token]
+    colon: int
+    dash: int
+    prefix: list[Token]
+    head: list[Token]
+
+    @property
+    def quoted(self) -> bool:
+        """Whether a quotation follows the colon."""
+        return self.tokens[self.colon + 1].text == QUOTE_PLACEHOLDER
+
+    @property
+    def tag(self) -> tuple:
+        return ((0, self.colon + 1),)
+
+
+def _layout_lead(tokens: list[Token]) -> LayoutLead | None:
+    """The lead before a colon within the first 30 tokens, when it is short (a head of six
+    words at most, a prefix of 16) and holds no speech verb or participle ('X, director
+    of Y, tweeted and said: "..."' is a verb's attribution, not layout).  A heading before
+    a dash is dropped ('POLLS TOO EARLY - Jane Roe: "..."')."""
     colon = next((k for k, t in enumerate(tokens[:30]) if t.text == ":"), None)
     if colon is None or colon + 1 >= len(tokens):
         return None
@@ -1189,26 +1210,54 @@ def _layout_speaker(tokens: list[Token]) -> Attribution | None:
     if not head or len(head) > 6 or len(prefix) > 16:
         return None
     if _verbs_at(prefix):
-        return None  # 'X, director of Y, tweeted and said: "..."': a verb's attribution, not layout
+        return None
     verbs = speech_verbs()
     if any(t.lower in verbs or t.lower in _PARTICIPLES for t in prefix):
         return None
+    return LayoutLead(tokens, colon, dash, prefix, head)
+
+
+def _transcript_turn(lead: LayoutLead) -> Attribution | None:
+    """'ROE: We will not back down.': a transcript label (one or two words in capitals, no
+    dash before it) before unquoted words in the first or second person, which a dateline
+    or a heading ("WASHINGTON: The vote ...", "BREAKING: ...") does not have."""
+    head, tokens = lead.head, lead.tokens
     label = all(_is_acronym(t.text) and t.text.isalpha() for t in head) and len(head) <= 2 \
         and len(head[-1].text) > 2
-    quoted = tokens[colon + 1].text == QUOTE_PLACEHOLDER
-    runs = _name_runs(head)
-    speech = any(t.lower in _FIRST_SECOND_PERSON for t in tokens[colon + 1:])
-    if label and not quoted and dash < 0 and speech and head[0].lower not in _HEADER_WORDS:
-        # a transcript turn speaks in the first or second person ("ROE: We will ..."),
-        # which a dateline or a heading ("WASHINGTON: The vote ...") does not
+    speech = any(t.lower in _FIRST_SECOND_PERSON for t in tokens[lead.colon + 1:])
+    if label and not lead.quoted and lead.dash < 0 and speech and head[0].lower not in _HEADER_WORDS:
         name = " ".join(t.text.title() for t in head)  # "ROE" -> "Roe"
-        return Attribution(name, "name", "person", "", "layout", direct=True, tag=((0, colon + 1),))
-    if not quoted or runs != [(0, len(head))] or len(head) < 2 or any(t.lower in DETERMINERS for t in head):
+        return Attribution(name, "name", "person", "", "layout", direct=True, tag=lead.tag)
+    return None
+
+
+def _named_colon_quotation(lead: LayoutLead) -> Attribution | None:
+    """'Jane Roe, editor of The Review: "..."': a name of two words or more (perhaps with an
+    apposition) before a colon and a quotation."""
+    head = lead.head
+    if not lead.quoted or _name_runs(head) != [(0, len(head))] or len(head) < 2 \
+            or any(t.lower in DETERMINERS for t in head):
         return None
     name, hint = _clean_name([t.text for t in head], [])
     if not name:
         return None
-    return Attribution(name, "name", hint, "", "layout", direct=True, tag=((0, colon + 1),))
+    return Attribution(name, "name", hint, "", "layout", direct=True, tag=lead.tag)
+
+
+#: The layouts that state a speaker before a colon, tried in this order.
+LAYOUT_PASSES = (_transcript_turn, _named_colon_quotation)
+
+
+def _layout_speaker(tokens: list[Token]) -> Attribution | None:
+    """A speaker stated by layout (see :func:`_layout_lead` and :data:`LAYOUT_PASSES`)."""
+    lead = _layout_lead(tokens)
+    if lead is None:
+        return None
+    for layout_pass in LAYOUT_PASSES:
+        found = layout_pass(lead)
+        if found:
+            return found
+    return None
 
 
 def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None:
