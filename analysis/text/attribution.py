@@ -9,16 +9,25 @@ sentence length whatever the input.
 A speech verb comes from the lexicon ``data/speech_verbs.csv`` (lemma, every
 inflected form, multi-word forms such as "pointed out", "called on"; verbs of
 belief and finding such as "found" only count before "that").  An attribution
-is accepted in these news shapes, tried in this order:
+is accepted in these news shapes, tried in this order (the order is the behaviour):
 
-1. ``according to X`` (X: a name, a description, or the organisation behind
-   "figures"/"a statement from ...");
-2. subject before the verb, the subject starting a clause (sentence start, after
-   an introductory phrase and comma, after "but"/"and"/"as"): ``X said``,
-   ``X, 52, who ..., said:``, ``..., X reported.``, ``X laughed and said``,
-   ``X has warned``;
-3. inverted after a quotation or comma: ``"...," said café owner Sofia Marques.``;
-4. a participle after the main clause: ``X unveiled the bill, claiming ...``.
+1. a speaker stated by layout (:data:`LAYOUT_PASSES`): a transcript turn ``ROE: We
+   ...``, or ``Jane Roe, editor of The Review: "..."``;
+2. ``according to X`` (:data:`ACCORDING_PASSES`; X: a name, a description, or the
+   organisation behind "figures"/"a statement from ...");
+3. for each speech verb (a lexicon form, unless one of :data:`VERB_VETOES` reads it as
+   something else), the finders of :data:`VERB_FINDERS`:
+
+   a. subject before the verb, the subject starting a clause (sentence start, after
+      an introductory phrase and comma, after "but"/"and"/"as"): ``X said``,
+      ``X, 52, who ..., said:``, ``..., X reported.``, ``X has warned``;
+   b. coordinated: ``X laughed and said``, ``Veltra cut its forecast and said``;
+   c. inverted after a quotation or comma: ``"...," said café owner Sofia Marques.``;
+4. a participle after the main clause: ``X unveiled the bill, claiming ...``;
+5. a clause ending in a colon before a quotation: ``Roe leaned in and boomed: "..."``.
+
+A subject noun phrase is read by :func:`analyse_subject`, an ordered tuple of named
+passes (:data:`SUBJECT_PASSES`; :func:`decide_subject` says which pass decided).
 
 Passives ("is expected to"), negations ("did not say"), nouns ("their say",
 "the union's claims") and relative clauses (", who said ...") are not
@@ -55,7 +64,7 @@ class Attribution(NamedTuple):
     """A speaker found in a sentence: ``speaker`` (cleaned surface form), ``kind``
     (name, pronoun, description, unnamed), ``hint`` (person, organisation or ""),
     ``verb`` (the speech verb's lemma, or "according to") and ``rule`` (which shape
-    matched: according, subject, trailing, inverted, participle)."""
+    matched: layout, according, subject, coordinated, inverted, participle, colon)."""
 
     speaker: str
     kind: str
@@ -841,8 +850,9 @@ def _verb_group_start(tokens: list[Token], verb_start: int) -> int:
     return end
 
 
-def _subject_before(tokens: list[Token], verb_start: int) -> Attribution | None:
-    # "X has also said", "X laughed and said", "X did not say", "X is suggesting"
+def _subject_before(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
+    """"Jane Roe said", "The diplomat, 41, who ..., has also said", "X did not say that",
+    "X is suggesting": the subject starts a clause before the verb group."""
     end = _verb_group_start(tokens, verb_start)
     coordinated = end >= 2 and tokens[end - 1].lower == "and" and tokens[end - 2].text not in CLAUSE_PUNCT
     if coordinated:
@@ -866,9 +876,10 @@ def analyse_subject_with_appositions(tokens: list[Token]) -> tuple[str, str, str
     return analyse_subject(tokens)
 
 
-def _coordinated_subject(tokens: list[Token], verb_start: int) -> Attribution | None:
+def _coordinated_subject(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
     """"X laughed and said", "Veltra cut its forecast on Thursday and said": the
-    subject is the name or pronoun at the clause start, followed by a verb."""
+    subject is the name or pronoun at the clause start, followed by a verb (``verb_end``
+    is not needed: every verb finder takes the verb's span)."""
     end = verb_start
     while end > 0 and tokens[end - 1].lower in AUXILIARIES:
         end -= 1
@@ -1260,6 +1271,11 @@ def _layout_speaker(tokens: list[Token]) -> Attribution | None:
     return None
 
 
+#: Where a speech verb's speaker is, tried in this order for each verb
+#: ``(tokens, verb_start, verb_end)``: the order is the behaviour.
+VERB_FINDERS = (_subject_before, _coordinated_subject, _inverted)
+
+
 def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None:
     """The main-clause attribution of a sentence whose quoted stretches are replaced
     by :data:`QUOTE_PLACEHOLDER`, or None (the outlet's own words).
@@ -1281,10 +1297,8 @@ def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None
     if according:
         return according
     for start, end, verb in _verbs_at(tokens)[:MAX_VERBS]:
-        finders = (lambda: _subject_before(tokens, start), lambda: _coordinated_subject(tokens, start),
-                   lambda: _inverted(tokens, start, end))
-        for finder in finders:
-            found = finder()
+        for finder in VERB_FINDERS:
+            found = finder(tokens, start, end)
             if found:
                 found = found._replace(verb=verb.lemma)
                 return _tag_shape(tokens, found, start, end) if shape else found
