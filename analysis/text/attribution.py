@@ -560,7 +560,8 @@ class SubjectWords:
 
 
 def _nothing_left(s: SubjectWords) -> Subject | _NotASubject | None:
-    """", said": no word left once connectives and punctuation at the ends are gone."""
+    """"But", ",": no word left once connectives at the start ("But", "However") and commas
+    and full stops at the end are gone."""
     return NOT_A_SUBJECT if not s.words else None
 
 
@@ -579,7 +580,7 @@ def _only_a_date(s: SubjectWords) -> Subject | _NotASubject | None:
 
 
 def _head_missing_or_long(s: SubjectWords) -> Subject | _NotASubject | None:
-    """"(the aide), said" with nothing before the comma, or a head of more than 14 words
+    """", the aide" (nothing before the first comma), or a head of more than 14 words
     ("The long-running row over the funding of the new bridge across the river ...")."""
     return NOT_A_SUBJECT if not s.head or len(s.head) > 14 else None
 
@@ -736,9 +737,9 @@ _VAGUE_OPENINGS = INDEFINITE - {"senior", "furious", "angry", "local"}
 def _name_ends_head(s: SubjectWords) -> Subject | _NotASubject | None:
     """The name is the head noun when a capitalised run ends the head: "Delivery driver
     Gary Mills" (Gary Mills), "Canadian miner Norvale Minerals" (an organisation); with a
-    determiner before a person-like run a description ("The Ohio Republican"); after "a",
-    "two", ... unnamed ("A Labour MP"); a day alone no subject.  "Inspectors" (a plural
-    noun alone) is left to the later passes."""
+    determiner before a person-like run a description ("The Ohio Republican"); after
+    "two", "several", ... unnamed ("Two former Labour Ministers"); a day alone no subject.
+    "Inspectors" (a plural noun alone) is left to the later passes."""
     runs, head = s.runs, s.head
     if not runs or runs[-1][1] != len(head) or (runs[-1][0] == 0 and head[0].lower in DETERMINERS):
         return None
@@ -778,7 +779,7 @@ def _vague_group(s: SubjectWords) -> Subject | _NotASubject | None:
 
 
 def _body_staff(s: SubjectWords) -> Subject | _NotASubject | None:
-    """"Local police", "the inspectors": a body's own staff, described, for the organisation."""
+    """"The police", "state inspectors": a body's own staff, described, for the organisation."""
     if s.lowers[-1] in COLLECTIVE_BODY:
         return _describe(s.head), "description", "organisation"
     return None
@@ -786,7 +787,7 @@ def _body_staff(s: SubjectWords) -> Subject | _NotASubject | None:
 
 def _description(s: SubjectWords) -> Subject | _NotASubject | None:
     """"The diplomat", "his lawyer", "the water company": a description (an organisation
-    when a word of the head says so); also a short head without a determiner ("union
+    when a word of the head says so); also a short head without a determiner ("Union
     bosses").  Anything longer without a determiner is no subject."""
     if s.head[0].lower in DETERMINERS or len(s.head) <= 3:
         lowers = s.lowers
