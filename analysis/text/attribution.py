@@ -9,16 +9,25 @@ sentence length whatever the input.
 A speech verb comes from the lexicon ``data/speech_verbs.csv`` (lemma, every
 inflected form, multi-word forms such as "pointed out", "called on"; verbs of
 belief and finding such as "found" only count before "that").  An attribution
-is accepted in these news shapes, tried in this order:
+is accepted in these news shapes, tried in this order (the order is the behaviour):
 
-1. ``according to X`` (X: a name, a description, or the organisation behind
-   "figures"/"a statement from ...");
-2. subject before the verb, the subject starting a clause (sentence start, after
-   an introductory phrase and comma, after "but"/"and"/"as"): ``X said``,
-   ``X, 52, who ..., said:``, ``..., X reported.``, ``X laughed and said``,
-   ``X has warned``;
-3. inverted after a quotation or comma: ``"...," said café owner Sofia Marques.``;
-4. a participle after the main clause: ``X unveiled the bill, claiming ...``.
+1. a speaker stated by layout (:data:`LAYOUT_PASSES`): a transcript turn ``ROE: We
+   ...``, or ``Jane Roe, editor of The Review: "..."``;
+2. ``according to X`` (:data:`ACCORDING_PASSES`; X: a name, a description, or the
+   organisation behind "figures"/"a statement from ...");
+3. for each speech verb (a lexicon form, unless one of :data:`VERB_VETOES` reads it as
+   something else), the finders of :data:`VERB_FINDERS`:
+
+   a. subject before the verb, the subject starting a clause (sentence start, after
+      an introductory phrase and comma, after "but"/"and"/"as"): ``X said``,
+      ``X, 52, who ..., said:``, ``..., X reported.``, ``X has warned``;
+   b. coordinated: ``X laughed and said``, ``Veltra cut its forecast and said``;
+   c. inverted after a quotation or comma: ``"...," said café owner Sofia Marques.``;
+4. a participle after the main clause: ``X unveiled the bill, claiming ...``;
+5. a clause ending in a colon before a quotation: ``Roe leaned in and boomed: "..."``.
+
+A subject noun phrase is read by :func:`analyse_subject`, an ordered tuple of named
+passes (:data:`SUBJECT_PASSES`; :func:`decide_subject` says which pass decided).
 
 Passives ("is expected to"), negations ("did not say"), nouns ("their say",
 "the union's claims") and relative clauses (", who said ...") are not
@@ -33,6 +42,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import NamedTuple
 
@@ -54,7 +64,7 @@ class Attribution(NamedTuple):
     """A speaker found in a sentence: ``speaker`` (cleaned surface form), ``kind``
     (name, pronoun, description, unnamed), ``hint`` (person, organisation or ""),
     ``verb`` (the speech verb's lemma, or "according to") and ``rule`` (which shape
-    matched: according, subject, trailing, inverted, participle)."""
+    matched: layout, according, subject, coordinated, inverted, participle, colon)."""
 
     speaker: str
     kind: str
@@ -195,8 +205,111 @@ def _strip_possessive(word: str) -> str:
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "what", "how", "when", "who", "where", "about"})
 
 
+class VerbUse(NamedTuple):
+    """One speech-verb form found at ``tokens[start:end]``, with what is around it:
+    ``before``/``after`` the lower-case words either side ("" at the ends),
+    ``quoted_before`` whether a quotation comes right before it ('"...," added another
+    aide') and ``addressed`` whether "to" after it names an addressee ("reiterated to ABC
+    News that ...", '"...," Roe said to laughs')."""
+
+    tokens: list[Token]
+    start: int
+    end: int
+    verb: SpeechVerb
+    before: str
+    after: str
+    quoted_before: bool
+    addressed: bool
+
+    @classmethod
+    def at(cls, tokens: list[Token], start: int, verb: SpeechVerb) -> VerbUse:
+        end = start + len(verb.words)
+        after = tokens[end].lower if end < len(tokens) else ""
+        addressed = after == "to" and (any(t.lower == "that" for t in tokens[end + 1:end + 7])
+                                       or any(t.text == QUOTE_PLACEHOLDER for t in tokens[max(0, start - 8):start]))
+        return cls(tokens, start, end, verb, tokens[start - 1].lower if start else "", after,
+                   bool(start) and tokens[start - 1].text == QUOTE_PLACEHOLDER, addressed)
+
+
+def _inside_a_name(use: VerbUse) -> bool:
+    """"Connecticut State Police": a capitalised form after a word other than punctuation
+    is part of a name."""
+    tokens, i = use.tokens, use.start
+    return bool(i) and tokens[i].text[:1].isupper() and tokens[i - 1].text not in CLAUSE_PUNCT | {"."}
+
+
+def _passive_or_noun(use: VerbUse) -> bool:
+    """"is expected to", "did not say how many", "their say", "the union's claims": a
+    passive, a negation or a noun.  "is suggesting", "has been urging" (progressive) and
+    "did not claim that ..." (a negated statement with its content) still read as verbs."""
+    tokens, i, before = use.tokens, use.start, use.before
+    active = (before in _BE and tokens[i].lower.endswith("ing")) \
+        or (before in _NEGATIONS and use.end < len(tokens) and tokens[use.end].lower == "that")
+    return (before in PASSIVE and not active) or before in DETERMINERS or (bool(i) and _is_possessive(tokens[i - 1])) \
+        or before in {"their", "enough", "no", "any"}
+
+
+_TO_AN_ADDRESSEE = frozenset({"promise", "pledge", "vow", "tell", "say", "add", "explain", "describe", "report",
+                              "respond", "reply", "admit", "confess", "write", "call on"})
+
+
+def _to_no_addressee(use: VerbUse) -> bool:
+    """"agreed to the terms", "objected to the plan": a verb followed by "to" that names
+    no addressee, for verbs that do not take one."""
+    return use.after == "to" and not use.addressed and use.verb.lemma not in _TO_AN_ADDRESSEE
+
+
+def _written_or_said_to(use: VerbUse) -> bool:
+    """"wrote to the minister", "is said to be": not a statement."""
+    return use.after == "to" and use.verb.lemma in {"write", "say"} and not use.addressed
+
+
+_ADDED_THINGS = frozenset({"a", "an", "the", "some", "more", "new", "another", "its", "their", "to"})
+
+
+def _added_a_thing(use: VerbUse) -> bool:
+    """"the company added 200 jobs", "added a new line": not a statement (unless right
+    after a quotation, which is what was added)."""
+    return use.verb.lemma == "add" and not use.quoted_before \
+        and (use.after[:1].isdigit() or use.after in _ADDED_THINGS) and not use.addressed
+
+
+def _tells_a_story(use: VerbUse) -> bool:
+    """"the film tells the story of ...": not a statement."""
+    tokens, end = use.tokens, use.end
+    return use.verb.lemma == "tell" and use.after in {"the", "a", "of"} and end + 1 < len(tokens) \
+        and tokens[end + 1].lower in {"story", "tale", "stories", "of"}
+
+
+def _belief_without_that(use: VerbUse) -> bool:
+    """"found the keys", "believed him": a verb of belief or finding counts only before
+    "that" (or a quotation before it, or at the end of a clause)."""
+    return use.verb.needs_that and not use.quoted_before and use.after != "that" \
+        and use.after not in {".", "", ",", "!", ":"}
+
+
+def _called_without_quotation(use: VerbUse) -> bool:
+    """"called the meeting": not speech ('called it "predatory"' is)."""
+    return use.verb.lemma == "call" and not any(t.text == QUOTE_PLACEHOLDER for t in use.tokens[use.end:use.end + 4])
+
+
+def _asked_a_request(use: VerbUse) -> bool:
+    """"asked the firm to respond", "asked for calm": a request, not a question put (a
+    quotation in the sentence or "whether", "why", ... after the verb make it one)."""
+    tokens, end = use.tokens, use.end
+    return use.verb.lemma == "ask" and not (any(t.text == QUOTE_PLACEHOLDER for t in tokens)
+                                            or any(t.lower in _QUESTION_WORDS for t in tokens[end:end + 6]))
+
+
+#: Readings that make a speech-verb form something other than a speech verb, in order:
+#: the first that applies drops the occurrence (and the shorter forms starting at the same word).
+VERB_VETOES = (_inside_a_name, _passive_or_noun, _to_no_addressee, _written_or_said_to, _added_a_thing,
+               _tells_a_story, _belief_without_that, _called_without_quotation, _asked_a_request)
+
+
 def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
-    """Every speech-verb occurrence ``(start, end, verb)`` that reads as a verb here."""
+    """Every speech-verb occurrence ``(start, end, verb)`` that reads as a verb here: the
+    longest lexicon form at each word, unless one of :data:`VERB_VETOES` applies."""
     index = speech_verbs()
     found = []
     i = 0
@@ -206,44 +319,9 @@ def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
             k = len(verb.words)
             if tuple(t.lower for t in tokens[i:i + k]) != verb.words:
                 continue
-            before = tokens[i - 1].lower if i else ""
-            if i and tokens[i].text[:1].isupper() and tokens[i - 1].text not in CLAUSE_PUNCT | {"."}:
-                break  # "Connecticut State Police": part of a name
-            after = tokens[i + k].lower if i + k < n else ""
-            # "is suggesting", "has been urging": progressive, not passive; "did not claim that
-            # ...": a negated statement with its content is still an attribution (a refusal,
-            # "did not say how many", "did not respond", reports nothing)
-            active = (before in _BE and tokens[i].lower.endswith("ing")) \
-                or (before in _NEGATIONS and i + k < n and tokens[i + k].lower == "that")
-            if (before in PASSIVE and not active) or before in DETERMINERS or (i and _is_possessive(tokens[i - 1])) \
-                    or before in {"their", "enough", "no", "any"}:
+            use = VerbUse.at(tokens, i, verb)
+            if any(veto(use) for veto in VERB_VETOES):
                 break
-            # "reiterated to ABC News that ...": an addressee, then what was said; '"...," Roe
-            # said to laughs', '"...," Roe added to the paper': a quotation already given
-            addressed = after == "to" and (any(t.lower == "that" for t in tokens[i + k + 1:i + k + 7])
-                                           or any(t.text == QUOTE_PLACEHOLDER for t in tokens[max(0, i - 8):i]))
-            if after == "to" and not addressed and verb.lemma not in {
-                    "promise", "pledge", "vow", "tell", "say", "add", "explain", "describe", "report", "respond",
-                    "reply", "admit", "confess", "write", "call on"}:
-                break
-            if after == "to" and verb.lemma in {"write", "say"} and not addressed:
-                break  # "wrote to the minister", "is said to be": not a statement
-            # right after a quotation the quotation is what was said: '"...," added another aide'
-            quoted_before = bool(i) and tokens[i - 1].text == QUOTE_PLACEHOLDER
-            if verb.lemma == "add" and not quoted_before and (after[:1].isdigit() or after in {"a", "an", "the", "some", "more", "new",
-                                                                         "another", "its", "their", "to"}) \
-                    and not addressed:
-                break  # "the company added 200 jobs": not a statement
-            if verb.lemma == "tell" and after in {"the", "a", "of"} and i + k + 1 < n \
-                    and tokens[i + k + 1].lower in {"story", "tale", "stories", "of"}:
-                break  # "the film tells the story of ..."
-            if verb.needs_that and not quoted_before and after != "that" and after not in {".", "", ",", "!", ":"}:
-                break
-            if verb.lemma == "call" and not any(t.text == QUOTE_PLACEHOLDER for t in tokens[i + k:i + k + 4]):
-                break  # 'called it "predatory"' is speech; "called the meeting" is not
-            if verb.lemma == "ask" and not (any(t.text == QUOTE_PLACEHOLDER for t in tokens)
-                                            or any(t.lower in _QUESTION_WORDS for t in tokens[i + k:i + k + 6])):
-                break  # "asked the firm to respond", "asked for calm": a request, not a question put
             found.append((i, i + k, verb))
             i += k - 1
             break
@@ -425,125 +503,332 @@ def _in_name(tokens: list[Token], k: int) -> bool:
     return (k > 0 and _is_cap(tokens[k - 1])) or (k + 1 < len(tokens) and _is_cap(tokens[k + 1]))
 
 
-def analyse_subject(tokens: list[Token]) -> tuple[str, str, str] | None:
-    """``(speaker, kind, hint)`` for a subject noun phrase (with its appositions), or None
-    if the tokens do not read as one."""
-    tokens = list(tokens)
-    while tokens and tokens[0].lower in LEADING_WORDS:
-        tokens = tokens[1:]
-    while tokens and tokens[-1].text in {",", "."}:
-        tokens = tokens[:-1]
-    if not tokens:
+#: ``(speaker, kind, hint)``: a speaker as written, its kind and its hint (see :class:`Attribution`)
+Subject = tuple[str, str, str]
+
+
+class _NotASubject:
+    """The verdict of a pass that the words do not read as a subject."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NOT_A_SUBJECT"
+
+
+#: A subject pass's verdict that the words are no subject (:func:`analyse_subject` returns None).
+NOT_A_SUBJECT = _NotASubject()
+_UNNAMED: Subject = ("unnamed", "unnamed", "unnamed")
+
+
+@dataclass(slots=True)
+class SubjectWords:
+    """A candidate subject as the subject passes see it.
+
+    ``words`` are the tokens as given, less leading connectives ("But", "However") and
+    trailing commas and full stops; ``tokens`` the same without parenthesised stretches;
+    ``segments`` those split at commas (:func:`_split_commas`), ``head`` the first segment
+    (narrowed by the passes: a relative clause or a place after the head noun dropped),
+    ``appositions`` the others; ``runs`` the head's capitalised runs, commas allowed
+    (set by :func:`_place_after_head_noun`, empty once it drops a place)."""
+
+    words: list[Token]
+    tokens: list[Token]
+    segments: list[list[Token]]
+    head: list[Token]
+    appositions: list[list[Token]]
+    runs: list[tuple[int, int]] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, tokens: list[Token]) -> SubjectWords:
+        words = list(tokens)
+        while words and words[0].lower in LEADING_WORDS:
+            words = words[1:]
+        while words and words[-1].text in {",", "."}:
+            words = words[:-1]
+        dropped = _drop_parentheses(words)
+        segments = _split_commas(dropped)
+        return cls(words, dropped, segments, segments[0], segments[1:])
+
+    @property
+    def first(self) -> Token:
+        return self.head[0]
+
+    @property
+    def lowers(self) -> list[str]:
+        return [t.lower for t in self.head]
+
+
+def _nothing_left(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"But", ",": no word left once connectives at the start ("But", "However") and commas
+    and full stops at the end are gone."""
+    return NOT_A_SUBJECT if not s.words else None
+
+
+def _lone_pronoun(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"She said", "But they said": a personal pronoun alone."""
+    if len(s.words) == 1 and s.words[0].lower in PRONOUNS:
+        return PRONOUN_FORMS[s.words[0].lower], "pronoun", ""
+    return None
+
+
+def _only_a_date(s: SubjectWords) -> Subject | _NotASubject | None:
+    """'"...," said Monday': days and dates are never the speaker."""
+    if all(t.lower.rstrip(".") in CALENDAR_WORDS or t.text in {",", "."} for t in s.words):
+        return NOT_A_SUBJECT
+    return None
+
+
+def _head_missing_or_long(s: SubjectWords) -> Subject | _NotASubject | None:
+    """", the aide" (nothing before the first comma), or a head of more than 14 words
+    ("The long-running row over the funding of the new bridge across the river ...")."""
+    return NOT_A_SUBJECT if not s.head or len(s.head) > 14 else None
+
+
+def _restrictive_relative(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"One board member who voted against the cuts": the head ends before "who"; a head
+    that opens or ends with the relative word ("who", "those who") is no subject."""
+    rel = next((k for k, t in enumerate(s.head) if t.lower in RELATIVE), None)
+    if rel is None:
         return None
-    if len(tokens) == 1 and tokens[0].lower in PRONOUNS:
-        return PRONOUN_FORMS[tokens[0].lower], "pronoun", ""
-    if all(t.lower.rstrip(".") in CALENDAR_WORDS or t.text in {",", "."} for t in tokens):
-        return None  # "said Monday": a day is never the speaker
-    tokens = _drop_parentheses(tokens)
-    segments = [s for s in _split_commas(tokens)]
-    head = segments[0]
-    appositions = segments[1:]
-    if not head or len(head) > 14:
-        return None
-    first = head[0]
-    # restrictive relative clause: "One board member who voted against the cuts"
-    rel = next((k for k, t in enumerate(head) if t.lower in RELATIVE), None)
-    if rel is not None:
-        if rel == 0 or rel == len(head) - 1:
-            return None
-        head = head[:rel]
-    if any(t.lower in ANONYMOUS for t in tokens) and first.lower not in PRONOUNS:
-        return "unnamed", "unnamed", "unnamed"
-    if any(t.lower in _SHARE_WORDS and not _in_name(head, k) for k, t in enumerate(head)):
-        return "unnamed", "unnamed", "unnamed"  # "61 percent said", "a majority of voters say": poll answers
-    if any(t.lower in BLOCK_IN_SUBJECT and not _in_name(head, k) for k, t in enumerate(head)):
-        return None
-    if any(t.text in {QUOTE_PLACEHOLDER, ":", ";"} for t in head):
-        return None
+    if rel == 0 or rel == len(s.head) - 1:
+        return NOT_A_SUBJECT
+    s.head = s.head[:rel]
+    return None
+
+
+def _anonymous_source(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"A source close to the talks", "an official who was not authorised to speak": unnamed."""
+    if any(t.lower in ANONYMOUS for t in s.tokens) and s.first.lower not in PRONOUNS:
+        return _UNNAMED
+    return None
+
+
+def _poll_share(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"61 percent said", "a majority of voters say": poll answers, unnamed (but "Majority
+    Leader Jane Roe" is a name)."""
+    if any(t.lower in _SHARE_WORDS and not _in_name(s.head, k) for k, t in enumerate(s.head)):
+        return _UNNAMED
+    return None
+
+
+def _clause_word_in_head(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"When the mayor", "The plan was": a verb, modal or clause word in the head is no
+    noun phrase (but "Will Doyle", "Theresa May" are names)."""
+    if any(t.lower in BLOCK_IN_SUBJECT and not _in_name(s.head, k) for k, t in enumerate(s.head)):
+        return NOT_A_SUBJECT
+    return None
+
+
+def _quotation_in_head(s: SubjectWords) -> Subject | _NotASubject | None:
+    """'The "..." campaign', "Update: the minister": a quotation, colon or semicolon in the head."""
+    if any(t.text in {QUOTE_PLACEHOLDER, ":", ";"} for t in s.head):
+        return NOT_A_SUBJECT
+    return None
+
+
+def _lone_number(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"52" (from "Jane Roe, 52, said"): an age in apposition, not a subject."""
+    if s.first.text[:1].isdigit() and len(s.head) == 1:
+        return NOT_A_SUBJECT
+    return None
+
+
+def _no_noun_phrase_opening(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"quickly", "reluctantly he": a head that opens with neither a capital, a determiner,
+    a number nor a group noun ("officials", "police", "border officials") and does not end
+    in a name of two words."""
+    head, first = s.head, s.first
     head_runs = _name_runs(head)
     ends_in_name = bool(head_runs) and head_runs[-1][1] == len(head) and head_runs[-1][1] - head_runs[-1][0] >= 2
-    if first.text[:1].isdigit() and len(head) == 1:
-        return None  # an age in apposition, not a subject
     group = len(head) <= 3 and head[-1].lower in COLLECTIVE_UNNAMED | COLLECTIVE_BODY  # "border officials"
-    if not (_is_cap(first) or first.text[:1].isupper() or ends_in_name or first.lower in DETERMINERS or first.lower in INDEFINITE
-            or first.lower in COLLECTIVE_UNNAMED or first.lower in COLLECTIVE_BODY or first.text[:1].isdigit() or group):
-        return None
+    if not (_is_cap(first) or first.text[:1].isupper() or ends_in_name or first.lower in DETERMINERS
+            or first.lower in INDEFINITE or first.lower in COLLECTIVE_UNNAMED or first.lower in COLLECTIVE_BODY
+            or first.text[:1].isdigit() or group):
+        return NOT_A_SUBJECT
+    return None
+
+
+def _participle_opening(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"Speaking outside the court", "Writing in the Times": a participle phrase (but
+    "Downing Street", and a surname alone: "Ebeling said")."""
+    head, first = s.head, s.first
     if first.lower.endswith("ing") and (len(head) == 1 or not _is_cap(head[1])) \
-            and not (len(tokens) == 1 and _is_cap(first) and len(first.text) > 4):
-        return None  # "Speaking outside ..." (but "Downing Street", and a surname alone: "Ebeling said")
-    if first.lower in PREPOSITIONS:
-        return None  # "In his farewell statement, ..."
+            and not (len(s.tokens) == 1 and _is_cap(first) and len(first.text) > 4):
+        return NOT_A_SUBJECT
+    return None
+
+
+def _preposition_opening(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"In his farewell statement", "After the vote": an introductory phrase."""
+    return NOT_A_SUBJECT if s.first.lower in PREPOSITIONS else None
+
+
+def _ends_in_verb(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"... the fire burned", "the crowd cheering": the head ends in a lower-case verb form."""
+    head = s.head
     if head[-1].lower.endswith(("ed", "ing")) and not _is_cap(head[-1]) and len(head) > 1 \
             and head[-1].lower not in {"unnamed"}:
-        return None  # ends in a verb: "... the fire burned"
-    lowers = [t.lower for t in head]
-    # a spokesperson speaks for the body or person named with it
-    spokes = next((k for k, w in enumerate(lowers) if w in {"spokesperson", "spokesman", "spokeswoman",
-                                                           "representative"}), None)
-    if spokes is not None:
-        after = head[spokes + 1:]
-        if after and after[0].lower in {"for", "of", "at"}:
-            result = analyse_subject(after[1:])
-            if result:
-                return result
-        if after and _name_runs(after)[:1] == [(0, len(after))] and len(after) >= 2:
-            name, hint = _clean_name([t.text for t in after], [])
-            return name, "name", hint or "person"  # "Spokeswoman Jane Roe says", "spokesman John Doe said"
-        before = [t for t in head[:spokes] if t.lower not in DETERMINERS and t.lower not in INDEFINITE]
-        if before:
-            if _is_cap(before[-1]):
-                name, hint = _clean_name([_strip_possessive(t.text) for t in before], before)
-                return name, "name", hint or "organisation"
-            return "the " + " ".join(t.text for t in before), "description", "organisation"
+        return NOT_A_SUBJECT
+    return None
+
+
+_SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
+
+
+def _spokesperson(s: SubjectWords) -> Subject | _NotASubject | None:
+    """A spokesperson speaks for the body or person named with it: "A spokesperson for the
+    Ministry of Health" (the ministry), "Spokeswoman Jane Roe" (her name), "A Veltra
+    spokesman" (Veltra), "a hospital spokeswoman" (the hospital).  With a spokes-word and
+    none of these, no subject."""
+    head = s.head
+    spokes = next((k for k, w in enumerate(s.lowers) if w in _SPOKESPEOPLE), None)
+    if spokes is None:
         return None
-    all_tokens = [t for seg in segments for t in seg]
-    if any(t.lower in ANONYMOUS for t in all_tokens) and not any(t.lower in {"not"} and False for t in all_tokens):
-        return "unnamed", "unnamed", "unnamed"
-    runs = _name_runs(head, commas=True)
-    if runs and runs[-1][0] >= 2 and head[runs[-1][0] - 1].lower in {"of", "in", "for", "from"} \
-            and head[0].lower in DETERMINERS:
-        # "The mayor of Riverton, Linda Park,": the head noun is "mayor", not the place
-        for seg in appositions:
-            seg_runs = _name_runs(seg)
-            if seg and seg_runs and seg_runs[0] == (0, len(seg)):
-                name, hint = _clean_name([t.text for t in seg], [])
-                return name, "name", hint
-        runs = []
-        head = head[:next(k for k in range(len(head)) if head[k].lower in {"of", "in", "for", "from"})]
-        lowers = [t.lower for t in head]
-    # the name is the head noun when a capitalised run ends the head
-    if runs and runs[-1][1] == len(head) and not (len(runs[-1]) and runs[-1][0] == 0 and head[0].lower in DETERMINERS):
-        start, end = runs[-1]
-        words = [t.text for t in head[start:end]]
-        context = head[:start]
-        if start == 0 or not (len(words) == 1 and start == 0):
-            has_det = start > 0 and head[start - 1].lower in DETERMINERS | INDEFINITE
-            name, hint = _clean_name(words, context)
-            if start == 0 and len(head) == 1 and first.lower in COLLECTIVE_BODY | COLLECTIVE_UNNAMED:
-                pass  # "Inspectors said": a plural noun at the start, not a name
-            elif has_det and hint != "organisation" and not any(t.lower in ORG_DESCRIPTORS for t in context):
-                return _describe(head), "description", ""  # "The Ohio Republican"
-            elif head[0].lower in INDEFINITE - {"senior", "furious", "angry", "local"} and hint != "organisation":
-                return "unnamed", "unnamed", "unnamed"
-            elif all(w.lower().rstrip(".") in CALENDAR_WORDS for w in name.split()):
-                return None  # "She escalated her criticism on Tuesday, telling ...": a day is no speaker
-            else:
-                return name, "name", hint
-    # a name in apposition: "His solicitor, Anna Greaves,"
-    for seg in appositions:
+    after = head[spokes + 1:]
+    if after and after[0].lower in {"for", "of", "at"}:
+        result = analyse_subject(after[1:])
+        if result:
+            return result
+    if after and _name_runs(after)[:1] == [(0, len(after))] and len(after) >= 2:
+        name, hint = _clean_name([t.text for t in after], [])
+        return name, "name", hint or "person"  # "Spokeswoman Jane Roe says", "spokesman John Doe said"
+    before = [t for t in head[:spokes] if t.lower not in DETERMINERS and t.lower not in INDEFINITE]
+    if not before:
+        return NOT_A_SUBJECT
+    if _is_cap(before[-1]):
+        name, hint = _clean_name([_strip_possessive(t.text) for t in before], before)
+        return name, "name", hint or "organisation"
+    return "the " + " ".join(t.text for t in before), "description", "organisation"
+
+
+def _anonymous_in_apposition(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"She, who asked not to be named,": a pronoun whose apposition makes it anonymous."""
+    if any(t.lower in ANONYMOUS for seg in s.segments for t in seg):
+        return _UNNAMED
+    return None
+
+
+_PLACE_LINKS = frozenset({"of", "in", "for", "from"})
+
+
+def _place_after_head_noun(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"The mayor of Riverton, Linda Park,": the head noun is "mayor", not the place; the
+    name in apposition speaks, and without one the head is cut before the place ("The
+    mayor").  Sets ``s.runs`` for :func:`_name_ends_head` (none once the place is cut)."""
+    head = s.head
+    s.runs = _name_runs(head, commas=True)
+    if not (s.runs and s.runs[-1][0] >= 2 and head[s.runs[-1][0] - 1].lower in _PLACE_LINKS
+            and head[0].lower in DETERMINERS):
+        return None
+    for seg in s.appositions:
+        seg_runs = _name_runs(seg)
+        if seg and seg_runs and seg_runs[0] == (0, len(seg)):
+            name, hint = _clean_name([t.text for t in seg], [])
+            return name, "name", hint
+    s.runs = []
+    s.head = head[:next(k for k in range(len(head)) if head[k].lower in _PLACE_LINKS)]
+    return None
+
+
+_VAGUE_OPENINGS = INDEFINITE - {"senior", "furious", "angry", "local"}
+
+
+def _name_ends_head(s: SubjectWords) -> Subject | _NotASubject | None:
+    """The name is the head noun when a capitalised run ends the head: "Delivery driver
+    Gary Mills" (Gary Mills), "Canadian miner Norvale Minerals" (an organisation); with a
+    determiner before a person-like run a description ("The Ohio Republican"); after
+    "two", "several", ... unnamed ("Two former Labour Ministers"); a day alone no subject.
+    "Inspectors" (a plural noun alone) is left to the later passes."""
+    runs, head = s.runs, s.head
+    if not runs or runs[-1][1] != len(head) or (runs[-1][0] == 0 and head[0].lower in DETERMINERS):
+        return None
+    start, end = runs[-1]
+    context = head[:start]
+    has_det = start > 0 and head[start - 1].lower in DETERMINERS | INDEFINITE
+    name, hint = _clean_name([t.text for t in head[start:end]], context)
+    if start == 0 and len(head) == 1 and s.first.lower in COLLECTIVE_BODY | COLLECTIVE_UNNAMED:
+        return None  # "Inspectors said": a plural noun at the start, not a name
+    if has_det and hint != "organisation" and not any(t.lower in ORG_DESCRIPTORS for t in context):
+        return _describe(head), "description", ""  # "The Ohio Republican"
+    if head[0].lower in _VAGUE_OPENINGS and hint != "organisation":
+        return _UNNAMED
+    if all(w.lower().rstrip(".") in CALENDAR_WORDS for w in name.split()):
+        return NOT_A_SUBJECT  # "She escalated her criticism on Tuesday, telling ...": a day is no speaker
+    return name, "name", hint
+
+
+def _name_in_apposition(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"His solicitor, Anna Greaves,": a name filling an apposition (one word will do after
+    a lower-case or determiner head: "the driver, Mills,")."""
+    head = s.head
+    for seg in s.appositions:
         seg_runs = _name_runs(seg)
         if seg and seg_runs and seg_runs[0] == (0, len(seg)) and (len(seg) >= 2 or not _is_cap(head[0])
                                                                   or head[0].lower in DETERMINERS):
             name, hint = _clean_name([t.text for t in seg], [])
             return name, "name", hint
-    if head[0].lower in INDEFINITE or lowers[-1] in COLLECTIVE_UNNAMED:
-        return "unnamed", "unnamed", "unnamed"
-    if lowers[-1] in COLLECTIVE_BODY:
-        return _describe(head), "description", "organisation"
-    if head[0].lower in DETERMINERS or len(head) <= 3:
-        hint = "organisation" if any(w in ORG_DESCRIPTORS or w in ORG_WORDS for w in lowers) else ""
-        return _describe(head), "description", hint
     return None
+
+
+def _vague_group(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"Two officials", "several residents", "border officials": unnamed people."""
+    if s.head[0].lower in INDEFINITE or s.lowers[-1] in COLLECTIVE_UNNAMED:
+        return _UNNAMED
+    return None
+
+
+def _body_staff(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"The police", "state inspectors": a body's own staff, described, for the organisation."""
+    if s.lowers[-1] in COLLECTIVE_BODY:
+        return _describe(s.head), "description", "organisation"
+    return None
+
+
+def _description(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"The diplomat", "his lawyer", "the water company": a description (an organisation
+    when a word of the head says so); also a short head without a determiner ("Union
+    bosses").  Anything longer without a determiner is no subject."""
+    if s.head[0].lower in DETERMINERS or len(s.head) <= 3:
+        lowers = s.lowers
+        hint = "organisation" if any(w in ORG_DESCRIPTORS or w in ORG_WORDS for w in lowers) else ""
+        return _describe(s.head), "description", hint
+    return NOT_A_SUBJECT
+
+
+#: The shapes of a subject noun phrase, tried in this order: each pass takes the
+#: :class:`SubjectWords` and returns a subject, :data:`NOT_A_SUBJECT`, or None (not
+#: decided: the next pass is tried).  A pass may narrow ``head`` for the passes after
+#: it.  The order is the behaviour.
+SUBJECT_PASSES = (_nothing_left, _lone_pronoun, _only_a_date, _head_missing_or_long, _restrictive_relative,
+                  _anonymous_source, _poll_share, _clause_word_in_head, _quotation_in_head, _lone_number,
+                  _no_noun_phrase_opening, _participle_opening, _preposition_opening, _ends_in_verb,
+                  _spokesperson, _anonymous_in_apposition, _place_after_head_noun, _name_ends_head,
+                  _name_in_apposition, _vague_group, _body_staff, _description)
+
+
+class SubjectDecision(NamedTuple):
+    """Which subject pass decided (its function name) and what: ``subject`` is
+    ``(speaker, kind, hint)``, or None for no subject."""
+
+    rule: str
+    subject: Subject | None
+
+
+def decide_subject(tokens: list[Token]) -> SubjectDecision:
+    """The first subject pass (:data:`SUBJECT_PASSES`) that decides about ``tokens``."""
+    words = SubjectWords.read(tokens)
+    for subject_pass in SUBJECT_PASSES:
+        verdict = subject_pass(words)
+        if verdict is not None:
+            return SubjectDecision(subject_pass.__name__, None if verdict is NOT_A_SUBJECT else verdict)
+    raise AssertionError("the last subject pass always decides")
+
+
+def analyse_subject(tokens: list[Token]) -> Subject | None:
+    """``(speaker, kind, hint)`` for a subject noun phrase (with its appositions), or None
+    if the tokens do not read as one (see :data:`SUBJECT_PASSES`)."""
+    return decide_subject(tokens).subject
 
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
@@ -566,8 +851,9 @@ def _verb_group_start(tokens: list[Token], verb_start: int) -> int:
     return end
 
 
-def _subject_before(tokens: list[Token], verb_start: int) -> Attribution | None:
-    # "X has also said", "X laughed and said", "X did not say", "X is suggesting"
+def _subject_before(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
+    """"Jane Roe said", "The diplomat, 41, who ..., has also said", "X did not say that",
+    "X is suggesting": the subject starts a clause before the verb group."""
     end = _verb_group_start(tokens, verb_start)
     coordinated = end >= 2 and tokens[end - 1].lower == "and" and tokens[end - 2].text not in CLAUSE_PUNCT
     if coordinated:
@@ -591,9 +877,10 @@ def analyse_subject_with_appositions(tokens: list[Token]) -> tuple[str, str, str
     return analyse_subject(tokens)
 
 
-def _coordinated_subject(tokens: list[Token], verb_start: int) -> Attribution | None:
+def _coordinated_subject(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
     """"X laughed and said", "Veltra cut its forecast on Thursday and said": the
-    subject is the name or pronoun at the clause start, followed by a verb."""
+    subject is the name or pronoun at the clause start, followed by a verb (``verb_end``
+    is not needed: every verb finder takes the verb's span)."""
     end = verb_start
     while end > 0 and tokens[end - 1].lower in AUXILIARIES:
         end -= 1
@@ -661,45 +948,92 @@ _PUBLICATION_NOUNS = frozenset({"article", "report", "story", "analysis", "poll"
                                 "investigation", "piece", "column", "interview", "broadcast", "segment"})
 
 
+def _according(speaker: str, kind: str, hint: str) -> Attribution:
+    return Attribution(speaker, kind, hint, "according to", "according")
+
+
+def _body_behind_data(phrase: list[Token]) -> Attribution | None:
+    """"according to a statement from UN Watch", "analysis by the Resolution Foundation",
+    "figures from the council": the body behind the data (not an unnamed one)."""
+    for k, token in enumerate(phrase):
+        if token.lower in {"from", "by", "of"} and k + 1 < len(phrase) and k > 0 \
+                and not _is_cap(phrase[k - 1]):
+            found = analyse_subject(phrase[k + 1:])
+            if found and found[1] != "unnamed":
+                return _according(*found)
+    return None
+
+
+def _named_publication(phrase: list[Token]) -> Attribution | None:
+    """"according to a March Bloomberg article", "a new Example Post report": the
+    publication, from its capitalised words (less days and months)."""
+    if phrase[-1].lower in _PUBLICATION_NOUNS:
+        named = [t.text for t in phrase[:-1] if _is_cap(t) and t.lower.rstrip(".") not in CALENDAR_WORDS]
+        if named:
+            return _according(_join(named), "name", "organisation")
+    return None
+
+
+def _name_ends_phrase(phrase: list[Token]) -> Attribution | None:
+    """"according to Jane Roe", "according to Canadian miner Norvale Minerals": the name
+    ending the phrase; "according to the Ohio Republican" (a determiner before a
+    person-like name) is a description."""
+    runs = _name_runs(phrase)
+    if not (runs and runs[-1][1] == len(phrase)):
+        return None
+    start, end = runs[-1]
+    name, hint = _clean_name([t.text for t in phrase[start:end]], phrase[:start])
+    if start > 0 and phrase[start - 1].lower in DETERMINERS and hint != "organisation" \
+            and not any(t.lower in ORG_DESCRIPTORS for t in phrase[:start]):
+        return _according(_describe(phrase), "description", "")
+    return _according(name, "name", hint)
+
+
+def _subject_phrase(phrase: list[Token]) -> Attribution | None:
+    """"according to the diplomat", "according to two officials": a subject noun phrase
+    (:func:`analyse_subject`)."""
+    found = analyse_subject(phrase)
+    return _according(*found) if found else None
+
+
+def _data_producer(phrase: list[Token]) -> Attribution | None:
+    """"according to council figures", "according to company filings": the body that
+    produced the data ("the council", "the company")."""
+    head = [t for t in phrase if t.lower not in DETERMINERS]
+    if head:
+        return _according("the " + head[0].text.lower(), "description", "organisation")
+    return None
+
+
+#: The readings of the phrase after "according to", tried in this order; the first that
+#: finds a speaker gives it.  The order is the behaviour.
+ACCORDING_PASSES = (_body_behind_data, _named_publication, _name_ends_phrase, _subject_phrase, _data_producer)
+
+_ACCORDING_PHRASE_ENDS = frozenset({",", ".", ";", ":", QUOTE_PLACEHOLDER, "(", "—", "–"})
+
+
+def _according_phrase(tokens: list[Token], i: int) -> list[Token]:
+    """The words after "according to" at ``tokens[i]``, up to a punctuation mark (20 at most)."""
+    phrase = []
+    for token in tokens[i + 2:i + 22]:
+        if token.text in _ACCORDING_PHRASE_ENDS:
+            break
+        phrase.append(token)
+    return phrase
+
+
 def _according_to(tokens: list[Token]) -> Attribution | None:
+    """'according to X' (see :data:`ACCORDING_PASSES`); an "according to" with nothing
+    after it ends the search, one whose phrase no pass reads lets the next one be tried."""
     for i in range(len(tokens) - 2):
         if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
-            phrase = []
-            for token in tokens[i + 2:i + 22]:
-                if token.text in {",", ".", ";", ":", QUOTE_PLACEHOLDER, "(", "—", "–"}:
-                    break
-                phrase.append(token)
+            phrase = _according_phrase(tokens, i)
             if not phrase:
                 return None
-            # "a statement from X", "analysis by X", "figures from X": the body behind the data
-            for k, token in enumerate(phrase):
-                if token.lower in {"from", "by", "of"} and k + 1 < len(phrase) and k > 0 \
-                        and not _is_cap(phrase[k - 1]):
-                    rest = phrase[k + 1:]
-                    found = analyse_subject(rest)
-                    if found and found[1] != "unnamed":
-                        return Attribution(*found, "according to", "according")
-            # "a March Bloomberg article", "a new Example Post report": the publication
-            if phrase[-1].lower in _PUBLICATION_NOUNS:
-                named = [t.text for t in phrase[:-1] if _is_cap(t) and t.lower.rstrip(".") not in CALENDAR_WORDS]
-                if named:
-                    return Attribution(_join(named), "name", "organisation", "according to", "according")
-            runs = _name_runs(phrase)
-            if runs and runs[-1][1] == len(phrase):
-                start, end = runs[-1]
-                name, hint = _clean_name([t.text for t in phrase[start:end]], phrase[:start])
-                if start > 0 and phrase[start - 1].lower in DETERMINERS and hint != "organisation" \
-                        and not any(t.lower in ORG_DESCRIPTORS for t in phrase[:start]):
-                    return Attribution(_describe(phrase), "description", "", "according to", "according")
-                return Attribution(name, "name", hint, "according to", "according")
-            found = analyse_subject(phrase)
-            if found:
-                return Attribution(*found, "according to", "according")
-            # "council figures", "company filings": the body that produced the data
-            head = [t for t in phrase if t.lower not in DETERMINERS]
-            if head:
-                hint = "organisation"
-                return Attribution("the " + head[0].text.lower(), "description", hint, "according to", "according")
+            for according_pass in ACCORDING_PASSES:
+                found = according_pass(phrase)
+                if found:
+                    return found
     return None
 
 
@@ -777,30 +1111,32 @@ def _strip_dateline(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _tag_shape(tokens: list[Token], found: Attribution, verb_start: int, verb_end: int) -> Attribution:
-    """Whether the attribution introduces a quotation directly, and how many unquoted
-    words say more than who spoke (see :class:`Attribution`)."""
-    in_tag = [False] * len(tokens)
-    for a, b in found.tag + ((verb_start, verb_end),):
-        for k in range(max(0, a), min(b, len(tokens))):
-            in_tag[k] = True
-    # a short adverbial or addressee right after the verb: "said in an interview", "told CNN"
+_PHRASE_ENDS = frozenset({",", ".", ":", ";", QUOTE_PLACEHOLDER, "!", "?"})
+
+
+def _mark_adverbial(tokens: list[Token], found: Attribution, verb_end: int, in_tag: list[bool]) -> None:
+    """Mark a short adverbial or addressee right after the verb as part of the tag: 'said
+    in an interview', 'said on Tuesday', 'told CNN', 'said Jane Roe' (ten words at most, up
+    to a punctuation mark, and no "that")."""
     k = verb_end
     phrase = []
-    while k < len(tokens) and tokens[k].text not in {",", ".", ":", ";", QUOTE_PLACEHOLDER, "!", "?"}:
+    while k < len(tokens) and tokens[k].text not in _PHRASE_ENDS:
         phrase.append(k)
         k += 1
-    if phrase and len(phrase) <= 10 and (k >= len(tokens) or tokens[k].text != "."
-                                          or all(not _WORD.match(t.text) or True for t in tokens[k:])):
-        first = tokens[phrase[0]].lower
-        addressee = found.verb in {"tell", "inform"} and len(phrase) <= 8
-        if addressee or first in _ADVERBIAL_START or first in _TIME_WORDS or _is_cap(tokens[phrase[0]]):
-            if not any(tokens[j].lower in {"that"} for j in phrase):
-                for j in phrase:
-                    in_tag[j] = True
-    quotes = [k for k, t in enumerate(tokens) if t.text == QUOTE_PLACEHOLDER]
+    if not phrase or len(phrase) > 10:
+        return
+    first = tokens[phrase[0]].lower
+    addressee = found.verb in {"tell", "inform"} and len(phrase) <= 8
+    if addressee or first in _ADVERBIAL_START or first in _TIME_WORDS or _is_cap(tokens[phrase[0]]):
+        if not any(tokens[j].lower in {"that"} for j in phrase):
+            for j in phrase:
+                in_tag[j] = True
+
+
+def _mark_participle_tags(tokens: list[Token], quotes: list[int], in_tag: list[bool]) -> None:
+    """Mark a participle introducing a quotation ("adding, '...'") and "telling" with its
+    addressee before a later quotation ("telling The Sun: '...'") as part of the tag."""
     for k, token in enumerate(tokens):
-        # "adding, '...'", "telling The Sun: '...'"
         if token.lower in _PARTICIPLES and k + 1 < len(tokens) and tokens[k + 1].text in {",", ":"} \
                 and k + 2 < len(tokens) and tokens[k + 2].text == QUOTE_PLACEHOLDER:
             in_tag[k] = True
@@ -809,18 +1145,34 @@ def _tag_shape(tokens: list[Token], found: Attribution, verb_start: int, verb_en
             while j < len(tokens) and j < k + 10 and tokens[j].text not in {":", ",", QUOTE_PLACEHOLDER}:
                 in_tag[j] = True
                 j += 1
-    direct = False
-    for q in quotes:
-        before = q - 1
-        while before >= 0 and before > q - 4 and tokens[before].text in {",", ":"}:
-            before -= 1
-        after = q + 1
-        while after < len(tokens) and after < q + 4 and tokens[after].text in {","}:
-            after += 1
-        if (q and tokens[q - 1].text == ":") or (before >= 0 and in_tag[before] and tokens[q - 1].text in {",", ":"}) \
-                or (after < len(tokens) and in_tag[after] and after > q + 1) or (after < len(tokens) and after == q + 1
-                                                                                  and in_tag[after]):
-            direct = True
+
+
+def _introduced_by_tag(tokens: list[Token], in_tag: list[bool], q: int) -> bool:
+    """Whether the quotation at ``tokens[q]`` is introduced by the tag: after a colon
+    ('X said: "..."'), after the tag and a comma or colon ('X said, "..."'), or followed
+    (past at most three commas) by the tag ('"...," X said')."""
+    before = q - 1
+    while before >= 0 and before > q - 4 and tokens[before].text in {",", ":"}:
+        before -= 1
+    after = q + 1
+    while after < len(tokens) and after < q + 4 and tokens[after].text in {","}:
+        after += 1
+    return bool(q and tokens[q - 1].text == ":") \
+        or (before >= 0 and in_tag[before] and tokens[q - 1].text in {",", ":"}) \
+        or (after < len(tokens) and in_tag[after])
+
+
+def _tag_shape(tokens: list[Token], found: Attribution, verb_start: int, verb_end: int) -> Attribution:
+    """Whether the attribution introduces a quotation directly, and how many unquoted
+    words say more than who spoke (see :class:`Attribution`)."""
+    in_tag = [False] * len(tokens)
+    for a, b in found.tag + ((verb_start, verb_end),):
+        for k in range(max(0, a), min(b, len(tokens))):
+            in_tag[k] = True
+    _mark_adverbial(tokens, found, verb_end, in_tag)
+    quotes = [k for k, t in enumerate(tokens) if t.text == QUOTE_PLACEHOLDER]
+    _mark_participle_tags(tokens, quotes, in_tag)
+    direct = any(_introduced_by_tag(tokens, in_tag, q) for q in quotes)
     extra = sum(1 for k, t in enumerate(tokens) if not in_tag[k] and _WORD.match(t.text)
                 and t.lower not in LEADING_WORDS)
     return found._replace(direct=direct, extra_words=extra)
@@ -834,11 +1186,32 @@ _HEADER_WORDS = frozenset({"breaking", "update", "updated", "note", "editor", "c
                            "question", "answer", "transcript", "warning", "alert", "source", "sources", "poll"})
 
 
-def _layout_speaker(tokens: list[Token]) -> Attribution | None:
-    """A speaker stated by layout: 'Jane Roe, editor of The Review: "..."' (a name, perhaps
-    with an apposition, then a colon and a quotation), or a transcript label 'ROE: We ...'
-    (one or two capitalised words in capitals).  A heading before a dash is dropped
-    ('POLLS TOO EARLY - Jane Roe: "..."')."""
+class LayoutLead(NamedTuple):
+    """The words before a colon early in a sentence: ``colon`` its position, ``dash`` the
+    last dash before it (-1 without one), ``prefix`` the words between them and ``head``
+    the prefix up to its first comma ('Jane Roe' in 'Jane Roe, editor of The Review:')."""
+
+    tokens: list[Token]
+    colon: int
+    dash: int
+    prefix: list[Token]
+    head: list[Token]
+
+    @property
+    def quoted(self) -> bool:
+        """Whether a quotation follows the colon."""
+        return self.tokens[self.colon + 1].text == QUOTE_PLACEHOLDER
+
+    @property
+    def tag(self) -> tuple:
+        return ((0, self.colon + 1),)
+
+
+def _layout_lead(tokens: list[Token]) -> LayoutLead | None:
+    """The lead before a colon within the first 30 tokens, when it is short (a head of six
+    words at most, a prefix of 16) and holds no speech verb or participle ('X, director
+    of Y, tweeted and said: "..."' is a verb's attribution, not layout).  A heading before
+    a dash is dropped ('POLLS TOO EARLY - Jane Roe: "..."')."""
     colon = next((k for k, t in enumerate(tokens[:30]) if t.text == ":"), None)
     if colon is None or colon + 1 >= len(tokens):
         return None
@@ -849,26 +1222,59 @@ def _layout_speaker(tokens: list[Token]) -> Attribution | None:
     if not head or len(head) > 6 or len(prefix) > 16:
         return None
     if _verbs_at(prefix):
-        return None  # 'X, director of Y, tweeted and said: "..."': a verb's attribution, not layout
+        return None
     verbs = speech_verbs()
     if any(t.lower in verbs or t.lower in _PARTICIPLES for t in prefix):
         return None
+    return LayoutLead(tokens, colon, dash, prefix, head)
+
+
+def _transcript_turn(lead: LayoutLead) -> Attribution | None:
+    """'ROE: We will not back down.': a transcript label (one or two words in capitals, no
+    dash before it) before unquoted words in the first or second person, which a dateline
+    or a heading ("WASHINGTON: The vote ...", "BREAKING: ...") does not have."""
+    head, tokens = lead.head, lead.tokens
     label = all(_is_acronym(t.text) and t.text.isalpha() for t in head) and len(head) <= 2 \
         and len(head[-1].text) > 2
-    quoted = tokens[colon + 1].text == QUOTE_PLACEHOLDER
-    runs = _name_runs(head)
-    speech = any(t.lower in _FIRST_SECOND_PERSON for t in tokens[colon + 1:])
-    if label and not quoted and dash < 0 and speech and head[0].lower not in _HEADER_WORDS:
-        # a transcript turn speaks in the first or second person ("ROE: We will ..."),
-        # which a dateline or a heading ("WASHINGTON: The vote ...") does not
+    speech = any(t.lower in _FIRST_SECOND_PERSON for t in tokens[lead.colon + 1:])
+    if label and not lead.quoted and lead.dash < 0 and speech and head[0].lower not in _HEADER_WORDS:
         name = " ".join(t.text.title() for t in head)  # "ROE" -> "Roe"
-        return Attribution(name, "name", "person", "", "layout", direct=True, tag=((0, colon + 1),))
-    if not quoted or runs != [(0, len(head))] or len(head) < 2 or any(t.lower in DETERMINERS for t in head):
+        return Attribution(name, "name", "person", "", "layout", direct=True, tag=lead.tag)
+    return None
+
+
+def _named_colon_quotation(lead: LayoutLead) -> Attribution | None:
+    """'Jane Roe, editor of The Review: "..."': a name of two words or more (perhaps with an
+    apposition) before a colon and a quotation."""
+    head = lead.head
+    if not lead.quoted or _name_runs(head) != [(0, len(head))] or len(head) < 2 \
+            or any(t.lower in DETERMINERS for t in head):
         return None
     name, hint = _clean_name([t.text for t in head], [])
     if not name:
         return None
-    return Attribution(name, "name", hint, "", "layout", direct=True, tag=((0, colon + 1),))
+    return Attribution(name, "name", hint, "", "layout", direct=True, tag=lead.tag)
+
+
+#: The layouts that state a speaker before a colon, tried in this order.
+LAYOUT_PASSES = (_transcript_turn, _named_colon_quotation)
+
+
+def _layout_speaker(tokens: list[Token]) -> Attribution | None:
+    """A speaker stated by layout (see :func:`_layout_lead` and :data:`LAYOUT_PASSES`)."""
+    lead = _layout_lead(tokens)
+    if lead is None:
+        return None
+    for layout_pass in LAYOUT_PASSES:
+        found = layout_pass(lead)
+        if found:
+            return found
+    return None
+
+
+#: Where a speech verb's speaker is, tried in this order for each verb
+#: ``(tokens, verb_start, verb_end)``: the order is the behaviour.
+VERB_FINDERS = (_subject_before, _coordinated_subject, _inverted)
 
 
 def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None:
@@ -892,10 +1298,8 @@ def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None
     if according:
         return according
     for start, end, verb in _verbs_at(tokens)[:MAX_VERBS]:
-        finders = (lambda: _subject_before(tokens, start), lambda: _coordinated_subject(tokens, start),
-                   lambda: _inverted(tokens, start, end))
-        for finder in finders:
-            found = finder()
+        for finder in VERB_FINDERS:
+            found = finder(tokens, start, end)
             if found:
                 found = found._replace(verb=verb.lemma)
                 return _tag_shape(tokens, found, start, end) if shape else found
