@@ -190,3 +190,11 @@ def test_said_to_after_a_quotation_and_called_it_before_one():
 def test_a_capitalised_particle_stays_inside_a_name():
     assert find_attribution("\x00 Le Roe told Example News.").speaker == "Le Roe"
     assert find_attribution("\x00 said Anna De Vries.").speaker == "Anna De Vries"
+
+
+def test_a_connector_before_a_day_does_not_stay_in_the_name():
+    # "on" joins names ("Committee on Budget"), but never ends one: the day after it is dropped, then "on"
+    found = find_attribution("The plan was dropped, the Ministry of Health on Monday said in a statement.")
+    assert (found.speaker, found.hint) == ("Ministry of Health", "organisation")
+    # a connector inside the name stays
+    assert find_attribution("The Committee on Budget on Friday said the plan was dead.").speaker == "Committee on Budget"

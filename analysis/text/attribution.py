@@ -423,7 +423,9 @@ def _clean_name(words: list[str], context: list[Token]) -> tuple[str, str]:
     """(name, hint) from a run of capitalised words: titles and roles before a
     person's name dropped, a leading possessive dropped ("Peru's Ministry ..."),
     days and months at either end dropped ("Jane Roe Sunday")."""
-    while len(words) > 1 and words[-1].lower().rstrip(".") in CALENDAR_WORDS:
+    # a day or month ends no name, and neither does a connector left before one
+    # ("the Ministry of Health on Monday said": not "Ministry of Health on")
+    while len(words) > 1 and (words[-1].lower().rstrip(".") in CALENDAR_WORDS or words[-1].lower() in CONNECTORS):
         words = words[:-1]
     while len(words) > 1 and words[0].lower().rstrip(".") in CALENDAR_WORDS:
         words = words[1:]
