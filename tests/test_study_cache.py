@@ -156,3 +156,23 @@ def test_compare_prints_the_same_bytes_from_the_cache(tmp_path):
     first, second = compare(), compare()
     assert without.stdout == first.stdout == second.stdout and len(first.stdout.splitlines()) > 5
     assert "read from the cache" not in first.stderr and "read from the cache" in second.stderr
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+def test_metrics_writes_the_same_file_and_leaves_the_pass_for_compare(tmp_path, suffix):
+    from analysis.compare.synthetic import write_synthetic_study
+
+    data = write_synthetic_study(tmp_path / "data", source_dir=SEED_DATA)
+    env = dict(os.environ, ANALYSIS_CACHE_DIR=str(tmp_path / "cache"))
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "analysis", *args, "--data-dir", str(data)],
+                              capture_output=True, text=True, env=env, check=True)
+
+    run("metrics", "--out", str(tmp_path / f"off{suffix}"), "--no-cache", "--chunk-size", "7")
+    cold = run("metrics", "--out", str(tmp_path / f"cold{suffix}"), "--chunk-size", "7")
+    warm = run("metrics", "--out", str(tmp_path / f"warm{suffix}"), "--chunk-size", "7")
+    off = (tmp_path / f"off{suffix}").read_bytes()
+    assert off == (tmp_path / f"cold{suffix}").read_bytes() == (tmp_path / f"warm{suffix}").read_bytes()
+    assert "read from the cache" not in cold.stderr and "read from the cache" in warm.stderr
+    assert "read from the cache" in run("compare", "--csv").stderr

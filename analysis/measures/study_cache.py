@@ -43,9 +43,9 @@ from ..errors import ANALYSIS_FAILED, ArticleAnalysisError
 from ..ingest.duplicates import analysed_manifest
 from ..ingest.settings import find_setting
 from ..text.user_rules import CLEANING_SETTING, ROLES_SETTING
-from .metrics_files import read_metrics, write_parts
-from .runner import StudyPass, study_pass
-from .study_pieces import ARTICLE_KEY_COLUMNS, SOURCE_ROW_COLUMNS, StudyTerms
+from .metrics_files import MetricsFile, read_metrics, write_parts
+from .runner import StudyPass, iter_study, study_pass, write_metrics
+from .study_pieces import ARTICLE_KEY_COLUMNS, SOURCE_ROW_COLUMNS, StudySources, StudyTerms
 
 CACHE_ENV = "ANALYSIS_CACHE_DIR"
 #: Values of :data:`CACHE_ENV` that turn the cache off.
@@ -133,17 +133,11 @@ def cached_study_pass(data_dir=None, story: str | None = None, *, workers: int |
         return study_pass(data_dir, story, workers=workers, chunk_size=chunk_size, errors=errors,
                           progress=progress, ngram=ngram)
     entry = folder / f"study-pass-{study_fingerprint(data_dir, story, errors=errors, ngram=ngram)}"
-    if entry.is_dir():
-        try:
-            passed = load_study_pass(entry, ngram)
-        except (OSError, ValueError, KeyError):  # a damaged entry is computed again
-            passed = None
-        if passed is not None:
-            _raise_if_strict(passed.metrics)
-            os.utime(entry)  # most recently used
-            if progress:
-                print(f"study pass: {len(passed.metrics):,} articles read from the cache ({entry})", file=sys.stderr)
-            return passed
+    passed = _load(entry, ngram)
+    if passed is not None:
+        if progress:
+            print(f"study pass: {len(passed.metrics):,} articles read from the cache ({entry})", file=sys.stderr)
+        return passed
     passed = study_pass(data_dir, story, workers=workers, chunk_size=chunk_size, errors=errors,
                         progress=progress, ngram=ngram)
     try:
@@ -154,6 +148,65 @@ def cached_study_pass(data_dir=None, story: str | None = None, *, workers: int |
     return passed
 
 
+def write_study_metrics(out, data_dir=None, story: str | None = None, *, workers: int | None = None,
+                        chunk_size: int = 100, errors: str = "raise", progress: bool = True,
+                        cache: bool = True) -> MetricsFile:
+    """:func:`~analysis.measures.runner.write_metrics` (the same file, byte for byte), keeping the
+    study pass in the cache on the way, so the study's next command (``compare``, ``figures``,
+    notebook 05) reads it instead of analysing every article again; or the file written from the
+    cached pass when there is one.  The metrics stream to ``out`` chunk by chunk as before; the
+    pass's term counts go to a temporary file and its source rows are held (a few hundred bytes
+    an article).  With the cache off: :func:`~analysis.measures.runner.write_metrics` itself."""
+    folder = cache_dir() if cache else None
+    if folder is None:
+        return write_metrics(out, data_dir, story, workers=workers, chunk_size=chunk_size, errors=errors,
+                             progress=progress)
+    if workers is None and len(analysed_manifest(data_dir, story)) <= SMALL_STUDY:
+        workers = 1
+    entry = folder / f"study-pass-{study_fingerprint(data_dir, story, errors=errors)}"
+    cached = _load(entry)
+    if cached is not None:
+        metrics = cached.metrics
+        if progress:
+            print(f"study pass: {len(metrics):,} articles read from the cache ({entry})", file=sys.stderr)
+        # the chunks the pipeline would have written, so the file is the same
+        return write_parts((metrics.iloc[i:i + chunk_size] for i in range(0, len(metrics), chunk_size)), out)
+    terms, sources = StudyTerms(), StudySources()
+
+    def parts():
+        for part, pieces in iter_study(data_dir, story, workers=workers, chunk_size=chunk_size, errors=errors,
+                                       progress=progress):
+            for piece in pieces:
+                terms.add(piece)
+                sources.add(piece)
+            yield part
+
+    written = write_parts(parts(), out)
+    try:
+        if Path(out).suffix.lower() == ".parquet":
+            save_study_pass(StudyPass(None, terms, sources.table()), entry, metrics_file=Path(out))
+        else:
+            save_study_pass(StudyPass(read_metrics(out), terms, sources.table()), entry)
+        _prune(folder)
+    except OSError:
+        pass  # no cache where it cannot be written: the metrics file is written all the same
+    return written
+
+
+def _load(entry: Path, ngram: int = 1) -> StudyPass | None:
+    """The cached pass in ``entry``, or None (none there, or damaged: computed again); in strict
+    mode a cached article that could not be analysed raises, as computing it would."""
+    if not entry.is_dir():
+        return None
+    try:
+        passed = load_study_pass(entry, ngram)
+    except (OSError, ValueError, KeyError):
+        return None
+    _raise_if_strict(passed.metrics)
+    os.utime(entry)  # most recently used
+    return passed
+
+
 def _raise_if_strict(metrics: pd.DataFrame) -> None:
     failed = metrics[metrics["problems"].str.startswith(ANALYSIS_FAILED)]
     if strict_mode() and len(failed):
@@ -161,12 +214,16 @@ def _raise_if_strict(metrics: pd.DataFrame) -> None:
         raise ArticleAnalysisError(None, str(row["article_id"]), str(row["problems"]))
 
 
-def save_study_pass(passed: StudyPass, entry: Path) -> None:
-    """Write a study pass into the folder ``entry`` (staged beside it, renamed when whole)."""
+def save_study_pass(passed: StudyPass, entry: Path, metrics_file: Path | None = None) -> None:
+    """Write a study pass into the folder ``entry`` (staged beside it, renamed when whole); its
+    metrics from ``metrics_file`` (a Parquet file :func:`write_parts` wrote) when given, copied."""
     entry.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{entry.name}.", dir=entry.parent))
     try:
-        write_parts([passed.metrics], staged / METRICS)
+        if metrics_file is not None:
+            shutil.copyfile(metrics_file, staged / METRICS)
+        else:
+            write_parts([passed.metrics], staged / METRICS)
         passed.sources.to_parquet(staged / SOURCES, index=False)
         # Parquet keeps values, not pandas' choice between object and str columns: kept beside them
         (staged / SOURCE_DTYPES).write_text(json.dumps({c: str(t) for c, t in passed.sources.dtypes.items()}),

@@ -244,14 +244,23 @@ def _metrics_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="compute on an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 "
                              "(its workers must see the data folder at the same path)")
+    add_cache(parser)
 
 
 def _metrics(study: Study, args) -> int:
     from ..measures.pipeline import run_metrics
+    from ..measures.study_cache import cached_study_pass, write_study_metrics
 
-    result = run_metrics(study.data_dir, args.story, out=args.out, workers=args.workers, chunk_size=args.chunk_size,
-                         errors="record" if args.keep_going else "raise", progress=True,
-                         dask=args.dask, scheduler=args.scheduler)
+    errors = "record" if args.keep_going else "raise"
+    if args.dask or args.scheduler:
+        result = run_metrics(study.data_dir, args.story, out=args.out, workers=args.workers, chunk_size=args.chunk_size,
+                             errors=errors, progress=True, dask=args.dask, scheduler=args.scheduler)
+    elif args.out:  # the study pass kept in the cache on the way, for the study's next command
+        result = write_study_metrics(args.out, study.data_dir, args.story, workers=args.workers,
+                                     chunk_size=args.chunk_size, errors=errors, cache=args.cache)
+    else:
+        result = cached_study_pass(study.data_dir, args.story, workers=args.workers, chunk_size=args.chunk_size,
+                                   errors=errors, cache=args.cache).metrics
     if args.out:
         print(f"{result.path}: {result.n_articles} articles ({result.n_errors} recorded as errors"
               + (f", {result.n_failed} could not be analysed" if result.n_failed else "") + ")")
