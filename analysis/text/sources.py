@@ -426,6 +426,8 @@ class ArticleSources:
         41-year-old" is the person given that age; "the ministry", "the report" an
         organisation (:meth:`_described_organisation`); anything else ("the diplomat") the
         most recent person."""
+        if _is_indefinite(text):
+            return Resolved("unnamed", "unnamed", "description")
         words = _description_words(text)
         key = " ".join(words)
         definite = text.lower().startswith("the ")
@@ -470,6 +472,33 @@ class ArticleSources:
         if head in SPECIFIC_BODIES:
             return None
         return self._recent("organisation") or self._recent("organisation", spoken_only=False)
+
+
+#: determiners that introduce someone new: "another Ohio Democrat", "one adviser", "those who know him"
+_INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "several", "many", "most", "few",
+                                     "those", "two", "three", "four", "five", "other", "others", "someone",
+                                     "somebody", "numerous", "various", "dozens", "hundreds"})
+
+
+#: words that make a description definite: it points back to someone known
+_DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "his", "her", "its", "their", "our", "my", "your"})
+
+
+def _is_indefinite(text: str) -> bool:
+    """Whether a description introduces an unnamed speaker rather than pointing back to a
+    known one: it opens with an indefinite determiner or a demonstrative plural ("another
+    Ohio Democrat", "one adviser", "those over 60"), or it is a plural common noun with no
+    determiner ("corporate lobbyists", "Democratic officials"), not a body's staff
+    ("inspectors") nor an organisation ("the ministry")."""
+    words = text.split()
+    if not words:
+        return False
+    if words[0].lower() in _INDEFINITE_DETERMINERS:
+        return True
+    head = words[-1]
+    return len(words) >= 2 and head.islower() and head.endswith("s") and not head.endswith("ss") \
+        and words[0].lower() not in _DEFINITE_WORDS \
+        and not {head, head.rstrip("s")} & (COLLECTIVE_BODY | ORG_DESCRIPTORS | ORG_WORDS | DOCUMENT_NOUNS)
 
 
 def _description_words(text: str) -> list[str]:
