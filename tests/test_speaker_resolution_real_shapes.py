@@ -68,3 +68,32 @@ def test_definite_descriptions_still_point_back():
         ("\x00, the senator said.", said("the senator", "description")),
     )
     assert out[1] == ("Ruth Alvarez", "person")
+
+
+# -- a description with a name in it is that named body -------------------------
+
+def test_named_campaign_is_its_own_organisation_not_the_last_body():
+    # "The Okafor campaign said ..." after the State Department spoke: the campaign of
+    # Okafor, not the department; a later "the campaign" means the same campaign.
+    out = resolve(
+        ("Grace Okafor spoke in Dayton.", None),
+        ("The State Department said the files were complete.", said("State Department", "name", "organisation")),
+        ("The Okafor campaign said it disagreed.", said("the Okafor campaign", "description", "organisation")),
+        ("The campaign said it would appeal.", said("the campaign", "description", "organisation")),
+    )
+    assert out[2] == ("Okafor campaign", "organisation")
+    assert out[3] == ("Okafor campaign", "organisation")
+
+
+def test_description_naming_a_known_organisation_is_that_organisation():
+    # "the Lakeside Herald editorial board" speaks for the Lakeside Herald, named before;
+    # "the Mendez administration" is an organisation of that name, not the Herald.
+    out = resolve(
+        ("The Lakeside Herald reported the vote.", said("Lakeside Herald", "name", "organisation")),
+        ("\x00, the Lakeside Herald editorial board wrote.",
+         said("the Lakeside Herald editorial board", "description", "organisation")),
+        ("The Mendez administration said it would comply.",
+         said("the Mendez administration", "description", "organisation")),
+    )
+    assert out[1] == ("Lakeside Herald", "organisation")
+    assert out[2] == ("Mendez administration", "organisation")

@@ -436,8 +436,11 @@ class ArticleSources:
             entity.spoke = position
             return Resolved(entity.name, entity.kind, "description")
         age = _AGE.search(text)
+        modifier = _proper_modifier(text)
         if age:
             entity = self._person_of_age(age.group(1))
+        elif modifier and _describes_organisation(words, hint):
+            entity = self._named_body(modifier, text, position)
         elif _describes_organisation(words, hint):
             entity = self._described_organisation(words)
             if entity is None:
@@ -450,6 +453,19 @@ class ArticleSources:
         if definite:
             self.descriptions[key] = entity
         return Resolved(entity.name, entity.kind, "description")
+
+    def _named_body(self, modifier: str, text: str, position: int) -> Entity:
+        """An organisation description with a name in it: "the Acme Times editorial board" is
+        the known organisation Acme Times; "the Roe campaign", "the Roe administration" (Roe
+        a person or unknown) is an organisation of that name, "Roe campaign"."""
+        known = self.find_name(modifier, "organisation")
+        if known is not None and known.kind == "organisation":
+            return known
+        words = text.split()
+        if words[0].lower() in _DEFINITE_WORDS:
+            words = words[1:]
+        entity, _ = self.add_name(" ".join(words), "organisation", position, True)
+        return entity
 
     def _person_of_age(self, age: str) -> Entity | None:
         """"The 41-year-old": the last entity given that age ("Jane Roe, 41,"), else the
@@ -499,6 +515,22 @@ def _is_indefinite(text: str) -> bool:
     return len(words) >= 2 and head.islower() and head.endswith("s") and not head.endswith("ss") \
         and words[0].lower() not in _DEFINITE_WORDS \
         and not {head, head.rstrip("s")} & (COLLECTIVE_BODY | ORG_DESCRIPTORS | ORG_WORDS | DOCUMENT_NOUNS)
+
+
+def _proper_modifier(text: str) -> str:
+    """The capitalised words that modify a description's head: "Roe" in "the Roe campaign",
+    "Acme Times" in "the Acme Times editorial board"; "" when there are none ("the
+    campaign") or the description is one word."""
+    words = text.split()
+    if words and words[0].lower() in _DEFINITE_WORDS:
+        words = words[1:]
+    run: list[str] = []
+    for word in words[:-1]:
+        if word[:1].isupper():
+            run.append(_strip_possessive(word))
+        elif run:
+            break
+    return " ".join(run)
 
 
 def _description_words(text: str) -> list[str]:
