@@ -97,3 +97,28 @@ def test_description_naming_a_known_organisation_is_that_organisation():
     )
     assert out[1] == ("Lakeside Herald", "organisation")
     assert out[2] == ("Mendez administration", "organisation")
+
+
+# -- he / she: a person of the pronoun's known gender beats one of unknown gender -----
+
+def test_she_goes_to_the_woman_just_named_not_the_earlier_speaker_of_unknown_gender():
+    # "Chris" says nothing sure about gender; Jane Doe, named after Chris Roe spoke, is a
+    # woman by her first name, so "she said" is Jane Doe.
+    out = resolve(
+        ("Chris Roe said the plan was sound.", said("Chris Roe", "name", "person")),
+        ("To political scientist Jane Doe, the plan looked weak.", None),
+        ("\x00, she said.", said("she", "pronoun")),
+    )
+    assert out[2] == ("Jane Doe", "person")
+
+
+def test_she_stays_with_the_speaker_when_nobody_of_her_gender_came_up_since():
+    # Jane Doe spoke, then Chris Roe (gender unknown) spoke; no woman was named after Roe,
+    # so "she" is not taken away from the most recent speaker of no conflicting gender -
+    # and the earlier woman, Jane Doe, named before him, is not preferred.
+    out = resolve(
+        ("Jane Doe said the plan was weak.", said("Jane Doe", "name", "person")),
+        ("Chris Roe said the plan was sound.", said("Chris Roe", "name", "person")),
+        ("\x00, she said.", said("she", "pronoun")),
+    )
+    assert out[2] == ("Chris Roe", "person")

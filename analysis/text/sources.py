@@ -393,6 +393,20 @@ class ArticleSources:
                       and not (gender and _gender(e) and _gender(e) != gender)]
         return max(candidates, key=key, default=None)
 
+    def _pronoun_person(self, gender: str, position: int) -> Entity | None:
+        """The person "he" or "she" (``gender``) refers to: the one who spoke or opened a
+        clause last (else was named last) with no conflicting gender; but when that person's
+        gender is unknown, a person of the pronoun's gender known from an honorific, a first
+        name or an earlier pronoun who came up since then is more likely: in "Chris Roe
+        spoke. ... Professor Jane Doe disagreed. 'It is wrong,' she said." she is Jane Doe."""
+        best = self._recent("person", gender) or self._recent("person", gender, spoken_only=False)
+        if best is None or not gender or _gender(best) == gender:
+            return best
+        since = max(best.spoke, best.subject)
+        sure = [e for e in self.entities if e.kind == "person" and _gender(e) == gender
+                and max(e.spoke, e.subject, e.mentioned) > since]
+        return max(sure, key=lambda e: max(e.spoke, e.subject, e.mentioned), default=best)
+
     def resolve(self, attribution: Attribution, position: int) -> Resolved:
         kind = attribution.kind
         speaker = attribution.speaker
@@ -410,7 +424,7 @@ class ArticleSources:
             word = speaker.lower()
             if word in {"he", "she"}:
                 gender = "m" if word == "he" else "f"
-                entity = self._recent("person", gender) or self._recent("person", gender, spoken_only=False)
+                entity = self._pronoun_person(gender, position)
                 if entity:
                     entity.pronoun_gender = entity.pronoun_gender or gender
             else:
