@@ -122,3 +122,28 @@ def test_she_stays_with_the_speaker_when_nobody_of_her_gender_came_up_since():
         ("\x00, she said.", said("she", "pronoun")),
     )
     assert out[2] == ("Chris Roe", "person")
+
+
+# -- a document speaks for a body only when that body is at hand -----------------------
+
+def test_document_far_from_any_body_is_left_unresolved():
+    # Harbor Electric spoke in the first sentence; three sentences of narration later
+    # "the report says" is a report by nobody named: not Harbor Electric by guesswork.
+    out = resolve(
+        ("Harbor Electric said it would raise prices.", said("Harbor Electric", "name", "organisation")),
+        ("Prices rose in May.", None),
+        ("Several families went to court in June.", None),
+        ("Their lawyers filed papers.", None),
+        ("The report says the rise was unlawful.", said("the report", "description")),
+    )
+    assert out[4] == ("", "")
+
+
+def test_document_right_after_its_body_speaks_for_it():
+    # "Harbor Electric published its accounts. The report shows ..." - the body was named
+    # in the sentence before, so the report is its own.
+    out = resolve(
+        ("Harbor Electric said it would raise prices.", said("Harbor Electric", "name", "organisation")),
+        ("The report shows profits doubled.", said("the report", "description")),
+    )
+    assert out[1] == ("Harbor Electric", "organisation")

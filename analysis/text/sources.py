@@ -457,6 +457,8 @@ class ArticleSources:
             entity = self._named_body(modifier, text, position)
         elif _describes_organisation(words, hint):
             entity = self._described_organisation(words)
+            if words[-1] in DOCUMENT_NOUNS and not _stands_behind(entity, words, position):
+                return Resolved("", "", "unresolved")  # "the report" of no body at hand: not guessed
             if entity is None:
                 return Resolved(text, "organisation", "unresolved")  # may be named later
         else:
@@ -529,6 +531,17 @@ def _is_indefinite(text: str) -> bool:
     return len(words) >= 2 and head.islower() and head.endswith("s") and not head.endswith("ss") \
         and words[0].lower() not in _DEFINITE_WORDS \
         and not {head, head.rstrip("s")} & (COLLECTIVE_BODY | ORG_DESCRIPTORS | ORG_WORDS | DOCUMENT_NOUNS)
+
+
+def _stands_behind(entity: Entity | None, words: list[str], position: int) -> bool:
+    """Whether a body found for a document ("the report", "the poll") is the one behind it:
+    its name holds the document's noun ("the poll" of "Acme Poll"), or it spoke or was
+    named in this sentence or the one before ("Acme said ... The report found ...")."""
+    if entity is None:
+        return False
+    if {_stem(w) for w in words} & {_stem(w) for w in entity.words}:
+        return True
+    return position - max(entity.spoke, entity.mentioned) <= 1
 
 
 def _proper_modifier(text: str) -> str:
