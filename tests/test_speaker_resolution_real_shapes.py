@@ -147,3 +147,14 @@ def test_document_right_after_its_body_speaks_for_it():
         ("The report shows profits doubled.", said("the report", "description")),
     )
     assert out[1] == ("Harbor Electric", "organisation")
+
+
+def test_surname_alone_is_the_person_not_the_campaign_named_after_them():
+    # "The Okafor campaign said ... Okafor said ...": Okafor is the candidate, a person,
+    # not the campaign that bears her name.
+    out = resolve(
+        ("The Okafor campaign said it raised $2 million.", said("the Okafor campaign", "description", "organisation")),
+        ("Okafor said the money came from small donors.", said("Okafor", "name", "person")),
+        ("The campaign said it would spend it in Ohio.", said("the campaign", "description", "organisation")),
+    )
+    assert out == [("Okafor campaign", "organisation"), ("Okafor", "person"), ("Okafor campaign", "organisation")]

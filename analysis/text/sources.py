@@ -69,6 +69,7 @@ class Entity:
     first_spoke: int = -1
     mentioned: int = -1   # last sentence in which its name appeared
     subject: int = -1     # last sentence that opened with its name as subject ("Roe was shocked ...")
+    described: bool = False  # named by a description ("the Roe campaign"): "Roe" alone is not it
 
 
 def _words(name: str) -> list[str]:
@@ -290,7 +291,7 @@ class ArticleSources:
             return None
         best = organisation = None
         for entity in self.entities:
-            if not _kinds_agree(kind, entity.kind, words):
+            if not _kinds_agree(kind, entity.kind, words) or (entity.described and len(words) == 1):
                 continue
             if _is_known_form(name, entity):
                 return entity
@@ -480,7 +481,8 @@ class ArticleSources:
         words = text.split()
         if words[0].lower() in _DEFINITE_WORDS:
             words = words[1:]
-        entity, _ = self.add_name(" ".join(words), "organisation", position, True)
+        entity, known = self.add_name(" ".join(words), "organisation", position, True)
+        entity.described = entity.described or not known
         return entity
 
     def _person_of_age(self, age: str) -> Entity | None:
