@@ -158,3 +158,20 @@ def test_surname_alone_is_the_person_not_the_campaign_named_after_them():
         ("The campaign said it would spend it in Ohio.", said("the campaign", "description", "organisation")),
     )
     assert out == [("Okafor campaign", "organisation"), ("Okafor", "person"), ("Okafor campaign", "organisation")]
+
+
+# -- "his wife", "her critics": someone else, not the person the pronoun means ---------
+
+def test_relative_of_a_person_is_not_that_person():
+    # '"He never stopped working," his longtime friend said.' - the friend speaks, not
+    # Tom Baker; nobody named is the friend, so the source stays unresolved.  "his
+    # spokesman" by contrast speaks for him and is not caught by this rule.
+    out = resolve(
+        ("Tom Baker said he would retire.", said("Tom Baker", "name", "person")),
+        ("\x00, his longtime friend said.", said("his longtime friend", "description")),
+        ("\x00, her potential rivals said.", said("her potential rivals", "description")),
+        ("\x00, his spokesman said.", said("his spokesman", "description")),
+    )
+    assert out[1] == ("", "")
+    assert out[2] == ("", "")
+    assert out[3] == ("Tom Baker", "person")

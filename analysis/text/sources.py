@@ -443,6 +443,8 @@ class ArticleSources:
         most recent person."""
         if _is_indefinite(text):
             return Resolved("unnamed", "unnamed", "description")
+        if _someone_of_theirs(text):
+            return Resolved("", "", "unresolved")
         words = _description_words(text)
         key = " ".join(words)
         definite = text.lower().startswith("the ")
@@ -544,6 +546,22 @@ def _stands_behind(entity: Entity | None, words: list[str], position: int) -> bo
     if {_stem(w) for w in words} & {_stem(w) for w in entity.words}:
         return True
     return position - max(entity.spoke, entity.mentioned) <= 1
+
+
+#: people who stand in a relation to someone without speaking for them: "his wife", "her critics"
+RELATION_NOUNS = frozenset("""friend friends colleague colleagues critic critics rival rivals opponent opponents
+brother brothers sister sisters wife husband son sons daughter daughters mother father parents family
+grandmother grandfather uncle aunt cousin nephew niece partner girlfriend boyfriend fiancee fiance widow widower
+physician doctor biographer classmate classmates teacher neighbor neighbors neighbour neighbours
+ex-wife ex-husband predecessor successor challenger challengers detractors""".split())
+
+
+def _someone_of_theirs(text: str) -> bool:
+    """Whether a description is someone related to a person named by a possessive pronoun
+    ("his wife", "her longtime friend", "their critics"): another person, not the one the
+    pronoun means, and not someone who speaks for them (as "his spokesman" does)."""
+    words = text.lower().split()
+    return len(words) >= 2 and words[0] in {"his", "her", "their"} and _strip_possessive(words[-1]) in RELATION_NOUNS
 
 
 def _proper_modifier(text: str) -> str:
