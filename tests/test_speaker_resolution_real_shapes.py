@@ -175,3 +175,18 @@ def test_relative_of_a_person_is_not_that_person():
     assert out[1] == ("", "")
     assert out[2] == ("", "")
     assert out[3] == ("Tom Baker", "person")
+
+
+def test_lawsuit_petition_and_email_are_documents_too():
+    # "The lawsuit says ..." long after the county was named, and "the petition reads ..."
+    # are documents by nobody at hand: unresolved, neither the county nor the mayor.
+    out = resolve(
+        ("Mayor Ann Fox said the county would comply.", said("Ann Fox", "name", "person")),
+        ("Dale County officials met in March.", None),
+        ("Voters waited for hours.", None),
+        ("Some left without voting.", None),
+        ("The lawsuit says the county broke the law.", said("the lawsuit", "description")),
+        ("\x00, the petition reads.", said("the petition", "description")),
+    )
+    assert out[4] == ("", "")
+    assert out[5] == ("", "")

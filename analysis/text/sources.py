@@ -145,7 +145,11 @@ SPECIFIC_BODIES = frozenset({"union", "council", "ministry", "department", "cour
 #: documents and data: "the report found" speaks for the body behind it
 DOCUMENT_NOUNS = frozenset({"report", "study", "survey", "data", "figures", "analysis", "statement", "document",
                             "letter", "poll", "research", "review", "audit", "filing", "filings", "inquiry",
-                            "investigation", "assessment", "forecast", "estimate", "records", "memo", "website"})
+                            "investigation", "assessment", "forecast", "estimate", "records", "memo", "website",
+                            "lawsuit", "suit", "complaint", "ruling", "indictment", "affidavit", "transcript",
+                            "email", "emails", "message", "release", "ad", "advertisement", "results", "polls",
+                            "summary", "tweet", "post", "article", "editorial", "book", "petition", "documents",
+                            "video", "blog"})
 
 
 def _stem(word: str) -> str:
