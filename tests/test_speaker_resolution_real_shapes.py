@@ -190,3 +190,18 @@ def test_lawsuit_petition_and_email_are_documents_too():
     )
     assert out[4] == ("", "")
     assert out[5] == ("", "")
+
+
+# -- a one-word name after a title is a person ----------------------------------------
+
+def test_titled_surname_in_narration_is_a_person_who_can_be_he():
+    # "In Lagos, President Adeyemi released a statement." - Adeyemi, named by title and
+    # surname only, opens the clause; the next "he said" is him, not Tom Baker who spoke
+    # two sentences earlier.
+    out = resolve(
+        ("Tom Baker said the talks had stalled.", said("Tom Baker", "name", "person")),
+        ("In Lagos, President Adeyemi released a statement on Monday.", None),
+        ("\x00, he said.", said("he", "pronoun")),
+    )
+    assert out[2] == ("Adeyemi", "person")
+

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .attribution import (COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS, Attribution, Token,
+from .attribution import (COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS, TITLES, Attribution, Token,
                           _clean_name, _is_acronym, _is_cap, _name_runs, _org_like, _strip_possessive, tokenize)
 
 RESOLUTIONS = ("named", "alias", "pronoun", "description", "unresolved")
@@ -208,6 +208,13 @@ def _is_person_name(name: str) -> bool:
     return 2 <= len(_bare(name)[0].split()) <= 4
 
 
+def _titled(words: list[str], name: str) -> bool:
+    """Whether a one-word name was written after a person's title or honorific ("Sen.
+    Roe", "Mr. Roe", "President Roe"): a person though named by one word."""
+    return len(words) >= 2 and len(_bare(name)[0].split()) == 1 \
+        and words[-2].lower().rstrip(".") in TITLES | HONORIFICS and _bare(name)[0] == words[-1]
+
+
 def _after_article(tokens: list[Token], start: int) -> bool:
     """Whether the run at ``start`` follows "the", "a" or "an" ("the Jane Roe Foundation")."""
     return bool(start) and tokens[start - 1].lower in {"the", "a", "an"}
@@ -366,7 +373,8 @@ class ArticleSources:
             if acronym is not None:
                 entity.aliases.add(acronym.text.lower())
             entity.company = entity.company or _is_company(name, tokens[max(0, start - 1):start])
-        elif hint == "person" and _is_person_name(name) and not _after_article(tokens, start):
+        elif hint == "person" and (_is_person_name(name) or _titled(words, name)) \
+                and not _after_article(tokens, start):
             entity, _ = self.add_name(name, "person", position, False)
             age = _age_after(tokens, end)
             if age:
