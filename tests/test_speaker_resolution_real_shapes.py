@@ -205,3 +205,30 @@ def test_titled_surname_in_narration_is_a_person_who_can_be_he():
     )
     assert out[2] == ("Adeyemi", "person")
 
+
+
+# -- a place is not "he" or "she" -----------------------------------------------------
+
+def test_place_opening_a_clause_is_not_the_antecedent_of_he():
+    # "In that sense, Cedar Valley was not just a local tragedy." - Cedar Valley is a
+    # place (its last word says so), so the next "he added" is still Tom Baker; so is it
+    # after "New Carlton voted ..." (a place by its first word).
+    out = resolve(
+        ("Tom Baker said the bill was dead.", said("Tom Baker", "name", "person")),
+        ("In that sense, Cedar Valley was not just a local tragedy.", None),
+        ("\x00, he added.", said("he", "pronoun")),
+        ("New Carlton voted against the plan.", None),
+        ("\x00, he said.", said("he", "pronoun")),
+    )
+    assert out[2] == ("Tom Baker", "person")
+    assert out[4] == ("Tom Baker", "person")
+
+
+def test_person_from_a_place_is_still_a_person():
+    # "North Dakota's Ada Moss said ..." - the place is only her state; she is a person
+    # and the later "she" is her.
+    out = resolve(
+        ("North Dakota's Ada Moss said she would run.", said("North Dakota's Ada Moss", "name", "person")),
+        ("\x00, she said.", said("she", "pronoun")),
+    )
+    assert out[1][1] == "person" and out[1][0].endswith("Ada Moss")

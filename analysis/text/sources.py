@@ -215,6 +215,23 @@ def _titled(words: list[str], name: str) -> bool:
         and words[-2].lower().rstrip(".") in TITLES | HONORIFICS and _bare(name)[0] == words[-1]
 
 
+#: last words of place names ("Boone County", "Elm Street") and first words ("New Hampshire", "San Marco")
+PLACE_LAST_WORDS = frozenset("""hall city county street square park island islands beach valley hook bay river
+road avenue heights springs falls lake mountain mountains hills airport station bridge plaza building district
+province region coast harbor harbour port peninsula canyon desert forest village""".split())
+PLACE_FIRST_WORDS = frozenset("""new north south east san santa los las fort port mount lake""".split())
+
+
+def _is_place(name: str) -> bool:
+    """Whether a name of two or more words reads as a place: its last word is a kind of
+    place ("Boone County", "Elm Street", "Town Hall") or its first a word that opens place
+    names ("New Hampshire", "South Korea", "San Marco", "Fort Wayne")."""
+    words = name.split()
+    owners = [k for k, w in enumerate(words) if _strip_possessive(w) != w]
+    words = [w.lower().rstrip(".") for w in words[owners[-1] + 1 if owners else 0:]]  # "Ohio's Jane Roe"
+    return len(words) >= 2 and (words[-1] in PLACE_LAST_WORDS or words[0] in PLACE_FIRST_WORDS)
+
+
 def _after_article(tokens: list[Token], start: int) -> bool:
     """Whether the run at ``start`` follows "the", "a" or "an" ("the Jane Roe Foundation")."""
     return bool(start) and tokens[start - 1].lower in {"the", "a", "an"}
@@ -403,6 +420,7 @@ class ArticleSources:
     def _recent(self, kind: str, gender: str = "", spoken_only: bool = True) -> Entity | None:
         key = (lambda e: max(e.spoke, e.subject)) if spoken_only else (lambda e: max(e.spoke, e.mentioned))
         candidates = [e for e in self.entities if e.kind == kind and key(e) >= 0
+                      and not (kind == "person" and _is_place(e.name))
                       and not (gender and _gender(e) and _gender(e) != gender)]
         return max(candidates, key=key, default=None)
 
@@ -416,7 +434,7 @@ class ArticleSources:
         if best is None or not gender or _gender(best) == gender:
             return best
         since = max(best.spoke, best.subject)
-        sure = [e for e in self.entities if e.kind == "person" and _gender(e) == gender
+        sure = [e for e in self.entities if e.kind == "person" and _gender(e) == gender and not _is_place(e.name)
                 and max(e.spoke, e.subject, e.mentioned) > since]
         return max(sure, key=lambda e: max(e.spoke, e.subject, e.mentioned), default=best)
 
