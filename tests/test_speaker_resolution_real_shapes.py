@@ -232,3 +232,27 @@ def test_person_from_a_place_is_still_a_person():
         ("\x00, she said.", said("she", "pronoun")),
     )
     assert out[1][1] == "person" and out[1][0].endswith("Ada Moss")
+
+
+# -- a definite plural is several people, not the last speaker ------------------------
+
+def test_definite_plural_description_is_not_one_person():
+    # '"We will appeal," the lawyers said.' after Judge Mary Cole spoke: the lawyers are
+    # several people none of whom is named; "the Ohio senators" likewise are not Mary Cole.
+    out = resolve(
+        ("Judge Mary Cole said the case would go ahead.", said("Mary Cole", "name", "person")),
+        ("\x00, the lawyers said.", said("the lawyers", "description")),
+        ("The Ohio senators said they would vote no.", said("the Ohio senators", "description")),
+    )
+    assert out[1] == ("", "")
+    assert out[2] == ("", "")
+
+
+def test_police_and_inspectors_are_still_a_body():
+    # "Investigators said ..." after the Dale County Police Department was named: the body's staff
+    # speak for it, so the plural rule leaves them alone.
+    out = resolve(
+        ("The Dale County Police Department opened an inquiry.", None),
+        ("Investigators said the fire was set deliberately.", said("investigators", "description")),
+    )
+    assert out[1] == ("Dale County Police Department", "organisation")

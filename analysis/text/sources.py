@@ -473,7 +473,7 @@ class ArticleSources:
         most recent person."""
         if _is_indefinite(text):
             return Resolved("unnamed", "unnamed", "description")
-        if _someone_of_theirs(text):
+        if _someone_of_theirs(text) or _plural_people(text, hint):
             return Resolved("", "", "unresolved")
         words = _description_words(text)
         key = " ".join(words)
@@ -592,6 +592,18 @@ def _someone_of_theirs(text: str) -> bool:
     pronoun means, and not someone who speaks for them (as "his spokesman" does)."""
     words = text.lower().split()
     return len(words) >= 2 and words[0] in {"his", "her", "their"} and _strip_possessive(words[-1]) in RELATION_NOUNS
+
+
+def _plural_people(text: str, hint: str) -> bool:
+    """Whether a description means several people ("the lawyers", "the Vermont senators",
+    "those Democrats"), whom no one person stands for: its head is a plural noun that is not
+    a body's staff ("the inspectors") nor an organisation's or a document's word."""
+    words = _description_words(text)
+    if not words or hint == "organisation":
+        return False
+    head = words[-1]
+    return head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3 \
+        and not {head, head[:-1]} & (COLLECTIVE_BODY | ORG_DESCRIPTORS | ORG_WORDS | DOCUMENT_NOUNS)
 
 
 def _proper_modifier(text: str) -> str:
