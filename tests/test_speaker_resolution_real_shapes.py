@@ -256,3 +256,29 @@ def test_police_and_inspectors_are_still_a_body():
         ("Investigators said the fire was set deliberately.", said("investigators", "description")),
     )
     assert out[1] == ("Dale County Police Department", "organisation")
+
+
+# -- "the daily", "the paper", "the editorial board": a news organisation --------------
+
+def test_the_daily_is_the_newspaper_not_the_politician():
+    # Senator Ruth Alvarez spoke; then "the daily" wrote something: the daily is the
+    # newspaper named before (the Lakeside Herald), never the senator.
+    out = resolve(
+        ("The Lakeside Herald published the memo on Sunday.", None),
+        ("Ruth Alvarez said the memo was genuine.", said("Ruth Alvarez", "name", "person")),
+        ("\x00, the daily wrote.", said("the daily", "description")),
+        ("\x00, the editorial board argued.", said("the editorial board", "description")),
+    )
+    assert out[2] == ("Lakeside Herald", "organisation")
+    assert out[3] == ("Lakeside Herald", "organisation")
+
+
+def test_the_paper_with_no_news_organisation_named_is_not_another_body():
+    # Only a college (not a news organisation) was named: "the paper reported" is left
+    # unresolved rather than given to the college or to the person who spoke.
+    out = resolve(
+        ("Dale County College said fees would rise.", said("Dale County College", "name", "organisation")),
+        ("Ruth Alvarez said the rise was unfair.", said("Ruth Alvarez", "name", "person")),
+        ("\x00, the paper reported.", said("the paper", "description")),
+    )
+    assert out[2][0] == ""

@@ -523,12 +523,22 @@ class ArticleSources:
         return next((e for e in reversed(self.entities) if e.age == age), None) \
             or self._recent("person", spoken_only=False)
 
+    def _publication(self) -> Entity | None:
+        """The news organisation "the newspaper", "the daily" or "the editorial board" means:
+        the one that last spoke or was named among those whose names read as news
+        ("Lakeside Herald", "Channel 4 News"); None when no such one is known (never a
+        politician or another body by guesswork)."""
+        news = [e for e in self.entities if e.kind == "organisation" and _is_news_name(e.words)]
+        return max(news, key=lambda e: (e.spoke >= 0, max(e.spoke, e.mentioned)), default=None)
+
     def _described_organisation(self, words: list[str]) -> Entity | None:
         """The organisation a description's ``words`` mean: one whose name holds a noun of
         it ("the ministry" for "Ministry of Health", "police" for "Ohio State Police"), or
         any business for "the company"; else None for a specific body ("the union"), else
         the organisation that last spoke or was named ("the group")."""
         head = words[-1] if words else ""
+        if _is_publication(words):
+            return self._publication()
         nouns = {_stem(w) for w in words} | ({"police"} if head in COLLECTIVE_BODY else set())
         named = [e for e in self.entities if e.kind == "organisation"
                  and (nouns & {_stem(w) for w in e.words} or (head in COMPANY_NOUNS and e.company))]
@@ -628,13 +638,32 @@ def _description_words(text: str) -> list[str]:
     return [_strip_possessive(w).lower() for w in text.split() if w.lower() not in {"the", "a", "an"}]
 
 
+#: nouns for a news publication or broadcaster: "the daily", "the paper", "the network"
+PUBLICATION_NOUNS = frozenset("""newspaper newspapers paper daily magazine tabloid broadsheet weekly journal network
+broadcaster channel outlet publication newswire""".split())
+#: words that make a name read as a news organisation's ("Lakeside Herald", "Dale Evening News")
+NEWS_WORDS = frozenset("""news times post journal tribune herald gazette daily magazine press observer chronicle
+mail mirror express courier echo weekly bulletin network radio television tv broadcasting media newspaper
+telegraph guardian inquirer examiner dispatch sentinel ledger enquirer monitor wire""".split())
+
+
+def _is_publication(words: list[str]) -> bool:
+    """Whether a description (its :func:`_description_words`) means a news organisation:
+    "the daily", "the paper", "the conservative-leaning newspaper", "the editorial board"."""
+    return bool(words) and (words[-1] in PUBLICATION_NOUNS or "editorial" in words)
+
+
+def _is_news_name(words: list[str]) -> bool:
+    return bool(NEWS_WORDS & set(words))
+
+
 def _describes_organisation(words: list[str], hint: str) -> bool:
     """Whether a description (its :func:`_description_words`) speaks for an organisation:
     the attribution's hint says so, its last word is an organisation's ("the ministry",
     "the airline"), a collective body ("police"), a document ("the report"), or its first
     word is an organisation's ("the council spokesperson")."""
     head = words[-1] if words else ""
-    return hint == "organisation" or head in ORG_DESCRIPTORS or head in ORG_WORDS or head in COLLECTIVE_BODY \
+    return hint == "organisation" or _is_publication(words) or head in ORG_DESCRIPTORS or head in ORG_WORDS or head in COLLECTIVE_BODY \
         or head in DOCUMENT_NOUNS or bool(words and words[0] in ORG_WORDS)
 
 
@@ -689,6 +718,10 @@ def _organisation_named_later(entities: list[Entity], description: str, i: int, 
     later = [e for e in entities if e.kind == "organisation" and e.first_spoke > i]
     words = {_stem(_strip_possessive(w).lower()) for w in description.split()} - {"the"}
     matching = [e for e in entities if e.kind == "organisation" and words & {_stem(w) for w in e.words}]
+    if _is_publication(_description_words(description)):
+        matching = [e for e in entities if e.kind == "organisation" and _is_news_name(e.words)]
+        if not matching:
+            return unresolved  # "the daily" with no news organisation named
     if not matching and words & SPECIFIC_BODIES:
         return unresolved  # "the union" with no union named: left unresolved
     later = matching or later
