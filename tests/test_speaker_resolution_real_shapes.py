@@ -282,3 +282,17 @@ def test_the_paper_with_no_news_organisation_named_is_not_another_body():
         ("\x00, the paper reported.", said("the paper", "description")),
     )
     assert out[2][0] == ""
+
+
+# -- "Ms. Roe" is not the man "John Roe" ----------------------------------------------
+
+def test_titled_surname_does_not_join_a_person_of_the_other_gender():
+    # "Ms. Okafor said ... her son, Daniel Okafor, ..." then "she continued": Ms. Okafor
+    # is the mother, not Daniel; the later "she" is her (she spoke last as Ms. Okafor).
+    out = resolve(
+        ("Her son, Daniel Okafor, died in 2004.", None),
+        ("Ms. Okafor said she had not spoken before.", said("Ms. Okafor", "name", "person")),
+        ("\x00, she continued.", said("she", "pronoun")),
+    )
+    assert out[1] == ("Okafor", "person")
+    assert out[2] == ("Okafor", "person")

@@ -308,18 +308,21 @@ class ArticleSources:
         self.descriptions: dict[str, Entity] = {}
 
     # -- registering names ---------------------------------------------------
-    def find_name(self, name: str, kind: str) -> Entity | None:
+    def find_name(self, name: str, kind: str, gender: str = "") -> Entity | None:
         """The known entity ``name`` (of ``kind``, or any kind when "") refers to, or None.
 
         A full match ends the search; otherwise a surname or first name alone goes to the
         person of that name who spoke last, and failing that to an organisation whose name
-        starts with it ("Roe" for "Roe University")."""
+        starts with it ("Roe" for "Roe University").  A name whose honorific gives a
+        ``gender`` ("Ms. Roe") never joins a person of the other gender ("John Roe")."""
         words = _words(name)
         if not words:
             return None
         best = organisation = None
         for entity in self.entities:
             if not _kinds_agree(kind, entity.kind, words) or (entity.described and len(words) == 1):
+                continue
+            if gender and entity.kind == "person" and _gender(entity) not in ("", gender):
                 continue
             if _is_known_form(name, entity):
                 return entity
@@ -339,7 +342,7 @@ class ArticleSources:
             # a name with no words ("'s", a bare honorific) is no entity: the caller gets a
             # throwaway one that is never registered, so no later lookup can meet it
             return Entity(bare, kind or "person", []), False
-        entity = self.find_name(bare, kind)
+        entity = self.find_name(bare, kind, gender)
         known = entity is not None
         if entity is None:
             entity = Entity(bare, kind or "person", _words(bare))
@@ -411,7 +414,8 @@ class ArticleSources:
             if end is None:
                 continue
             name, hint = _clean_name([t.text for t in tokens[start:end]], [])
-            entity = self.find_name(_bare(name)[0], "person") if hint == "person" else None
+            bare, gender = _bare(name)
+            entity = self.find_name(bare, "person", gender) if hint == "person" else None
             if entity is not None and entity.kind == "person":
                 entity.subject = position
                 return
