@@ -296,3 +296,29 @@ def test_titled_surname_does_not_join_a_person_of_the_other_gender():
     )
     assert out[1] == ("Okafor", "person")
     assert out[2] == ("Okafor", "person")
+
+
+# -- "the company" is a business, not whatever body came last --------------------------
+
+def test_the_company_with_no_business_known_is_unresolved():
+    # Only a research institute and a legislature were named: "the company said" is some
+    # business not named here, not the institute nor the senate.
+    out = resolve(
+        ("The Dale Institute for Economics said wages were flat.", said("Dale Institute for Economics", "name",
+                                                                         "organisation")),
+        ("The State Senate voted on Tuesday.", None),
+        ("The company said it would move the plant.", said("the company", "description", "organisation")),
+    )
+    assert out[2][0] == ""
+
+
+def test_the_company_goes_to_the_business_named():
+    # "Harbor Motors" is a business by its name; the institute spoke after it, but "the
+    # company" is still Harbor Motors.
+    out = resolve(
+        ("Harbor Motors said it would cut 300 jobs.", said("Harbor Motors", "name", "organisation")),
+        ("The Dale Institute for Economics said wages were flat.", said("Dale Institute for Economics", "name",
+                                                                         "organisation")),
+        ("The company said the cuts were final.", said("the company", "description", "organisation")),
+    )
+    assert out[2] == ("Harbor Motors", "organisation")

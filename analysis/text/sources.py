@@ -121,6 +121,8 @@ def _gender(entity: "Entity") -> str:
 COMPANY_NOUNS = frozenset({"company", "firm", "group", "business", "carmaker", "automaker", "miner", "airline",
                            "carrier", "retailer", "bank", "lender", "insurer", "manufacturer", "maker", "producer",
                            "developer", "operator", "chain", "supplier", "startup", "giant"})
+#: company nouns that mean a business and nothing else ("the group", "the giant" may be any body)
+BUSINESS_NOUNS = COMPANY_NOUNS - {"group", "giant"}
 COMPANY_WORDS = frozenset({"minerals", "motors", "airlines", "airways", "inc", "ltd", "plc", "corp", "corporation",
                            "holdings", "industries", "partners", "capital", "bank", "group", "co", "company",
                            "mining", "solutions", "trains", "railways", "technologies", "systems"})
@@ -549,8 +551,8 @@ class ArticleSources:
         if named:
             # a body that has already spoken before one only mentioned
             return max(named, key=lambda e: (e.spoke >= 0, max(e.spoke, e.mentioned)))
-        if head in SPECIFIC_BODIES:
-            return None
+        if head in SPECIFIC_BODIES or head in BUSINESS_NOUNS:
+            return None  # "the union", "the company": only a union, a business
         return self._recent("organisation") or self._recent("organisation", spoken_only=False)
 
 
@@ -726,7 +728,7 @@ def _organisation_named_later(entities: list[Entity], description: str, i: int, 
         matching = [e for e in entities if e.kind == "organisation" and _is_news_name(e.words)]
         if not matching:
             return unresolved  # "the daily" with no news organisation named
-    if not matching and words & SPECIFIC_BODIES:
+    if not matching and words & (SPECIFIC_BODIES | BUSINESS_NOUNS):
         return unresolved  # "the union" with no union named: left unresolved
     later = matching or later
     if not later:
