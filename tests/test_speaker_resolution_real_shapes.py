@@ -322,3 +322,16 @@ def test_the_company_goes_to_the_business_named():
         ("The company said the cuts were final.", said("the company", "description", "organisation")),
     )
     assert out[2] == ("Harbor Motors", "organisation")
+
+
+def test_the_campaign_and_the_administration_are_not_any_body():
+    # Only a foundation and a commission were named: "the campaign" and "the
+    # administration" are bodies of their own kind, not the foundation.
+    out = resolve(
+        ("The Okafor Foundation said it had given $2 million.", said("Okafor Foundation", "name", "organisation")),
+        ("The campaign said the gifts were lawful.", said("the campaign", "description", "organisation")),
+        ("The administration said it would review them.", said("the administration", "description",
+                                                               "organisation")),
+    )
+    assert out[1][0] == ""
+    assert out[2][0] == ""

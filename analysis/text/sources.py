@@ -143,7 +143,8 @@ def _is_company(name: str, before) -> bool:
 SPECIFIC_BODIES = frozenset({"union", "council", "ministry", "department", "court", "party", "university", "hospital",
                              "school", "police", "army", "bank", "charity", "airline", "trust", "commission",
                              "committee", "parliament", "government", "embassy", "club", "church", "state",
-                             "city", "county", "country", "town", "village", "district"})
+                             "city", "county", "country", "town", "village", "district", "campaign",
+                             "administration", "board"})
 #: documents and data: "the report found" speaks for the body behind it
 DOCUMENT_NOUNS = frozenset({"report", "study", "survey", "data", "figures", "analysis", "statement", "document",
                             "letter", "poll", "research", "review", "audit", "filing", "filings", "inquiry",
