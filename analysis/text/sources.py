@@ -9,12 +9,17 @@ resolution based on entity-centric, precision-ranked rules"):
   "Mr Bondarev", "Defra" for "Department for ..., (Defra)", "Norvale" for
   "Norvale Minerals"), including people first named in the outlet's narration;
 * **pronoun** - "he"/"she" go to the most recent person source whose gender (from
-  an honorific or an earlier pronoun) does not conflict; "it"/"they" to the most
-  recent organisation or group;
+  an honorific, a first name or an earlier pronoun) does not conflict - but to a person
+  of the pronoun's known gender who came up since when that one's gender is unknown; never
+  to a place ("Boone County"); "it"/"they" to the most recent organisation or group;
 * **description** - "the 41-year-old" to the person given that age, "the
   ministry"/"the airline"/"police" to the organisation whose name holds the noun
-  (else the most recent organisation, else the next one named), "the diplomat" to
-  the most recent person;
+  (else, unless it is a specific kind of body - "the union", "the company", "the
+  campaign" - the most recent organisation, else the next one named), "the daily"/"the
+  editorial board" to a news organisation, "the Roe campaign" to the body that name
+  names, "the report" to a body only when one is at hand, "the diplomat" to the most
+  recent person; "another Ohio Democrat" is unnamed, and "his wife" or "the lawyers"
+  (someone else, several people) stay unresolved;
 * **unresolved** - nothing fits.
 
 The canonical name is the fullest form used, without honorifics; an unnamed
@@ -262,6 +267,16 @@ def _kinds_agree(kind: str, entity_kind: str, words: list[str]) -> bool:
     return not (kind and entity_kind and kind != entity_kind and len(words) != 1)
 
 
+def _may_name(words: list[str], kind: str, gender: str, entity: Entity) -> bool:
+    """Whether a name's ``words`` (of ``kind``, with an honorific's ``gender``) may refer to
+    a known ``entity`` at all: kinds that agree (:func:`_kinds_agree`), not a surname alone
+    for an organisation named by a description ("Roe" for "the Roe campaign"), and not
+    "Ms. Roe" for a man."""
+    if not _kinds_agree(kind, entity.kind, words) or (entity.described and len(words) == 1):
+        return False
+    return not (gender and entity.kind == "person" and _gender(entity) not in ("", gender))
+
+
 def _is_known_form(name: str, entity: Entity) -> bool:
     """The entity's canonical name or one of its aliases, ignoring case ("mr roe")."""
     return name.lower() == entity.name.lower() or name.lower() in entity.aliases
@@ -323,9 +338,7 @@ class ArticleSources:
             return None
         best = organisation = None
         for entity in self.entities:
-            if not _kinds_agree(kind, entity.kind, words) or (entity.described and len(words) == 1):
-                continue
-            if gender and entity.kind == "person" and _gender(entity) not in ("", gender):
+            if not _may_name(words, kind, gender, entity):
                 continue
             if _is_known_form(name, entity):
                 return entity
@@ -478,10 +491,9 @@ class ArticleSources:
         41-year-old" is the person given that age; "the ministry", "the report" an
         organisation (:meth:`_described_organisation`); anything else ("the diplomat") the
         most recent person."""
-        if _is_indefinite(text):
-            return Resolved("unnamed", "unnamed", "description")
-        if _someone_of_theirs(text) or _plural_people(text, hint):
-            return Resolved("", "", "unresolved")
+        settled = _not_a_known_one(text, hint)
+        if settled is not None:
+            return settled
         words = _description_words(text)
         key = " ".join(words)
         definite = text.lower().startswith("the ")
@@ -490,17 +502,13 @@ class ArticleSources:
             entity.spoke = position
             return Resolved(entity.name, entity.kind, "description")
         age = _AGE.search(text)
-        modifier = _proper_modifier(text)
         if age:
             entity = self._person_of_age(age.group(1))
-        elif modifier and _describes_organisation(words, hint):
-            entity = self._named_body(modifier, text, position)
         elif _describes_organisation(words, hint):
-            entity = self._described_organisation(words)
-            if words[-1] in DOCUMENT_NOUNS and not _stands_behind(entity, words, position):
-                return Resolved("", "", "unresolved")  # "the report" of no body at hand: not guessed
-            if entity is None:
-                return Resolved(text, "organisation", "unresolved")  # may be named later
+            found = self._body_described(text, words, position)
+            if isinstance(found, Resolved):
+                return found
+            entity = found
         else:
             entity = self._recent("person") or self._recent("person", spoken_only=False)
         if entity is None:
@@ -509,6 +517,21 @@ class ArticleSources:
         if definite:
             self.descriptions[key] = entity
         return Resolved(entity.name, entity.kind, "description")
+
+    def _body_described(self, text: str, words: list[str], position: int) -> Entity | Resolved:
+        """The organisation an organisation description means: the body a name in it names
+        ("the Roe campaign"), else :meth:`_described_organisation`; an unresolved
+        :class:`Resolved` for a document with no body at hand, or (to look for later) for a
+        description no known body fits."""
+        modifier = _proper_modifier(text)
+        if modifier:
+            return self._named_body(modifier, text, position)
+        entity = self._described_organisation(words)
+        if words[-1] in DOCUMENT_NOUNS and not _stands_behind(entity, words, position):
+            return Resolved("", "", "unresolved")  # "the report" of no body at hand: not guessed
+        if entity is None:
+            return Resolved(text, "organisation", "unresolved")  # may be named later
+        return entity
 
     def _named_body(self, modifier: str, text: str, position: int) -> Entity:
         """An organisation description with a name in it: "the Acme Times editorial board" is
@@ -582,6 +605,17 @@ def _is_indefinite(text: str) -> bool:
     return len(words) >= 2 and head.islower() and head.endswith("s") and not head.endswith("ss") \
         and words[0].lower() not in _DEFINITE_WORDS \
         and not {head, head.rstrip("s")} & (COLLECTIVE_BODY | ORG_DESCRIPTORS | ORG_WORDS | DOCUMENT_NOUNS)
+
+
+def _not_a_known_one(text: str, hint: str) -> Resolved | None:
+    """The source of a description that cannot point back to anyone known: "another Ohio
+    Democrat" is unnamed (:func:`_is_indefinite`); "his wife" (:func:`_someone_of_theirs`)
+    and "the lawyers" (:func:`_plural_people`) are unresolved; None for any other."""
+    if _is_indefinite(text):
+        return Resolved("unnamed", "unnamed", "description")
+    if _someone_of_theirs(text) or _plural_people(text, hint):
+        return Resolved("", "", "unresolved")
+    return None
 
 
 def _stands_behind(entity: Entity | None, words: list[str], position: int) -> bool:
@@ -670,8 +704,8 @@ def _describes_organisation(words: list[str], hint: str) -> bool:
     "the airline"), a collective body ("police"), a document ("the report"), or its first
     word is an organisation's ("the council spokesperson")."""
     head = words[-1] if words else ""
-    return hint == "organisation" or _is_publication(words) or head in ORG_DESCRIPTORS or head in ORG_WORDS or head in COLLECTIVE_BODY \
-        or head in DOCUMENT_NOUNS or bool(words and words[0] in ORG_WORDS)
+    return hint == "organisation" or _is_publication(words) or head in ORG_DESCRIPTORS or head in ORG_WORDS \
+        or head in COLLECTIVE_BODY or head in DOCUMENT_NOUNS or bool(words and words[0] in ORG_WORDS)
 
 
 def resolve_sources(texts: list[str], attributions: list[Attribution | None],
@@ -722,20 +756,29 @@ def _organisation_named_later(entities: list[Entity], description: str, i: int, 
     Health" is named), else, unless it is a specific body ("the union"), the first
     organisation to speak after it; else unresolved."""
     unresolved = Resolved("", "organisation", "unresolved")
-    later = [e for e in entities if e.kind == "organisation" and e.first_spoke > i]
-    words = {_stem(_strip_possessive(w).lower()) for w in description.split()} - {"the"}
-    matching = [e for e in entities if e.kind == "organisation" and words & {_stem(w) for w in e.words}]
-    if _is_publication(_description_words(description)):
-        matching = [e for e in entities if e.kind == "organisation" and _is_news_name(e.words)]
-        if not matching:
-            return unresolved  # "the daily" with no news organisation named
-    if not matching and words & (SPECIFIC_BODIES | BUSINESS_NOUNS):
-        return unresolved  # "the union" with no union named: left unresolved
-    later = matching or later
+    matching = _bodies_fitting(entities, description)
+    if matching is None:
+        return unresolved
+    later = matching or [e for e in entities if e.kind == "organisation" and e.first_spoke > i]
     if not later:
         return unresolved
     first = min(later, key=lambda e: e.first_spoke if e.first_spoke > i else n)
     return Resolved(first.name, "organisation", "description")
+
+
+def _bodies_fitting(entities: list[Entity], description: str) -> list[Entity] | None:
+    """The organisations an organisation description fits by its words: news organisations
+    for "the daily" (None when there are none), those whose names hold a noun of it ("the
+    ministry"); when none do, None for a specific body ("the union", "the company") and []
+    (any body) otherwise."""
+    if _is_publication(_description_words(description)):
+        news = [e for e in entities if e.kind == "organisation" and _is_news_name(e.words)]
+        return news or None  # "the daily" with no news organisation named
+    words = {_stem(_strip_possessive(w).lower()) for w in description.split()} - {"the"}
+    matching = [e for e in entities if e.kind == "organisation" and words & {_stem(w) for w in e.words}]
+    if not matching and words & (SPECIFIC_BODIES | BUSINESS_NOUNS):
+        return None  # "the union" with no union named: left unresolved
+    return matching
 
 
 def _final_source(resolved: Resolved | None, final: dict[str, str]) -> Resolved:
