@@ -335,3 +335,16 @@ def test_the_campaign_and_the_administration_are_not_any_body():
     )
     assert out[1][0] == ""
     assert out[2][0] == ""
+
+
+def test_person_whose_surname_is_a_place_word_is_still_a_person():
+    # "Tom Hall" and "Maria Lake" open with first names: people, whom "he"/"she" can mean,
+    # though "Hall" and "Lake" end place names too.
+    out = resolve(
+        ("Tom Hall said the vote was rigged.", said("Tom Hall", "name", "person")),
+        ("\x00, he said.", said("he", "pronoun")),
+        ("Maria Lake said it was not.", said("Maria Lake", "name", "person")),
+        ("\x00, she said.", said("she", "pronoun")),
+    )
+    assert out[1] == ("Tom Hall", "person")
+    assert out[3] == ("Maria Lake", "person")

@@ -233,11 +233,13 @@ PLACE_FIRST_WORDS = frozenset("""new north south east san santa los las fort por
 def _is_place(name: str) -> bool:
     """Whether a name of two or more words reads as a place: its last word is a kind of
     place ("Boone County", "Elm Street", "Town Hall") or its first a word that opens place
-    names ("New Hampshire", "South Korea", "San Marco", "Fort Wayne")."""
+    names ("New Hampshire", "South Korea", "San Marco", "Fort Wayne"), unless it opens with
+    a first name ("Monty Hall", "Ricki Lake")."""
     words = name.split()
     owners = [k for k, w in enumerate(words) if _strip_possessive(w) != w]
     words = [w.lower().rstrip(".") for w in words[owners[-1] + 1 if owners else 0:]]  # "Ohio's Jane Roe"
-    return len(words) >= 2 and (words[-1] in PLACE_LAST_WORDS or words[0] in PLACE_FIRST_WORDS)
+    return len(words) >= 2 and (words[-1] in PLACE_LAST_WORDS or words[0] in PLACE_FIRST_WORDS) \
+        and not first_name_gender(words[0])
 
 
 def _after_article(tokens: list[Token], start: int) -> bool:
