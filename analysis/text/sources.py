@@ -9,12 +9,17 @@ resolution based on entity-centric, precision-ranked rules"):
   "Mr Bondarev", "Defra" for "Department for ..., (Defra)", "Norvale" for
   "Norvale Minerals"), including people first named in the outlet's narration;
 * **pronoun** - "he"/"she" go to the most recent person source whose gender (from
-  an honorific or an earlier pronoun) does not conflict; "it"/"they" to the most
-  recent organisation or group;
+  an honorific, a first name or an earlier pronoun) does not conflict - but to a person
+  of the pronoun's known gender who came up since when that one's gender is unknown; never
+  to a place ("Boone County"); "it"/"they" to the most recent organisation or group;
 * **description** - "the 41-year-old" to the person given that age, "the
   ministry"/"the airline"/"police" to the organisation whose name holds the noun
-  (else the most recent organisation, else the next one named), "the diplomat" to
-  the most recent person;
+  (else, unless it is a specific kind of body - "the union", "the company", "the
+  campaign" - the most recent organisation, else the next one named), "the daily"/"the
+  editorial board" to a news organisation, "the Roe campaign" to the body that name
+  names, "the report" to a body only when one is at hand, "the diplomat" to the most
+  recent person; "another Ohio Democrat" is unnamed, and "his wife" or "the lawyers"
+  (someone else, several people) stay unresolved;
 * **unresolved** - nothing fits.
 
 The canonical name is the fullest form used, without honorifics; an unnamed
@@ -27,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .attribution import (COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS, Attribution, Token,
+from .attribution import (COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS, TITLES, Attribution, Token,
                           _clean_name, _is_acronym, _is_cap, _name_runs, _org_like, _strip_possessive, tokenize)
 
 RESOLUTIONS = ("named", "alias", "pronoun", "description", "unresolved")
@@ -69,6 +74,7 @@ class Entity:
     first_spoke: int = -1
     mentioned: int = -1   # last sentence in which its name appeared
     subject: int = -1     # last sentence that opened with its name as subject ("Roe was shocked ...")
+    described: bool = False  # named by a description ("the Roe campaign"): "Roe" alone is not it
 
 
 def _words(name: str) -> list[str]:
@@ -120,6 +126,8 @@ def _gender(entity: "Entity") -> str:
 COMPANY_NOUNS = frozenset({"company", "firm", "group", "business", "carmaker", "automaker", "miner", "airline",
                            "carrier", "retailer", "bank", "lender", "insurer", "manufacturer", "maker", "producer",
                            "developer", "operator", "chain", "supplier", "startup", "giant"})
+#: company nouns that mean a business and nothing else ("the group", "the giant" may be any body)
+BUSINESS_NOUNS = COMPANY_NOUNS - {"group", "giant"}
 COMPANY_WORDS = frozenset({"minerals", "motors", "airlines", "airways", "inc", "ltd", "plc", "corp", "corporation",
                            "holdings", "industries", "partners", "capital", "bank", "group", "co", "company",
                            "mining", "solutions", "trains", "railways", "technologies", "systems"})
@@ -140,11 +148,16 @@ def _is_company(name: str, before) -> bool:
 SPECIFIC_BODIES = frozenset({"union", "council", "ministry", "department", "court", "party", "university", "hospital",
                              "school", "police", "army", "bank", "charity", "airline", "trust", "commission",
                              "committee", "parliament", "government", "embassy", "club", "church", "state",
-                             "city", "county", "country", "town", "village", "district"})
+                             "city", "county", "country", "town", "village", "district", "campaign",
+                             "administration", "board"})
 #: documents and data: "the report found" speaks for the body behind it
 DOCUMENT_NOUNS = frozenset({"report", "study", "survey", "data", "figures", "analysis", "statement", "document",
                             "letter", "poll", "research", "review", "audit", "filing", "filings", "inquiry",
-                            "investigation", "assessment", "forecast", "estimate", "records", "memo", "website"})
+                            "investigation", "assessment", "forecast", "estimate", "records", "memo", "website",
+                            "lawsuit", "suit", "complaint", "ruling", "indictment", "affidavit", "transcript",
+                            "email", "emails", "message", "release", "ad", "advertisement", "results", "polls",
+                            "summary", "tweet", "post", "article", "editorial", "book", "petition", "documents",
+                            "video", "blog"})
 
 
 def _stem(word: str) -> str:
@@ -203,6 +216,32 @@ def _is_person_name(name: str) -> bool:
     return 2 <= len(_bare(name)[0].split()) <= 4
 
 
+def _titled(words: list[str], name: str) -> bool:
+    """Whether a one-word name was written after a person's title or honorific ("Sen.
+    Roe", "Mr. Roe", "President Roe"): a person though named by one word."""
+    return len(words) >= 2 and len(_bare(name)[0].split()) == 1 \
+        and words[-2].lower().rstrip(".") in TITLES | HONORIFICS and _bare(name)[0] == words[-1]
+
+
+#: last words of place names ("Boone County", "Elm Street") and first words ("New Hampshire", "San Marco")
+PLACE_LAST_WORDS = frozenset("""hall city county street square park island islands beach valley hook bay river
+road avenue heights springs falls lake mountain mountains hills airport station bridge plaza building district
+province region coast harbor harbour port peninsula canyon desert forest village""".split())
+PLACE_FIRST_WORDS = frozenset("""new north south east san santa los las fort port mount lake""".split())
+
+
+def _is_place(name: str) -> bool:
+    """Whether a name of two or more words reads as a place: its last word is a kind of
+    place ("Boone County", "Elm Street", "Town Hall") or its first a word that opens place
+    names ("New Hampshire", "South Korea", "San Marco", "Fort Wayne"), unless it opens with
+    a first name ("Monty Hall", "Ricki Lake")."""
+    words = name.split()
+    owners = [k for k, w in enumerate(words) if _strip_possessive(w) != w]
+    words = [w.lower().rstrip(".") for w in words[owners[-1] + 1 if owners else 0:]]  # "Ohio's Jane Roe"
+    return len(words) >= 2 and (words[-1] in PLACE_LAST_WORDS or words[0] in PLACE_FIRST_WORDS) \
+        and not first_name_gender(words[0])
+
+
 def _after_article(tokens: list[Token], start: int) -> bool:
     """Whether the run at ``start`` follows "the", "a" or "an" ("the Jane Roe Foundation")."""
     return bool(start) and tokens[start - 1].lower in {"the", "a", "an"}
@@ -228,6 +267,16 @@ def _kinds_agree(kind: str, entity_kind: str, words: list[str]) -> bool:
     """Whether a name of ``kind`` may refer to an entity of ``entity_kind``: any kind when
     either is unknown, or the name is one word ("Roe" may be a person or "Roe Ltd")."""
     return not (kind and entity_kind and kind != entity_kind and len(words) != 1)
+
+
+def _may_name(words: list[str], kind: str, gender: str, entity: Entity) -> bool:
+    """Whether a name's ``words`` (of ``kind``, with an honorific's ``gender``) may refer to
+    a known ``entity`` at all: kinds that agree (:func:`_kinds_agree`), not a surname alone
+    for an organisation named by a description ("Roe" for "the Roe campaign"), and not
+    "Ms. Roe" for a man."""
+    if not _kinds_agree(kind, entity.kind, words) or (entity.described and len(words) == 1):
+        return False
+    return not (gender and entity.kind == "person" and _gender(entity) not in ("", gender))
 
 
 def _is_known_form(name: str, entity: Entity) -> bool:
@@ -279,18 +328,19 @@ class ArticleSources:
         self.descriptions: dict[str, Entity] = {}
 
     # -- registering names ---------------------------------------------------
-    def find_name(self, name: str, kind: str) -> Entity | None:
+    def find_name(self, name: str, kind: str, gender: str = "") -> Entity | None:
         """The known entity ``name`` (of ``kind``, or any kind when "") refers to, or None.
 
         A full match ends the search; otherwise a surname or first name alone goes to the
         person of that name who spoke last, and failing that to an organisation whose name
-        starts with it ("Roe" for "Roe University")."""
+        starts with it ("Roe" for "Roe University").  A name whose honorific gives a
+        ``gender`` ("Ms. Roe") never joins a person of the other gender ("John Roe")."""
         words = _words(name)
         if not words:
             return None
         best = organisation = None
         for entity in self.entities:
-            if not _kinds_agree(kind, entity.kind, words):
+            if not _may_name(words, kind, gender, entity):
                 continue
             if _is_known_form(name, entity):
                 return entity
@@ -310,7 +360,7 @@ class ArticleSources:
             # a name with no words ("'s", a bare honorific) is no entity: the caller gets a
             # throwaway one that is never registered, so no later lookup can meet it
             return Entity(bare, kind or "person", []), False
-        entity = self.find_name(bare, kind)
+        entity = self.find_name(bare, kind, gender)
         known = entity is not None
         if entity is None:
             entity = Entity(bare, kind or "person", _words(bare))
@@ -361,7 +411,8 @@ class ArticleSources:
             if acronym is not None:
                 entity.aliases.add(acronym.text.lower())
             entity.company = entity.company or _is_company(name, tokens[max(0, start - 1):start])
-        elif hint == "person" and _is_person_name(name) and not _after_article(tokens, start):
+        elif hint == "person" and (_is_person_name(name) or _titled(words, name)) \
+                and not _after_article(tokens, start):
             entity, _ = self.add_name(name, "person", position, False)
             age = _age_after(tokens, end)
             if age:
@@ -381,7 +432,8 @@ class ArticleSources:
             if end is None:
                 continue
             name, hint = _clean_name([t.text for t in tokens[start:end]], [])
-            entity = self.find_name(_bare(name)[0], "person") if hint == "person" else None
+            bare, gender = _bare(name)
+            entity = self.find_name(bare, "person", gender) if hint == "person" else None
             if entity is not None and entity.kind == "person":
                 entity.subject = position
                 return
@@ -390,8 +442,23 @@ class ArticleSources:
     def _recent(self, kind: str, gender: str = "", spoken_only: bool = True) -> Entity | None:
         key = (lambda e: max(e.spoke, e.subject)) if spoken_only else (lambda e: max(e.spoke, e.mentioned))
         candidates = [e for e in self.entities if e.kind == kind and key(e) >= 0
+                      and not (kind == "person" and _is_place(e.name))
                       and not (gender and _gender(e) and _gender(e) != gender)]
         return max(candidates, key=key, default=None)
+
+    def _pronoun_person(self, gender: str, position: int) -> Entity | None:
+        """The person "he" or "she" (``gender``) refers to: the one who spoke or opened a
+        clause last (else was named last) with no conflicting gender; but when that person's
+        gender is unknown, a person of the pronoun's gender known from an honorific, a first
+        name or an earlier pronoun who came up since then is more likely: in "Chris Roe
+        spoke. ... Professor Jane Doe disagreed. 'It is wrong,' she said." she is Jane Doe."""
+        best = self._recent("person", gender) or self._recent("person", gender, spoken_only=False)
+        if best is None or not gender or _gender(best) == gender:
+            return best
+        since = max(best.spoke, best.subject)
+        sure = [e for e in self.entities if e.kind == "person" and _gender(e) == gender and not _is_place(e.name)
+                and max(e.spoke, e.subject, e.mentioned) > since]
+        return max(sure, key=lambda e: max(e.spoke, e.subject, e.mentioned), default=best)
 
     def resolve(self, attribution: Attribution, position: int) -> Resolved:
         kind = attribution.kind
@@ -410,7 +477,7 @@ class ArticleSources:
             word = speaker.lower()
             if word in {"he", "she"}:
                 gender = "m" if word == "he" else "f"
-                entity = self._recent("person", gender) or self._recent("person", gender, spoken_only=False)
+                entity = self._pronoun_person(gender, position)
                 if entity:
                     entity.pronoun_gender = entity.pronoun_gender or gender
             else:
@@ -426,6 +493,9 @@ class ArticleSources:
         41-year-old" is the person given that age; "the ministry", "the report" an
         organisation (:meth:`_described_organisation`); anything else ("the diplomat") the
         most recent person."""
+        settled = _not_a_known_one(text, hint)
+        if settled is not None:
+            return settled
         words = _description_words(text)
         key = " ".join(words)
         definite = text.lower().startswith("the ")
@@ -437,9 +507,10 @@ class ArticleSources:
         if age:
             entity = self._person_of_age(age.group(1))
         elif _describes_organisation(words, hint):
-            entity = self._described_organisation(words)
-            if entity is None:
-                return Resolved(text, "organisation", "unresolved")  # may be named later
+            found = self._body_described(text, words, position)
+            if isinstance(found, Resolved):
+                return found
+            entity = found
         else:
             entity = self._recent("person") or self._recent("person", spoken_only=False)
         if entity is None:
@@ -449,11 +520,48 @@ class ArticleSources:
             self.descriptions[key] = entity
         return Resolved(entity.name, entity.kind, "description")
 
+    def _body_described(self, text: str, words: list[str], position: int) -> Entity | Resolved:
+        """The organisation an organisation description means: the body a name in it names
+        ("the Roe campaign"), else :meth:`_described_organisation`; an unresolved
+        :class:`Resolved` for a document with no body at hand, or (to look for later) for a
+        description no known body fits."""
+        modifier = _proper_modifier(text)
+        if modifier:
+            return self._named_body(modifier, text, position)
+        entity = self._described_organisation(words)
+        if words[-1] in DOCUMENT_NOUNS and not _stands_behind(entity, words, position):
+            return Resolved("", "", "unresolved")  # "the report" of no body at hand: not guessed
+        if entity is None:
+            return Resolved(text, "organisation", "unresolved")  # may be named later
+        return entity
+
+    def _named_body(self, modifier: str, text: str, position: int) -> Entity:
+        """An organisation description with a name in it: "the Acme Times editorial board" is
+        the known organisation Acme Times; "the Roe campaign", "the Roe administration" (Roe
+        a person or unknown) is an organisation of that name, "Roe campaign"."""
+        known = self.find_name(modifier, "organisation")
+        if known is not None and known.kind == "organisation":
+            return known
+        words = text.split()
+        if words[0].lower() in _DEFINITE_WORDS:
+            words = words[1:]
+        entity, known = self.add_name(" ".join(words), "organisation", position, True)
+        entity.described = entity.described or not known
+        return entity
+
     def _person_of_age(self, age: str) -> Entity | None:
         """"The 41-year-old": the last entity given that age ("Jane Roe, 41,"), else the
         person who last spoke or was named."""
         return next((e for e in reversed(self.entities) if e.age == age), None) \
             or self._recent("person", spoken_only=False)
+
+    def _publication(self) -> Entity | None:
+        """The news organisation "the newspaper", "the daily" or "the editorial board" means:
+        the one that last spoke or was named among those whose names read as news
+        ("Lakeside Herald", "Channel 4 News"); None when no such one is known (never a
+        politician or another body by guesswork)."""
+        news = [e for e in self.entities if e.kind == "organisation" and _is_news_name(e.words)]
+        return max(news, key=lambda e: (e.spoke >= 0, max(e.spoke, e.mentioned)), default=None)
 
     def _described_organisation(self, words: list[str]) -> Entity | None:
         """The organisation a description's ``words`` mean: one whose name holds a noun of
@@ -461,15 +569,110 @@ class ArticleSources:
         any business for "the company"; else None for a specific body ("the union"), else
         the organisation that last spoke or was named ("the group")."""
         head = words[-1] if words else ""
+        if _is_publication(words):
+            return self._publication()
         nouns = {_stem(w) for w in words} | ({"police"} if head in COLLECTIVE_BODY else set())
         named = [e for e in self.entities if e.kind == "organisation"
                  and (nouns & {_stem(w) for w in e.words} or (head in COMPANY_NOUNS and e.company))]
         if named:
             # a body that has already spoken before one only mentioned
             return max(named, key=lambda e: (e.spoke >= 0, max(e.spoke, e.mentioned)))
-        if head in SPECIFIC_BODIES:
-            return None
+        if head in SPECIFIC_BODIES or head in BUSINESS_NOUNS:
+            return None  # "the union", "the company": only a union, a business
         return self._recent("organisation") or self._recent("organisation", spoken_only=False)
+
+
+#: determiners that introduce someone new: "another Ohio Democrat", "one adviser", "those who know him"
+_INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "several", "many", "most", "few",
+                                     "those", "two", "three", "four", "five", "other", "others", "someone",
+                                     "somebody", "numerous", "various", "dozens", "hundreds"})
+
+
+#: words that make a description definite: it points back to someone known
+_DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "his", "her", "its", "their", "our", "my", "your"})
+
+
+def _is_indefinite(text: str) -> bool:
+    """Whether a description introduces an unnamed speaker rather than pointing back to a
+    known one: it opens with an indefinite determiner or a demonstrative plural ("another
+    Ohio Democrat", "one adviser", "those over 60"), or it is a plural common noun with no
+    determiner ("corporate lobbyists", "Democratic officials"), not a body's staff
+    ("inspectors") nor an organisation ("the ministry")."""
+    words = text.split()
+    if not words:
+        return False
+    if words[0].lower() in _INDEFINITE_DETERMINERS:
+        return True
+    head = words[-1]
+    return len(words) >= 2 and head.islower() and head.endswith("s") and not head.endswith("ss") \
+        and words[0].lower() not in _DEFINITE_WORDS \
+        and not {head, head.rstrip("s")} & (COLLECTIVE_BODY | ORG_DESCRIPTORS | ORG_WORDS | DOCUMENT_NOUNS)
+
+
+def _not_a_known_one(text: str, hint: str) -> Resolved | None:
+    """The source of a description that cannot point back to anyone known: "another Ohio
+    Democrat" is unnamed (:func:`_is_indefinite`); "his wife" (:func:`_someone_of_theirs`)
+    and "the lawyers" (:func:`_plural_people`) are unresolved; None for any other."""
+    if _is_indefinite(text):
+        return Resolved("unnamed", "unnamed", "description")
+    if _someone_of_theirs(text) or _plural_people(text, hint):
+        return Resolved("", "", "unresolved")
+    return None
+
+
+def _stands_behind(entity: Entity | None, words: list[str], position: int) -> bool:
+    """Whether a body found for a document ("the report", "the poll") is the one behind it:
+    its name holds the document's noun ("the poll" of "Acme Poll"), or it spoke or was
+    named in this sentence or the one before ("Acme said ... The report found ...")."""
+    if entity is None:
+        return False
+    if {_stem(w) for w in words} & {_stem(w) for w in entity.words}:
+        return True
+    return position - max(entity.spoke, entity.mentioned) <= 1
+
+
+#: people who stand in a relation to someone without speaking for them: "his wife", "her critics"
+RELATION_NOUNS = frozenset("""friend friends colleague colleagues critic critics rival rivals opponent opponents
+brother brothers sister sisters wife husband son sons daughter daughters mother father parents family
+grandmother grandfather uncle aunt cousin nephew niece partner girlfriend boyfriend fiancee fiance widow widower
+physician doctor biographer classmate classmates teacher neighbor neighbors neighbour neighbours
+ex-wife ex-husband predecessor successor challenger challengers detractors""".split())
+
+
+def _someone_of_theirs(text: str) -> bool:
+    """Whether a description is someone related to a person named by a possessive pronoun
+    ("his wife", "her longtime friend", "their critics"): another person, not the one the
+    pronoun means, and not someone who speaks for them (as "his spokesman" does)."""
+    words = text.lower().split()
+    return len(words) >= 2 and words[0] in {"his", "her", "their"} and _strip_possessive(words[-1]) in RELATION_NOUNS
+
+
+def _plural_people(text: str, hint: str) -> bool:
+    """Whether a description means several people ("the lawyers", "the Vermont senators",
+    "those Democrats"), whom no one person stands for: its head is a plural noun that is not
+    a body's staff ("the inspectors") nor an organisation's or a document's word."""
+    words = _description_words(text)
+    if not words or hint == "organisation":
+        return False
+    head = words[-1]
+    return head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3 \
+        and not {head, head[:-1]} & (COLLECTIVE_BODY | ORG_DESCRIPTORS | ORG_WORDS | DOCUMENT_NOUNS)
+
+
+def _proper_modifier(text: str) -> str:
+    """The capitalised words that modify a description's head: "Roe" in "the Roe campaign",
+    "Acme Times" in "the Acme Times editorial board"; "" when there are none ("the
+    campaign") or the description is one word."""
+    words = text.split()
+    if words and words[0].lower() in _DEFINITE_WORDS:
+        words = words[1:]
+    run: list[str] = []
+    for word in words[:-1]:
+        if word[:1].isupper():
+            run.append(_strip_possessive(word))
+        elif run:
+            break
+    return " ".join(run)
 
 
 def _description_words(text: str) -> list[str]:
@@ -478,14 +681,33 @@ def _description_words(text: str) -> list[str]:
     return [_strip_possessive(w).lower() for w in text.split() if w.lower() not in {"the", "a", "an"}]
 
 
+#: nouns for a news publication or broadcaster: "the daily", "the paper", "the network"
+PUBLICATION_NOUNS = frozenset("""newspaper newspapers paper daily magazine tabloid broadsheet weekly journal network
+broadcaster channel outlet publication newswire""".split())
+#: words that make a name read as a news organisation's ("Lakeside Herald", "Dale Evening News")
+NEWS_WORDS = frozenset("""news times post journal tribune herald gazette daily magazine press observer chronicle
+mail mirror express courier echo weekly bulletin network radio television tv broadcasting media newspaper
+telegraph guardian inquirer examiner dispatch sentinel ledger enquirer monitor wire""".split())
+
+
+def _is_publication(words: list[str]) -> bool:
+    """Whether a description (its :func:`_description_words`) means a news organisation:
+    "the daily", "the paper", "the conservative-leaning newspaper", "the editorial board"."""
+    return bool(words) and (words[-1] in PUBLICATION_NOUNS or "editorial" in words)
+
+
+def _is_news_name(words: list[str]) -> bool:
+    return bool(NEWS_WORDS & set(words))
+
+
 def _describes_organisation(words: list[str], hint: str) -> bool:
     """Whether a description (its :func:`_description_words`) speaks for an organisation:
     the attribution's hint says so, its last word is an organisation's ("the ministry",
     "the airline"), a collective body ("police"), a document ("the report"), or its first
     word is an organisation's ("the council spokesperson")."""
     head = words[-1] if words else ""
-    return hint == "organisation" or head in ORG_DESCRIPTORS or head in ORG_WORDS or head in COLLECTIVE_BODY \
-        or head in DOCUMENT_NOUNS or bool(words and words[0] in ORG_WORDS)
+    return hint == "organisation" or _is_publication(words) or head in ORG_DESCRIPTORS or head in ORG_WORDS \
+        or head in COLLECTIVE_BODY or head in DOCUMENT_NOUNS or bool(words and words[0] in ORG_WORDS)
 
 
 def resolve_sources(texts: list[str], attributions: list[Attribution | None],
@@ -536,16 +758,29 @@ def _organisation_named_later(entities: list[Entity], description: str, i: int, 
     Health" is named), else, unless it is a specific body ("the union"), the first
     organisation to speak after it; else unresolved."""
     unresolved = Resolved("", "organisation", "unresolved")
-    later = [e for e in entities if e.kind == "organisation" and e.first_spoke > i]
-    words = {_stem(_strip_possessive(w).lower()) for w in description.split()} - {"the"}
-    matching = [e for e in entities if e.kind == "organisation" and words & {_stem(w) for w in e.words}]
-    if not matching and words & SPECIFIC_BODIES:
-        return unresolved  # "the union" with no union named: left unresolved
-    later = matching or later
+    matching = _bodies_fitting(entities, description)
+    if matching is None:
+        return unresolved
+    later = matching or [e for e in entities if e.kind == "organisation" and e.first_spoke > i]
     if not later:
         return unresolved
     first = min(later, key=lambda e: e.first_spoke if e.first_spoke > i else n)
     return Resolved(first.name, "organisation", "description")
+
+
+def _bodies_fitting(entities: list[Entity], description: str) -> list[Entity] | None:
+    """The organisations an organisation description fits by its words: news organisations
+    for "the daily" (None when there are none), those whose names hold a noun of it ("the
+    ministry"); when none do, None for a specific body ("the union", "the company") and []
+    (any body) otherwise."""
+    if _is_publication(_description_words(description)):
+        news = [e for e in entities if e.kind == "organisation" and _is_news_name(e.words)]
+        return news or None  # "the daily" with no news organisation named
+    words = {_stem(_strip_possessive(w).lower()) for w in description.split()} - {"the"}
+    matching = [e for e in entities if e.kind == "organisation" and words & {_stem(w) for w in e.words}]
+    if not matching and words & (SPECIFIC_BODIES | BUSINESS_NOUNS):
+        return None  # "the union" with no union named: left unresolved
+    return matching
 
 
 def _final_source(resolved: Resolved | None, final: dict[str, str]) -> Resolved:
