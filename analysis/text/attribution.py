@@ -1152,7 +1152,9 @@ def _mark_participle_tags(tokens: list[Token], quotes: list[int], in_tag: list[b
 def _introduced_by_tag(tokens: list[Token], in_tag: list[bool], q: int) -> bool:
     """Whether the quotation at ``tokens[q]`` is introduced by the tag: after a colon
     ('X said: "..."'), after the tag and a comma or colon ('X said, "..."'), or followed
-    (past at most three commas) by the tag ('"...," X said')."""
+    (past at most three commas) by the tag ('"...," X said') when it opens its clause: a
+    fragment after unquoted words of the reported clause ('The firm is "in good shape,"
+    Roe said', 'On "Meet the Press," Roe said ...') is part of what the tag reports."""
     before = q - 1
     while before >= 0 and before > q - 4 and tokens[before].text in {",", ":"}:
         before -= 1
@@ -1161,7 +1163,31 @@ def _introduced_by_tag(tokens: list[Token], in_tag: list[bool], q: int) -> bool:
         after += 1
     return bool(q and tokens[q - 1].text == ":") \
         or (before >= 0 and in_tag[before] and tokens[q - 1].text in {",", ":"}) \
-        or (after < len(tokens) and in_tag[after])
+        or (after < len(tokens) and in_tag[after] and _opens_clause(tokens, q))
+
+
+_CLAUSE_OPENERS = frozenset({",", ":", ";", "—", "–", "-", "(", ".", "!", "?", QUOTE_PLACEHOLDER})
+
+
+#: unquoted words before a quotation, in its clause, from which on it is a fragment of
+#: what the tag reports rather than the quotation the tag introduces
+_FRAGMENT_LEAD = 6
+
+
+def _opens_clause(tokens: list[Token], q: int) -> bool:
+    """Whether the quotation at ``tokens[q]`` is what a following tag introduces: it opens
+    its clause ('But "...," she said'), or only a few words of the clause come before it
+    ('Roe is a "change agent," Doe said'), which do not open with a preposition, a day or
+    a participle ('On "Meet the Press," Roe said ...', 'Speaking on "Today," Roe said')."""
+    start = q
+    while start > 0 and tokens[start - 1].text not in _CLAUSE_OPENERS:
+        start -= 1
+    lead = [t for t in tokens[start:q] if t.lower not in LEADING_WORDS]
+    if not lead:
+        return True
+    first = lead[0].lower
+    return len(lead) < _FRAGMENT_LEAD and first not in PREPOSITIONS and first.rstrip(".") not in CALENDAR_WORDS \
+        and not first.endswith("ing")
 
 
 def _tag_shape(tokens: list[Token], found: Attribution, verb_start: int, verb_end: int) -> Attribution:
