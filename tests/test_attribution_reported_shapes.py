@@ -44,3 +44,49 @@ def test_a_short_lead_before_the_quotation_keeps_it_introduced():
     # four unquoted words before a long quotation: what the mayor said is mostly quoted
     found = voices("The pier is “a danger to every swimmer and every boat in the harbour,” the mayor said.")
     assert found[0][0] in ("quotation", "mixed") and found[0][1] == "the mayor"
+
+
+# -- a time phrase between the subject and the verb; "but" before the verb ----------------
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The water board two weeks ago said that the reservoir was safe.", "the water board"),
+    ("Councillor Amy Price, who chairs the planning committee, last week said the tower would be refused.",
+     "Amy Price"),
+    ("The harbour master on Tuesday night warned that the ferry would not sail.", "The harbour master"),
+    ("The union earlier this month argued that the pay offer was too low.", "the union"),
+])
+def test_a_time_phrase_before_the_verb_is_skipped_to_the_subject(sentence, speaker):
+    (voice, found), = voices(sentence)
+    assert voice == "reported"
+    assert found.lower() == speaker.lower()
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("He praised the volunteers but said the shelter would close in March.", "he"),
+    ("Roe has doubts about the plan but has said she will vote for it.", "Roe"),
+    ("Roe sold the shop in May, but told neighbours he would open another.", "Roe"),
+])
+def test_a_verb_after_but_speaks_for_the_clause_subject(sentence, speaker):
+    (voice, found), = voices(sentence)
+    assert voice == "reported"
+    assert found.lower() == speaker.lower()
+
+
+@pytest.mark.parametrize("sentence", [
+    "The town saw an awkward but promising start to the season.",  # no finite verb after "but"
+    "The senator, who has read the files but would say nothing about them, agreed to the delay.",
+    "Cara May said nothing of it in her diary entry and left.",  # a month inside a name is no time phrase
+])
+def test_shapes_that_are_not_a_coordinated_statement(sentence):
+    found = find_attribution(sentence)
+    if "Cara May" in sentence:
+        assert found is not None and found.speaker == "Cara May"
+    else:
+        assert found is None
+
+
+def test_a_time_phrase_after_a_participle_stays_with_it():
+    # "filed Thursday": the day belongs to the participle; "a memo ..." is an indefinite
+    # subject, the package's unnamed source
+    (voice, found), = voices("A memo filed Thursday says the plant will close in June.")
+    assert (voice, found) == ("reported", "unnamed")

@@ -667,10 +667,13 @@ def _preposition_opening(s: SubjectWords) -> Subject | _NotASubject | None:
 
 
 def _ends_in_verb(s: SubjectWords) -> Subject | _NotASubject | None:
-    """"... the fire burned", "the crowd cheering": the head ends in a lower-case verb form."""
+    """"... the fire burned", "the crowd cheering": the head ends in a lower-case verb form;
+    "the town saw an awkward but" (before "promising"): or in a conjunction."""
     head = s.head
     if head[-1].lower.endswith(("ed", "ing")) and not _is_cap(head[-1]) and len(head) > 1 \
             and head[-1].lower not in {"unnamed"}:
+        return NOT_A_SUBJECT
+    if head[-1].lower in _COORDINATORS:
         return NOT_A_SUBJECT
     return None
 
@@ -844,13 +847,54 @@ _VERB_GROUP = frozenset({"not", "never", "did", "does", "do", "will", "would", "
 
 def _verb_group_start(tokens: list[Token], verb_start: int) -> int:
     """Where the verb group ending at ``verb_start`` begins: adverbs and auxiliaries
-    ("has also", "did not", "is now", "will be") are skipped back to the subject."""
+    ("has also", "did not", "is now", "will be") and a time phrase ("last week", "two
+    days ago", "on Tuesday") are skipped back to the subject."""
     end = verb_start
-    while end > 0 and (tokens[end - 1].lower in AUXILIARIES
-                       or (tokens[end - 1].lower.replace("’", "'") in _VERB_GROUP
-                           and not _is_cap(tokens[end - 1]))):  # "Cara May said": a name
-        end -= 1
+    while end > 0:
+        if tokens[end - 1].lower in AUXILIARIES or (tokens[end - 1].lower.replace("’", "'") in _VERB_GROUP
+                                                    and not _is_cap(tokens[end - 1])):  # "Cara May said": a name
+            end -= 1
+            continue
+        time_start = _time_phrase_start(tokens, end)
+        if time_start == end or (time_start and tokens[time_start - 1].lower.endswith("ed")
+                                 and not _is_cap(tokens[time_start - 1])):
+            break  # "A report filed Thursday says": the time belongs to the participle
+        end = time_start
     return end
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_TIME_NOUNS = frozenset({"week", "weeks", "month", "months", "year", "years", "day", "days", "night", "weekend",
+                         "morning", "afternoon", "evening", "spring", "summer", "fall", "autumn", "winter", "hour",
+                         "hours", "time"})
+#: words that open a time phrase before a verb: "last week", "earlier this month", "on Monday"
+_TIME_OPENERS = frozenset({"last", "this", "earlier", "later", "late", "early", "on", "next", "that"})
+_AGO_WORDS = frozenset({"a", "an", "few", "several", "two", "three", "four", "five", "six", "ten", "less", "more",
+                        "than", "about", "nearly", "almost", "just", "only", "some", "couple", "of"})
+
+
+def _time_phrase_start(tokens: list[Token], end: int) -> int:
+    """Where a time phrase ending at ``end`` begins ("Roe last week said", "Roe two days
+    ago said", "Roe on Tuesday night said", "Roe earlier this month said"); ``end`` if
+    none: a bare weekday, or a time noun after an opener; "... ago" back over its
+    measure.  A month alone is left to the name ("Cara May said")."""
+    k = end
+    if k and tokens[k - 1].lower == "ago":
+        k -= 1
+        while k and (tokens[k - 1].lower in _AGO_WORDS or tokens[k - 1].lower in _TIME_NOUNS
+                     or tokens[k - 1].text.isdigit()):
+            k -= 1
+        return k if k < end - 1 else end
+    if k and tokens[k - 1].lower in _TIME_NOUNS:
+        k -= 1
+    if k and tokens[k - 1].lower in _WEEKDAYS:
+        k -= 1
+    if k == end:
+        return end
+    while k and tokens[k - 1].lower in _TIME_OPENERS and not _is_cap(tokens[k - 1]):
+        k -= 1
+    bare_day = tokens[k].lower in _WEEKDAYS
+    return k if bare_day or tokens[k].lower in _TIME_OPENERS else end
 
 
 def _subject_before(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
@@ -879,23 +923,34 @@ def analyse_subject_with_appositions(tokens: list[Token]) -> tuple[str, str, str
     return analyse_subject(tokens)
 
 
+_COORDINATORS = frozenset({"and", "but"})
+
+
 def _coordinated_subject(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
-    """"X laughed and said", "Veltra cut its forecast on Thursday and said": the
-    subject is the name or pronoun at the clause start, followed by a verb (``verb_end``
+    """"X laughed and said", "Veltra cut its forecast on Thursday and said", "X agreed
+    but later said", "X has doubts but has said": the subject is the name or pronoun at
+    the clause start (or a determiner and one noun: "The judge paused and said"),
+    followed by a verb; not inside a relative clause (``verb_end``
     is not needed: every verb finder takes the verb's span)."""
-    end = verb_start
-    while end > 0 and tokens[end - 1].lower in AUXILIARIES:
-        end -= 1
-    if not (end >= 2 and tokens[end - 1].lower == "and"):
+    end = _verb_group_start(tokens, verb_start)
+    if not (end >= 2 and tokens[end - 1].lower in _COORDINATORS):
         return None
+    if tokens[end - 1].lower == "but" and end == verb_start and tokens[verb_start].lower.endswith("ing"):
+        return None  # "an awkward but promising start": no finite verb
     for start in _clause_starts(tokens, end - 1):
         best = None
         for k in range(start + 1, min(end - 1, start + SUBJECT_WINDOW)):
             nxt = tokens[k]
+            if nxt.lower in RELATIVE:
+                break  # "Roe, who has seen it but would say nothing": the verbs of a relative clause
             if nxt.text[:1].islower() and nxt.lower not in CONNECTORS and nxt.lower not in DETERMINERS \
                     and nxt.text not in CLAUSE_PUNCT:
                 prev = tokens[k - 1]
-                if _is_cap(prev) or prev.lower in PRONOUNS or (prev.text == "," and k - start <= 16):
+                if prev.lower in DETERMINERS:
+                    continue  # "The senator ...": a capital from the sentence start, no name
+                # "The judge paused and said": a determiner, a noun, a verb
+                described = k == start + 2 and tokens[start].lower in DETERMINERS and _reads_as_verb(nxt.lower)
+                if _is_cap(prev) or prev.lower in PRONOUNS or described or (prev.text == "," and k - start <= 16):
                     # "Sen. Rand Paul, R-Ky., called the bill ... and said"
                     found = analyse_subject_with_appositions(tokens[start:k]) if prev.text == "," \
                         else analyse_subject(tokens[start:k])
