@@ -90,3 +90,43 @@ def test_a_time_phrase_after_a_participle_stays_with_it():
     # subject, the package's unnamed source
     (voice, found), = voices("A memo filed Thursday says the plant will close in June.")
     assert (voice, found) == ("reported", "unnamed")
+
+
+# -- a participle of speech after the main clause -------------------------------------------
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Roe ended the hearing by announcing that the bridge would close.", "Roe"),
+    ("Roe backed the budget while insisting that the library stay open.", "Roe"),
+    ("Roe praised the crew before explaining why the ferry was late.", "Roe"),
+    ("Jane Roe turned down the offer on the spot – saying she would stay in Ohio.", "Jane Roe"),
+    ("The Hartwells have sold the farm, saying they could no longer afford it.", "the Hartwells"),
+    ("Roe defended the levy, calling the new tax “a fair price for clean water.”", "Roe"),
+])
+def test_a_participle_of_speech_speaks_for_the_main_subject(sentence, speaker):
+    found = find_attribution(sentence.replace("“a fair price for clean water.”", "\x00"))
+    assert found is not None and found.speaker == speaker and found.rule == "participle"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Roe won the county by a wide margin, adding to her lead in the state.",
+    "The college covers its costs by admitting more students from abroad.",
+    "The club kept its members by calling its fees a bargain.",
+])
+def test_a_participle_that_does_not_report_speech(sentence):
+    assert find_attribution(sentence) is None
+
+
+def test_the_main_subject_after_an_introductory_phrase_or_with_a_party_tag():
+    found = find_attribution("In a speech on Monday, Roe struck a calm tone, saying the plant would reopen.")
+    assert (found.speaker, found.rule) == ("Roe", "participle")
+    found = find_attribution("Sen. Jane Roe (D-Minn.) defended the levy, saying it would pay for the bridge.")
+    assert (found.speaker, found.rule) == ("Jane Roe", "participle")
+
+
+@pytest.mark.parametrize("sentence", [
+    # a noun phrase never ends in a preposition: "state" after "secretary of" is no verb's subject
+    "The visit of the former secretary of state drew a large crowd.",
+    "The college covers its costs by admitting more students from abroad.",
+])
+def test_a_head_ending_in_a_preposition_is_no_subject(sentence):
+    assert find_attribution(sentence) is None

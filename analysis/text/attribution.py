@@ -666,14 +666,18 @@ def _preposition_opening(s: SubjectWords) -> Subject | _NotASubject | None:
     return NOT_A_SUBJECT if s.first.lower in PREPOSITIONS else None
 
 
+_ENDS_NO_NOUN_PHRASE = frozenset({"by", "with", "of", "to", "for", "in", "on", "at", "from", "into", "about"})
+
+
 def _ends_in_verb(s: SubjectWords) -> Subject | _NotASubject | None:
     """"... the fire burned", "the crowd cheering": the head ends in a lower-case verb form;
-    "the town saw an awkward but" (before "promising"): or in a conjunction."""
+    "the town saw an awkward but" (before "promising"), "the college pays by" (before
+    "admitting"): or in a conjunction or a preposition, which end no noun phrase."""
     head = s.head
     if head[-1].lower.endswith(("ed", "ing")) and not _is_cap(head[-1]) and len(head) > 1 \
             and head[-1].lower not in {"unnamed"}:
         return NOT_A_SUBJECT
-    if head[-1].lower in _COORDINATORS:
+    if head[-1].lower in _COORDINATORS or head[-1].lower in _ENDS_NO_NOUN_PHRASE:
         return NOT_A_SUBJECT
     return None
 
@@ -968,8 +972,10 @@ _AFTER_SPEAKER = frozenset({"in", "on", "at", "during", "after", "before", "to",
 
 
 def _inverted(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
-    """'"...," said café owner Sofia Marques.' and '..., said Mr Smith.'"""
-    if verb_start == 0 or tokens[verb_start - 1].text not in {",", QUOTE_PLACEHOLDER}:
+    """'"...," said café owner Sofia Marques.' and '..., said Mr Smith.' (a finite verb:
+    in '..., calling the plan "a scam"' the words after the participle are what is called)."""
+    if verb_start == 0 or tokens[verb_start - 1].text not in {",", QUOTE_PLACEHOLDER} \
+            or tokens[verb_start].lower.endswith("ing"):
         return None
     after = []
     for token in tokens[verb_end:verb_end + 14]:
@@ -1099,19 +1105,66 @@ _PARTICIPLES = frozenset({"claiming", "saying", "insisting", "adding", "warning"
                           "promising", "admitting", "acknowledging", "announcing", "describing", "calling"})
 
 
+#: what may come before a participle whose subject is the main clause's: a comma or dash
+#: ('X unveiled the bill, claiming'), or a preposition of manner or time after the main
+#: clause ('X ended the meeting by announcing', 'X backed it while insisting')
+_BEFORE_PARTICIPLE = frozenset({",", "—", "–", "by", "while", "before"})
+#: auxiliaries that may follow the subject of such a main clause ('X has backed it, saying')
+_MAIN_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "are", "were"})
+
+
+#: participles that are speech only before what was said: "adding that ...", "adding, '...'",
+#: "adding he would ..." (not "adding to his lead", "admitting more students")
+_PARTICIPLES_OF_CONTENT = frozenset({"adding", "admitting"})
+
+
+def _speech_participle(tokens: list[Token], i: int) -> bool:
+    """Whether the participle at ``tokens[i]`` reports speech: "calling" names with a
+    quotation ('calling it "a disgrace"') or calls on or for something; "adding" and
+    "admitting" before "that", a quotation, a comma or a clause's subject (a pronoun)."""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if tokens[i].lower == "calling":
+        return (after is not None and after.lower in {"on", "for"}) \
+            or any(t.text == QUOTE_PLACEHOLDER for t in tokens[i + 1:])
+    if tokens[i].lower in _PARTICIPLES_OF_CONTENT:
+        return after is not None and (after.lower in {"that", ","} or after.text == QUOTE_PLACEHOLDER
+                                      or after.lower in PRONOUNS)
+    return True
+
+
 def _participle(tokens: list[Token]) -> Attribution | None:
-    """'X unveiled the bill on Tuesday, claiming it would ...': X is the speaker."""
+    """'X unveiled the bill on Tuesday, claiming it would ...', 'X has backed the bill,
+    saying ...', 'X ended the meeting by announcing ...', 'In a speech on Monday, X struck
+    a measured tone, saying ...': X, the main clause's subject, is the speaker."""
     for i in range(1, len(tokens)):
-        if tokens[i].lower in _PARTICIPLES and tokens[i - 1].text == ",":
-            for k in range(1, min(i, 10)):
-                nxt = tokens[k]
-                if nxt.text[:1].islower() and nxt.lower not in CONNECTORS and nxt.lower not in DETERMINERS:
-                    prev = tokens[k - 1]
-                    if (_is_cap(prev) or prev.lower in PRONOUNS) and nxt.lower not in BLOCK_IN_SUBJECT:
-                        found = analyse_subject(tokens[:k])
-                        if found:
-                            return Attribution(*found, "", "participle")
-                    break
+        if tokens[i].lower in _PARTICIPLES and tokens[i - 1].lower in _BEFORE_PARTICIPLE \
+                and (tokens[i - 1].text == "," or i >= 4) and _speech_participle(tokens, i):
+            starts = [0] + [k + 1 for k in range(min(i - 1, 30)) if tokens[k].text == ","]
+            for start in starts:
+                found = _main_subject(tokens, start, i)
+                if found:
+                    return Attribution(*found, "", "participle")
+            return None
+    return None
+
+
+def _main_subject(tokens: list[Token], start: int, end: int) -> Subject | None:
+    """The subject of a main clause opening at ``tokens[start]`` (before ``end``): a name
+    or pronoun (perhaps with a parenthesised tag: "Sen. Jane Roe (D-Minn.)") followed by
+    its verb, within ten words."""
+    while start < end and tokens[start].lower in LEADING_WORDS:
+        start += 1
+    depth = 0
+    for k in range(start + 1, min(end, start + 10)):
+        nxt = tokens[k]
+        depth += (nxt.text == "(") - (nxt.text == ")")
+        if depth or nxt.text == ")":
+            continue
+        if nxt.text[:1].islower() and nxt.lower not in CONNECTORS and nxt.lower not in DETERMINERS:
+            prev = tokens[k - 1]
+            if (_is_cap(prev) or prev.lower in PRONOUNS or prev.text == ")") \
+                    and (nxt.lower not in BLOCK_IN_SUBJECT or nxt.lower in _MAIN_AUXILIARIES):
+                return analyse_subject(tokens[start:k])
             return None
     return None
 
