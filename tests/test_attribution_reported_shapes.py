@@ -130,3 +130,23 @@ def test_the_main_subject_after_an_introductory_phrase_or_with_a_party_tag():
 ])
 def test_a_head_ending_in_a_preposition_is_no_subject(sentence):
     assert find_attribution(sentence) is None
+
+
+# -- an adverb inside the verb group ----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The growers have long argued that the river belongs to the valley.", "the growers"),
+    ("Roe has since said she regrets the vote.", "Roe"),
+    ("Harbour officials subsequently told the council that the crane was unsafe.", "unnamed"),
+    ("The mayor has repeatedly and publicly insisted that the pier is safe.", "the mayor"),
+])
+def test_an_adverb_between_subject_and_verb_is_skipped(sentence, speaker):
+    (voice, found), = voices(sentence)
+    assert voice == "reported" and found.lower() == speaker.lower()
+
+
+def test_a_noun_in_ly_is_not_an_adverb():
+    # "family" is the subject's head noun, not skipped as an adverb: the subject is the
+    # three words before the verb (a family is one of the package's unnamed groups)
+    found = find_attribution("The Roe family said the farm would stay open.")
+    assert (found.speaker, found.tag) == ("unnamed", ((0, 3),))

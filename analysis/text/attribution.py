@@ -856,7 +856,8 @@ def _verb_group_start(tokens: list[Token], verb_start: int) -> int:
     end = verb_start
     while end > 0:
         if tokens[end - 1].lower in AUXILIARIES or (tokens[end - 1].lower.replace("’", "'") in _VERB_GROUP
-                                                    and not _is_cap(tokens[end - 1])):  # "Cara May said": a name
+                                                    and not _is_cap(tokens[end - 1])) \
+                or _adverb(tokens[end - 1]):  # "Cara May said": a name
             end -= 1
             continue
         time_start = _time_phrase_start(tokens, end)
@@ -865,6 +866,24 @@ def _verb_group_start(tokens: list[Token], verb_start: int) -> int:
             break  # "A report filed Thursday says": the time belongs to the participle
         end = time_start
     return end
+
+
+#: adverbs inside a verb group that do not end in -ly ("has long argued", "has since said")
+_GROUP_ADVERBS = frozenset({"long", "since", "first", "often", "always", "ever", "just", "still", "already",
+                            "even", "only", "twice", "once", "sometimes", "frequently", "recently", "soon"})
+#: lower-case words in -ly that are nouns or adjectives, not adverbs
+_LY_NOT_ADVERBS = frozenset({"family", "ally", "rally", "assembly", "supply", "monopoly", "bully", "italy", "july",
+                             "fly", "reply", "anomaly", "homily", "lily", "belly", "jelly", "folly", "holly",
+                             "early", "only", "daily", "weekly", "monthly", "likely", "elderly", "friendly", "costly",
+                             "ugly", "lonely", "lively", "deadly", "orderly", "silly", "holy", "oily", "curly"})
+
+
+def _adverb(token: Token) -> bool:
+    """A lower-case adverb inside a verb group: "subsequently", "has long", "has since"."""
+    word = token.lower
+    if _is_cap(token):
+        return False
+    return word in _GROUP_ADVERBS or (word.endswith("ly") and len(word) > 4 and word not in _LY_NOT_ADVERBS)
 
 
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
