@@ -150,3 +150,37 @@ def test_a_noun_in_ly_is_not_an_adverb():
     # three words before the verb (a family is one of the package's unnamed groups)
     found = find_attribution("The Roe family said the farm would stay open.")
     assert (found.speaker, found.tag) == ("unnamed", ((0, 3),))
+
+
+# -- longer subjects: a possessive as determiner, a plural noun with a phrase after it ------
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Jane Roe’s campaign manager says the rally will go ahead.", "Jane Roe’s campaign manager"),
+    ("Rival Jane Roe’s campaign said it raised $2 million in March.", "Rival Jane Roe’s campaign"),
+    ("Members of the harbour board said the ferry would run again.", "Members of the harbour board"),
+    ("People briefed on the talks said that the deal was close.", "People briefed on the talks"),
+    ("Growers in the northern valley say the frost ruined the crop.", "Growers in the northern valley"),
+])
+def test_a_longer_description_is_a_subject(sentence, speaker):
+    found = find_attribution(sentence)
+    assert found is not None and found.speaker == speaker and found.kind == "description"
+
+
+@pytest.mark.parametrize("sentence", [
+    "But Mayor Roe’s more incendiary remarks in other towns have angered voters.",  # "remarks": a noun
+    "It’s kind of odd that growers expect the price to rise.",  # "It’s" is "it is", no possessive
+    "Sanders prevailed in his home state of Vermont.",  # a name in -s, then its verb
+    "Roe won majorities in six states on Tuesday.",  # "states" after a number is a noun
+    "The 40-page report names no one.",  # a noun after a number-led compound
+])
+def test_shapes_that_are_not_longer_subjects(sentence):
+    assert find_attribution(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Several said they would vote for the levy.", "unnamed"),
+    ("One in five say the bridge should close.", "unnamed"),
+])
+def test_a_number_as_subject_still_speaks(sentence, speaker):
+    found = find_attribution(sentence)
+    assert found is not None and found.speaker == speaker

@@ -239,14 +239,31 @@ def _inside_a_name(use: VerbUse) -> bool:
 
 
 def _passive_or_noun(use: VerbUse) -> bool:
-    """"is expected to", "did not say how many", "their say", "the union's claims": a
-    passive, a negation or a noun.  "is suggesting", "has been urging" (progressive) and
-    "did not claim that ..." (a negated statement with its content) still read as verbs."""
+    """"is expected to", "did not say how many", "their say", "the union's claims", "in six
+    states": a passive, a negation or a noun (after a number too: :func:`_counted_noun`).
+    "is suggesting", "has been urging" (progressive) and "did not claim that ..." (a
+    negated statement with its content) still read as verbs."""
     tokens, i, before = use.tokens, use.start, use.before
     active = (before in _BE and tokens[i].lower.endswith("ing")) \
         or (before in _NEGATIONS and use.end < len(tokens) and tokens[use.end].lower == "that")
     return (before in PASSIVE and not active) or before in DETERMINERS or (bool(i) and _is_possessive(tokens[i - 1])) \
-        or before in {"their", "enough", "no", "any"}
+        or before in {"their", "enough", "no", "any"} or _counted_noun(use)
+
+
+def _counted_noun(use: VerbUse) -> bool:
+    """"in six states", "two reports", "the 95-page report": a form in -s after a number is
+    a plural noun, and any form after a number-led compound ("95-page") a noun ("Several
+    said", "One in five say" are verbs)."""
+    before, form = use.before, use.tokens[use.start].lower
+    number = before in _NUMBER_WORDS or before[:1].isdigit()
+    compound = before[:1].isdigit() and "-" in before and not before.endswith("-old")  # "the 43-year-old asked"
+    return number and ((form.endswith("s") and form != "says") or compound)
+
+
+#: numbers before a form make it a plural noun: "in six states", "two reports", "a dozen calls"
+_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                           "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+                           "several", "many", "multiple", "numerous", "few"})
 
 
 _TO_AN_ADDRESSEE = frozenset({"promise", "pledge", "vow", "tell", "say", "add", "explain", "describe", "report",
@@ -616,10 +633,25 @@ def _poll_share(s: SubjectWords) -> Subject | _NotASubject | None:
 
 def _clause_word_in_head(s: SubjectWords) -> Subject | _NotASubject | None:
     """"When the mayor", "The plan was": a verb, modal or clause word in the head is no
-    noun phrase (but "Will Doyle", "Theresa May" are names)."""
-    if any(t.lower in BLOCK_IN_SUBJECT and not _in_name(s.head, k) for k, t in enumerate(s.head)):
+    noun phrase (but "Will Doyle", "Theresa May" are names, and "to" is a preposition
+    before a name, "Aides to Jane Roe", or part of a participle's phrase, "Growers hoping
+    to sell")."""
+    head = s.head
+    if any(t.lower in BLOCK_IN_SUBJECT and not _in_name(head, k) and not _to_in_noun_phrase(head, k)
+           for k, t in enumerate(head)):
         return NOT_A_SUBJECT
     return None
+
+
+def _to_in_noun_phrase(head: list[Token], k: int) -> bool:
+    """Whether "to" at ``head[k]`` stays inside a noun phrase: before a capitalised name
+    after a plural noun ("Aides to Jane Roe"), or after a lower-case participle
+    ("Growers hoping to sell the farm")."""
+    if head[k].lower != "to" or k == 0 or k + 1 >= len(head):
+        return False
+    before = head[k - 1]
+    return (_is_cap(head[k + 1]) and before.lower.endswith("s") and not _is_cap(before) and k <= 3) \
+        or (before.lower.endswith("ing") and not _is_cap(before) and k >= 2)
 
 
 def _quotation_in_head(s: SubjectWords) -> Subject | _NotASubject | None:
@@ -797,12 +829,56 @@ def _body_staff(s: SubjectWords) -> Subject | _NotASubject | None:
 def _description(s: SubjectWords) -> Subject | _NotASubject | None:
     """"The diplomat", "his lawyer", "the water company": a description (an organisation
     when a word of the head says so); also a short head without a determiner ("Union
-    bosses").  Anything longer without a determiner is no subject."""
-    if s.head[0].lower in DETERMINERS or len(s.head) <= 3:
+    bosses"), a possessive acting as one ("Jane Roe's campaign manager"), and a plural
+    noun of the first three words with a phrase after it ("Members of the board", "People
+    briefed on the talks", "Growers hoping to sell").  Anything else longer without a
+    determiner is no subject."""
+    if s.head[0].lower in DETERMINERS or len(s.head) <= 3 or _possessive_determiner(s.head) \
+            or _modified_plural(s.head):
         lowers = s.lowers
         hint = "organisation" if any(w in ORG_DESCRIPTORS or w in ORG_WORDS for w in lowers) else ""
         return _describe(s.head), "description", hint
     return NOT_A_SUBJECT
+
+
+_CONTRACTED_IS = frozenset(w + s + "s" for w in ("it", "that", "there", "what", "he", "she", "who", "here", "where")
+                           for s in ("'", "’"))
+
+
+def _possessive_determiner(head: list[Token]) -> bool:
+    """"Jane Roe's campaign manager", "Rival Jane Roe's campaign": a possessive in the first
+    four words with one to three lower-case words after it, none of them a comparative
+    or an adverb ("Roe's more incendiary" before "remarks" is no subject)."""
+    last = max((k for k, t in enumerate(head[:4]) if _is_possessive(t) and t.lower not in _CONTRACTED_IS),
+               default=None)
+    if last is None:
+        return False
+    rest = head[last + 1:]
+    return 1 <= len(rest) <= 3 and all(t.text.islower() and t.lower not in {"more", "most", "less", "least"}
+                                       and not _adverb(t) and t.lower not in _POST_MODIFIERS for t in rest)
+
+
+#: words that open a phrase after a head noun: "Members of", "People briefed on", "Voters in"
+_POST_MODIFIERS = frozenset({"of", "in", "at", "from", "to", "on", "with", "across", "around", "inside", "outside"})
+
+
+def _modified_plural(head: list[Token]) -> bool:
+    """"Members of the board", "Large majorities of voters in six states", "People briefed
+    on the talks", "officials hoping to sell the farm": a plural noun opening the head (or
+    after one lower-case adjective), then a preposition, or for a lower-case noun a
+    participle, and at least two words more.  A capitalised word in -s may be a name
+    ("Sanders prevailed in ..."), so only a preposition follows it ("Members of")."""
+    for k in range(min(2, len(head) - 2)):
+        word, nxt = head[k].lower, head[k + 1]
+        if k == 1 and (_is_cap(head[0]) or _adverb(head[0]) or not head[0].text.isalpha()):
+            return False
+        plural = word == "people" or (word.endswith("s") and not word.endswith(("ss", "'s", "’s")) and len(word) > 3)
+        if not plural or _is_cap(nxt):
+            continue
+        common = not _is_cap(head[k]) or word == "people"  # "People" is never a name
+        if nxt.lower in _POST_MODIFIERS or (common and nxt.lower.endswith(("ed", "ing"))):
+            return True
+    return False
 
 
 #: The shapes of a subject noun phrase, tried in this order: each pass takes the
