@@ -97,7 +97,7 @@ def test_a_time_phrase_after_a_participle_stays_with_it():
 @pytest.mark.parametrize("sentence, speaker", [
     ("Roe ended the hearing by announcing that the bridge would close.", "Roe"),
     ("Roe backed the budget while insisting that the library stay open.", "Roe"),
-    ("Roe praised the crew before explaining why the ferry was late.", "Roe"),
+    ("Roe thanked the crew before explaining why the ferry was late.", "Roe"),
     ("Jane Roe turned down the offer on the spot – saying she would stay in Ohio.", "Jane Roe"),
     ("The Hartwells have sold the farm, saying they could no longer afford it.", "the Hartwells"),
     ("Roe defended the levy, calling the new tax “a fair price for clean water.”", "Roe"),
@@ -184,3 +184,23 @@ def test_shapes_that_are_not_longer_subjects(sentence):
 def test_a_number_as_subject_still_speaks(sentence, speaker):
     found = find_attribution(sentence)
     assert found is not None and found.speaker == speaker
+
+
+# -- verbs of speaking, citing, praise and blame missing from the lexicon --------------------
+
+@pytest.mark.parametrize("sentence, speaker, lemma", [
+    ("The mayor spoke about the flood defences at length.", "the mayor", "speak"),
+    ("Roe talked up her plan to widen the bridge.", "Roe", "talk"),
+    ("Growers cited the late frost as the cause of the losses.", "Growers", "cite"),
+    ("Jane Roe praised the firefighters for their calm.", "Jane Roe", "praise"),
+    ("The union decried the cuts to the night buses.", "the union", "decry"),
+    ("The council requested a second survey of the pier.", "the council", "request"),
+])
+def test_added_verbs_report_speech(sentence, speaker, lemma):
+    found = find_attribution(sentence)
+    assert found is not None and (found.speaker, found.verb) == (speaker, lemma)
+
+
+def test_spoke_alone_is_not_added():
+    # speaking somewhere says nothing of what was said
+    assert find_attribution("Roe spoke at the harbour festival on Sunday.") is None
