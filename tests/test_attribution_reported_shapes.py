@@ -204,3 +204,25 @@ def test_added_verbs_report_speech(sentence, speaker, lemma):
 def test_spoke_alone_is_not_added():
     # speaking somewhere says nothing of what was said
     assert find_attribution("Roe spoke at the harbour festival on Sunday.") is None
+
+
+# -- the infinitive after "tried to", "went on to", "was quick to" -------------------------
+
+@pytest.mark.parametrize("sentence, lemma", [
+    ("Roe tried to argue that the plant was safe.", "argue"),
+    ("Roe went on to say that the plant was safe.", "say"),
+    ("Roe was quick to add that the plant was safe.", "add"),
+    ("Roe has taken to saying the plant is safe.", "say"),
+    ("Roe began to explain why the plant was safe.", "explain"),
+])
+def test_a_speech_infinitive_after_a_control_verb_speaks_for_the_subject(sentence, lemma):
+    found = find_attribution(sentence)
+    assert found is not None and (found.speaker, found.verb, found.rule) == ("Roe", lemma, "subject")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Roe is expected to argue that the plant is safe.",  # a passive before "to" still is none
+    "Roe wants to say that the plant is safe.",  # an intention, not a statement
+])
+def test_other_infinitives_are_not_statements(sentence):
+    assert find_attribution(sentence) is None

@@ -266,7 +266,8 @@ def _passive_or_noun(use: VerbUse) -> bool:
     negated statement with its content) still read as verbs."""
     tokens, i, before = use.tokens, use.start, use.before
     active = (before in _BE and tokens[i].lower.endswith("ing")) \
-        or (before in _NEGATIONS and use.end < len(tokens) and tokens[use.end].lower == "that")
+        or (before in _NEGATIONS and use.end < len(tokens) and tokens[use.end].lower == "that") \
+        or (before == "to" and _control_start(tokens, i) < i)
     return (before in PASSIVE and not active) or before in DETERMINERS or (bool(i) and _is_possessive(tokens[i - 1])) \
         or before in {"their", "enough", "no", "any"} or _counted_noun(use)
 
@@ -957,11 +958,34 @@ def _verb_group_start(tokens: list[Token], verb_start: int) -> int:
                 or _adverb(tokens[end - 1]):  # "Cara May said": a name
             end -= 1
             continue
+        if _control_start(tokens, end) < end:
+            end = _control_start(tokens, end)
+            continue
         time_start = _time_phrase_start(tokens, end)
         if time_start == end or (time_start and tokens[time_start - 1].lower.endswith("ed")
                                  and not _is_cap(tokens[time_start - 1])):
             break  # "A report filed Thursday says": the time belongs to the participle
         end = time_start
+    return end
+
+
+#: verbs whose infinitive after them is the subject's own act: "tried to argue", "went on
+#: to say", "was quick to add", "has taken to saying"
+_CONTROL_VERBS = frozenset({"try", "tries", "tried", "trying", "seek", "seeks", "sought", "seeking", "begin", "begins",
+                            "began", "begun", "start", "starts", "started", "continue", "continues", "continued",
+                            "continuing", "quick", "taken", "took", "rushed", "hastened", "proceeded", "moved"})
+_GO_ON = frozenset({"go", "goes", "went", "gone", "going"})
+
+
+def _control_start(tokens: list[Token], end: int) -> int:
+    """Where "tried to", "went on to", "was quick to" ending at ``end`` (the infinitive's
+    "to" is ``tokens[end - 1]``) begins; ``end`` if it is not there."""
+    if end < 2 or tokens[end - 1].lower != "to":
+        return end
+    if tokens[end - 2].lower in _CONTROL_VERBS and not _is_cap(tokens[end - 2]):
+        return end - 2
+    if end >= 3 and tokens[end - 2].lower == "on" and tokens[end - 3].lower in _GO_ON:
+        return end - 3
     return end
 
 
