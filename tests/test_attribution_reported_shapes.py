@@ -226,3 +226,26 @@ def test_a_speech_infinitive_after_a_control_verb_speaks_for_the_subject(sentenc
 ])
 def test_other_infinitives_are_not_statements(sentence):
     assert find_attribution(sentence) is None
+
+
+# -- forms in -s that are plural nouns; a reporter's credit line ------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Roe has a lead in the other Western states.",
+    "Coastal states swing toward the incumbent.",
+    "Roe’s most significant remarks, however, were on trade.",
+    "The mayor's latest reports were grim.",
+    "Jane Roe reported from Kabul.",
+    "Jane Roe reported from Lima, Peru.",
+])
+def test_plural_nouns_and_credit_lines_are_not_statements(sentence):
+    assert find_attribution(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The audit states that the pier is unsafe.", "the audit"),
+    ("Roe reported from the scene that the bridge had fallen.", "Roe"),
+])
+def test_the_same_forms_as_verbs_still_report(sentence, speaker):
+    found = find_attribution(sentence)
+    assert found is not None and found.speaker.lower() == speaker.lower()

@@ -269,7 +269,36 @@ def _passive_or_noun(use: VerbUse) -> bool:
         or (before in _NEGATIONS and use.end < len(tokens) and tokens[use.end].lower == "that") \
         or (before == "to" and _control_start(tokens, i) < i)
     return (before in PASSIVE and not active) or before in DETERMINERS or (bool(i) and _is_possessive(tokens[i - 1])) \
-        or before in {"their", "enough", "no", "any"} or _counted_noun(use)
+        or before in {"their", "enough", "no", "any"} or _counted_noun(use) or _plural_noun(use)
+
+
+#: forms in -s that are more often plural nouns: "remarks", "states", "reports"
+_PLURAL_LOOKING = frozenset({"states", "reports", "remarks", "comments", "notes", "posts", "calls", "claims", "charges",
+                             "answers", "tweets", "promises", "demands", "requests", "warnings", "statements",
+                             "estimates", "forecasts", "questions", "signals", "pledges", "vows", "counters",
+                             "echoes", "jokes", "protests", "cites", "praises", "indicates", "blasts", "slams"})
+#: words before such a form that make it the noun: "other states", "his latest remarks"
+_NOUN_MODIFIERS = frozenset({"other", "more", "most", "these", "those", "such", "many", "few", "all", "both", "new",
+                             "recent", "latest", "earlier", "previous", "public", "private", "similar", "some", "own",
+                             "opening", "closing", "early", "late", "recent", "swing", "battleground", "key",
+                             "remaining", "several", "various", "various", "numerous", "critical", "negative",
+                             "positive", "harsh", "initial", "further", "additional"})
+
+
+def _plural_noun(use: VerbUse) -> bool:
+    """"other Western states", "his most significant remarks", "Coastal states": a form in
+    -s that is usually a plural noun, after a modifier ("other", "latest") or an adjective
+    ("-al", "-ic", "-ive", "-ous", "-ern", "-ful", or after "most", "more", "very")."""
+    tokens, i = use.tokens, use.start
+    if tokens[i].lower not in _PLURAL_LOOKING or not i:
+        return False
+    k = i - 1
+    while k > 0 and _is_cap(tokens[k]) and tokens[k - 1].lower in _NOUN_MODIFIERS:
+        k -= 1  # "other Western states"
+    word = tokens[k].lower
+    adjective = (word.endswith(("al", "ic", "ive", "ous", "ern", "ful")) and len(word) > 4) \
+        or (k > 0 and tokens[k - 1].lower in {"most", "more", "very", "less", "least"})  # "most significant"
+    return word in _NOUN_MODIFIERS or (adjective and (k == 0 or tokens[k - 1].text not in {",", QUOTE_PLACEHOLDER}))
 
 
 def _counted_noun(use: VerbUse) -> bool:
@@ -314,8 +343,14 @@ def _added_a_thing(use: VerbUse) -> bool:
 
 
 def _tells_a_story(use: VerbUse) -> bool:
-    """"the film tells the story of ...": not a statement."""
+    """"the film tells the story of ...": not a statement; nor is a reporter's credit line,
+    "Roe reported from Kabul." (a place, then the sentence's end)."""
     tokens, end = use.tokens, use.end
+    if use.verb.lemma == "report" and use.after == "from":
+        place = tokens[end + 1:]
+        while place and place[-1].text in {".", ","}:
+            place = place[:-1]
+        return bool(place) and all(_is_cap(t) or t.lower in {"and", "of"} or t.text == "," for t in place)
     return use.verb.lemma == "tell" and use.after in {"the", "a", "of"} and end + 1 < len(tokens) \
         and tokens[end + 1].lower in {"story", "tale", "stories", "of"}
 
