@@ -249,3 +249,27 @@ def test_plural_nouns_and_credit_lines_are_not_statements(sentence):
 def test_the_same_forms_as_verbs_still_report(sentence, speaker):
     found = find_attribution(sentence)
     assert found is not None and found.speaker.lower() == speaker.lower()
+
+
+# -- "state" and "continue" are speech only before what was said -----------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Roe won Ohio and her home state of Maine.",
+    "Roe campaigned in the Rust Belt states that have lost factories.",
+    "Roe continued campaigning on Friday with her running mate.",
+    "The search for the missing boat continues in the bay.",
+])
+def test_state_and_continue_without_content_are_not_statements(sentence):
+    assert find_attribution(sentence) is None
+
+
+@pytest.mark.parametrize("masked, speaker", [
+    ("Roe stated earlier this week that she would sit down with the auditors.", "Roe"),
+    ("The audit states that the pier is unsafe.", "the audit"),
+    ("\x00 Roe stated in a press release on Tuesday.", "Roe"),
+    ("Roe continued: \x00", "Roe"),
+    ("She continued that the vote had been rigged.", "she"),
+])
+def test_state_and_continue_before_what_was_said_still_report(masked, speaker):
+    found = find_attribution(masked)
+    assert found is not None and found.speaker.lower() == speaker.lower()

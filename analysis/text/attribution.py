@@ -355,9 +355,45 @@ def _tells_a_story(use: VerbUse) -> bool:
         and tokens[end + 1].lower in {"story", "tale", "stories", "of"}
 
 
+#: verbs that are speech only before what was said, like the verbs of belief: "continued
+#: campaigning", "the home state of": "continued:", "stated that ..."
+_SPEECH_BEFORE_CONTENT = frozenset({"continue", "state"})
+#: words after "that" that make it a relative pronoun ("states that have voted"), not a
+#: complement's opening
+_RELATIVE_VERBS = frozenset({"have", "has", "had", "are", "is", "were", "was", "will", "would", "could", "can", "may",
+                             "might", "vote", "voted", "held", "hold", "went", "go", "already", "still"})
+
+
+def _no_content_after(use: VerbUse) -> bool:
+    """For "continue" and "state": the bare form "state", a relative "that" ("states that
+    have voted"), or no quotation in the sentence before the verb and no "that", colon,
+    comma, quotation or sentence end after it (within a short adverbial: "stated earlier
+    this week that")."""
+    tokens, form = use.tokens, use.tokens[use.start].lower
+    if form == "state":
+        return True
+    if use.after == "that" and use.end + 1 < len(tokens) and tokens[use.end + 1].lower in _RELATIVE_VERBS:
+        return True
+    if any(t.text == QUOTE_PLACEHOLDER for t in tokens[:use.start]):
+        return False  # '"...," Roe stated in a release'
+    if use.after in {",", ":", ".", ""} or tokens[use.end].text == QUOTE_PLACEHOLDER:
+        return False  # "Roe continued: ...", '... ," Roe stated.'
+    for token in tokens[use.end:use.end + 6]:
+        if token.lower == "that" or token.text in {":", QUOTE_PLACEHOLDER}:
+            return False
+        if token.text in {",", "."}:
+            break
+    return True
+
+
 def _belief_without_that(use: VerbUse) -> bool:
     """"found the keys", "believed him": a verb of belief or finding counts only before
-    "that" (or a quotation before it, or at the end of a clause)."""
+    "that" (or a quotation before it, or at the end of a clause); so do "continue" and
+    "state" ("continued campaigning", "his home state of", but "continued: ...", "stated
+    that"), which moreover never count in the bare form "state" nor when "that" opens a
+    relative clause ("Rust Belt states that have voted")."""
+    if use.verb.lemma in _SPEECH_BEFORE_CONTENT:
+        return _no_content_after(use)
     return use.verb.needs_that and not use.quoted_before and use.after != "that" \
         and use.after not in {".", "", ",", "!", ":"}
 
