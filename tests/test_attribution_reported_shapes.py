@@ -273,3 +273,20 @@ def test_state_and_continue_without_content_are_not_statements(sentence):
 def test_state_and_continue_before_what_was_said_still_report(masked, speaker):
     found = find_attribution(masked)
     assert found is not None and found.speaker.lower() == speaker.lower()
+
+
+# -- poll shares as fractions ---------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "About half of the riders said the new timetable was worse.",
+    "Even so, three-quarters of the growers said they were worried about the frost.",
+    "Three-in-five harbour workers said the crane was unsafe.",
+    "Two-thirds of the town's voters say the pier should be rebuilt.",
+])
+def test_a_fraction_of_a_group_is_an_unnamed_poll_answer(sentence):
+    found = find_attribution(sentence)
+    assert found is not None and found.speaker == "unnamed"
+
+
+def test_a_name_is_not_a_fraction():
+    assert find_attribution("Jane Half said the pier would reopen.").speaker == "Jane Half"

@@ -717,11 +717,33 @@ def _anonymous_source(s: SubjectWords) -> Subject | _NotASubject | None:
 
 
 def _poll_share(s: SubjectWords) -> Subject | _NotASubject | None:
-    """"61 percent said", "a majority of voters say": poll answers, unnamed (but "Majority
-    Leader Jane Roe" is a name)."""
-    if any(t.lower in _SHARE_WORDS and not _in_name(s.head, k) for k, t in enumerate(s.head)):
+    """"61 percent said", "a majority of voters say", "about half of voters", "two-thirds
+    of them", "One in five say", "Three-in-five insiders said": poll answers, unnamed (but
+    "Majority Leader Jane Roe" is a name)."""
+    head = s.head
+    if any((t.lower in _SHARE_WORDS or _fraction(head, k)) and not _in_name(head, k) for k, t in enumerate(head)):
         return _UNNAMED
     return None
+
+
+_FRACTIONS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
+_COUNTS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+
+
+def _fraction(head: list[Token], k: int) -> bool:
+    """A share at ``head[k]``: "half", "two-thirds", "three-quarters" (opening the head or
+    before "of"), or "one in five", "4 in 10", "Three-in-five"."""
+    word = head[k].lower
+    parts = word.split("-")
+    if parts[-1] in _FRACTIONS and (k == 0 or head[k - 1].lower in {"about", "nearly", "almost", "over", "roughly",
+                                                                    "more", "than", "a", "one", "just", "only"}
+                                    or (k + 1 < len(head) and head[k + 1].lower == "of")):
+        return True
+    if len(parts) == 3 and parts[1] == "in" and all(p in _COUNTS or p.isdigit() for p in (parts[0], parts[2])):
+        return True  # "three-in-five"
+    number = word in _COUNTS or word.isdigit()
+    return number and k + 2 < len(head) and head[k + 1].lower == "in" \
+        and (head[k + 2].lower in _COUNTS or head[k + 2].lower.isdigit())
 
 
 def _clause_word_in_head(s: SubjectWords) -> Subject | _NotASubject | None:
