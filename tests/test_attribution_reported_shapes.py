@@ -290,3 +290,16 @@ def test_a_fraction_of_a_group_is_an_unnamed_poll_answer(sentence):
 
 def test_a_name_is_not_a_fraction():
     assert find_attribution("Jane Half said the pier would reopen.").speaker == "Jane Half"
+
+
+# -- the shape: a clause, then "said spokesman John Doe" ------------------------------
+
+def test_a_clause_before_an_inverted_spokesman_tag():
+    # "close" in the clause is a verb, not the anonymity of "a source close to"
+    found = find_attribution("The plant will close in June, said spokesman John Doe.")
+    assert (found.speaker, found.rule) == ("John Doe", "inverted")
+    assert voices("The plant will close in June, said spokesman John Doe.") == [("reported", "John Doe")]
+
+
+def test_a_source_close_to_is_still_anonymous():
+    assert find_attribution("A source close to the talks said the deal was near.").speaker == "unnamed"

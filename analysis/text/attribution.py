@@ -710,10 +710,18 @@ def _restrictive_relative(s: SubjectWords) -> Subject | _NotASubject | None:
 
 
 def _anonymous_source(s: SubjectWords) -> Subject | _NotASubject | None:
-    """"A source close to the talks", "an official who was not authorised to speak": unnamed."""
-    if any(t.lower in ANONYMOUS for t in s.tokens) and s.first.lower not in PRONOUNS:
+    """"A source close to the talks", "an official who was not authorised to speak": unnamed
+    ("close" only before "to": "The plant will close in June" is no anonymous source)."""
+    if any(_anonymous_word(s.tokens, k) for k in range(len(s.tokens))) and s.first.lower not in PRONOUNS:
         return _UNNAMED
     return None
+
+
+def _anonymous_word(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` is a word of anonymity ("named", "familiar", "close to")."""
+    if tokens[k].lower == "close":
+        return k + 1 < len(tokens) and tokens[k + 1].lower == "to"
+    return tokens[k].lower in ANONYMOUS
 
 
 def _poll_share(s: SubjectWords) -> Subject | _NotASubject | None:
