@@ -303,3 +303,25 @@ def test_a_clause_before_an_inverted_spokesman_tag():
 
 def test_a_source_close_to_is_still_anonymous():
     assert find_attribution("A source close to the talks said the deal was near.").speaker == "unnamed"
+
+
+# -- "called" naming something further on in its clause ---------------------------------------
+
+@pytest.mark.parametrize("masked, speaker", [
+    ("Jane Roe called the plan on Sunday \x00", "Jane Roe"),
+    ("Roe called him a liar.", "Roe"),
+    ("Roe calls herself a democratic socialist.", "Roe"),
+    ("The mayor called the closure of the pier a loss for the whole town.", "the mayor"),
+])
+def test_called_with_a_name_given_further_on(masked, speaker):
+    found = find_attribution(masked)
+    assert found is not None and found.speaker.lower() == speaker.lower() and found.verb == "call"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor called a meeting for Tuesday.",
+    "Roe called her sister and they waited by the pier.",
+    "Roe called the police to report the fire.",
+])
+def test_called_without_a_name_given(sentence):
+    assert find_attribution(sentence) is None

@@ -399,8 +399,33 @@ def _belief_without_that(use: VerbUse) -> bool:
 
 
 def _called_without_quotation(use: VerbUse) -> bool:
-    """"called the meeting": not speech ('called it "predatory"' is)."""
-    return use.verb.lemma == "call" and not any(t.text == QUOTE_PLACEHOLDER for t in use.tokens[use.end:use.end + 4])
+    """"called the meeting": not speech ('called it "predatory"' is, and so is a name given
+    further on in the clause, quoted or after "a": 'called the plan on Sunday "childish"',
+    "called him a liar", "calls himself a socialist")."""
+    if use.verb.lemma != "call":
+        return False
+    tokens = use.tokens
+    if any(t.text == QUOTE_PLACEHOLDER for t in tokens[use.end:use.end + 4]):
+        return False
+    return not _named_in_clause(tokens, use.end)
+
+
+def _named_in_clause(tokens: list[Token], end: int) -> bool:
+    """After "called" at ``tokens[end - 1]``: an object of one to eight words, then a
+    quotation or "a"/"an" opening what it is called, before the clause ends (a comma-closed
+    apposition may come between: "called Roe, a former aide, a liar")."""
+    if end >= len(tokens) or tokens[end].lower in {"a", "an", "for", "on", "in", "off", "up", "out", "back"}:
+        return False
+    for k in range(end + 1, min(len(tokens), end + 16)):
+        token = tokens[k]
+        if token.text == QUOTE_PLACEHOLDER:
+            return True
+        if token.lower in {"a", "an"} and tokens[k - 1].text != ",":
+            return k - end <= 8
+        if token.text in {".", ";", ":", "!", "?"} or token.lower in {"that", "to", "and", "but", "has", "had"} \
+                or token.lower in _BE:
+            return False  # "a group called Ginbot 7, was a force": the clause went on
+    return False
 
 
 def _asked_a_request(use: VerbUse) -> bool:
