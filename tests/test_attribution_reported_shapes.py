@@ -325,3 +325,28 @@ def test_called_with_a_name_given_further_on(masked, speaker):
 ])
 def test_called_without_a_name_given(sentence):
     assert find_attribution(sentence) is None
+
+
+# -- bare plural subjects; a quotation inside the speaker's apposition -------------------------
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("In Ohio, exit polls suggested that turnout was low.", "exit polls"),
+    ("Sure, harbour surveys suggest that the trade peaked in 2013.", "harbour surveys"),
+    ("In interviews, female growers described a hard winter.", "female growers"),
+])
+def test_a_bare_plural_after_an_introduction_is_a_subject(sentence, speaker):
+    found = find_attribution(sentence)
+    assert found is not None and found.speaker == speaker
+
+
+def test_a_quotation_in_the_speakers_apposition_is_not_the_speech():
+    # the comma closing the apposition sits inside the quotation marks
+    sentence = "Jane Roe, host of “Harbour Talk,” suggested the ferry fares were too high."
+    found = find_attribution(sentence.replace("“Harbour Talk,”", "\x00"))
+    assert found.speaker == "Jane Roe" and not found.direct
+    assert voices(sentence) == [("reported", "Jane Roe")]
+
+
+def test_a_subject_starts_after_the_quotation_and_a_leader_is_no_share():
+    found = find_attribution("\x00 Senate minority leader Jane Roe told reporters in Ohio.")
+    assert (found.speaker, found.direct, found.tag) == ("Jane Roe", True, ((1, 6),))

@@ -754,9 +754,15 @@ def _poll_share(s: SubjectWords) -> Subject | _NotASubject | None:
     of them", "One in five say", "Three-in-five insiders said": poll answers, unnamed (but
     "Majority Leader Jane Roe" is a name)."""
     head = s.head
-    if any((t.lower in _SHARE_WORDS or _fraction(head, k)) and not _in_name(head, k) for k, t in enumerate(head)):
+    if any((t.lower in _SHARE_WORDS or _fraction(head, k)) and not _in_name(head, k) and not _leader_title(head, k)
+           for k, t in enumerate(head)):
         return _UNNAMED
     return None
+
+
+def _leader_title(head: list[Token], k: int) -> bool:
+    """"Senate minority leader Jane Roe", "majority whip": a title, not a share."""
+    return k + 1 < len(head) and head[k + 1].lower in {"leader", "whip"}
 
 
 _FRACTIONS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
@@ -823,12 +829,28 @@ def _no_noun_phrase_opening(s: SubjectWords) -> Subject | _NotASubject | None:
     head, first = s.head, s.first
     head_runs = _name_runs(head)
     ends_in_name = bool(head_runs) and head_runs[-1][1] == len(head) and head_runs[-1][1] - head_runs[-1][0] >= 2
-    group = len(head) <= 3 and head[-1].lower in COLLECTIVE_UNNAMED | COLLECTIVE_BODY  # "border officials"
+    group = len(head) <= 3 and (head[-1].lower in COLLECTIVE_UNNAMED | COLLECTIVE_BODY  # "border officials"
+                                or _plain_plural(head))  # "exit polls", "female donors"
     if not (_is_cap(first) or first.text[:1].isupper() or ends_in_name or first.lower in DETERMINERS
             or first.lower in INDEFINITE or first.lower in COLLECTIVE_UNNAMED or first.lower in COLLECTIVE_BODY
             or first.text[:1].isdigit() or group):
         return NOT_A_SUBJECT
     return None
+
+
+#: data nouns whose producer is the speaker ("council figures": the council, see
+#: :func:`_data_producer`), not the noun phrase itself
+_DATA_NOUNS = frozenset({"figures", "data", "statistics", "filings", "records", "numbers", "estimates"})
+
+
+def _plain_plural(head: list[Token]) -> bool:
+    """"exit polls", "female donors": two or three lower-case words, no verb form or adverb
+    among them, ending in a plural noun (not a data noun: "council figures")."""
+    last = head[-1].lower
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3 and last not in _DATA_NOUNS
+    return len(head) >= 2 and plural and all(t.text.isalpha() and t.text.islower() and not _adverb(t)
+                                             and not t.lower.endswith(("ed", "ing")) and t.lower not in BLOCK_IN_SUBJECT
+                                             and t.lower not in PREPOSITIONS for t in head)
 
 
 def _participle_opening(s: SubjectWords) -> Subject | _NotASubject | None:
@@ -1175,6 +1197,8 @@ def _subject_before(tokens: list[Token], verb_start: int, verb_end: int) -> Attr
     if coordinated:
         return None
     for start in _clause_starts(tokens, end):
+        if tokens[start].text == QUOTE_PLACEHOLDER:
+            continue  # '"...," Senate minority leader Jane Roe told': the subject starts after it
         found = analyse_subject_with_appositions(tokens[start:end])
         if found:
             return Attribution(*found, "", "subject", tag=((start, verb_start),))
@@ -1188,8 +1212,8 @@ def analyse_subject_with_appositions(tokens: list[Token]) -> tuple[str, str, str
     if not tokens:
         return None
     segments = _split_commas(tokens)
-    if len(segments) > 1 and segments[-1]:
-        return None
+    if len(segments) > 1 and segments[-1] and segments[-1][-1].text != QUOTE_PLACEHOLDER:
+        return None  # (an apposition ending in a quotation took its comma inside: 'X, host of "Y," said')
     return analyse_subject(tokens)
 
 
@@ -1529,6 +1553,8 @@ def _introduced_by_tag(tokens: list[Token], in_tag: list[bool], q: int) -> bool:
     (past at most three commas) by the tag ('"...," X said') when it opens its clause: a
     fragment after unquoted words of the reported clause ('The firm is "in good shape,"
     Roe said', 'On "Meet the Press," Roe said ...') is part of what the tag reports."""
+    if in_tag[q] and "," in {t.text for t in tokens[max(0, q - 12):q]} and q and in_tag[q - 1]:
+        return False  # a quotation in the speaker's apposition names it: 'X, host of "Y," said'
     before = q - 1
     while before >= 0 and before > q - 4 and tokens[before].text in {",", ":"}:
         before -= 1
