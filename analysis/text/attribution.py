@@ -8,7 +8,8 @@ sentence length whatever the input.
 
 A speech verb comes from the lexicon ``data/speech_verbs.csv`` (lemma, every
 inflected form, multi-word forms such as "pointed out", "called on"; verbs of
-belief and finding such as "found" only count before "that").  An attribution
+belief and finding such as "found" only count before "that"), with the rows of
+:data:`EXTRA_SPEECH_VERBS` added.  An attribution
 is accepted in these news shapes, tried in this order (the order is the behaviour):
 
 1. a speaker stated by layout (:data:`LAYOUT_PASSES`): a transcript turn ``ROE: We
@@ -23,7 +24,8 @@ is accepted in these news shapes, tried in this order (the order is the behaviou
       ``X, 52, who ..., said:``, ``..., X reported.``, ``X has warned``;
    b. coordinated: ``X laughed and said``, ``Veltra cut its forecast and said``;
    c. inverted after a quotation or comma: ``"...," said café owner Sofia Marques.``;
-4. a participle after the main clause: ``X unveiled the bill, claiming ...``;
+4. a participle after the main clause: ``X unveiled the bill, claiming ...``,
+   ``X ended the meeting by announcing ...``;
 5. a clause ending in a colon before a quotation: ``Roe leaned in and boomed: "..."``.
 
 A subject noun phrase is read by :func:`analyse_subject`, an ordered tuple of named
