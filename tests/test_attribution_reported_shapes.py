@@ -350,3 +350,17 @@ def test_a_quotation_in_the_speakers_apposition_is_not_the_speech():
 def test_a_subject_starts_after_the_quotation_and_a_leader_is_no_share():
     found = find_attribution("\x00 Senate minority leader Jane Roe told reporters in Ohio.")
     assert (found.speaker, found.direct, found.tag) == ("Jane Roe", True, ((1, 6),))
+
+
+@pytest.mark.parametrize("sentence, speaker, lemma", [
+    ("Roe pointed to the cracked pier as proof of neglect.", "Roe", "point to"),
+    ("A judge ordered the release of the harbour records.", "unnamed", "order"),
+])
+def test_pointed_to_and_ordered(sentence, speaker, lemma):
+    found = find_attribution(sentence)
+    assert found is not None and (found.speaker, found.verb) == (speaker, lemma)
+
+
+def test_attacked_is_not_added():
+    # armies attack too: the verb is left out of the lexicon
+    assert find_attribution("The rebels attacked the northern town at dawn.") is None
