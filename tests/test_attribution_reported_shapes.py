@@ -364,3 +364,11 @@ def test_pointed_to_and_ordered(sentence, speaker, lemma):
 def test_attacked_is_not_added():
     # armies attack too: the verb is left out of the lexicon
     assert find_attribution("The rebels attacked the northern town at dawn.") is None
+
+
+def test_a_dash_parenthetical_closing_before_the_verb_is_dropped_from_the_subject():
+    found = find_attribution("Harbour engineers — including the chief engineer, Jane Roe — have long argued "
+                             "that the pier is unsafe.")
+    assert found is not None and found.speaker == "Harbour engineers" and found.verb == "argue"
+    found = find_attribution("The mayor — a former ferry pilot — said the pier would reopen.")
+    assert found is not None and found.speaker == "the mayor"

@@ -621,8 +621,20 @@ def _describe(tokens: list[Token]) -> str:
     return " ".join(words)
 
 
+def _drop_dashed(tokens: list[Token]) -> list[Token]:
+    """The tokens without a last stretch between two dashes when it closes at their end
+    ("Officials — including Jane Roe, the chief —" -> "Officials")."""
+    dashes = [k for k, t in enumerate(tokens) if t.text in {"—", "–", "--"}]
+    if len(dashes) >= 2 and dashes[-1] == len(tokens) - 1 and dashes[-2] > 0:
+        return tokens[:dashes[-2]]
+    return tokens
+
+
 def _drop_parentheses(tokens: list[Token]) -> list[Token]:
-    """The tokens without parenthesised stretches ("(CQC)", "(D-Md.)")."""
+    """The tokens without parenthesised stretches ("(CQC)", "(D-Md.)") and without a
+    stretch between a pair of dashes that closes at their end ("Officials — including
+    Jane Roe —")."""
+    tokens = _drop_dashed(tokens)
     out, depth = [], 0
     for token in tokens:
         if token.text == "(":
@@ -1216,7 +1228,7 @@ def analyse_subject_with_appositions(tokens: list[Token]) -> tuple[str, str, str
     before the verb (", who said") is not a subject."""
     if not tokens:
         return None
-    segments = _split_commas(tokens)
+    segments = _split_commas(_drop_dashed(tokens))
     if len(segments) > 1 and segments[-1] and segments[-1][-1].text != QUOTE_PLACEHOLDER:
         return None  # (an apposition ending in a quotation took its comma inside: 'X, host of "Y," said')
     return analyse_subject(tokens)
