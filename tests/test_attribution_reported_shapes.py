@@ -372,3 +372,23 @@ def test_a_dash_parenthetical_closing_before_the_verb_is_dropped_from_the_subjec
     assert found is not None and found.speaker == "Harbour engineers" and found.verb == "argue"
     found = find_attribution("The mayor — a former ferry pilot — said the pier would reopen.")
     assert found is not None and found.speaker == "the mayor"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Later, the harbour board released a statement saying the pier would close.", "the harbour board"),
+    ("Roe put out a video urging residents to leave the coast.", "Roe"),
+])
+def test_a_document_saying_speaks_for_the_subject(sentence, speaker):
+    found = find_attribution(sentence)
+    assert found is not None and found.speaker.lower() == speaker.lower() and found.rule == "participle"
+
+
+def test_a_bare_participle_has_no_subject_before_it():
+    # "the board released a statement saying": "saying" has no subject of its own; the
+    # main clause's subject speaks (participle), not "the board released a statement"
+    found = find_attribution("The harbour board released a statement saying the pier would close.")
+    assert (found.speaker, found.rule) == ("the harbour board", "participle")
+    found = find_attribution("Roe, in an interview on Friday, barely touched on the pier, saying the budget mattered more.")
+    assert (found.speaker, found.rule) == ("Roe", "participle")
+    found = find_attribution("In three interviews, the mayor sounded off on the plan, saying it would fail.")
+    assert (found.speaker, found.rule) == ("the mayor", "participle")

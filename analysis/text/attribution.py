@@ -1211,8 +1211,8 @@ def _subject_before(tokens: list[Token], verb_start: int, verb_end: int) -> Attr
     "X is suggesting": the subject starts a clause before the verb group."""
     end = _verb_group_start(tokens, verb_start)
     coordinated = end >= 2 and tokens[end - 1].lower == "and" and tokens[end - 2].text not in CLAUSE_PUNCT
-    if coordinated:
-        return None
+    if coordinated or (end == verb_start and tokens[verb_start].lower.endswith("ing")):
+        return None  # "... released a statement saying": a bare participle has no subject before it
     for start in _clause_starts(tokens, end):
         if tokens[start].text == QUOTE_PLACEHOLDER:
             continue  # '"...," Senate minority leader Jane Roe told': the subject starts after it
@@ -1415,9 +1415,12 @@ _PARTICIPLES = frozenset({"claiming", "saying", "insisting", "adding", "warning"
 #: what may come before a participle whose subject is the main clause's: a comma or dash
 #: ('X unveiled the bill, claiming'), or a preposition of manner or time after the main
 #: clause ('X ended the meeting by announcing', 'X backed it while insisting')
-_BEFORE_PARTICIPLE = frozenset({",", "—", "–", "by", "while", "before"})
+_BEFORE_PARTICIPLE = frozenset({",", "—", "–", "by", "while", "before"}) | frozenset(
+    # a document of the subject's that says it: 'X released a statement saying ...'
+    {"statement", "statements", "letter", "memo", "tweet", "tweets", "post", "message", "video", "ad", "release",
+     "note", "op-ed", "email", "e-mail", "speech", "interview", "filing", "report"})
 #: auxiliaries that may follow the subject of such a main clause ('X has backed it, saying')
-_MAIN_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "are", "were"})
+_MAIN_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "are", "were", "will", "would"})
 
 
 #: participles that are speech only before what was said: "adding that ...", "adding, '...'",
@@ -1442,7 +1445,8 @@ def _speech_participle(tokens: list[Token], i: int) -> bool:
 def _participle(tokens: list[Token]) -> Attribution | None:
     """'X unveiled the bill on Tuesday, claiming it would ...', 'X has backed the bill,
     saying ...', 'X ended the meeting by announcing ...', 'In a speech on Monday, X struck
-    a measured tone, saying ...': X, the main clause's subject, is the speaker."""
+    a measured tone, saying ...', 'X released a statement saying ...': X, the main
+    clause's subject, is the speaker."""
     for i in range(1, len(tokens)):
         if tokens[i].lower in _PARTICIPLES and tokens[i - 1].lower in _BEFORE_PARTICIPLE \
                 and (tokens[i - 1].text == "," or i >= 4) and _speech_participle(tokens, i):
@@ -1458,15 +1462,20 @@ def _participle(tokens: list[Token]) -> Attribution | None:
 def _main_subject(tokens: list[Token], start: int, end: int) -> Subject | None:
     """The subject of a main clause opening at ``tokens[start]`` (before ``end``): a name
     or pronoun (perhaps with a parenthesised tag: "Sen. Jane Roe (D-Minn.)") followed by
-    its verb, within ten words."""
+    its verb, within ten words; or such a subject with an apposition or adverbial closed
+    by commas before the verb ("Roe, in an interview on Friday, barely mentioned ...")."""
     while start < end and tokens[start].lower in LEADING_WORDS:
         start += 1
+    if start < end and tokens[start].lower in DETERMINERS:
+        return _described_subject(tokens, start, end)
     depth = 0
     for k in range(start + 1, min(end, start + 10)):
         nxt = tokens[k]
         depth += (nxt.text == "(") - (nxt.text == ")")
         if depth or nxt.text == ")":
             continue
+        if nxt.text == "," and (_is_cap(tokens[k - 1]) or tokens[k - 1].lower in PRONOUNS):
+            return _subject_with_inserted_phrase(tokens, start, k, end)
         if nxt.text[:1].islower() and nxt.lower not in CONNECTORS and nxt.lower not in DETERMINERS:
             prev = tokens[k - 1]
             if (_is_cap(prev) or prev.lower in PRONOUNS or prev.text == ")") \
@@ -1474,6 +1483,33 @@ def _main_subject(tokens: list[Token], start: int, end: int) -> Subject | None:
                 return analyse_subject(tokens[start:k])
             return None
     return None
+
+
+def _described_subject(tokens: list[Token], start: int, end: int) -> Subject | None:
+    """"the justice sounded off", "The harbour board released": a determiner and one to
+    three words, then a lower-case word that reads as a verb."""
+    for k in range(start + 2, min(end, start + 5)):
+        word = tokens[k]
+        if not word.text.isalpha():
+            return None
+        if word.text.islower() and (word.lower in _MAIN_AUXILIARIES
+                                    or (_reads_as_verb(word.lower) and word.lower not in BLOCK_IN_SUBJECT)):
+            return analyse_subject(tokens[start:k])
+    return None
+
+
+def _subject_with_inserted_phrase(tokens: list[Token], start: int, comma: int, end: int) -> Subject | None:
+    """"Roe, in an interview on Friday, barely mentioned": the phrase after the comma at
+    ``comma`` closes with a comma within 14 words, and a lower-case verb (perhaps after an
+    adverb) follows it."""
+    close = next((j for j in range(comma + 1, min(end, comma + 15)) if tokens[j].text == ","), None)
+    if close is None or close + 1 >= end:
+        return None
+    after = tokens[close + 1]
+    if not after.text[:1].islower() or (after.lower in BLOCK_IN_SUBJECT and after.lower not in _MAIN_AUXILIARIES) \
+            or after.lower in DETERMINERS or after.lower in CONNECTORS:
+        return None
+    return analyse_subject_with_appositions(tokens[start:close + 1])
 
 
 def _reads_as_verb(word: str) -> bool:
