@@ -8,8 +8,8 @@ sentence length whatever the input.
 
 A speech verb comes from the lexicon ``data/speech_verbs.csv`` (lemma, every
 inflected form, multi-word forms such as "pointed out", "called on"; verbs of
-belief and finding such as "found" only count before "that"), with the rows of
-:data:`EXTRA_SPEECH_VERBS` added.  An attribution
+belief and finding such as "found" only count before "that"; "spoke" alone ("spoke at
+the rally") is not a row, "spoke about" is).  An attribution
 is accepted in these news shapes, tried in this order (the order is the behaviour):
 
 1. a speaker stated by layout (:data:`LAYOUT_PASSES`): a transcript turn ``ROE: We
@@ -87,36 +87,13 @@ class SpeechVerb(NamedTuple):
     needs_that: bool
 
 
-#: Verbs of speaking and of praise or blame missing from ``data/speech_verbs.csv``, as
-#: rows of the same form (lemma, forms, needs_that); added here to the lexicon (issue #26:
-#: 'X spoke about', 'X cited', 'X praised', 'X decried'; they belong in the CSV file).
-#: "spoke" alone ('spoke at the rally') and verbs that gained little on PolNeAR train
-#: while adding more false alarms ("attack": troops attack too; "denounce", "tout",
-#: "hail", "proclaim") are left out.
-EXTRA_SPEECH_VERBS = (
-    ("speak", "speak about|speaks about|spoke about|speaking about|speak of|speaks of|spoke of", "0"),
-    ("talk", "talk about|talks about|talked about|talking about|talked up|talks up|talked of", "0"),
-    ("cite", "cite|cites|cited|citing", "0"),
-    ("praise", "praise|praises|praised|praising", "0"),
-    ("decry", "decry|decries|decried|decrying", "0"),
-    ("request", "request|requests|requested|requesting", "0"),
-    ("rebuke", "rebuke|rebukes|rebuked|rebuking", "0"),
-    ("ridicule", "ridicule|ridicules|ridiculed|ridiculing", "0"),
-    ("chide", "chide|chides|chided|chiding", "0"),
-    ("brag", "brag|brags|bragged|bragging", "0"),
-    ("point to", "pointed to|points to|pointing to", "0"),
-    ("order", "order|orders|ordered|ordering", "0"),
-)
-
-
 @functools.lru_cache(maxsize=1)
 def speech_verbs() -> dict[str, list[SpeechVerb]]:
-    """The lexicon (``data/speech_verbs.csv`` and :data:`EXTRA_SPEECH_VERBS`), indexed by
-    first word, longest forms first."""
+    """The lexicon (``data/speech_verbs.csv``), indexed by first word, longest forms first."""
     index: dict[str, list[SpeechVerb]] = {}
     with resources.files("analysis.text").joinpath("data/speech_verbs.csv").open(encoding="utf-8") as handle:
         rows = [(row["lemma"], row["forms"], row["needs_that"]) for row in csv.DictReader(handle)]
-    for lemma, forms, needs_that in rows + list(EXTRA_SPEECH_VERBS):
+    for lemma, forms, needs_that in rows:
         for form in forms.split("|"):
             words = tuple(form.split())
             index.setdefault(words[0], []).append(SpeechVerb(words, lemma, needs_that == "1"))
