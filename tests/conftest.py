@@ -86,3 +86,16 @@ def seed_plus(folder: Path, articles: dict[str, str], rows: list[dict]) -> Path:
         for row in rows:
             writer.writerow({k: row.get(k, "") for k in MANIFEST_FIELDS})
     return folder
+
+
+def sentences_of(*paragraphs: str):
+    """``Sentence`` records of body paragraphs given as strings (ids ``p0``, ``p1``, ...; article ``t``)."""
+    from analysis.text.quotes import find_quote_spans
+    from analysis.text.sentences import sentence_records
+
+    body, offset = [], 0
+    for k, text in enumerate(paragraphs):
+        body.append((f"p{k}", offset, text))
+        offset += len(text) + 1
+    spans, _ = find_quote_spans(list(paragraphs))
+    return sentence_records("t", body, spans)

@@ -14,9 +14,8 @@ import analysis
 from analysis.measures.sources import levenshtein, same_source, source_kind_shares, story_sources
 from analysis.text.attribution import QUOTE_PLACEHOLDER as Q
 from analysis.text.attribution import find_attribution, speech_verbs, tokenize
-from analysis.text.quotes import find_quote_spans
-from conftest import SEED_DATA
-from analysis.text.sentences import SCOPES, VOICES, sentence_records
+from conftest import SEED_DATA, sentences_of
+from analysis.text.sentences import SCOPES, VOICES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,15 +30,6 @@ def _score_module():
 @pytest.fixture(scope="module")
 def gold_score():
     return _score_module().score()
-
-
-def sentences_of(*paragraphs: str):
-    body, offset = [], 0
-    for k, text in enumerate(paragraphs):
-        body.append((f"p{k}", offset, text))
-        offset += len(text) + 1
-    spans, _ = find_quote_spans(list(paragraphs))
-    return sentence_records("t", body, spans)
 
 
 # -- the lexicon -------------------------------------------------------------

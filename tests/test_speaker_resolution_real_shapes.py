@@ -9,8 +9,6 @@ built by hand (speaker as written, kind, hint), so these tests exercise
 from __future__ import annotations
 
 from analysis.text.attribution import Attribution
-from analysis.text.quotes import find_quote_spans
-from analysis.text.sentences import sentence_records
 from analysis.text.sources import resolve_sources
 
 
@@ -23,15 +21,6 @@ def resolve(*sentences: tuple[str, Attribution | None]):
     texts = [text for text, _ in sentences]
     attributions = [attribution for _, attribution in sentences]
     return [(r.source, r.source_kind) for r in resolve_sources(texts, attributions, [None] * len(texts))]
-
-
-def sentences_of(*paragraphs: str):
-    body, offset = [], 0
-    for k, text in enumerate(paragraphs):
-        body.append((f"p{k}", offset, text))
-        offset += len(text) + 1
-    spans, _ = find_quote_spans(list(paragraphs))
-    return sentence_records("t", body, spans)
 
 
 # -- indefinite descriptions introduce someone new ------------------------------
