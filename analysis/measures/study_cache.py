@@ -34,6 +34,7 @@ import tempfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -100,10 +101,12 @@ def _file_digest(path: Path) -> str:
         return "unreadable"  # the pass will say what is wrong with it; the key just differs
 
 
-def study_fingerprint(data_dir=None, story: str | None = None, *, errors: str = "raise", ngram: int = 1) -> str:
-    """The cache key of a study pass: sha256 of everything its tables depend on (module docstring)."""
+def study_fingerprint(data_dir=None, story: str | None = None, *, errors: str = "raise", ngram: int = 1,
+                      manifest: pd.DataFrame | None = None) -> str:
+    """The cache key of a study pass: sha256 of everything its tables depend on (module docstring);
+    ``manifest`` is the analysed manifest when the caller has read it already."""
     root = resolve_data_dir(data_dir)
-    manifest = analysed_manifest(root, story)
+    manifest = analysed_manifest(root, story) if manifest is None else manifest
     digest = hashlib.sha256()
     digest.update(json.dumps({"code": code_fingerprint(), "story": story, "errors": errors, "ngram": ngram}).encode())
     columns = [c for c in manifest.columns if c != "path"]  # the resolved path names the folder, not the content
@@ -118,6 +121,34 @@ def study_fingerprint(data_dir=None, story: str | None = None, *, errors: str = 
     return digest.hexdigest()
 
 
+class _Plan(NamedTuple):
+    """What a cached command decides before any article is analysed (the manifest read once)."""
+
+    workers: int | None
+    entry: Path | None  # the cache entry of this pass, None with the cache off
+
+
+def _plan(data_dir, story, workers, errors, ngram, cache) -> _Plan:
+    manifest = analysed_manifest(data_dir, story)
+    if workers is None and len(manifest) <= SMALL_STUDY:
+        workers = 1  # processes would take longer to start than to work
+    folder = cache_dir() if cache else None
+    if folder is None:
+        return _Plan(workers, None)
+    key = study_fingerprint(data_dir, story, errors=errors, ngram=ngram, manifest=manifest)
+    return _Plan(workers, folder / f"study-pass-{key}")
+
+
+def _keep(passed: StudyPass, entry: Path, metrics_file: Path | None = None) -> None:
+    """Save a computed pass in the cache and drop the oldest entries; a cache folder that cannot
+    be written costs nothing but the time saved."""
+    try:
+        save_study_pass(passed, entry, metrics_file)
+        _prune(entry.parent)
+    except OSError:
+        pass
+
+
 def cached_study_pass(data_dir=None, story: str | None = None, *, workers: int | None = None,
                       chunk_size: int = 100, errors: str = "raise", progress: bool = True, ngram: int = 1,
                       cache: bool = True) -> StudyPass:
@@ -126,25 +157,14 @@ def cached_study_pass(data_dir=None, story: str | None = None, *, workers: int |
 
     In strict mode a cached article that could not be analysed raises
     :class:`~analysis.errors.ArticleAnalysisError`, as computing it again would."""
-    folder = cache_dir() if cache else None
-    if workers is None and len(analysed_manifest(data_dir, story)) <= SMALL_STUDY:
-        workers = 1  # processes would take longer to start than to work
-    if folder is None:
-        return study_pass(data_dir, story, workers=workers, chunk_size=chunk_size, errors=errors,
-                          progress=progress, ngram=ngram)
-    entry = folder / f"study-pass-{study_fingerprint(data_dir, story, errors=errors, ngram=ngram)}"
-    passed = _load(entry, ngram)
+    plan = _plan(data_dir, story, workers, errors, ngram, cache)
+    passed = _load(plan.entry, ngram, progress) if plan.entry is not None else None
     if passed is not None:
-        if progress:
-            print(f"study pass: {len(passed.metrics):,} articles read from the cache ({entry})", file=sys.stderr)
         return passed
-    passed = study_pass(data_dir, story, workers=workers, chunk_size=chunk_size, errors=errors,
+    passed = study_pass(data_dir, story, workers=plan.workers, chunk_size=chunk_size, errors=errors,
                         progress=progress, ngram=ngram)
-    try:
-        save_study_pass(passed, entry)
-        _prune(folder)
-    except OSError:
-        pass  # no cache where it cannot be written: the pass is used as computed
+    if plan.entry is not None:
+        _keep(passed, plan.entry)
     return passed
 
 
@@ -157,20 +177,17 @@ def write_study_metrics(out, data_dir=None, story: str | None = None, *, workers
     cached pass when there is one.  The metrics stream to ``out`` chunk by chunk as before; the
     pass's term counts go to a temporary file and its source rows are held (a few hundred bytes
     an article).  With the cache off: :func:`~analysis.measures.runner.write_metrics` itself."""
-    folder = cache_dir() if cache else None
-    if folder is None:
+    if not cache or cache_dir() is None:
         return write_metrics(out, data_dir, story, workers=workers, chunk_size=chunk_size, errors=errors,
                              progress=progress)
-    if workers is None and len(analysed_manifest(data_dir, story)) <= SMALL_STUDY:
-        workers = 1
-    entry = folder / f"study-pass-{study_fingerprint(data_dir, story, errors=errors)}"
-    cached = _load(entry)
+    plan = _plan(data_dir, story, workers, errors, 1, cache)
+    cached = _load(plan.entry, 1, progress)
     if cached is not None:
         metrics = cached.metrics
-        if progress:
-            print(f"study pass: {len(metrics):,} articles read from the cache ({entry})", file=sys.stderr)
         # the chunks the pipeline would have written, so the file is the same
         return write_parts((metrics.iloc[i:i + chunk_size] for i in range(0, len(metrics), chunk_size)), out)
+    workers = plan.workers
+    entry = plan.entry
     terms, sources = StudyTerms(), StudySources()
 
     def parts():
@@ -182,18 +199,14 @@ def write_study_metrics(out, data_dir=None, story: str | None = None, *, workers
             yield part
 
     written = write_parts(parts(), out)
-    try:
-        if Path(out).suffix.lower() == ".parquet":
-            save_study_pass(StudyPass(None, terms, sources.table()), entry, metrics_file=Path(out))
-        else:
-            save_study_pass(StudyPass(read_metrics(out), terms, sources.table()), entry)
-        _prune(folder)
-    except OSError:
-        pass  # no cache where it cannot be written: the metrics file is written all the same
+    if Path(out).suffix.lower() == ".parquet":  # the cache's metrics file is a copy of this one
+        _keep(StudyPass(None, terms, sources.table()), entry, metrics_file=Path(out))
+    else:
+        _keep(StudyPass(read_metrics(out), terms, sources.table()), entry)
     return written
 
 
-def _load(entry: Path, ngram: int = 1) -> StudyPass | None:
+def _load(entry: Path, ngram: int = 1, progress: bool = False) -> StudyPass | None:
     """The cached pass in ``entry``, or None (none there, or damaged: computed again); in strict
     mode a cached article that could not be analysed raises, as computing it would."""
     if not entry.is_dir():
@@ -204,6 +217,8 @@ def _load(entry: Path, ngram: int = 1) -> StudyPass | None:
         return None
     _raise_if_strict(passed.metrics)
     os.utime(entry)  # most recently used
+    if progress:
+        print(f"study pass: {len(passed.metrics):,} articles read from the cache ({entry})", file=sys.stderr)
     return passed
 
 
