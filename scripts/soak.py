@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import re
 import resource
@@ -81,8 +82,6 @@ def notebook_names() -> list[str]:
 def parameterised_notebook(name: str, data: Path, story: str, out: Path) -> Path:
     """A copy of the notebook ``name`` whose parameters cell reads ``data`` (and ``story``, for the
     per-story notebooks), written into ``out/notebooks/``."""
-    import json
-
     number = name.split("-")[1]
     source = next(NOTEBOOKS.glob(f"{number}-*.ipynb"))
     notebook = json.loads(source.read_text(encoding="utf-8"))
@@ -103,8 +102,6 @@ def parameterised_notebook(name: str, data: Path, story: str, out: Path) -> Path
 
 def notebook_stderr(executed: Path) -> str:
     """What the cells of an executed notebook wrote to stderr, and their errors as tracebacks."""
-    import json
-
     if not executed.is_file():
         return ""
     lines = []

@@ -191,7 +191,7 @@ def _printed_paths(paths) -> int:
 def add_cache(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", dest="cache", action="store_false",
                         help="analyse every article again even when an earlier command left this study's analysis "
-                             "in the cache (see the README's 'Cache'; ANALYSIS_CACHE_DIR=off turns it off for good)")
+                             "in the cache (README: 'The study-pass cache'; ANALYSIS_CACHE_DIR=off turns it off for good)")
 
 
 def _figures_options(parser: argparse.ArgumentParser) -> None:
