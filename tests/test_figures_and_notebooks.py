@@ -124,6 +124,12 @@ def test_notebook_runs_top_to_bottom(path):
     executed = report.execute_notebook(path, "bondarev-resignation", SEED_DATA)
     errors = [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
+    # every cell that draws a figure shows it (importing the figures module would switch the
+    # kernel to a non-interactive backend and the figures would silently vanish)
+    for cell in executed.cells:
+        if cell.cell_type == "code" and "plots.plot_" in cell.source and "if diffs is not None" not in cell.source:
+            shown = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
+            assert shown, f"{path.name}: no figure shown by {cell.source[:80]!r}"
 
 
 def test_report_renders_html_without_touching_the_notebooks(tmp_path, monkeypatch):

@@ -37,6 +37,7 @@ import pandas as pd  # noqa: E402
 
 from ..measures import framing, readability, sentiment, sources, wording
 from . import plots  # noqa: E402
+from .plots import GRID_METRIC, GRID_PAGE, grid_pages  # noqa: E402,F401  (grid_pages: figures' API too)
 from ..config import FIGURES_DIR  # noqa: E402
 from ..text.corpus import Corpus, load_corpus  # noqa: E402
 from ..ingest.manifest import read_manifest  # noqa: E402
@@ -53,10 +54,6 @@ PNG_METADATA = {"Software": None}
 #: A story with more articles than this gets one distinctive-terms figure per outlet (its
 #: articles pooled) instead of one per article (a 2,000-article story drew 347 PNGs).
 TERMS_PER_ARTICLE_MAX = 12
-#: The metric of the study's story x outlet grid.
-GRID_METRIC = "body_flesch_kincaid_grade"
-#: Stories per page of the story x outlet grid (a page about 33 inches, 5,000 pixels, tall).
-GRID_PAGE = 100
 
 
 class StoryTables:
@@ -348,15 +345,6 @@ def _forest(differences: pd.DataFrame | None, refusal: str, family: str, order: 
     n_rows = int((rows["comparison"] == kind).sum())
     return _sized(lambda ax: plots.plot_outlet_effects(differences, family=family, comparison=kind, order=order, ax=ax),
                   (8.0, 1.4 + 0.26 * n_rows))
-
-
-def grid_pages(metrics: pd.DataFrame, page: int = GRID_PAGE) -> list[list[str]]:
-    """The stories of the story x outlet grid, in pages of at most ``page`` rows: the stories
-    two or more outlets covered (in a story of one outlet the cell is that story's mean, which
-    says nothing about outlets), or every story when none has two."""
-    covered = metrics.groupby("story", sort=False)["outlet"].nunique()
-    stories = list(covered.index[covered > 1]) or list(covered.index)
-    return [stories[i:i + page] for i in range(0, len(stories), page)] or [[]]
 
 
 def grid_specs(metrics: pd.DataFrame, order: list[str]) -> dict[str, Callable]:

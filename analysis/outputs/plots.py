@@ -506,6 +506,21 @@ def _in_order(present, order) -> list[str]:
     return first + [o for o in present if o not in set(first)]
 
 
+#: The metric of the study's story x outlet grid (``figures`` and notebook 05).
+GRID_METRIC = "body_flesch_kincaid_grade"
+#: Stories per page of the story x outlet grid (a page about 33 inches, 5,000 pixels, tall).
+GRID_PAGE = 100
+
+
+def grid_pages(metrics: pd.DataFrame, page: int = GRID_PAGE) -> list[list[str]]:
+    """The stories of the story x outlet grid, in pages of at most ``page`` rows: the stories
+    two or more outlets covered (in a story of one outlet the cell is that story's mean, which
+    says nothing about outlets), or every story when none has two."""
+    covered = metrics.groupby("story", sort=False)["outlet"].nunique()
+    stories = list(covered.index[covered > 1]) or list(covered.index)
+    return [stories[i:i + page] for i in range(0, len(stories), page)] or [[]]
+
+
 def plot_story_outlet_grid(metrics: pd.DataFrame, *, metric: str = "body_flesch_kincaid_grade", stories=None,
                            order=None, palette=None, ax=None):
     """Story x outlet grid of one metric (from ``corpus_metrics``): the mean over the outlet's
