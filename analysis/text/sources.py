@@ -302,7 +302,21 @@ def _person_name_match(words: list[str], known: list[str]) -> str:
         return _ONE_NAME_OF_PERSON if words[0] in (known[-1], known[0]) else ""
     if words[-1] == known[-1] and (words[0] == known[0] or len(known) == 1):
         return _FULL
+    if _ends_with(words, known) or _ends_with(known, words):
+        return _FULL
     return ""
+
+
+def _label_before(longer: list[str], known: list[str]) -> bool:
+    """Whether a longer name is a known full name with something other than a first name in
+    front ("Republican Donald Trump", "Neither Jane Roe" for "Jane Roe"): not a fuller name."""
+    return _ends_with(longer, known) and not first_name_gender(longer[0])
+
+
+def _ends_with(longer: list[str], shorter: list[str]) -> bool:
+    """Whether a name of two or more words closes a longer one: "Hillary Clinton" closes
+    "Democrat Hillary Clinton" and "Debbie Wasserman Schultz" ends with "Wasserman Schultz"."""
+    return 2 <= len(shorter) < len(longer) and longer[-len(shorter):] == shorter
 
 
 def _organisation_name_match(words: list[str], kind: str, known: list[str]) -> str:
@@ -365,8 +379,12 @@ class ArticleSources:
         if entity is None:
             entity = Entity(bare, kind or "person", _words(bare))
             self.entities.append(entity)
-        elif len(_words(bare)) > len(entity.words) and entity.kind == (kind or entity.kind):
+        elif len(_words(bare)) > len(entity.words) and entity.kind == (kind or entity.kind) \
+                and not _label_before(_words(bare), entity.words):
             entity.aliases.add(entity.name.lower())
+            entity.name, entity.words = bare, _words(bare)
+        elif entity.kind == "person" and _label_before(entity.words, _words(bare)):
+            entity.aliases.add(entity.name.lower())  # "Democrat Jane Roe" is Jane Roe
             entity.name, entity.words = bare, _words(bare)
         entity.aliases.add(bare.lower())
         entity.gender = entity.gender or gender
