@@ -54,3 +54,35 @@ def test_label_joined_person_takes_her_pronoun():
         ("\x00, she said.", said("she", "pronoun")),
     )
     assert out[2] == ("Maria Okonjo", "person")
+
+
+# -- "the Roe campaign" is not another body that opens with "Roe" ----------------------
+
+def test_named_campaign_is_not_the_foundation_of_the_same_name():
+    # The Harlow Foundation and the Harlow campaign are two bodies: "the Harlow campaign
+    # said" is the campaign, not the foundation named just before.
+    out = resolve(
+        ("The Harlow Foundation gave $2 million to the clinic.", None),
+        ("\x00, the Harlow campaign said.", said("the Harlow campaign", "description", "organisation")),
+    )
+    assert out[1] == ("Harlow campaign", "organisation")
+
+
+def test_named_board_still_finds_the_known_body_holding_its_noun():
+    # "the Acme board" means the known Acme Board of Trade (its name holds "board").
+    out = resolve(
+        ("The Acme Board of Trade met on Monday.", None),
+        ("\x00, the Acme board said.", said("the Acme board", "description", "organisation")),
+    )
+    assert out[1] == ("Acme Board of Trade", "organisation")
+
+
+def test_named_party_leader_speaks_for_the_known_party():
+    # "the Ohio Greens party leader" is a person who speaks for the Ohio Greens party, the
+    # known body named by the modifier; no new body "Ohio Greens party leader" is made up.
+    out = resolve(
+        ("The Ohio Greens Party met in Dayton.", None),
+        ("\x00, the Ohio Greens party leader said.", said("the Ohio Greens party leader", "description", "organisation")),
+    )
+    assert out[1] == ("Ohio Greens Party", "organisation")
+

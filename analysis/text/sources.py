@@ -556,9 +556,14 @@ class ArticleSources:
     def _named_body(self, modifier: str, text: str, position: int) -> Entity:
         """An organisation description with a name in it: "the Acme Times editorial board" is
         the known organisation Acme Times; "the Roe campaign", "the Roe administration" (Roe
-        a person or unknown) is an organisation of that name, "Roe campaign"."""
+        a person or unknown) is an organisation of that name, "Roe campaign", even when a "Roe
+        Foundation" is known: a known body must be named by the whole modifier or hold the
+        description's head noun ("the Acme board" of "Acme Board of Trade"), unless that noun is
+        a person's role ("the Acme party leader" speaks for a known "Acme Party of Ohio")."""
         known = self.find_name(modifier, "organisation")
-        if known is not None and known.kind == "organisation":
+        head = _stem(_strip_possessive(text.split()[-1]).lower())
+        if known is not None and known.kind == "organisation" \
+                and (_words(modifier) == known.words or head in {_stem(w) for w in known.words} or head in TITLES):
             return known
         words = text.split()
         if words[0].lower() in _DEFINITE_WORDS:
