@@ -86,3 +86,28 @@ def test_named_party_leader_speaks_for_the_known_party():
     )
     assert out[1] == ("Ohio Greens Party", "organisation")
 
+
+# -- "the" and a name is that body, not the last person ------------------------------
+
+def test_the_and_a_capitalised_name_is_that_body():
+    # 'according to the Morning Ledger' / '"...", the Vatican said': a body known by its
+    # name with the article, not the politician who spoke before.
+    out = resolve(
+        ("Senator Ruth Alvarez said the vote was close.", said("Ruth Alvarez", "name", "person")),
+        ("\x00, the Morning Ledger reported.", said("the Morning Ledger", "description")),
+        ("\x00, the Vatican said.", said("the Vatican", "description")),
+    )
+    assert out[1] == ("Morning Ledger", "organisation")
+    assert out[2] == ("Vatican", "organisation")
+
+
+def test_the_and_a_party_word_or_a_plural_is_not_a_body_name():
+    # "the Ohio Republican" is a person (the senator just named); "the Delgados" are
+    # several people, not an organisation called "Delgados".
+    out = resolve(
+        ("Senator Ruth Alvarez said the vote was close.", said("Ruth Alvarez", "name", "person")),
+        ("\x00, the Ohio Republican said.", said("the Ohio Republican", "description")),
+        ("\x00, the Delgados said.", said("the Delgados", "description")),
+    )
+    assert out[1] == ("Ruth Alvarez", "person")
+    assert out[2][0] != "Delgados"

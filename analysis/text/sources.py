@@ -514,6 +514,10 @@ class ArticleSources:
         settled = _not_a_known_one(text, hint)
         if settled is not None:
             return settled
+        title = _name_after_the(text)
+        if title:
+            entity, known = self.add_name(title, "organisation", position, True)
+            return Resolved(entity.name, entity.kind, "named" if entity.name == title else "alias")
         words = _description_words(text)
         key = " ".join(words)
         definite = text.lower().startswith("the ")
@@ -641,6 +645,25 @@ def _not_a_known_one(text: str, hint: str) -> Resolved | None:
     if _someone_of_theirs(text) or _plural_people(text, hint):
         return Resolved("", "", "unresolved")
     return None
+
+
+#: capitalised words that end a description of a person, not a title: "the Ohio Republican"
+PARTY_NOUNS = frozenset({"republican", "democrat", "democratic", "independent", "conservative", "liberal",
+                         "libertarian", "progressive", "socialist", "gop"})
+
+
+def _name_after_the(text: str) -> str:
+    """The name in a "description" that is only "the" and a name: "the Daily Ledger", "the
+    Vatican" (a body known by its name with the article); "" when a word is lower case, when
+    the name ends in a plural ("the Democrats", "the Smiths": several people) or a party
+    noun ("the Ohio Republican": a person), or a person's title ("the Ohio Senator")."""
+    words = text.split()
+    if len(words) < 2 or words[0].lower() != "the" or not all(w[:1].isupper() for w in words[1:]):
+        return ""
+    last = _strip_possessive(words[-1]).lower().rstrip(".")
+    if last.endswith("s") or last in PARTY_NOUNS or last in TITLES or _strip_possessive(words[-1]) != words[-1]:
+        return ""
+    return " ".join(words[1:])
 
 
 def _stands_behind(entity: Entity | None, words: list[str], position: int) -> bool:
