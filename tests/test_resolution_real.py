@@ -111,3 +111,27 @@ def test_the_and_a_party_word_or_a_plural_is_not_a_body_name():
     )
     assert out[1] == ("Ruth Alvarez", "person")
     assert out[2][0] != "Delgados"
+
+
+# -- a subject behind a label and role words -----------------------------------------
+
+def test_subject_after_party_label_and_role_words_is_the_one_who_speaks_next():
+    # "Republican presidential candidate Paul Okafor is declining ...": Okafor opens the
+    # clause, so the "he" of the next quotation is him, not Tom Baxter who spoke before.
+    out = resolve(
+        ("Tom Baxter said the county would recount the ballots.", said("Tom Baxter", "name", "person")),
+        ("Republican presidential candidate Paul Okafor is declining to respond to the claims.", None),
+        ("\x00, he told cheering supporters.", said("he", "pronoun")),
+    )
+    assert out[2] == ("Paul Okafor", "person")
+
+
+def test_subject_after_former_place_and_title_is_the_person_not_the_label():
+    # "Former Ohio governor Ann Whitlock praised the deal." - the subject is Ann Whitlock;
+    # "Former Ohio" (capitalised words before the title) is nobody.
+    out = resolve(
+        ("Ruth Alvarez said the vote was close.", said("Ruth Alvarez", "name", "person")),
+        ("Former Ohio governor Ann Whitlock praised the deal.", None),
+        ("\x00, she said.", said("she", "pronoun")),
+    )
+    assert out[2] == ("Ann Whitlock", "person")

@@ -254,6 +254,28 @@ def _age_after(tokens: list[Token], end: int) -> str:
     return ""
 
 
+#: lower-case words of a person's role between a label and the name: "Democratic presidential
+#: candidate Jane Roe", "Republican front-runner Jane Roe"
+ROLE_WORDS = frozenset("""presidential candidate candidates nominee front-runner frontrunner hopeful rival
+contender challenger incumbent former businessman billionaire vice running mate congressman congresswoman
+state party""".split())
+
+
+def _subject_runs(tokens: list[Token], start: int, runs: dict[int, int]):
+    """The name runs that may be a clause's subject when it opens at ``start``, as (start, end)
+    pairs: the run after up to four role words that follow the opening ("Democratic
+    presidential candidate Jane Roe is ...", "Former Ohio governor Jane Roe": "Jane Roe"),
+    then the run at ``start`` itself."""
+    end = runs.get(start, start)
+    k = end
+    while k < len(tokens) and k - end < 4 and (tokens[k].lower in ROLE_WORDS or tokens[k].lower in TITLES):
+        k += 1
+    if k > end and k in runs:
+        yield k, runs[k]  # the name the label and role words lead to comes first
+    if end > start:
+        yield start, end
+
+
 # -- how a name meets a known entity (:meth:`ArticleSources.find_name`) --------------
 #: the name is the entity: look no further
 _FULL = "full"
@@ -446,15 +468,13 @@ class ArticleSources:
         for start in starts:
             while start < len(tokens) and tokens[start].lower in _OPENERS and tokens[start].lower not in {"it", "he", "she"}:
                 start += 1
-            end = runs.get(start)
-            if end is None:
-                continue
-            name, hint = _clean_name([t.text for t in tokens[start:end]], [])
-            bare, gender = _bare(name)
-            entity = self.find_name(bare, "person", gender) if hint == "person" else None
-            if entity is not None and entity.kind == "person":
-                entity.subject = position
-                return
+            for first, end in _subject_runs(tokens, start, runs):
+                name, hint = _clean_name([t.text for t in tokens[first:end]], [])
+                bare, gender = _bare(name)
+                entity = self.find_name(bare, "person", gender) if hint == "person" else None
+                if entity is not None and entity.kind == "person":
+                    entity.subject = position
+                    return
 
     # -- resolving references ------------------------------------------------
     def _recent(self, kind: str, gender: str = "", spoken_only: bool = True) -> Entity | None:
