@@ -135,3 +135,28 @@ def test_subject_after_former_place_and_title_is_the_person_not_the_label():
         ("\x00, she said.", said("she", "pronoun")),
     )
     assert out[2] == ("Ann Whitlock", "person")
+
+
+# -- more documents: a story, an opinion, a biography speak for no person ----------------
+
+def test_opinion_and_biography_are_documents_not_the_last_person():
+    # "the unsigned opinion" and "his biography" are texts; with no body at hand they are
+    # left unresolved rather than given to Judge Reyes, who spoke before.
+    out = resolve(
+        ("Judge Alma Reyes said the law was clear.", said("Alma Reyes", "name", "person")),
+        ("\x00, the unsigned opinion said.", said("the unsigned opinion", "description")),
+        ("\x00, his biography says.", said("his biography", "description")),
+    )
+    assert out[1] == ("", "")
+    assert out[2] == ("", "")
+
+
+def test_story_right_after_its_paper_is_named_speaks_for_the_paper():
+    # "The Harbor Tribune ran a story on Monday. '...,' the story said." - the story is the
+    # Tribune's, named in the sentence before.
+    out = resolve(
+        ("Judge Alma Reyes said the law was clear.", said("Alma Reyes", "name", "person")),
+        ("The Harbor Tribune ran a story on Monday.", None),
+        ("\x00, the story said.", said("the story", "description")),
+    )
+    assert out[2] == ("Harbor Tribune", "organisation")

@@ -157,7 +157,10 @@ DOCUMENT_NOUNS = frozenset({"report", "study", "survey", "data", "figures", "ana
                             "lawsuit", "suit", "complaint", "ruling", "indictment", "affidavit", "transcript",
                             "email", "emails", "message", "release", "ad", "advertisement", "results", "polls",
                             "summary", "tweet", "post", "article", "editorial", "book", "petition", "documents",
-                            "video", "blog"})
+                            "video", "blog", "story", "stories", "page", "piece", "note", "passage", "column",
+                            "opinion", "evidence", "profile", "biography", "proposal", "counterproposal", "average",
+                            "chart", "graphic", "footage", "headline", "caption", "notice", "tally",
+                            "projection", "projections", "index"})
 
 
 def _stem(word: str) -> str:
