@@ -160,3 +160,37 @@ def test_story_right_after_its_paper_is_named_speaks_for_the_paper():
         ("\x00, the story said.", said("the story", "description")),
     )
     assert out[2] == ("Harbor Tribune", "organisation")
+
+
+# -- a person inside a speaker read as an organisation ----------------------------------
+
+def test_person_after_an_outlets_possessive_is_a_person_who_can_be_she():
+    # "Harbor Radio’s Maria Okonjo" is Maria Okonjo (a woman), not an organisation; her
+    # next "she added" is her.
+    out = resolve(
+        ("\x00, Harbor Radio’s Maria Okonjo said.", said("Harbor Radio’s Maria Okonjo", "name", "organisation")),
+        ("\x00, she added.", said("she", "pronoun")),
+    )
+    assert out[0] == ("Maria Okonjo", "person")
+    assert out[1] == ("Maria Okonjo", "person")
+
+
+def test_person_of_a_university_and_titled_mayor_are_people():
+    # "Peter Lindqvist of Lakeside University" and "Riverton Mayor Alan Brooks" are people.
+    out = resolve(
+        ("\x00, said Peter Lindqvist of Lakeside University.",
+         said("Peter Lindqvist of Lakeside University", "name", "organisation")),
+        ("\x00, said Riverton Mayor Alan Brooks.", said("Riverton Mayor Alan Brooks", "name", "organisation")),
+    )
+    assert out[0] == ("Peter Lindqvist", "person")
+    assert out[1] == ("Alan Brooks", "person")
+
+
+def test_several_speakers_are_not_cut_down_to_one_person():
+    # "Harbor Radio’s Maria Okonjo and Tom Baxter" are two people: the speaker is not
+    # shortened to "Tom Baxter" alone.
+    out = resolve(
+        ("\x00, wrote Harbor Radio’s Maria Okonjo and Tom Baxter.",
+         said("Harbor Radio’s Maria Okonjo and Tom Baxter", "name", "organisation")),
+    )
+    assert out[0][0] != "Tom Baxter"

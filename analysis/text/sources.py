@@ -510,6 +510,7 @@ class ArticleSources:
             if not _words(_bare(speaker)[0]):
                 return Resolved("", "", "unresolved")  # an empty speaker, or one with no words: no entity
             hint = attribution.hint or ("organisation" if _org_like(speaker.split(), []) else "")
+            speaker, hint = _person_within(speaker, hint)
             bare = _bare(speaker)[0]
             entity, known = self.add_name(speaker, hint, position, True)
             exact = bare.lower() == entity.name.lower()
@@ -687,6 +688,50 @@ def _name_after_the(text: str) -> str:
     if last.endswith("s") or last in PARTY_NOUNS or last in TITLES or _strip_possessive(words[-1]) != words[-1]:
         return ""
     return " ".join(words[1:])
+
+
+def _person_within(speaker: str, hint: str) -> tuple[str, str]:
+    """The person named inside a speaker read as an organisation, with the person hint: "Jane
+    Roe" in "Jane Roe of Acme University" (:func:`_person_before_of`), "Acme News' Jane Roe"
+    or "Dayton Mayor Jane Roe" (:func:`_person_after_label`); the speaker and hint as they
+    were otherwise."""
+    words = speaker.split()
+    if hint != "organisation" or len(words) < 3:
+        return speaker, hint
+    person = _person_before_of(words) or _person_after_label(words)
+    return (person, "person") if person else (speaker, hint)
+
+
+def _is_first_and_names(words: list[str]) -> bool:
+    """Two or three capitalised words from a first name: "Jane Roe", "Jane Q. Roe"."""
+    return 2 <= len(words) <= 3 and bool(first_name_gender(words[0])) and all(w[:1].isupper() for w in words)
+
+
+def _person_before_of(words: list[str]) -> str:
+    """"Jane Roe" in "Jane Roe of Acme University", "Jane Roe of Dayton"; else ""."""
+    if "of" not in words:
+        return ""
+    before = words[:words.index("of")]
+    return " ".join(before) if _is_first_and_names(before) and not _several(before) else ""
+
+
+def _person_after_label(words: list[str]) -> str:
+    """The last name of a person, from a first name, right after a possessive or a title:
+    "Jane Roe" in "Acme News' Jane Roe", "Dayton Mayor Jane Roe"; "" when there is none, or
+    the speaker names several ("Acme's Jane Roe and John Doe")."""
+    if _several(words):
+        return ""
+    for k in range(len(words) - 2, 0, -1):
+        rest, previous = words[k:], words[k - 1]
+        if _is_first_and_names(rest) and not {_strip_possessive(w).lower() for w in rest} & ORG_WORDS \
+                and (_strip_possessive(previous) != previous or previous.lower().rstrip(".") in TITLES):
+            return " ".join(rest)
+    return ""
+
+
+def _several(words: list[str]) -> bool:
+    """Whether a speaker's words name several ("Jane Roe and John Doe", "Roe, Doe")."""
+    return bool({"and", "&"} & set(words)) or any(w.endswith(",") for w in words)
 
 
 def _stands_behind(entity: Entity | None, words: list[str], position: int) -> bool:
