@@ -4,7 +4,9 @@ A rule-based, entity-centred coreference pass in reading order (in the spirit
 of the deterministic sieves of Lee et al. 2013, "Deterministic coreference
 resolution based on entity-centric, precision-ranked rules"):
 
-* **named** - a full name ("Boris Bondarev", "UN Watch") starts or joins an entity;
+* **named** - a full name ("Boris Bondarev", "UN Watch") starts or joins an entity
+  ("Democrat Jane Roe" is Jane Roe); a person inside a speaker read as an organisation
+  ("Acme News' Jane Roe", "Jane Roe of Acme University") is that person;
 * **alias** - a shorter or titled form of a known entity ("Bondarev",
   "Mr Bondarev", "Defra" for "Department for ..., (Defra)", "Norvale" for
   "Norvale Minerals"), including people first named in the outlet's narration;
@@ -17,7 +19,8 @@ resolution based on entity-centric, precision-ranked rules"):
   (else, unless it is a specific kind of body - "the union", "the company", "the
   campaign" - the most recent organisation, else the next one named), "the daily"/"the
   editorial board" to a news organisation, "the Roe campaign" to the body that name
-  names, "the report" to a body only when one is at hand, "the diplomat" to the most
+  names (not a "Roe Foundation"), "the Daily Ledger" to the body of that name, "the
+  report" or "the column" to a body only when one is at hand, "the diplomat" to the most
   recent person; "another Ohio Democrat" is unnamed, and "his wife" or "the lawyers"
   (someone else, several people) stay unresolved;
 * **unresolved** - nothing fits.
