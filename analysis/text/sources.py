@@ -4,7 +4,9 @@ A rule-based, entity-centred coreference pass in reading order (in the spirit
 of the deterministic sieves of Lee et al. 2013, "Deterministic coreference
 resolution based on entity-centric, precision-ranked rules"):
 
-* **named** - a full name ("Boris Bondarev", "UN Watch") starts or joins an entity;
+* **named** - a full name ("Boris Bondarev", "UN Watch") starts or joins an entity
+  ("Democrat Jane Roe" is Jane Roe); a person inside a speaker read as an organisation
+  ("Acme News' Jane Roe", "Jane Roe of Acme University") is that person;
 * **alias** - a shorter or titled form of a known entity ("Bondarev",
   "Mr Bondarev", "Defra" for "Department for ..., (Defra)", "Norvale" for
   "Norvale Minerals"), including people first named in the outlet's narration;
@@ -17,7 +19,8 @@ resolution based on entity-centric, precision-ranked rules"):
   (else, unless it is a specific kind of body - "the union", "the company", "the
   campaign" - the most recent organisation, else the next one named), "the daily"/"the
   editorial board" to a news organisation, "the Roe campaign" to the body that name
-  names, "the report" to a body only when one is at hand, "the diplomat" to the most
+  names (not a "Roe Foundation"), "the Daily Ledger" to the body of that name, "the
+  report" or "the column" to a body only when one is at hand, "the diplomat" to the most
   recent person; "another Ohio Democrat" is unnamed, and "his wife" or "the lawyers"
   (someone else, several people) stay unresolved;
 * **unresolved** - nothing fits.
@@ -157,7 +160,10 @@ DOCUMENT_NOUNS = frozenset({"report", "study", "survey", "data", "figures", "ana
                             "lawsuit", "suit", "complaint", "ruling", "indictment", "affidavit", "transcript",
                             "email", "emails", "message", "release", "ad", "advertisement", "results", "polls",
                             "summary", "tweet", "post", "article", "editorial", "book", "petition", "documents",
-                            "video", "blog"})
+                            "video", "blog", "story", "stories", "page", "piece", "note", "passage", "column",
+                            "opinion", "evidence", "profile", "biography", "proposal", "counterproposal", "average",
+                            "chart", "graphic", "footage", "headline", "caption", "notice", "tally",
+                            "projection", "projections", "index"})
 
 
 def _stem(word: str) -> str:
@@ -254,6 +260,28 @@ def _age_after(tokens: list[Token], end: int) -> str:
     return ""
 
 
+#: lower-case words of a person's role between a label and the name: "Democratic presidential
+#: candidate Jane Roe", "Republican front-runner Jane Roe"
+ROLE_WORDS = frozenset("""presidential candidate candidates nominee front-runner frontrunner hopeful rival
+contender challenger incumbent former businessman billionaire vice running mate congressman congresswoman
+state party""".split())
+
+
+def _subject_runs(tokens: list[Token], start: int, runs: dict[int, int]):
+    """The name runs that may be a clause's subject when it opens at ``start``, as (start, end)
+    pairs: the run after up to four role words that follow the opening ("Democratic
+    presidential candidate Jane Roe is ...", "Former Ohio governor Jane Roe": "Jane Roe"),
+    then the run at ``start`` itself."""
+    end = runs.get(start, start)
+    k = end
+    while k < len(tokens) and k - end < 4 and (tokens[k].lower in ROLE_WORDS or tokens[k].lower in TITLES):
+        k += 1
+    if k > end and k in runs:
+        yield k, runs[k]  # the name the label and role words lead to comes first
+    if end > start:
+        yield start, end
+
+
 # -- how a name meets a known entity (:meth:`ArticleSources.find_name`) --------------
 #: the name is the entity: look no further
 _FULL = "full"
@@ -302,7 +330,21 @@ def _person_name_match(words: list[str], known: list[str]) -> str:
         return _ONE_NAME_OF_PERSON if words[0] in (known[-1], known[0]) else ""
     if words[-1] == known[-1] and (words[0] == known[0] or len(known) == 1):
         return _FULL
+    if _ends_with(words, known) or _ends_with(known, words):
+        return _FULL
     return ""
+
+
+def _label_before(longer: list[str], known: list[str]) -> bool:
+    """Whether a longer name is a known full name with something other than a first name in
+    front ("Republican Donald Trump", "Neither Jane Roe" for "Jane Roe"): not a fuller name."""
+    return _ends_with(longer, known) and not first_name_gender(longer[0])
+
+
+def _ends_with(longer: list[str], shorter: list[str]) -> bool:
+    """Whether a name of two or more words closes a longer one: "Hillary Clinton" closes
+    "Democrat Hillary Clinton" and "Debbie Wasserman Schultz" ends with "Wasserman Schultz"."""
+    return 2 <= len(shorter) < len(longer) and longer[-len(shorter):] == shorter
 
 
 def _organisation_name_match(words: list[str], kind: str, known: list[str]) -> str:
@@ -365,8 +407,12 @@ class ArticleSources:
         if entity is None:
             entity = Entity(bare, kind or "person", _words(bare))
             self.entities.append(entity)
-        elif len(_words(bare)) > len(entity.words) and entity.kind == (kind or entity.kind):
+        elif len(_words(bare)) > len(entity.words) and entity.kind == (kind or entity.kind) \
+                and not _label_before(_words(bare), entity.words):
             entity.aliases.add(entity.name.lower())
+            entity.name, entity.words = bare, _words(bare)
+        elif entity.kind == "person" and _label_before(entity.words, _words(bare)):
+            entity.aliases.add(entity.name.lower())  # "Democrat Jane Roe" is Jane Roe
             entity.name, entity.words = bare, _words(bare)
         entity.aliases.add(bare.lower())
         entity.gender = entity.gender or gender
@@ -428,15 +474,13 @@ class ArticleSources:
         for start in starts:
             while start < len(tokens) and tokens[start].lower in _OPENERS and tokens[start].lower not in {"it", "he", "she"}:
                 start += 1
-            end = runs.get(start)
-            if end is None:
-                continue
-            name, hint = _clean_name([t.text for t in tokens[start:end]], [])
-            bare, gender = _bare(name)
-            entity = self.find_name(bare, "person", gender) if hint == "person" else None
-            if entity is not None and entity.kind == "person":
-                entity.subject = position
-                return
+            for first, end in _subject_runs(tokens, start, runs):
+                name, hint = _clean_name([t.text for t in tokens[first:end]], [])
+                bare, gender = _bare(name)
+                entity = self.find_name(bare, "person", gender) if hint == "person" else None
+                if entity is not None and entity.kind == "person":
+                    entity.subject = position
+                    return
 
     # -- resolving references ------------------------------------------------
     def _recent(self, kind: str, gender: str = "", spoken_only: bool = True) -> Entity | None:
@@ -469,6 +513,7 @@ class ArticleSources:
             if not _words(_bare(speaker)[0]):
                 return Resolved("", "", "unresolved")  # an empty speaker, or one with no words: no entity
             hint = attribution.hint or ("organisation" if _org_like(speaker.split(), []) else "")
+            speaker, hint = _person_within(speaker, hint)
             bare = _bare(speaker)[0]
             entity, known = self.add_name(speaker, hint, position, True)
             exact = bare.lower() == entity.name.lower()
@@ -496,6 +541,10 @@ class ArticleSources:
         settled = _not_a_known_one(text, hint)
         if settled is not None:
             return settled
+        title = _name_after_the(text)
+        if title:
+            entity, known = self.add_name(title, "organisation", position, True)
+            return Resolved(entity.name, entity.kind, "named" if entity.name == title else "alias")
         words = _description_words(text)
         key = " ".join(words)
         definite = text.lower().startswith("the ")
@@ -538,9 +587,14 @@ class ArticleSources:
     def _named_body(self, modifier: str, text: str, position: int) -> Entity:
         """An organisation description with a name in it: "the Acme Times editorial board" is
         the known organisation Acme Times; "the Roe campaign", "the Roe administration" (Roe
-        a person or unknown) is an organisation of that name, "Roe campaign"."""
+        a person or unknown) is an organisation of that name, "Roe campaign", even when a "Roe
+        Foundation" is known: a known body must be named by the whole modifier or hold the
+        description's head noun ("the Acme board" of "Acme Board of Trade"), unless that noun is
+        a person's role ("the Acme party leader" speaks for a known "Acme Party of Ohio")."""
         known = self.find_name(modifier, "organisation")
-        if known is not None and known.kind == "organisation":
+        head = _stem(_strip_possessive(text.split()[-1]).lower())
+        if known is not None and known.kind == "organisation" \
+                and (_words(modifier) == known.words or head in {_stem(w) for w in known.words} or head in TITLES):
             return known
         words = text.split()
         if words[0].lower() in _DEFINITE_WORDS:
@@ -618,6 +672,69 @@ def _not_a_known_one(text: str, hint: str) -> Resolved | None:
     if _someone_of_theirs(text) or _plural_people(text, hint):
         return Resolved("", "", "unresolved")
     return None
+
+
+#: capitalised words that end a description of a person, not a title: "the Ohio Republican"
+PARTY_NOUNS = frozenset({"republican", "democrat", "democratic", "independent", "conservative", "liberal",
+                         "libertarian", "progressive", "socialist", "gop"})
+
+
+def _name_after_the(text: str) -> str:
+    """The name in a "description" that is only "the" and a name: "the Daily Ledger", "the
+    Vatican" (a body known by its name with the article); "" when a word is lower case, when
+    the name ends in a plural ("the Democrats", "the Smiths": several people) or a party
+    noun ("the Ohio Republican": a person), or a person's title ("the Ohio Senator")."""
+    words = text.split()
+    if len(words) < 2 or words[0].lower() != "the" or not all(w[:1].isupper() for w in words[1:]):
+        return ""
+    last = _strip_possessive(words[-1]).lower().rstrip(".")
+    if last.endswith("s") or last in PARTY_NOUNS or last in TITLES or _strip_possessive(words[-1]) != words[-1]:
+        return ""
+    return " ".join(words[1:])
+
+
+def _person_within(speaker: str, hint: str) -> tuple[str, str]:
+    """The person named inside a speaker read as an organisation, with the person hint: "Jane
+    Roe" in "Jane Roe of Acme University" (:func:`_person_before_of`), "Acme News' Jane Roe"
+    or "Dayton Mayor Jane Roe" (:func:`_person_after_label`); the speaker and hint as they
+    were otherwise."""
+    words = speaker.split()
+    if hint != "organisation" or len(words) < 3:
+        return speaker, hint
+    person = _person_before_of(words) or _person_after_label(words)
+    return (person, "person") if person else (speaker, hint)
+
+
+def _is_first_and_names(words: list[str]) -> bool:
+    """Two or three capitalised words from a first name: "Jane Roe", "Jane Q. Roe"."""
+    return 2 <= len(words) <= 3 and bool(first_name_gender(words[0])) and all(w[:1].isupper() for w in words)
+
+
+def _person_before_of(words: list[str]) -> str:
+    """"Jane Roe" in "Jane Roe of Acme University", "Jane Roe of Dayton"; else ""."""
+    if "of" not in words:
+        return ""
+    before = words[:words.index("of")]
+    return " ".join(before) if _is_first_and_names(before) and not _several(before) else ""
+
+
+def _person_after_label(words: list[str]) -> str:
+    """The last name of a person, from a first name, right after a possessive or a title:
+    "Jane Roe" in "Acme News' Jane Roe", "Dayton Mayor Jane Roe"; "" when there is none, or
+    the speaker names several ("Acme's Jane Roe and John Doe")."""
+    if _several(words):
+        return ""
+    for k in range(len(words) - 2, 0, -1):
+        rest, previous = words[k:], words[k - 1]
+        if _is_first_and_names(rest) and not {_strip_possessive(w).lower() for w in rest} & ORG_WORDS \
+                and (_strip_possessive(previous) != previous or previous.lower().rstrip(".") in TITLES):
+            return " ".join(rest)
+    return ""
+
+
+def _several(words: list[str]) -> bool:
+    """Whether a speaker's words name several ("Jane Roe and John Doe", "Roe, Doe")."""
+    return bool({"and", "&"} & set(words)) or any(w.endswith(",") for w in words)
 
 
 def _stands_behind(entity: Entity | None, words: list[str], position: int) -> bool:
