@@ -652,6 +652,25 @@ NOT_A_SUBJECT = _NotASubject()
 _UNNAMED: Subject = ("unnamed", "unnamed", "unnamed")
 
 
+#: one-word introductions before a comma that are never a speaker ("Similarly, Jane Roe said")
+_INTRODUCTORY = frozenset({"likewise", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless",
+                           "indeed", "instead", "still", "afterward", "afterwards", "overall", "here", "there",
+                           "today", "yesterday", "tonight", "again", "first", "second", "third", "next", "finally"})
+#: given names in -ly that an adverb test would take for an adverb
+_LY_NAMES = frozenset({"kelly", "connolly", "donnelly", "beverly", "kimberly", "shelly", "emily", "sally", "molly",
+                       "billy", "lilly", "polly", "dolly", "nelly", "daly", "ely", "riley"})
+
+
+def _introductory_word(words: list[Token]) -> bool:
+    """"Similarly, Jane Roe said", "Likewise, ...": a capitalised adverb alone before a
+    comma opens the sentence; it is no subject (a name in -ly such as "Kelly" is kept)."""
+    if len(words) < 2 or words[1].text != "," or not _is_cap(words[0]):
+        return False
+    word = words[0].lower
+    return word in _INTRODUCTORY or (word.endswith("ly") and len(word) > 5 and word not in _LY_NOT_ADVERBS
+                                     and word not in _LY_NAMES)
+
+
 @dataclass(slots=True)
 class SubjectWords:
     """A candidate subject as the subject passes see it.
@@ -673,7 +692,7 @@ class SubjectWords:
     @classmethod
     def read(cls, tokens: list[Token]) -> SubjectWords:
         words = list(tokens)
-        while words and words[0].lower in LEADING_WORDS:
+        while words and (words[0].lower in LEADING_WORDS or _introductory_word(words)):
             words = words[1:]
         while words and words[-1].text in {",", "."}:
             words = words[:-1]
@@ -849,10 +868,12 @@ def _plain_plural(head: list[Token]) -> bool:
 
 def _participle_opening(s: SubjectWords) -> Subject | _NotASubject | None:
     """"Speaking outside the court", "Writing in the Times": a participle phrase (but
-    "Downing Street", and a surname alone: "Ebeling said")."""
+    "Downing Street", and a surname alone: "Ebeling said"; "Having" and "Being" alone
+    are the auxiliary of a participle clause: "Having announced ..., Roe")."""
     head, first = s.head, s.first
     if first.lower.endswith("ing") and (len(head) == 1 or not _is_cap(head[1])) \
-            and not (len(s.tokens) == 1 and _is_cap(first) and len(first.text) > 4):
+            and not (len(s.tokens) == 1 and _is_cap(first) and len(first.text) > 4
+                     and first.lower not in {"having", "being"}):
         return NOT_A_SUBJECT
     return None
 
@@ -1238,6 +1259,8 @@ def _coordinated_subject(tokens: list[Token], verb_start: int, verb_end: int) ->
                     continue  # "The senator ...": a capital from the sentence start, no name
                 # "The judge paused and said": a determiner, a noun, a verb
                 described = k == start + 2 and tokens[start].lower in DETERMINERS and _reads_as_verb(nxt.lower)
+                if _opening_word(tokens, start, k):
+                    continue
                 if _is_cap(prev) or prev.lower in PRONOUNS or described or (prev.text == "," and k - start <= 16):
                     # "Sen. Rand Paul, R-Ky., called the bill ... and said"
                     found = analyse_subject_with_appositions(tokens[start:k]) if prev.text == "," \
@@ -1436,6 +1459,31 @@ def _participle(tokens: list[Token]) -> Attribution | None:
     return None
 
 
+#: lower-case words that cannot follow a one-word subject as its verb
+_NOT_AFTER_SUBJECT = PRONOUNS | frozenset({"in", "on", "at", "with", "from", "after", "during", "under", "by", "for",
+                                           "to", "into", "over", "since", "until", "despite", "without", "within",
+                                           "amid", "of", "about", "than", "ago", "there", "here"})
+#: time words that, before a comma, make the word before them an introduction ("Hours later,")
+_TIME_BEFORE_COMMA = frozenset({"later", "earlier", "ago", "after", "before", "afterward", "afterwards"})
+#: adjectives that open a group noun phrase ("Local officials were ...")
+_OPENING_ADJECTIVES = frozenset({"senior", "furious", "angry", "local"})
+
+
+def _opening_word(tokens: list[Token], start: int, k: int) -> bool:
+    """Whether ``tokens[start]``, one capitalised word opening the sentence before the
+    lower-case ``tokens[k]``, is something other than a subject: "Here in Ohio, Roe ...",
+    "Once he was president, ...", "Hours later, Roe ...", "Walking home, Roe ...",
+    "Local officials were ...": the next word is a preposition, a pronoun or a time word
+    before a comma, or the word is a participle, an -ly adverb or an adjective."""
+    if k != start + 1 or start != 0 or not _is_cap(tokens[start]) or tokens[start].lower in PRONOUNS:
+        return False
+    word, nxt = tokens[start].lower, tokens[k].lower
+    time_intro = nxt in _TIME_BEFORE_COMMA and k + 1 < len(tokens) and tokens[k + 1].text == ","
+    return nxt in _NOT_AFTER_SUBJECT or time_intro or word in _OPENING_ADJECTIVES or word in _INTRODUCTORY \
+        or (word.endswith("ing") and len(word) > 5) or (word.endswith("ly") and len(word) > 5
+                                                         and word not in _LY_NOT_ADVERBS | _LY_NAMES)
+
+
 def _main_subject(tokens: list[Token], start: int, end: int) -> Subject | None:
     """The subject of a main clause opening at ``tokens[start]`` (before ``end``): a name
     or pronoun (perhaps with a parenthesised tag: "Sen. Jane Roe (D-Minn.)") followed by
@@ -1456,7 +1504,8 @@ def _main_subject(tokens: list[Token], start: int, end: int) -> Subject | None:
         if nxt.text[:1].islower() and nxt.lower not in CONNECTORS and nxt.lower not in DETERMINERS:
             prev = tokens[k - 1]
             if (_is_cap(prev) or prev.lower in PRONOUNS or prev.text == ")") \
-                    and (nxt.lower not in BLOCK_IN_SUBJECT or nxt.lower in _MAIN_AUXILIARIES):
+                    and (nxt.lower not in BLOCK_IN_SUBJECT or nxt.lower in _MAIN_AUXILIARIES) \
+                    and not _opening_word(tokens, start, k):
                 return analyse_subject(tokens[start:k])
             return None
     return None

@@ -1,0 +1,48 @@
+"""Speaker shapes from real news (PolNeAR train, issue 26), each on an INVENTED sentence of
+the same form; the expected speaker is read off the sentence by hand."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.text.attribution import QUOTE_PLACEHOLDER as Q, find_attribution
+
+
+def speaker(sentence: str) -> str | None:
+    found = find_attribution(sentence)
+    return found.speaker if found else None
+
+
+# -- a word opening the sentence is no speaker -------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an -ly adverb or a connective alone before a comma
+    ("Similarly, Jane Roe, a former harbour master, said she would not back the plan.", "Jane Roe"),
+    ("Likewise, John Doe warned that the pier was unsafe.", "John Doe"),
+    # a time phrase, a place adverb, a clause opener before the main clause and its participle
+    ("Days later, Roe toured the pier, telling reporters the cranes were failing.", "Roe"),
+    ("Here in Riverton, Roe visited the docks, saying " + Q + ".", "Roe"),
+    ("Once she was elected, Roe made the pier a priority, announcing a review.", "Roe"),
+    ("Late in the evening, Roe left the hall, calling the vote " + Q + ".", "Roe"),
+    # a participle phrase before the subject of a coordinated verb
+    ("Walking along the quay, Roe pointed at the cranes and said they were rusting.", "Roe"),
+    # an adjective opening a group noun is no name: the inverted tag speaks
+    ("Local fishermen were angry about the closure, the Riverton Courier reported.", "Riverton Courier"),
+])
+def test_an_opening_word_is_no_speaker(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a one-word surname opening the sentence stays the speaker
+    ("Kelly, a former harbour master, said the pier was unsafe.", "Kelly"),
+    ("Roe later said the pier was unsafe.", "Roe"),
+    ("He asked the board to wait and said the pier could not reopen.", "he"),
+    ("One employee declined to comment, saying it would cost him his job.", "unnamed"),
+])
+def test_an_opening_name_or_pronoun_is_still_the_speaker(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+def test_having_opens_a_participle_clause_not_a_name():
+    # "Having" is the auxiliary of the participle clause; the verb of the main clause is no speech
+    assert speaker("Having announced that the inquiry was over, Judge Jane Roe adjourned the hearing.") is None
