@@ -46,3 +46,35 @@ def test_an_opening_name_or_pronoun_is_still_the_speaker(sentence, expected):
 def test_having_opens_a_participle_clause_not_a_name():
     # "Having" is the auxiliary of the participle clause; the verb of the main clause is no speech
     assert speaker("Having announced that the inquiry was over, Judge Jane Roe adjourned the hearing.") is None
+
+
+# -- the person, not the body or place named with them ----------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a spokesperson named in apposition, or after "the" and a title
+    ("A Veltra spokesman, John Doe, said on Friday that the plant would close.", "John Doe"),
+    ("Harbour spokeswoman the Rev. Jane Roe told reporters the pier was unsafe.", "Jane Roe"),
+    # "The <role> of the <body>, <Name>,": the name in apposition
+    ("The head of the Riverton Dock Union, Jane Roe, warned that the cranes were failing.", "Jane Roe"),
+    # a person "of <place>": the place is no part of the name
+    ("Jane Roe of Ohio explained the reason for her vote.", "Jane Roe"),
+    (Q + ", said Representative John Q. King of Maine, who backed the bill.", "John Q. King"),
+    # a person "of the <body>": the person speaks
+    (Q + ", said Mr. John Doe of the Riverton Policy Center.", "Mr. John Doe"),
+    ("Jane Roe of the Veltra Institute argued that the tax would fail.", "Jane Roe"),
+])
+def test_the_person_named_speaks(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+def test_a_body_of_a_place_stays_an_organisation():
+    # no person's name before "of": the body speaks
+    assert find_attribution("The Riverton Chamber of Commerce said the pier would close.").hint == "organisation"
+    assert speaker("The Bank of Riverton said the loan was repaid.") == "Bank of Riverton"
+    # a spokesperson with a title after it keeps that title's holder, not the apposition
+    assert speaker("Representative John Doe, Republican of Maine, said he would vote no.") == "John Doe"
+
+
+def test_a_generational_suffix_is_no_acronym():
+    found = find_attribution("John R. Doe II said the pier was unsafe.")
+    assert (found.speaker, found.hint) == ("John R. Doe II", "person")

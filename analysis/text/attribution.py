@@ -513,14 +513,60 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+#: generational suffixes after a surname: not acronyms ("Joseph R. Roe II")
+_SUFFIX_WORDS = frozenset({"II", "III", "IV", "Jr", "Sr", "JR", "SR"})
+#: title words that are also surnames: inside a name ("Peter T. King of Ohio", "Jane
+#: Major Jr.") they are the surname
+_SURNAME_TITLES = frozenset({"king", "major", "judge", "pope", "prince", "speaker", "marshal", "bishop", "chief",
+                             "head", "sheriff", "chancellor", "coach", "general"})
+#: capitalised words that make "X of Y" a thing rather than a person from a place
+_NOT_PERSON_WORDS = frozenset({"states", "state", "kingdom", "republic", "nations", "emirates", "islands", "city",
+                               "county", "district", "province", "house", "museum", "school", "church", "bay",
+                               "port", "order", "friends", "daughters", "sons", "sisters", "brothers", "knights",
+                               "people", "citizens", "veterans", "mothers", "fathers", "children", "women", "men",
+                               "chamber", "commerce", "workers", "communications", "employees", "teachers", "nurses",
+                               "engineers", "farmers", "builders", "steelworkers", "machinists", "chiefs", "society"})
+
+
+def _surname_not_title(words: list[str], k: int) -> bool:
+    """Whether the title word ``words[k]`` is a surname: one of :data:`_SURNAME_TITLES`
+    after a capitalised given name or initial and before "of" or a suffix ("Peter T.
+    King of Ohio", "Martin Roe King Jr.")."""
+    word = words[k].lower().rstrip(".")
+    if word not in _SURNAME_TITLES or k == 0 or k + 1 >= len(words):
+        return False
+    before, after = words[k - 1], words[k + 1]
+    given = before[:1].isupper() and before.lower().rstrip(".") not in TITLES and not _is_acronym(before)
+    return given and (after.lower() in _NAME_CUTS or after.rstrip(".") in _SUFFIX_WORDS)
+
+
+def _person_of_place(words: list[str]) -> bool:
+    """"Jane Roe of Ohio", "Peter T. King of New York": a person's name (two to four
+    capitalised words or initials) before "of" and a place of one to three words, none of
+    them an organisation's word; not "United States of America", "Friends of the Earth"."""
+    lowers = [w.lower().rstrip(".") for w in words]
+    if "of" not in lowers:
+        return False
+    cut = lowers.index("of")
+    name, place = words[:cut], words[cut + 1:]
+    if not (2 <= len(name) <= 4 and 1 <= len(place) <= 3):
+        return False
+    plain = all(w[:1].isupper() and not _is_acronym(w) and w.lower().rstrip(".") not in ORG_WORDS | _NOT_PERSON_WORDS
+                for w in name + place)
+    return plain and name[-1].lower().rstrip(".") not in TITLES - _SURNAME_TITLES and all(w.isalpha() or _INITIAL.match(w)
+                                                                        for w in name)
+
+
 def _org_like(words: list[str], context: list[Token]) -> bool:
     lowers = [_strip_possessive(w).lower() for w in words]
-    if any(w in ORG_WORDS for w in lowers) or any(w in {"of", "for", "and", "&"} for w in lowers[1:]):
+    if any(w in ORG_WORDS for w in lowers) or (any(w in {"of", "for", "and", "&"} for w in lowers[1:])
+                                               and not _person_of_place(words)):
         return True
     if len(words) == 1 and (_is_acronym(words[0]) or re.search(r"[a-z][A-Z]", words[0])):
         return True  # "FRBA", "FlightAware"
-    if any(_is_acronym(w) for w in words) and not any(w.lower().rstrip(".") in TITLES for w in words):
-        return True  # "UN Watch", "Elder Aid UK"
+    if any(_is_acronym(w) and w.rstrip(".") not in _SUFFIX_WORDS for w in words) \
+            and not any(w.lower().rstrip(".") in TITLES for w in words):
+        return True  # "UN Watch", "Elder Aid UK" (not "John Roe III")
     # "Canadian miner Norvale Minerals" (but not "union rep Lee Barnard"); "an analyst at X"
     return bool(context) and (context[-1].lower in ORG_DESCRIPTORS or context[-1].lower in {"at", "from"})
 
@@ -551,7 +597,7 @@ def _clean_name(words: list[str], context: list[Token]) -> tuple[str, str]:
     words = [w for w in words]
     last_title = -1
     for k, word in enumerate(words[:-1]):
-        if word.lower().rstrip(".") in TITLES:
+        if word.lower().rstrip(".") in TITLES and not _surname_not_title(words, k):
             last_title = k
     titled = last_title >= 0
     person_part = words[last_title + 1:]
@@ -902,6 +948,16 @@ def _ends_in_verb(s: SubjectWords) -> Subject | _NotASubject | None:
 _SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
 
 
+def _full_name_segment(segments: list[list[Token]]) -> Subject | None:
+    """The first apposition that is a name of two words or more ("Jane Roe"), as a subject."""
+    for seg in segments:
+        if len(seg) >= 2 and _name_runs(seg)[:1] == [(0, len(seg))] and not any(t.lower in CONNECTORS for t in seg):
+            name, hint = _clean_name([t.text for t in seg], [])
+            if name:
+                return name, "name", hint or "person"
+    return None
+
+
 def _spokesperson(s: SubjectWords) -> Subject | _NotASubject | None:
     """A spokesperson speaks for the body or person named with it: "A spokesperson for the
     Ministry of Health" (the ministry), "Spokeswoman Jane Roe" (her name), "A Veltra
@@ -912,6 +968,11 @@ def _spokesperson(s: SubjectWords) -> Subject | _NotASubject | None:
     if spokes is None:
         return None
     after = head[spokes + 1:]
+    if after and after[0].lower == "the" and len(after) >= 3 and _name_runs(after[1:])[:1] == [(0, len(after) - 1)]:
+        after = after[1:]  # "Vatican spokesman the Rev. Jane Roe"
+    named = _full_name_segment(s.appositions) if not after else None
+    if named:
+        return named  # "A Veltra spokesman, John Doe, said": the person named speaks
     if after and after[0].lower in {"for", "of", "at"}:
         result = analyse_subject(after[1:])
         if result:
@@ -944,6 +1005,11 @@ def _place_after_head_noun(s: SubjectWords) -> Subject | _NotASubject | None:
     mayor").  Sets ``s.runs`` for :func:`_name_ends_head` (none once the place is cut)."""
     head = s.head
     s.runs = _name_runs(head, commas=True)
+    if s.runs and s.runs[-1][0] >= 3 and head[s.runs[-1][0] - 1].lower == "the" \
+            and head[s.runs[-1][0] - 2].lower in _PLACE_LINKS:
+        if head[0].lower in DETERMINERS:
+            return _full_name_segment(s.appositions)  # "The leader of the Veltra Union, Jane Roe,"
+        return _person_of_the_body(head, s.runs)  # "Mr. Jon Doe of the Veltra Center"
     if not (s.runs and s.runs[-1][0] >= 2 and head[s.runs[-1][0] - 1].lower in _PLACE_LINKS
             and head[0].lower in DETERMINERS):
         return None
@@ -958,6 +1024,16 @@ def _place_after_head_noun(s: SubjectWords) -> Subject | _NotASubject | None:
 
 
 _VAGUE_OPENINGS = INDEFINITE - {"senior", "furious", "angry", "local"}
+
+
+def _person_of_the_body(head: list[Token], runs: list[tuple[int, int]]) -> Subject | None:
+    """"Jane Roe of the Veltra Institute", "Mr. Doe at the Riverton Center": a person's
+    name opening the head, then a link and "the" before the body: the person speaks."""
+    first = runs[0]
+    if first[0] != 0 or first[1] - first[0] < 2 or first[1] != runs[-1][0] - 2:
+        return None
+    name, hint = _clean_name([t.text for t in head[first[0]:first[1]]], [])
+    return (name, "name", "person") if name and hint == "person" else None
 
 
 def _name_ends_head(s: SubjectWords) -> Subject | _NotASubject | None:
