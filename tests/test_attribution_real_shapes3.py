@@ -78,3 +78,39 @@ def test_a_body_of_a_place_stays_an_organisation():
 def test_a_generational_suffix_is_no_acronym():
     found = find_attribution("John R. Doe II said the pier was unsafe.")
     assert (found.speaker, found.hint) == ("John R. Doe II", "person")
+
+
+# -- subjects the rules could not read ---------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a lower-case plural for people by what they do, alone or after a modifier
+    ("If the rain keeps up, forecasters say the harbour will flood by June.", "forecasters"),
+    ("But salvage specialists say the wreck cannot be raised.", "salvage specialists"),
+    ("The biggest worries on the island, respondents said, are ferries and rents.", "respondents"),
+    # "That" as a determiner before a noun
+    ("That official said the cranes had failed twice.", "that official"),
+    # a capitalised plural before "to" and a name: the person they work for (as for a spokesperson)
+    ("Advisers to Jane Roe say she will not run again.", "Jane Roe"),
+    # "As reported by X," is "according to X"
+    ("As reported by the Riverton Courier, the pier was closed in May.", "Riverton Courier"),
+    ("As first reported by Jane Roe, the pier was closed in May.", "Jane Roe"),
+])
+def test_more_subject_shapes_read(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Again, those surveyed said the ferry was too dear.",
+    "By a wide margin, voters polled say the pier should reopen.",
+])
+def test_the_people_a_poll_asked_are_unnamed(sentence):
+    assert find_attribution(sentence).kind == "unnamed"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a lone lower-case plural in -ents/-ers that names things, not people
+    "If the sale goes ahead, documents say, the pier will close.",
+    "In the end, numbers say little about the pier.",
+])
+def test_a_plural_for_things_is_no_speaker(sentence):
+    assert find_attribution(sentence) is None

@@ -787,10 +787,19 @@ def _restrictive_relative(s: SubjectWords) -> Subject | _NotASubject | None:
     rel = next((k for k, t in enumerate(s.head) if t.lower in RELATIVE), None)
     if rel is None:
         return None
+    if rel == 0 and _demonstrative(s.head):
+        return None  # "That person said": "that" is the determiner
     if rel == 0 or rel == len(s.head) - 1:
         return NOT_A_SUBJECT
     s.head = s.head[:rel]
     return None
+
+
+def _demonstrative(head: list[Token]) -> bool:
+    """"That person", "That official": "That" opening a head of two words, before a
+    lower-case noun."""
+    return len(head) == 2 and head[0].lower == "that" and head[1].text.isalpha() and head[1].text.islower() \
+        and head[1].lower not in PRONOUNS | DETERMINERS | BLOCK_IN_SUBJECT | PREPOSITIONS | RELATIVE
 
 
 def _anonymous_source(s: SubjectWords) -> Subject | _NotASubject | None:
@@ -811,12 +820,18 @@ def _anonymous_word(tokens: list[Token], k: int) -> bool:
 def _poll_share(s: SubjectWords) -> Subject | _NotASubject | None:
     """"61 percent said", "a majority of voters say", "about half of voters", "two-thirds
     of them", "One in five say", "Three-in-five insiders said": poll answers, unnamed (but
-    "Majority Leader Jane Roe" is a name)."""
+    "Majority Leader Jane Roe" is a name); "those surveyed", "voters polled": the people asked."""
     head = s.head
     if any((t.lower in _SHARE_WORDS or _fraction(head, k)) and not _in_name(head, k) and not _leader_title(head, k)
            for k, t in enumerate(head)):
         return _UNNAMED
+    if len(head) == 2 and head[1].lower in _POLLED and not _is_cap(head[1]):
+        return _UNNAMED
     return None
+
+
+#: participles for the people a poll asked ("those surveyed", "voters polled")
+_POLLED = frozenset({"surveyed", "polled", "questioned", "interviewed", "sampled"})
 
 
 def _leader_title(head: list[Token], k: int) -> bool:
@@ -858,12 +873,12 @@ def _clause_word_in_head(s: SubjectWords) -> Subject | _NotASubject | None:
 
 def _to_in_noun_phrase(head: list[Token], k: int) -> bool:
     """Whether "to" at ``head[k]`` stays inside a noun phrase: before a capitalised name
-    after a plural noun ("Aides to Jane Roe"), or after a lower-case participle
+    after a plural noun ("aides to Jane Roe", "Aides to Jane Roe" at the start), or after a lower-case participle
     ("Growers hoping to sell the farm")."""
     if head[k].lower != "to" or k == 0 or k + 1 >= len(head):
         return False
     before = head[k - 1]
-    return (_is_cap(head[k + 1]) and before.lower.endswith("s") and not _is_cap(before) and k <= 3) \
+    return (_is_cap(head[k + 1]) and before.lower.endswith("s") and (not _is_cap(before) or k == 1) and k <= 3) \
         or (before.lower.endswith("ing") and not _is_cap(before) and k >= 2)
 
 
@@ -889,7 +904,8 @@ def _no_noun_phrase_opening(s: SubjectWords) -> Subject | _NotASubject | None:
     head_runs = _name_runs(head)
     ends_in_name = bool(head_runs) and head_runs[-1][1] == len(head) and head_runs[-1][1] - head_runs[-1][0] >= 2
     group = len(head) <= 3 and (head[-1].lower in COLLECTIVE_UNNAMED | COLLECTIVE_BODY  # "border officials"
-                                or _plain_plural(head))  # "exit polls", "female donors"
+                                or _plain_plural(head)  # "exit polls", "female donors"
+                                or _agent_plural(head))  # "forecasters", "hacking specialists"
     if not (_is_cap(first) or first.text[:1].isupper() or ends_in_name or first.lower in DETERMINERS
             or first.lower in INDEFINITE or first.lower in COLLECTIVE_UNNAMED or first.lower in COLLECTIVE_BODY
             or first.text[:1].isdigit() or group):
@@ -900,6 +916,25 @@ def _no_noun_phrase_opening(s: SubjectWords) -> Subject | _NotASubject | None:
 #: data nouns whose producer is the speaker ("council figures": the council, see
 #: :func:`_data_producer`), not the noun phrase itself
 _DATA_NOUNS = frozenset({"figures", "data", "statistics", "filings", "records", "numbers", "estimates"})
+
+
+#: endings of plural nouns for people by what they do ("forecasters", "respondents")
+_AGENT_ENDINGS = ("ers", "ors", "ists", "ants", "ents", "ians")
+#: plurals with those endings that are things, not people
+_AGENT_NOT_PEOPLE = frozenset({"documents", "comments", "statements", "papers", "letters", "numbers", "orders",
+                               "centers", "matters", "reports", "others", "waters", "headquarters", "filters",
+                               "monitors", "sensors", "servers", "computers", "chapters", "posters", "flyers",
+                               "events", "elements", "arguments", "agreements", "governments", "amendments",
+                               "payments", "investments", "departments", "parents", "grants", "plants", "tenants"})
+
+
+def _agent_plural(head: list[Token]) -> bool:
+    """"forecasters", "respondents", "hacking specialists": one or two lower-case words
+    ending in a plural noun for people by what they do."""
+    last = head[-1].lower
+    return len(head) <= 2 and all(t.text.isalpha() and t.text.islower() for t in head) \
+        and last.endswith(_AGENT_ENDINGS) and len(last) > 5 and last not in _AGENT_NOT_PEOPLE \
+        and not any(t.lower in BLOCK_IN_SUBJECT or t.lower in PREPOSITIONS or _adverb(t) for t in head)
 
 
 def _plain_plural(head: list[Token]) -> bool:
@@ -917,7 +952,7 @@ def _participle_opening(s: SubjectWords) -> Subject | _NotASubject | None:
     "Downing Street", and a surname alone: "Ebeling said"; "Having" and "Being" alone
     are the auxiliary of a participle clause: "Having announced ..., Roe")."""
     head, first = s.head, s.first
-    if first.lower.endswith("ing") and (len(head) == 1 or not _is_cap(head[1])) \
+    if first.lower.endswith("ing") and (len(head) == 1 or not _is_cap(head[1])) and not _agent_plural(head) \
             and not (len(s.tokens) == 1 and _is_cap(first) and len(first.text) > 4
                      and first.lower not in {"having", "being"}):
         return NOT_A_SUBJECT
@@ -1468,11 +1503,17 @@ def _according_phrase(tokens: list[Token], i: int) -> list[Token]:
     return phrase
 
 
+def _as_reported_by(tokens: list[Token], i: int) -> bool:
+    """"As reported by X, ...", "as first reported by X": the same as "according to X"."""
+    return tokens[i].lower == "reported" and tokens[i + 1].lower == "by" and i >= 1 \
+        and (tokens[i - 1].lower == "as" or (tokens[i - 1].lower == "first" and i >= 2 and tokens[i - 2].lower == "as"))
+
+
 def _according_to(tokens: list[Token]) -> Attribution | None:
-    """'according to X' (see :data:`ACCORDING_PASSES`); an "according to" with nothing
+    """'according to X' or 'as reported by X' (see :data:`ACCORDING_PASSES`); an "according to" with nothing
     after it ends the search, one whose phrase no pass reads lets the next one be tried."""
     for i in range(len(tokens) - 2):
-        if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
+        if (tokens[i].lower == "according" and tokens[i + 1].lower == "to") or _as_reported_by(tokens, i):
             phrase = _according_phrase(tokens, i)
             if not phrase:
                 return None
