@@ -114,3 +114,36 @@ def test_the_people_a_poll_asked_are_unnamed(sentence):
 ])
 def test_a_plural_for_things_is_no_speaker(sentence):
     assert find_attribution(sentence) is None
+
+
+# -- tags the rules missed ---------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a speech verb opening the sentence before the speaker and a comma or colon
+    ("Said Jane Roe, " + Q + ".", "Jane Roe"),
+    ("Continued Roe: " + Q, "Roe"),
+    # a short surname in -ing is no participle
+    ("Ming says the pier " + Q + ".", "Ming"),
+    # "at the time" between subject and verb
+    ("Roe at the time said the cranes were safe.", "Roe"),
+    # "put it" as a tag
+    ("Or, as John Doe, a former harbour master, put it: " + Q, "John Doe"),
+    ("As Jane Roe put it in her letter, " + Q + ".", "Jane Roe"),
+    ("Roe put it bluntly: " + Q, "Roe"),
+    (Q + ", as Roe put it.", "Roe"),
+    # two more verbs of saying
+    (Q + ", opined the Riverton Courier.", "Riverton Courier"),
+    (Q + ", Roe surmised.", "Roe"),
+])
+def test_more_tags_read(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Roe put it on the table.",
+    "As the rain fell, Roe put it in the shed.",
+    # a participle opening the sentence is no inverted tag
+    "Asked about the pier on Monday, the crowd cheered.",
+])
+def test_no_tag_there(sentence):
+    assert find_attribution(sentence) is None

@@ -106,8 +106,8 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "that", "these", "those"})
 INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "four", "five", "several", "some", "many",
                         "most", "few", "other", "others", "senior", "furious", "angry", "local"})
-LEADING_WORDS = frozenset({"but", "and", "however", "meanwhile", "yet", "so", "now", "later", "then", "also", "even",
-                           "still", "instead", "separately", "earlier", "as", "while", "whereas", "though"})
+LEADING_WORDS = frozenset({"but", "and", "or", "however", "meanwhile", "yet", "so", "now", "later", "then", "also",
+                           "even", "still", "instead", "separately", "earlier", "as", "while", "whereas", "though"})
 AUXILIARIES = frozenset({"has", "have", "had", "also", "instead", "later", "now", "then", "again", "previously", "repeatedly",
                          "simply", "further", "earlier", "initially", "separately", "publicly", "privately",
                          "yesterday", "today", "reportedly", "once", "recently", "already", "originally"})
@@ -368,14 +368,34 @@ def _no_content_after(use: VerbUse) -> bool:
     return True
 
 
+def _put_it_as_a_tag(use: VerbUse) -> bool:
+    """"As Roe put it, ...", 'Roe put it this way: "..."', '"...," as Roe put it.', 'Roe put
+    it bluntly: "..."': "put it" is a tag when a punctuation mark or quotation follows it
+    (perhaps after an adverb or "this way"), or "as" opens its clause with no punctuation
+    between ("As Roe put it in her memo, ..."); not "Roe put it on the table", "As the
+    rain fell, Roe put it in the shed"."""
+    tokens = use.tokens
+    k = use.end
+    while k < len(tokens) and k < use.end + 2 and (_adverb(tokens[k]) or tokens[k].lower in {"this", "way"}):
+        k += 1
+    if k >= len(tokens) or tokens[k].text in {",", ":", ".", "!", "?", QUOTE_PLACEHOLDER, "—", "–"}:
+        return True
+    before = tokens[max(0, use.start - 8):use.start]
+    opener = max((j for j, t in enumerate(before) if t.lower == "as"), default=None)
+    return opener is not None and not any(t.text in CLAUSE_PUNCT | {".", ";"} for t in before[opener:])
+
+
 def _belief_without_that(use: VerbUse) -> bool:
     """"found the keys", "believed him": a verb of belief or finding counts only before
     "that" (or a quotation before it, or at the end of a clause); so do "continue" and
     "state" ("continued campaigning", "his home state of", but "continued: ...", "stated
     that"), which moreover never count in the bare form "state" nor when "that" opens a
-    relative clause ("Rust Belt states that have voted")."""
+    relative clause ("Rust Belt states that have voted"); "put it" counts only as a tag
+    (see :func:`_put_it_as_a_tag`)."""
     if use.verb.lemma in _SPEECH_BEFORE_CONTENT:
         return _no_content_after(use)
+    if use.verb.lemma == "put it":
+        return not _put_it_as_a_tag(use)
     return use.verb.needs_that and not use.quoted_before and use.after != "that" \
         and use.after not in {".", "", ",", "!", ":"}
 
@@ -553,8 +573,8 @@ def _person_of_place(words: list[str]) -> bool:
         return False
     plain = all(w[:1].isupper() and not _is_acronym(w) and w.lower().rstrip(".") not in ORG_WORDS | _NOT_PERSON_WORDS
                 for w in name + place)
-    return plain and name[-1].lower().rstrip(".") not in TITLES - _SURNAME_TITLES and all(w.isalpha() or _INITIAL.match(w)
-                                                                        for w in name)
+    titled = name[-1].lower().rstrip(".") in TITLES - _SURNAME_TITLES
+    return plain and not titled and all(w.isalpha() or _INITIAL.match(w) for w in name)
 
 
 def _org_like(words: list[str], context: list[Token]) -> bool:
@@ -949,11 +969,11 @@ def _plain_plural(head: list[Token]) -> bool:
 
 def _participle_opening(s: SubjectWords) -> Subject | _NotASubject | None:
     """"Speaking outside the court", "Writing in the Times": a participle phrase (but
-    "Downing Street", and a surname alone: "Ebeling said"; "Having" and "Being" alone
+    "Downing Street", and a surname alone: "Ebeling said", "King said"; "Having" and "Being" alone
     are the auxiliary of a participle clause: "Having announced ..., Roe")."""
     head, first = s.head, s.first
     if first.lower.endswith("ing") and (len(head) == 1 or not _is_cap(head[1])) and not _agent_plural(head) \
-            and not (len(s.tokens) == 1 and _is_cap(first) and len(first.text) > 4
+            and not (len(s.tokens) == 1 and _is_cap(first) and len(first.text) > 3
                      and first.lower not in {"having", "being"}):
         return NOT_A_SUBJECT
     return None
@@ -1293,7 +1313,8 @@ _AGO_WORDS = frozenset({"a", "an", "few", "several", "two", "three", "four", "fi
 
 def _time_phrase_start(tokens: list[Token], end: int) -> int:
     """Where a time phrase ending at ``end`` begins ("Roe last week said", "Roe two days
-    ago said", "Roe on Tuesday night said", "Roe earlier this month said"); ``end`` if
+    ago said", "Roe on Tuesday night said", "Roe earlier this month said", "Roe at the
+    time said"); ``end`` if
     none: a bare weekday, or a time noun after an opener; "... ago" back over its
     measure.  A month alone is left to the name ("Cara May said")."""
     k = end
@@ -1309,6 +1330,8 @@ def _time_phrase_start(tokens: list[Token], end: int) -> int:
         k -= 1
     if k == end:
         return end
+    if k < end and k >= 2 and tokens[k - 1].lower == "the" and tokens[k - 2].lower == "at":
+        return k - 2  # "Roe at the time said"
     while k and tokens[k - 1].lower in _TIME_OPENERS and not _is_cap(tokens[k - 1]):
         k -= 1
     bare_day = tokens[k].lower in _WEEKDAYS
@@ -1389,11 +1412,24 @@ _AFTER_SPEAKER = frozenset({"in", "on", "at", "during", "after", "before", "to",
                             "told", "recently", "earlier", "later", "yesterday", "today", "tonight"})
 
 
+def _inversion_point(tokens: list[Token], verb_start: int, verb_end: int) -> bool:
+    """Whether a finite speech verb may come before its speaker here: after a comma or a
+    quotation ('"...," said Jane Roe'), or opening the sentence before a name and a comma
+    or colon ('Said Jane Roe, "..."', 'Continued Roe: "..."')."""
+    if tokens[verb_start].lower.endswith("ing"):
+        return False
+    if verb_start > 0:
+        return tokens[verb_start - 1].text in {",", QUOTE_PLACEHOLDER}
+    k = verb_end
+    while k < len(tokens) and (_is_cap(tokens[k]) or (tokens[k].lower in CONNECTORS and k > verb_end)):
+        k += 1
+    return k > verb_end and k < len(tokens) and tokens[k].text in {",", ":"}
+
+
 def _inverted(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
     """'"...," said café owner Sofia Marques.' and '..., said Mr Smith.' (a finite verb:
     in '..., calling the plan "a scam"' the words after the participle are what is called)."""
-    if verb_start == 0 or tokens[verb_start - 1].text not in {",", QUOTE_PLACEHOLDER} \
-            or tokens[verb_start].lower.endswith("ing"):
+    if not _inversion_point(tokens, verb_start, verb_end):
         return None
     after = []
     for token in tokens[verb_end:verb_end + 14]:
