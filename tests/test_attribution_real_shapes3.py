@@ -147,3 +147,21 @@ def test_more_tags_read(sentence, expected):
 ])
 def test_no_tag_there(sentence):
     assert find_attribution(sentence) is None
+
+
+# -- descriptions ----------------------------------------------------------------------
+
+def test_a_bare_spokesperson_is_a_description_or_unnamed():
+    found = find_attribution(Q + " the spokesman said.")
+    assert (found.speaker, found.kind) == ("the spokesman", "description")
+    assert find_attribution(Q + ", a spokeswoman said on Monday.").kind == "unnamed"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("According to recent polling, the mayor leads by six points.", "recent polling"),
+    ("The pier lost money, according to unpublished harbour minutes.", "unpublished harbour minutes"),
+    # a body's data still speak for the body
+    ("Rents rose by a third, according to council figures.", "the council"),
+])
+def test_according_to_a_description_keeps_its_words(sentence, expected):
+    assert speaker(sentence) == expected

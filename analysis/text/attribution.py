@@ -1013,11 +1013,22 @@ def _full_name_segment(segments: list[list[Token]]) -> Subject | None:
     return None
 
 
+def _bare_spokesperson(head: list[Token]) -> Subject | _NotASubject:
+    """"the spokesman", "his spokeswoman": a description (resolved to whom it speaks for
+    from the story); "a spokesman", "one spokeswoman": unnamed; a spokes-word alone: no
+    subject."""
+    if head[0].lower in {"a", "an", "one"}:
+        return _UNNAMED
+    if head[0].lower in DETERMINERS and len(head) == 2:
+        return _describe(head), "description", ""
+    return NOT_A_SUBJECT
+
+
 def _spokesperson(s: SubjectWords) -> Subject | _NotASubject | None:
     """A spokesperson speaks for the body or person named with it: "A spokesperson for the
     Ministry of Health" (the ministry), "Spokeswoman Jane Roe" (her name), "A Veltra
     spokesman" (Veltra), "a hospital spokeswoman" (the hospital).  With a spokes-word and
-    none of these, no subject."""
+    none of these, see :func:`_bare_spokesperson`."""
     head = s.head
     spokes = next((k for k, w in enumerate(s.lowers) if w in _SPOKESPEOPLE), None)
     if spokes is None:
@@ -1037,7 +1048,7 @@ def _spokesperson(s: SubjectWords) -> Subject | _NotASubject | None:
         return name, "name", hint or "person"  # "Spokeswoman Jane Roe says", "spokesman John Doe said"
     before = [t for t in head[:spokes] if t.lower not in DETERMINERS and t.lower not in INDEFINITE]
     if not before:
-        return NOT_A_SUBJECT
+        return _bare_spokesperson(head)
     if _is_cap(before[-1]):
         name, hint = _clean_name([_strip_possessive(t.text) for t in before], before)
         return name, "name", hint or "organisation"
@@ -1515,10 +1526,13 @@ def _subject_phrase(phrase: list[Token]) -> Attribution | None:
 
 def _data_producer(phrase: list[Token]) -> Attribution | None:
     """"according to council figures", "according to company filings": the body that
-    produced the data ("the council", "the company")."""
+    produced the data ("the council", "the company"); any other phrase ("recent polling",
+    "exit polling data") is a description as written."""
     head = [t for t in phrase if t.lower not in DETERMINERS]
-    if head:
+    if len(head) == 2 and head[1].lower in _DATA_NOUNS:
         return _according("the " + head[0].text.lower(), "description", "organisation")
+    if head:
+        return _according(_describe(phrase), "description", "")
     return None
 
 
