@@ -165,3 +165,25 @@ def test_a_bare_spokesperson_is_a_description_or_unnamed():
 ])
 def test_according_to_a_description_keeps_its_words(sentence, expected):
     assert speaker(sentence) == expected
+
+
+# -- indefinite pronouns and more titles ----------------------------------------------
+
+@pytest.mark.parametrize("sentence", ["Nobody has said the pier is safe.", "No one said a word about the pier."])
+def test_nobody_is_no_speaker(sentence):
+    assert find_attribution(sentence) is None
+
+
+def test_everyone_and_someone_are_unnamed():
+    assert find_attribution("Everyone says the pier is safe.").kind == "unnamed"
+    assert find_attribution("Someone told Roe the pier was unsafe.").kind == "unnamed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Editor Jane Roe wrote that the pier was unsafe.",
+    "Riverton Courier Editor Jane Roe said the pier was unsafe.",
+    "Veteran Columnist Jane Roe argued that the pier was unsafe.",
+])
+def test_newsroom_titles_are_not_part_of_the_name(sentence):
+    found = find_attribution(sentence)
+    assert (found.speaker, found.hint) == ("Jane Roe", "person")

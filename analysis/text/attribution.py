@@ -163,7 +163,9 @@ inspector cmdr commander adm admiral maj major rev reverend president minister d
 chairman chairwoman chair sheriff chief executive superintendent officer secretary judge justice mayor
 councillor cllr commissioner chancellor king queen prince princess pope father constable pc dc ds di
 dci supt ch chancellor ambassador speaker spokesperson spokesman spokeswoman manager head deputy
-vice acting financial operating assistant principal coach founder owner""".split())
+vice acting financial operating assistant principal coach founder owner editor publisher columnist anchor host
+correspondent reporter nominee candidate strategist pollster adviser advisor aide attorney commentator historian
+author contributor""".split())
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "lady", "lord", "dame", "prof"})
 PRONOUN_FORMS = {"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "I"}
 CONNECTORS = frozenset({"of", "for", "and", "&", "on", "de", "von", "van", "der", "la", "le", "du", "da", "al"})
@@ -782,10 +784,20 @@ def _nothing_left(s: SubjectWords) -> Subject | _NotASubject | None:
 
 
 def _lone_pronoun(s: SubjectWords) -> Subject | _NotASubject | None:
-    """"She said", "But they said": a personal pronoun alone."""
-    if len(s.words) == 1 and s.words[0].lower in PRONOUNS:
-        return PRONOUN_FORMS[s.words[0].lower], "pronoun", ""
+    """"She said", "But they said": a personal pronoun alone; "Everyone says", "Someone
+    said": unnamed; "Nobody said", "No one has said": nobody spoke, no subject."""
+    lowers = [t.lower for t in s.words]
+    if len(lowers) == 1 and lowers[0] in PRONOUNS:
+        return PRONOUN_FORMS[lowers[0]], "pronoun", ""
+    if lowers in (["nobody"], ["no", "one"], ["none"], ["nothing"]):
+        return NOT_A_SUBJECT
+    if len(lowers) == 1 and lowers[0] in _EVERYONE:
+        return _UNNAMED
     return None
+
+
+#: indefinite pronouns for people, unnamed when they speak ("Everyone says")
+_EVERYONE = frozenset({"everyone", "everybody", "someone", "somebody", "anyone", "anybody"})
 
 
 def _only_a_date(s: SubjectWords) -> Subject | _NotASubject | None:
