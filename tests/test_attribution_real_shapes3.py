@@ -187,3 +187,27 @@ def test_everyone_and_someone_are_unnamed():
 def test_newsroom_titles_are_not_part_of_the_name(sentence):
     found = find_attribution(sentence)
     assert (found.speaker, found.hint) == ("Jane Roe", "person")
+
+
+# -- the participle after a main clause -----------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # more participles of saying
+    ("Roe posted a photo of the pier on Sunday, writing " + Q + ".", "Roe"),
+    ("Roe answered the mayor online, tweeting that the pier was unsafe.", "Roe"),
+    # a modal or "did" after the subject of the main clause
+    ("Roe did not give further details, saying only that the pier was unsafe.", "Roe"),
+    ("Roe could delay the vote, perhaps by arguing that the pier is unsafe.", "Roe"),
+    # an irregular past tense after a determiner and a noun
+    ("The mayor left no doubt about the pier, saying it would close.", "the mayor"),
+    # role words between an adjective and the name
+    ("Independent mayoral candidate Jane Roe visited the pier, saying it would close.", "Jane Roe"),
+    ("Green front-runner John Doe toured the docks, writing that the cranes were failing.", "John Doe"),
+])
+def test_the_main_subject_of_a_participle(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+def test_a_plural_subject_and_its_verb_are_not_role_words():
+    # "see" is the verb of "Voters": the participle speaks for them, not for "Roe"
+    assert speaker("Voters see Roe as a fighter, arguing that she saved the pier.") != "Roe"

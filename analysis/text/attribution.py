@@ -1588,7 +1588,9 @@ def _according_to(tokens: list[Token]) -> Attribution | None:
 
 _PARTICIPLES = frozenset({"claiming", "saying", "insisting", "adding", "warning", "arguing", "noting", "telling",
                           "accusing", "urging", "stating", "declaring", "suggesting", "explaining", "stressing",
-                          "promising", "admitting", "acknowledging", "announcing", "describing", "calling"})
+                          "promising", "admitting", "acknowledging", "announcing", "describing", "calling",
+                          "writing", "tweeting", "replying", "joking", "quipping", "recalling", "conceding",
+                          "asserting", "contending", "alleging"})
 
 
 #: what may come before a participle whose subject is the main clause's: a comma or dash
@@ -1599,7 +1601,8 @@ _BEFORE_PARTICIPLE = frozenset({",", "—", "–", "by", "while", "before"}) | f
     {"statement", "statements", "letter", "memo", "tweet", "tweets", "post", "message", "video", "ad", "release",
      "note", "op-ed", "email", "e-mail", "speech", "interview", "filing", "report"})
 #: auxiliaries that may follow the subject of such a main clause ('X has backed it, saying')
-_MAIN_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "are", "were", "will", "would"})
+_MAIN_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "are", "were", "will", "would", "did", "does",
+                               "could", "can", "should", "may", "might"})
 
 
 #: participles that are speech only before what was said: "adding that ...", "adding, '...'",
@@ -1663,6 +1666,28 @@ def _opening_word(tokens: list[Token], start: int, k: int) -> bool:
                                                          and word not in _LY_NOT_ADVERBS | _LY_NAMES)
 
 
+def _role_before_name(tokens: list[Token], k: int, end: int) -> bool:
+    """Whether the lower-case ``tokens[k]`` opens one to three role words before a
+    capitalised name ("front-runner" in "Democratic front-runner Jane Roe", "presidential
+    nominee" in "Republican presidential nominee John Doe"): none reads as a verb, the last
+    is a title or has a role noun's ending, and the word before them is no plural."""
+    j = k
+    while j < min(end, k + 3) and tokens[j].text[:1].islower() and tokens[j].text.replace("-", "").isalpha() \
+            and not _reads_as_verb(tokens[j].lower) and tokens[j].lower not in _NOT_ROLE_WORDS \
+            and not _adverb(tokens[j]):
+        j += 1
+    if not (j > k and j < end and _is_cap(tokens[j])) or tokens[k - 1].lower.endswith("s"):
+        return False  # "Democrats see Roe as ...": a plural subject and its verb
+    role = tokens[j - 1].lower
+    return role in TITLES or (len(role) >= 5 and role.endswith(_ROLE_ENDINGS))
+
+
+#: function words that are never role words before a name
+_NOT_ROLE_WORDS = BLOCK_IN_SUBJECT | PREPOSITIONS | DETERMINERS | PRONOUNS | _MAIN_AUXILIARIES | CONNECTORS
+#: endings of role nouns before a name ("front-runner", "nominee", "candidate", "secretary")
+_ROLE_ENDINGS = ("er", "or", "ee", "ist", "ant", "ent", "man", "woman", "ate", "ary", "ive")
+
+
 def _main_subject(tokens: list[Token], start: int, end: int) -> Subject | None:
     """The subject of a main clause opening at ``tokens[start]`` (before ``end``): a name
     or pronoun (perhaps with a parenthesised tag: "Sen. Jane Roe (D-Minn.)") followed by
@@ -1681,6 +1706,8 @@ def _main_subject(tokens: list[Token], start: int, end: int) -> Subject | None:
         if nxt.text == "," and (_is_cap(tokens[k - 1]) or tokens[k - 1].lower in PRONOUNS):
             return _subject_with_inserted_phrase(tokens, start, k, end)
         if nxt.text[:1].islower() and nxt.lower not in CONNECTORS and nxt.lower not in DETERMINERS:
+            if _role_before_name(tokens, k, end):
+                continue  # "Democratic front-runner Jane Roe was ...": the name is further on
             prev = tokens[k - 1]
             if (_is_cap(prev) or prev.lower in PRONOUNS or prev.text == ")") \
                     and (nxt.lower not in BLOCK_IN_SUBJECT or nxt.lower in _MAIN_AUXILIARIES) \
@@ -1717,11 +1744,17 @@ def _subject_with_inserted_phrase(tokens: list[Token], start: int, comma: int, e
     return analyse_subject_with_appositions(tokens[start:close + 1])
 
 
+#: irregular past tenses that read as a main verb after a subject ("The president left no doubt")
+_IRREGULAR_PASTS = frozenset("""left sent held kept spent met led won lost struck stood brought thought felt found ran
+sat hit set cut let paid sought fought bought taught built drew threw wore broke chose rose fell shot became""".split())
+
+
 def _reads_as_verb(word: str) -> bool:
     """A lower-case word after a one-word subject that reads as its verb (past tense,
     third person, or an auxiliary); "is"/"as" are left out: "Here is", "Partial transcript as"."""
     return word in {"was", "has", "had", "also", "then", "later", "again", "did", "would", "could", "wrote",
                     "told", "said", "put", "took", "made", "got", "gave", "went", "came", "spoke", "began"} \
+        or word in _IRREGULAR_PASTS \
         or (word.endswith(("ed", "s")) and word not in {"is", "as", "its", "this", "his", "us"})
 
 
