@@ -211,3 +211,26 @@ def test_the_main_subject_of_a_participle(sentence, expected):
 def test_a_plural_subject_and_its_verb_are_not_role_words():
     # "see" is the verb of "Voters": the participle speaks for them, not for "Roe"
     assert speaker("Voters see Roe as a fighter, arguing that she saved the pier.") != "Roe"
+
+
+# -- speech-verb forms that are nouns or adjectives -------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    # a base or -s form right before "is"/"has"/...: the head noun of the subject
+    "The latest dispute has dragged on for a month.",
+    "The constant stress is hard to bear.",
+    "The original tweet was deleted.",
+    # an -ed form between a number and a plural noun: an adjective
+    "The board published its list of 12 recommended candidates on Monday.",
+])
+def test_noun_and_adjective_readings_are_no_speech(sentence):
+    assert find_attribution(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Roe says the pier is unsafe.", "Roe"),
+    ("The statement by the two suggested both would back the plan.", "the statement by the two"),
+    ("Two warned that the pier was unsafe.", "unnamed"),
+])
+def test_the_verb_readings_stay(sentence, expected):
+    assert speaker(sentence) == expected

@@ -253,7 +253,33 @@ def _passive_or_noun(use: VerbUse) -> bool:
         or (before in _NEGATIONS and use.end < len(tokens) and tokens[use.end].lower == "that") \
         or (before == "to" and _control_start(tokens, i) < i)
     return (before in PASSIVE and not active) or before in DETERMINERS or (bool(i) and _is_possessive(tokens[i - 1])) \
-        or before in {"their", "enough", "no", "any"} or _counted_noun(use) or _plural_noun(use)
+        or before in {"their", "enough", "no", "any"} or _counted_noun(use) or _plural_noun(use) \
+        or _noun_before_its_verb(use) or _counted_participle(use)
+
+
+#: words after a noun that begin its clause's verb: "The latest dispute has flared"
+_VERB_AFTER_NOUN = frozenset({"is", "was", "has", "had", "are", "were", "will", "would", "can", "could", "may",
+                              "might", "must", "should"})
+
+
+def _noun_before_its_verb(use: VerbUse) -> bool:
+    """"The latest dispute has flared", "The mental stress is constant": a base or -s
+    form of a one-word verb right before an auxiliary or "is" is a noun, the head of a
+    subject."""
+    form = use.tokens[use.start].lower
+    base = use.verb.lemma
+    return len(use.verb.words) == 1 and form in {base, base + "s", base + "es"} and use.after in _VERB_AFTER_NOUN
+
+
+def _counted_participle(use: VerbUse) -> bool:
+    """"its list of 25 recommended delegates": a form in -ed after a number and before a
+    lower-case plural is an adjective ("Two warned that ...", "the two suggested both ..."
+    are verbs)."""
+    before, form = use.before, use.tokens[use.start].lower
+    number = before in _NUMBER_WORDS or before[:1].isdigit()
+    after = use.after
+    return number and form.endswith("ed") and after.isalpha() and use.tokens[use.end].text.islower() \
+        and after.endswith("s") and after not in {"is", "was", "has", "his", "its", "this", "us", "as"}
 
 
 #: forms in -s that are more often plural nouns: "remarks", "states", "reports"
