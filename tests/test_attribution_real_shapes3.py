@@ -234,3 +234,28 @@ def test_noun_and_adjective_readings_are_no_speech(sentence):
 ])
 def test_the_verb_readings_stay(sentence, expected):
     assert speaker(sentence) == expected
+
+
+# -- a tag ending the sentence speaks for it ---------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an earlier verb belongs to what was said
+    ("Roe promised to fix the pier by June, the mayor said.", "the mayor"),
+    ("The cranes are rusting and the board promises a review, Doe said on Monday.", "Doe"),
+    # an inverted tag after an object that ends in a name
+    ("That would leave the council split between Roe and Doe, said Jane Smith, a local historian.", "Jane Smith"),
+    # a quotation alone between commas is no apposition of the subject
+    ("The fair, held every summer, " + Q + ", said John Doe, the club's chairman.", "John Doe"),
+    # no final tag: the first verb keeps the speaker
+    ("Roe said the pier was unsafe, adding that it would close.", "Roe"),
+    (Q + " Roe said without further comment.", "Roe"),
+    ("Jane Roe, a spokeswoman for the board, said the decision was final.", "Jane Roe"),
+    ("One of the authors of the report, Jane Roe, said the pier was unsafe.", "Jane Roe"),
+])
+def test_a_final_tag_gives_the_speaker(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+def test_a_tag_introducing_the_quotation_keeps_the_speaker_over_a_final_tag():
+    assert speaker("Jane Roe said: " + Q + " she added.") == "Jane Roe"
+    assert speaker("Jane Roe said " + Q + ", she said.") == "Jane Roe"

@@ -1394,9 +1394,13 @@ def _subject_before(tokens: list[Token], verb_start: int, verb_end: int) -> Attr
     coordinated = end >= 2 and tokens[end - 1].lower == "and" and tokens[end - 2].text not in CLAUSE_PUNCT
     if coordinated or (end == verb_start and tokens[verb_start].lower.endswith("ing")):
         return None  # "... released a statement saying": a bare participle has no subject before it
+    comma_before = end == verb_start and end >= 1 and tokens[end - 1].text == ","
     for start in _clause_starts(tokens, end):
         if tokens[start].text == QUOTE_PLACEHOLDER:
             continue  # '"...," Senate minority leader Jane Roe told': the subject starts after it
+        if comma_before and start and tokens[start - 1].lower in CONJUNCTIONS \
+                and not any(t.text == "," for t in tokens[start:end - 1]):
+            continue  # '..., both Trump and Sanders, said Jane Roe': an object before an inverted tag
         found = analyse_subject_with_appositions(tokens[start:end])
         if found:
             return Attribution(*found, "", "subject", tag=((start, verb_start),))
@@ -1410,6 +1414,9 @@ def analyse_subject_with_appositions(tokens: list[Token]) -> tuple[str, str, str
     if not tokens:
         return None
     segments = _split_commas(_drop_dashed(tokens))
+    filled = [seg for seg in segments if seg]
+    if len(segments) > 1 and filled and [t.text for t in filled[-1]] == [QUOTE_PLACEHOLDER]:
+        return None  # a quotation alone after a comma is what was said: 'The fair, ..., "...," said X'
     if len(segments) > 1 and segments[-1] and segments[-1][-1].text != QUOTE_PLACEHOLDER:
         return None  # (an apposition ending in a quotation took its comma inside: 'X, host of "Y," said')
     return analyse_subject(tokens)
@@ -2022,6 +2029,52 @@ def _layout_speaker(tokens: list[Token]) -> Attribution | None:
 VERB_FINDERS = (_subject_before, _coordinated_subject, _inverted)
 
 
+_SENTENCE_END = frozenset({".", "!", "?"})
+
+
+def _final_tag_first(tokens: list[Token], verbs: list[tuple[int, int, SpeechVerb]]) -> list[tuple[int, int, SpeechVerb]]:
+    """The verbs in sentence order, but a final tag first: "Roe promised to fix the pier,
+    the mayor said." and "..., said Jane Roe, a pollster." speak for the tag's speaker,
+    not for the subject of an earlier verb of the content (see :func:`_final_tag_start`)."""
+    if len(verbs) < 2 or _final_tag_start(tokens, *verbs[-1][:2]) <= verbs[-2][0]:
+        return verbs  # no final tag, or another verb inside it ("Roe said without further comment.")
+    if any(end < len(tokens) and tokens[end].text in {":", QUOTE_PLACEHOLDER} for _, end, _ in verbs[:-1]):
+        return verbs  # 'Roe said: "..." she added.': the first tag introduces the quotation
+    return [verbs[-1]] + verbs[:-1]
+
+
+def _final_tag_start(tokens: list[Token], start: int, end: int) -> int:
+    """Where the tag begins (-1 if none) when the finite verb at ``tokens[start:end]`` tags
+    the sentence at its end: right
+    after a comma or quotation with the speaker (and an apposition, fourteen words at most)
+    after it ('..., said Jane Roe, a pollster.'), or after a short subject opening after a
+    comma ('..., the mayor said.') with at most a short adverbial after it; never before
+    "that" or a quotation."""
+    if tokens[start].lower.endswith("ing") or start == 0:
+        return -1
+    rest = tokens[end:]
+    while rest and rest[-1].text in _SENTENCE_END:
+        rest = rest[:-1]
+    if any(t.lower == "that" or t.text in {QUOTE_PLACEHOLDER, ":", ";"} for t in rest):
+        return -1
+    if tokens[start - 1].text in {",", QUOTE_PLACEHOLDER}:  # ', said Jane Roe, a pollster.'
+        named = 0 < len(rest) <= 14 and (_is_cap(rest[0]) or rest[0].lower in DETERMINERS)
+        return start if named else -1
+    comma = max((k for k in range(max(0, start - 7), start) if tokens[k].text in {",", QUOTE_PLACEHOLDER}),
+                default=-1)
+    if comma < 0 or any(t.lower in _CLAUSE_OPENERS for t in tokens[comma:start]):
+        return -1
+    # ', the mayor said.', ', Roe said on Monday.': a short subject, then at most a short adverbial
+    short = not rest or (len(rest) <= 6 and (rest[0].lower in _ADVERBIAL_START or rest[0].lower in _TIME_WORDS
+                                             or _is_cap(rest[0])))
+    return comma if short else -1
+
+
+#: words that open a subordinate clause: a verb after them is not the sentence's tag
+_CLAUSE_OPENERS = frozenset({"who", "which", "whom", "whose", "when", "where", "because", "if", "after", "before",
+                             "while", "although", "since", "until", "as"})
+
+
 def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None:
     """The main-clause attribution of a sentence whose quoted stretches are replaced
     by :data:`QUOTE_PLACEHOLDER`, or None (the outlet's own words).
@@ -2042,7 +2095,7 @@ def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None
     according = _according_to(tokens)
     if according:
         return according
-    for start, end, verb in _verbs_at(tokens)[:MAX_VERBS]:
+    for start, end, verb in _final_tag_first(tokens, _verbs_at(tokens)[:MAX_VERBS]):
         for finder in VERB_FINDERS:
             found = finder(tokens, start, end)
             if found:
