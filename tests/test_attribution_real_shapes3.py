@@ -259,3 +259,27 @@ def test_a_final_tag_gives_the_speaker(sentence, expected):
 def test_a_tag_introducing_the_quotation_keeps_the_speaker_over_a_final_tag():
     assert speaker("Jane Roe said: " + Q + " she added.") == "Jane Roe"
     assert speaker("Jane Roe said " + Q + ", she said.") == "Jane Roe"
+
+
+# -- coordinated verbs and appositions ------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "asked for" is a request: the later tag speaks
+    ("At the end, a fisherman asked for a photo and Roe said, " + Q + ".", "Roe"),
+    # the subject read before its verb is not replaced by a longer stretch
+    ("Roe toured the docks in Riverton with supporters, calling it " + Q + " and said the pier would reopen.", "Roe"),
+    # a number opening the sentence is no subject
+    ("Eight years ago, she backed the harbour plan and said " + Q + ".", "she"),
+    # a day before a preposition opens an introductory phrase
+    ("Friday on Radio Riverton, Mayor Jane Roe, a supporter of the plan, told listeners it would pass.", "Jane Roe"),
+    # a vague head with a person named in apposition
+    ("One pastor backing the plan, John Doe of Riverton Baptist Church in Marion, said he had called voters.",
+     "John Doe"),
+])
+def test_coordinated_and_apposed_speakers(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+def test_a_vague_head_with_no_name_stays_unnamed():
+    assert find_attribution("One pastor backing the plan, a former teacher, said he had called voters.").kind \
+        == "unnamed"

@@ -462,6 +462,8 @@ def _asked_a_request(use: VerbUse) -> bool:
     """"asked the firm to respond", "asked for calm": a request, not a question put (a
     quotation in the sentence or "whether", "why", ... after the verb make it one)."""
     tokens, end = use.tokens, use.end
+    if use.verb.lemma == "ask" and use.after == "for":
+        return True  # "asked for a photo and Roe said, '...'": the quotation is not the request
     return use.verb.lemma == "ask" and not (any(t.text == QUOTE_PLACEHOLDER for t in tokens)
                                             or any(t.lower in _QUESTION_WORDS for t in tokens[end:end + 6]))
 
@@ -827,8 +829,9 @@ _EVERYONE = frozenset({"everyone", "everybody", "someone", "somebody", "anyone",
 
 
 def _only_a_date(s: SubjectWords) -> Subject | _NotASubject | None:
-    """'"...," said Monday': days and dates are never the speaker."""
-    if all(t.lower.rstrip(".") in CALENDAR_WORDS or t.text in {",", "."} for t in s.words):
+    """'"...," said Monday', "Eight years ago": days, dates and times are never the speaker."""
+    if all(t.lower.rstrip(".") in CALENDAR_WORDS or t.text in {",", "."} for t in s.words) or s.head[-1:] and \
+            s.head[-1].lower == "ago":
         return NOT_A_SUBJECT
     return None
 
@@ -1018,8 +1021,10 @@ def _participle_opening(s: SubjectWords) -> Subject | _NotASubject | None:
 
 
 def _preposition_opening(s: SubjectWords) -> Subject | _NotASubject | None:
-    """"In his farewell statement", "After the vote": an introductory phrase."""
-    return NOT_A_SUBJECT if s.first.lower in PREPOSITIONS else None
+    """"In his farewell statement", "After the vote": an introductory phrase; so is a day
+    before a preposition ("Friday on CNN")."""
+    dated = len(s.head) > 1 and s.first.lower.rstrip(".") in CALENDAR_WORDS and s.head[1].lower in PREPOSITIONS
+    return NOT_A_SUBJECT if s.first.lower in PREPOSITIONS or dated else None
 
 
 _ENDS_NO_NOUN_PHRASE = frozenset({"by", "with", "of", "to", "for", "in", "on", "at", "from", "into", "about"})
@@ -1140,6 +1145,25 @@ def _person_of_the_body(head: list[Token], runs: list[tuple[int, int]]) -> Subje
     return (name, "name", "person") if name and hint == "person" else None
 
 
+def _one_named(s: SubjectWords) -> Subject | None:
+    """"One pastor backing the plan, Jane Roe of Ohio,": one person, named in apposition."""
+    return _leading_name(s.appositions) if s.first.lower in {"one", "a", "an", "another"} else None
+
+
+def _leading_name(segments: list[list[Token]]) -> Subject | None:
+    """A person's name of two words or more opening the first apposition ("Jane Roe of
+    Riverton Baptist Church in Marion"), as a subject."""
+    for seg in segments[:1]:
+        runs = _name_runs(seg)
+        if runs and runs[0][0] == 0:
+            words = [t.text for t in seg[:runs[0][1]]]
+            cut = next((k for k, w in enumerate(words) if w.lower() in _NAME_CUTS), len(words))
+            name, hint = _clean_name(words[:cut], [])
+            if cut >= 2 and hint == "person":
+                return name, "name", "person"
+    return None
+
+
 def _name_ends_head(s: SubjectWords) -> Subject | _NotASubject | None:
     """The name is the head noun when a capitalised run ends the head: "Delivery driver
     Gary Mills" (Gary Mills), "Canadian miner Norvale Minerals" (an organisation); with a
@@ -1158,7 +1182,7 @@ def _name_ends_head(s: SubjectWords) -> Subject | _NotASubject | None:
     if has_det and hint != "organisation" and not any(t.lower in ORG_DESCRIPTORS for t in context):
         return _describe(head), "description", ""  # "The Ohio Republican"
     if head[0].lower in _VAGUE_OPENINGS and hint != "organisation":
-        return _UNNAMED
+        return _one_named(s) or _UNNAMED  # "One pastor, Jane Roe of Ohio, said": the name
     if all(w.lower().rstrip(".") in CALENDAR_WORDS for w in name.split()):
         return NOT_A_SUBJECT  # "She escalated her criticism on Tuesday, telling ...": a day is no speaker
     return name, "name", hint
@@ -1180,7 +1204,7 @@ def _name_in_apposition(s: SubjectWords) -> Subject | _NotASubject | None:
 def _vague_group(s: SubjectWords) -> Subject | _NotASubject | None:
     """"Two officials", "several residents", "border officials": unnamed people."""
     if s.head[0].lower in INDEFINITE or s.lowers[-1] in COLLECTIVE_UNNAMED:
-        return _UNNAMED
+        return _one_named(s) or _UNNAMED
     return None
 
 
@@ -1437,29 +1461,38 @@ def _coordinated_subject(tokens: list[Token], verb_start: int, verb_end: int) ->
     if tokens[end - 1].lower == "but" and end == verb_start and tokens[verb_start].lower.endswith("ing"):
         return None  # "an awkward but promising start": no finite verb
     for start in _clause_starts(tokens, end - 1):
-        best = None
-        for k in range(start + 1, min(end - 1, start + SUBJECT_WINDOW)):
-            nxt = tokens[k]
-            if nxt.lower in RELATIVE:
-                break  # "Roe, who has seen it but would say nothing": the verbs of a relative clause
-            if nxt.text[:1].islower() and nxt.lower not in CONNECTORS and nxt.lower not in DETERMINERS \
-                    and nxt.text not in CLAUSE_PUNCT:
-                prev = tokens[k - 1]
-                if prev.lower in DETERMINERS:
-                    continue  # "The senator ...": a capital from the sentence start, no name
-                # "The judge paused and said": a determiner, a noun, a verb
-                described = k == start + 2 and tokens[start].lower in DETERMINERS and _reads_as_verb(nxt.lower)
-                if _opening_word(tokens, start, k):
-                    continue
-                if _is_cap(prev) or prev.lower in PRONOUNS or described or (prev.text == "," and k - start <= 16):
-                    # "Sen. Rand Paul, R-Ky., called the bill ... and said"
-                    found = analyse_subject_with_appositions(tokens[start:k]) if prev.text == "," \
-                        else analyse_subject(tokens[start:k])
-                    if found:
-                        best = (*found, k)
+        best = _first_clause_subject(tokens, start, end - 1)
         if best:
             return Attribution(*best[:3], "", "coordinated", tag=((start, best[3]),))
     return None
+
+
+def _first_clause_subject(tokens: list[Token], start: int, end: int) -> tuple[str, str, str, int] | None:
+    """``(speaker, kind, hint, k)``: the subject of the clause opening at ``tokens[start]``,
+    ending at ``tokens[k]``, the lower-case word after it (its verb), before ``end``; see
+    :func:`_coordinated_subject`."""
+    best = None
+    for k in range(start + 1, min(end, start + SUBJECT_WINDOW)):
+        nxt = tokens[k]
+        if nxt.lower in RELATIVE:
+            break  # "Roe, who has seen it but would say nothing": the verbs of a relative clause
+        if not nxt.text[:1].islower() or nxt.lower in CONNECTORS or nxt.lower in DETERMINERS \
+                or nxt.text in CLAUSE_PUNCT:
+            continue
+        prev = tokens[k - 1]
+        if prev.lower in DETERMINERS or _opening_word(tokens, start, k):
+            continue  # "The senator ...": a capital from the sentence start, no name
+        # "The judge paused and said": a determiner, a noun, a verb
+        described = k == start + 2 and tokens[start].lower in DETERMINERS and _reads_as_verb(nxt.lower)
+        if _is_cap(prev) or prev.lower in PRONOUNS or described or (prev.text == "," and k - start <= 16):
+            # "Sen. Rand Paul, R-Ky., called the bill ... and said"
+            found = analyse_subject_with_appositions(tokens[start:k]) if prev.text == "," \
+                else analyse_subject(tokens[start:k])
+            if found and not (best and prev.text == ","):
+                best = (*found, k)  # (a subject read up to a comma does not replace one read before)
+                if (_reads_as_verb(nxt.lower) and nxt.text.isalpha()) or nxt.lower in _MAIN_AUXILIARIES:
+                    break  # "Roe celebrated in Ohio ... and said": the subject is settled
+    return best
 
 
 #: lower-case words that end an inverted speaker ('said Jane Roe in a statement')
@@ -1689,12 +1722,14 @@ def _opening_word(tokens: list[Token], start: int, k: int) -> bool:
     lower-case ``tokens[k]``, is something other than a subject: "Here in Ohio, Roe ...",
     "Once he was president, ...", "Hours later, Roe ...", "Walking home, Roe ...",
     "Local officials were ...": the next word is a preposition, a pronoun or a time word
-    before a comma, or the word is a participle, an -ly adverb or an adjective."""
+    before a comma, or the word is a participle, an -ly adverb, an adjective or a number
+    ("Eight years ago, Roe ...")."""
     if k != start + 1 or start != 0 or not _is_cap(tokens[start]) or tokens[start].lower in PRONOUNS:
         return False
     word, nxt = tokens[start].lower, tokens[k].lower
     time_intro = nxt in _TIME_BEFORE_COMMA and k + 1 < len(tokens) and tokens[k + 1].text == ","
     return nxt in _NOT_AFTER_SUBJECT or time_intro or word in _OPENING_ADJECTIVES or word in _INTRODUCTORY \
+        or word in _NUMBER_WORDS \
         or (word.endswith("ing") and len(word) > 5) or (word.endswith("ly") and len(word) > 5
                                                          and word not in _LY_NOT_ADVERBS | _LY_NAMES)
 
