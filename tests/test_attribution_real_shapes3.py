@@ -283,3 +283,30 @@ def test_coordinated_and_apposed_speakers(sentence, expected):
 def test_a_vague_head_with_no_name_stays_unnamed():
     assert find_attribution("One pastor backing the plan, a former teacher, said he had called voters.").kind \
         == "unnamed"
+
+
+# -- anonymity, relative clauses and appositions -----------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "close" makes a source anonymous only before "to", and never a named one
+    ("Jane Roe, a close friend of the mayor who ran her office, said " + Q, "Jane Roe"),
+    ("John Doe, a harbour pilot close to the board, said the pier was unsafe.", "John Doe"),
+    # a relative clause holding a quotation or a colon is what was said, not the subject
+    ("Fishermen who work the quay are " + Q + ", Roe said.", "Roe"),
+    ("Even people who backed the plan sounded unsure: Former Mayor Jane Roe called it " + Q + ".", "Jane Roe"),
+    # a share with one person named in apposition
+    ("And a third, John Doe, said that he would vote no.", "John Doe"),
+    # an inverted description followed by the person's name
+    (Q + ", said another harbour pilot, Jane Roe.", "Jane Roe"),
+    (Q + ", said the board's chairman, John Q. Doe.", "John Q. Doe"),
+])
+def test_named_speakers_behind_descriptions(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "She, who asked not to be named, said the pier was unsafe.",
+    "An official close to the talks said they had failed.",
+])
+def test_anonymous_sources_stay_unnamed(sentence):
+    assert find_attribution(sentence).kind == "unnamed"

@@ -844,14 +844,15 @@ def _head_missing_or_long(s: SubjectWords) -> Subject | _NotASubject | None:
 
 def _restrictive_relative(s: SubjectWords) -> Subject | _NotASubject | None:
     """"One board member who voted against the cuts": the head ends before "who"; a head
-    that opens or ends with the relative word ("who", "those who") is no subject."""
+    that opens or ends with the relative word ("who", "those who"), or whose relative
+    clause holds a quotation or a colon, is no subject."""
     rel = next((k for k, t in enumerate(s.head) if t.lower in RELATIVE), None)
     if rel is None:
         return None
     if rel == 0 and _demonstrative(s.head):
         return None  # "That person said": "that" is the determiner
-    if rel == 0 or rel == len(s.head) - 1:
-        return NOT_A_SUBJECT
+    if rel == 0 or rel == len(s.head) - 1 or any(t.text in {QUOTE_PLACEHOLDER, ":", ";"} for t in s.head[rel:]):
+        return NOT_A_SUBJECT  # (a quotation or colon in the relative clause: what was said, not a subject)
     s.head = s.head[:rel]
     return None
 
@@ -866,8 +867,9 @@ def _demonstrative(head: list[Token]) -> bool:
 def _anonymous_source(s: SubjectWords) -> Subject | _NotASubject | None:
     """"A source close to the talks", "an official who was not authorised to speak": unnamed
     ("close" only before "to": "The plant will close in June" is no anonymous source)."""
-    if any(_anonymous_word(s.tokens, k) for k in range(len(s.tokens))) and s.first.lower not in PRONOUNS:
-        return _UNNAMED
+    if any(_anonymous_word(s.tokens, k) for k in range(len(s.tokens))) and s.first.lower not in PRONOUNS \
+            and not (len(s.segments) > 1 and _named_head(s)):
+        return _UNNAMED  # (not a name with an apposition: "Jane Roe, a pilot close to the board,")
     return None
 
 
@@ -885,7 +887,7 @@ def _poll_share(s: SubjectWords) -> Subject | _NotASubject | None:
     head = s.head
     if any((t.lower in _SHARE_WORDS or _fraction(head, k)) and not _in_name(head, k) and not _leader_title(head, k)
            for k, t in enumerate(head)):
-        return _UNNAMED
+        return _one_named(s) or _UNNAMED  # ("And a third, Jane Roe, said": one person, named)
     if len(head) == 2 and head[1].lower in _POLLED and not _is_cap(head[1]):
         return _UNNAMED
     return None
@@ -1099,10 +1101,17 @@ def _spokesperson(s: SubjectWords) -> Subject | _NotASubject | None:
 
 
 def _anonymous_in_apposition(s: SubjectWords) -> Subject | _NotASubject | None:
-    """"She, who asked not to be named,": a pronoun whose apposition makes it anonymous."""
-    if any(t.lower in ANONYMOUS for seg in s.segments for t in seg):
+    """"She, who asked not to be named,": a pronoun whose apposition makes it anonymous
+    ("close" only before "to"; a name keeps its speaker: "Jane Roe, a close friend of X,")."""
+    if not _named_head(s) and any(_anonymous_word(seg, k) for seg in s.segments for k in range(len(seg))):
         return _UNNAMED
     return None
+
+
+def _named_head(s: SubjectWords) -> bool:
+    """Whether the head ends in a capitalised name ("Jane Roe", "Roe"; not "She")."""
+    runs = _name_runs(s.head)
+    return bool(runs) and runs[-1][1] == len(s.head) and s.first.lower not in PRONOUNS
 
 
 _PLACE_LINKS = frozenset({"of", "in", "for", "from"})
@@ -1515,6 +1524,20 @@ def _inversion_point(tokens: list[Token], verb_start: int, verb_end: int) -> boo
     return k > verb_end and k < len(tokens) and tokens[k].text in {",", ":"}
 
 
+def _apposed_name(tokens: list[Token], k: int) -> Subject | None:
+    """'..., said another user, Jane Roe.': a person's name of two words or more in
+    apposition after the comma at ``tokens[k]``, closing the sentence or its clause."""
+    if k >= len(tokens) or tokens[k].text != ",":
+        return None
+    j = k + 1
+    while j < len(tokens) and (_is_cap(tokens[j]) or tokens[j].text.endswith(".") and _INITIAL.match(tokens[j].text)):
+        j += 1
+    if j - k - 1 < 2 or (j < len(tokens) and tokens[j].text not in {",", ".", "!", "?", ";"}):
+        return None
+    name, hint = _clean_name([t.text for t in tokens[k + 1:j]], [])
+    return (name, "name", "person") if name and hint == "person" else None
+
+
 def _inverted(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
     """'"...," said café owner Sofia Marques.' and '..., said Mr Smith.' (a finite verb:
     in '..., calling the plan "a scam"' the words after the participle are what is called)."""
@@ -1544,7 +1567,7 @@ def _inverted(tokens: list[Token], verb_start: int, verb_end: int) -> Attributio
         if found:
             return Attribution(*found, "", "inverted", tag=tag)
     if (after[0].lower in DETERMINERS or after[0].lower in INDEFINITE) and len(after) <= 10:
-        found = analyse_subject(after)
+        found = _apposed_name(tokens, verb_end + len(after)) or analyse_subject(after)
         if found:
             return Attribution(*found, "", "inverted", tag=tag)
     return None
