@@ -310,3 +310,20 @@ def test_named_speakers_behind_descriptions(sentence, expected):
 ])
 def test_anonymous_sources_stay_unnamed(sentence):
     assert find_attribution(sentence).kind == "unnamed"
+
+
+# -- "reported by" and days after a document ---------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The closure of the pier was first reported by the Riverton Courier.", "Riverton Courier"),
+    ("The pier's sale was reported by the Riverton Courier on Monday.", "Riverton Courier"),
+    # the day the document came out is no source
+    ("The pier lost money, according to a harbour board report released Thursday.", "unnamed"),
+])
+def test_reported_by_and_dated_documents(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+def test_reported_by_inside_an_apposition_leaves_the_author_speaking():
+    # ", first reported by X," describes the letter; its writer is the speaker
+    assert speaker("Roe wrote in a letter, first reported by the Courier, that the pier was unsafe.") == "Roe"

@@ -1611,6 +1611,8 @@ def _name_ends_phrase(phrase: list[Token]) -> Attribution | None:
     if not (runs and runs[-1][1] == len(phrase)):
         return None
     start, end = runs[-1]
+    if all(t.lower.rstrip(".") in CALENDAR_WORDS for t in phrase[start:end]):
+        return None  # "a survey released Thursday": the day is no source
     name, hint = _clean_name([t.text for t in phrase[start:end]], phrase[:start])
     if start > 0 and phrase[start - 1].lower in DETERMINERS and hint != "organisation" \
             and not any(t.lower in ORG_DESCRIPTORS for t in phrase[:start]):
@@ -1645,19 +1647,27 @@ _ACCORDING_PHRASE_ENDS = frozenset({",", ".", ";", ":", QUOTE_PLACEHOLDER, "(", 
 
 
 def _according_phrase(tokens: list[Token], i: int) -> list[Token]:
-    """The words after "according to" at ``tokens[i]``, up to a punctuation mark (20 at most)."""
+    """The words after "according to" (or "reported by") at ``tokens[i]``, up to a
+    punctuation mark (20 at most; after "reported by" also up to "to" or "that")."""
     phrase = []
     for token in tokens[i + 2:i + 22]:
-        if token.text in _ACCORDING_PHRASE_ENDS:
-            break
+        if token.text in _ACCORDING_PHRASE_ENDS or (token.lower in {"to", "that"} and phrase
+                                                     and tokens[i].lower == "reported"):
+            break  # ("was reported by residents to be unsafe": the phrase ends before "to")
         phrase.append(token)
     return phrase
 
 
 def _as_reported_by(tokens: list[Token], i: int) -> bool:
-    """"As reported by X, ...", "as first reported by X": the same as "according to X"."""
-    return tokens[i].lower == "reported" and tokens[i + 1].lower == "by" and i >= 1 \
-        and (tokens[i - 1].lower == "as" or (tokens[i - 1].lower == "first" and i >= 2 and tokens[i - 2].lower == "as"))
+    """"As reported by X, ...", "as first reported by X", "The move was first reported by X":
+    the same as "according to X" (not ", first reported by X," inside an apposition: the
+    document's author may speak)."""
+    if not (tokens[i].lower == "reported" and tokens[i + 1].lower == "by" and i >= 1):
+        return False
+    before = tokens[i - 1].lower
+    if before in {"first", "initially", "originally", "earlier"} and i >= 2:
+        before = tokens[i - 2].lower
+    return before in {"as", "was", "were", "been"}
 
 
 def _according_to(tokens: list[Token]) -> Attribution | None:
