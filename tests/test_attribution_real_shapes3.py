@@ -327,3 +327,12 @@ def test_reported_by_and_dated_documents(sentence, expected):
 def test_reported_by_inside_an_apposition_leaves_the_author_speaking():
     # ", first reported by X," describes the letter; its writer is the speaker
     assert speaker("Roe wrote in a letter, first reported by the Courier, that the pier was unsafe.") == "Roe"
+
+
+def test_contracted_pronouns_and_connectives():
+    found = find_attribution("I’ve said for years that the pier is unsafe.")
+    assert (found.speaker, found.kind) == ("I", "pronoun")
+    assert speaker("But he's also said much about the pier.") == "he"
+    # "Therefore," opens the sentence; the plural after it is the subject
+    assert speaker("Therefore, harbour pilots say the pier is unsafe.") == "harbour pilots"
+    assert find_attribution("Anybody who saw it says the pier is unsafe.").kind == "unnamed"

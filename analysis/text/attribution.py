@@ -751,7 +751,8 @@ _UNNAMED: Subject = ("unnamed", "unnamed", "unnamed")
 #: one-word introductions before a comma that are never a speaker ("Similarly, Jane Roe said")
 _INTRODUCTORY = frozenset({"likewise", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless",
                            "indeed", "instead", "still", "afterward", "afterwards", "overall", "here", "there",
-                           "today", "yesterday", "tonight", "again", "first", "second", "third", "next", "finally"})
+                           "today", "yesterday", "tonight", "again", "first", "second", "third", "next", "finally",
+                           "therefore", "thus", "hence", "also", "besides", "otherwise"})
 #: given names in -ly that an adverb test would take for an adverb
 _LY_NAMES = frozenset({"kelly", "connolly", "donnelly", "beverly", "kimberly", "shelly", "emily", "sally", "molly",
                        "billy", "lilly", "polly", "dolly", "nelly", "daly", "ely", "riley"})
@@ -812,15 +813,16 @@ def _nothing_left(s: SubjectWords) -> Subject | _NotASubject | None:
 
 
 def _lone_pronoun(s: SubjectWords) -> Subject | _NotASubject | None:
-    """"She said", "But they said": a personal pronoun alone; "Everyone says", "Someone
-    said": unnamed; "Nobody said", "No one has said": nobody spoke, no subject."""
+    """"She said", "But they said", "I’ve said": a personal pronoun alone (perhaps
+    contracted); "Everyone says", "Someone said", "Anybody who ...": unnamed; "Nobody said", "No one has said": nobody spoke, no subject."""
     lowers = [t.lower for t in s.words]
-    if len(lowers) == 1 and lowers[0] in PRONOUNS:
-        return PRONOUN_FORMS[lowers[0]], "pronoun", ""
+    base = re.sub(r"['’](?:ve|d|ll|re|s)$", "", lowers[0]) if len(lowers) == 1 else ""
+    if base in PRONOUNS:  # "She said", "I’ve said"
+        return PRONOUN_FORMS[base], "pronoun", ""
     if lowers in (["nobody"], ["no", "one"], ["none"], ["nothing"]):
         return NOT_A_SUBJECT
-    if len(lowers) == 1 and lowers[0] in _EVERYONE:
-        return _UNNAMED
+    if lowers[0] in _EVERYONE and (len(lowers) == 1 or lowers[1] in RELATIVE):
+        return _UNNAMED  # "Everyone says", "Anybody who watched it knows"
     return None
 
 
