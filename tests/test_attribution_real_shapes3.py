@@ -336,3 +336,22 @@ def test_contracted_pronouns_and_connectives():
     # "Therefore," opens the sentence; the plural after it is the subject
     assert speaker("Therefore, harbour pilots say the pier is unsafe.") == "harbour pilots"
     assert find_attribution("Anybody who saw it says the pier is unsafe.").kind == "unnamed"
+
+
+# -- "according to" inside a tag, time phrases, participles in -ed ---------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the reporter's tag opens the sentence; "according to" names the reporter's source
+    ("The Courier reported, according to people at the meeting, that the pier would close.", "Courier"),
+    ("Jane Roe said on Monday that according to her figures, the pier loses money.", "Jane Roe"),
+    # a tag whose speaker another outlet reports: the outlet is the source
+    (Q + ", Roe said, according to the Courier.", "Courier"),
+    # "this past week" between subject and verb
+    ("John Doe, the harbour master, this past week announced a review of the pier.", "John Doe"),
+    # a participle phrase in -ed opening the sentence
+    ("Alarmed by the cracks in the pier, Mayor Jane Roe, a former engineer, said it would close.", "Jane Roe"),
+    # an object ending a coordinated clause before an inverted tag
+    ("Add a storm to the forecast and fishermen get nervous, said John Doe, the harbour master.", "John Doe"),
+])
+def test_tags_around_according_to_and_openings(sentence, expected):
+    assert speaker(sentence) == expected

@@ -1013,10 +1013,13 @@ def _plain_plural(head: list[Token]) -> bool:
 
 
 def _participle_opening(s: SubjectWords) -> Subject | _NotASubject | None:
-    """"Speaking outside the court", "Writing in the Times": a participle phrase (but
+    """"Speaking outside the court", "Writing in the Times", "Alarmed by the unrest": a
+    participle phrase (but
     "Downing Street", and a surname alone: "Ebeling said", "King said"; "Having" and "Being" alone
     are the auxiliary of a participle clause: "Having announced ..., Roe")."""
     head, first = s.head, s.first
+    if first.lower.endswith("ed") and len(head) > 1 and head[1].lower in PREPOSITIONS | {"by", "about", "of"}:
+        return NOT_A_SUBJECT  # "Alarmed by the unrest in Nevada": a participle phrase in -ed
     if first.lower.endswith("ing") and (len(head) == 1 or not _is_cap(head[1])) and not _agent_plural(head) \
             and not (len(s.tokens) == 1 and _is_cap(first) and len(first.text) > 3
                      and first.lower not in {"having", "being"}):
@@ -1390,7 +1393,7 @@ _TIME_NOUNS = frozenset({"week", "weeks", "month", "months", "year", "years", "d
                          "morning", "afternoon", "evening", "spring", "summer", "fall", "autumn", "winter", "hour",
                          "hours", "time"})
 #: words that open a time phrase before a verb: "last week", "earlier this month", "on Monday"
-_TIME_OPENERS = frozenset({"last", "this", "earlier", "later", "late", "early", "on", "next", "that"})
+_TIME_OPENERS = frozenset({"last", "this", "earlier", "later", "late", "early", "on", "next", "that", "past"})
 _AGO_WORDS = frozenset({"a", "an", "few", "several", "two", "three", "four", "five", "six", "ten", "less", "more",
                         "than", "about", "nearly", "almost", "just", "only", "some", "couple", "of"})
 
@@ -1429,11 +1432,11 @@ def _subject_before(tokens: list[Token], verb_start: int, verb_end: int) -> Attr
     coordinated = end >= 2 and tokens[end - 1].lower == "and" and tokens[end - 2].text not in CLAUSE_PUNCT
     if coordinated or (end == verb_start and tokens[verb_start].lower.endswith("ing")):
         return None  # "... released a statement saying": a bare participle has no subject before it
-    comma_before = end == verb_start and end >= 1 and tokens[end - 1].text == ","
+    comma_before = end >= 1 and tokens[end - 1].text == ","
     for start in _clause_starts(tokens, end):
         if tokens[start].text == QUOTE_PLACEHOLDER:
             continue  # '"...," Senate minority leader Jane Roe told': the subject starts after it
-        if comma_before and start and tokens[start - 1].lower in CONJUNCTIONS \
+        if comma_before and start and (tokens[start - 1].lower in CONJUNCTIONS or tokens[start].lower in CONJUNCTIONS) \
                 and not any(t.text == "," for t in tokens[start:end - 1]):
             continue  # '..., both Trump and Sanders, said Jane Roe': an object before an inverted tag
         found = analyse_subject_with_appositions(tokens[start:end])
@@ -2099,6 +2102,23 @@ def _layout_speaker(tokens: list[Token]) -> Attribution | None:
 VERB_FINDERS = (_subject_before, _coordinated_subject, _inverted)
 
 
+def _opening_tag(tokens: list[Token], verbs: list[tuple[int, int, SpeechVerb]]) -> Attribution | None:
+    """'Politico reported, according to sources, that ...', 'Roe said that according to its
+    analysis, ...': a subject opening the sentence and its verb "report", or any speech verb
+    whose "that" comes before "according to", are the tag; the phrase after "according to"
+    is their source ('"...," Roe said, according to the Courier': the Courier reports it)."""
+    according = next(k for k in range(len(tokens) - 1) if (tokens[k].lower, tokens[k + 1].lower)
+                     in {("according", "to"), ("reported", "by")})
+    for start, end, verb in verbs:
+        if start >= according:
+            break
+        inside = verb.lemma == "report" or any(t.lower == "that" for t in tokens[end:according])
+        found = _subject_before(tokens, start, end) if inside else None
+        if found and found.tag and found.tag[0][0] <= 1:
+            return found._replace(verb=verb.lemma)
+    return None
+
+
 _SENTENCE_END = frozenset({".", "!", "?"})
 
 
@@ -2162,10 +2182,11 @@ def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None
             return _tag_shape(tokens, layout, 0, 0) if shape else layout
     if "according" not in words and words.isdisjoint(speech_verbs()) and words.isdisjoint(_PARTICIPLES):
         return _colon_intro(tokens) if ":" in words else None  # no word that any rule below starts from: "according", a speech verb, a participle
+    verbs = _verbs_at(tokens)[:MAX_VERBS]
     according = _according_to(tokens)
     if according:
-        return according
-    for start, end, verb in _final_tag_first(tokens, _verbs_at(tokens)[:MAX_VERBS]):
+        return _opening_tag(tokens, verbs) or according
+    for start, end, verb in _final_tag_first(tokens, verbs):
         for finder in VERB_FINDERS:
             found = finder(tokens, start, end)
             if found:
