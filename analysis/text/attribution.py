@@ -814,7 +814,8 @@ def _nothing_left(s: SubjectWords) -> Subject | _NotASubject | None:
 
 def _lone_pronoun(s: SubjectWords) -> Subject | _NotASubject | None:
     """"She said", "But they said", "I’ve said": a personal pronoun alone (perhaps
-    contracted); "Everyone says", "Someone said", "Anybody who ...": unnamed; "Nobody said", "No one has said": nobody spoke, no subject."""
+    contracted); "Everyone says", "Someone said", "Anybody who ...": unnamed; "Nobody
+    said", "No one has said": nobody spoke, no subject."""
     lowers = [t.lower for t in s.words]
     base = re.sub(r"['’](?:ve|d|ll|re|s)$", "", lowers[0]) if len(lowers) == 1 else ""
     if base in PRONOUNS:  # "She said", "I’ve said"
@@ -2102,7 +2103,11 @@ def _layout_speaker(tokens: list[Token]) -> Attribution | None:
 VERB_FINDERS = (_subject_before, _coordinated_subject, _inverted)
 
 
-def _opening_tag(tokens: list[Token], verbs: list[tuple[int, int, SpeechVerb]]) -> Attribution | None:
+#: a speech verb's span in the tokens and its lexicon row: ``(start, end, verb)``
+VerbSpan = tuple[int, int, SpeechVerb]
+
+
+def _opening_tag(tokens: list[Token], verbs: list[VerbSpan]) -> Attribution | None:
     """'Politico reported, according to sources, that ...', 'Roe said that according to its
     analysis, ...': a subject opening the sentence and its verb "report", or any speech verb
     whose "that" comes before "according to", are the tag; the phrase after "according to"
@@ -2122,7 +2127,7 @@ def _opening_tag(tokens: list[Token], verbs: list[tuple[int, int, SpeechVerb]]) 
 _SENTENCE_END = frozenset({".", "!", "?"})
 
 
-def _final_tag_first(tokens: list[Token], verbs: list[tuple[int, int, SpeechVerb]]) -> list[tuple[int, int, SpeechVerb]]:
+def _final_tag_first(tokens: list[Token], verbs: list[VerbSpan]) -> list[VerbSpan]:
     """The verbs in sentence order, but a final tag first: "Roe promised to fix the pier,
     the mayor said." and "..., said Jane Roe, a pollster." speak for the tag's speaker,
     not for the subject of an earlier verb of the content (see :func:`_final_tag_start`)."""
