@@ -2071,9 +2071,11 @@ def _transcript_turn(lead: LayoutLead) -> Attribution | None:
 
 def _named_colon_quotation(lead: LayoutLead) -> Attribution | None:
     """'Jane Roe, editor of The Review: "..."': a name of two words or more (perhaps with an
-    apposition) before a colon and a quotation."""
+    apposition) before a colon and a quotation; after a heading and a dash one word will do
+    ('Polls overhyped - Roe: "..."')."""
     head = lead.head
-    if not lead.quoted or _name_runs(head) != [(0, len(head))] or len(head) < 2 \
+    one_word_after_dash = lead.dash >= 0 and len(head) == 1 and head[0].lower not in _HEADER_WORDS
+    if not lead.quoted or _name_runs(head) != [(0, len(head))] or (len(head) < 2 and not one_word_after_dash) \
             or any(t.lower in DETERMINERS for t in head):
         return None
     name, hint = _clean_name([t.text for t in head], [])
