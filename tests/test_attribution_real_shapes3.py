@@ -360,6 +360,7 @@ def test_tags_around_according_to_and_openings(sentence, expected):
 def test_a_one_word_name_after_a_heading_and_dash_is_a_layout_speaker():
     found = find_attribution("Harbour fees set to rise - Courier: " + Q)
     assert (found.speaker, found.rule) == ("Courier", "layout")
-    # a heading word is no speaker, and a bare one-word lead stays unread
-    assert find_attribution("Harbour fees set to rise - Update: " + Q) is None
+    # a heading word is no layout speaker, and a bare one-word lead stays unread
+    found = find_attribution("Pier shut - Update: " + Q)
+    assert found is None or found.rule != "layout"
     assert find_attribution("Roe: " + Q) is None
