@@ -364,3 +364,16 @@ def test_a_one_word_name_after_a_heading_and_dash_is_a_layout_speaker():
     found = find_attribution("Pier shut - Update: " + Q)
     assert found is None or found.rule != "layout"
     assert find_attribution("Roe: " + Q) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Only time will tell if the pier survives the winter.",
+    "None of the owners would comment for this story.",
+    "Nobody in Riverton is talking about the pier.",
+])
+def test_idioms_and_negative_subjects_are_no_speech(sentence):
+    assert find_attribution(sentence) is None
+
+
+def test_will_tell_with_a_subject_is_still_speech():
+    assert speaker("Roe will tell the council that the pier is unsafe.") == "Roe"

@@ -354,8 +354,10 @@ def _added_a_thing(use: VerbUse) -> bool:
 
 def _tells_a_story(use: VerbUse) -> bool:
     """"the film tells the story of ...": not a statement; nor is a reporter's credit line,
-    "Roe reported from Kabul." (a place, then the sentence's end)."""
+    "Roe reported from Kabul." (a place, then the sentence's end), nor "time will tell"."""
     tokens, end = use.tokens, use.end
+    if use.verb.lemma == "tell" and use.before == "will" and use.start >= 2 and tokens[use.start - 2].lower == "time":
+        return True
     if use.verb.lemma == "report" and use.after == "from":
         place = tokens[end + 1:]
         while place and place[-1].text in {".", ","}:
@@ -820,8 +822,9 @@ def _lone_pronoun(s: SubjectWords) -> Subject | _NotASubject | None:
     base = re.sub(r"['’](?:ve|d|ll|re|s)$", "", lowers[0]) if len(lowers) == 1 else ""
     if base in PRONOUNS:  # "She said", "I’ve said"
         return PRONOUN_FORMS[base], "pronoun", ""
-    if lowers in (["nobody"], ["no", "one"], ["none"], ["nothing"]):
-        return NOT_A_SUBJECT
+    if lowers in (["nobody"], ["no", "one"], ["none"], ["nothing"]) or lowers[0] in {"nobody", "none"} \
+            or lowers[:2] == ["no", "one"]:
+        return NOT_A_SUBJECT  # ("None of the owners would comment", "Nobody in the town is talking")
     if lowers[0] in _EVERYONE and (len(lowers) == 1 or lowers[1] in RELATIVE):
         return _UNNAMED  # "Everyone says", "Anybody who watched it knows"
     return None
