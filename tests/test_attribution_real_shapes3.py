@@ -377,3 +377,11 @@ def test_idioms_and_negative_subjects_are_no_speech(sentence):
 
 def test_will_tell_with_a_subject_is_still_speech():
     assert speaker("Roe will tell the council that the pier is unsafe.") == "Roe"
+
+
+@pytest.mark.parametrize("sentence", [
+    "— Jane Roe (@janeroe) June 2, 2016</tweet>.",
+    "Send tips/quips/quotes to the desk.",
+])
+def test_a_verb_inside_markup_or_a_slashed_list_is_no_speech(sentence):
+    assert find_attribution(sentence) is None

@@ -238,8 +238,10 @@ class VerbUse(NamedTuple):
 
 def _inside_a_name(use: VerbUse) -> bool:
     """"Connecticut State Police": a capitalised form after a word other than punctuation
-    is part of a name."""
+    is part of a name; so is a form inside markup left in the text ("</tweet>")."""
     tokens, i = use.tokens, use.start
+    if i and tokens[i - 1].text in {"<", "/"}:
+        return True
     return bool(i) and tokens[i].text[:1].isupper() and tokens[i - 1].text not in CLAUSE_PUNCT | {"."}
 
 
