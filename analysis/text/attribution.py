@@ -106,8 +106,8 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "that", "these", "those"})
 INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "four", "five", "several", "some", "many",
                         "most", "few", "other", "others", "senior", "furious", "angry", "local"})
-LEADING_WORDS = frozenset({"but", "and", "however", "meanwhile", "yet", "so", "now", "later", "then", "also", "even",
-                           "still", "instead", "separately", "earlier", "as", "while", "whereas", "though"})
+LEADING_WORDS = frozenset({"but", "and", "or", "however", "meanwhile", "yet", "so", "now", "later", "then", "also",
+                           "even", "still", "instead", "separately", "earlier", "as", "while", "whereas", "though"})
 AUXILIARIES = frozenset({"has", "have", "had", "also", "instead", "later", "now", "then", "again", "previously", "repeatedly",
                          "simply", "further", "earlier", "initially", "separately", "publicly", "privately",
                          "yesterday", "today", "reportedly", "once", "recently", "already", "originally"})
@@ -163,7 +163,9 @@ inspector cmdr commander adm admiral maj major rev reverend president minister d
 chairman chairwoman chair sheriff chief executive superintendent officer secretary judge justice mayor
 councillor cllr commissioner chancellor king queen prince princess pope father constable pc dc ds di
 dci supt ch chancellor ambassador speaker spokesperson spokesman spokeswoman manager head deputy
-vice acting financial operating assistant principal coach founder owner""".split())
+vice acting financial operating assistant principal coach founder owner editor publisher columnist anchor host
+correspondent reporter nominee candidate strategist pollster adviser advisor aide attorney commentator historian
+author contributor""".split())
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "lady", "lord", "dame", "prof"})
 PRONOUN_FORMS = {"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "I"}
 CONNECTORS = frozenset({"of", "for", "and", "&", "on", "de", "von", "van", "der", "la", "le", "du", "da", "al"})
@@ -236,8 +238,10 @@ class VerbUse(NamedTuple):
 
 def _inside_a_name(use: VerbUse) -> bool:
     """"Connecticut State Police": a capitalised form after a word other than punctuation
-    is part of a name."""
+    is part of a name; so is a form inside markup left in the text ("</tweet>")."""
     tokens, i = use.tokens, use.start
+    if i and tokens[i - 1].text in {"<", "/"}:
+        return True
     return bool(i) and tokens[i].text[:1].isupper() and tokens[i - 1].text not in CLAUSE_PUNCT | {"."}
 
 
@@ -251,7 +255,33 @@ def _passive_or_noun(use: VerbUse) -> bool:
         or (before in _NEGATIONS and use.end < len(tokens) and tokens[use.end].lower == "that") \
         or (before == "to" and _control_start(tokens, i) < i)
     return (before in PASSIVE and not active) or before in DETERMINERS or (bool(i) and _is_possessive(tokens[i - 1])) \
-        or before in {"their", "enough", "no", "any"} or _counted_noun(use) or _plural_noun(use)
+        or before in {"their", "enough", "no", "any"} or _counted_noun(use) or _plural_noun(use) \
+        or _noun_before_its_verb(use) or _counted_participle(use)
+
+
+#: words after a noun that begin its clause's verb: "The latest dispute has flared"
+_VERB_AFTER_NOUN = frozenset({"is", "was", "has", "had", "are", "were", "will", "would", "can", "could", "may",
+                              "might", "must", "should"})
+
+
+def _noun_before_its_verb(use: VerbUse) -> bool:
+    """"The latest dispute has flared", "The mental stress is constant": a base or -s
+    form of a one-word verb right before an auxiliary or "is" is a noun, the head of a
+    subject."""
+    form = use.tokens[use.start].lower
+    base = use.verb.lemma
+    return len(use.verb.words) == 1 and form in {base, base + "s", base + "es"} and use.after in _VERB_AFTER_NOUN
+
+
+def _counted_participle(use: VerbUse) -> bool:
+    """"its list of 25 recommended delegates": a form in -ed after a number and before a
+    lower-case plural is an adjective ("Two warned that ...", "the two suggested both ..."
+    are verbs)."""
+    before, form = use.before, use.tokens[use.start].lower
+    number = before in _NUMBER_WORDS or before[:1].isdigit()
+    after = use.after
+    return number and form.endswith("ed") and after.isalpha() and use.tokens[use.end].text.islower() \
+        and after.endswith("s") and after not in {"is", "was", "has", "his", "its", "this", "us", "as"}
 
 
 #: forms in -s that are more often plural nouns: "remarks", "states", "reports"
@@ -326,8 +356,10 @@ def _added_a_thing(use: VerbUse) -> bool:
 
 def _tells_a_story(use: VerbUse) -> bool:
     """"the film tells the story of ...": not a statement; nor is a reporter's credit line,
-    "Roe reported from Kabul." (a place, then the sentence's end)."""
+    "Roe reported from Kabul." (a place, then the sentence's end), nor "time will tell"."""
     tokens, end = use.tokens, use.end
+    if use.verb.lemma == "tell" and use.before == "will" and use.start >= 2 and tokens[use.start - 2].lower == "time":
+        return True
     if use.verb.lemma == "report" and use.after == "from":
         place = tokens[end + 1:]
         while place and place[-1].text in {".", ","}:
@@ -368,14 +400,34 @@ def _no_content_after(use: VerbUse) -> bool:
     return True
 
 
+def _put_it_as_a_tag(use: VerbUse) -> bool:
+    """"As Roe put it, ...", 'Roe put it this way: "..."', '"...," as Roe put it.', 'Roe put
+    it bluntly: "..."': "put it" is a tag when a punctuation mark or quotation follows it
+    (perhaps after an adverb or "this way"), or "as" opens its clause with no punctuation
+    between ("As Roe put it in her memo, ..."); not "Roe put it on the table", "As the
+    rain fell, Roe put it in the shed"."""
+    tokens = use.tokens
+    k = use.end
+    while k < len(tokens) and k < use.end + 2 and (_adverb(tokens[k]) or tokens[k].lower in {"this", "way"}):
+        k += 1
+    if k >= len(tokens) or tokens[k].text in {",", ":", ".", "!", "?", QUOTE_PLACEHOLDER, "—", "–"}:
+        return True
+    before = tokens[max(0, use.start - 8):use.start]
+    opener = max((j for j, t in enumerate(before) if t.lower == "as"), default=None)
+    return opener is not None and not any(t.text in CLAUSE_PUNCT | {".", ";"} for t in before[opener:])
+
+
 def _belief_without_that(use: VerbUse) -> bool:
     """"found the keys", "believed him": a verb of belief or finding counts only before
     "that" (or a quotation before it, or at the end of a clause); so do "continue" and
     "state" ("continued campaigning", "his home state of", but "continued: ...", "stated
     that"), which moreover never count in the bare form "state" nor when "that" opens a
-    relative clause ("Rust Belt states that have voted")."""
+    relative clause ("Rust Belt states that have voted"); "put it" counts only as a tag
+    (see :func:`_put_it_as_a_tag`)."""
     if use.verb.lemma in _SPEECH_BEFORE_CONTENT:
         return _no_content_after(use)
+    if use.verb.lemma == "put it":
+        return not _put_it_as_a_tag(use)
     return use.verb.needs_that and not use.quoted_before and use.after != "that" \
         and use.after not in {".", "", ",", "!", ":"}
 
@@ -414,6 +466,8 @@ def _asked_a_request(use: VerbUse) -> bool:
     """"asked the firm to respond", "asked for calm": a request, not a question put (a
     quotation in the sentence or "whether", "why", ... after the verb make it one)."""
     tokens, end = use.tokens, use.end
+    if use.verb.lemma == "ask" and use.after == "for":
+        return True  # "asked for a photo and Roe said, '...'": the quotation is not the request
     return use.verb.lemma == "ask" and not (any(t.text == QUOTE_PLACEHOLDER for t in tokens)
                                             or any(t.lower in _QUESTION_WORDS for t in tokens[end:end + 6]))
 
@@ -513,14 +567,60 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+#: generational suffixes after a surname: not acronyms ("Joseph R. Roe II")
+_SUFFIX_WORDS = frozenset({"II", "III", "IV", "Jr", "Sr", "JR", "SR"})
+#: title words that are also surnames: inside a name ("Peter T. King of Ohio", "Jane
+#: Major Jr.") they are the surname
+_SURNAME_TITLES = frozenset({"king", "major", "judge", "pope", "prince", "speaker", "marshal", "bishop", "chief",
+                             "head", "sheriff", "chancellor", "coach", "general"})
+#: capitalised words that make "X of Y" a thing rather than a person from a place
+_NOT_PERSON_WORDS = frozenset({"states", "state", "kingdom", "republic", "nations", "emirates", "islands", "city",
+                               "county", "district", "province", "house", "museum", "school", "church", "bay",
+                               "port", "order", "friends", "daughters", "sons", "sisters", "brothers", "knights",
+                               "people", "citizens", "veterans", "mothers", "fathers", "children", "women", "men",
+                               "chamber", "commerce", "workers", "communications", "employees", "teachers", "nurses",
+                               "engineers", "farmers", "builders", "steelworkers", "machinists", "chiefs", "society"})
+
+
+def _surname_not_title(words: list[str], k: int) -> bool:
+    """Whether the title word ``words[k]`` is a surname: one of :data:`_SURNAME_TITLES`
+    after a capitalised given name or initial and before "of" or a suffix ("Peter T.
+    King of Ohio", "Martin Roe King Jr.")."""
+    word = words[k].lower().rstrip(".")
+    if word not in _SURNAME_TITLES or k == 0 or k + 1 >= len(words):
+        return False
+    before, after = words[k - 1], words[k + 1]
+    given = before[:1].isupper() and before.lower().rstrip(".") not in TITLES and not _is_acronym(before)
+    return given and (after.lower() in _NAME_CUTS or after.rstrip(".") in _SUFFIX_WORDS)
+
+
+def _person_of_place(words: list[str]) -> bool:
+    """"Jane Roe of Ohio", "Peter T. King of New York": a person's name (two to four
+    capitalised words or initials) before "of" and a place of one to three words, none of
+    them an organisation's word; not "United States of America", "Friends of the Earth"."""
+    lowers = [w.lower().rstrip(".") for w in words]
+    if "of" not in lowers:
+        return False
+    cut = lowers.index("of")
+    name, place = words[:cut], words[cut + 1:]
+    if not (2 <= len(name) <= 4 and 1 <= len(place) <= 3):
+        return False
+    plain = all(w[:1].isupper() and not _is_acronym(w) and w.lower().rstrip(".") not in ORG_WORDS | _NOT_PERSON_WORDS
+                for w in name + place)
+    titled = name[-1].lower().rstrip(".") in TITLES - _SURNAME_TITLES
+    return plain and not titled and all(w.isalpha() or _INITIAL.match(w) for w in name)
+
+
 def _org_like(words: list[str], context: list[Token]) -> bool:
     lowers = [_strip_possessive(w).lower() for w in words]
-    if any(w in ORG_WORDS for w in lowers) or any(w in {"of", "for", "and", "&"} for w in lowers[1:]):
+    if any(w in ORG_WORDS for w in lowers) or (any(w in {"of", "for", "and", "&"} for w in lowers[1:])
+                                               and not _person_of_place(words)):
         return True
     if len(words) == 1 and (_is_acronym(words[0]) or re.search(r"[a-z][A-Z]", words[0])):
         return True  # "FRBA", "FlightAware"
-    if any(_is_acronym(w) for w in words) and not any(w.lower().rstrip(".") in TITLES for w in words):
-        return True  # "UN Watch", "Elder Aid UK"
+    if any(_is_acronym(w) and w.rstrip(".") not in _SUFFIX_WORDS for w in words) \
+            and not any(w.lower().rstrip(".") in TITLES for w in words):
+        return True  # "UN Watch", "Elder Aid UK" (not "John Roe III")
     # "Canadian miner Norvale Minerals" (but not "union rep Lee Barnard"); "an analyst at X"
     return bool(context) and (context[-1].lower in ORG_DESCRIPTORS or context[-1].lower in {"at", "from"})
 
@@ -551,7 +651,7 @@ def _clean_name(words: list[str], context: list[Token]) -> tuple[str, str]:
     words = [w for w in words]
     last_title = -1
     for k, word in enumerate(words[:-1]):
-        if word.lower().rstrip(".") in TITLES:
+        if word.lower().rstrip(".") in TITLES and not _surname_not_title(words, k):
             last_title = k
     titled = last_title >= 0
     person_part = words[last_title + 1:]
@@ -652,6 +752,26 @@ NOT_A_SUBJECT = _NotASubject()
 _UNNAMED: Subject = ("unnamed", "unnamed", "unnamed")
 
 
+#: one-word introductions before a comma that are never a speaker ("Similarly, Jane Roe said")
+_INTRODUCTORY = frozenset({"likewise", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless",
+                           "indeed", "instead", "still", "afterward", "afterwards", "overall", "here", "there",
+                           "today", "yesterday", "tonight", "again", "first", "second", "third", "next", "finally",
+                           "therefore", "thus", "hence", "also", "besides", "otherwise"})
+#: given names in -ly that an adverb test would take for an adverb
+_LY_NAMES = frozenset({"kelly", "connolly", "donnelly", "beverly", "kimberly", "shelly", "emily", "sally", "molly",
+                       "billy", "lilly", "polly", "dolly", "nelly", "daly", "ely", "riley"})
+
+
+def _introductory_word(words: list[Token]) -> bool:
+    """"Similarly, Jane Roe said", "Likewise, ...": a capitalised adverb alone before a
+    comma opens the sentence; it is no subject (a name in -ly such as "Kelly" is kept)."""
+    if len(words) < 2 or words[1].text != "," or not _is_cap(words[0]):
+        return False
+    word = words[0].lower
+    return word in _INTRODUCTORY or (word.endswith("ly") and len(word) > 5 and word not in _LY_NOT_ADVERBS
+                                     and word not in _LY_NAMES)
+
+
 @dataclass(slots=True)
 class SubjectWords:
     """A candidate subject as the subject passes see it.
@@ -673,7 +793,7 @@ class SubjectWords:
     @classmethod
     def read(cls, tokens: list[Token]) -> SubjectWords:
         words = list(tokens)
-        while words and words[0].lower in LEADING_WORDS:
+        while words and (words[0].lower in LEADING_WORDS or _introductory_word(words)):
             words = words[1:]
         while words and words[-1].text in {",", "."}:
             words = words[:-1]
@@ -697,15 +817,29 @@ def _nothing_left(s: SubjectWords) -> Subject | _NotASubject | None:
 
 
 def _lone_pronoun(s: SubjectWords) -> Subject | _NotASubject | None:
-    """"She said", "But they said": a personal pronoun alone."""
-    if len(s.words) == 1 and s.words[0].lower in PRONOUNS:
-        return PRONOUN_FORMS[s.words[0].lower], "pronoun", ""
+    """"She said", "But they said", "I’ve said": a personal pronoun alone (perhaps
+    contracted); "Everyone says", "Someone said", "Anybody who ...": unnamed; "Nobody
+    said", "No one has said": nobody spoke, no subject."""
+    lowers = [t.lower for t in s.words]
+    base = re.sub(r"['’](?:ve|d|ll|re|s)$", "", lowers[0]) if len(lowers) == 1 else ""
+    if base in PRONOUNS:  # "She said", "I’ve said"
+        return PRONOUN_FORMS[base], "pronoun", ""
+    if lowers in (["nobody"], ["no", "one"], ["none"], ["nothing"]) or lowers[0] in {"nobody", "none"} \
+            or lowers[:2] == ["no", "one"]:
+        return NOT_A_SUBJECT  # ("None of the owners would comment", "Nobody in the town is talking")
+    if lowers[0] in _EVERYONE and (len(lowers) == 1 or lowers[1] in RELATIVE):
+        return _UNNAMED  # "Everyone says", "Anybody who watched it knows"
     return None
 
 
+#: indefinite pronouns for people, unnamed when they speak ("Everyone says")
+_EVERYONE = frozenset({"everyone", "everybody", "someone", "somebody", "anyone", "anybody"})
+
+
 def _only_a_date(s: SubjectWords) -> Subject | _NotASubject | None:
-    """'"...," said Monday': days and dates are never the speaker."""
-    if all(t.lower.rstrip(".") in CALENDAR_WORDS or t.text in {",", "."} for t in s.words):
+    """'"...," said Monday', "Eight years ago": days, dates and times are never the speaker."""
+    if all(t.lower.rstrip(".") in CALENDAR_WORDS or t.text in {",", "."} for t in s.words) or s.head[-1:] and \
+            s.head[-1].lower == "ago":
         return NOT_A_SUBJECT
     return None
 
@@ -718,21 +852,32 @@ def _head_missing_or_long(s: SubjectWords) -> Subject | _NotASubject | None:
 
 def _restrictive_relative(s: SubjectWords) -> Subject | _NotASubject | None:
     """"One board member who voted against the cuts": the head ends before "who"; a head
-    that opens or ends with the relative word ("who", "those who") is no subject."""
+    that opens or ends with the relative word ("who", "those who"), or whose relative
+    clause holds a quotation or a colon, is no subject."""
     rel = next((k for k, t in enumerate(s.head) if t.lower in RELATIVE), None)
     if rel is None:
         return None
-    if rel == 0 or rel == len(s.head) - 1:
-        return NOT_A_SUBJECT
+    if rel == 0 and _demonstrative(s.head):
+        return None  # "That person said": "that" is the determiner
+    if rel == 0 or rel == len(s.head) - 1 or any(t.text in {QUOTE_PLACEHOLDER, ":", ";"} for t in s.head[rel:]):
+        return NOT_A_SUBJECT  # (a quotation or colon in the relative clause: what was said, not a subject)
     s.head = s.head[:rel]
     return None
+
+
+def _demonstrative(head: list[Token]) -> bool:
+    """"That person", "That official": "That" opening a head of two words, before a
+    lower-case noun."""
+    return len(head) == 2 and head[0].lower == "that" and head[1].text.isalpha() and head[1].text.islower() \
+        and head[1].lower not in PRONOUNS | DETERMINERS | BLOCK_IN_SUBJECT | PREPOSITIONS | RELATIVE
 
 
 def _anonymous_source(s: SubjectWords) -> Subject | _NotASubject | None:
     """"A source close to the talks", "an official who was not authorised to speak": unnamed
     ("close" only before "to": "The plant will close in June" is no anonymous source)."""
-    if any(_anonymous_word(s.tokens, k) for k in range(len(s.tokens))) and s.first.lower not in PRONOUNS:
-        return _UNNAMED
+    if any(_anonymous_word(s.tokens, k) for k in range(len(s.tokens))) and s.first.lower not in PRONOUNS \
+            and not (len(s.segments) > 1 and _named_head(s)):
+        return _UNNAMED  # (not a name with an apposition: "Jane Roe, a pilot close to the board,")
     return None
 
 
@@ -746,12 +891,18 @@ def _anonymous_word(tokens: list[Token], k: int) -> bool:
 def _poll_share(s: SubjectWords) -> Subject | _NotASubject | None:
     """"61 percent said", "a majority of voters say", "about half of voters", "two-thirds
     of them", "One in five say", "Three-in-five insiders said": poll answers, unnamed (but
-    "Majority Leader Jane Roe" is a name)."""
+    "Majority Leader Jane Roe" is a name); "those surveyed", "voters polled": the people asked."""
     head = s.head
     if any((t.lower in _SHARE_WORDS or _fraction(head, k)) and not _in_name(head, k) and not _leader_title(head, k)
            for k, t in enumerate(head)):
+        return _one_named(s) or _UNNAMED  # ("And a third, Jane Roe, said": one person, named)
+    if len(head) == 2 and head[1].lower in _POLLED and not _is_cap(head[1]):
         return _UNNAMED
     return None
+
+
+#: participles for the people a poll asked ("those surveyed", "voters polled")
+_POLLED = frozenset({"surveyed", "polled", "questioned", "interviewed", "sampled"})
 
 
 def _leader_title(head: list[Token], k: int) -> bool:
@@ -793,12 +944,12 @@ def _clause_word_in_head(s: SubjectWords) -> Subject | _NotASubject | None:
 
 def _to_in_noun_phrase(head: list[Token], k: int) -> bool:
     """Whether "to" at ``head[k]`` stays inside a noun phrase: before a capitalised name
-    after a plural noun ("Aides to Jane Roe"), or after a lower-case participle
+    after a plural noun ("aides to Jane Roe", "Aides to Jane Roe" at the start), or after a lower-case participle
     ("Growers hoping to sell the farm")."""
     if head[k].lower != "to" or k == 0 or k + 1 >= len(head):
         return False
     before = head[k - 1]
-    return (_is_cap(head[k + 1]) and before.lower.endswith("s") and not _is_cap(before) and k <= 3) \
+    return (_is_cap(head[k + 1]) and before.lower.endswith("s") and (not _is_cap(before) or k == 1) and k <= 3) \
         or (before.lower.endswith("ing") and not _is_cap(before) and k >= 2)
 
 
@@ -824,7 +975,8 @@ def _no_noun_phrase_opening(s: SubjectWords) -> Subject | _NotASubject | None:
     head_runs = _name_runs(head)
     ends_in_name = bool(head_runs) and head_runs[-1][1] == len(head) and head_runs[-1][1] - head_runs[-1][0] >= 2
     group = len(head) <= 3 and (head[-1].lower in COLLECTIVE_UNNAMED | COLLECTIVE_BODY  # "border officials"
-                                or _plain_plural(head))  # "exit polls", "female donors"
+                                or _plain_plural(head)  # "exit polls", "female donors"
+                                or _agent_plural(head))  # "forecasters", "hacking specialists"
     if not (_is_cap(first) or first.text[:1].isupper() or ends_in_name or first.lower in DETERMINERS
             or first.lower in INDEFINITE or first.lower in COLLECTIVE_UNNAMED or first.lower in COLLECTIVE_BODY
             or first.text[:1].isdigit() or group):
@@ -835,6 +987,25 @@ def _no_noun_phrase_opening(s: SubjectWords) -> Subject | _NotASubject | None:
 #: data nouns whose producer is the speaker ("council figures": the council, see
 #: :func:`_data_producer`), not the noun phrase itself
 _DATA_NOUNS = frozenset({"figures", "data", "statistics", "filings", "records", "numbers", "estimates"})
+
+
+#: endings of plural nouns for people by what they do ("forecasters", "respondents")
+_AGENT_ENDINGS = ("ers", "ors", "ists", "ants", "ents", "ians")
+#: plurals with those endings that are things, not people
+_AGENT_NOT_PEOPLE = frozenset({"documents", "comments", "statements", "papers", "letters", "numbers", "orders",
+                               "centers", "matters", "reports", "others", "waters", "headquarters", "filters",
+                               "monitors", "sensors", "servers", "computers", "chapters", "posters", "flyers",
+                               "events", "elements", "arguments", "agreements", "governments", "amendments",
+                               "payments", "investments", "departments", "parents", "grants", "plants", "tenants"})
+
+
+def _agent_plural(head: list[Token]) -> bool:
+    """"forecasters", "respondents", "hacking specialists": one or two lower-case words
+    ending in a plural noun for people by what they do."""
+    last = head[-1].lower
+    return len(head) <= 2 and all(t.text.isalpha() and t.text.islower() for t in head) \
+        and last.endswith(_AGENT_ENDINGS) and len(last) > 5 and last not in _AGENT_NOT_PEOPLE \
+        and not any(t.lower in BLOCK_IN_SUBJECT or t.lower in PREPOSITIONS or _adverb(t) for t in head)
 
 
 def _plain_plural(head: list[Token]) -> bool:
@@ -848,18 +1019,25 @@ def _plain_plural(head: list[Token]) -> bool:
 
 
 def _participle_opening(s: SubjectWords) -> Subject | _NotASubject | None:
-    """"Speaking outside the court", "Writing in the Times": a participle phrase (but
-    "Downing Street", and a surname alone: "Ebeling said")."""
+    """"Speaking outside the court", "Writing in the Times", "Alarmed by the unrest": a
+    participle phrase (but
+    "Downing Street", and a surname alone: "Ebeling said", "King said"; "Having" and "Being" alone
+    are the auxiliary of a participle clause: "Having announced ..., Roe")."""
     head, first = s.head, s.first
-    if first.lower.endswith("ing") and (len(head) == 1 or not _is_cap(head[1])) \
-            and not (len(s.tokens) == 1 and _is_cap(first) and len(first.text) > 4):
+    if first.lower.endswith("ed") and len(head) > 1 and head[1].lower in PREPOSITIONS | {"by", "about", "of"}:
+        return NOT_A_SUBJECT  # "Alarmed by the unrest in Nevada": a participle phrase in -ed
+    if first.lower.endswith("ing") and (len(head) == 1 or not _is_cap(head[1])) and not _agent_plural(head) \
+            and not (len(s.tokens) == 1 and _is_cap(first) and len(first.text) > 3
+                     and first.lower not in {"having", "being"}):
         return NOT_A_SUBJECT
     return None
 
 
 def _preposition_opening(s: SubjectWords) -> Subject | _NotASubject | None:
-    """"In his farewell statement", "After the vote": an introductory phrase."""
-    return NOT_A_SUBJECT if s.first.lower in PREPOSITIONS else None
+    """"In his farewell statement", "After the vote": an introductory phrase; so is a day
+    before a preposition ("Friday on CNN")."""
+    dated = len(s.head) > 1 and s.first.lower.rstrip(".") in CALENDAR_WORDS and s.head[1].lower in PREPOSITIONS
+    return NOT_A_SUBJECT if s.first.lower in PREPOSITIONS or dated else None
 
 
 _ENDS_NO_NOUN_PHRASE = frozenset({"by", "with", "of", "to", "for", "in", "on", "at", "from", "into", "about"})
@@ -881,16 +1059,42 @@ def _ends_in_verb(s: SubjectWords) -> Subject | _NotASubject | None:
 _SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
 
 
+def _full_name_segment(segments: list[list[Token]]) -> Subject | None:
+    """The first apposition that is a name of two words or more ("Jane Roe"), as a subject."""
+    for seg in segments:
+        if len(seg) >= 2 and _name_runs(seg)[:1] == [(0, len(seg))] and not any(t.lower in CONNECTORS for t in seg):
+            name, hint = _clean_name([t.text for t in seg], [])
+            if name:
+                return name, "name", hint or "person"
+    return None
+
+
+def _bare_spokesperson(head: list[Token]) -> Subject | _NotASubject:
+    """"the spokesman", "his spokeswoman": a description (resolved to whom it speaks for
+    from the story); "a spokesman", "one spokeswoman": unnamed; a spokes-word alone: no
+    subject."""
+    if head[0].lower in {"a", "an", "one"}:
+        return _UNNAMED
+    if head[0].lower in DETERMINERS and len(head) == 2:
+        return _describe(head), "description", ""
+    return NOT_A_SUBJECT
+
+
 def _spokesperson(s: SubjectWords) -> Subject | _NotASubject | None:
     """A spokesperson speaks for the body or person named with it: "A spokesperson for the
     Ministry of Health" (the ministry), "Spokeswoman Jane Roe" (her name), "A Veltra
     spokesman" (Veltra), "a hospital spokeswoman" (the hospital).  With a spokes-word and
-    none of these, no subject."""
+    none of these, see :func:`_bare_spokesperson`."""
     head = s.head
     spokes = next((k for k, w in enumerate(s.lowers) if w in _SPOKESPEOPLE), None)
     if spokes is None:
         return None
     after = head[spokes + 1:]
+    if after and after[0].lower == "the" and len(after) >= 3 and _name_runs(after[1:])[:1] == [(0, len(after) - 1)]:
+        after = after[1:]  # "Vatican spokesman the Rev. Jane Roe"
+    named = _full_name_segment(s.appositions) if not after else None
+    if named:
+        return named  # "A Veltra spokesman, John Doe, said": the person named speaks
     if after and after[0].lower in {"for", "of", "at"}:
         result = analyse_subject(after[1:])
         if result:
@@ -900,7 +1104,7 @@ def _spokesperson(s: SubjectWords) -> Subject | _NotASubject | None:
         return name, "name", hint or "person"  # "Spokeswoman Jane Roe says", "spokesman John Doe said"
     before = [t for t in head[:spokes] if t.lower not in DETERMINERS and t.lower not in INDEFINITE]
     if not before:
-        return NOT_A_SUBJECT
+        return _bare_spokesperson(head)
     if _is_cap(before[-1]):
         name, hint = _clean_name([_strip_possessive(t.text) for t in before], before)
         return name, "name", hint or "organisation"
@@ -908,10 +1112,17 @@ def _spokesperson(s: SubjectWords) -> Subject | _NotASubject | None:
 
 
 def _anonymous_in_apposition(s: SubjectWords) -> Subject | _NotASubject | None:
-    """"She, who asked not to be named,": a pronoun whose apposition makes it anonymous."""
-    if any(t.lower in ANONYMOUS for seg in s.segments for t in seg):
+    """"She, who asked not to be named,": a pronoun whose apposition makes it anonymous
+    ("close" only before "to"; a name keeps its speaker: "Jane Roe, a close friend of X,")."""
+    if not _named_head(s) and any(_anonymous_word(seg, k) for seg in s.segments for k in range(len(seg))):
         return _UNNAMED
     return None
+
+
+def _named_head(s: SubjectWords) -> bool:
+    """Whether the head ends in a capitalised name ("Jane Roe", "Roe"; not "She")."""
+    runs = _name_runs(s.head)
+    return bool(runs) and runs[-1][1] == len(s.head) and s.first.lower not in PRONOUNS
 
 
 _PLACE_LINKS = frozenset({"of", "in", "for", "from"})
@@ -923,6 +1134,11 @@ def _place_after_head_noun(s: SubjectWords) -> Subject | _NotASubject | None:
     mayor").  Sets ``s.runs`` for :func:`_name_ends_head` (none once the place is cut)."""
     head = s.head
     s.runs = _name_runs(head, commas=True)
+    if s.runs and s.runs[-1][0] >= 3 and head[s.runs[-1][0] - 1].lower == "the" \
+            and head[s.runs[-1][0] - 2].lower in _PLACE_LINKS:
+        if head[0].lower in DETERMINERS:
+            return _full_name_segment(s.appositions)  # "The leader of the Veltra Union, Jane Roe,"
+        return _person_of_the_body(head, s.runs)  # "Mr. Jon Doe of the Veltra Center"
     if not (s.runs and s.runs[-1][0] >= 2 and head[s.runs[-1][0] - 1].lower in _PLACE_LINKS
             and head[0].lower in DETERMINERS):
         return None
@@ -937,6 +1153,35 @@ def _place_after_head_noun(s: SubjectWords) -> Subject | _NotASubject | None:
 
 
 _VAGUE_OPENINGS = INDEFINITE - {"senior", "furious", "angry", "local"}
+
+
+def _person_of_the_body(head: list[Token], runs: list[tuple[int, int]]) -> Subject | None:
+    """"Jane Roe of the Veltra Institute", "Mr. Doe at the Riverton Center": a person's
+    name opening the head, then a link and "the" before the body: the person speaks."""
+    first = runs[0]
+    if first[0] != 0 or first[1] - first[0] < 2 or first[1] != runs[-1][0] - 2:
+        return None
+    name, hint = _clean_name([t.text for t in head[first[0]:first[1]]], [])
+    return (name, "name", "person") if name and hint == "person" else None
+
+
+def _one_named(s: SubjectWords) -> Subject | None:
+    """"One pastor backing the plan, Jane Roe of Ohio,": one person, named in apposition."""
+    return _leading_name(s.appositions) if s.first.lower in {"one", "a", "an", "another"} else None
+
+
+def _leading_name(segments: list[list[Token]]) -> Subject | None:
+    """A person's name of two words or more opening the first apposition ("Jane Roe of
+    Riverton Baptist Church in Marion"), as a subject."""
+    for seg in segments[:1]:
+        runs = _name_runs(seg)
+        if runs and runs[0][0] == 0:
+            words = [t.text for t in seg[:runs[0][1]]]
+            cut = next((k for k, w in enumerate(words) if w.lower() in _NAME_CUTS), len(words))
+            name, hint = _clean_name(words[:cut], [])
+            if cut >= 2 and hint == "person":
+                return name, "name", "person"
+    return None
 
 
 def _name_ends_head(s: SubjectWords) -> Subject | _NotASubject | None:
@@ -957,7 +1202,7 @@ def _name_ends_head(s: SubjectWords) -> Subject | _NotASubject | None:
     if has_det and hint != "organisation" and not any(t.lower in ORG_DESCRIPTORS for t in context):
         return _describe(head), "description", ""  # "The Ohio Republican"
     if head[0].lower in _VAGUE_OPENINGS and hint != "organisation":
-        return _UNNAMED
+        return _one_named(s) or _UNNAMED  # "One pastor, Jane Roe of Ohio, said": the name
     if all(w.lower().rstrip(".") in CALENDAR_WORDS for w in name.split()):
         return NOT_A_SUBJECT  # "She escalated her criticism on Tuesday, telling ...": a day is no speaker
     return name, "name", hint
@@ -979,7 +1224,7 @@ def _name_in_apposition(s: SubjectWords) -> Subject | _NotASubject | None:
 def _vague_group(s: SubjectWords) -> Subject | _NotASubject | None:
     """"Two officials", "several residents", "border officials": unnamed people."""
     if s.head[0].lower in INDEFINITE or s.lowers[-1] in COLLECTIVE_UNNAMED:
-        return _UNNAMED
+        return _one_named(s) or _UNNAMED
     return None
 
 
@@ -1154,14 +1399,15 @@ _TIME_NOUNS = frozenset({"week", "weeks", "month", "months", "year", "years", "d
                          "morning", "afternoon", "evening", "spring", "summer", "fall", "autumn", "winter", "hour",
                          "hours", "time"})
 #: words that open a time phrase before a verb: "last week", "earlier this month", "on Monday"
-_TIME_OPENERS = frozenset({"last", "this", "earlier", "later", "late", "early", "on", "next", "that"})
+_TIME_OPENERS = frozenset({"last", "this", "earlier", "later", "late", "early", "on", "next", "that", "past"})
 _AGO_WORDS = frozenset({"a", "an", "few", "several", "two", "three", "four", "five", "six", "ten", "less", "more",
                         "than", "about", "nearly", "almost", "just", "only", "some", "couple", "of"})
 
 
 def _time_phrase_start(tokens: list[Token], end: int) -> int:
     """Where a time phrase ending at ``end`` begins ("Roe last week said", "Roe two days
-    ago said", "Roe on Tuesday night said", "Roe earlier this month said"); ``end`` if
+    ago said", "Roe on Tuesday night said", "Roe earlier this month said", "Roe at the
+    time said"); ``end`` if
     none: a bare weekday, or a time noun after an opener; "... ago" back over its
     measure.  A month alone is left to the name ("Cara May said")."""
     k = end
@@ -1177,6 +1423,8 @@ def _time_phrase_start(tokens: list[Token], end: int) -> int:
         k -= 1
     if k == end:
         return end
+    if k < end and k >= 2 and tokens[k - 1].lower == "the" and tokens[k - 2].lower == "at":
+        return k - 2  # "Roe at the time said"
     while k and tokens[k - 1].lower in _TIME_OPENERS and not _is_cap(tokens[k - 1]):
         k -= 1
     bare_day = tokens[k].lower in _WEEKDAYS
@@ -1190,9 +1438,13 @@ def _subject_before(tokens: list[Token], verb_start: int, verb_end: int) -> Attr
     coordinated = end >= 2 and tokens[end - 1].lower == "and" and tokens[end - 2].text not in CLAUSE_PUNCT
     if coordinated or (end == verb_start and tokens[verb_start].lower.endswith("ing")):
         return None  # "... released a statement saying": a bare participle has no subject before it
+    comma_before = end >= 1 and tokens[end - 1].text == ","
     for start in _clause_starts(tokens, end):
         if tokens[start].text == QUOTE_PLACEHOLDER:
             continue  # '"...," Senate minority leader Jane Roe told': the subject starts after it
+        if comma_before and start and (tokens[start - 1].lower in CONJUNCTIONS or tokens[start].lower in CONJUNCTIONS) \
+                and not any(t.text == "," for t in tokens[start:end - 1]):
+            continue  # '..., both Trump and Sanders, said Jane Roe': an object before an inverted tag
         found = analyse_subject_with_appositions(tokens[start:end])
         if found:
             return Attribution(*found, "", "subject", tag=((start, verb_start),))
@@ -1206,6 +1458,9 @@ def analyse_subject_with_appositions(tokens: list[Token]) -> tuple[str, str, str
     if not tokens:
         return None
     segments = _split_commas(_drop_dashed(tokens))
+    filled = [seg for seg in segments if seg]
+    if len(segments) > 1 and filled and [t.text for t in filled[-1]] == [QUOTE_PLACEHOLDER]:
+        return None  # a quotation alone after a comma is what was said: 'The fair, ..., "...," said X'
     if len(segments) > 1 and segments[-1] and segments[-1][-1].text != QUOTE_PLACEHOLDER:
         return None  # (an apposition ending in a quotation took its comma inside: 'X, host of "Y," said')
     return analyse_subject(tokens)
@@ -1226,27 +1481,38 @@ def _coordinated_subject(tokens: list[Token], verb_start: int, verb_end: int) ->
     if tokens[end - 1].lower == "but" and end == verb_start and tokens[verb_start].lower.endswith("ing"):
         return None  # "an awkward but promising start": no finite verb
     for start in _clause_starts(tokens, end - 1):
-        best = None
-        for k in range(start + 1, min(end - 1, start + SUBJECT_WINDOW)):
-            nxt = tokens[k]
-            if nxt.lower in RELATIVE:
-                break  # "Roe, who has seen it but would say nothing": the verbs of a relative clause
-            if nxt.text[:1].islower() and nxt.lower not in CONNECTORS and nxt.lower not in DETERMINERS \
-                    and nxt.text not in CLAUSE_PUNCT:
-                prev = tokens[k - 1]
-                if prev.lower in DETERMINERS:
-                    continue  # "The senator ...": a capital from the sentence start, no name
-                # "The judge paused and said": a determiner, a noun, a verb
-                described = k == start + 2 and tokens[start].lower in DETERMINERS and _reads_as_verb(nxt.lower)
-                if _is_cap(prev) or prev.lower in PRONOUNS or described or (prev.text == "," and k - start <= 16):
-                    # "Sen. Rand Paul, R-Ky., called the bill ... and said"
-                    found = analyse_subject_with_appositions(tokens[start:k]) if prev.text == "," \
-                        else analyse_subject(tokens[start:k])
-                    if found:
-                        best = (*found, k)
+        best = _first_clause_subject(tokens, start, end - 1)
         if best:
             return Attribution(*best[:3], "", "coordinated", tag=((start, best[3]),))
     return None
+
+
+def _first_clause_subject(tokens: list[Token], start: int, end: int) -> tuple[str, str, str, int] | None:
+    """``(speaker, kind, hint, k)``: the subject of the clause opening at ``tokens[start]``,
+    ending at ``tokens[k]``, the lower-case word after it (its verb), before ``end``; see
+    :func:`_coordinated_subject`."""
+    best = None
+    for k in range(start + 1, min(end, start + SUBJECT_WINDOW)):
+        nxt = tokens[k]
+        if nxt.lower in RELATIVE:
+            break  # "Roe, who has seen it but would say nothing": the verbs of a relative clause
+        if not nxt.text[:1].islower() or nxt.lower in CONNECTORS or nxt.lower in DETERMINERS \
+                or nxt.text in CLAUSE_PUNCT:
+            continue
+        prev = tokens[k - 1]
+        if prev.lower in DETERMINERS or _opening_word(tokens, start, k):
+            continue  # "The senator ...": a capital from the sentence start, no name
+        # "The judge paused and said": a determiner, a noun, a verb
+        described = k == start + 2 and tokens[start].lower in DETERMINERS and _reads_as_verb(nxt.lower)
+        if _is_cap(prev) or prev.lower in PRONOUNS or described or (prev.text == "," and k - start <= 16):
+            # "Sen. Rand Paul, R-Ky., called the bill ... and said"
+            found = analyse_subject_with_appositions(tokens[start:k]) if prev.text == "," \
+                else analyse_subject(tokens[start:k])
+            if found and not (best and prev.text == ","):
+                best = (*found, k)  # (a subject read up to a comma does not replace one read before)
+                if (_reads_as_verb(nxt.lower) and nxt.text.isalpha()) or nxt.lower in _MAIN_AUXILIARIES:
+                    break  # "Roe celebrated in Ohio ... and said": the subject is settled
+    return best
 
 
 #: lower-case words that end an inverted speaker ('said Jane Roe in a statement')
@@ -1255,11 +1521,38 @@ _AFTER_SPEAKER = frozenset({"in", "on", "at", "during", "after", "before", "to",
                             "told", "recently", "earlier", "later", "yesterday", "today", "tonight"})
 
 
+def _inversion_point(tokens: list[Token], verb_start: int, verb_end: int) -> bool:
+    """Whether a finite speech verb may come before its speaker here: after a comma or a
+    quotation ('"...," said Jane Roe'), or opening the sentence before a name and a comma
+    or colon ('Said Jane Roe, "..."', 'Continued Roe: "..."')."""
+    if tokens[verb_start].lower.endswith("ing"):
+        return False
+    if verb_start > 0:
+        return tokens[verb_start - 1].text in {",", QUOTE_PLACEHOLDER}
+    k = verb_end
+    while k < len(tokens) and (_is_cap(tokens[k]) or (tokens[k].lower in CONNECTORS and k > verb_end)):
+        k += 1
+    return k > verb_end and k < len(tokens) and tokens[k].text in {",", ":"}
+
+
+def _apposed_name(tokens: list[Token], k: int) -> Subject | None:
+    """'..., said another user, Jane Roe.': a person's name of two words or more in
+    apposition after the comma at ``tokens[k]``, closing the sentence or its clause."""
+    if k >= len(tokens) or tokens[k].text != ",":
+        return None
+    j = k + 1
+    while j < len(tokens) and (_is_cap(tokens[j]) or tokens[j].text.endswith(".") and _INITIAL.match(tokens[j].text)):
+        j += 1
+    if j - k - 1 < 2 or (j < len(tokens) and tokens[j].text not in {",", ".", "!", "?", ";"}):
+        return None
+    name, hint = _clean_name([t.text for t in tokens[k + 1:j]], [])
+    return (name, "name", "person") if name and hint == "person" else None
+
+
 def _inverted(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
     """'"...," said café owner Sofia Marques.' and '..., said Mr Smith.' (a finite verb:
     in '..., calling the plan "a scam"' the words after the participle are what is called)."""
-    if verb_start == 0 or tokens[verb_start - 1].text not in {",", QUOTE_PLACEHOLDER} \
-            or tokens[verb_start].lower.endswith("ing"):
+    if not _inversion_point(tokens, verb_start, verb_end):
         return None
     after = []
     for token in tokens[verb_end:verb_end + 14]:
@@ -1285,7 +1578,7 @@ def _inverted(tokens: list[Token], verb_start: int, verb_end: int) -> Attributio
         if found:
             return Attribution(*found, "", "inverted", tag=tag)
     if (after[0].lower in DETERMINERS or after[0].lower in INDEFINITE) and len(after) <= 10:
-        found = analyse_subject(after)
+        found = _apposed_name(tokens, verb_end + len(after)) or analyse_subject(after)
         if found:
             return Attribution(*found, "", "inverted", tag=tag)
     return None
@@ -1329,6 +1622,8 @@ def _name_ends_phrase(phrase: list[Token]) -> Attribution | None:
     if not (runs and runs[-1][1] == len(phrase)):
         return None
     start, end = runs[-1]
+    if all(t.lower.rstrip(".") in CALENDAR_WORDS for t in phrase[start:end]):
+        return None  # "a survey released Thursday": the day is no source
     name, hint = _clean_name([t.text for t in phrase[start:end]], phrase[:start])
     if start > 0 and phrase[start - 1].lower in DETERMINERS and hint != "organisation" \
             and not any(t.lower in ORG_DESCRIPTORS for t in phrase[:start]):
@@ -1345,10 +1640,13 @@ def _subject_phrase(phrase: list[Token]) -> Attribution | None:
 
 def _data_producer(phrase: list[Token]) -> Attribution | None:
     """"according to council figures", "according to company filings": the body that
-    produced the data ("the council", "the company")."""
+    produced the data ("the council", "the company"); any other phrase ("recent polling",
+    "exit polling data") is a description as written."""
     head = [t for t in phrase if t.lower not in DETERMINERS]
-    if head:
+    if len(head) == 2 and head[1].lower in _DATA_NOUNS:
         return _according("the " + head[0].text.lower(), "description", "organisation")
+    if head:
+        return _according(_describe(phrase), "description", "")
     return None
 
 
@@ -1360,20 +1658,34 @@ _ACCORDING_PHRASE_ENDS = frozenset({",", ".", ";", ":", QUOTE_PLACEHOLDER, "(", 
 
 
 def _according_phrase(tokens: list[Token], i: int) -> list[Token]:
-    """The words after "according to" at ``tokens[i]``, up to a punctuation mark (20 at most)."""
+    """The words after "according to" (or "reported by") at ``tokens[i]``, up to a
+    punctuation mark (20 at most; after "reported by" also up to "to" or "that")."""
     phrase = []
     for token in tokens[i + 2:i + 22]:
-        if token.text in _ACCORDING_PHRASE_ENDS:
-            break
+        if token.text in _ACCORDING_PHRASE_ENDS or (token.lower in {"to", "that"} and phrase
+                                                     and tokens[i].lower == "reported"):
+            break  # ("was reported by residents to be unsafe": the phrase ends before "to")
         phrase.append(token)
     return phrase
 
 
+def _as_reported_by(tokens: list[Token], i: int) -> bool:
+    """"As reported by X, ...", "as first reported by X", "The move was first reported by X":
+    the same as "according to X" (not ", first reported by X," inside an apposition: the
+    document's author may speak)."""
+    if not (tokens[i].lower == "reported" and tokens[i + 1].lower == "by" and i >= 1):
+        return False
+    before = tokens[i - 1].lower
+    if before in {"first", "initially", "originally", "earlier"} and i >= 2:
+        before = tokens[i - 2].lower
+    return before in {"as", "was", "were", "been"}
+
+
 def _according_to(tokens: list[Token]) -> Attribution | None:
-    """'according to X' (see :data:`ACCORDING_PASSES`); an "according to" with nothing
+    """'according to X' or 'as reported by X' (see :data:`ACCORDING_PASSES`); an "according to" with nothing
     after it ends the search, one whose phrase no pass reads lets the next one be tried."""
     for i in range(len(tokens) - 2):
-        if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
+        if (tokens[i].lower == "according" and tokens[i + 1].lower == "to") or _as_reported_by(tokens, i):
             phrase = _according_phrase(tokens, i)
             if not phrase:
                 return None
@@ -1386,7 +1698,9 @@ def _according_to(tokens: list[Token]) -> Attribution | None:
 
 _PARTICIPLES = frozenset({"claiming", "saying", "insisting", "adding", "warning", "arguing", "noting", "telling",
                           "accusing", "urging", "stating", "declaring", "suggesting", "explaining", "stressing",
-                          "promising", "admitting", "acknowledging", "announcing", "describing", "calling"})
+                          "promising", "admitting", "acknowledging", "announcing", "describing", "calling",
+                          "writing", "tweeting", "replying", "joking", "quipping", "recalling", "conceding",
+                          "asserting", "contending", "alleging"})
 
 
 #: what may come before a participle whose subject is the main clause's: a comma or dash
@@ -1397,7 +1711,8 @@ _BEFORE_PARTICIPLE = frozenset({",", "—", "–", "by", "while", "before"}) | f
     {"statement", "statements", "letter", "memo", "tweet", "tweets", "post", "message", "video", "ad", "release",
      "note", "op-ed", "email", "e-mail", "speech", "interview", "filing", "report"})
 #: auxiliaries that may follow the subject of such a main clause ('X has backed it, saying')
-_MAIN_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "are", "were", "will", "would"})
+_MAIN_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "are", "were", "will", "would", "did", "does",
+                               "could", "can", "should", "may", "might"})
 
 
 #: participles that are speech only before what was said: "adding that ...", "adding, '...'",
@@ -1436,6 +1751,55 @@ def _participle(tokens: list[Token]) -> Attribution | None:
     return None
 
 
+#: lower-case words that cannot follow a one-word subject as its verb
+_NOT_AFTER_SUBJECT = PRONOUNS | frozenset({"in", "on", "at", "with", "from", "after", "during", "under", "by", "for",
+                                           "to", "into", "over", "since", "until", "despite", "without", "within",
+                                           "amid", "of", "about", "than", "ago", "there", "here"})
+#: time words that, before a comma, make the word before them an introduction ("Hours later,")
+_TIME_BEFORE_COMMA = frozenset({"later", "earlier", "ago", "after", "before", "afterward", "afterwards"})
+#: adjectives that open a group noun phrase ("Local officials were ...")
+_OPENING_ADJECTIVES = frozenset({"senior", "furious", "angry", "local"})
+
+
+def _opening_word(tokens: list[Token], start: int, k: int) -> bool:
+    """Whether ``tokens[start]``, one capitalised word opening the sentence before the
+    lower-case ``tokens[k]``, is something other than a subject: "Here in Ohio, Roe ...",
+    "Once he was president, ...", "Hours later, Roe ...", "Walking home, Roe ...",
+    "Local officials were ...": the next word is a preposition, a pronoun or a time word
+    before a comma, or the word is a participle, an -ly adverb, an adjective or a number
+    ("Eight years ago, Roe ...")."""
+    if k != start + 1 or start != 0 or not _is_cap(tokens[start]) or tokens[start].lower in PRONOUNS:
+        return False
+    word, nxt = tokens[start].lower, tokens[k].lower
+    time_intro = nxt in _TIME_BEFORE_COMMA and k + 1 < len(tokens) and tokens[k + 1].text == ","
+    return nxt in _NOT_AFTER_SUBJECT or time_intro or word in _OPENING_ADJECTIVES or word in _INTRODUCTORY \
+        or word in _NUMBER_WORDS \
+        or (word.endswith("ing") and len(word) > 5) or (word.endswith("ly") and len(word) > 5
+                                                         and word not in _LY_NOT_ADVERBS | _LY_NAMES)
+
+
+def _role_before_name(tokens: list[Token], k: int, end: int) -> bool:
+    """Whether the lower-case ``tokens[k]`` opens one to three role words before a
+    capitalised name ("front-runner" in "Democratic front-runner Jane Roe", "presidential
+    nominee" in "Republican presidential nominee John Doe"): none reads as a verb, the last
+    is a title or has a role noun's ending, and the word before them is no plural."""
+    j = k
+    while j < min(end, k + 3) and tokens[j].text[:1].islower() and tokens[j].text.replace("-", "").isalpha() \
+            and not _reads_as_verb(tokens[j].lower) and tokens[j].lower not in _NOT_ROLE_WORDS \
+            and not _adverb(tokens[j]):
+        j += 1
+    if not (j > k and j < end and _is_cap(tokens[j])) or tokens[k - 1].lower.endswith("s"):
+        return False  # "Democrats see Roe as ...": a plural subject and its verb
+    role = tokens[j - 1].lower
+    return role in TITLES or (len(role) >= 5 and role.endswith(_ROLE_ENDINGS))
+
+
+#: function words that are never role words before a name
+_NOT_ROLE_WORDS = BLOCK_IN_SUBJECT | PREPOSITIONS | DETERMINERS | PRONOUNS | _MAIN_AUXILIARIES | CONNECTORS
+#: endings of role nouns before a name ("front-runner", "nominee", "candidate", "secretary")
+_ROLE_ENDINGS = ("er", "or", "ee", "ist", "ant", "ent", "man", "woman", "ate", "ary", "ive")
+
+
 def _main_subject(tokens: list[Token], start: int, end: int) -> Subject | None:
     """The subject of a main clause opening at ``tokens[start]`` (before ``end``): a name
     or pronoun (perhaps with a parenthesised tag: "Sen. Jane Roe (D-Minn.)") followed by
@@ -1454,9 +1818,12 @@ def _main_subject(tokens: list[Token], start: int, end: int) -> Subject | None:
         if nxt.text == "," and (_is_cap(tokens[k - 1]) or tokens[k - 1].lower in PRONOUNS):
             return _subject_with_inserted_phrase(tokens, start, k, end)
         if nxt.text[:1].islower() and nxt.lower not in CONNECTORS and nxt.lower not in DETERMINERS:
+            if _role_before_name(tokens, k, end):
+                continue  # "Democratic front-runner Jane Roe was ...": the name is further on
             prev = tokens[k - 1]
             if (_is_cap(prev) or prev.lower in PRONOUNS or prev.text == ")") \
-                    and (nxt.lower not in BLOCK_IN_SUBJECT or nxt.lower in _MAIN_AUXILIARIES):
+                    and (nxt.lower not in BLOCK_IN_SUBJECT or nxt.lower in _MAIN_AUXILIARIES) \
+                    and not _opening_word(tokens, start, k):
                 return analyse_subject(tokens[start:k])
             return None
     return None
@@ -1489,11 +1856,17 @@ def _subject_with_inserted_phrase(tokens: list[Token], start: int, comma: int, e
     return analyse_subject_with_appositions(tokens[start:close + 1])
 
 
+#: irregular past tenses that read as a main verb after a subject ("The president left no doubt")
+_IRREGULAR_PASTS = frozenset("""left sent held kept spent met led won lost struck stood brought thought felt found ran
+sat hit set cut let paid sought fought bought taught built drew threw wore broke chose rose fell shot became""".split())
+
+
 def _reads_as_verb(word: str) -> bool:
     """A lower-case word after a one-word subject that reads as its verb (past tense,
     third person, or an auxiliary); "is"/"as" are left out: "Here is", "Partial transcript as"."""
     return word in {"was", "has", "had", "also", "then", "later", "again", "did", "would", "could", "wrote",
                     "told", "said", "put", "took", "made", "got", "gave", "went", "came", "spoke", "began"} \
+        or word in _IRREGULAR_PASTS \
         or (word.endswith(("ed", "s")) and word not in {"is", "as", "its", "this", "his", "us"})
 
 
@@ -1703,9 +2076,11 @@ def _transcript_turn(lead: LayoutLead) -> Attribution | None:
 
 def _named_colon_quotation(lead: LayoutLead) -> Attribution | None:
     """'Jane Roe, editor of The Review: "..."': a name of two words or more (perhaps with an
-    apposition) before a colon and a quotation."""
+    apposition) before a colon and a quotation; after a heading and a dash one word will do
+    ('Polls overhyped - Roe: "..."')."""
     head = lead.head
-    if not lead.quoted or _name_runs(head) != [(0, len(head))] or len(head) < 2 \
+    one_word_after_dash = lead.dash >= 0 and len(head) == 1 and head[0].lower not in _HEADER_WORDS
+    if not lead.quoted or _name_runs(head) != [(0, len(head))] or (len(head) < 2 and not one_word_after_dash) \
             or any(t.lower in DETERMINERS for t in head):
         return None
     name, hint = _clean_name([t.text for t in head], [])
@@ -1735,6 +2110,73 @@ def _layout_speaker(tokens: list[Token]) -> Attribution | None:
 VERB_FINDERS = (_subject_before, _coordinated_subject, _inverted)
 
 
+#: a speech verb's span in the tokens and its lexicon row: ``(start, end, verb)``
+VerbSpan = tuple[int, int, SpeechVerb]
+
+
+def _opening_tag(tokens: list[Token], verbs: list[VerbSpan]) -> Attribution | None:
+    """'Politico reported, according to sources, that ...', 'Roe said that according to its
+    analysis, ...': a subject opening the sentence and its verb "report", or any speech verb
+    whose "that" comes before "according to", are the tag; the phrase after "according to"
+    is their source ('"...," Roe said, according to the Courier': the Courier reports it)."""
+    according = next(k for k in range(len(tokens) - 1) if (tokens[k].lower, tokens[k + 1].lower)
+                     in {("according", "to"), ("reported", "by")})
+    for start, end, verb in verbs:
+        if start >= according:
+            break
+        inside = verb.lemma == "report" or any(t.lower == "that" for t in tokens[end:according])
+        found = _subject_before(tokens, start, end) if inside else None
+        if found and found.tag and found.tag[0][0] <= 1:
+            return found._replace(verb=verb.lemma)
+    return None
+
+
+_SENTENCE_END = frozenset({".", "!", "?"})
+
+
+def _final_tag_first(tokens: list[Token], verbs: list[VerbSpan]) -> list[VerbSpan]:
+    """The verbs in sentence order, but a final tag first: "Roe promised to fix the pier,
+    the mayor said." and "..., said Jane Roe, a pollster." speak for the tag's speaker,
+    not for the subject of an earlier verb of the content (see :func:`_final_tag_start`)."""
+    if len(verbs) < 2 or _final_tag_start(tokens, *verbs[-1][:2]) <= verbs[-2][0]:
+        return verbs  # no final tag, or another verb inside it ("Roe said without further comment.")
+    if any(end < len(tokens) and tokens[end].text in {":", QUOTE_PLACEHOLDER} for _, end, _ in verbs[:-1]):
+        return verbs  # 'Roe said: "..." she added.': the first tag introduces the quotation
+    return [verbs[-1]] + verbs[:-1]
+
+
+def _final_tag_start(tokens: list[Token], start: int, end: int) -> int:
+    """Where the tag begins (-1 if none) when the finite verb at ``tokens[start:end]`` tags
+    the sentence at its end: right
+    after a comma or quotation with the speaker (and an apposition, fourteen words at most)
+    after it ('..., said Jane Roe, a pollster.'), or after a short subject opening after a
+    comma ('..., the mayor said.') with at most a short adverbial after it; never before
+    "that" or a quotation."""
+    if tokens[start].lower.endswith("ing") or start == 0:
+        return -1
+    rest = tokens[end:]
+    while rest and rest[-1].text in _SENTENCE_END:
+        rest = rest[:-1]
+    if any(t.lower == "that" or t.text in {QUOTE_PLACEHOLDER, ":", ";"} for t in rest):
+        return -1
+    if tokens[start - 1].text in {",", QUOTE_PLACEHOLDER}:  # ', said Jane Roe, a pollster.'
+        named = 0 < len(rest) <= 14 and (_is_cap(rest[0]) or rest[0].lower in DETERMINERS)
+        return start if named else -1
+    comma = max((k for k in range(max(0, start - 7), start) if tokens[k].text in {",", QUOTE_PLACEHOLDER}),
+                default=-1)
+    if comma < 0 or any(t.lower in _CLAUSE_OPENERS for t in tokens[comma:start]):
+        return -1
+    # ', the mayor said.', ', Roe said on Monday.': a short subject, then at most a short adverbial
+    short = not rest or (len(rest) <= 6 and (rest[0].lower in _ADVERBIAL_START or rest[0].lower in _TIME_WORDS
+                                             or _is_cap(rest[0])))
+    return comma if short else -1
+
+
+#: words that open a subordinate clause: a verb after them is not the sentence's tag
+_CLAUSE_OPENERS = frozenset({"who", "which", "whom", "whose", "when", "where", "because", "if", "after", "before",
+                             "while", "although", "since", "until", "as"})
+
+
 def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None:
     """The main-clause attribution of a sentence whose quoted stretches are replaced
     by :data:`QUOTE_PLACEHOLDER`, or None (the outlet's own words).
@@ -1752,10 +2194,11 @@ def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None
             return _tag_shape(tokens, layout, 0, 0) if shape else layout
     if "according" not in words and words.isdisjoint(speech_verbs()) and words.isdisjoint(_PARTICIPLES):
         return _colon_intro(tokens) if ":" in words else None  # no word that any rule below starts from: "according", a speech verb, a participle
+    verbs = _verbs_at(tokens)[:MAX_VERBS]
     according = _according_to(tokens)
     if according:
-        return according
-    for start, end, verb in _verbs_at(tokens)[:MAX_VERBS]:
+        return _opening_tag(tokens, verbs) or according
+    for start, end, verb in _final_tag_first(tokens, verbs):
         for finder in VERB_FINDERS:
             found = finder(tokens, start, end)
             if found:
