@@ -41,7 +41,9 @@ What is compared, and how:
   manager"; a span starting with a determiner, or of several words ending in a
   lower-case common noun with no possessive, "Democratic party officials", is a
   description), else
-  ``description`` ("the newspaper", "a spokesman").  The package's speaker is its
+  ``description`` ("the newspaper", "a spokesman").  A single capitalised word that the
+  split's texts write in lower case and never capitalised inside a sentence ("Aides",
+  "Critics": :func:`common_nouns`) is a description, and an indefinite one when plural.  The package's speaker is its
   canonical ``source`` (else its ``speaker`` as written).  It is right when it
   matches the gold Source text, or, for a pronoun or description, when it matches
   the name it refers to; the referent is approximated by the nearest earlier gold
@@ -126,6 +128,7 @@ class GoldAttribution:
     content: list[tuple[int, int]]
     kind: str  # direct, reported, excluded
     source_type: str  # name, description, pronoun, "" (no source)
+    indefinite: bool = False  # an indefinite description (:func:`indefinite`)
 
 
 @dataclass
@@ -146,8 +149,9 @@ def _spans(field_text: str) -> list[tuple[int, int]]:
     return out
 
 
-def read_ann(path: Path, text: str) -> tuple[list[GoldAttribution], int]:
-    """The gold attributions of one brat file and how many lacked a Content span."""
+def read_ann(path: Path, text: str, common: frozenset = frozenset()) -> tuple[list[GoldAttribution], int]:
+    """The gold attributions of one brat file and how many lacked a Content span; ``common``
+    are the corpus's common nouns (:func:`common_nouns`)."""
     spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
     events = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -174,7 +178,8 @@ def read_ann(path: Path, text: str) -> tuple[list[GoldAttribution], int]:
         source_text = " ".join(text[a:b] for a, b in source[1]) if source else ""
         cue_text = " ".join(text[a:b] for a, b in cue[1]) if cue else ""
         out.append(GoldAttribution(source_text, source[1][0][0] if source else -1, cue_text, content[1],
-                                   classify(text, mask, content[1], cue_text), source_type(source_text)))
+                                   classify(text, mask, content[1], cue_text), source_type(source_text, common),
+                                   indefinite(source_text, common)))
     return out, no_content
 
 
@@ -235,7 +240,21 @@ def cue_lemma(cue: str) -> str:
     return word
 
 
-def source_type(source: str) -> str:
+def common_nouns(texts) -> frozenset[str]:
+    """Words the corpus writes in lower case and never with a capital inside a sentence
+    (after a lower-case letter, a comma or a semicolon), headlines aside: "aides", "critics".
+    Such a word capitalised at the start of a gold Source is not a name."""
+    lower, inside = Counter(), set()
+    for text in texts:
+        body = text.split("\n", 1)[1] if "\n" in text else ""  # the first line is the headline
+        lower.update(w for w in _WORD.findall(body) if w[:1].islower())
+        inside.update(m.group(1).lower() for m in re.finditer(r"(?<=[a-z,;])[ \t]+([A-Z][A-Za-z.\-’']*)", body))
+    return frozenset(w for w in lower if w not in inside)
+
+
+def source_type(source: str, common: frozenset = frozenset()) -> str:
+    """``pronoun``, ``name``, ``description`` or "" (no source); ``common`` are the
+    corpus's common nouns (:func:`common_nouns`)."""
     words = _WORD.findall(_core(source))
     while len(words) > 1 and words[0].lower() in _COMMON_STARTS:
         words = words[1:]  # "Just over a quarter ...": a capital from the sentence start
@@ -243,6 +262,8 @@ def source_type(source: str) -> str:
         return ""
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return "pronoun"
+    if len(words) == 1 and words[0].lower() in common and not re.search(r"\d", source):
+        return "description"  # "Aides", "Critics": a common noun capitalised at the sentence start
     if words[0].lower() in DETERMINERS:
         return "description"
     if len(words) > 1 and words[-1][:1].islower() and words[-1].lower() not in _SUFFIXES \
@@ -266,16 +287,18 @@ _INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "five", "seve
                          "another", "other", "others", "numerous", "various", "multiple", "dozens", "hundreds"})
 
 
-def indefinite(source: str) -> bool:
+def indefinite(source: str, common: frozenset = frozenset()) -> bool:
     """An indefinite description: "a source", "two officials", "some analysts", "aides",
-    "a mere 9 percent" (first word indefinite, a number, or a plural with no determiner)."""
+    "a mere 9 percent" (first word indefinite, a number, or a plural with no determiner;
+    "Aides" with a capital when the corpus writes it in lower case, ``common``)."""
     words = [w.lower() for w in _WORD.findall(source)] or [""]
     if words[0] in _INDEFINITE or re.match(r"\W*\d", source) or words[0] in {"just", "only", "nearly"}:
         return True
     core = _WORD.findall(_core(source))
     if len(core) > 1 and core[-1][:1].islower() and core[-1].endswith("s") and words[0] not in DETERMINERS:
         return True  # a plural common noun with no determiner: "Democratic party officials"
-    return words[0] not in DETERMINERS and words[0].endswith("s") and not source[:1].isupper() or \
+    return words[0] not in DETERMINERS and words[0].endswith("s") and \
+        (not source[:1].isupper() or (len(core) == 1 and words[0] in common)) or \
         (len(words) > 1 and words[0] in {"a", "an"})
 
 
@@ -399,7 +422,7 @@ def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors
             for g in golds:
                 if same_speaker(predicted, g.source):
                     right = True
-                elif predicted == "unnamed" and g.source_type == "description" and indefinite(g.source):
+                elif predicted == "unnamed" and g.source_type == "description" and g.indefinite:
                     right = True  # "a source", "two officials", "aides": the package's unnamed source
                 elif g.source_type in ("pronoun", "description"):
                     earlier = [src for start, src in named if start < g.source_start]
@@ -475,9 +498,11 @@ def score(path: Path, split: str = "train", show_errors: bool = False, predict=N
     if not files:
         raise InputDataError(split_dir, "no .ann files found")
     articles, excluded, no_content = [], Counter(), 0
+    texts = {stem: (split_dir / "text" / f"{stem}.txt").read_text(encoding="utf-8") for stem in files}
+    common = common_nouns(texts[stem] for stem in sorted(texts))
     for stem, ann in sorted(files.items()):
-        text = (split_dir / "text" / f"{stem}.txt").read_text(encoding="utf-8")
-        gold, missing = read_ann(ann, text)
+        text = texts[stem]
+        gold, missing = read_ann(ann, text, common)
         no_content += missing
         excluded.update(cue_lemma(g.cue) for g in gold if g.kind == "excluded")
         predicted = predict(stem, text) if predict is not None else None

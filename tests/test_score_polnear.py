@@ -156,3 +156,31 @@ def test_indefinite_descriptions_are_unnamed_sources(source, indefinite):
 def test_a_name_in_apposition_heads_a_description():
     assert sp.source_type("The group's director, Jane Roe,") == "name"
     assert sp.same_speaker("Jane Roe", "The group's director, Jane Roe,")
+
+
+# Invented two-article corpus.  Lower case in the bodies: "aides", "critics", "will" (and
+# others); capitalised right after a lower-case word: "Will" ("with Will", "heard Will") and
+# "Roe".  So "aides" and "critics" are common nouns; "will" is not (the corpus also writes
+# "Will" inside a sentence); "voters" is never written in lower case.  The headlines' "Aides
+# Meet" counts for nothing.
+CORPUS = ["Aides Meet\nAides said the plan fails. Two aides and the critics agreed with Will Roe.\n",
+          "Head\nCritics say it will pass. Voters heard Will Roe.\n"]
+
+
+def test_common_nouns_are_read_from_the_corpus():
+    common = sp.common_nouns(CORPUS)
+    assert {"aides", "critics"} <= common
+    assert "will" not in common and "voters" not in common and "meet" not in common
+
+
+@pytest.mark.parametrize("source, kind, indefinite", [
+    ("Aides", "description", True),      # capitalised only at the sentence start: unnamed aides
+    ("Critics", "description", True),
+    ("Will", "name", False),             # "will" is lower case too, but "Will" also inside a sentence
+    ("Voters", "name", False),           # no lower-case evidence in the corpus: left as it was
+])
+def test_a_capitalised_common_noun_is_a_description(source, kind, indefinite):
+    common = sp.common_nouns(CORPUS)
+    assert sp.source_type(source, common) == kind
+    assert sp.indefinite(source, common) is indefinite
+    assert sp.source_type(source) == "name" and sp.indefinite(source) is False  # without the corpus
