@@ -43,11 +43,14 @@ What is compared, and how:
   description), else
   ``description`` ("the newspaper", "a spokesman").  A single capitalised word that the
   split's texts write in lower case and never capitalised inside a sentence ("Aides",
-  "Critics": :func:`common_nouns`) is a description, and an indefinite one when plural.  The package's speaker is its
+  "Critics": :func:`common_nouns`) is a description, and an indefinite one when plural;
+  so is a quantified plural group, "Some Democrats", "Many liberal Democrats", "36 percent
+  of Republicans" (:func:`_quantified_group`).  The package's speaker is its
   canonical ``source`` (else its ``speaker`` as written).  It is right when it
   matches the gold Source text, or, for a pronoun or description, when it matches
   the name it refers to; the referent is approximated by the nearest earlier gold
-  Source in the article whose type is ``name`` (PolNeAR has no coreference gold).
+  Source in the article whose type is ``name`` (PolNeAR has no coreference gold), or,
+  for "they"/"we", also such a plural group (:func:`is_group`).
   "Matches" (:func:`same_speaker`): after lower-casing and dropping punctuation,
   possessives, determiners and titles, the predicted name's last word equals the
   last word of the gold text's head (its last capitalised run outside parentheses,
@@ -129,6 +132,7 @@ class GoldAttribution:
     kind: str  # direct, reported, excluded
     source_type: str  # name, description, pronoun, "" (no source)
     indefinite: bool = False  # an indefinite description (:func:`indefinite`)
+    group: bool = False  # a plural group typed a description by its form: "Some Democrats", "Aides"
 
 
 @dataclass
@@ -179,7 +183,7 @@ def read_ann(path: Path, text: str, common: frozenset = frozenset()) -> tuple[li
         cue_text = " ".join(text[a:b] for a, b in cue[1]) if cue else ""
         out.append(GoldAttribution(source_text, source[1][0][0] if source else -1, cue_text, content[1],
                                    classify(text, mask, content[1], cue_text), source_type(source_text, common),
-                                   indefinite(source_text, common)))
+                                   indefinite(source_text, common), is_group(source_text, common)))
     return out, no_content
 
 
@@ -264,7 +268,7 @@ def source_type(source: str, common: frozenset = frozenset()) -> str:
         return "pronoun"
     if len(words) == 1 and words[0].lower() in common and not re.search(r"\d", source):
         return "description"  # "Aides", "Critics": a common noun capitalised at the sentence start
-    if words[0].lower() in DETERMINERS:
+    if words[0].lower() in DETERMINERS or _quantified_group(source):
         return "description"
     if len(words) > 1 and words[-1][:1].islower() and words[-1].lower() not in _SUFFIXES \
             and not re.search(r"['’]s?\s", source):
@@ -272,6 +276,53 @@ def source_type(source: str, common: frozenset = frozenset()) -> str:
     return "name" if any(w[:1].isupper() for w in words) else "description"
 
 
+_QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "other", "all", "half", "numerous", "various",
+                          "more", "fewer", "majority", "majorities", "minority", "two", "three", "four", "five",
+                          "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "millions"})
+_GROUP_END = frozenset({"and", "or", "who", "which", "that", "in", "on", "at", "from", "across", "to", "with", "for",
+                        "by", "like", "including", "such", "as", "of"})
+
+
+def is_group(source: str, common: frozenset = frozenset()) -> bool:
+    """A plural group that a capital would have made a name: a quantified group ("Some
+    Democrats", "36 percent of Democrats") or a capitalised common plural ("Aides").  A
+    later "they" may refer to it (:func:`score_article`)."""
+    words = _WORD.findall(_core(source))
+    single = len(words) == 1 and words[0].lower() in common and words[0].lower().endswith("s") \
+        and words[0][:1].isupper() and not re.search(r"\d", source)
+    return single or _quantified_group(source)
+
+
+def _quantified_group(source: str) -> bool:
+    """A quantifier or a number before a plural group: "Some Democrats", "Many liberal
+    Democrats", "Half of Vermont Democrats", "some of Clinton's allies", "85% of Democrats",
+    "36 percent of Republicans", "Two-thirds of voters".  The group is the words after the
+    quantifier (and "of"), up to a preposition, a conjunction or a dash; its last word is
+    a plural ("Both Roe and Doe" is no group: "both" is left out)."""
+    tokens = re.findall(r"[A-Za-z0-9][A-Za-z0-9.%\-’']*|[—–-]{1,2}", _core(source))
+    if not tokens:
+        return False
+    first = tokens[0].lower()
+    number = re.fullmatch(r"\d[\d.,]*%?", first) and (first.endswith("%") or tokens[1:2] in (["percent"], ["of"]))
+    if not (first in _QUANTIFIERS or number or re.fullmatch(r"[a-z]+-(?:in-[a-z]+|thirds|quarters)", first)):
+        return False
+    rest = tokens[1:]
+    if first == "all" and rest[:1] and rest[0].lower() in DETERMINERS:
+        return False  # "All the Democrats": every one of a known group
+    if rest[:1] and rest[0].lower() in {"percent", "per"}:
+        rest = rest[1:] if rest[0].lower() == "percent" else rest[2:]
+    if rest[:1] and rest[0].lower() == "of":
+        rest = rest[1:]
+    group = []
+    for token in rest:
+        if token.lower() in _GROUP_END or not token[:1].isalpha():
+            break
+        group.append(token)
+    return bool(group) and group[-1].lower().endswith("s") and not re.search(r"['’]s?$", group[-1]) \
+        and len(group[-1]) > 3
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 _COMMON_STARTS = frozenset({"just", "many", "most", "some", "all", "both", "several", "more", "few", "about", "over",
                             "nearly", "almost", "only", "even", "among", "half", "other", "others", "every", "each",
                             "no", "none", "not", "and", "but", "so", "then", "also", "still"})
@@ -292,7 +343,8 @@ def indefinite(source: str, common: frozenset = frozenset()) -> bool:
     "a mere 9 percent" (first word indefinite, a number, or a plural with no determiner;
     "Aides" with a capital when the corpus writes it in lower case, ``common``)."""
     words = [w.lower() for w in _WORD.findall(source)] or [""]
-    if words[0] in _INDEFINITE or re.match(r"\W*\d", source) or words[0] in {"just", "only", "nearly"}:
+    if words[0] in _INDEFINITE or re.match(r"\W*\d", source) or words[0] in {"just", "only", "nearly"} \
+            or _quantified_group(source):
         return True
     core = _WORD.findall(_core(source))
     if len(core) > 1 and core[-1][:1].islower() and core[-1].endswith("s") and words[0] not in DETERMINERS:
@@ -384,7 +436,8 @@ def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors
     if sentences is None:
         sentences = analyse_text(name, text).sentences
     # nearest earlier named gold Source, for pronouns and descriptions
-    named = sorted((g.source_start, g.source) for g in gold if g.source_type == "name")
+    named = sorted((g.source_start, g.source, g.source_type == "name") for g in gold
+                   if g.source_type == "name" or g.group)
     for s in sentences:
         chars = [k for k in range(s.start, s.end) if not text[k].isspace()]
         if not chars:
@@ -425,7 +478,8 @@ def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors
                 elif predicted == "unnamed" and g.source_type == "description" and g.indefinite:
                     right = True  # "a source", "two officials", "aides": the package's unnamed source
                 elif g.source_type in ("pronoun", "description"):
-                    earlier = [src for start, src in named if start < g.source_start]
+                    plural = g.source_type == "pronoun" and g.source.lower() in _PLURAL_PRONOUNS
+                    earlier = [src for start, src, name in named if start < g.source_start and (name or plural)]
                     right = bool(earlier) and same_speaker(predicted, earlier[-1])
                 if right:
                     break

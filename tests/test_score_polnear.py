@@ -184,3 +184,41 @@ def test_a_capitalised_common_noun_is_a_description(source, kind, indefinite):
     assert sp.source_type(source, common) == kind
     assert sp.indefinite(source, common) is indefinite
     assert sp.source_type(source) == "name" and sp.indefinite(source) is False  # without the corpus
+
+
+@pytest.mark.parametrize("source, kind, indefinite", [
+    ("Some Republicans", "description", True),          # a quantifier before a capitalised plural group
+    ("Many liberal Democrats", "description", True),
+    ("Half of Ohio Democrats", "description", True),
+    ("some of Roe's allies", "description", True),
+    ("36 percent of Democrats", "description", True),
+    ("85% of Republicans", "description", True),
+    ("Three-in-five GOP insiders", "description", True),
+    ("Both Roe and Doe", "name", False),                 # "both" is no quantifier here; names
+    ("17-year-old Jane Roe", "name", False),             # a number that counts no group
+    ("13 Hours", "name", False),                          # a film's title
+    ("All the Democrats", "description", False),          # every one of a known group: definite
+])
+def test_a_quantified_group_is_an_indefinite_description(source, kind, indefinite):
+    assert sp.source_type(source) == kind
+    if kind == "description":  # indefinite() is asked of descriptions only
+        assert sp.indefinite(source) is indefinite
+
+
+def test_they_may_refer_to_a_group_but_he_may_not():
+    # Gold: "Some Republicans" said ... ; "They" said ... ; "he" said ...  The nearest earlier
+    # named Source before all three is "Jane Roe".  For "They" the group is nearer, so the
+    # prediction "Some Republicans" is right; for "he" only names count, so it is wrong.
+    text = "Jane Roe said yes. Some Republicans said no. They said never. He said maybe."
+    def gold(source, sentence):
+        at = text.index(sentence)
+        return sp.GoldAttribution(source, at, "said", [(at, at + len(sentence))], "reported",
+                                  sp.source_type(source), sp.indefinite(source), sp.is_group(source))
+    golds = [gold("Jane Roe", "Jane Roe said yes."), gold("Some Republicans", "Some Republicans said no."),
+             gold("They", "They said never."), gold("He", "He said maybe.")]
+    def predicted(sentence, source):
+        at = text.index(sentence)
+        return Predicted(at, at + len(sentence), "reported", source, "", sentence)
+    sentences = [predicted("They said never.", "Some Republicans"), predicted("He said maybe.", "Some Republicans")]
+    c = sp.score_article("x", text, golds, sentences=sentences).counts
+    assert (c["speaker_pronoun_n"], c["speaker_pronoun_right"]) == (2, 1)
