@@ -60,7 +60,9 @@ What is compared, and how:
   "Jane Roe"; "Breitbart's Joel Pollak" is "Joel Pollak").  The package's
   ``unnamed`` source is right for an indefinite gold description ("a source",
   "two officials", "aides", "local party leaders": :func:`indefinite`).  A
-  description with a name in apposition ("The group's director, Jane Roe,") is a name.
+  description with a name in apposition ("The group's director, Jane Roe,", "Roe's campaign
+  manager, John Doe,", "Jane Roe — a teacher —") is a name, unless it heads on a plural
+  ("supporters of her opponent, Jane Roe"); "members of the Roe Caucus" is a description.
   A sentence of several gold attributions is right when any of its gold Sources matches.
 * **Intervals.**  95% percentile intervals from an article-level bootstrap
   (2,000 resamples of articles with replacement, numpy seed 0): each resample
@@ -268,7 +270,8 @@ def source_type(source: str, common: frozenset = frozenset()) -> str:
         return "pronoun"
     if len(words) == 1 and words[0].lower() in common and not re.search(r"\d", source):
         return "description"  # "Aides", "Critics": a common noun capitalised at the sentence start
-    if words[0].lower() in DETERMINERS or _quantified_group(source):
+    if words[0].lower() in DETERMINERS or _quantified_group(source) or \
+            re.match(r"[a-z]+[^s'’]s\s+of\s", source.strip()):  # "members of the Roe Caucus"
         return "description"
     if len(words) > 1 and words[-1][:1].islower() and words[-1].lower() not in _SUFFIXES \
             and not re.search(r"['’]s?\s", source):
@@ -359,10 +362,13 @@ def _core(source: str) -> str:
     (D-Minn.), a professor at X, who ..." -> "Jane Roe"."""
     plain = re.sub(r"\([^)]*\)", " ", source)
     plain = re.split(r"\s(?:who|which|whose)\s", plain)[0]
-    segments = [seg.strip() for seg in plain.split(",")]
+    segments = [seg.strip() for seg in re.split(r",|\s[—―–-]{1,2}\s", plain)]
     first = _WORD.findall(segments[0])
-    if first and first[0].lower() in DETERMINERS:
-        # "The group's director, Jane Roe,": the name in apposition is the head
+    head = re.split(r"\s(?:of|for|in|at)\s", segments[0])[0].split()
+    plural = bool(head) and re.fullmatch(r"[a-z]+[^s']s", head[-1]) is not None
+    if first and not plural and (first[0].lower() in DETERMINERS or (len(first) > 1 and first[-1][:1].islower())):
+        # "The group's director, Jane Roe,", "Roe's campaign manager, John Doe,": the name in
+        # apposition is the head; not after a plural ("supporters of her opponent, Jane Roe")
         for seg in segments[1:]:
             words = _WORD.findall(seg)
             if words and all(w[:1].isupper() for w in words):

@@ -222,3 +222,24 @@ def test_they_may_refer_to_a_group_but_he_may_not():
     sentences = [predicted("They said never.", "Some Republicans"), predicted("He said maybe.", "Some Republicans")]
     c = sp.score_article("x", text, golds, sentences=sentences).counts
     assert (c["speaker_pronoun_n"], c["speaker_pronoun_right"]) == (2, 1)
+
+
+@pytest.mark.parametrize("source, kind, head", [
+    ("Roe's campaign manager, John Doe,", "name", ["john", "doe"]),        # the name in apposition
+    ("Ohio Rep. Jane Roe's chief of staff, John Doe,", "name", ["john", "doe"]),
+    ("Jane Roe — a teacher from Mount Example —", "name", ["jane", "roe"]),  # a dash apposition
+    ("supporters of her opponent, Sen. Jane Roe", "description", None),    # the head is the plural
+    ("members of the Example Caucus", "description", None),                # "<plural> of <name>"
+    ("Example officials — including Director Jane Roe", "description", None),
+    ("Roe's campaign manager", "name", ["roe"]),                             # unchanged: no apposition
+])
+def test_a_name_in_apposition_after_a_role(source, kind, head):
+    assert sp.source_type(source) == kind
+    if head is not None:
+        assert sp.head_of(source) == head
+
+
+def test_apposition_decides_the_speaker():
+    assert sp.same_speaker("John Doe", "Roe's campaign manager, John Doe,")
+    assert not sp.same_speaker("Jane Roe", "Roe's son, John,")               # the son, not Roe
+    assert sp.same_speaker("Jane Roe", "Jane Roe — a teacher from Mount Example —")
