@@ -57,7 +57,10 @@ What is compared, and how:
   else its last word; cut before "of"/"for": "Senator John Cornyn of Texas",
   "Department of Justice", unless the whole run matches exactly), and the words
   just before the last ones, the first names, do not differ ("Bill Roe" is not
-  "Jane Roe"; "Breitbart's Joel Pollak" is "Joel Pollak").  The package's
+  "Jane Roe"; "Breitbart's Joel Pollak" is "Joel Pollak"); a gold Source of one word is also
+  the predicted full name it begins when the rest of that name is words the split never
+  writes in lower case ("Mr. Lou" / "Lou Jiwei", "Hillary" / "Hillary Clinton"; not "Clinton"
+  / "Clinton Foundation": :func:`_one_person`).  The package's
   ``unnamed`` source is right for an indefinite gold description ("a source",
   "two officials", "aides", "local party leaders": :func:`indefinite`).  A
   description with a name in apposition ("The group's director, Jane Roe,", "Roe's campaign
@@ -399,7 +402,25 @@ def head_of(source: str) -> list[str]:
     return _norm(plain)
 
 
-def same_speaker(predicted: str, gold: str) -> bool:
+def lower_case_words(texts) -> frozenset[str]:
+    """Every word the texts write in lower case somewhere ("news", "foundation", "will"):
+    a word never written so is a proper name ("Jiwei", "Clinton")."""
+    return frozenset(w for text in texts for w in _WORD.findall(text) if w[:1].islower())
+
+
+def _one_person(long: list[str], short: list[str], lower: frozenset) -> bool:
+    """A gold Source of one word that is the first word of the predicted full name:
+    "Hillary" / "Hillary Clinton", "Mr. Lou" / "Lou Jiwei" (a surname written first).  The
+    rest of the full name must be proper names that the corpus never writes in lower case,
+    so "Clinton" is not "Clinton Foundation" and "Time" is not "Time Magazine".  Not the
+    other way round: a predicted "Orlando" is not "the Orlando Sentinel"."""
+    return len(short) == 1 and len(long) >= 2 and short[0] == long[0] and short[0] not in lower \
+        and all(len(w) == 1 or w not in lower for w in long[1:])
+
+
+def same_speaker(predicted: str, gold: str, lower: frozenset = frozenset()) -> bool:
+    """Whether the predicted speaker names the gold Source; ``lower`` are the corpus's
+    lower-case words (:func:`lower_case_words`), which let a first name alone match."""
     p, head = _norm(predicted), head_of(gold)
     if not p or not head:
         return False
@@ -408,6 +429,8 @@ def same_speaker(predicted: str, gold: str) -> bool:
     # "Senator John Cornyn of Texas", "Department of Justice": the head noun is before "of"
     cut = next((k for k, w in enumerate(head) if w in {"of", "for"} and k >= 1), len(head))
     for g in [head[:cut]]:
+        if lower and _one_person(p, g, lower):
+            return True
         if p[-1] != g[-1]:
             continue
         # the words right before the surname are the first names ("Breitbart's Joel Pollak"
@@ -435,7 +458,7 @@ def annotation_files(split_dir: Path) -> dict[str, Path]:
 
 
 def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors: bool = False,
-                  sentences=None) -> ArticleScore:
+                  sentences=None, lower: frozenset = frozenset()) -> ArticleScore:
     """Counts for one article; ``sentences`` (records with ``start``, ``end``, ``voice``,
     ``source``, ``speaker``, ``text``) default to the package's own."""
     result = ArticleScore(name)
@@ -479,14 +502,14 @@ def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors
             predicted = s.source or s.speaker
             right = False
             for g in golds:
-                if same_speaker(predicted, g.source):
+                if same_speaker(predicted, g.source, lower):
                     right = True
                 elif predicted == "unnamed" and g.source_type == "description" and g.indefinite:
                     right = True  # "a source", "two officials", "aides": the package's unnamed source
                 elif g.source_type in ("pronoun", "description"):
                     plural = g.source_type == "pronoun" and g.source.lower() in _PLURAL_PRONOUNS
                     earlier = [src for start, src, name in named if start < g.source_start and (name or plural)]
-                    right = bool(earlier) and same_speaker(predicted, earlier[-1])
+                    right = bool(earlier) and same_speaker(predicted, earlier[-1], lower)
                 if right:
                     break
             c[f"speaker_{kind}_n"] += 1
@@ -560,13 +583,14 @@ def score(path: Path, split: str = "train", show_errors: bool = False, predict=N
     articles, excluded, no_content = [], Counter(), 0
     texts = {stem: (split_dir / "text" / f"{stem}.txt").read_text(encoding="utf-8") for stem in files}
     common = common_nouns(texts[stem] for stem in sorted(texts))
+    lower = lower_case_words(texts[stem] for stem in sorted(texts))
     for stem, ann in sorted(files.items()):
         text = texts[stem]
         gold, missing = read_ann(ann, text, common)
         no_content += missing
         excluded.update(cue_lemma(g.cue) for g in gold if g.kind == "excluded")
         predicted = predict(stem, text) if predict is not None else None
-        articles.append(score_article(stem, text, gold, show_errors, predicted))
+        articles.append(score_article(stem, text, gold, show_errors, predicted, lower))
     return articles, excluded, no_content, files
 
 

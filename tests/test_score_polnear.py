@@ -243,3 +243,16 @@ def test_apposition_decides_the_speaker():
     assert sp.same_speaker("John Doe", "Roe's campaign manager, John Doe,")
     assert not sp.same_speaker("Jane Roe", "Roe's son, John,")               # the son, not Roe
     assert sp.same_speaker("Jane Roe", "Jane Roe — a teacher from Mount Example —")
+
+
+def test_a_first_word_alone_names_the_full_name():
+    # lower case in this invented corpus: head, the, news, and, foundation, met, spoke
+    lower = sp.lower_case_words(["head\nThe news and the foundation met. Lou Jiwei and Jane Roe spoke.\n"])
+    assert "foundation" in lower and "jiwei" not in lower
+    assert sp.same_speaker("Lou Jiwei", "Mr. Lou", lower)              # a surname written first
+    assert sp.same_speaker("Jane Roe", "Jane", lower)                 # a first name alone
+    assert not sp.same_speaker("Roe Foundation", "Roe", lower)        # "foundation" is a common word
+    assert not sp.same_speaker("Example News", "Example", lower)
+    assert not sp.same_speaker("Orlando", "the Orlando Sentinel", lower)  # a short prediction: no
+    assert not sp.same_speaker("Lou Jiwei", "Mr. Lou")               # without the corpus: as before
+    assert not sp.same_speaker("Jane Roe", "Bill", lower)
