@@ -60,7 +60,9 @@ What is compared, and how:
   "Jane Roe"; "Breitbart's Joel Pollak" is "Joel Pollak"); a gold Source of one word is also
   the predicted full name it begins when the rest of that name is words the split never
   writes in lower case ("Mr. Lou" / "Lou Jiwei", "Hillary" / "Hillary Clinton"; not "Clinton"
-  / "Clinton Foundation": :func:`_one_person`).  The package's
+  / "Clinton Foundation": :func:`_one_person`), and an organisation's first words are its
+  full name ("Pew" / "Pew Research", "Fox" / "Fox News") when the predicted name is all
+  capitalised and the gold's last word ends no name in the article (:func:`_prefix_name`).  The package's
   ``unnamed`` source is right for an indefinite gold description ("a source",
   "two officials", "aides", "local party leaders": :func:`indefinite`).  A
   description with a name in apposition ("The group's director, Jane Roe,", "Roe's campaign
@@ -418,9 +420,27 @@ def _one_person(long: list[str], short: list[str], lower: frozenset) -> bool:
         and all(len(w) == 1 or w not in lower for w in long[1:])
 
 
-def same_speaker(predicted: str, gold: str, lower: frozenset = frozenset()) -> bool:
+def surnames(text: str) -> frozenset[tuple[str, ...]]:
+    """The runs of two or more capitalised words in a text ("Hillary Clinton", "Pew
+    Research Center", "White House"), as :func:`_norm` words: names and the words that end them."""
+    runs = re.findall(r"[A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*)+", text)
+    return frozenset(tuple(_norm(run)) for run in runs if _norm(run))
+
+
+def _prefix_name(long: list[str], short: list[str], ends: frozenset) -> bool:
+    """A gold Source that is the first words of the predicted name, "Pew" / "Pew Research
+    Center", "Fox" / "Fox News", when its last word ends no name in the article but the
+    predicted one's first words (so not "Clinton" / "Clinton Foundation" beside "Hillary
+    Clinton") and the predicted name is all capitalised words (not "FEC records", "CNN and
+    The New York Times")."""
+    return 0 < len(short) < len(long) and long[:len(short)] == short and \
+        not any(run[-1] == short[-1] and list(run) != long[:len(run)] for run in ends)
+
+
+def same_speaker(predicted: str, gold: str, lower: frozenset = frozenset(), ends: frozenset | None = None) -> bool:
     """Whether the predicted speaker names the gold Source; ``lower`` are the corpus's
-    lower-case words (:func:`lower_case_words`), which let a first name alone match."""
+    lower-case words (:func:`lower_case_words`), which let a first name alone match;
+    ``ends`` the article's :func:`surnames`, which let an organisation's short name match."""
     p, head = _norm(predicted), head_of(gold)
     if not p or not head:
         return False
@@ -429,7 +449,8 @@ def same_speaker(predicted: str, gold: str, lower: frozenset = frozenset()) -> b
     # "Senator John Cornyn of Texas", "Department of Justice": the head noun is before "of"
     cut = next((k for k, w in enumerate(head) if w in {"of", "for"} and k >= 1), len(head))
     for g in [head[:cut]]:
-        if lower and _one_person(p, g, lower):
+        proper = all(w[:1].isupper() for w in _WORD.findall(predicted))  # no "FEC records", "X and Y"
+        if lower and _one_person(p, g, lower) or ends is not None and proper and _prefix_name(p, g, ends):
             return True
         if p[-1] != g[-1]:
             continue
@@ -465,6 +486,7 @@ def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors
     if sentences is None:
         sentences = analyse_text(name, text).sentences
     # nearest earlier named gold Source, for pronouns and descriptions
+    ends = surnames(text)
     named = sorted((g.source_start, g.source, g.source_type == "name") for g in gold
                    if g.source_type == "name" or g.group)
     for s in sentences:
@@ -502,14 +524,14 @@ def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors
             predicted = s.source or s.speaker
             right = False
             for g in golds:
-                if same_speaker(predicted, g.source, lower):
+                if same_speaker(predicted, g.source, lower, ends):
                     right = True
                 elif predicted == "unnamed" and g.source_type == "description" and g.indefinite:
                     right = True  # "a source", "two officials", "aides": the package's unnamed source
                 elif g.source_type in ("pronoun", "description"):
                     plural = g.source_type == "pronoun" and g.source.lower() in _PLURAL_PRONOUNS
                     earlier = [src for start, src, name in named if start < g.source_start and (name or plural)]
-                    right = bool(earlier) and same_speaker(predicted, earlier[-1], lower)
+                    right = bool(earlier) and same_speaker(predicted, earlier[-1], lower, ends)
                 if right:
                     break
             c[f"speaker_{kind}_n"] += 1

@@ -256,3 +256,16 @@ def test_a_first_word_alone_names_the_full_name():
     assert not sp.same_speaker("Orlando", "the Orlando Sentinel", lower)  # a short prediction: no
     assert not sp.same_speaker("Lou Jiwei", "Mr. Lou")               # without the corpus: as before
     assert not sp.same_speaker("Jane Roe", "Bill", lower)
+
+
+def test_an_organisations_short_name_is_its_full_name():
+    text = "Hillary Roe spoke. Example said no. The Roe Foundation and Example Research agreed."
+    ends = sp.surnames(text)
+    assert ("hillary", "roe") in ends and ("example", "research") in ends
+    assert sp.same_speaker("Example Research", "Example", ends=ends)          # a short name, as a prefix
+    assert sp.same_speaker("Example Research Center", "Example Research", ends=ends)
+    assert not sp.same_speaker("Roe Foundation", "Roe", ends=ends)          # "Roe" ends a person's name
+    assert not sp.same_speaker("Example records", "Example", ends=ends)     # a lower-case word: no name
+    assert not sp.same_speaker("Example and Acme News", "Example", ends=ends)
+    assert not sp.same_speaker("Example", "Example Research", ends=ends)    # a short prediction: no
+    assert not sp.same_speaker("Example Research", "Example")               # without the article: as before
