@@ -127,7 +127,7 @@ TITLES = frozenset("""mr mrs ms miss dr sen senator rep representative gov gover
 secretary spokesman spokeswoman spokesperson gen general rev candidate nominee chairman chairwoman chair
 director adviser advisor aide manager speaker leader mayor judge justice attorney lt col capt sgt
 presidential democratic republican gop democrat vice""".split())
-_WORD = re.compile(r"[A-Za-z][A-Za-z.\-’']*")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[.\-’'])*")  # letters of any script: "Jäger", "Rodríguez"
 
 
 @dataclass

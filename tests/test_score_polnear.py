@@ -269,3 +269,11 @@ def test_an_organisations_short_name_is_its_full_name():
     assert not sp.same_speaker("Example and Acme News", "Example", ends=ends)
     assert not sp.same_speaker("Example", "Example Research", ends=ends)    # a short prediction: no
     assert not sp.same_speaker("Example Research", "Example")               # without the article: as before
+
+
+@pytest.mark.parametrize("source", ["Ralf Jäger, the minister", "Calderón", "Example President Ana Eskelsen García"])
+def test_names_with_letters_beyond_ascii(source):
+    # before, "Jäger" read as "J" + "ger", a lower-case last word: a description
+    assert sp.source_type(source) == "name"
+    assert sp.same_speaker("Ralf Jäger", "Ralf Jäger, the minister")
+    assert not sp.same_speaker("Ralf Jäger", "Uwe Jäger")
