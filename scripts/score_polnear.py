@@ -64,7 +64,8 @@ What is compared, and how:
   full name ("Pew" / "Pew Research", "Fox" / "Fox News") when the predicted name is all
   capitalised and the gold's last word ends no name in the article (:func:`_prefix_name`).  The package's
   ``unnamed`` source is right for an indefinite gold description ("a source",
-  "two officials", "aides", "local party leaders": :func:`indefinite`).  A
+  "two officials", "aides", "local party leaders", "Six in 10", "Twenty-four percent":
+  :func:`indefinite`).  A
   description with a name in apposition ("The group's director, Jane Roe,", "Roe's campaign
   manager, John Doe,", "Jane Roe — a teacher —") is a name, unless it heads on a plural
   ("supporters of her opponent, Jane Roe"); "members of the Roe Caucus" is a description.
@@ -352,7 +353,7 @@ def indefinite(source: str, common: frozenset = frozenset()) -> bool:
     "Aides" with a capital when the corpus writes it in lower case, ``common``)."""
     words = [w.lower() for w in _WORD.findall(source)] or [""]
     if words[0] in _INDEFINITE or re.match(r"\W*\d", source) or words[0] in {"just", "only", "nearly"} \
-            or _quantified_group(source):
+            or _quantified_group(source) or _a_share(source):
         return True
     core = _WORD.findall(_core(source))
     if len(core) > 1 and core[-1][:1].islower() and core[-1].endswith("s") and words[0] not in DETERMINERS:
@@ -360,6 +361,22 @@ def indefinite(source: str, common: frozenset = frozenset()) -> bool:
     return words[0] not in DETERMINERS and words[0].endswith("s") and \
         (not source[:1].isupper() or (len(core) == 1 and words[0] in common)) or \
         (len(words) > 1 and words[0] in {"a", "an"})
+
+
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+half third thirds quarter quarters dozen""".split())
+_HEDGES = frozenset({"about", "almost", "nearly", "just", "only", "over", "roughly", "around", "some", "more",
+                     "fewer", "less", "than", "under", "a", "an"})
+
+
+def _a_share(source: str) -> bool:
+    """A count or a share of people, written out: "Twenty-four percent", "Six in 10",
+    "About one in five", "Almost half", "More than half of respondents"."""
+    tokens = [t.lower() for t in re.findall(r"[\w’'\-]+", source)]
+    while tokens and tokens[0] in _HEDGES:
+        tokens = tokens[1:]
+    return bool(tokens) and (tokens[0][:1].isdigit() or tokens[0].split("-")[0] in _NUMBER_WORDS)
 
 
 def _core(source: str) -> str:

@@ -277,3 +277,13 @@ def test_names_with_letters_beyond_ascii(source):
     assert sp.source_type(source) == "name"
     assert sp.same_speaker("Ralf Jäger", "Ralf Jäger, the minister")
     assert not sp.same_speaker("Ralf Jäger", "Uwe Jäger")
+
+
+@pytest.mark.parametrize("source, indefinite", [
+    ("Twenty-four percent", True), ("Six in 10", True), ("About one in five", True), ("Almost half", True),
+    ("More than half of respondents", True), ("Thirty-one percent of those surveyed", True),
+    ("the respondents", False), ("The Example Poll", False),
+])
+def test_a_share_of_people_is_an_unnamed_source(source, indefinite):
+    assert sp.source_type(source) == "description"
+    assert sp.indefinite(source) is indefinite
