@@ -66,6 +66,8 @@ What is compared, and how:
   ``unnamed`` source is right for an indefinite gold description ("a source",
   "two officials", "aides", "local party leaders", "Six in 10", "Twenty-four percent":
   :func:`indefinite`).  A
+  description of people around someone ("Roe's advisers", "her aides": :func:`followers`)
+  is right only as ``unnamed`` or as written, never as the possessor.  A
   description with a name in apposition ("The group's director, Jane Roe,", "Roe's campaign
   manager, John Doe,", "Jane Roe — a teacher —") is a name, unless it heads on a plural
   ("supporters of her opponent, Jane Roe"); "members of the Roe Caucus" is a description.
@@ -276,7 +278,7 @@ def source_type(source: str, common: frozenset = frozenset()) -> str:
         return "pronoun"
     if len(words) == 1 and words[0].lower() in common and not re.search(r"\d", source):
         return "description"  # "Aides", "Critics": a common noun capitalised at the sentence start
-    if words[0].lower() in DETERMINERS or _quantified_group(source) or \
+    if words[0].lower() in DETERMINERS or _quantified_group(source) or followers(source) or \
             re.match(r"[a-z]+[^s'’]s\s+of\s", source.strip()):  # "members of the Roe Caucus"
         return "description"
     if len(words) > 1 and words[-1][:1].islower() and words[-1].lower() not in _SUFFIXES \
@@ -353,7 +355,7 @@ def indefinite(source: str, common: frozenset = frozenset()) -> bool:
     "Aides" with a capital when the corpus writes it in lower case, ``common``)."""
     words = [w.lower() for w in _WORD.findall(source)] or [""]
     if words[0] in _INDEFINITE or re.match(r"\W*\d", source) or words[0] in {"just", "only", "nearly"} \
-            or _quantified_group(source) or _a_share(source):
+            or _quantified_group(source) or _a_share(source) or followers(source):
         return True
     core = _WORD.findall(_core(source))
     if len(core) > 1 and core[-1][:1].islower() and core[-1].endswith("s") and words[0] not in DETERMINERS:
@@ -368,6 +370,33 @@ fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seve
 half third thirds quarter quarters dozen""".split())
 _HEDGES = frozenset({"about", "almost", "nearly", "just", "only", "over", "roughly", "around", "some", "more",
                      "fewer", "less", "than", "under", "a", "an"})
+
+
+def followers(source: str) -> bool:
+    """A plural common noun after a possessive, people around someone, unnamed: "Mrs.
+    Roe's advisers", "her aides", "Roe's longtime friends and allies", "their supporters".
+    Its speaker is not the possessor.  The last word must name people (:data:`_PEOPLE`:
+    not "his words", "POLITICO's analysis"), and no names follow in apposition ("Roe's
+    biographers, Jane and John Doe,")."""
+    if "," in re.sub(r"\([^)]*\)", " ", source).strip(" ,"):
+        return False
+    tokens = _WORD.findall(_core(source))
+    at = next((k for k, t in enumerate(tokens) if re.search(r"['’]s?$", t) or t.lower() in {"his", "her", "their"}),
+              None)
+    if at is None or at + 1 >= len(tokens):
+        return False
+    before, after = tokens[:at], tokens[at + 1:]
+    return all(t[:1].isupper() for t in before) and all(t[:1].islower() for t in after) \
+        and after[-1] in _PEOPLE
+
+
+#: plural nouns for people around someone, written here by hand
+_PEOPLE = frozenset("""advisers advisors aides allies supporters friends critics lawyers attorneys associates
+backers confidants strategists rivals opponents representatives donors fans biographers colleagues detractors
+antagonists workers brothers sisters senators founders reviewers leaders questioners editors staffers spokesmen
+officials loyalists surrogates defenders voters followers members ministers deputies lieutenants operatives
+fundraisers bundlers admirers partisans adversaries enemies foes children sons daughters relatives
+parents lawmakers investigators prosecutors agents employees executives""".split())
 
 
 def _a_share(source: str) -> bool:
@@ -541,7 +570,10 @@ def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors
             predicted = s.source or s.speaker
             right = False
             for g in golds:
-                if same_speaker(predicted, g.source, lower, ends):
+                if followers(g.source):
+                    # "Roe's advisers": unnamed people, not Roe; right when unnamed or as written
+                    right = predicted == "unnamed" or (_norm(predicted) == _norm(g.source) != [])
+                elif same_speaker(predicted, g.source, lower, ends):
                     right = True
                 elif predicted == "unnamed" and g.source_type == "description" and g.indefinite:
                     right = True  # "a source", "two officials", "aides": the package's unnamed source

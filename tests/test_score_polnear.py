@@ -146,7 +146,7 @@ def test_command_line_prints_the_table(capsys):
 
 @pytest.mark.parametrize("source, indefinite", [("a source", True), ("two officials", True), ("aides", True),
                                                 ("A mere 9 percent", True), ("the campaign", False),
-                                                ("The council", False), ("his advisers", False),
+                                                ("The council", False), ("his advisers", True),
                                                 ("local Example Party leaders", True),
                                                 ("the party's officials", False)])
 def test_indefinite_descriptions_are_unnamed_sources(source, indefinite):
@@ -287,3 +287,34 @@ def test_names_with_letters_beyond_ascii(source):
 def test_a_share_of_people_is_an_unnamed_source(source, indefinite):
     assert sp.source_type(source) == "description"
     assert sp.indefinite(source) is indefinite
+
+
+@pytest.mark.parametrize("source, followers", [
+    ("Mrs. Roe's advisers", True), ("her aides", True), ("Roe's longtime friends and allies", True),
+    ("Their supporters", True),
+    ("his words", False),                              # not people: the possessor speaks
+    ("Example News's analysis", False),
+    ("Roe's biographers, Jane and John Doe,", False),  # names in apposition
+    ("Roe's campaign manager", False),                 # one person: left as it was (a name)
+])
+def test_people_around_someone_are_unnamed_not_the_possessor(source, followers):
+    assert sp.followers(source) is followers
+    if followers:
+        assert sp.source_type(source) == "description" and sp.indefinite(source)
+
+
+def test_the_possessor_is_not_the_speaker_of_his_advisers():
+    text = "Jane Roe spoke. Roe's advisers said no. Her aides said yes."
+    def gold(source, sentence):
+        at = text.index(sentence)
+        return sp.GoldAttribution(source, at, "said", [(at, at + len(sentence))], "reported",
+                                  sp.source_type(source), sp.indefinite(source), sp.is_group(source))
+    golds = [gold("Jane Roe", "Jane Roe spoke."), gold("Roe's advisers", "Roe's advisers said no."),
+             gold("Her aides", "Her aides said yes.")]
+    def run(source_1, source_2):
+        sentences = [Predicted(text.index(t), text.index(t) + len(t), "reported", src, "", t)
+                     for t, src in (("Roe's advisers said no.", source_1), ("Her aides said yes.", source_2))]
+        c = sp.score_article("x", text, golds, sentences=sentences).counts
+        return c["speaker_name_right"] + c["speaker_description_right"]
+    assert run("unnamed", "unnamed") == 2
+    assert run("Jane Roe", "Jane Roe") == 0   # before: both right (the name "Roe", the nearest named Source)
