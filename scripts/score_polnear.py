@@ -72,6 +72,8 @@ What is compared, and how:
   manager, John Doe,", "Jane Roe — a teacher —") is a name, unless it heads on a plural
   ("supporters of her opponent, Jane Roe"); "members of the Roe Caucus" is a description.
   A sentence of several gold attributions is right when any of its gold Sources matches.
+  A predicted speaker that is an unresolved third-person pronoun ("she", "it", "they") is
+  never right: it names no one (first and second person, "I", "we", "you", are kept).
 * **Intervals.**  95% percentile intervals from an article-level bootstrap
   (2,000 resamples of articles with replacement, numpy seed 0): each resample
   recomputes the ratio from the summed counts, so articles are the unit.
@@ -333,6 +335,8 @@ def _quantified_group(source: str) -> bool:
         and len(group[-1]) > 3
 
 
+#: a predicted speaker that is one of these was left unresolved: it names no one
+_THIRD_PERSON = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 _COMMON_STARTS = frozenset({"just", "many", "most", "some", "all", "both", "several", "more", "few", "about", "over",
                             "nearly", "almost", "only", "even", "among", "half", "other", "others", "every", "each",
@@ -569,7 +573,7 @@ def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors
             kind = golds[0].source_type
             predicted = s.source or s.speaker
             right = False
-            for g in golds:
+            for g in golds if predicted.lower() not in _THIRD_PERSON else []:
                 if followers(g.source):
                     # "Roe's advisers": unnamed people, not Roe; right when unnamed or as written
                     right = predicted == "unnamed" or (_norm(predicted) == _norm(g.source) != [])

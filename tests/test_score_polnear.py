@@ -318,3 +318,21 @@ def test_the_possessor_is_not_the_speaker_of_his_advisers():
         return c["speaker_name_right"] + c["speaker_description_right"]
     assert run("unnamed", "unnamed") == 2
     assert run("Jane Roe", "Jane Roe") == 0   # before: both right (the name "Roe", the nearest named Source)
+
+
+def test_an_unresolved_pronoun_names_no_one():
+    # gold "she" (referent: the nearest named Source, Jane Roe); the package left "she" as written
+    text = "Jane Roe spoke. She said no. I said yes."
+    def gold(source, sentence):
+        at = text.index(sentence)
+        return sp.GoldAttribution(source, at, "said", [(at, at + len(sentence))], "reported",
+                                  sp.source_type(source), sp.indefinite(source), sp.is_group(source))
+    golds = [gold("Jane Roe", "Jane Roe spoke."), gold("She", "She said no."), gold("I", "I said yes.")]
+    def run(source, sentence):
+        at = text.index(sentence)
+        c = sp.score_article("x", text, golds, sentences=[Predicted(at, at + len(sentence), "reported", source,
+                                                                     "", sentence)]).counts
+        return c["speaker_pronoun_right"]
+    assert run("she", "She said no.") == 0        # before: right, the text as written equals the gold
+    assert run("Jane Roe", "She said no.") == 1
+    assert run("I", "I said yes.") == 1           # the first person (an op-ed's writer) is left as it was
