@@ -50,7 +50,9 @@ What is compared, and how:
   matches the gold Source text, or, for a pronoun or description, when it matches
   the name it refers to; the referent is approximated by the nearest earlier gold
   Source in the article whose type is ``name`` (PolNeAR has no coreference gold), or,
-  for "they"/"we", also such a plural group (:func:`is_group`).
+  for "they"/"we", also such a plural group (:func:`is_group`); for "he"/"she", a named
+  Source whose honorific says the other sex is passed over ("Mr. Doe", or "Doe" when the
+  article writes "Mr. Doe": :func:`honorific_sexes`).
   "Matches" (:func:`same_speaker`): after lower-casing and dropping punctuation,
   possessives, determiners and titles, the predicted name's last word equals the
   last word of the gold text's head (its last capitalised run outside parentheses,
@@ -470,6 +472,29 @@ def _one_person(long: list[str], short: list[str], lower: frozenset) -> bool:
         and all(len(w) == 1 or w not in lower for w in long[1:])
 
 
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def honorific_sexes(text: str) -> dict[str, str]:
+    """Surname -> "m" or "f" from the honorifics the article writes before it ("Mr. Roe",
+    "Mrs. Doe"); a surname written with both is left out."""
+    seen: dict[str, set] = defaultdict(set)
+    for title, name in re.findall(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][^\W\d_]+)", text):
+        seen[name.lower()].add(_HONORIFICS[title.lower()])
+    return {name: sexes.pop() for name, sexes in seen.items() if len(sexes) == 1}
+
+
+def _sex_of(source: str, sexes: dict[str, str]) -> str | None:
+    """A named gold Source's sex when an honorific says it: its own ("Mr. Lou") or, for a
+    surname alone ("Clinton"), the article's ("Mrs. Clinton" elsewhere)."""
+    own = re.match(r"\W*(Mr|Mrs|Ms|Miss)\b", source)
+    if own:
+        return _HONORIFICS[own.group(1).lower()]
+    head = head_of(source)
+    return sexes.get(head[0]) if len(head) == 1 else None  # "Bill Clinton" beside "Mrs. Clinton": no
+
+
 def surnames(text: str) -> frozenset[tuple[str, ...]]:
     """The runs of two or more capitalised words in a text ("Hillary Clinton", "Pew
     Research Center", "White House"), as :func:`_norm` words: names and the words that end them."""
@@ -537,6 +562,7 @@ def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors
         sentences = analyse_text(name, text).sentences
     # nearest earlier named gold Source, for pronouns and descriptions
     ends = surnames(text)
+    sexes = honorific_sexes(text)
     named = sorted((g.source_start, g.source, g.source_type == "name") for g in gold
                    if g.source_type == "name" or g.group)
     for s in sentences:
@@ -583,7 +609,9 @@ def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors
                     right = True  # "a source", "two officials", "aides": the package's unnamed source
                 elif g.source_type in ("pronoun", "description"):
                     plural = g.source_type == "pronoun" and g.source.lower() in _PLURAL_PRONOUNS
-                    earlier = [src for start, src, name in named if start < g.source_start and (name or plural)]
+                    sex = _PRONOUN_SEX.get(g.source.lower()) if g.source_type == "pronoun" else None
+                    earlier = [src for start, src, name in named if start < g.source_start and (name or plural)
+                               and not (sex and _sex_of(src, sexes) not in (None, sex))]
                     right = bool(earlier) and same_speaker(predicted, earlier[-1], lower, ends)
                 if right:
                     break

@@ -336,3 +336,27 @@ def test_an_unresolved_pronoun_names_no_one():
     assert run("she", "She said no.") == 0        # before: right, the text as written equals the gold
     assert run("Jane Roe", "She said no.") == 1
     assert run("I", "I said yes.") == 1           # the first person (an op-ed's writer) is left as it was
+
+
+def test_he_and_she_skip_a_referent_of_the_other_sex_by_honorific():
+    text = "Mrs. Roe spoke. Mr. Doe said no. Doe said so. Bill Roe agreed. She said yes. He said maybe."
+    assert sp.honorific_sexes(text) == {"roe": "f", "doe": "m"}
+    def gold(source, sentence):
+        at = text.index(sentence)
+        return sp.GoldAttribution(source, at, "said", [(at, at + len(sentence))], "reported",
+                                  sp.source_type(source), sp.indefinite(source), sp.is_group(source))
+    golds = [gold("Mrs. Roe", "Mrs. Roe spoke."), gold("Mr. Doe", "Mr. Doe said no."), gold("Doe", "Doe said so."),
+             gold("Bill Roe", "Bill Roe agreed."), gold("She", "She said yes."), gold("He", "He said maybe.")]
+    def run(source, sentence):
+        at = text.index(sentence)
+        c = sp.score_article("x", text, golds, sentences=[Predicted(at, at + len(sentence), "reported", source,
+                                                                     "", sentence)]).counts
+        return c["speaker_pronoun_right"]
+    # "She": the nearest named Source is "Bill Roe" (a full name: its sex is not guessed from
+    # "Mrs. Roe"), so it is the referent, as before
+    assert run("Bill Roe", "She said yes.") == 1
+    # "He": nearest is "Bill Roe" too (unknown sex): kept; "Doe" / "Mr. Doe" come before it
+    assert run("Bill Roe", "He said maybe.") == 1
+    golds = golds[:3] + golds[4:]  # without "Bill Roe": "She" skips "Doe" and "Mr. Doe" (male) for "Mrs. Roe"
+    assert run("Jane Roe", "She said yes.") == 1
+    assert run("John Doe", "He said maybe.") == 1
