@@ -714,6 +714,8 @@ def main(argv: list[str] | None = None) -> int:
         total.update(a.counts)
     print(f"PolNeAR {args.split}: {len(articles)} articles (first annotator in sorted order of its code), "
           f"whole pipeline (analyse_text)")
+    import analysis  # the script puts its own tree first on sys.path, before PYTHONPATH
+    print(f"package: {Path(analysis.__file__).parent}")
     print(f"left out: {sum(excluded.values())} belief/intention/perception attributions "
           f"({total['excluded_sentences']} sentences), {no_content} attributions without a Content span")
     top = excluded.most_common(40)
