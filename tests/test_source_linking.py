@@ -5,13 +5,14 @@ lists of names."""
 from __future__ import annotations
 
 import functools
+import itertools
 import random
 import string
 
 import pandas as pd
 import pytest
 
-from analysis.measures.sources import cluster_names, link_story_sources, same_source
+from analysis.measures.sources import _within_two, cluster_names, levenshtein, link_story_sources, same_source
 
 POOL = ["Robert Roe", "Bob Roe", "Rob Roe", "Roe", "Robert J. Roe", "Robert Roe Jr.", "Review Editor Robert Roe",
         "Roberta Roe", "Jane Roe", "Janet Roe", "J. Roe", "Jane Doe", "Doe", "John Doe", "Jon Doe", "Johnny Doe",
@@ -165,6 +166,19 @@ def test_a_bare_surname_links_clusters_opened_before_it_only_through_the_lowest(
     # too, through the bare "Roe" held in 0
     names = ["Jane Roe", "Robert Roe", "Roe", "Bob Roe", "Robert Roe", "Albert Roe", "Bert Roe"]
     assert cluster_names(names, "person") == reference_clusters(names, "person") == [0, 1, 0, 0, 0, 0, 0]
+
+
+def test_the_quick_distance_check_is_the_edit_distance_within_two():
+    # every pair of strings of up to 5 letters over "ab", and random longer pairs over "abc"
+    words = [""] + ["".join(w) for n in range(1, 6) for w in itertools.product("ab", repeat=n)]
+    pairs = [(a, b) for a in words for b in words]
+    rng = random.Random(3)
+    for _ in range(20000):
+        a = "".join(rng.choice("abc") for _ in range(rng.randint(0, 10)))
+        pairs.append((a, _misspelt(rng, a or "a").lower() if rng.random() < 0.7 else
+                      "".join(rng.choice("abc") for _ in range(rng.randint(0, 10)))))
+    for a, b in pairs:
+        assert _within_two(a, b) == (levenshtein(a, b) <= 2), (a, b)
 
 
 def test_each_cluster_is_named_by_its_heaviest_name():

@@ -76,6 +76,27 @@ def _person_words(name: str) -> list[str]:
     return [w for k, w in enumerate(words) if len(w) > 1 or k == len(words) - 1]
 
 
+def _within_two(a: str, b: str, edits: int = 2) -> bool:
+    """Whether ``levenshtein(a, b) <= edits``, sooner: a common first letter does not change the
+    distance, and after a different one the distance is 1 + the least of the three rests (the
+    letter substituted, dropped from ``a`` or dropped from ``b``), so at most 13 comparisons of
+    rests for 2 edits instead of the whole table."""
+    if abs(len(a) - len(b)) > edits:
+        return False
+    if a == b:
+        return True
+    if edits == 0:
+        return False
+    start, shorter = 0, min(len(a), len(b))
+    while start < shorter and a[start] == b[start]:
+        start += 1
+    if start == shorter:  # one is the other and a tail of at most ``edits`` letters
+        return True
+    a, b = a[start:], b[start:]
+    return (_within_two(a[1:], b[1:], edits - 1) or _within_two(a[1:], b, edits - 1)
+            or _within_two(a, b[1:], edits - 1))
+
+
 def _same_first_name(a: str, b: str) -> bool:
     if a == b or b in nicknames().get(a, ()):
         return True
@@ -145,11 +166,13 @@ def cluster_names(sources: list[str], kind: str) -> list[int]:
     group matters (:class:`_PersonGroup`).  A new first name is compared only with the first
     names of its surname that can match it: its nicknames, and names of the same initial, longer
     than 3 letters and within 2 letters of its length; the groups it matches are kept as its
-    neighbours.  So a name seen before costs a look-up and a pass over its group's neighbours,
-    and memory holds the distinct names, groups and matching pairs of first names, never the pairs
-    compared.  Comparing every earlier name was quadratic (a study of 10,000 articles links about
-    100,000 rows as one "story"), and so was comparing every name of a surname, with a verdict
-    kept for each pair, as a study's surnames repeat across its stories."""
+    neighbours, and each group keeps the lowest cluster of itself and its neighbours (``best``,
+    passed on to the neighbours when a group's own lowest cluster falls, which is rare).  So a
+    name seen before costs a few look-ups, and memory holds the distinct names, groups and matching
+    pairs of first names, never the pairs compared.  Comparing every earlier name was quadratic
+    (a study of 10,000 articles links about 100,000 rows as one "story"), and so was comparing
+    every name of a surname, with a verdict kept for each pair, as a study's surnames repeat
+    across its stories."""
     if kind != "person":
         opened: dict[str, int] = {}
         return [opened.setdefault(key, len(opened)) for key in map(_key, sources)]
@@ -160,12 +183,13 @@ class _PersonGroup:
     """Names of people that :func:`same_source` matches as one: a surname and first name (``first``
     None for a bare surname), or, for a name without words, its key (``surname`` None).
     ``low`` is the lowest cluster holding one of its names; ``neighbours`` are the other groups of
-    its surname whose first names :func:`_same_first_name` accepts."""
+    its surname whose first names :func:`_same_first_name` accepts, and ``best`` the lowest of
+    ``low`` and theirs."""
 
-    __slots__ = ("surname", "first", "low", "neighbours")
+    __slots__ = ("surname", "first", "low", "best", "neighbours")
 
     def __init__(self, surname: str | None, first: str | None) -> None:
-        self.surname, self.first, self.low = surname, first, _NO_CLUSTER
+        self.surname, self.first, self.low, self.best = surname, first, _NO_CLUSTER, _NO_CLUSTER
         self.neighbours: list[_PersonGroup] = []
 
 
@@ -194,17 +218,19 @@ class _PersonLinker:
             elif group.first is None:  # a bare surname: every name of the surname
                 found = surname[0]
             else:
-                found = group.low
+                found = group.best
                 if surname[1] is not None and surname[1].low < found:
                     found = surname[1].low
-                for other in group.neighbours:
-                    if other.low < found:
-                        found = other.low
             if found == _NO_CLUSTER:
                 found, opened = opened, opened + 1
             out.append(found)
             if found < group.low:
                 group.low = found
+                if found < group.best:
+                    group.best = found
+                for other in group.neighbours:
+                    if found < other.best:
+                        other.best = found
             if surname is not None and found < surname[0]:
                 surname[0] = found
         return out
@@ -227,18 +253,23 @@ class _PersonLinker:
             record[1] = group
             return group
         candidates = [self.groups.get((None, surname, name)) for name in nicknames().get(first, ())]
+        nicknamed = len(candidates)
         if len(first) > 3:
             for length in range(len(first) - 2, len(first) + 3):
                 candidates += self.shapes.get((surname, first[0], length), ())
             self.shapes.setdefault((surname, first[0], len(first)), []).append(group)
         seen: set[int] = set()
-        for other in candidates:
+        for k, other in enumerate(candidates):
             if other is None or other is group or id(other) in seen:
                 continue
+            if k >= nicknamed and not _within_two(first, other.first):
+                continue  # not a nickname, and too far apart for a spelling of the same name
             seen.add(id(other))
             if _same_first_name(first, other.first):
                 group.neighbours.append(other)
                 other.neighbours.append(group)
+                if other.low < group.best:
+                    group.best = other.low
         return group
 
 
