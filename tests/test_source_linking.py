@@ -168,6 +168,24 @@ def test_a_bare_surname_links_clusters_opened_before_it_only_through_the_lowest(
     assert cluster_names(names, "person") == reference_clusters(names, "person") == [0, 1, 0, 0, 0, 0, 0]
 
 
+def test_a_new_first_name_is_compared_only_with_names_that_can_match(monkeypatch):
+    # 2,000 different first names of one surname: each new one is checked against the names of its
+    # initial within 2 letters of its length (about 17 here), never against all the names before it
+    import analysis.measures.sources as sources
+
+    rng = random.Random(5)
+    letters = "aeiourstlnmk"
+    firsts = {rng.choice(string.ascii_lowercase) + "".join(rng.choice(letters) for _ in range(rng.randint(3, 12)))
+              for _ in range(2000)}
+    names = [f"{first.capitalize()} Smith" for first in sorted(firsts)]
+    rng.shuffle(names)
+    checks = []
+    quick = sources._within_two
+    monkeypatch.setattr(sources, "_within_two", lambda a, b, edits=2: checks.append(edits == 2) or quick(a, b, edits))
+    cluster_names(names, "person")
+    assert sum(checks) < 25 * len(names) < len(names) ** 2 / 20  # 34,253 against 2,000,000
+
+
 def test_the_quick_distance_check_is_the_edit_distance_within_two():
     # every pair of strings of up to 5 letters over "ab", and random longer pairs over "abc"
     words = [""] + ["".join(w) for n in range(1, 6) for w in itertools.product("ab", repeat=n)]
