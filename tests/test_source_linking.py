@@ -12,7 +12,7 @@ import string
 import pandas as pd
 import pytest
 
-from analysis.measures.sources import _within_two, cluster_names, levenshtein, link_story_sources, same_source
+from analysis.measures.sources import _letters, _within_two, cluster_names, levenshtein, link_story_sources, same_source
 
 POOL = ["Robert Roe", "Bob Roe", "Rob Roe", "Roe", "Robert J. Roe", "Robert Roe Jr.", "Review Editor Robert Roe",
         "Roberta Roe", "Jane Roe", "Janet Roe", "J. Roe", "Jane Doe", "Doe", "John Doe", "Jon Doe", "Johnny Doe",
@@ -197,6 +197,18 @@ def test_the_quick_distance_check_is_the_edit_distance_within_two():
                       "".join(rng.choice("abc") for _ in range(rng.randint(0, 10)))))
     for a, b in pairs:
         assert _within_two(a, b) == (levenshtein(a, b) <= 2), (a, b)
+
+
+def test_names_within_two_edits_differ_in_at_most_four_letter_bits():
+    # two substitutions by new letters reach the bound ("abcd", "abef"); letters 64 apart share a bit
+    assert (_letters("abcd") ^ _letters("abef")).bit_count() == 4
+    assert _letters("a") == _letters(chr(ord("a") + 64))
+    rng = random.Random(4)
+    for _ in range(20000):
+        a = "".join(rng.choice("abcdefghijéā") for _ in range(rng.randint(1, 10)))
+        b = _misspelt(rng, a).lower() if rng.random() < 0.8 else a[::-1]
+        if levenshtein(a, b) <= 2:
+            assert (_letters(a) ^ _letters(b)).bit_count() <= 4, (a, b)
 
 
 def test_each_cluster_is_named_by_its_heaviest_name():

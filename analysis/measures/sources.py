@@ -97,6 +97,16 @@ def _within_two(a: str, b: str, edits: int = 2) -> bool:
             or _within_two(a, b[1:], edits - 1))
 
 
+def _letters(word: str) -> int:
+    """The letters of a word as bits (a letter's code modulo 64).  An edit changes at most two bits
+    (a substitution drops one letter and adds another), so words within edit distance 2 differ in
+    at most 4 bits, whichever letters share a bit."""
+    bits = 0
+    for letter in word:
+        bits |= 1 << (ord(letter) & 63)
+    return bits
+
+
 def _same_first_name(a: str, b: str) -> bool:
     if a == b or b in nicknames().get(a, ()):
         return True
@@ -165,7 +175,9 @@ def cluster_names(sources: list[str], kind: str) -> list[int]:
     since a name joins the lowest cluster of any name it matches, only the lowest cluster of each
     group matters (:class:`_PersonGroup`).  A new first name is compared only with the first
     names of its surname that can match it: its nicknames, and names of the same initial, longer
-    than 3 letters and within 2 letters of its length; the groups it matches are kept as its
+    than 3 letters, within 2 letters of its length and with at most 4 letters not shared
+    (:func:`_letters`), through a quick exact check of the distance (:func:`_within_two`) before
+    the definition; the groups it matches are kept as its
     neighbours, and each group keeps the lowest cluster of itself and its neighbours (``best``,
     passed on to the neighbours when a group's own lowest cluster falls, which is rare).  So a
     name seen before costs a few look-ups, and memory holds the distinct names, groups and matching
@@ -203,7 +215,8 @@ class _PersonLinker:
         self.group_of: dict[str, _PersonGroup] = {}  # each distinct name -> its group
         self.groups: dict[tuple[str, str | None, str | None], _PersonGroup] = {}
         self.surnames: dict[str, list] = {}  # surname -> [lowest cluster of its names, its bare group or None]
-        self.shapes: dict[tuple[str, str, int], list[_PersonGroup]] = {}  # (surname, initial, length) -> groups
+        # (surname, initial, length) -> (letters, group) of the first names longer than 3 letters
+        self.shapes: dict[tuple[str, str, int], list[tuple[int, _PersonGroup]]] = {}
 
     def clusters(self, sources: list[str]) -> list[int]:
         out = []
@@ -255,9 +268,12 @@ class _PersonLinker:
         candidates = [self.groups.get((None, surname, name)) for name in nicknames().get(first, ())]
         nicknamed = len(candidates)
         if len(first) > 3:
+            letters = _letters(first)
             for length in range(len(first) - 2, len(first) + 3):
-                candidates += self.shapes.get((surname, first[0], length), ())
-            self.shapes.setdefault((surname, first[0], len(first)), []).append(group)
+                for other_letters, other in self.shapes.get((surname, first[0], length), ()):
+                    if (letters ^ other_letters).bit_count() <= 4:
+                        candidates.append(other)
+            self.shapes.setdefault((surname, first[0], len(first)), []).append((letters, group))
         seen: set[int] = set()
         for k, other in enumerate(candidates):
             if other is None or other is group or id(other) in seen:
