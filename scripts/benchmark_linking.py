@@ -13,10 +13,11 @@ does for a study (``analysis.compare.study_sources``: every row as one story), t
 sorted by weight (heaviest first) and name before they are linked.
 
 Each size runs in a fresh process (the sizes do not share a heap): the wall and CPU time of
-``cluster_names``, then, in a second call, the peak of the memory it allocates (tracemalloc,
-which slows it; the timed call runs without it), the process's peak resident size, and the time
-of ``link_story_sources`` on the same rows.  With two or more sizes, the growth exponent
-``b = log(cost(N2) / cost(N1)) / log(N2 / N1)`` (b = 1: linear).  ``--limit-gb`` caps the address
+``cluster_names`` and the process's peak resident size (rows included), then, unless
+``--no-trace``, in a second call the peak of the memory it allocates (tracemalloc, which slows
+it; the timed call runs without it) and the time of ``link_story_sources`` on the same rows.
+With two or more sizes, the growth exponent ``b = log(cost(N2) / cost(N1)) / log(N2 / N1)`` in
+rows (b = 1: linear).  ``--limit-gb`` caps the address
 space of each size's process (a quadratic linker is stopped by a MemoryError, not the machine).
 Which ``analysis`` is measured is the one on the path (``PYTHONPATH``), so an older checkout can be
 timed with this script.
@@ -66,7 +67,7 @@ def sorted_rows(sources: list[str], weights: list[int]) -> list[str]:
     return [s for _, s in sorted(zip((-w for w in weights), sources))]
 
 
-def measure(n_articles: int, per_article: int, check: bool) -> dict:
+def measure(n_articles: int, per_article: int, check: bool, trace: bool = True) -> dict:
     from analysis.measures.sources import cluster_names, link_story_sources
     import pandas as pd
 
@@ -75,20 +76,20 @@ def measure(n_articles: int, per_article: int, check: bool) -> dict:
     wall, cpu = time.perf_counter(), time.process_time()
     clusters = cluster_names(ordered, "person")
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    tracemalloc.start()
-    again = cluster_names(ordered, "person")
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    assert again == clusters
-    table = pd.DataFrame({"story": "", "source_kind": "person", "source": sources, "n_sentences": weights})
-    link = time.perf_counter()
-    link_story_sources(table)
-    link = time.perf_counter() - link
     result = {"articles": n_articles, "rows": len(sources), "distinct": len(set(sources)),
               "clusters": max(clusters) + 1, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
-              "traced_peak_mb": round(peak / 2**20, 1),
-              "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-              "link_story_sources_s": round(link, 2)}
+              "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+    if trace:
+        tracemalloc.start()
+        again = cluster_names(ordered, "person")
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert again == clusters
+        table = pd.DataFrame({"story": "", "source_kind": "person", "source": sources, "n_sentences": weights})
+        link = time.perf_counter()
+        link_story_sources(table)
+        result["traced_peak_mb"] = round(peak / 2**20, 1)
+        result["link_story_sources_s"] = round(time.perf_counter() - link, 2)
     if check:
         sys.path.append(str(ROOT / "tests"))
         from test_source_linking import _reference
@@ -102,6 +103,8 @@ def main() -> None:
     parser.add_argument("--sizes", nargs="+", type=int, default=[])
     parser.add_argument("--per-article", type=int, default=10)
     parser.add_argument("--check", action="store_true", help="compare with the definition (slow: small sizes)")
+    parser.add_argument("--no-trace", action="store_true",
+                        help="only the timed call and the peak resident size (for a slow linker)")
     parser.add_argument("--limit-gb", type=float, default=0, help="cap each size's address space (GB)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a size, in this process
     args = parser.parse_args()
@@ -109,12 +112,13 @@ def main() -> None:
         if args.limit_gb:
             limit = int(args.limit_gb * 2**30)
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        print(json.dumps(measure(args.one, args.per_article, args.check)))
+        print(json.dumps(measure(args.one, args.per_article, args.check, not args.no_trace)))
         return
     results = []
     for n in args.articles + args.sizes:
         command = [sys.executable, __file__, "--one", str(n), "--per-article", str(args.per_article),
-                   "--limit-gb", str(args.limit_gb)] + (["--check"] if args.check else [])
+                   "--limit-gb", str(args.limit_gb)] + (["--check"] if args.check else []) \
+            + (["--no-trace"] if args.no_trace else [])
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode:
             print(f"{n} articles: failed ({done.returncode}): {done.stderr.strip().splitlines()[-1:]}")
@@ -124,7 +128,8 @@ def main() -> None:
     for small, large in zip(results, results[1:]):
         ratio = math.log(large["rows"] / small["rows"])
         growth = {key: round(math.log(large[key] / small[key]) / ratio, 2)
-                  for key in ("wall_s", "cpu_s", "traced_peak_mb", "link_story_sources_s") if small[key] > 0}
+                  for key in ("wall_s", "cpu_s", "max_rss_mb", "traced_peak_mb", "link_story_sources_s")
+                  if small.get(key) and large.get(key)}
         print(f"b from {small['articles']} to {large['articles']} articles (in rows): {growth}")
 
 
