@@ -166,25 +166,26 @@ def cluster_names(sources: list[str], kind: str) -> list[int]:
     """The cluster of each name, in order: the first earlier cluster (lowest number) holding a name
     :func:`same_source` matches, else a new one.
 
-    :func:`same_source` of two names depends only on their :func:`_key`; for other kinds than people it is
-    the equality of keys, so each key keeps the cluster it opened.  For people whose name has
-    words it depends only on the surname and the first name (None for a bare surname): the same
-    surname and a bare surname on either side, or first names that :func:`_same_first_name`
-    accepts (equal, a nickname, or within edit distance 2 with the same initial and both longer
-    than 3 letters).  So names fall into groups (surname, first name) that match as a whole, and
-    since a name joins the lowest cluster of any name it matches, only the lowest cluster of each
-    group matters (:class:`_PersonGroup`).  A new first name is compared only with the first
-    names of its surname that can match it: its nicknames, and names of the same initial, longer
-    than 3 letters, within 2 letters of its length and with at most 4 letters not shared
-    (:func:`_letters`), through a quick exact check of the distance (:func:`_within_two`) before
-    the definition; the groups it matches are kept as its
+    :func:`same_source` of two names depends only on their :func:`_key`; for other kinds than
+    people it is the equality of keys, so each key keeps the cluster it opened.  For people whose
+    name has words it depends only on the surname and the first name (None for a bare surname):
+    the same surname and a bare surname on either side, or first names that
+    :func:`_same_first_name` accepts (equal, a nickname, or within edit distance 2 with the same
+    initial and both longer than 3 letters).  So names fall into groups (surname, first name) that
+    match as a whole, and since a name joins the lowest cluster of any name it matches, only the
+    lowest cluster of each group matters (:class:`_PersonGroup`).  A new first name is compared
+    only with the first names of its surname that can match it: its nicknames, and names of the
+    same initial, longer than 3 letters, within 2 letters of its length and with at most 4
+    letters not shared (:func:`_letters`), through a quick exact check of the distance
+    (:func:`_within_two`) before the definition.  The groups it matches are kept as its
     neighbours, and each group keeps the lowest cluster of itself and its neighbours (``best``,
     passed on to the neighbours when a group's own lowest cluster falls, which is rare).  So a
-    name seen before costs a few look-ups, and memory holds the distinct names, groups and matching
-    pairs of first names, never the pairs compared.  Comparing every earlier name was quadratic
-    (a study of 10,000 articles links about 100,000 rows as one "story"), and so was comparing
-    every name of a surname, with a verdict kept for each pair, as a study's surnames repeat
-    across its stories."""
+    name seen before costs a few look-ups, and memory holds the distinct names, groups and
+    matching pairs of first names, never the pairs compared.  Comparing every earlier name was
+    quadratic (a study of 10,000 articles links about 100,000 rows as one "story"), and so was
+    comparing every name of a surname, with a verdict kept for each pair, as a study's surnames
+    repeat across its stories (the first names of a surname still grow with a study, and so do
+    the candidates of a new one; ``scripts/benchmark_linking.py`` measures it)."""
     if kind != "person":
         opened: dict[str, int] = {}
         return [opened.setdefault(key, len(opened)) for key in map(_key, sources)]
