@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import sys
 from importlib import resources
 
 import pandas as pd
@@ -73,6 +74,37 @@ def _person_words(name: str) -> list[str]:
     words = [w.rstrip(".,") for w in _key(name).split()]
     words = [w for w in words if w and w not in _NAME_SUFFIXES]
     return [w for k, w in enumerate(words) if len(w) > 1 or k == len(words) - 1]
+
+
+def _within_two(a: str, b: str, edits: int = 2) -> bool:
+    """Whether ``levenshtein(a, b) <= edits``, sooner: a common first letter does not change the
+    distance, and after a different one the distance is 1 + the least of the three rests (the
+    letter substituted, dropped from ``a`` or dropped from ``b``), so at most 13 comparisons of
+    rests for 2 edits instead of the whole table."""
+    if abs(len(a) - len(b)) > edits:
+        return False
+    if a == b:
+        return True
+    if edits == 0:
+        return False
+    start, shorter = 0, min(len(a), len(b))
+    while start < shorter and a[start] == b[start]:
+        start += 1
+    if start == shorter:  # one is the other and a tail of at most ``edits`` letters
+        return True
+    a, b = a[start:], b[start:]
+    return (_within_two(a[1:], b[1:], edits - 1) or _within_two(a[1:], b, edits - 1)
+            or _within_two(a, b[1:], edits - 1))
+
+
+def _letters(word: str) -> int:
+    """The letters of a word as bits (a letter's code modulo 64).  An edit changes at most two bits
+    (a substitution drops one letter and adds another), so words within edit distance 2 differ in
+    at most 4 bits, whichever letters share a bit."""
+    bits = 0
+    for letter in word:
+        bits |= 1 << (ord(letter) & 63)
+    return bits
 
 
 def _same_first_name(a: str, b: str) -> bool:
@@ -134,46 +166,128 @@ def cluster_names(sources: list[str], kind: str) -> list[int]:
     """The cluster of each name, in order: the first earlier cluster (lowest number) holding a name
     :func:`same_source` matches, else a new one.
 
-    Only names that can match are compared: :func:`same_source` needs the same :func:`_key`, or
-    for people the same surname, so each name is looked up under those two keys, and each
-    distinct name of a cluster is held once.  Comparing every earlier name made this quadratic
-    (a study of 10,000 articles links about 100,000 rows as one "story")."""
-    clusters: list[int] = []
-    held: dict[tuple[str, str], list[tuple[int, str]]] = {}  # block -> (cluster, distinct name) pairs
-    seen: set[tuple[int, str]] = set()
-    verdicts: dict[tuple[str, str], bool] = {}
-    opened = 0
-    for source in sources:
-        blocks = _blocks(source, kind)
-        found = None
-        for block in blocks:
-            for cluster, other in held.get(block, ()):
-                if found is not None and cluster >= found:
-                    continue
-                pair = (source, other)
-                if pair not in verdicts:
-                    verdicts[pair] = same_source(source, other, kind)
-                if verdicts[pair]:
-                    found = cluster
-        if found is None:
-            found, opened = opened, opened + 1
-        clusters.append(found)
-        if (found, source) not in seen:
-            seen.add((found, source))
-            for block in blocks:
-                held.setdefault(block, []).append((found, source))
-    return clusters
+    :func:`same_source` of two names depends only on their :func:`_key`; for other kinds than
+    people it is the equality of keys, so each key keeps the cluster it opened.  For people whose
+    name has words it depends only on the surname and the first name (None for a bare surname):
+    the same surname and a bare surname on either side, or first names that
+    :func:`_same_first_name` accepts (equal, a nickname, or within edit distance 2 with the same
+    initial and both longer than 3 letters).  So names fall into groups (surname, first name) that
+    match as a whole, and since a name joins the lowest cluster of any name it matches, only the
+    lowest cluster of each group matters (:class:`_PersonGroup`).  A new first name is compared
+    only with the first names of its surname that can match it: its nicknames, and names of the
+    same initial, longer than 3 letters, within 2 letters of its length and with at most 4
+    letters not shared (:func:`_letters`), through a quick exact check of the distance
+    (:func:`_within_two`) before the definition.  The groups it matches are kept as its
+    neighbours, and each group keeps the lowest cluster of itself and its neighbours (``best``,
+    passed on to the neighbours when a group's own lowest cluster falls, which is rare).  So a
+    name seen before costs a few look-ups, and memory holds the distinct names, groups and
+    matching pairs of first names, never the pairs compared.  Comparing every earlier name was
+    quadratic (a study of 10,000 articles links about 100,000 rows as one "story"), and so was
+    comparing every name of a surname, with a verdict kept for each pair, as a study's surnames
+    repeat across its stories (the first names of a surname still grow with a study, and so do
+    the candidates of a new one; ``scripts/benchmark_linking.py`` measures it)."""
+    if kind != "person":
+        opened: dict[str, int] = {}
+        return [opened.setdefault(key, len(opened)) for key in map(_key, sources)]
+    return _PersonLinker().clusters(sources)
 
 
-def _blocks(name: str, kind: str) -> list[tuple[str, str]]:
-    """The keys under which :func:`cluster_names` files a name: its :func:`_key` and, for a person,
-    the surname (the last of :func:`_person_words`)."""
-    blocks = [("key", _key(name))]
-    if kind == "person":
-        words = _person_words(name)
-        if words:
-            blocks.append(("surname", words[-1]))
-    return blocks
+class _PersonGroup:
+    """Names of people that :func:`same_source` matches as one: a surname and first name (``first``
+    None for a bare surname), or, for a name without words, its key (``surname`` None).
+    ``low`` is the lowest cluster holding one of its names; ``neighbours`` are the other groups of
+    its surname whose first names :func:`_same_first_name` accepts, and ``best`` the lowest of
+    ``low`` and theirs."""
+
+    __slots__ = ("surname", "first", "low", "best", "neighbours")
+
+    def __init__(self, surname: str | None, first: str | None) -> None:
+        self.surname, self.first, self.low, self.best = surname, first, _NO_CLUSTER, _NO_CLUSTER
+        self.neighbours: list[_PersonGroup] = []
+
+
+_NO_CLUSTER = sys.maxsize
+
+
+class _PersonLinker:
+    """The state of :func:`cluster_names` for people (see there)."""
+
+    def __init__(self) -> None:
+        self.group_of: dict[str, _PersonGroup] = {}  # each distinct name -> its group
+        self.groups: dict[tuple[str, str | None, str | None], _PersonGroup] = {}
+        self.surnames: dict[str, list] = {}  # surname -> [lowest cluster of its names, its bare group or None]
+        # (surname, initial, length) -> (letters, group) of the first names longer than 3 letters
+        self.shapes: dict[tuple[str, str, int], list[tuple[int, _PersonGroup]]] = {}
+
+    def clusters(self, sources: list[str]) -> list[int]:
+        out = []
+        opened = 0
+        for source in sources:
+            group = self.group_of.get(source)
+            if group is None:
+                group = self.group_of[source] = self._group(source)
+            surname = self.surnames.get(group.surname) if group.surname is not None else None
+            if surname is None:  # a name without words: its key only
+                found = group.low
+            elif group.first is None:  # a bare surname: every name of the surname
+                found = surname[0]
+            else:
+                found = group.best
+                if surname[1] is not None and surname[1].low < found:
+                    found = surname[1].low
+            if found == _NO_CLUSTER:
+                found, opened = opened, opened + 1
+            out.append(found)
+            if found < group.low:
+                group.low = found
+                if found < group.best:
+                    group.best = found
+                for other in group.neighbours:
+                    if found < other.best:
+                        other.best = found
+            if surname is not None and found < surname[0]:
+                surname[0] = found
+        return out
+
+    def _group(self, source: str) -> _PersonGroup:
+        words = _person_words(source)
+        if not words:
+            ident = (_key(source), None, None)
+        else:
+            ident = (None, words[-1], words[-2] if len(words) > 1 else None)
+        group = self.groups.get(ident)
+        if group is not None:
+            return group
+        _, surname, first = ident
+        group = self.groups[ident] = _PersonGroup(surname, first)
+        if surname is None:
+            return group
+        record = self.surnames.setdefault(surname, [_NO_CLUSTER, None])
+        if first is None:
+            record[1] = group
+            return group
+        candidates = [self.groups.get((None, surname, name)) for name in nicknames().get(first, ())]
+        nicknamed = len(candidates)
+        if len(first) > 3:
+            letters = _letters(first)
+            for length in range(len(first) - 2, len(first) + 3):
+                for other_letters, other in self.shapes.get((surname, first[0], length), ()):
+                    if (letters ^ other_letters).bit_count() <= 4:
+                        candidates.append(other)
+            self.shapes.setdefault((surname, first[0], len(first)), []).append((letters, group))
+        seen: set[int] = set()
+        for k, other in enumerate(candidates):
+            if other is None or other is group or id(other) in seen:
+                continue
+            if k >= nicknamed and not _within_two(first, other.first):
+                continue  # not a nickname, and too far apart for a spelling of the same name
+            seen.add(id(other))
+            if _same_first_name(first, other.first):
+                group.neighbours.append(other)
+                other.neighbours.append(group)
+                if other.low < group.best:
+                    group.best = other.low
+        return group
 
 
 def sources_table(corpus: Corpus) -> pd.DataFrame:
