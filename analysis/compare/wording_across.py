@@ -115,8 +115,8 @@ def distinctive_terms_across(corpus: "Corpus | StudyTerms", n: int = 1, outlets:
     vocab = sorted(vocab.index[:max_terms])
     if not vocab or len(articles) < 2:
         return pd.DataFrame(columns=ACROSS_COLUMNS)
-    # counts as int32 (whole numbers, exact; half the bytes of float64), rates made per outlet
-    matrix = tally.matrix(vocab, dtype=np.int32)
+    # counts as float32 (whole numbers, exact below 2**24; half the bytes of float64), rates made per outlet
+    matrix = tally.matrix(vocab, dtype=np.float32)
     order = ordered_outlets(articles["outlet"], outlets or [])
     code = {o: i for i, o in enumerate(order)}
     labels = articles["outlet"].map(code).to_numpy()
@@ -191,8 +191,9 @@ def _label_shuffled_z(m, tot, lab, st, first, pooled, total_pooled, prior_scale,
     slice of an identity index is shuffled in place with ``rng.shuffle``, which is what
     numpy's ``permutation(size)`` does to ``arange(size)`` (the same Fisher-Yates draws; only
     the ``arange`` and the copy back are saved).
-    ``m`` holds counts (whole numbers, any numeric dtype), so summing them by a matrix product
-    is exact; an integer ``m`` is multiplied a block of columns at a time as float64.
+    ``m`` holds counts (whole numbers, not negative; float64, float32 or an integer dtype), so
+    summing them by a matrix product is exact: in float32 when no column sums to 2**24 or more
+    (every partial sum is then a whole number float32 holds exactly), else in float64.
     """
     rng = rng_for("z-null", *key)
     out = np.empty((shuffles, m.shape[1]))
@@ -204,17 +205,20 @@ def _label_shuffled_z(m, tot, lab, st, first, pooled, total_pooled, prior_scale,
     shuffle = rng.shuffle
     sorted_labels = lab[order]
     column_sums = m.sum(axis=0, dtype=np.float64)
-    chunk = max(1, 4_000_000 // max(1, len(lab)))
+    # float32 products are exact while every partial sum (at most a column's sum) is below 2**24
+    single = m.dtype == np.float32 and (column_sums.max(initial=0) < 2**24)
+    work = np.float32 if single else np.float64
+    chunk = max(1, 32_000_000 // (np.dtype(work).itemsize * max(1, len(lab))))
     for lo in range(0, shuffles, chunk):
         hi = min(shuffles, lo + chunk)
-        mine = np.empty((hi - lo, len(lab)))
+        mine = np.empty((hi - lo, len(lab)), dtype=work)
         for k in range(hi - lo):
             source[:] = identity
             for piece in slices:
                 shuffle(piece)
             mine[k, order] = sorted_labels[source] == first
-        y_a = _whole_product(mine, m)
-        n_a = mine @ tot
+        y_a = (mine @ m).astype(np.float64) if single or m.dtype == np.float64 else _whole_product(mine, m)
+        n_a = mine.astype(np.float64) @ tot
         out[lo:hi] = _informative_z(y_a, column_sums - y_a, pooled, total_pooled, n_a[:, None],
                                     tot.sum() - n_a[:, None], prior_scale)
     return out
@@ -222,9 +226,7 @@ def _label_shuffled_z(m, tot, lab, st, first, pooled, total_pooled, prior_scale,
 
 def _whole_product(left: np.ndarray, m: np.ndarray, block: int = 64) -> np.ndarray:
     """``left @ m`` in float64 for whole-number ``left`` and ``m`` (exact whatever the order of the
-    sums, below 2**53); an ``m`` of another dtype converted a block of columns at a time."""
-    if m.dtype == np.float64:
-        return left @ m
+    sums, below 2**53), ``m`` converted to float64 a block of columns at a time."""
     out = np.empty((left.shape[0], m.shape[1]))
     for lo in range(0, m.shape[1], block):
         out[:, lo:lo + block] = left @ m[:, lo:lo + block].astype(np.float64)
