@@ -204,6 +204,8 @@ def _label_shuffled_z(m, tot, lab, st, first, pooled, total_pooled, prior_scale,
     slices = [source[a:b] for a, b in zip(bounds[:-1], bounds[1:]) if b - a > 1]
     shuffle = rng.shuffle
     sorted_labels = lab[order]
+    inverse = np.empty_like(order)
+    inverse[order] = np.arange(len(order))  # article i is at position inverse[i] of the story order
     column_sums = m.sum(axis=0, dtype=np.float64)
     # float32 products are exact while every partial sum (at most a column's sum) is below 2**24
     single = m.dtype == np.float32 and (column_sums.max(initial=0) < 2**24)
@@ -216,7 +218,7 @@ def _label_shuffled_z(m, tot, lab, st, first, pooled, total_pooled, prior_scale,
             source[:] = identity
             for piece in slices:
                 shuffle(piece)
-            mine[k, order] = sorted_labels[source] == first
+            mine[k] = sorted_labels[source[inverse]] == first
         y_a = (mine @ m).astype(np.float64) if single or m.dtype == np.float64 else _whole_product(mine, m)
         n_a = mine.astype(np.float64) @ tot
         out[lo:hi] = _informative_z(y_a, column_sums - y_a, pooled, total_pooled, n_a[:, None],
