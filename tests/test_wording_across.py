@@ -58,3 +58,73 @@ def test_z_null_shuffles_labels_within_stories_only():
     share = labelled[:, 2:].mean(axis=0)
     assert ((share > 0.2) & (share < 0.47)).all(), share  # 1/3 each; 200 draws: sd 0.033
     assert 0.35 < labelled[:, 0].mean() < 0.65  # story 0: half the time each
+
+
+def _z_null_by_permutation(m, tot, lab, st, first, pooled, total_pooled, key, shuffles):
+    """The definition: per shuffle one rng.permutation per story of two or more articles (stories in
+    ascending code order), labels moved within the story, then the pooled z of every term."""
+    import numpy as np
+
+    from analysis.compare.wording_across import _informative_z
+    from analysis.measures.bootstrap import rng_for
+
+    rng = rng_for("z-null", *key)
+    rows = []
+    for _ in range(shuffles):
+        shuffled = lab.copy()
+        for s in np.unique(st):
+            where = np.flatnonzero(st == s)
+            if len(where) > 1:
+                shuffled[where] = lab[where][rng.permutation(len(where))]
+        mine = shuffled == first
+        y_a = m[mine].astype(float).sum(axis=0)
+        rows.append(_informative_z(y_a, m.astype(float).sum(axis=0) - y_a, pooled, total_pooled, tot[mine].sum(),
+                                   tot[~mine].sum()))
+    return np.array(rows)
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32", "int32"])
+def test_z_null_draws_one_permutation_per_story_in_any_count_dtype(dtype):
+    # stories of 1-6 articles, interleaved (codes not sorted), counts 0-40: the null band must be the one
+    # the per-story rng.permutation definition gives, bit for bit, whatever dtype holds the counts
+    import numpy as np
+
+    from analysis.compare.wording_across import _label_shuffled_z
+
+    rng = np.random.default_rng(7)
+    st = rng.permutation(np.repeat(np.arange(9), [1, 2, 3, 4, 5, 6, 2, 3, 4]))
+    lab = rng.integers(0, 3, len(st))
+    m = rng.integers(0, 41, (len(st), 6)).astype(dtype)
+    tot = m.sum(axis=1).astype(float) + 5
+    pooled = m.sum(axis=0).astype(float) + 1
+    expected = _z_null_by_permutation(m, tot, lab, st, 1, pooled, float(pooled.sum()), ("t", "u"), 30)
+    null = _label_shuffled_z(m, tot, lab, st, 1, pooled, float(pooled.sum()), 1.0, ("t", "u"), shuffles=30)
+    np.testing.assert_array_equal(null, expected)
+
+
+def test_z_null_sums_above_float32_exactness_fall_back_to_float64():
+    # a column summing past 2**24 (float32 spacing 2 there): the float32 product would round, so float64 is used
+    import numpy as np
+
+    from analysis.compare.wording_across import _label_shuffled_z
+
+    # (y_a of the first term is 2**24 - 1 + 1 + 1 whenever article 0 keeps the label: float32 would say 2**24)
+    m = np.array([[2**24 - 1, 1], [1, 1], [1, 2], [1, 1], [1, 3]], dtype=np.float32)
+    lab, st = np.array([0, 1, 0, 0, 1]), np.array([0, 0, 1, 1, 1])
+    tot = m.sum(axis=1, dtype=np.float64)
+    pooled = m.sum(axis=0, dtype=np.float64)
+    args = (tot, lab, st, 0, pooled, float(pooled.sum()), 1.0, ("t",))
+    np.testing.assert_array_equal(_label_shuffled_z(m, *args, shuffles=20),
+                                  _label_shuffled_z(m.astype(np.float64), *args, shuffles=20))
+
+
+def test_rates_per_thousand_terms_and_zero_for_an_empty_article():
+    import numpy as np
+
+    from analysis.compare.wording_across import _rates
+
+    counts = np.array([[1, 3], [0, 0], [2, 0]], dtype=np.float32)
+    totals = np.array([8.0, 0.0, 5.0])
+    rates = _rates(counts, totals, np.array([0, 1, 2]), block=2)
+    np.testing.assert_array_equal(rates, [[125.0, 375.0], [0.0, 0.0], [400.0, 0.0]])
+    np.testing.assert_array_equal(_rates(counts, totals, np.array([2])), [[400.0, 0.0]])

@@ -59,10 +59,27 @@ class _CorpusTerms:
         self.usage = self.counts.groupby("term")["article_id"].nunique()
         self.pooled = self.counts.groupby("term")["count"].sum()
 
-    def matrix(self, vocab: list[str]) -> np.ndarray:
+    def matrix(self, vocab: list[str], dtype=float) -> np.ndarray:
         return (self.counts[self.counts["term"].isin(vocab)]
                 .pivot_table(index="article_id", columns="term", values="count", aggfunc="sum", fill_value=0)
-                .reindex(index=self.articles["article_id"], columns=vocab, fill_value=0).to_numpy(float))
+                .reindex(index=self.articles["article_id"], columns=vocab, fill_value=0).to_numpy(dtype))
+
+
+def _rates(matrix: np.ndarray, totals: np.ndarray, rows: np.ndarray, block: int = 4096) -> np.ndarray:
+    """Per-1,000-term rates of the articles ``rows`` (float64; 0 for an article without terms).
+
+    Made block by block in place, so the only article x term float array is the result; each
+    value is the same ``1000 * count / total`` as one expression over the whole matrix gives.
+    """
+    out = np.empty((len(rows), matrix.shape[1]))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for lo in range(0, len(rows), block):
+            part, where = out[lo:lo + block], rows[lo:lo + block]
+            part[...] = matrix[where]
+            part *= 1000
+            part /= totals[where, None]
+            part[~(totals[where] > 0)] = 0.0
+    return out
 
 
 def distinctive_terms_across(corpus: "Corpus | StudyTerms", n: int = 1, outlets: list[str] | None = None,
@@ -98,9 +115,8 @@ def distinctive_terms_across(corpus: "Corpus | StudyTerms", n: int = 1, outlets:
     vocab = sorted(vocab.index[:max_terms])
     if not vocab or len(articles) < 2:
         return pd.DataFrame(columns=ACROSS_COLUMNS)
-    matrix = tally.matrix(vocab)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        rates = np.where(totals[:, None] > 0, 1000 * matrix / totals[:, None], 0.0)
+    # counts as float32 (whole numbers, exact below 2**24; half the bytes of float64), rates made per outlet
+    matrix = tally.matrix(vocab, dtype=np.float32)
     order = ordered_outlets(articles["outlet"], outlets or [])
     code = {o: i for i, o in enumerate(order)}
     labels = articles["outlet"].map(code).to_numpy()
@@ -115,21 +131,34 @@ def distinctive_terms_across(corpus: "Corpus | StudyTerms", n: int = 1, outlets:
         use = has_first & has_other
         if not use.any() or not second:
             continue
-        lab, st, r, m, tot = labels[use], story[use], rates[use], matrix[use], totals[use]
+        rows = np.flatnonzero(use)
+        lab, st, tot = labels[rows], story[rows], totals[rows]
         key = ("terms", outlet, str(n))
-        draws, exact = permutation_distribution(r, lab, st, first, second, key, permutations)
-        observed = _weights(lab, st, first, second) @ r
+        rates = _rates(matrix, totals, rows)
+        observed = _weights(lab, st, first, second) @ rates
+        # handed over, not kept: permutation_distribution holds the only reference and frees it
+        # once it has its story-ordered copy (the rates are the largest array here)
+        handed = [rates]
+        del rates
+        draws, exact = permutation_distribution(handed.pop(), lab, st, first, second, key, permutations)
         p = permutation_p_value(observed, draws, exact)
+        del draws
         # pooled z and its null band under the same kind of shuffles (article labels within stories)
+        m = matrix if len(rows) == len(matrix) else matrix[rows]
         mine = lab == first
-        y_a, y_b = m[mine].sum(axis=0), m[~mine].sum(axis=0)
+        counts_mine = m[mine]
+        y_a = counts_mine.sum(axis=0, dtype=np.int64)
+        y_b = m.sum(axis=0, dtype=np.int64) - y_a
+        using = (counts_mine > 0).sum(axis=0)
+        del counts_mine
         n_a, n_b = tot[mine].sum(), tot[~mine].sum()
-        z = _informative_z(y_a, y_b, pooled, total_pooled, n_a, n_b, prior_scale)
+        z = _informative_z(y_a.astype(float), y_b.astype(float), pooled, total_pooled, n_a, n_b, prior_scale)
         null = _label_shuffled_z(m, tot, lab, st, first, pooled, total_pooled, prior_scale, key)
+        del m
         low, high = np.quantile(null, [ALPHA / 2, 1 - ALPHA / 2], axis=0)
         frames.append(pd.DataFrame({
-            "outlet": outlet, "other": REST, "term": vocab, "count": y_a.astype(int), "count_rest": y_b.astype(int),
-            "n_articles_using": (m[mine] > 0).sum(axis=0), "n_articles": int(mine.sum()),
+            "outlet": outlet, "other": REST, "term": vocab, "count": y_a, "count_rest": y_b,
+            "n_articles_using": using, "n_articles": int(mine.sum()),
             "n_stories": len(np.unique(st)), "rate_difference": observed, "p_value": p, "z": z,
             "z_null_low": low, "z_null_high": high,
         }))
@@ -158,30 +187,51 @@ def _label_shuffled_z(m, tot, lab, st, first, pooled, total_pooled, prior_scale,
     Rows are grouped by story once (one stable sort), so a shuffle costs one pass over the
     articles, not one pass per story.  The generator is drawn exactly as one
     ``rng.permutation`` per story of two or more articles, stories in ascending code order
-    (a one-article story draws nothing), so a seed gives the same shuffles as ever.
-    Counts are whole numbers, so summing them by a matrix product is exact.
+    (a one-article story draws nothing), so a seed gives the same shuffles as ever: each story's
+    slice of an identity index is shuffled in place with ``rng.shuffle``, which is what
+    numpy's ``permutation(size)`` does to ``arange(size)`` (the same Fisher-Yates draws; only
+    the ``arange`` and the copy back are saved).
+    ``m`` holds counts (whole numbers, not negative; float64, float32 or an integer dtype), so
+    summing them by a matrix product is exact: in float32 when no column sums to 2**24 or more
+    (every partial sum is then a whole number float32 holds exactly), else in float64.
     """
     rng = rng_for("z-null", *key)
     out = np.empty((shuffles, m.shape[1]))
     order = np.argsort(st, kind="stable")
     bounds = np.flatnonzero(np.r_[True, st[order][1:] != st[order][:-1], True])
-    groups = [(int(a), int(b) - int(a)) for a, b in zip(bounds[:-1], bounds[1:]) if b - a > 1]
+    identity = np.arange(len(lab))
+    source = identity.copy()
+    slices = [source[a:b] for a, b in zip(bounds[:-1], bounds[1:]) if b - a > 1]
+    shuffle = rng.shuffle
     sorted_labels = lab[order]
-    chunk = max(1, 4_000_000 // max(1, len(lab)))
+    inverse = np.empty_like(order)
+    inverse[order] = np.arange(len(order))  # article i is at position inverse[i] of the story order
+    column_sums = m.sum(axis=0, dtype=np.float64)
+    # float32 products are exact while every partial sum (at most a column's sum) is below 2**24
+    single = m.dtype == np.float32 and (column_sums.max(initial=0) < 2**24)
+    work = np.float32 if single else np.float64
+    chunk = max(1, 32_000_000 // (np.dtype(work).itemsize * max(1, len(lab))))
     for lo in range(0, shuffles, chunk):
         hi = min(shuffles, lo + chunk)
-        mine = np.empty((hi - lo, len(lab)))
+        mine = np.empty((hi - lo, len(lab)), dtype=work)
         for k in range(hi - lo):
-            source = np.arange(len(lab))
-            for start, size in groups:
-                source[start:start + size] = start + rng.permutation(size)
-            shuffled = np.empty_like(lab)
-            shuffled[order] = sorted_labels[source]
-            mine[k] = shuffled == first
-        y_a = mine @ m
-        n_a = mine @ tot
-        out[lo:hi] = _informative_z(y_a, m.sum(axis=0) - y_a, pooled, total_pooled, n_a[:, None],
+            source[:] = identity
+            for piece in slices:
+                shuffle(piece)
+            mine[k] = sorted_labels[source[inverse]] == first
+        y_a = (mine @ m).astype(np.float64) if single or m.dtype == np.float64 else _whole_product(mine, m)
+        n_a = mine.astype(np.float64) @ tot
+        out[lo:hi] = _informative_z(y_a, column_sums - y_a, pooled, total_pooled, n_a[:, None],
                                     tot.sum() - n_a[:, None], prior_scale)
+    return out
+
+
+def _whole_product(left: np.ndarray, m: np.ndarray, block: int = 64) -> np.ndarray:
+    """``left @ m`` in float64 for whole-number ``left`` and ``m`` (exact whatever the order of the
+    sums, below 2**53), ``m`` converted to float64 a block of columns at a time."""
+    out = np.empty((left.shape[0], m.shape[1]))
+    for lo in range(0, m.shape[1], block):
+        out[:, lo:lo + block] = left @ m[:, lo:lo + block].astype(np.float64)
     return out
 
 

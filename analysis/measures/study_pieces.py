@@ -152,9 +152,9 @@ class StudyTerms:
         """Each term's number of articles using it, indexed by term (sorted), int64."""
         return self._by_term(self._usage)
 
-    def matrix(self, vocab: list[str], block_rows: int = 1_000_000) -> np.ndarray:
-        """Article x ``vocab`` counts (float, articles in order), read back from the spill file."""
-        out = np.zeros((len(self._keys), len(vocab)))
+    def matrix(self, vocab: list[str], block_rows: int = 1_000_000, dtype=float) -> np.ndarray:
+        """Article x ``vocab`` counts (float, or ``dtype``; articles in order), read back from the spill file."""
+        out = np.zeros((len(self._keys), len(vocab)), dtype=dtype)
         column = np.full(len(self._code), -1, dtype=np.int64)
         for j, term in enumerate(vocab):
             column[self._code[term]] = j
