@@ -99,3 +99,19 @@ def sentences_of(*paragraphs: str):
         offset += len(text) + 1
     spans, _ = find_quote_spans(list(paragraphs))
     return sentence_records("t", body, spans)
+
+
+def said(speaker: str, kind: str, hint: str = ""):
+    """An ``Attribution`` of ``speaker`` by "say" in subject position (invented resolution tests)."""
+    from analysis.text.attribution import Attribution
+
+    return Attribution(speaker, kind, hint, "say", "subject")
+
+
+def resolve(*sentences):
+    """The (source, kind) of each sentence of an invented article: (text, Attribution or None) pairs."""
+    from analysis.text.sources import resolve_sources
+
+    texts = [text for text, _ in sentences]
+    attributions = [attribution for _, attribution in sentences]
+    return [(r.source, r.source_kind) for r in resolve_sources(texts, attributions, [None] * len(texts))]

@@ -24,6 +24,7 @@ speakers: names 1/1, pronouns 1/1, descriptions 1/2.
 """
 from __future__ import annotations
 
+import functools
 import importlib.util
 import sys
 from pathlib import Path
@@ -205,15 +206,20 @@ def test_a_quantified_group_is_an_indefinite_description(source, kind, indefinit
         assert sp.indefinite(source) is indefinite
 
 
+
+def _gold(text, source, sentence):
+    """A reported-speech gold attribution of ``source`` over ``sentence`` of ``text``, typed by the scorer."""
+    at = text.index(sentence)
+    return sp.GoldAttribution(source, at, "said", [(at, at + len(sentence))], "reported",
+                              sp.source_type(source), sp.indefinite(source), sp.is_group(source))
+
+
 def test_they_may_refer_to_a_group_but_he_may_not():
     # Gold: "Some Republicans" said ... ; "They" said ... ; "he" said ...  The nearest earlier
     # named Source before all three is "Jane Roe".  For "They" the group is nearer, so the
     # prediction "Some Republicans" is right; for "he" only names count, so it is wrong.
     text = "Jane Roe said yes. Some Republicans said no. They said never. He said maybe."
-    def gold(source, sentence):
-        at = text.index(sentence)
-        return sp.GoldAttribution(source, at, "said", [(at, at + len(sentence))], "reported",
-                                  sp.source_type(source), sp.indefinite(source), sp.is_group(source))
+    gold = functools.partial(_gold, text)
     golds = [gold("Jane Roe", "Jane Roe said yes."), gold("Some Republicans", "Some Republicans said no."),
              gold("They", "They said never."), gold("He", "He said maybe.")]
     def predicted(sentence, source):
@@ -305,10 +311,7 @@ def test_people_around_someone_are_unnamed_not_the_possessor(source, followers):
 
 def test_the_possessor_is_not_the_speaker_of_his_advisers():
     text = "Jane Roe spoke. Roe's advisers said no. Her aides said yes."
-    def gold(source, sentence):
-        at = text.index(sentence)
-        return sp.GoldAttribution(source, at, "said", [(at, at + len(sentence))], "reported",
-                                  sp.source_type(source), sp.indefinite(source), sp.is_group(source))
+    gold = functools.partial(_gold, text)
     golds = [gold("Jane Roe", "Jane Roe spoke."), gold("Roe's advisers", "Roe's advisers said no."),
              gold("Her aides", "Her aides said yes.")]
     def run(source_1, source_2):
@@ -323,10 +326,7 @@ def test_the_possessor_is_not_the_speaker_of_his_advisers():
 def test_an_unresolved_pronoun_names_no_one():
     # gold "she" (referent: the nearest named Source, Jane Roe); the package left "she" as written
     text = "Jane Roe spoke. She said no. I said yes."
-    def gold(source, sentence):
-        at = text.index(sentence)
-        return sp.GoldAttribution(source, at, "said", [(at, at + len(sentence))], "reported",
-                                  sp.source_type(source), sp.indefinite(source), sp.is_group(source))
+    gold = functools.partial(_gold, text)
     golds = [gold("Jane Roe", "Jane Roe spoke."), gold("She", "She said no."), gold("I", "I said yes.")]
     def run(source, sentence):
         at = text.index(sentence)
@@ -341,10 +341,7 @@ def test_an_unresolved_pronoun_names_no_one():
 def test_he_and_she_skip_a_referent_of_the_other_sex_by_honorific():
     text = "Mrs. Roe spoke. Mr. Doe said no. Doe said so. Bill Roe agreed. She said yes. He said maybe."
     assert sp.honorific_sexes(text) == {"roe": "f", "doe": "m"}
-    def gold(source, sentence):
-        at = text.index(sentence)
-        return sp.GoldAttribution(source, at, "said", [(at, at + len(sentence))], "reported",
-                                  sp.source_type(source), sp.indefinite(source), sp.is_group(source))
+    gold = functools.partial(_gold, text)
     golds = [gold("Mrs. Roe", "Mrs. Roe spoke."), gold("Mr. Doe", "Mr. Doe said no."), gold("Doe", "Doe said so."),
              gold("Bill Roe", "Bill Roe agreed."), gold("She", "She said yes."), gold("He", "He said maybe.")]
     def run(source, sentence):

@@ -20,13 +20,13 @@ POOL = ["Robert Roe", "Bob Roe", "Rob Roe", "Roe", "Robert J. Roe", "Robert Roe 
         "Smith", "the ministry", "The Ministry", "Ministry of Health", "Example Review", "example review"]
 
 
-def reference_clusters(sources: list[str], kind: str) -> list[int]:
+def reference_clusters(sources: list[str], kind: str, same=same_source) -> list[int]:
     """The definition, compared name by name with every earlier cluster's every name."""
     clusters: list[list[str]] = []
     out = []
     for source in sources:
         for k, members in enumerate(clusters):
-            if any(same_source(source, other, kind) for other in members):
+            if any(same(source, other, kind) for other in members):
                 members.append(source)
                 out.append(k)
                 break
@@ -115,18 +115,7 @@ def _same(a: str, b: str, kind: str) -> bool:
 
 def _reference(sources: list[str], kind: str) -> list[int]:
     """:func:`reference_clusters` with each pair's verdict remembered (the same definition, faster)."""
-    clusters: list[list[str]] = []
-    out = []
-    for source in sources:
-        for k, members in enumerate(clusters):
-            if any(_same(source, other, kind) for other in set(members)):
-                members.append(source)
-                out.append(k)
-                break
-        else:
-            clusters.append([source])
-            out.append(len(clusters) - 1)
-    return out
+    return reference_clusters(sources, kind, same=_same)
 
 
 @pytest.mark.parametrize("seed", range(20))

@@ -8,19 +8,7 @@ built by hand (speaker as written, kind, hint), so these tests exercise
 """
 from __future__ import annotations
 
-from analysis.text.attribution import Attribution
-from analysis.text.sources import resolve_sources
-
-
-def said(speaker: str, kind: str, hint: str = "") -> Attribution:
-    return Attribution(speaker, kind, hint, "say", "subject")
-
-
-def resolve(*sentences: tuple[str, Attribution | None]):
-    """The (source, kind) of each sentence of an invented article."""
-    texts = [text for text, _ in sentences]
-    attributions = [attribution for _, attribution in sentences]
-    return [(r.source, r.source_kind) for r in resolve_sources(texts, attributions, [None] * len(texts))]
+from conftest import resolve, said
 
 
 # -- indefinite descriptions introduce someone new ------------------------------
