@@ -237,7 +237,7 @@ def permutation_distribution(values: np.ndarray, labels: np.ndarray, story: np.n
         values = values[:, None]
     w = _weights(labels, story, first, second)
     order = np.argsort(story, kind="stable")
-    story, w, values = story[order], w[order], values[order]
+    story, w = story[order], w[order]  # values are read through ``order``: no story-ordered copy of them all
     bounds = np.flatnonzero(np.r_[True, story[1:] != story[:-1], True])
     sizes = np.diff(bounds)
     total = 1
@@ -248,14 +248,14 @@ def permutation_distribution(values: np.ndarray, labels: np.ndarray, story: np.n
     if total <= permutations:
         blocks = [list(itertools.permutations(range(a, b))) for a, b in zip(bounds[:-1], bounds[1:])]
         perms = np.array([sum((list(p) for p in combo), []) for combo in itertools.product(*blocks)], dtype=np.int64)
-        return (w[perms] @ values), True
+        return (w[perms] @ values[order]), True
     rng = rng_for("permutation", *key)
     out = np.zeros((permutations, values.shape[1]))
     # stories of equal size are shuffled together: one argsort over a (reps, stories, size) block
     for n in np.unique(sizes):
         starts = bounds[:-1][sizes == n]
         index = starts[:, None] + np.arange(n)[None, :]          # (g, n) article rows
-        wg, vg = w[index], values[index]                           # (g, n), (g, n, k)
+        wg, vg = w[index], values[order[index]]                    # (g, n), (g, n, k)
         if n == 1:
             out += np.einsum("gn,gnk->k", wg, vg)[None, :]
             continue
