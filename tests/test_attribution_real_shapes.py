@@ -198,3 +198,32 @@ def test_a_connector_before_a_day_does_not_stay_in_the_name():
     assert (found.speaker, found.hint) == ("Ministry of Health", "organisation")
     # a connector inside the name stays
     assert find_attribution("The Committee on Budget on Friday said the plan was dead.").speaker == "Committee on Budget"
+
+
+# -- a speaker stated by the layout around a quotation: a lead-in, a signature ---------
+
+def test_a_lead_in_ending_in_a_colon_gives_the_next_quotation_paragraph_its_speaker():
+    rows = speakers("When the plant closed, Gov. Jane Roe issued the following statement:",
+                    '"Our thoughts are with the workers. We will help them find new jobs."')
+    assert [(r[1], r[2], r[3]) for r in rows[1:]] == [("quotation", "Jane Roe", "Jane Roe")] * 2
+    rows = speakers("THE POLLS WERE EARLY, NOT WRONG - Jane Roe and John Doe:",
+                    '"The surveys stopped a week before the vote. Voters moved late."')
+    assert {r[2] for r in rows[1:]} == {"Jane Roe and John Doe"}
+    # an "it" before a colon speaks for no one, and a heading in capitals is no name
+    rows = speakers("Wait, it gets better:", '"The fund was empty by March."')
+    assert rows[-1][2] == ""
+    rows = speakers("MORE READING:", '"The fund was empty by March."')
+    assert rows[-1][2] == ""
+
+
+def test_a_signature_after_a_quotation_gives_it_its_speaker():
+    rows = speakers('"We did not start this fight. We will finish it."', "- Jane Roe.",
+                    "The vote is on Tuesday.")
+    assert [(r[1], r[2]) for r in rows] == [("quotation", "Jane Roe")] * 2 + [("narration", "")] * 2
+    found = find_attribution("\x00 ― John Doe, mayor of Springfield, speaking after the vote.")
+    assert (found.speaker, found.rule) == ("John Doe", "layout")
+    # a dash and words that are no name, or a sentence with a verb of its own, sign nothing
+    assert find_attribution("\x00 - exchange during a hearing on the budget") is None
+    assert find_attribution("\x00 - The Associated Press contributed to this report.") is None
+    rows = speakers('"We did not start this fight."', "- and the crowd cheered.")
+    assert rows[0][2] == ""

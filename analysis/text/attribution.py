@@ -12,8 +12,9 @@ belief and finding such as "found" only count before "that"; "spoke" alone ("spo
 the rally") is not a row, "spoke about" is).  An attribution
 is accepted in these news shapes, tried in this order (the order is the behaviour):
 
-1. a speaker stated by layout (:data:`LAYOUT_PASSES`): a transcript turn ``ROE: We
-   ...``, or ``Jane Roe, editor of The Review: "..."``;
+1. a speaker stated by layout: a quotation signed after a dash (``"..." ― Jane Roe``),
+   or (:data:`LAYOUT_PASSES`) a transcript turn ``ROE: We ...``, or ``Jane Roe, editor
+   of The Review: "..."``;
 2. ``according to X`` (:data:`ACCORDING_PASSES`; X: a name, a description, or the
    organisation behind "figures"/"a statement from ...");
 3. for each speech verb (a lexicon form, unless one of :data:`VERB_VETOES` reads it as
@@ -2076,13 +2077,17 @@ def _transcript_turn(lead: LayoutLead) -> Attribution | None:
 
 def _named_colon_quotation(lead: LayoutLead) -> Attribution | None:
     """'Jane Roe, editor of The Review: "..."': a name of two words or more (perhaps with an
-    apposition) before a colon and a quotation; after a heading and a dash one word will do
-    ('Polls overhyped - Roe: "..."')."""
+    apposition) before a colon and a quotation, not written all in capitals as a heading is
+    ('MORE READING: "..."'); after a heading and a dash one word will do ('Polls overhyped -
+    Roe: "..."')."""
     head = lead.head
     one_word_after_dash = lead.dash >= 0 and len(head) == 1 and head[0].lower not in _HEADER_WORDS
     if not lead.quoted or _name_runs(head) != [(0, len(head))] or (len(head) < 2 and not one_word_after_dash) \
             or any(t.lower in DETERMINERS for t in head):
         return None
+    if len(head) > 1 and all(t.text.isupper() for t in head) and lead.dash < 0:
+        return None  # a heading in capitals: 'SHORT READS: "..."'
+
     name, hint = _clean_name([t.text for t in head], [])
     if not name:
         return None
@@ -2091,6 +2096,30 @@ def _named_colon_quotation(lead: LayoutLead) -> Attribution | None:
 
 #: The layouts that state a speaker before a colon, tried in this order.
 LAYOUT_PASSES = (_transcript_turn, _named_colon_quotation)
+
+_SIGNATURE_DASHES = _DASHES | {"―"}
+
+
+def _signature(tokens: list[Token]) -> Attribution | None:
+    """'"We will not back down." ― Jane Roe, editor of The Review': a quotation signed
+    after a dash with a name (six words at most, perhaps with an apposition after a
+    comma) and nothing else: the speaker stated by layout, as under a pull quote."""
+    k = 0
+    while k < len(tokens) and tokens[k].text == QUOTE_PLACEHOLDER:
+        k += 1
+    if k == 0 or k + 1 >= len(tokens) or tokens[k].text not in _SIGNATURE_DASHES:
+        return None
+    rest = tokens[k + 1:]
+    if rest[-1].text == ".":
+        rest = rest[:-1]
+    head = rest[:next((j for j, t in enumerate(rest) if t.text == ","), len(rest))]
+    if not head or len(head) > 6 or _name_runs(head) != [(0, len(head))] or any(t.lower in DETERMINERS for t in head) \
+            or any(t.text == QUOTE_PLACEHOLDER for t in rest) or _verbs_at(head):
+        return None
+    name, hint = _clean_name([t.text for t in head], [])
+    if not name:
+        return None
+    return Attribution(name, "name", hint, "", "layout", direct=True, tag=((k, len(tokens)),))
 
 
 def _layout_speaker(tokens: list[Token]) -> Attribution | None:
@@ -2188,6 +2217,10 @@ def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None
     if not tokens:
         return None
     words = {token.lower for token in tokens}
+    if tokens[0].text == QUOTE_PLACEHOLDER and not words.isdisjoint(_SIGNATURE_DASHES):
+        signed = _signature(tokens)
+        if signed:
+            return _tag_shape(tokens, signed, 0, 0) if shape else signed
     if ":" in words:
         layout = _layout_speaker(tokens)
         if layout:

@@ -19,10 +19,11 @@ Voice, from the share of the sentence's letters that lie inside quotation marks
 * ``mixed``      - a substantial quotation plus words that say more than who spoke.
 
 The speaker is the attribution as written, cleaned ("Mr Bondarev", "he", "the
-diplomat"); a sentence inside a quotation that runs on without attribution
-inherits it from the quotation, and an unattributed quotation right after a
-quoted one ('“X,” said A. “Y.”', or the next paragraph) takes the previous
-speaker.  :mod:`analysis.text.sources` resolves speakers to canonical sources.
+diplomat"); a quotation with none takes the one its layout states (a lead-in
+ending in a colon before it, a signature line after it); a sentence inside a
+quotation that runs on without attribution inherits it from the quotation, and
+an unattributed quotation right after a quoted one ('“X,” said A. “Y.”', or the
+next paragraph) takes the previous speaker.  :mod:`analysis.text.sources` resolves speakers to canonical sources.
 """
 from __future__ import annotations
 
@@ -63,7 +64,9 @@ class Sentence(NamedTuple):
     an attributed one in the same paragraph), "previous paragraph" (a quotation
     paragraph right after a quoted or reported one), "next sentence" (a quotation
     before its attribution in the same paragraph), "next paragraph" (a quotation
-    paragraph before one that opens with its speaker: 'Roe said ...') or ""; ``source`` the canonical source in
+    paragraph before one that opens with its speaker: 'Roe said ...'), "lead-in" (a quotation after a sentence
+    ending in a colon that names its speaker: 'Roe issued this statement:'), "signature" (a quotation before
+    a paragraph signing it: '― Jane Roe') or ""; ``source`` the canonical source in
     the article ("Boris Bondarev", "UN Watch", "unnamed"; "" for narration or when
     unresolved), ``source_kind`` person, organisation or unnamed, and
     ``speaker_resolution`` named, alias, pronoun, description or unresolved
@@ -429,6 +432,34 @@ def _own_speakers(drafts: list[_Draft]) -> None:
         draft.speaker_source = "sentence" if draft.speaker else ""
 
 
+def _speakers_by_layout(drafts: list[_Draft]) -> None:
+    """A quotation with no attribution of its own takes the one its layout states: a
+    lead-in sentence ending in a colon right before it ('Gov. Roe issued the following
+    statement:' then '“...”'; 'POLLS TOO EARLY - Jane Roe:' then a quotation paragraph),
+    or a signature paragraph right after it ('“...”' then '― Jane Roe, editor of The
+    Review.').  The lead-in or signature is read as if it were written in the quotation's
+    sentence (:func:`~analysis.text.attribution.find_attribution`); an "it" before a colon
+    ('Wait, it gets better:') speaks for no one.  The rest of the quotation takes the speaker
+    from the passes after this one."""
+    for position, draft in enumerate(drafts):
+        if draft.attribution is not None or draft.voice not in ("quotation", "mixed"):
+            continue
+        previous = drafts[position - 1] if position else None
+        following = drafts[position + 1] if position + 1 < len(drafts) else None
+        found, source = None, ""
+        if previous is not None and previous.voice == "narration" and previous.text.rstrip().endswith(":"):
+            found, source = find_attribution(f"{previous.masked.rstrip()} {QUOTE_PLACEHOLDER}"), "lead-in"
+            if found is not None and found.kind == "pronoun" and found.speaker == "it":
+                found = None
+        if found is None and following is not None and following.voice == "narration" \
+                and following.paragraph_id != draft.paragraph_id:
+            found, source = find_attribution(f"{QUOTE_PLACEHOLDER} {following.masked.strip()}"), "signature"
+            if found is not None and found.rule != "layout":
+                found = None  # '“...”' then 'Roe said on Monday ...' is the next paragraph's own
+        if found is not None:
+            draft.attribution, draft.speaker, draft.speaker_source = found, found.speaker, source
+
+
 def _speakers_from_before(drafts: list[_Draft]) -> None:
     """A sentence without a speaker of its own takes the speaker of its quotation (the
     first sentence the quotation touches that names one: '“We had no choice. We acted,”
@@ -503,7 +534,8 @@ def _inherited_speakers(drafts: list[_Draft]) -> None:
 
 
 #: the speaker passes, in order: each reads what the ones before it wrote
-_SPEAKER_PASSES = (_own_speakers, _speakers_from_before, _speakers_from_after, _inherited_speakers)
+_SPEAKER_PASSES = (_own_speakers, _speakers_by_layout, _speakers_from_before, _speakers_from_after,
+                   _inherited_speakers)
 
 
 # -- the records -----------------------------------------------------------------------
