@@ -3,6 +3,7 @@
     python scripts/score_polnear.py PATH                # train split (tune here)
     python scripts/score_polnear.py PATH --split dev    # dev split (report, do not tune)
     python scripts/score_polnear.py PATH --worst 15 --errors
+    python scripts/score_polnear.py PATH --split dev --referents scripts/polnear_referents_dev.tsv
 
 PATH is a PolNeAR folder holding ``data/`` (``fetch github:networkdynamics/PolNeAR``).
 Texts are ``data/<split>/text/<name>.txt``; annotations are brat standoff files
@@ -76,6 +77,14 @@ What is compared, and how:
   A sentence of several gold attributions is right when any of its gold Sources matches.
   A predicted speaker that is an unresolved third-person pronoun ("she", "it", "they") is
   never right: it names no one (first and second person, "I", "we", "you", are kept).
+* **Hand referents** (``--referents TSV``).  The nearest earlier named Source is only an
+  approximation of whom a pronoun or description refers to (a speaker first named in
+  narration is missed).  A file of referents written by reading the text (columns
+  ``article``, ``source_start``, ``referent``) replaces it for the Sources it lists: right
+  when the predicted name matches the referent; for ``UNNAMED`` (an indefinite source)
+  when the package says ``unnamed`` or gives the words as written; for ``NONAMED`` (a
+  described source the article never names) and ``AUTHOR`` (the article's own "I") when
+  it gives the words as written; ``UNSURE`` ones are not scored.
 * **Intervals.**  95% percentile intervals from an article-level bootstrap
   (2,000 resamples of articles with replacement, numpy seed 0): each resample
   recomputes the ratio from the summed counts, so articles are the unit.
@@ -83,6 +92,7 @@ What is compared, and how:
 from __future__ import annotations
 
 import argparse
+import csv
 import re
 import sys
 from collections import Counter, defaultdict
@@ -553,10 +563,51 @@ def annotation_files(split_dir: Path) -> dict[str, Path]:
     return chosen
 
 
+#: Hand referents that are no name: an indefinite source, a described one the article never
+#: names, the article's own author, and a mention the labeller could not resolve.
+UNNAMED, NO_NAME, AUTHOR, UNSURE = "UNNAMED", "NONAMED", "AUTHOR", "UNSURE"
+
+
+def read_referents(path: Path) -> dict[str, dict[int, str]]:
+    """Hand-written referents of pronoun and description Sources (a tab-separated file
+    with the columns ``article``, ``source_start`` and ``referent``): for each article,
+    the referent of the Source starting at each offset, a name as the article writes it
+    or one of :data:`UNNAMED`, :data:`NO_NAME`, :data:`AUTHOR`, :data:`UNSURE`."""
+    out: dict[str, dict[int, str]] = defaultdict(dict)
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t"))
+    except OSError as error:
+        raise InputDataError(path, f"cannot be read ({error.strerror})") from None
+    for number, row in enumerate(rows, 2):
+        try:
+            out[row["article"]][int(row["source_start"])] = row["referent"].strip()
+        except (KeyError, TypeError, ValueError):
+            raise InputDataError(path, f"line {number} needs article, source_start (a number) and referent") from None
+    return dict(out)
+
+
+def _right_by_referent(predicted: str, gold: GoldAttribution, referent: str, lower: frozenset,
+                       ends: frozenset) -> bool:
+    """Whether ``predicted`` is the hand ``referent`` of a pronoun or description Source: its
+    name; for an indefinite source the package's ``unnamed`` or the words as written; for a
+    described source the article never names, or the author's "I", the words as written."""
+    if referent == UNNAMED:
+        return predicted == "unnamed" or same_speaker(predicted, gold.source, lower, ends)
+    if referent in (NO_NAME, AUTHOR):
+        return same_speaker(predicted, gold.source, lower, ends)
+    return same_speaker(predicted, referent, lower, ends)
+
+
 def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors: bool = False,
-                  sentences=None, lower: frozenset = frozenset()) -> ArticleScore:
+                  sentences=None, lower: frozenset = frozenset(),
+                  referents: dict[int, str] | None = None) -> ArticleScore:
     """Counts for one article; ``sentences`` (records with ``start``, ``end``, ``voice``,
-    ``source``, ``speaker``, ``text``) default to the package's own."""
+    ``source``, ``speaker``, ``text``) default to the package's own; ``referents`` are hand
+    referents by Source offset (:func:`read_referents`), used instead of the nearest earlier
+    named Source for the pronouns and descriptions they cover (an :data:`UNSURE` one is not
+    scored: ``speaker_unsure``)."""
+    referents = referents or {}
     result = ArticleScore(name)
     if sentences is None:
         sentences = analyse_text(name, text).sentences
@@ -597,10 +648,17 @@ def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors
             if not golds:
                 continue
             kind = golds[0].source_type
+            if referents.get(golds[0].source_start) == UNSURE and kind in ("pronoun", "description"):
+                c["speaker_unsure"] += 1
+                continue
             predicted = s.source or s.speaker
             right = False
             for g in golds if predicted.lower() not in _THIRD_PERSON else []:
-                if followers(g.source):
+                referent = referents.get(g.source_start) if g.source_type in ("pronoun", "description") else None
+                if referent is not None and referent != UNSURE:
+                    c["speaker_by_referent"] += 1 if g is golds[0] else 0
+                    right = _right_by_referent(predicted, g, referent, lower, ends)
+                elif followers(g.source):
                     # "Roe's advisers": unnamed people, not Roe; right when unnamed or as written
                     right = predicted == "unnamed" or (_norm(predicted) == _norm(g.source) != [])
                 elif same_speaker(predicted, g.source, lower, ends):
@@ -673,8 +731,10 @@ def metrics(articles: list[ArticleScore]) -> dict[str, tuple[float, float, float
     return out
 
 
-def score(path: Path, split: str = "train", show_errors: bool = False, predict=None):
-    """(articles, excluded cue lemmas, attributions without content, annotator files used)."""
+def score(path: Path, split: str = "train", show_errors: bool = False, predict=None,
+          referents: dict[str, dict[int, str]] | None = None):
+    """(articles, excluded cue lemmas, attributions without content, annotator files used);
+    ``referents`` by article (:func:`read_referents`)."""
     if split == "test":
         raise InputDataError(path, "the test split is held out; score train or dev")
     split_dir = path / "data" / split
@@ -693,7 +753,7 @@ def score(path: Path, split: str = "train", show_errors: bool = False, predict=N
         no_content += missing
         excluded.update(cue_lemma(g.cue) for g in gold if g.kind == "excluded")
         predicted = predict(stem, text) if predict is not None else None
-        articles.append(score_article(stem, text, gold, show_errors, predicted, lower))
+        articles.append(score_article(stem, text, gold, show_errors, predicted, lower, (referents or {}).get(stem)))
     return articles, excluded, no_content, files
 
 
@@ -703,9 +763,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="train", choices=["train", "dev", "test"])
     parser.add_argument("--worst", type=int, default=10, help="how many worst articles to list")
     parser.add_argument("--errors", action="store_true", help="print each wrong speaker of the worst articles")
+    parser.add_argument("--referents", type=Path, metavar="TSV",
+                        help="hand referents of pronoun and description Sources (columns article, source_start, "
+                             "referent), used instead of the nearest earlier named Source")
     args = parser.parse_args(argv)
     try:
-        articles, excluded, no_content, files = score(args.path, args.split, args.errors)
+        referents = read_referents(args.referents) if args.referents else None
+        articles, excluded, no_content, files = score(args.path, args.split, args.errors, referents=referents)
     except InputDataError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -718,6 +782,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"package: {Path(analysis.__file__).parent}")
     print(f"left out: {sum(excluded.values())} belief/intention/perception attributions "
           f"({total['excluded_sentences']} sentences), {no_content} attributions without a Content span")
+    if referents is not None:
+        print(f"pronoun and description referents: by hand from {args.referents} for "
+              f"{total['speaker_by_referent']} attributed sentences ({total['speaker_unsure']} left out as unsure); "
+              f"the nearest earlier named Source for the rest")
     top = excluded.most_common(40)
     rest = sum(excluded.values()) - sum(n for _, n in top)
     print("excluded cue lemmas (most common 40): " + ", ".join(f"{lemma} {n}" for lemma, n in top)

@@ -357,3 +357,38 @@ def test_he_and_she_skip_a_referent_of_the_other_sex_by_honorific():
     golds = golds[:3] + golds[4:]  # without "Bill Roe": "She" skips "Doe" and "Mr. Doe" (male) for "Mrs. Roe"
     assert run("Jane Roe", "She said yes.") == 1
     assert run("John Doe", "He said maybe.") == 1
+
+
+def test_hand_referents_replace_the_nearest_earlier_named_source(tmp_path):
+    # Gold: "Jane Roe" said ...; "he" said ...  The narration names John Doe, whom "he" is;
+    # the nearest earlier named Source is Jane Roe.  By the proxy the prediction "John Doe"
+    # is wrong; with the hand referent "John Doe" it is right, and "Jane Roe" is wrong.
+    text = "Jane Roe said yes. John Doe arrived late. He said no. A source said maybe. An aide said never."
+    gold = functools.partial(_gold, text)
+    golds = [gold("Jane Roe", "Jane Roe said yes."), gold("He", "He said no."),
+             gold("A source", "A source said maybe."), gold("An aide", "An aide said never.")]
+
+    def predicted(sentence, source):
+        at = text.index(sentence)
+        return Predicted(at, at + len(sentence), "reported", source, "", sentence)
+
+    def counts(he, referents):
+        sentences = [predicted("He said no.", he), predicted("A source said maybe.", "unnamed"),
+                     predicted("An aide said never.", "unnamed")]
+        c = sp.score_article("x", text, golds, sentences=sentences, referents=referents).counts
+        return c["speaker_pronoun_right"], c["speaker_description_n"], c["speaker_description_right"]
+
+    he_at, source_at, aide_at = text.index("He said"), text.index("A source"), text.index("An aide")
+    assert counts("John Doe", None) == (0, 2, 2)
+    assert counts("Jane Roe", None) == (1, 2, 2)
+    path = tmp_path / "referents.tsv"
+    path.write_text(f"article\tsource_start\treferent\nx\t{he_at}\tJohn Doe\nx\t{source_at}\tUNNAMED\n"
+                    f"x\t{aide_at}\tUNSURE\n", encoding="utf-8")
+    referents = sp.read_referents(path)["x"]
+    # an UNSURE Source is not scored: one description left
+    assert counts("John Doe", referents) == (1, 1, 1)
+    assert counts("Jane Roe", referents) == (0, 1, 1)
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("article\tsource_start\treferent\nx\tnot a number\tJohn Doe\n", encoding="utf-8")
+    with pytest.raises(InputDataError, match="line 2"):
+        sp.read_referents(bad)
