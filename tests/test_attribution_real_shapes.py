@@ -227,3 +227,19 @@ def test_a_signature_after_a_quotation_gives_it_its_speaker():
     assert find_attribution("\x00 - The Associated Press contributed to this report.") is None
     rows = speakers('"We did not start this fight."', "- and the crowd cheered.")
     assert rows[0][2] == ""
+
+
+def test_a_quotation_carries_its_speaker_past_a_partly_quoted_sentence():
+    # the tag lost its verb ('..." Roe from her desk.'): the quotation still speaks for Roe,
+    # and the next quotation of the paragraph goes on with her
+    rows = speakers('Jane Roe said the count was wrong. "They moved the boxes. We saw it," Roe from her desk. '
+                    '"Nobody told us. We will sue."')
+    assert [r[2] for r in rows[1:]] == ["Jane Roe"] * 4
+    # a partly quoted sentence after an attributed one in the same paragraph goes on with it
+    rows = speakers('"We thought only the mayor was careless," said Jane Roe. The council "made it worse. '
+                    'This was avoidable."')
+    assert [r[2] for r in rows] == ["Jane Roe"] * 3
+    # but not into the next paragraph, where narration quoting a phrase is the outlet's own
+    rows = speakers('"We thought only the mayor was careless," said Jane Roe.',
+                    'The council\'s plan, "a fix," failed on Monday.')
+    assert rows[-1][2] == ""

@@ -478,6 +478,9 @@ def _speakers_from_before(drafts: list[_Draft]) -> None:
             # an unattributed quotation continues the previous speaker
             draft.inherits = position - 1 if previous.inherits is None else previous.inherits
             draft.speaker_source = "paragraph" if previous.paragraph_id == draft.paragraph_id else "previous paragraph"
+        if draft.inherits is not None:
+            for quote_id in draft.quote_ids:  # the rest of its quotation speaks with it
+                origins.setdefault(quote_id, draft.inherits)
 
 
 def _quote_origins(drafts: list[_Draft]) -> dict[int, int]:
@@ -495,9 +498,10 @@ def _continues_previous(draft: _Draft, previous: _Draft | None) -> bool:
     """Whether a quotation without a speaker goes on from the sentence before, which is
     attributed or has itself taken a speaker, and is not narration: '“X,” said A. “Y.”',
     'A said X. “Y.”', and a quotation paragraph right after a quoted or reported one."""
-    return (draft.voice == "quotation" and previous is not None
-            and (previous.attribution is not None or previous.inherits is not None)
-            and previous.voice != "narration")
+    if previous is None or previous.voice == "narration" or (previous.attribution is None and previous.inherits is None):
+        return False
+    # a partly quoted sentence goes on only inside its paragraph: 'Roe said X. Y “kind of misspoke.”'
+    return draft.voice == "quotation" or (draft.voice == "mixed" and previous.paragraph_id == draft.paragraph_id)
 
 
 def _speakers_from_after(drafts: list[_Draft]) -> None:
