@@ -243,3 +243,16 @@ def test_a_quotation_carries_its_speaker_past_a_partly_quoted_sentence():
     rows = speakers('"We thought only the mayor was careless," said Jane Roe.',
                     'The council\'s plan, "a fix," failed on Monday.')
     assert rows[-1][2] == ""
+
+
+def test_a_tag_set_off_by_commas_names_the_speaker_after_its_verb():
+    found = find_attribution("The paradox of the plan, says Jane Roe, a historian at the institute, is that it works.")
+    assert (found.speaker, found.kind) == ("Jane Roe", "name")
+    # a named subject keeps its verb, and a pronoun tag is the pronoun
+    assert find_attribution("Jane Roe, 52, said John Doe, the mayor, had lied.").speaker == "Jane Roe"
+    assert find_attribution("The mayor, she said, has lied.").speaker == "she"
+
+
+def test_a_possessive_head_takes_a_one_word_name_in_apposition():
+    assert find_attribution("Roe's son, Grant, said the plan failed.").speaker == "Grant"
+    assert find_attribution("Her husband, Bill, said the plan failed.").speaker == "Bill"

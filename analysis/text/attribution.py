@@ -1211,12 +1211,14 @@ def _name_ends_head(s: SubjectWords) -> Subject | _NotASubject | None:
 
 def _name_in_apposition(s: SubjectWords) -> Subject | _NotASubject | None:
     """"His solicitor, Anna Greaves,": a name filling an apposition (one word will do after
-    a lower-case or determiner head: "the driver, Mills,")."""
+    a lower-case or determiner head, "the driver, Mills,", or a possessive one, "Roe's son,
+    Grant,")."""
     head = s.head
     for seg in s.appositions:
         seg_runs = _name_runs(seg)
         if seg and seg_runs and seg_runs[0] == (0, len(seg)) and (len(seg) >= 2 or not _is_cap(head[0])
-                                                                  or head[0].lower in DETERMINERS):
+                                                                  or head[0].lower in DETERMINERS
+                                                                  or (_is_possessive(head[0]) and not _is_cap(head[-1]))):
             name, hint = _clean_name([t.text for t in seg], [])
             return name, "name", hint
     return None
@@ -2134,9 +2136,30 @@ def _layout_speaker(tokens: list[Token]) -> Attribution | None:
     return None
 
 
+def _parenthetical_tag(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
+    """'The paradox of the plan, says Jane Roe, a historian, is that it works.': a tag set
+    off by commas after a subject that is no name names its speaker after the verb, with the
+    sentence going on after the name (a named subject keeps the verb: 'Roe, 52, said Doe,
+    the mayor, had lied')."""
+    if verb_start == 0 or tokens[verb_start - 1].text != "," or tokens[verb_start].lower.endswith("ing"):
+        return None
+    k = verb_end
+    while k < len(tokens) and (_is_cap(tokens[k]) or (tokens[k].lower in CONNECTORS and k > verb_end)):
+        k += 1
+    if k - verb_end < 2 or k >= len(tokens) or tokens[k].text != "," or k + 1 >= len(tokens):
+        return None
+    before = _subject_before(tokens, verb_start, verb_end)
+    if before is not None and before.kind == "name":
+        return None
+    found = _inverted(tokens, verb_start, verb_end)
+    if found is None or found.kind != "name":
+        return None
+    return found._replace(rule="inverted", tag=((verb_start, k),))
+
+
 #: Where a speech verb's speaker is, tried in this order for each verb
 #: ``(tokens, verb_start, verb_end)``: the order is the behaviour.
-VERB_FINDERS = (_subject_before, _coordinated_subject, _inverted)
+VERB_FINDERS = (_parenthetical_tag, _subject_before, _coordinated_subject, _inverted)
 
 
 #: a speech verb's span in the tokens and its lexicon row: ``(start, end, verb)``
