@@ -20,11 +20,13 @@ is accepted in these news shapes, tried in this order (the order is the behaviou
 3. for each speech verb (a lexicon form, unless one of :data:`VERB_VETOES` reads it as
    something else), the finders of :data:`VERB_FINDERS`:
 
-   a. subject before the verb, the subject starting a clause (sentence start, after
+   a. a tag set off by commas after a subject that is no name: ``The trouble, says
+      Jane Roe, a historian, is ...``;
+   b. subject before the verb, the subject starting a clause (sentence start, after
       an introductory phrase and comma, after "but"/"and"/"as"): ``X said``,
       ``X, 52, who ..., said:``, ``..., X reported.``, ``X has warned``;
-   b. coordinated: ``X laughed and said``, ``Veltra cut its forecast and said``;
-   c. inverted after a quotation or comma: ``"...," said café owner Sofia Marques.``;
+   c. coordinated: ``X laughed and said``, ``Veltra cut its forecast and said``;
+   d. inverted after a quotation or comma: ``"...," said café owner Sofia Marques.``;
 4. a participle after the main clause: ``X unveiled the bill, claiming ...``,
    ``X ended the meeting by announcing ...``;
 5. a clause ending in a colon before a quotation: ``Roe leaned in and boomed: "..."``.
