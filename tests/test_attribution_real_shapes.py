@@ -256,3 +256,9 @@ def test_a_tag_set_off_by_commas_names_the_speaker_after_its_verb():
 def test_a_possessive_head_takes_a_one_word_name_in_apposition():
     assert find_attribution("Roe's son, Grant, said the plan failed.").speaker == "Grant"
     assert find_attribution("Her husband, Bill, said the plan failed.").speaker == "Bill"
+
+
+def test_the_sentences_of_a_transcript_turn_are_its_speakers():
+    rows = speakers("ROE: We will not back down. The vote is ours.", "DOE: Thank you. That was the governor.",
+                    "The interview ended there.")
+    assert [(r[1], r[2]) for r in rows] == [("reported", "Roe")] * 2 + [("reported", "Doe")] * 2 + [("narration", "")]

@@ -66,7 +66,8 @@ class Sentence(NamedTuple):
     before its attribution in the same paragraph), "next paragraph" (a quotation
     paragraph before one that opens with its speaker: 'Roe said ...'), "lead-in" (a quotation after a sentence
     ending in a colon that names its speaker: 'Roe issued this statement:'), "signature" (a quotation before
-    a paragraph signing it: '― Jane Roe') or ""; ``source`` the canonical source in
+    a paragraph signing it: '― Jane Roe'), "turn" (a sentence after a transcript label in its paragraph:
+    'ROE: We will not back down. The vote is ours.') or ""; ``source`` the canonical source in
     the article ("Boris Bondarev", "UN Watch", "unnamed"; "" for narration or when
     unresolved), ``source_kind`` person, organisation or unnamed, and
     ``speaker_resolution`` named, alias, pronoun, description or unresolved
@@ -460,6 +461,21 @@ def _speakers_by_layout(drafts: list[_Draft]) -> None:
             draft.attribution, draft.speaker, draft.speaker_source = found, found.speaker, source
 
 
+def _transcript_turns(drafts: list[_Draft]) -> None:
+    """The sentences after a transcript turn's label in its paragraph are the speaker's
+    words too: 'ROE: We will not back down. The vote is ours.' makes both sentences Roe's
+    (reported: spoken words set down without quotation marks)."""
+    turn = None
+    for position, draft in enumerate(drafts):
+        if draft.attribution is not None:
+            unquoted_turn = draft.attribution.rule == "layout" and draft.quoted_share == 0
+            turn = position if unquoted_turn else None
+        elif turn is not None and draft.paragraph_id == drafts[turn].paragraph_id and draft.voice == "narration":
+            draft.voice, draft.inherits, draft.speaker_source = "reported", turn, "turn"
+        else:
+            turn = None
+
+
 def _speakers_from_before(drafts: list[_Draft]) -> None:
     """A sentence without a speaker of its own takes the speaker of its quotation (the
     first sentence the quotation touches that names one: '“We had no choice. We acted,”
@@ -538,8 +554,8 @@ def _inherited_speakers(drafts: list[_Draft]) -> None:
 
 
 #: the speaker passes, in order: each reads what the ones before it wrote
-_SPEAKER_PASSES = (_own_speakers, _speakers_by_layout, _speakers_from_before, _speakers_from_after,
-                   _inherited_speakers)
+_SPEAKER_PASSES = (_own_speakers, _transcript_turns, _speakers_by_layout, _speakers_from_before,
+                   _speakers_from_after, _inherited_speakers)
 
 
 # -- the records -----------------------------------------------------------------------
