@@ -262,3 +262,9 @@ def test_the_sentences_of_a_transcript_turn_are_its_speakers():
     rows = speakers("ROE: We will not back down. The vote is ours.", "DOE: Thank you. That was the governor.",
                     "The interview ended there.")
     assert [(r[1], r[2]) for r in rows] == [("reported", "Roe")] * 2 + [("reported", "Doe")] * 2 + [("narration", "")]
+
+
+def test_from_or_more_from_may_open_a_layout_speaker():
+    assert find_attribution('From Jane Roe: \x00').speaker == "Jane Roe"
+    assert find_attribution('Polls were early - More from Roe: \x00').speaker == "Roe"
+    assert find_attribution('From the report: \x00') is None

@@ -2083,15 +2083,18 @@ def _named_colon_quotation(lead: LayoutLead) -> Attribution | None:
     """'Jane Roe, editor of The Review: "..."': a name of two words or more (perhaps with an
     apposition) before a colon and a quotation, not written all in capitals as a heading is
     ('MORE READING: "..."'); after a heading and a dash one word will do ('Polls overhyped -
+    Roe: "..."'), and "from" or "more from" may open it ('From Jane Roe: "..."', '- More from
     Roe: "..."')."""
     head = lead.head
+    opening = [t.lower for t in head[:2]]
+    if opening[:1] == ["from"] or opening == ["more", "from"]:
+        head = head[opening.index("from") + 1:]
     one_word_after_dash = lead.dash >= 0 and len(head) == 1 and head[0].lower not in _HEADER_WORDS
     if not lead.quoted or _name_runs(head) != [(0, len(head))] or (len(head) < 2 and not one_word_after_dash) \
             or any(t.lower in DETERMINERS for t in head):
         return None
     if len(head) > 1 and all(t.text.isupper() for t in head) and lead.dash < 0:
         return None  # a heading in capitals: 'SHORT READS: "..."'
-
     name, hint = _clean_name([t.text for t in head], [])
     if not name:
         return None
