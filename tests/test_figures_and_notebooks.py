@@ -70,7 +70,17 @@ def test_a_group_longer_than_a_workers_share_is_cut_into_shares():
     assert pieces == [[f"terms-{k}" for k in range(6)], [f"terms-{k}" for k in range(6, 10)], ["roles"], ["framing"]]
 
 
-def test_a_story_table_is_computed_once_in_the_worker_that_draws_its_figures(tmp_path, monkeypatch):
+def test_this_process_draws_one_workers_share_and_the_forks_the_rest():
+    # groups of 3, 2, 1 and 1 figures on two workers, dealt largest first to the lighter bin
+    # (ties to the first): by hand, 3 -> this process, 2 -> the fork, 1 -> the fork (2 < 3),
+    # the last 1 -> this process (3 = 3)
+    groups = [["a1", "a2", "a3"], ["b1", "b2"], ["c"], ["d"]]
+    mine, theirs = figures._share_out(groups, 2)
+    assert (mine, theirs) == ([["a1", "a2", "a3"], ["d"]], [["b1", "b2"], ["c"]])
+    assert figures._share_out(groups, 1) == (groups, [])
+
+
+def test_a_story_table_is_computed_once_in_the_process_that_draws_its_figures(tmp_path, monkeypatch):
     from analysis.measures import readability
 
     log = tmp_path / "calls.txt"
@@ -84,9 +94,10 @@ def test_a_story_table_is_computed_once_in_the_worker_that_draws_its_figures(tmp
     monkeypatch.setenv("OUTLET_COMPARE_FIGURE_WORKERS", "2")
     written = figures.build_figures(data_dir=SEED_DATA, story="bondarev-resignation", out_dir=tmp_path / "out")
     calls = log.read_text().split()
-    # three readability figures, one computation, in a drawing worker (not this process)
+    # three readability figures, one computation, in the process that draws them: the
+    # readability group is the largest, so this process draws it (its fork draws the rest)
     assert sum("readability" in p.name for p in written) == 3
-    assert len(calls) == 1 and calls[0] != str(os.getpid())
+    assert calls == [str(os.getpid())]
 
 
 def test_a_second_story_gets_its_figures_and_notebooks(tmp_path):

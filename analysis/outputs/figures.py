@@ -273,15 +273,40 @@ def _groups(jobs: list[tuple[Callable, Path]], workers: int) -> list[list[tuple[
     return sorted(pieces, key=len, reverse=True)  # stable: ties keep the jobs' order
 
 
+def _share_out(groups: list[list[tuple[Callable, Path]]], workers: int) -> tuple[list, list]:
+    """The groups this process draws and the ones its forked workers draw: ``groups`` (largest
+    first) dealt to ``workers`` bins, each to the bin with the fewest figures so far (Graham's
+    rule again); this process takes the first bin."""
+    bins: list[list] = [[] for _ in range(workers)]
+    for group in groups:
+        min(bins, key=lambda b: sum(len(g) for g in b)).append(group)
+    return bins[0], [group for b in bins[1:] for group in b]
+
+
+def _release_freed_memory() -> None:
+    """Collect garbage and hand freed heap pages back to the system (glibc's ``malloc_trim``)
+    before forking: a forked worker starts with the pages this process holds, so what was
+    freed but kept by the allocator would count once more in every worker."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
 def save_figures(jobs: list[tuple[Callable, Path]], workers: int | None = None, progress: bool = False,
                  desc: str = "figures") -> None:
-    """Draw each ``(draw, path)`` job: in forked processes when there are several CPUs.
+    """Draw each ``(draw, path)`` job: in this process and forked ones when there are several CPUs.
 
     The figures are independent, so they are drawn in parallel, a group of figures
-    that read the same tables (see :class:`StoryTables`) in one process; each
-    worker is a fork of this process and inherits the drawing functions (closures
-    over the story's tables) without pickling them.  A PNG does not depend on which
-    process drew it (the same style, data and pinned libraries), so the files are
+    that read the same tables (see :class:`StoryTables`) in one process; this process
+    draws one worker's share itself and ``workers - 1`` forks draw the rest (one process
+    fewer holding the tables, the same parallelism); each fork inherits the drawing
+    functions (closures over the tables) without pickling them.  A PNG does not depend on
+    which process drew it (the same style, data and pinned libraries), so the files are
     byte-identical to drawing them one by one.  Where ``fork`` is not available
     (Windows, macOS's default) they are drawn here, one by one.  With ``progress`` the
     figures drawn are counted on stderr (:mod:`analysis.progress`).
@@ -298,10 +323,17 @@ def save_figures(jobs: list[tuple[Callable, Path]], workers: int | None = None, 
             return
         import multiprocessing
 
-        _PENDING = groups
+        mine, theirs = _share_out(groups, workers)
+        _PENDING = theirs
+        _release_freed_memory()
         try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                for drawn, failure in pool.imap_unordered(_save_pending, range(len(groups))):
+            with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
+                drawn_elsewhere = pool.imap_unordered(_save_pending, range(len(theirs)))
+                for group in mine:
+                    for draw, path in group:
+                        save_figure(draw, path)
+                        bar.update()
+                for drawn, failure in drawn_elsewhere:
                     if failure is not None:
                         raise failure
                     bar.update(drawn)
