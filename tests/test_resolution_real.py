@@ -182,3 +182,13 @@ def test_several_speakers_are_not_cut_down_to_one_person():
          said("Harbor Radio’s Maria Okonjo and Tom Baxter", "name", "organisation")),
     )
     assert out[0][0] != "Tom Baxter"
+
+
+def test_several_bodies_or_documents_with_no_name_are_unnamed():
+    from analysis.text.sources import _is_indefinite
+    # by reading: no one body or paper is meant, so no earlier name stands for them
+    assert _is_indefinite("Patient advocacy groups") and _is_indefinite("press reports")
+    assert _is_indefinite("exit polls")
+    # a name heads them, a body's staff is the body, and a definite one points back
+    assert not _is_indefinite("FEC records") and not _is_indefinite("state inspectors")
+    assert not _is_indefinite("the advocacy groups") and not _is_indefinite("cable news")
