@@ -192,3 +192,13 @@ def test_several_bodies_or_documents_with_no_name_are_unnamed():
     # a name heads them, a body's staff is the body, and a definite one points back
     assert not _is_indefinite("FEC records") and not _is_indefinite("state inspectors")
     assert not _is_indefinite("the advocacy groups") and not _is_indefinite("cable news")
+
+
+def test_a_named_bodys_document_or_the_outlet_itself_is_that_body():
+    from analysis.text.article import analyse_text
+    text = ("Invented headline\n\nThe Daily Ledger newspaper said the plan failed. According to Acme Polling data, "
+            "the fund was empty. The Roe campaign said it would appeal. The Monmouth poll suggests a close race.")
+    sources = [s.source for s in analyse_text("t", text).sentences]
+    # by reading: the paper is the Daily Ledger, the data are Acme Polling's; a campaign is a body
+    # of its own, and a named poll keeps its name
+    assert sources == ["Daily Ledger", "Acme Polling", "Roe campaign", "Monmouth poll"]

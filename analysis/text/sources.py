@@ -166,6 +166,31 @@ DOCUMENT_NOUNS = frozenset({"report", "study", "survey", "data", "figures", "ana
                             "projection", "projections", "index"})
 
 
+#: nouns for an outlet after its name: "the Daily Ledger newspaper" is the Daily Ledger
+_OUTLET_NOUNS = frozenset({"newspaper", "paper", "magazine", "network", "channel", "tabloid", "broadcaster",
+                           "outlet", "site", "blog", "daily", "weekly", "average"})
+
+
+def _named_by_its_body(modifier: str, text: str) -> bool:
+    """Whether a description with a name in it is that body's document or the outlet itself:
+    "FEC records", "the Daily Ledger newspaper", "the Acme Polling average" (a head noun of
+    :data:`DOCUMENT_NOUNS` or :data:`_OUTLET_NOUNS`, at most one word between it and the
+    name), but not a named poll or survey ("the Acme poll" keeps its name), nor a place's
+    ("U.S. lobbying records", "the California secretary of state's website")."""
+    words = text.split()
+    last = _strip_possessive(words[-1]).lower()
+    if not (last in DOCUMENT_NOUNS or _stem(last) in DOCUMENT_NOUNS | _OUTLET_NOUNS) or _stem(last) in _NAMED_POLLS:
+        return False
+    after = words[[_strip_possessive(w) for w in words].index(modifier.split()[-1]) + 1:] \
+        if modifier.split()[-1] in [_strip_possessive(w) for w in words] else words
+    place = modifier.lower().rstrip(".") in {"u.s", "us", "american", "federal", "state"}
+    return len(after) <= 2 and not place
+
+
+#: documents that keep their name: "the Acme poll" is known by it
+_NAMED_POLLS = frozenset({"poll", "survey"})
+
+
 def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
@@ -590,12 +615,18 @@ class ArticleSources:
         a person or unknown) is an organisation of that name, "Roe campaign", even when a "Roe
         Foundation" is known: a known body must be named by the whole modifier or hold the
         description's head noun ("the Acme board" of "Acme Board of Trade"), unless that noun is
-        a person's role ("the Acme party leader" speaks for a known "Acme Party of Ohio")."""
+        a person's role ("the Acme party leader" speaks for a known "Acme Party of Ohio"); a
+        document or the outlet itself after the name is that body ("FEC records", "the Daily
+        Ledger newspaper")."""
         known = self.find_name(modifier, "organisation")
         head = _stem(_strip_possessive(text.split()[-1]).lower())
         if known is not None and known.kind == "organisation" \
                 and (_words(modifier) == known.words or head in {_stem(w) for w in known.words} or head in TITLES):
             return known
+        if _named_by_its_body(modifier, text):
+            # a body's document or the outlet itself: "FEC records", "the Daily Ledger newspaper"
+            entity, _ = self.add_name(modifier, "organisation", position, False)
+            return entity
         words = text.split()
         if words[0].lower() in _DEFINITE_WORDS:
             words = words[1:]
@@ -793,10 +824,11 @@ def _proper_modifier(text: str) -> str:
     run: list[str] = []
     for word in words[:-1]:
         if word[:1].isupper():
-            run.append(_strip_possessive(word))
+            run.append(word)
         elif run:
             break
-    return " ".join(run)
+    # only the run's own possessive goes: "Roe's campaign" -> Roe, "the People's Daily newspaper"
+    return " ".join(run[:-1] + [_strip_possessive(run[-1])]) if run else ""
 
 
 def _description_words(text: str) -> list[str]:
