@@ -268,3 +268,9 @@ def test_from_or_more_from_may_open_a_layout_speaker():
     assert find_attribution('From Jane Roe: \x00').speaker == "Jane Roe"
     assert find_attribution('Polls were early - More from Roe: \x00').speaker == "Roe"
     assert find_attribution('From the report: \x00') is None
+
+
+def test_a_korean_given_name_is_part_of_the_name():
+    rows = speakers("Ban Ki-moon, the secretary general, sat in the hotel.",
+                    '"That was difficult," Ban recalled. He said it was hard. Ex-wife Jane Roe said no.')
+    assert [r[3] for r in rows[1:]] == ["Ban Ki-moon", "Ban Ki-moon", "Jane Roe"]

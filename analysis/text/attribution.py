@@ -198,8 +198,23 @@ def _is_cap(token: Token) -> bool:
     word = token.text
     if not word[:1].isupper() and not _CAMEL.match(word):  # "easyJet", "eBay"
         return False
-    # "Mum-of-three": a hyphenated word with lower-case parts is a description, not a name
-    return not ("-" in word and any(part[:1].islower() for part in word.split("-")[1:]))
+    # "Mum-of-three": a hyphenated word with lower-case parts is a description, not a name,
+    # except a given name of two syllables as Korean ones are written ("Ban Ki-moon", "Jae-in")
+    return not ("-" in word and any(part[:1].islower() for part in word.split("-")[1:])) or _syllable_name(word)
+
+
+#: short capitalised prefixes that make a hyphenated word a description ("Ex-wife", "Co-founder")
+_HYPHEN_PREFIXES = frozenset({"ex", "pro", "non", "co", "pre", "mid", "sub", "neo", "bi", "tri", "re", "un", "far",
+                              "top", "big", "low", "all", "one", "two", "six", "ten", "old", "new", "sit", "set",
+                              "anti", "self", "well", "post", "semi", "off", "out", "end", "war", "tax", "pay"})
+
+
+def _syllable_name(word: str) -> bool:
+    """'Ki-moon', 'Jae-in', 'Jong-un': two short parts, the first capitalised and no prefix."""
+    parts = word.split("-")
+    return len(parts) == 2 and parts[0][:1].isupper() and parts[0].isalpha() and parts[1].isalpha() \
+        and 2 <= len(parts[0]) <= 3 and 2 <= len(parts[1]) <= 4 and parts[1].islower() \
+        and parts[0].lower() not in _HYPHEN_PREFIXES
 
 
 def _is_possessive(token: Token) -> bool:
