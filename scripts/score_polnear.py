@@ -477,8 +477,11 @@ def _one_person(long: list[str], short: list[str], lower: frozenset) -> bool:
     "Hillary" / "Hillary Clinton", "Mr. Lou" / "Lou Jiwei" (a surname written first).  The
     rest of the full name must be proper names that the corpus never writes in lower case,
     so "Clinton" is not "Clinton Foundation" and "Time" is not "Time Magazine".  Not the
-    other way round: a predicted "Orlando" is not "the Orlando Sentinel"."""
-    return len(short) == 1 and len(long) >= 2 and short[0] == long[0] and short[0] not in lower \
+    other way round: a predicted "Orlando" is not "the Orlando Sentinel".  A surname that
+    is also a common word may stand for a full name whose given name is hyphenated syllables,
+    as Korean names are written ("Ban" / "Ban Ki-moon")."""
+    syllables = all("-" in w for w in long[1:])
+    return len(short) == 1 and len(long) >= 2 and short[0] == long[0] and (short[0] not in lower or syllables) \
         and all(len(w) == 1 or w not in lower for w in long[1:])
 
 

@@ -392,3 +392,10 @@ def test_hand_referents_replace_the_nearest_earlier_named_source(tmp_path):
     bad.write_text("article\tsource_start\treferent\nx\tnot a number\tJohn Doe\n", encoding="utf-8")
     with pytest.raises(InputDataError, match="line 2"):
         sp.read_referents(bad)
+
+
+def test_a_surname_that_is_a_common_word_names_a_korean_full_name():
+    lower = frozenset({"ban", "time"})
+    # by reading: "Ban" is Ban Ki-moon; "Time" is still not "Time Magazine"
+    assert sp.same_speaker("Ban Ki-moon", "Ban", lower)
+    assert not sp.same_speaker("Time Magazine", "Time", lower)
