@@ -214,6 +214,12 @@ def _gold(text, source, sentence):
                               sp.source_type(source), sp.indefinite(source), sp.is_group(source))
 
 
+def _predicted(text, sentence, source):
+    """The package's reported sentence ``sentence`` of ``text`` with ``source``."""
+    at = text.index(sentence)
+    return Predicted(at, at + len(sentence), "reported", source, "", sentence)
+
+
 def test_they_may_refer_to_a_group_but_he_may_not():
     # Gold: "Some Republicans" said ... ; "They" said ... ; "he" said ...  The nearest earlier
     # named Source before all three is "Jane Roe".  For "They" the group is nearer, so the
@@ -222,9 +228,7 @@ def test_they_may_refer_to_a_group_but_he_may_not():
     gold = functools.partial(_gold, text)
     golds = [gold("Jane Roe", "Jane Roe said yes."), gold("Some Republicans", "Some Republicans said no."),
              gold("They", "They said never."), gold("He", "He said maybe.")]
-    def predicted(sentence, source):
-        at = text.index(sentence)
-        return Predicted(at, at + len(sentence), "reported", source, "", sentence)
+    predicted = functools.partial(_predicted, text)
     sentences = [predicted("They said never.", "Some Republicans"), predicted("He said maybe.", "Some Republicans")]
     c = sp.score_article("x", text, golds, sentences=sentences).counts
     assert (c["speaker_pronoun_n"], c["speaker_pronoun_right"]) == (2, 1)
@@ -367,10 +371,7 @@ def test_hand_referents_replace_the_nearest_earlier_named_source(tmp_path):
     gold = functools.partial(_gold, text)
     golds = [gold("Jane Roe", "Jane Roe said yes."), gold("He", "He said no."),
              gold("A source", "A source said maybe."), gold("An aide", "An aide said never.")]
-
-    def predicted(sentence, source):
-        at = text.index(sentence)
-        return Predicted(at, at + len(sentence), "reported", source, "", sentence)
+    predicted = functools.partial(_predicted, text)
 
     def counts(he, referents):
         sentences = [predicted("He said no.", he), predicted("A source said maybe.", "unnamed"),
