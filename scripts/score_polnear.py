@@ -651,15 +651,16 @@ def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors
             if not golds:
                 continue
             kind = golds[0].source_type
-            if referents.get(golds[0].source_start) == UNSURE and kind in ("pronoun", "description"):
+            by_hand = referents.get(golds[0].source_start) if kind in ("pronoun", "description") else None
+            if by_hand == UNSURE:
                 c["speaker_unsure"] += 1
                 continue
+            c["speaker_by_referent"] += by_hand is not None  # counted whatever the prediction
             predicted = s.source or s.speaker
             right = False
             for g in golds if predicted.lower() not in _THIRD_PERSON else []:
                 referent = referents.get(g.source_start) if g.source_type in ("pronoun", "description") else None
                 if referent is not None and referent != UNSURE:
-                    c["speaker_by_referent"] += 1 if g is golds[0] else 0
                     right = _right_by_referent(predicted, g, referent, lower, ends)
                 elif followers(g.source):
                     # "Roe's advisers": unnamed people, not Roe; right when unnamed or as written

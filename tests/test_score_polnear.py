@@ -389,6 +389,10 @@ def test_hand_referents_replace_the_nearest_earlier_named_source(tmp_path):
     # an UNSURE Source is not scored: one description left
     assert counts("John Doe", referents) == (1, 1, 1)
     assert counts("Jane Roe", referents) == (0, 1, 1)
+    # the sentences scored by hand are those with a referent, whatever is predicted: an
+    # unresolved "he" (never right) still counts among them ("He" and "A source": 2)
+    sentences = [predicted("He said no.", "he"), predicted("A source said maybe.", "unnamed")]
+    assert sp.score_article("x", text, golds, sentences=sentences, referents=referents).counts["speaker_by_referent"] == 2
     bad = tmp_path / "bad.tsv"
     bad.write_text("article\tsource_start\treferent\nx\tnot a number\tJohn Doe\n", encoding="utf-8")
     with pytest.raises(InputDataError, match="line 2"):

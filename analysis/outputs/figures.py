@@ -278,8 +278,11 @@ def _share_out(groups: list[list[tuple[Callable, Path]]], workers: int) -> tuple
     first) dealt to ``workers`` bins, each to the bin with the fewest figures so far (Graham's
     rule again); this process takes the first bin."""
     bins: list[list] = [[] for _ in range(workers)]
+    loads = [0] * workers  # figures dealt to each bin so far
     for group in groups:
-        min(bins, key=lambda b: sum(len(g) for g in b)).append(group)
+        lightest = loads.index(min(loads))  # the first of the lightest on a tie
+        bins[lightest].append(group)
+        loads[lightest] += len(group)
     return bins[0], [group for b in bins[1:] for group in b]
 
 

@@ -166,9 +166,14 @@ DOCUMENT_NOUNS = frozenset({"report", "study", "survey", "data", "figures", "ana
                             "projection", "projections", "index"})
 
 
-#: nouns for an outlet after its name: "the Daily Ledger newspaper" is the Daily Ledger
+#: nouns for an outlet, or a figure it publishes, after its name: "the Daily Ledger newspaper"
+#: is the Daily Ledger, "the Acme Polling average" is Acme Polling's
 _OUTLET_NOUNS = frozenset({"newspaper", "paper", "magazine", "network", "channel", "tabloid", "broadcaster",
                            "outlet", "site", "blog", "daily", "weekly", "average"})
+#: documents that keep their name: "the Acme poll" is known by it
+_NAMED_POLLS = frozenset({"poll", "survey"})
+#: modifiers that name a place or a level of government, not the body behind a document
+_PLACE_MODIFIERS = frozenset({"u.s", "us", "american", "federal", "state"})
 
 
 def _named_by_its_body(modifier: str, text: str) -> bool:
@@ -177,18 +182,13 @@ def _named_by_its_body(modifier: str, text: str) -> bool:
     :data:`DOCUMENT_NOUNS` or :data:`_OUTLET_NOUNS`, at most one word between it and the
     name), but not a named poll or survey ("the Acme poll" keeps its name), nor a place's
     ("U.S. lobbying records", "the California secretary of state's website")."""
-    words = text.split()
-    last = _strip_possessive(words[-1]).lower()
-    if not (last in DOCUMENT_NOUNS or _stem(last) in DOCUMENT_NOUNS | _OUTLET_NOUNS) or _stem(last) in _NAMED_POLLS:
+    words = [_strip_possessive(w) for w in text.split()]
+    head = words[-1].lower()
+    if not (head in DOCUMENT_NOUNS or _stem(head) in DOCUMENT_NOUNS | _OUTLET_NOUNS) or _stem(head) in _NAMED_POLLS:
         return False
-    after = words[[_strip_possessive(w) for w in words].index(modifier.split()[-1]) + 1:] \
-        if modifier.split()[-1] in [_strip_possessive(w) for w in words] else words
-    place = modifier.lower().rstrip(".") in {"u.s", "us", "american", "federal", "state"}
-    return len(after) <= 2 and not place
-
-
-#: documents that keep their name: "the Acme poll" is known by it
-_NAMED_POLLS = frozenset({"poll", "survey"})
+    name_end = modifier.split()[-1]
+    after_name = words[words.index(name_end) + 1:] if name_end in words else words
+    return len(after_name) <= 2 and modifier.lower().rstrip(".") not in _PLACE_MODIFIERS
 
 
 def _stem(word: str) -> str:
