@@ -34,6 +34,14 @@ def gold_score():
 
 # -- the lexicon -------------------------------------------------------------
 
+def test_tokenize_gives_each_caller_its_own_list():
+    # tokens are memoised per text: one caller changing its list must not change another's
+    first = tokenize("Mr. Roe said so.")
+    assert [t.text for t in first] == ["Mr.", "Roe", "said", "so", "."]
+    first.clear()
+    assert [t.text for t in tokenize("Mr. Roe said so.")] == ["Mr.", "Roe", "said", "so", "."]
+
+
 def test_speech_verb_lexicon_is_a_data_file_with_inflections_and_phrases():
     index = speech_verbs()
     lemmas = {v.lemma for forms in index.values() for v in forms}

@@ -53,6 +53,16 @@ def test_quoted_words_counted_inside_the_marks_by_hand():
     assert quoted_word_counts(doc) == [0, 5]
 
 
+def test_quoted_words_counted_in_each_sentence_with_two_quotations_and_one_without_by_hand():
+    text = ("A headline\n\nThe plan was approved.\n\n“We are delighted,” said Ann Lee, “and very proud.” "
+            "She left early. “Good night.”\n")
+    doc = analyse_text("x", text)
+    assert [s.text for s in doc.sentences][1:] == ["“We are delighted,” said Ann Lee, “and very proud.”",
+                                                   "She left early.", "“Good night.”"]
+    # 3 + 3 words inside the two pairs of marks; none in "She left early."; 2 in the last
+    assert quoted_word_counts(doc) == [0, 6, 0, 2]
+
+
 def test_pipeline_and_notebook_table_give_the_same_voice_metrics(seed_corpus):
     metrics = corpus_metrics(SEED_DATA, workers=1, progress=False).set_index("article_id")
     table = voice_table(seed_corpus).set_index("article_id").loc[metrics.index]

@@ -9,6 +9,7 @@ functions, so a count or a voice is defined once.
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple, get_type_hints
@@ -70,6 +71,13 @@ def analyse_text(article_id: str, text: str, *, user_rules: tuple[RoleRule, ...]
                        structure.bylines, structure.dates, language)
 
 
+@functools.lru_cache(maxsize=65536)
+def _word_and_stop(token: str) -> tuple[bool, bool]:
+    """Whether a token is a word, and a stop word (memoised: most of an article's words are common)."""
+    lower = normalise(token)
+    return is_alpha(lower), lower in stop_words()
+
+
 class ArticleCounts(NamedTuple):
     """Per-article counts: columns of the articles table and of the corpus metrics alike."""
 
@@ -106,14 +114,13 @@ def article_counts(doc: ArticleText) -> ArticleCounts:
     if not doc.measured:
         return ArticleCounts(len(doc.paragraphs), len(doc.body), len(doc.paragraphs) - len(doc.body),
                              *[float("nan")] * (len(ArticleCounts._fields) - 3))
-    stops = stop_words()
     n_words = n_stop = 0
     # each distinct token once (a token never spans the line break joining two sentences)
     for token, count in Counter(TOKEN_PATTERN.findall("\n".join(s.text for s in doc.sentences))).items():
-        lower = normalise(token)
-        if is_alpha(lower):
+        word, stop = _word_and_stop(token)
+        if word:
             n_words += count
-            n_stop += count if lower in stops else 0
+            n_stop += count if stop else 0
     letters = np.array([s.n_letters for s in doc.sentences], dtype=float)
     quoted = np.array([s.quoted_share for s in doc.sentences], dtype=float) * letters
     voices = [s.voice for s in doc.sentences]

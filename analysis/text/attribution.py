@@ -177,6 +177,12 @@ CONNECTORS = frozenset({"of", "for", "and", "&", "on", "de", "von", "van", "der"
 def tokenize(text: str) -> list[Token]:
     """Word and punctuation tokens; a trailing full stop leaves a word unless it is
     an abbreviation kept whole ("Mr.", "Capt.", "U.S.")."""
+    return list(_tokens_of(text))  # a fresh list: callers may slice or extend their own
+
+
+@functools.lru_cache(maxsize=1024)
+def _tokens_of(text: str) -> tuple[Token, ...]:
+    # memoised: a sentence is tokenized for its attribution, its mentions and its subject
     tokens = []
     for word in _TOKEN.findall(text):
         if len(word) > 1 and word.endswith(".") and word.count(".") == 1 and word[:-1].lower() not in TITLES \
@@ -185,7 +191,7 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(_FULL_STOP)
         else:
             tokens.append(_new_token(Token, (word, word.lower())))
-    return tokens
+    return tuple(tokens)
 
 
 _new_token = tuple.__new__  # Token(text, lower) without the generated __new__'s Python frame
@@ -195,7 +201,19 @@ _FULL_STOP = Token(".", ".")
 
 
 def _is_cap(token: Token) -> bool:
-    word = token.text
+    try:  # asked of every token many times over; the answer depends on the word alone
+        return _CAPITALISED[token.text]
+    except KeyError:
+        answer = _CAPITALISED[token.text] = _capitalised(token.text)
+        if len(_CAPITALISED) > 50_000:  # bounded: a long corpus's vocabulary does not pile up
+            _CAPITALISED.clear()
+        return answer
+
+
+_CAPITALISED: dict[str, bool] = {}
+
+
+def _capitalised(word: str) -> bool:
     if not word[:1].isupper() and not _CAMEL.match(word):  # "easyJet", "eBay"
         return False
     # "Mum-of-three": a hyphenated word with lower-case parts is a description, not a name,
@@ -222,7 +240,10 @@ def _is_possessive(token: Token) -> bool:
 
 
 def _strip_possessive(word: str) -> str:
-    return re.sub(r"['’]s?$", "", word)
+    return _POSSESSIVE_END.sub("", word)
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "what", "how", "when", "who", "where", "about"})
@@ -657,7 +678,16 @@ _NAME_CUTS = frozenset({"of", "for", "and", "&", "on"})
 def _clean_name(words: list[str], context: list[Token]) -> tuple[str, str]:
     """(name, hint) from a run of capitalised words: titles and roles before a
     person's name dropped, a leading possessive dropped ("Peru's Ministry ..."),
-    days and months at either end dropped ("Jane Roe Sunday")."""
+    days and months at either end dropped ("Jane Roe Sunday").  Of ``context`` (the
+    tokens before the run) only the last word counts: "Canadian miner Norvale Minerals"."""
+    # memoised: the same run is cleaned for the attribution, the mentions and the subject
+    return _clean_words(tuple(words), context[-1] if context else None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _clean_words(words: tuple[str, ...], before: Token | None) -> tuple[str, str]:
+    words = list(words)
+    context = [before] if before is not None else []
     # a day or month ends no name, and neither does a connector left before one
     # ("the Ministry of Health on Monday said": not "Ministry of Health on")
     while len(words) > 1 and (words[-1].lower().rstrip(".") in CALENDAR_WORDS or words[-1].lower() in CONNECTORS):

@@ -58,6 +58,7 @@ def sentence_splitter() -> PunktSentenceTokenizer:
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """English stop words (lower case, straight apostrophes)."""
     return frozenset(get_stop_words("en"))
