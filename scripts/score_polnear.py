@@ -98,6 +98,7 @@ import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -159,11 +160,32 @@ class GoldAttribution:
     group: bool = False  # a plural group typed a description by its form: "Some Democrats", "Aides"
 
 
+class Verdict(NamedTuple):
+    """One attributed sentence's speaker, as scored: the gold Source's ``kind`` (name,
+    description, pronoun) and words, what it was scored against (``against``: the hand
+    referent, else the nearest earlier named Source for a pronoun or description, else the
+    Source itself), the package's ``predicted`` speaker and whether it is ``right``."""
+
+    article: str
+    sentence_start: int
+    kind: str
+    gold: str
+    against: str
+    by_hand: bool
+    predicted: str
+    right: bool
+    text: str
+
+
+VERDICT_COLUMNS = list(Verdict._fields)
+
+
 @dataclass
 class ArticleScore:
     name: str
     counts: Counter = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
+    verdicts: list[Verdict] = field(default_factory=list)
 
 
 # -- reading ---------------------------------------------------------------------
@@ -658,6 +680,7 @@ def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors
             c["speaker_by_referent"] += by_hand is not None  # counted whatever the prediction
             predicted = s.source or s.speaker
             right = False
+            against = by_hand or golds[0].source
             for g in golds if predicted.lower() not in _THIRD_PERSON else []:
                 referent = referents.get(g.source_start) if g.source_type in ("pronoun", "description") else None
                 if referent is not None and referent != UNSURE:
@@ -675,8 +698,12 @@ def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors
                     earlier = [src for start, src, name in named if start < g.source_start and (name or plural)
                                and not (sex and _sex_of(src, sexes) not in (None, sex))]
                     right = bool(earlier) and same_speaker(predicted, earlier[-1], lower, ends)
+                    if g is golds[0] and by_hand is None:
+                        against = earlier[-1] if earlier else ""
                 if right:
                     break
+            result.verdicts.append(Verdict(name, s.start, kind, golds[0].source, against, by_hand is not None,
+                                           predicted, right, s.text))
             c[f"speaker_{kind}_n"] += 1
             c[f"speaker_{kind}_right"] += right
             if not right:
@@ -770,6 +797,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--referents", type=Path, metavar="TSV",
                         help="hand referents of pronoun and description Sources (columns article, source_start, "
                              "referent), used instead of the nearest earlier named Source")
+    parser.add_argument("--verdicts", type=Path, metavar="TSV",
+                        help="write every scored speaker (columns: " + ", ".join(VERDICT_COLUMNS) + ") to this file")
     args = parser.parse_args(argv)
     try:
         referents = read_referents(args.referents) if args.referents else None
@@ -780,6 +809,11 @@ def main(argv: list[str] | None = None) -> int:
     total = Counter()
     for a in articles:
         total.update(a.counts)
+    if args.verdicts:
+        with open(args.verdicts, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+            writer.writerow(VERDICT_COLUMNS)
+            writer.writerows(v._replace(text=" ".join(v.text.split())) for a in articles for v in a.verdicts)
     print(f"PolNeAR {args.split}: {len(articles)} articles (first annotator in sorted order of its code), "
           f"whole pipeline (analyse_text)")
     import analysis  # the script puts its own tree first on sys.path, before PYTHONPATH

@@ -399,6 +399,28 @@ def test_hand_referents_replace_the_nearest_earlier_named_source(tmp_path):
         sp.read_referents(bad)
 
 
+def test_verdicts_say_what_each_speaker_was_scored_against(tmp_path):
+    # "He" is scored against the nearest earlier named Source (Jane Roe), then against the
+    # hand referent John Doe; the main command writes the same records to a TSV
+    text = "Jane Roe said yes. John Doe arrived late. He said no."
+    golds = [_gold(text, "Jane Roe", "Jane Roe said yes."), _gold(text, "He", "He said no.")]
+    sentences = [_predicted(text, "Jane Roe said yes.", "Jane Roe"), _predicted(text, "He said no.", "John Doe")]
+    verdicts = sp.score_article("x", text, golds, sentences=sentences).verdicts
+    assert [(v.kind, v.gold, v.against, v.by_hand, v.predicted, v.right) for v in verdicts] == [
+        ("name", "Jane Roe", "Jane Roe", False, "Jane Roe", True),
+        ("pronoun", "He", "Jane Roe", False, "John Doe", False)]
+    by_hand = sp.score_article("x", text, golds, sentences=sentences,
+                               referents={text.index("He said"): "John Doe"}).verdicts[1]
+    assert (by_hand.against, by_hand.by_hand, by_hand.right) == ("John Doe", True, True)
+    out = tmp_path / "verdicts.tsv"
+    assert sp.main([str(MINI), "--verdicts", str(out)]) == 0
+    rows = out.read_text(encoding="utf-8").splitlines()
+    # one row per speaker the scores count
+    articles = sp.score(MINI)[0]
+    scored = sum(a.counts[f"speaker_{kind}_n"] for a in articles for kind in ("name", "description", "pronoun"))
+    assert rows[0].split("\t") == sp.VERDICT_COLUMNS and len(rows) == 1 + scored > 1
+
+
 def test_a_surname_that_is_a_common_word_names_a_korean_full_name():
     lower = frozenset({"ban", "time"})
     # by reading: "Ban" is Ban Ki-moon; "Time" is still not "Time Magazine"
