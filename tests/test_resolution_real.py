@@ -202,3 +202,16 @@ def test_a_named_bodys_document_or_the_outlet_itself_is_that_body():
     # by reading: the paper is the Daily Ledger, the data are Acme Polling's; a campaign is a body
     # of its own, and a named poll keeps its name
     assert sources == ["Daily Ledger", "Acme Polling", "Roe campaign", "Monmouth poll"]
+
+
+def test_his_or_her_campaign_is_the_campaign_of_the_person_the_pronoun_means():
+    # "Harold Baxter" is a man, "Maria Okonjo" a woman: "his campaign" is Baxter's, named as
+    # the press names it ("the Baxter campaign"), and "her campaign" Okonjo's
+    out = resolve(
+        ("Maria Okonjo said the plan would fail.", said("Maria Okonjo", "name", "person")),
+        ("Harold Baxter arrived later.", None),
+        ("His campaign said it raised $2 million.", said("his campaign", "description", "organisation")),
+        ("Her campaign said it raised less.", said("her campaign", "description", "organisation")),
+    )
+    assert out[2] == ("Baxter campaign", "organisation")
+    assert out[3] == ("Okonjo campaign", "organisation")

@@ -571,6 +571,9 @@ class ArticleSources:
             entity, known = self.add_name(title, "organisation", position, True)
             return Resolved(entity.name, entity.kind, "named" if entity.name == title else "alias")
         words = _description_words(text)
+        body = self._body_of_theirs(text, words, position)
+        if body is not None:
+            return body
         key = " ".join(words)
         definite = text.lower().startswith("the ")
         if key in self.descriptions and definite:
@@ -592,6 +595,20 @@ class ArticleSources:
         entity.spoke = position
         if definite:
             self.descriptions[key] = entity
+        return Resolved(entity.name, entity.kind, "description")
+
+    def _body_of_theirs(self, text: str, words: list[str], position: int) -> Resolved | None:
+        """"his campaign", "her administration": the body of the person "he" or "she" means,
+        named as the press names it, after their surname ("Roe campaign"); None for any other
+        description, or when no such person is at hand."""
+        lowers = text.lower().split()
+        if len(lowers) < 2 or lowers[0] not in {"his", "her"} or _strip_possessive(lowers[-1]) not in PERSONAL_BODIES:
+            return None
+        person = self._pronoun_person("m" if lowers[0] == "his" else "f", position)
+        if person is None or person.kind != "person":
+            return None
+        entity, _ = self.add_name(f"{person.name.split()[-1]} {_strip_possessive(words[-1])}", "organisation",
+                                  position, True)
         return Resolved(entity.name, entity.kind, "description")
 
     def _body_described(self, text: str, words: list[str], position: int) -> Entity | Resolved:
@@ -665,6 +682,10 @@ class ArticleSources:
         if head in SPECIFIC_BODIES or head in BUSINESS_NOUNS:
             return None  # "the union", "the company": only a union, a business
         return self._recent("organisation") or self._recent("organisation", spoken_only=False)
+
+
+#: bodies that belong to one person and go by their surname: "his campaign" is the "Roe campaign"
+PERSONAL_BODIES = frozenset({"campaign", "administration", "office", "team", "camp"})
 
 
 #: determiners that introduce someone new: "another Ohio Democrat", "one adviser", "those who know him"
