@@ -215,3 +215,15 @@ def test_his_or_her_campaign_is_the_campaign_of_the_person_the_pronoun_means():
     )
     assert out[2] == ("Baxter campaign", "organisation")
     assert out[3] == ("Okonjo campaign", "organisation")
+
+
+def test_he_after_a_clause_join_is_the_subject_of_the_sentence_he_is_in():
+    from analysis.text.article import analyse_text
+    text = ("Invented headline\n\nHarold Baxter spoke first.\n\nOhio Sen. John Roe is touting his win as he urges "
+            "voters to rally.\n\nThe plan will fail, he said.\n")
+    sources = [s.source for s in analyse_text("t", text).sentences]
+    # by reading: the man who urges is John Roe, who opens his own sentence; a tag after the words it
+    # reports ("..., he said") still means the last man to speak or open a sentence, here Roe again
+    assert sources == ["", "John Roe", "John Roe"]
+    text = text.replace("The plan will fail, he said.", "Baxter spoke again. The plan will fail, he said.")
+    assert [s.source for s in analyse_text("t", text).sentences][-1] == "Harold Baxter"

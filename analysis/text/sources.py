@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .attribution import (COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS, TITLES, Attribution, Token,
-                          _clean_name, _is_acronym, _is_cap, _name_runs, _org_like, _strip_possessive, tokenize)
+                          _clean_name, _is_acronym, _is_cap, _name_runs, _org_like, _strip_dateline, _strip_possessive,
+                          tokenize)
 
 RESOLUTIONS = ("named", "alias", "pronoun", "description", "unresolved")
 SOURCE_KINDS = ("person", "organisation", "unnamed")
@@ -922,11 +923,31 @@ def _resolve_in_reading_order(sources: ArticleSources, texts: list[str],
     for i, (text, attribution) in enumerate(zip(texts, attributions)):
         if attribution is not None and attribution.kind == "description":
             sources.add_mentions(text, i)  # "Canadian miner X ..., the company said"
+        elif attribution is not None and _pronoun_after_conjunction(text, attribution):
+            sources.add_mentions(text, i)  # "Texas Sen. Jane Roe is touting her win as she urges ..."
+            sources.note_subject(text, i)
         if attribution is not None:
             out[i] = sources.resolve(attribution, i)
         sources.add_mentions(text, i)
         sources.note_subject(text, i)
     return out
+
+
+#: words that join a second clause to the first: a pronoun after one has the first clause's subject
+_CLAUSE_JOINS = frozenset({"as", "and", "but", "while", "because", "when", "after", "before", "since", "until",
+                           "though", "although", "so", "where"})
+
+
+def _pronoun_after_conjunction(text: str, attribution: Attribution) -> bool:
+    """Whether "he" or "she" is the subject of a clause joined to the sentence's first one
+    ("Roe is touting her win as she urges ...", "Roe's role is open, but he has said ..."), so
+    the sentence's own opening subject is likelier than anyone before it; not a tag after the
+    words it reports ("The plan will fail, he said")."""
+    if attribution.kind != "pronoun" or attribution.speaker.lower() not in {"he", "she"} or not attribution.tag:
+        return False
+    start = attribution.tag[0][0]
+    tokens = _strip_dateline(tokenize(text))
+    return 2 <= start < len(tokens) and tokens[start - 1].lower in _CLAUSE_JOINS
 
 
 def _organisation_named_later(entities: list[Entity], description: str, i: int, n: int) -> Resolved:
