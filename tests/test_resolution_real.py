@@ -227,3 +227,13 @@ def test_he_after_a_clause_join_is_the_subject_of_the_sentence_he_is_in():
     assert sources == ["", "John Roe", "John Roe"]
     text = text.replace("The plan will fail, he said.", "Baxter spoke again. The plan will fail, he said.")
     assert [s.source for s in analyse_text("t", text).sentences][-1] == "Harold Baxter"
+
+
+def test_a_partys_or_a_nations_people_speak_as_a_body_not_a_person():
+    from analysis.text.article import analyse_text
+    text = ("Invented headline\n\nMaria Okonjo spoke first.\n\nDemocrats said the plan would fail. "
+            "The Wexlanians said they would not sign. Evans said the talks were over.\n")
+    got = [(s.source, s.source_kind) for s in analyse_text("t", text).sentences]
+    # by reading: a party's members and a nation's people are groups that speak as one, never
+    # the person named before them; "Evans" ends like a plural but is a surname
+    assert got[1:] == [("Democrats", "organisation"), ("Wexlanians", "organisation"), ("Evans", "person")]

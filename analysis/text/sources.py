@@ -538,6 +538,8 @@ class ArticleSources:
         if kind == "name":
             if not _words(_bare(speaker)[0]):
                 return Resolved("", "", "unresolved")  # an empty speaker, or one with no words: no entity
+            if _people_group(speaker):
+                return self._group(speaker, position)
             hint = attribution.hint or ("organisation" if _org_like(speaker.split(), []) else "")
             speaker, hint = _person_within(speaker, hint)
             bare = _bare(speaker)[0]
@@ -564,6 +566,9 @@ class ArticleSources:
         41-year-old" is the person given that age; "the ministry", "the report" an
         organisation (:meth:`_described_organisation`); anything else ("the diplomat") the
         most recent person."""
+        words = text.split()
+        if len(words) == 2 and words[0].lower() == "the" and _people_group(words[1]):
+            return self._group(words[1], position)  # "the Democrats", "the Russians"
         settled = _not_a_known_one(text, hint)
         if settled is not None:
             return settled
@@ -597,6 +602,12 @@ class ArticleSources:
         if definite:
             self.descriptions[key] = entity
         return Resolved(entity.name, entity.kind, "description")
+
+    def _group(self, name: str, position: int) -> Resolved:
+        """A party's or a nation's people speaking as one ("Democrats", "the Russians"): a body,
+        not a person, known by that name."""
+        entity, _ = self.add_name(_strip_possessive(name), "organisation", position, True)
+        return Resolved(entity.name, entity.kind, "named")
 
     def _body_of_theirs(self, text: str, words: list[str], position: int) -> Resolved | None:
         """"his campaign", "her administration": the body of the person "he" or "she" means,
@@ -683,6 +694,16 @@ class ArticleSources:
         if head in SPECIFIC_BODIES or head in BUSINESS_NOUNS:
             return None  # "the union", "the company": only a union, a business
         return self._recent("organisation") or self._recent("organisation", spoken_only=False)
+
+
+def _people_group(word: str) -> bool:
+    """Whether a capitalised word names a party's or a nation's people as a whole: the plural of
+    a party noun ("Democrats", "Republicans") or of a people ending as most do in "-ians",
+    "-eans", "-cans" ("Russians", "Koreans", "Americans"); never a surname ("Evans")."""
+    word = _strip_possessive(word)
+    lower = word.lower()
+    return word[:1].isupper() and (lower[:-1] in PARTY_NOUNS and lower.endswith("s")
+                                   or (len(lower) > 6 and lower.endswith(("ians", "eans", "cans"))))
 
 
 #: bodies that belong to one person and go by their surname: "his campaign" is the "Roe campaign"
