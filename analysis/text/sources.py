@@ -564,8 +564,9 @@ class ArticleSources:
     def _description(self, text: str, hint: str, position: int) -> Resolved:
         """A described speaker: "the agency" used again means what it meant before; "the
         41-year-old" is the person given that age; "the ministry", "the report" an
-        organisation (:meth:`_described_organisation`); anything else ("the diplomat") the
-        most recent person."""
+        organisation (:meth:`_described_organisation`); "the Russians" a people speaking as one
+        (:func:`_people_group`); "his campaign" that man's campaign (:meth:`_body_of_theirs`);
+        anything else ("the diplomat") the most recent person."""
         words = text.split()
         if len(words) == 2 and words[0].lower() == "the" and _people_group(words[1]):
             return self._group(words[1], position)  # "the Democrats", "the Russians"
@@ -961,9 +962,9 @@ _CLAUSE_JOINS = frozenset({"as", "and", "but", "while", "because", "when", "afte
 
 def _pronoun_after_conjunction(text: str, attribution: Attribution) -> bool:
     """Whether "he" or "she" is the subject of a clause joined to the sentence's first one
-    ("Roe is touting her win as she urges ...", "Roe's role is open, but he has said ..."), so
-    the sentence's own opening subject is likelier than anyone before it; not a tag after the
-    words it reports ("The plan will fail, he said")."""
+    ("Roe is touting her win as she urges ...", "Roe spoke, and he said ..."), so the sentence's
+    own opening subject is likelier than anyone before it; not a tag after the words it reports
+    ("The plan will fail, he said")."""
     if attribution.kind != "pronoun" or attribution.speaker.lower() not in {"he", "she"} or not attribution.tag:
         return False
     start = attribution.tag[0][0]
