@@ -58,7 +58,8 @@ What is compared, and how:
   possessives, determiners and titles, the predicted name's last word equals the
   last word of the gold text's head (its last capitalised run outside parentheses,
   else its last word; cut before "of"/"for": "Senator John Cornyn of Texas",
-  "Department of Justice", unless the whole run matches exactly), and the words
+  "Department of Justice", unless the whole run matches exactly; a name of two to four
+  capitalised words opening the Source before "of" is its head: "Jane Roe of the Acme Institute"), and the words
   just before the last ones, the first names, do not differ ("Bill Roe" is not
   "Jane Roe"; "Breitbart's Joel Pollak" is "Joel Pollak"); a gold Source of one word is also
   the predicted full name it begins when the rest of that name is words the split never
@@ -465,9 +466,21 @@ def _core(source: str) -> str:
     return segments[0]
 
 
+#: a name of two to four capitalised words that opens a Source and is followed by "of": "Jane
+#: Roe of the Acme Institute", "Jane Roe of Acme Church in Dayton"
+_NAME_OF = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){1,3}[A-Z][\w.’'\-]*)\s+of\s+(?:the\s+)?[A-Z]")
+
+
 def head_of(source: str) -> list[str]:
-    """The gold text's head: its last capitalised run outside parentheses, else its words."""
+    """The gold text's head: its last capitalised run outside parentheses, else its words; a
+    name of two to four capitalised words before "of" that opens it ("Jane Roe of the Acme
+    Institute": the person, not the institute)."""
     plain = _core(source)
+    opening = _NAME_OF.match(plain)
+    # a name, not a title ("Former Secretary of State Jane Roe", "Ohio Secretary of State ...")
+    if opening and not any(w.lower().rstrip(".") in TITLES for w in opening.group(1).split()[1:]) \
+            and opening.group(1).split()[0].lower() not in TITLES - {"mr", "mrs", "ms", "miss", "dr"}:
+        plain = opening.group(1)
     raw = _WORD.findall(plain)
     runs, current = [], []
     for w in raw:

@@ -426,3 +426,14 @@ def test_a_surname_that_is_a_common_word_names_a_korean_full_name():
     # by reading: "Ban" is Ban Ki-moon; "Time" is still not "Time Magazine"
     assert sp.same_speaker("Ban Ki-moon", "Ban", lower)
     assert not sp.same_speaker("Time Magazine", "Time", lower)
+
+
+def test_a_person_of_an_institution_is_the_person_by_hand():
+    # by reading: "Jane Roe of the Acme Institute" is Jane Roe speaking, not the institute;
+    # "Darran Doe of Acme Church in Dayton" is Darran Doe; a title before "of" is no name
+    assert sp.same_speaker("Jane Roe", "Jane Roe of the Acme Institute")
+    assert not sp.same_speaker("Acme Institute", "Jane Roe of the Acme Institute")
+    assert sp.same_speaker("Darran Doe", "Darran Doe of Acme Church in Dayton")
+    assert sp.same_speaker("Leonard Roe", "Mr. Roe of the Acme Center")
+    assert sp.same_speaker("Jane Roe", "Former Secretary of State Jane Roe")
+    assert sp.same_speaker("Jane Roe", "Ohio Secretary of State Jane Roe")
