@@ -53,6 +53,16 @@ def test_speech_verb_lexicon_is_a_data_file_with_inflections_and_phrases():
     assert "chuckled and said" not in forms  # no story-specific phrase
 
 
+def test_a_manner_of_speaking_tags_a_quotation_but_is_no_speech_on_its_own():
+    # '"Go back," Roe barked.' is Roe speaking; "Roe barked at the waiter." and "Roe yelled
+    # across the room." say how she spoke to no one's words
+    for verb in ("barked", "yelled", "muttered", "pleaded"):
+        found = find_attribution(f"{Q}, Jane Roe {verb}.")
+        assert found is not None and (found.speaker, found.kind) == ("Jane Roe", "name"), verb
+    assert find_attribution("Jane Roe barked at the waiter.") is None
+    assert find_attribution("Jane Roe yelled across the room.") is None
+
+
 # -- attribution shapes (speaker read off each sentence by hand) ---------------
 
 @pytest.mark.parametrize("text, speaker, kind", [
