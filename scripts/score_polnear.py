@@ -94,6 +94,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import re
 import sys
 from collections import Counter, defaultdict
@@ -107,6 +108,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis.errors import InputDataError  # noqa: E402
+from analysis.outputs.atomic import write_file  # noqa: E402
 from analysis.text.article import analyse_text  # noqa: E402
 
 SEED = 0
@@ -823,10 +825,11 @@ def main(argv: list[str] | None = None) -> int:
     for a in articles:
         total.update(a.counts)
     if args.verdicts:
-        with open(args.verdicts, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-            writer.writerow(VERDICT_COLUMNS)
-            writer.writerows(v._replace(text=" ".join(v.text.split())) for a in articles for v in a.verdicts)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
+        writer.writerow(VERDICT_COLUMNS)
+        writer.writerows(v._replace(text=" ".join(v.text.split())) for a in articles for v in a.verdicts)
+        write_file(args.verdicts.parent, args.verdicts.name, buffer.getvalue())  # whole or not at all
     print(f"PolNeAR {args.split}: {len(articles)} articles (first annotator in sorted order of its code), "
           f"whole pipeline (analyse_text)")
     import analysis  # the script puts its own tree first on sys.path, before PYTHONPATH

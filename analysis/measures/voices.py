@@ -29,7 +29,6 @@ The names start with no scope of :data:`analysis.text.sentences.SCOPES`, so no
 from __future__ import annotations
 
 import bisect
-import functools
 from typing import Sequence
 
 import numpy as np
@@ -37,7 +36,7 @@ import pandas as pd
 
 from ..text.article import ArticleText
 from ..text.corpus import Corpus
-from ..text.tokens import TOKEN_PATTERN, is_alpha, normalise
+from ..text.tokens import TOKEN_PATTERN, word_and_stop
 
 VOICE_METRICS = ("quoted_word_share", "indirect_speech_share", "named_sources_per_1000_words", "n_sources",
                  "unnamed_attribution_share", "organisation_attribution_share", "top_source_quoted_share")
@@ -106,15 +105,10 @@ def quoted_word_counts(doc: ArticleText) -> list[int]:
                     k += 1
                 if k == last:
                     break
-                if position >= starts[k] and _is_word(match.group()):
+                if position >= starts[k] and word_and_stop(match.group())[0]:
                     n += 1
         counts.append(n)
     return counts
-
-
-@functools.lru_cache(maxsize=65536)
-def _is_word(token: str) -> bool:
-    return is_alpha(normalise(token))  # memoised: asked of every quoted token of every article
 
 
 def article_voice_metrics(doc: ArticleText, n_words: int) -> dict[str, float]:

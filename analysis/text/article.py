@@ -9,7 +9,6 @@ functions, so a count or a voice is defined once.
 """
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple, get_type_hints
@@ -19,9 +18,8 @@ import numpy as np
 from .language import LanguageGuess, detect_language, is_measured, not_measured_problem
 from .paragraphs import Paragraph, RoleRule, article_structure
 from .quotes import QuoteSpan, find_quote_spans
-from .resources import stop_words
 from .sentences import Sentence, sentence_records
-from .tokens import TOKEN_PATTERN, is_alpha, normalise
+from .tokens import TOKEN_PATTERN, word_and_stop
 
 NO_BODY_SENTENCE = "no body sentence: every paragraph was set aside or the text has no sentence"
 
@@ -71,13 +69,6 @@ def analyse_text(article_id: str, text: str, *, user_rules: tuple[RoleRule, ...]
                        structure.bylines, structure.dates, language)
 
 
-@functools.lru_cache(maxsize=65536)
-def _word_and_stop(token: str) -> tuple[bool, bool]:
-    """Whether a token is a word, and a stop word (memoised: most of an article's words are common)."""
-    lower = normalise(token)
-    return is_alpha(lower), lower in stop_words()
-
-
 class ArticleCounts(NamedTuple):
     """Per-article counts: columns of the articles table and of the corpus metrics alike."""
 
@@ -117,7 +108,7 @@ def article_counts(doc: ArticleText) -> ArticleCounts:
     n_words = n_stop = 0
     # each distinct token once (a token never spans the line break joining two sentences)
     for token, count in Counter(TOKEN_PATTERN.findall("\n".join(s.text for s in doc.sentences))).items():
-        word, stop = _word_and_stop(token)
+        word, stop = word_and_stop(token)
         if word:
             n_words += count
             n_stop += count if stop else 0

@@ -201,18 +201,10 @@ _FULL_STOP = Token(".", ".")
 
 
 def _is_cap(token: Token) -> bool:
-    try:  # asked of every token many times over; the answer depends on the word alone
-        return _CAPITALISED[token.text]
-    except KeyError:
-        answer = _CAPITALISED[token.text] = _capitalised(token.text)
-        if len(_CAPITALISED) > 50_000:  # bounded: a long corpus's vocabulary does not pile up
-            _CAPITALISED.clear()
-        return answer
+    return _capitalised(token.text)
 
 
-_CAPITALISED: dict[str, bool] = {}
-
-
+@functools.lru_cache(maxsize=65536)  # asked of every token many times over; the answer depends on the word alone
 def _capitalised(word: str) -> bool:
     if not word[:1].isupper() and not _CAMEL.match(word):  # "easyJet", "eBay"
         return False

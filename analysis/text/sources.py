@@ -567,9 +567,9 @@ class ArticleSources:
         organisation (:meth:`_described_organisation`); "the Russians" a people speaking as one
         (:func:`_people_group`); "his campaign" that man's campaign (:meth:`_body_of_theirs`);
         anything else ("the diplomat") the most recent person."""
-        words = text.split()
-        if len(words) == 2 and words[0].lower() == "the" and _people_group(words[1]):
-            return self._group(words[1], position)  # "the Democrats", "the Russians"
+        written = text.split()
+        if len(written) == 2 and written[0].lower() == "the" and _people_group(written[1]):
+            return self._group(written[1], position)  # "the Democrats", "the Russians"
         settled = _not_a_known_one(text, hint)
         if settled is not None:
             return settled
@@ -578,7 +578,7 @@ class ArticleSources:
             entity, known = self.add_name(title, "organisation", position, True)
             return Resolved(entity.name, entity.kind, "named" if entity.name == title else "alias")
         words = _description_words(text)
-        body = self._body_of_theirs(text, words, position)
+        body = self._body_of_theirs(words, position)
         if body is not None:
             return body
         key = " ".join(words)
@@ -610,18 +610,16 @@ class ArticleSources:
         entity, _ = self.add_name(_strip_possessive(name), "organisation", position, True)
         return Resolved(entity.name, entity.kind, "named")
 
-    def _body_of_theirs(self, text: str, words: list[str], position: int) -> Resolved | None:
+    def _body_of_theirs(self, words: list[str], position: int) -> Resolved | None:
         """"his campaign", "her administration": the body of the person "he" or "she" means,
         named as the press names it, after their surname ("Roe campaign"); None for any other
         description, or when no such person is at hand."""
-        lowers = text.lower().split()
-        if len(lowers) < 2 or lowers[0] not in {"his", "her"} or _strip_possessive(lowers[-1]) not in PERSONAL_BODIES:
+        if len(words) < 2 or words[0] not in {"his", "her"} or words[-1] not in PERSONAL_BODIES:
             return None
-        person = self._pronoun_person("m" if lowers[0] == "his" else "f", position)
+        person = self._pronoun_person("m" if words[0] == "his" else "f", position)
         if person is None or person.kind != "person":
             return None
-        entity, _ = self.add_name(f"{person.name.split()[-1]} {_strip_possessive(words[-1])}", "organisation",
-                                  position, True)
+        entity, _ = self.add_name(f"{person.name.split()[-1]} {words[-1]}", "organisation", position, True)
         return Resolved(entity.name, entity.kind, "description")
 
     def _body_described(self, text: str, words: list[str], position: int) -> Entity | Resolved:

@@ -11,6 +11,7 @@ alone ("the letter Z") is a word and a term like any other.  ``lower`` folds cas
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable
 
@@ -46,6 +47,14 @@ def is_alpha(lower: str) -> bool:
     """True for words made of letters (internal apostrophes and hyphens, and the stops of
     an acronym, "f.b.i.", allowed)."""
     return lower.replace("'", "").replace("-", "").replace(".", "").isalpha()
+
+
+@functools.lru_cache(maxsize=65536)
+def word_and_stop(token: str) -> tuple[bool, bool]:
+    """Whether a token (as written) is a word (:func:`is_alpha` of its :func:`normalise` form) and
+    a stop word; memoised, as the counts ask it of every token of every article."""
+    lower = normalise(token)
+    return is_alpha(lower), lower in stop_words()
 
 
 def token_rows(sentences: Iterable, article_text: str, quoted_chars: set[int]) -> pd.DataFrame:
