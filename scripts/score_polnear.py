@@ -51,7 +51,9 @@ What is compared, and how:
   matches the gold Source text, or, for a pronoun or description, when it matches
   the name it refers to; the referent is approximated by the nearest earlier gold
   Source in the article whose type is ``name`` (PolNeAR has no coreference gold), or,
-  for "they"/"we", also such a plural group (:func:`is_group`); for "he"/"she", a named
+  for "they"/"we", also such a plural group (:func:`is_group`); for a relative pronoun
+  ("who", "which", "that"), the capitalised run right before it, its antecedent
+  (:func:`antecedent_name`: "Jane Roe, who said"); for "he"/"she", a named
   Source whose honorific says the other sex is passed over ("Mr. Doe", or "Doe" when the
   article writes "Mr. Doe": :func:`honorific_sexes`).
   "Matches" (:func:`same_speaker`): after lower-casing and dropping punctuation,
@@ -526,6 +528,24 @@ _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 _PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][\w.'’-]*)\s*,\s*$")
+
+
+def antecedent_name(text: str, start: int) -> list[str]:
+    """The capitalised run right before ", " and a relative pronoun at ``text[start]`` ("Ted
+    Roe, who said": ``["Ted Roe"]``); ``[]`` when the words before it are not capitalised
+    ("the mayor, who said") or the run ends an apposition ("Roe, the head of the Acme
+    Institute, who said": the pronoun may be Roe's)."""
+    match = _NAME_BEFORE.search(text, max(0, start - 120), start)
+    if not match:
+        return []
+    before = text[max(0, match.start() - 100):match.start()]
+    if "," in before and before.rsplit(",", 1)[1].lstrip().lower().startswith(("the ", "a ", "an ")):
+        return []
+    return [match.group(1)]
+
+
 def honorific_sexes(text: str) -> dict[str, str]:
     """Surname -> "m" or "f" from the honorifics the article writes before it ("Mr. Roe",
     "Mrs. Doe"); a surname written with both is left out."""
@@ -712,6 +732,8 @@ def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors
                     sex = _PRONOUN_SEX.get(g.source.lower()) if g.source_type == "pronoun" else None
                     earlier = [src for start, src, name in named if start < g.source_start and (name or plural)
                                and not (sex and _sex_of(src, sexes) not in (None, sex))]
+                    if g.source_type == "pronoun" and g.source.lower() in _RELATIVE_PRONOUNS:
+                        earlier += antecedent_name(text, g.source_start)  # "Jane Roe, who said": Jane Roe
                     right = bool(earlier) and same_speaker(predicted, earlier[-1], lower, ends)
                     if g is golds[0] and by_hand is None:
                         against = earlier[-1] if earlier else ""

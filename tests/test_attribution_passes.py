@@ -28,7 +28,8 @@ ORDERS = {
     "ACCORDING_PASSES": (ACCORDING_PASSES, [
         "_body_behind_data", "_named_publication", "_name_ends_phrase", "_subject_phrase", "_data_producer"]),
     "LAYOUT_PASSES": (LAYOUT_PASSES, ["_transcript_turn", "_named_colon_quotation"]),
-    "VERB_FINDERS": (VERB_FINDERS, ["_parenthetical_tag", "_subject_before", "_coordinated_subject", "_inverted"]),
+    "VERB_FINDERS": (VERB_FINDERS, ["_parenthetical_tag", "_subject_before", "_coordinated_subject", "_inverted",
+                                    "_relative_clause"]),
 }
 
 

@@ -385,3 +385,30 @@ def test_will_tell_with_a_subject_is_still_speech():
 ])
 def test_a_verb_inside_markup_or_a_slashed_list_is_no_speech(sentence):
     assert find_attribution(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a relative clause on the object of the main clause reports what its antecedent said
+    ("The mayor sided with John Doe, who has said the pier is safe.", "John Doe"),
+    ("The plan drew a rebuke from the harbour master, who said that the cranes were failing.",
+     "the harbour master"),
+    ("The ruling followed a request by the Riverton Courier, which argued that the files were public.",
+     "Riverton Courier"),
+    ("Roe was out-polling Jane Doe, who said she would only debate once.", "Jane Doe"),
+])
+def test_a_relative_clause_on_an_object_reports_its_antecedent(sentence, expected):
+    found = find_attribution(sentence)
+    assert (found.speaker, found.rule) == (expected, "relative")
+
+
+@pytest.mark.parametrize("sentence", [
+    # the subject's relative clause: the main clause is the outlet's
+    "John Doe, who said the pier was safe, won the vote.",
+    # after "of" the clause may belong to the noun before it
+    "The council invited Jane Roe, the head of the Acme Institute, who criticizes the plan, to speak.",
+    # "which" after a common noun, and "whose"
+    "The mayor backed the plan, which said nothing about the pier.",
+    "The ruling was a setback for the mayor, whose lawyers argued that the files were secret.",
+])
+def test_other_relative_clauses_are_no_speech(sentence):
+    assert find_attribution(sentence) is None

@@ -437,3 +437,27 @@ def test_a_person_of_an_institution_is_the_person_by_hand():
     assert sp.same_speaker("Leonard Roe", "Mr. Roe of the Acme Center")
     assert sp.same_speaker("Jane Roe", "Former Secretary of State Jane Roe")
     assert sp.same_speaker("Jane Roe", "Ohio Secretary of State Jane Roe")
+
+
+def test_a_relative_pronoun_refers_to_the_name_right_before_it():
+    # gold "who" (PolNeAR marks the relative pronoun as the Source): its referent is the
+    # name before ", who", not the nearest earlier named Source ("Jane Roe")
+    text = "Jane Roe spoke. The mayor sided with John Doe, who said the pier was safe."
+    assert sp.antecedent_name(text, text.index("who")) == ["John Doe"]
+    # no capitalised name right before it, or a name ending an apposition: no antecedent read
+    assert sp.antecedent_name("It came from the mayor, who said so.", 24) == []
+    apposed = "said John Doe, the head of the Acme Institute, who said so."
+    assert sp.antecedent_name(apposed, apposed.index("who")) == []
+    gold = functools.partial(_gold, text)
+    sentence = "The mayor sided with John Doe, who said the pier was safe."
+    at = text.index(sentence)
+    who = sp.GoldAttribution("who", text.index("who"), "said", [(at, at + len(sentence))], "reported",
+                             sp.source_type("who"), False, False)
+    golds = [gold("Jane Roe", "Jane Roe spoke."), who]
+    def run(source):
+        at = text.index(sentence)
+        c = sp.score_article("x", text, golds, sentences=[Predicted(at, at + len(sentence), "reported", source,
+                                                                     "", sentence)]).counts
+        return c["speaker_pronoun_right"]
+    assert run("John Doe") == 1   # before: wrong (scored against Jane Roe)
+    assert run("Jane Roe") == 0   # before: right

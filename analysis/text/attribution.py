@@ -69,7 +69,7 @@ class Attribution(NamedTuple):
     """A speaker found in a sentence: ``speaker`` (cleaned surface form), ``kind``
     (name, pronoun, description, unnamed), ``hint`` (person, organisation or ""),
     ``verb`` (the speech verb's lemma, or "according to") and ``rule`` (which shape
-    matched: layout, according, subject, coordinated, inverted, participle, colon)."""
+    matched: layout, according, subject, coordinated, inverted, relative, participle, colon)."""
 
     speaker: str
     kind: str
@@ -2199,9 +2199,60 @@ def _parenthetical_tag(tokens: list[Token], verb_start: int, verb_end: int) -> A
     return found._replace(rule="inverted", tag=((verb_start, k),))
 
 
+_RELATIVE_SPEAKERS = frozenset({"who", "which"})
+
+
+def _antecedent_start(tokens: list[Token], comma: int) -> int | None:
+    """Where the noun phrase ending right before ``tokens[comma]`` begins: a capitalised
+    run ("Labor Secretary Thomas Perez"), with a determiner before it ("the Senate"), or a
+    determiner and at most four lower-case words ("the Mexican president"); None when
+    neither ends there."""
+    if comma == 0:
+        return None
+    if _is_cap(tokens[comma - 1]):
+        start = comma - 1
+        while start > 0 and (_is_cap(tokens[start - 1]) or (tokens[start - 1].lower in CONNECTORS and start > 1
+                                                             and _is_cap(tokens[start - 2]))):
+            start -= 1
+        return start - 1 if start > 0 and tokens[start - 1].lower in DETERMINERS else start
+    for start in range(comma - 1, max(-1, comma - 6), -1):
+        word = tokens[start]
+        if word.lower in DETERMINERS:
+            return start
+        if not word.text.isalpha() or word.lower in PREPOSITIONS or word.lower in BLOCK_IN_SUBJECT:
+            return None
+    return None
+
+
+def _relative_clause(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
+    """'The mayor sat through a lecture from the harbour master, who said that ...', 'Doe
+    sided with Roe, who has said he ...': a speech verb opening a relative clause on the
+    object of the main clause reports what the antecedent said.  Only an antecedent after
+    a verb or a preposition other than "of" counts: a subject with a relative clause ("Roe,
+    who said ..., won") keeps the main clause its own, a phrase after a comma may be an
+    apposition of something else, and after "of" the clause may belong to the noun before
+    it ("the head of the Acme Institute, who said")."""
+    end = _verb_group_start(tokens, verb_start)
+    if end < 3 or tokens[end - 1].lower not in _RELATIVE_SPEAKERS or tokens[end - 2].text != "," \
+            or tokens[verb_start].lower.endswith("ing"):
+        return None
+    comma = end - 2
+    start = _antecedent_start(tokens, comma)
+    if not start or tokens[start - 1].text in CLAUSE_PUNCT or _is_cap(tokens[start - 1]) \
+            or not tokens[start - 1].text[:1].islower() or tokens[start - 1].lower in CONJUNCTIONS \
+            or tokens[start - 1].lower == "of":  # "the head of the Acme Institute, who": whose clause?
+        return None
+    if tokens[end - 1].lower == "which" and not _is_cap(tokens[comma - 1]):
+        return None  # "..., which said": only a named body ('The Washington Post, which argued')
+    found = analyse_subject(tokens[start:comma])
+    if found is None or found[1] == "pronoun":
+        return None
+    return Attribution(*found, "", "relative", tag=((start, verb_start),))
+
+
 #: Where a speech verb's speaker is, tried in this order for each verb
 #: ``(tokens, verb_start, verb_end)``: the order is the behaviour.
-VERB_FINDERS = (_parenthetical_tag, _subject_before, _coordinated_subject, _inverted)
+VERB_FINDERS = (_parenthetical_tag, _subject_before, _coordinated_subject, _inverted, _relative_clause)
 
 
 #: a speech verb's span in the tokens and its lexicon row: ``(start, end, verb)``
