@@ -412,3 +412,22 @@ def test_a_relative_clause_on_an_object_reports_its_antecedent(sentence, expecte
 ])
 def test_other_relative_clauses_are_no_speech(sentence):
     assert find_attribution(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a "when" clause after the main clause, its subject a name or a personal pronoun
+    ("The mayor drew boos from the crowd when she told the council to quiet down.", "she"),
+    ("The hall cheered when Jane Roe said the pier would reopen.", "Jane Roe"),
+])
+def test_a_when_clause_after_the_main_clause_reports_its_subject(sentence, expected):
+    found = find_attribution(sentence)
+    assert (found.speaker, found.rule) == (expected, "when")
+
+
+@pytest.mark.parametrize("sentence", [
+    "When Roe said the pier would close, the council left.",       # the clause opens the sentence
+    "Doe looked tired when the reporter asked whether it would reopen.",  # a description
+    "The staff were thrilled with the report when it posted on Monday.",  # "it"
+])
+def test_other_when_clauses_are_no_speech(sentence):
+    assert find_attribution(sentence) is None

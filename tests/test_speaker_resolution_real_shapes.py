@@ -325,3 +325,12 @@ def test_person_whose_surname_is_a_place_word_is_still_a_person():
     )
     assert out[1] == ("Tom Hall", "person")
     assert out[3] == ("Maria Lake", "person")
+
+
+def test_he_in_a_when_clause_is_the_sentence_subject():
+    from analysis.text.article import analyse_text
+    # the nearest earlier person is a woman too: the when clause's "she" is the main subject
+    text = ("Headline\n\nJane Doe spoke at the harbour on Monday.\n\n"
+            "Mayor Kim Roe was booed at the debate when she said the pier would close.")
+    last = analyse_text("x", text).sentences[-1]
+    assert (last.voice, last.source) == ("reported", "Kim Roe")

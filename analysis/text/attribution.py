@@ -69,7 +69,7 @@ class Attribution(NamedTuple):
     """A speaker found in a sentence: ``speaker`` (cleaned surface form), ``kind``
     (name, pronoun, description, unnamed), ``hint`` (person, organisation or ""),
     ``verb`` (the speech verb's lemma, or "according to") and ``rule`` (which shape
-    matched: layout, according, subject, coordinated, inverted, relative, participle, colon)."""
+    matched: layout, according, subject, coordinated, inverted, relative, when, participle, colon)."""
 
     speaker: str
     kind: str
@@ -2250,9 +2250,30 @@ def _relative_clause(tokens: list[Token], verb_start: int, verb_end: int) -> Att
     return Attribution(*found, "", "relative", tag=((start, verb_start),))
 
 
+def _when_clause(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
+    """'The mayor drew boos when she said the pier would close.': a speech verb in a
+    "when" clause after the main clause reports what that clause's subject said, when the
+    subject is a name or a personal pronoun other than "it" (a clause opening the sentence,
+    "When Roe said ..., the council left", leaves the main clause the outlet's)."""
+    end = _verb_group_start(tokens, verb_start)
+    if tokens[verb_start].lower.endswith("ing"):
+        return None
+    when = next((k for k in range(end - 1, max(0, end - 6), -1) if tokens[k].lower == "when"), None)
+    if when is None or when == 0:
+        return None
+    subject = tokens[when + 1:end]
+    if not subject or not (len(subject) == 1 and subject[0].lower in PRONOUNS - {"it"}
+                           or all(_is_cap(t) for t in subject)):
+        return None  # ("when it says top secret": a document or a thing, seldom a speaker)
+    found = analyse_subject(subject)
+    if found is None or found[1] not in ("name", "pronoun"):
+        return None
+    return Attribution(*found, "", "when", tag=((when + 1, verb_start),))  # (the subject: see sources)
+
+
 #: Where a speech verb's speaker is, tried in this order for each verb
 #: ``(tokens, verb_start, verb_end)``: the order is the behaviour.
-VERB_FINDERS = (_parenthetical_tag, _subject_before, _coordinated_subject, _inverted, _relative_clause)
+VERB_FINDERS = (_parenthetical_tag, _subject_before, _coordinated_subject, _inverted, _relative_clause, _when_clause)
 
 
 #: a speech verb's span in the tokens and its lexicon row: ``(start, end, verb)``
