@@ -334,3 +334,14 @@ def test_he_in_a_when_clause_is_the_sentence_subject():
             "Mayor Kim Roe was booed at the debate when she said the pier would close.")
     last = analyse_text("x", text).sentences[-1]
     assert (last.voice, last.source) == ("reported", "Kim Roe")
+
+
+def test_a_bare_tag_before_a_colon_is_narration_and_speaks_for_the_quotations_around_it():
+    from analysis.text.article import analyse_text
+    text = ("Headline\n\nThe council met on Monday to discuss the pier.\n\n"
+            "“The cranes are rusting and the deck is rotten.”\n\nJane Roe continued:\n\n"
+            "“We will close it before the winter.”\n\nRoe told reporters that repairs would cost millions:")
+    sentences = analyse_text("x", text).sentences
+    voices = [(s.voice, s.source) for s in sentences]
+    assert voices == [("narration", ""), ("quotation", "Jane Roe"), ("narration", ""), ("quotation", "Jane Roe"),
+                      ("reported", "Jane Roe")]  # a lead-in that says what was said stays reported

@@ -10,7 +10,8 @@ Voice, from the share of the sentence's letters that lie inside quotation marks
 (:mod:`analysis.text.attribution`):
 
 * ``narration``  - the outlet's own words: no attribution in the main clause and
-  share <= ``NARRATION_MAX`` (0.2), perhaps with a scare-quoted phrase;
+  share <= ``NARRATION_MAX`` (0.2), perhaps with a scare-quoted phrase; also a bare tag
+  before a colon ('Roe told reporters on Monday:'), which says who speaks but not what;
 * ``reported``   - indirect speech: the main clause attributes a statement,
   belief or demand to a source ("X said (that) ...", "according to X", "...,
   X reported"), with quoted fragments up to ``REPORTED_MAX`` (0.35) of letters;
@@ -352,6 +353,7 @@ class _Draft:
     speaker: str = ""
     speaker_source: str = ""
     inherits: int | None = None  # the position of the sentence whose speaker it takes
+    lead_in: Attribution | None = None  # a bare tag before a colon ('Roe said:'), itself narration
 
 
 def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: list[QuoteSpan], *,
@@ -401,9 +403,13 @@ def _draft_sentence(paragraph: _Paragraph, k: int, start: int, end: int) -> _Dra
     quoted = _quoted_letters(text, paragraph.quoted_runs, start, end)
     share = quoted / n_letters if n_letters else 0.0
     masked = _mask_quotes(text, paragraph.quoted_runs, start, end) if quoted else text[start:end]
-    # the tag's shape matters only to a partly quoted sentence (voice_of_attributed)
-    attribution = find_attribution(masked, shape=0 < share < QUOTATION_SHARE)
-    voice = voice_of(share, attribution)
+    # the tag's shape matters only to a partly quoted sentence (voice_of_attributed) and to a lead-in
+    before_colon = share == 0 and masked.rstrip().endswith(":")
+    attribution = find_attribution(masked, shape=0 < share < QUOTATION_SHARE or before_colon)
+    bare_lead_in = before_colon and attribution is not None and attribution.extra_words == 0 \
+        and attribution.rule != "according"
+    # 'Roe told reporters on Monday:' reports nothing itself: what follows is what was said
+    voice = "narration" if bare_lead_in else voice_of(share, attribution)
     return _Draft(
         paragraph_id=paragraph.paragraph_id,
         position_in_paragraph=k,
@@ -413,6 +419,7 @@ def _draft_sentence(paragraph: _Paragraph, k: int, start: int, end: int) -> _Dra
         quoted_share=share,
         voice=voice,
         attribution=attribution if voice != "narration" else None,
+        lead_in=attribution if bare_lead_in else None,
         masked=masked,
         quote_ids=[s.quote_id for s in paragraph.spans if s.start < end and s.end > start],
         text=text[start:end],
@@ -530,6 +537,12 @@ def _speakers_from_after(drafts: list[_Draft]) -> None:
         if draft.speaker or draft.voice not in ("quotation", "mixed") or draft.inherits is not None:
             continue
         same = following.paragraph_id == draft.paragraph_id
+        lead_in = following.lead_in
+        if lead_in is not None and (same or _opens_with_speaker(following, lead_in)):
+            # '“X.” Roe went on:' then '“Y.”': the bare tag before the colon speaks for both
+            draft.attribution, draft.speaker = lead_in, lead_in.speaker
+            draft.speaker_source = "next sentence" if same else "next paragraph"
+            continue
         source = position + 1 if following.attribution is not None else following.inherits if same else None
         if source is None or drafts[source].attribution is None:
             continue
