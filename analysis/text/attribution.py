@@ -2204,8 +2204,8 @@ _RELATIVE_SPEAKERS = frozenset({"who", "which"})
 
 def _antecedent_start(tokens: list[Token], comma: int) -> int | None:
     """Where the noun phrase ending right before ``tokens[comma]`` begins: a capitalised
-    run ("Labor Secretary Thomas Perez"), with a determiner before it ("the Senate"), or a
-    determiner and at most four lower-case words ("the Mexican president"); None when
+    run ("Harbour Master Jane Roe"), with a determiner before it ("the Acme Board"), or a
+    determiner and at most four lower-case words ("the harbour master"); None when
     neither ends there."""
     if comma == 0:
         return None
@@ -2243,7 +2243,7 @@ def _relative_clause(tokens: list[Token], verb_start: int, verb_end: int) -> Att
             or tokens[start - 1].lower == "of":  # "the head of the Acme Institute, who": whose clause?
         return None
     if tokens[end - 1].lower == "which" and not _is_cap(tokens[comma - 1]):
-        return None  # "..., which said": only a named body ('The Washington Post, which argued')
+        return None  # "..., which said": only a named body ("the Riverton Courier, which argued")
     found = analyse_subject(tokens[start:comma])
     if found is None or found[1] == "pronoun":
         return None
