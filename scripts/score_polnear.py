@@ -733,7 +733,7 @@ def score_article(name: str, text: str, gold: list[GoldAttribution], show_errors
                     earlier = [src for start, src, name in named if start < g.source_start and (name or plural)
                                and not (sex and _sex_of(src, sexes) not in (None, sex))]
                     if g.source_type == "pronoun" and g.source.lower() in _RELATIVE_PRONOUNS:
-                        earlier += antecedent_name(text, g.source_start)  # "Jane Roe, who said": Jane Roe
+                        earlier = antecedent_name(text, g.source_start) or earlier  # "Jane Roe, who said"
                     right = bool(earlier) and same_speaker(predicted, earlier[-1], lower, ends)
                     if g is golds[0] and by_hand is None:
                         against = earlier[-1] if earlier else ""

@@ -455,9 +455,7 @@ def test_a_relative_pronoun_refers_to_the_name_right_before_it():
                              sp.source_type("who"), False, False)
     golds = [gold("Jane Roe", "Jane Roe spoke."), who]
     def run(source):
-        at = text.index(sentence)
-        c = sp.score_article("x", text, golds, sentences=[Predicted(at, at + len(sentence), "reported", source,
-                                                                     "", sentence)]).counts
+        c = sp.score_article("x", text, golds, sentences=[_predicted(text, sentence, source)]).counts
         return c["speaker_pronoun_right"]
     assert run("John Doe") == 1   # before: wrong (scored against Jane Roe)
     assert run("Jane Roe") == 0   # before: right

@@ -8,6 +8,7 @@ built by hand (speaker as written, kind, hint), so these tests exercise
 """
 from __future__ import annotations
 
+from analysis.text.article import analyse_text
 from conftest import resolve, said
 
 
@@ -327,8 +328,7 @@ def test_person_whose_surname_is_a_place_word_is_still_a_person():
     assert out[3] == ("Maria Lake", "person")
 
 
-def test_he_in_a_when_clause_is_the_sentence_subject():
-    from analysis.text.article import analyse_text
+def test_she_in_a_when_clause_is_the_sentence_subject():
     # the nearest earlier person is a woman too: the when clause's "she" is the main subject
     text = ("Headline\n\nJane Doe spoke at the harbour on Monday.\n\n"
             "Mayor Kim Roe was booed at the debate when she said the pier would close.")
@@ -337,7 +337,6 @@ def test_he_in_a_when_clause_is_the_sentence_subject():
 
 
 def test_a_bare_tag_before_a_colon_is_narration_and_speaks_for_the_quotations_around_it():
-    from analysis.text.article import analyse_text
     text = ("Headline\n\nThe council met on Monday to discuss the pier.\n\n"
             "“The cranes are rusting and the deck is rotten.”\n\nJane Roe continued:\n\n"
             "“We will close it before the winter.”\n\nRoe told reporters that repairs would cost millions:")

@@ -2204,16 +2204,13 @@ _RELATIVE_SPEAKERS = frozenset({"who", "which"})
 
 def _antecedent_start(tokens: list[Token], comma: int) -> int | None:
     """Where the noun phrase ending right before ``tokens[comma]`` begins: a capitalised
-    run ("Harbour Master Jane Roe"), with a determiner before it ("the Acme Board"), or a
-    determiner and at most four lower-case words ("the harbour master"); None when
-    neither ends there."""
+    run (:func:`_name_runs`: "Harbour Master Jane Roe"), with a determiner before it ("the
+    Acme Board"), or a determiner and at most four lower-case words ("the harbour master");
+    None when neither ends there."""
     if comma == 0:
         return None
     if _is_cap(tokens[comma - 1]):
-        start = comma - 1
-        while start > 0 and (_is_cap(tokens[start - 1]) or (tokens[start - 1].lower in CONNECTORS and start > 1
-                                                             and _is_cap(tokens[start - 2]))):
-            start -= 1
+        start = _name_runs(tokens[:comma])[-1][0]
         return start - 1 if start > 0 and tokens[start - 1].lower in DETERMINERS else start
     for start in range(comma - 1, max(-1, comma - 6), -1):
         word = tokens[start]
