@@ -78,7 +78,7 @@ if __name__ == "__main__":
     data = sys.argv[1]
     outlets = study_outlets(data)
     study = cached_study_pass(data, workers=2, progress=True)
-    across_stories.outlet_differences(study.metrics, outlets=outlets)
+    across_stories.outlet_differences(study.metrics, outlets=outlets, cache=True)
     wording = distinctive_terms_across(study.terms, outlets=outlets)
     top_terms_by_outlet(wording, outlets=outlets)
     voices = study_source_tables(study, outlets)

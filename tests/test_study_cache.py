@@ -176,3 +176,52 @@ def test_metrics_writes_the_same_file_and_leaves_the_pass_for_compare(tmp_path, 
     assert off == (tmp_path / f"cold{suffix}").read_bytes() == (tmp_path / f"warm{suffix}").read_bytes()
     assert "read from the cache" not in cold.stderr and "read from the cache" in warm.stderr
     assert "read from the cache" in run("compare", "--csv").stderr
+
+
+@pytest.fixture
+def synthetic_metrics(tmp_path_factory):
+    from analysis.compare.synthetic import write_synthetic_study
+
+    data = write_synthetic_study(tmp_path_factory.mktemp("study") / "data", source_dir=SEED_DATA)
+    return study_pass(data, workers=1, progress=False).metrics
+
+
+def _refuse_to_compute(monkeypatch):
+    """Make any computation of outlet differences fail, so only a kept table can be returned."""
+    from analysis.compare import across_stories
+
+    def refused(*args, **kwargs):
+        raise AssertionError("computed again")
+
+    monkeypatch.setattr(across_stories, "_compare_group", refused)
+
+
+def test_outlet_differences_read_back_from_the_cache_are_the_computed_table(synthetic_metrics, cache, monkeypatch):
+    from analysis.compare.across_stories import outlet_differences
+
+    computed = outlet_differences(synthetic_metrics)
+    assert outlet_differences(synthetic_metrics, cache=True).equals(computed)  # computed, then kept
+    assert len(list(cache.glob("table-outlet-differences-*"))) == 1
+    _refuse_to_compute(monkeypatch)
+    kept = outlet_differences(synthetic_metrics, cache=True)
+    pd.testing.assert_frame_equal(kept, computed, check_exact=True)
+    assert list(kept.dtypes) == list(computed.dtypes) and kept.attrs == computed.attrs
+    assert kept.to_csv() == computed.to_csv() and len(kept) > 5
+
+
+@pytest.mark.parametrize("change", ["a value", "an option", "cache off"])
+def test_outlet_differences_are_computed_again_for_other_metrics_or_options(synthetic_metrics, cache, monkeypatch,
+                                                                           change):
+    from analysis.compare.across_stories import outlet_differences
+
+    outlet_differences(synthetic_metrics, cache=True)
+    _refuse_to_compute(monkeypatch)
+    metrics, options = synthetic_metrics.copy(), {}
+    if change == "a value":
+        metrics.loc[3, "body_words_per_sentence"] += 1.0
+    elif change == "an option":
+        options = {"interval": "expanded"}
+    else:
+        monkeypatch.setenv(study_cache.CACHE_ENV, "off")
+    with pytest.raises(AssertionError, match="computed again"):
+        outlet_differences(metrics, cache=True, **options)

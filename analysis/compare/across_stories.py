@@ -61,6 +61,7 @@ from ..config import BOOTSTRAP_REPS, CONFIDENCE
 from ..errors import InputDataError
 from ..measures.bootstrap import excludes_zero, rng_for
 from ..measures.pipeline import ID_COLUMNS, PER_ARTICLE_METRICS
+from ..measures.study_cache import cached_table
 from ..measures.voices import VOICE_METRICS
 from .multiplicity import adjust, summary_line  # noqa: F401  (re-exported)
 from .order import ordered_outlets
@@ -334,7 +335,7 @@ def comparisons(order: list[str], present: Iterable[str], rest: bool = True) -> 
 def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str | None = None, *,
                        outlets: list[str] | None = None, reps: int = BOOTSTRAP_REPS,
                        permutations: int = BOOTSTRAP_REPS, mixed_model: bool | str = "auto",
-                       rest: bool = True, interval: str = DEFAULT_INTERVAL) -> pd.DataFrame:
+                       rest: bool = True, interval: str = DEFAULT_INTERVAL, cache: bool = False) -> pd.DataFrame:
     """Study-level outlet differences for every metric and every comparison, one row each.
 
     ``metrics`` is a corpus-metrics table (columns ``story``, ``outlet`` and the
@@ -346,7 +347,11 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
     ``permutations`` 0 skips the permutation test (``p_value`` NaN, ``permutations`` "not run");
     ``mixed_model`` True, False or "auto" (fit unless there are more than
     :data:`MIXED_MAX_STORIES` stories or :data:`MIXED_MAX_ARTICLES` articles;
-    ``mixed_note`` says when it was skipped).
+    ``mixed_note`` says when it was skipped); ``cache`` True: the table kept in the study cache
+    by an earlier call with the same metrics and options, else computed and kept there
+    (:func:`analysis.measures.study_cache.cached_table`: the same table, byte for byte; the
+    permutation tests are most of the time of a large study's ``compare``, ``figures`` and
+    notebook 05).
 
     Columns: ``metric``; ``comparison`` ("pair" or "vs rest"); ``outlet_a``,
     ``outlet_b`` (``"the rest"``: the mean of the other outlets); ``difference``
@@ -376,6 +381,13 @@ def outlet_differences(metrics: pd.DataFrame, metric_names: Iterable[str] | str 
     names = _metric_names(metrics, metric_names)
     if interval not in INTERVALS:
         raise ValueError(f"unknown interval method: {interval} (known: {', '.join(INTERVALS)})")
+    if cache:
+        options = {"metric_names": names, "outlets": outlets, "reps": reps, "permutations": permutations,
+                   "mixed_model": mixed_model, "rest": rest, "interval": interval}
+        return cached_table("outlet-differences", metrics, options,
+                            lambda: outlet_differences(metrics, names, outlets=outlets, reps=reps,
+                                                       permutations=permutations, mixed_model=mixed_model,
+                                                       rest=rest, interval=interval))
     check_comparable(metrics)
     metrics = _as_float(metrics, names)
     order, code, outlet_codes, story_codes, story_names = _encoded(metrics, outlets)

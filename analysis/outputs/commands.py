@@ -299,7 +299,7 @@ def _compare(study: Study, args) -> int:
         raise InputDataError(None, f"no such metric: {', '.join(unknown)} (see the columns of `python -m analysis metrics`)")
     table = outlet_differences(metrics, names, outlets=study.outlets,
                                mixed_model={"auto": "auto", "yes": True, "no": False}[args.mixed],
-                               interval=args.interval)
+                               interval=args.interval, cache=args.cache)
     print_table(table, args.format)
     note(table.attrs["summary"], args.format)
     design = study_design(metrics)

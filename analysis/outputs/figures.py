@@ -426,7 +426,7 @@ def study_figure_specs(data_dir=None, order: list[str] | None = None, progress: 
     passed = cached_study_pass(data_dir, progress=progress, cache=cache)
     metrics = passed.metrics
     try:
-        differences, refusal = across_stories.outlet_differences(metrics, outlets=order), ""
+        differences, refusal = across_stories.outlet_differences(metrics, outlets=order, cache=cache), ""
     except InputDataError as exc:  # e.g. one story, or no story with two outlets: said on the figure
         differences, refusal = None, str(exc).removeprefix("error: ")
     outlets = metrics["outlet"].nunique()
