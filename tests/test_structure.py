@@ -112,6 +112,9 @@ SENTENCES = [
     ("“Who is going to pay for this?” Hollis said. “You are.”",
      ["“Who is going to pay for this?” Hollis said.", "“You are.”"]),
     ("\"Great!!!\" he added. The crowd cheered.", ["\"Great!!!\" he added.", "The crowd cheered."]),
+    # two apostrophes for a double mark, as in some archives
+    ("''Can we win the county?'' Mr. Roe asked. ''I don't know.''",
+     ["''Can we win the county?'' Mr. Roe asked.", "''I don't know.''"]),
     ("It was great !!! Then we left.", ["It was great !!!", "Then we left."]),
     ("Polls go up, polls go down... The only one that matters is in May. It is just… not now.",
      ["Polls go up, polls go down...", "The only one that matters is in May.", "It is just… not now."]),

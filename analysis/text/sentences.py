@@ -115,7 +115,7 @@ _SPEECH_AFTER = re.compile(
     r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|recalled|insisted|warned|joked|tweeted)\b"
 )
 # starts only at the first mark of a run (lookbehind): a long run of ?! was tried from every position
-_AFTER_QUOTED_END = re.compile(r"(?<![?!])[?!]++[”\"’']\s*+$")
+_AFTER_QUOTED_END = re.compile(r"(?<![?!])[?!]++(?:''|[”\"’'])\s*+$")
 _SPACE_AFTER_STOP = re.compile(r"(?<=[.…])\s+")
 _ELLIPSIS_BREAK = re.compile(r"(?:(?<=[^.]\.\.\.)|(?<=…)) (?=[A-Z])")
 #: A parenthesised state or party-and-state tag closing a piece: '(Ga.)', '(D-N.Y.)', '(I-Vt.)'.
