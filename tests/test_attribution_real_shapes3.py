@@ -431,3 +431,25 @@ def test_a_when_clause_after_the_main_clause_reports_its_subject(sentence, expec
 ])
 def test_other_when_clauses_are_no_speech(sentence):
     assert find_attribution(sentence) is None
+
+
+# -- a verb of declaring after a quotation and its subject ---------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "declare" is speech only before "that" or after a quotation; a subject may stand between
+    (Q + " he declared at the rally on Saturday.", "he"),
+    (Q + " Jane Roe declared in her speech.", "Jane Roe"),
+    (Q + ", the mayor declared on Monday.", "the mayor"),
+])
+def test_a_verb_after_a_quotation_and_its_subject_is_a_tag(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # no quotation before the subject: "declared" is what was done
+    "The mayor declared a state of emergency on Saturday.",
+    # a clause of its own between the quotation and the verb
+    "The sign read " + Q + ", and the mayor declared a state of emergency.",
+])
+def test_declaring_without_a_quotation_before_it_is_no_speech(sentence):
+    assert speaker(sentence) is None

@@ -244,8 +244,8 @@ _QUESTION_WORDS = frozenset({"whether", "if", "why", "what", "how", "when", "who
 class VerbUse(NamedTuple):
     """One speech-verb form found at ``tokens[start:end]``, with what is around it:
     ``before``/``after`` the lower-case words either side ("" at the ends),
-    ``quoted_before`` whether a quotation comes right before it ('"...," added another
-    aide') and ``addressed`` whether "to" after it names an addressee ("reiterated to ABC
+    ``quoted_before`` whether a quotation comes right before it or before its subject
+    ('"...," added another aide', '"...," he declared at the rally') and ``addressed`` whether "to" after it names an addressee ("reiterated to ABC
     News that ...", '"...," Roe said to laughs')."""
 
     tokens: list[Token]
@@ -264,7 +264,26 @@ class VerbUse(NamedTuple):
         addressed = after == "to" and (any(t.lower == "that" for t in tokens[end + 1:end + 7])
                                        or any(t.text == QUOTE_PLACEHOLDER for t in tokens[max(0, start - 8):start]))
         return cls(tokens, start, end, verb, tokens[start - 1].lower if start else "", after,
-                   bool(start) and tokens[start - 1].text == QUOTE_PLACEHOLDER, addressed)
+                   _quotation_before(tokens, start), addressed)
+
+
+#: At most this many words of a subject between a quotation and its tag's verb ('"...," Jane Roe declared').
+_SUBJECT_AFTER_QUOTATION = 4
+#: Words that open a clause of its own: '"...", and the mayor declared a state of emergency'.
+_CLAUSE_JOINS = frozenset({"and", "but", "or", "so", "then", "while", "as", "when", "because"})
+
+
+def _quotation_before(tokens: list[Token], start: int) -> bool:
+    """Whether a quotation ends right before ``tokens[start]`` or before a subject of up to
+    :data:`_SUBJECT_AFTER_QUOTATION` words with no punctuation in it (a comma may follow
+    the closing mark): '"..." declared Roe', '"...," he declared', '"...", Jane Roe declared'."""
+    k = start - 1
+    while k >= 0 and start - 1 - k < _SUBJECT_AFTER_QUOTATION and tokens[k].text not in CLAUSE_PUNCT \
+            and tokens[k].text not in {".", "!", "?"} and tokens[k].lower not in _CLAUSE_JOINS:
+        k -= 1
+    if k >= 1 and tokens[k].text == ",":
+        k -= 1  # '"...", Jane Roe declared': the comma outside the marks
+    return k >= 0 and tokens[k].text == QUOTE_PLACEHOLDER
 
 
 def _inside_a_name(use: VerbUse) -> bool:
