@@ -216,6 +216,20 @@ def test_a_quotation_takes_the_next_sentences_speaker_in_the_same_paragraph():
     assert _run_passes(drafts) == [("Roe", "next sentence", 1), ("Roe", "sentence", None)]
 
 
+def test_a_quotation_after_narration_takes_the_speaker_of_its_paragraph():
+    # '“X,” Roe said. | They lie far from the city. | “Y.”' (a new paragraph: '“Z.”' after narration)
+    drafts = [_draft("p0", 0, "quotation", _attribution("Roe"), [0]), _draft("p0", 1, "narration", None, []),
+              _draft("p0", 2, "quotation", None, [1]), _draft("p1", 0, "narration", None, []),
+              _draft("p1", 1, "quotation", None, [2])]
+    assert _run_passes(drafts) == [("Roe", "sentence", None), ("", "", None), ("Roe", "paragraph", 0),
+                                   ("", "", None), ("", "", None)]
+    # a reported sentence before the narration gives its speaker the same way; a speaker
+    # named after the quotation in its paragraph comes first ('“Y.” Doe said.')
+    drafts = [_draft("p0", 0, "reported", _attribution("Roe"), []), _draft("p0", 1, "narration", None, []),
+              _draft("p0", 2, "quotation", None, [0]), _draft("p0", 3, "quotation", _attribution("Doe"), [1])]
+    assert [speaker for speaker, _how, _origin in _run_passes(drafts)] == ["Roe", "", "Doe", "Doe"]
+
+
 def test_opens_with_speaker_needs_the_first_sentence_of_its_paragraph():
     opener = _attribution("Roe", rule="subject", tag=((0, 1),))
     assert _opens_with_speaker(_draft("p1", 0, "reported", opener, []), opener)

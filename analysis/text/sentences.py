@@ -62,7 +62,7 @@ class Sentence(NamedTuple):
     share of letters inside quotation marks (0-1); ``speaker`` as written
     (e.g. "Mr Bondarev", "he"); ``speaker_source`` is "sentence", "quotation"
     (inherited within a quotation), "paragraph" (an unattributed quotation after
-    an attributed one in the same paragraph), "previous paragraph" (a quotation
+    an attributed one in the same paragraph, narration perhaps between), "previous paragraph" (a quotation
     paragraph right after a quoted or reported one), "next sentence" (a quotation
     before its attribution in the same paragraph), "next paragraph" (a quotation
     paragraph before one that opens with its speaker: 'Roe said ...'), "lead-in" (a quotation after a sentence
@@ -115,7 +115,7 @@ _SPEECH_AFTER = re.compile(
     r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|recalled|insisted|warned|joked|tweeted)\b"
 )
 # starts only at the first mark of a run (lookbehind): a long run of ?! was tried from every position
-_AFTER_QUOTED_END = re.compile(r"(?<![?!])[?!]++(?:''|[”\"’'])\s*+$")
+_AFTER_QUOTED_END = re.compile(r"(?<![?!])[?!]++(?:''|[”\"’'])\s*+$")  # '' : two apostrophes as a double mark
 _SPACE_AFTER_STOP = re.compile(r"(?<=[.…])\s+")
 _ELLIPSIS_BREAK = re.compile(r"(?:(?<=[^.]\.\.\.)|(?<=…)) (?=[A-Z])")
 #: A parenthesised state or party-and-state tag closing a piece: '(Ga.)', '(D-N.Y.)', '(I-Vt.)'.
@@ -558,6 +558,25 @@ def _opens_with_speaker(sentence: _Draft, attribution: Attribution) -> bool:
                 and attribution.tag[0][0] == 0)
 
 
+def _speakers_across_narration(drafts: list[_Draft]) -> None:
+    """A quotation still without a speaker, after narration in its paragraph, takes the
+    speaker of the paragraph's sentence before that narration: in '“Those are small towns,”
+    Roe said. They lie far from the city. “It is a tough area.”' the last sentence is Roe's
+    (a paragraph of news gives the floor to one speaker at a time)."""
+    for position, draft in enumerate(drafts):
+        if draft.speaker or draft.inherits is not None or draft.voice != "quotation":
+            continue
+        k = position - 1
+        while k >= 0 and drafts[k].paragraph_id == draft.paragraph_id and drafts[k].voice == "narration" \
+                and drafts[k].lead_in is None:
+            k -= 1
+        if k < 0 or k == position - 1 or drafts[k].paragraph_id != draft.paragraph_id:
+            continue  # no narration between (the passes before decided), or none of the paragraph's speakers
+        origin = k if drafts[k].attribution is not None else drafts[k].inherits
+        if origin is not None and drafts[origin].attribution is not None:
+            draft.inherits, draft.speaker_source = origin, "paragraph"
+
+
 def _inherited_speakers(drafts: list[_Draft]) -> None:
     """A sentence that takes another's speaker is given it as written: the quotation
     '“Y.”' after 'Roe said X.' has the speaker 'Roe'."""
@@ -568,7 +587,7 @@ def _inherited_speakers(drafts: list[_Draft]) -> None:
 
 #: the speaker passes, in order: each reads what the ones before it wrote
 _SPEAKER_PASSES = (_own_speakers, _transcript_turns, _speakers_by_layout, _speakers_from_before,
-                   _speakers_from_after, _inherited_speakers)
+                   _speakers_from_after, _speakers_across_narration, _inherited_speakers)
 
 
 # -- the records -----------------------------------------------------------------------
