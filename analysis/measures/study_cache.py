@@ -35,6 +35,7 @@ import os
 import shutil
 import sys
 import tempfile
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -243,9 +244,7 @@ def _raise_if_strict(metrics: pd.DataFrame) -> None:
 def save_study_pass(passed: StudyPass, entry: Path, metrics_file: Path | None = None) -> None:
     """Write a study pass into the folder ``entry`` (staged beside it, renamed when whole); its
     metrics from ``metrics_file`` (a Parquet file :func:`write_parts` wrote) when given, copied."""
-    entry.parent.mkdir(parents=True, exist_ok=True)
-    staged = Path(tempfile.mkdtemp(prefix=f".{entry.name}.", dir=entry.parent))
-    try:
+    with _staged(entry) as staged:
         if metrics_file is not None:
             shutil.copyfile(metrics_file, staged / METRICS)
         else:
@@ -262,6 +261,16 @@ def save_study_pass(passed: StudyPass, entry: Path, metrics_file: Path | None = 
                       "usage": np.asarray(terms.usage_by_code, dtype=np.int64)}).to_parquet(staged / VOCABULARY,
                                                                                              index=False)
         terms.copy_entries(staged / ENTRIES)
+
+
+@contextmanager
+def _staged(entry: Path):
+    """A hidden folder beside ``entry`` to write it in, renamed to ``entry`` when the block
+    ends without error (nothing half-written is ever read) and removed in any case."""
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=f".{entry.name}.", dir=entry.parent))
+    try:
+        yield staged
         try:
             os.replace(staged, entry)
         except OSError:
@@ -346,20 +355,11 @@ def _save_table(table: pd.DataFrame, entry: Path) -> None:
     if not table.index.equals(pd.RangeIndex(len(table))):
         raise ValueError("only a table with a default index reads back exactly")
     meta = json.dumps({"dtypes": {str(c): str(t) for c, t in table.dtypes.items()}, "attrs": table.attrs})
-    entry.parent.mkdir(parents=True, exist_ok=True)
-    staged = Path(tempfile.mkdtemp(prefix=f".{entry.name}.", dir=entry.parent))
-    try:
+    with _staged(entry) as staged:
         plain = table.copy()
         plain.attrs = {}  # kept in TABLE_META, where they are read back as written
         plain.to_parquet(staged / TABLE, index=False)
         (staged / TABLE_META).write_text(meta, encoding="utf-8")
-        try:
-            os.replace(staged, entry)
-        except OSError:
-            if not entry.is_dir():  # another process wrote the same entry first: theirs is as good
-                raise
-    finally:
-        shutil.rmtree(staged, ignore_errors=True)
 
 
 def _load_table(entry: Path) -> pd.DataFrame | None:
