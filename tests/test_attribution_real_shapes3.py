@@ -453,3 +453,35 @@ def test_a_verb_after_a_quotation_and_its_subject_is_a_tag(sentence, expected):
 ])
 def test_declaring_without_a_quotation_before_it_is_no_speech(sentence):
     assert speaker(sentence) is None
+
+
+# -- a statement closed by a quotation after a comma or colon ------------------------------
+
+def _sentence_of(text: str):
+    from analysis.text.article import analyse_text
+
+    return analyse_text("x", f"Pier plan\n\nThe council met.\n\n{text}\n").sentences[1]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject of the clause the quotation closes, after a phrase of time
+    ("Immediately after the vote, Jane Roe issued a statement, “Last night the pier was lost.”", "Jane Roe"),
+    ("Earlier this week, Roe shared her worry with the crowd at a fundraiser, “I do not know who will come.”", "Roe"),
+])
+def test_a_statement_closed_by_a_quotation_is_its_subjects(text, expected):
+    sentence = _sentence_of(text)
+    assert (sentence.voice, sentence.speaker, sentence.speaker_source) == ("mixed", expected, "statement")
+
+
+@pytest.mark.parametrize("text", [
+    # the name is the object, not the subject; a sign is nobody
+    "The timing of the vote does not surprise the pollster Jane Roe: “Late swings are common.”",
+    "The sign at the gate read, “Closed for repairs.”",
+    # a capitalised opening word before no verb is no name
+    "Each winter, there is a promise many make but few keep: “Next year I will swim.”",
+    "Smiling broadly, Mayor Jane Roe thanked the town and then boomed, “The pier is back.”",
+    # "they" before a relative clause that is the speaker ('bottles that said')
+    "They handed out flyers that said, “Save the pier.”",
+])
+def test_a_quotation_after_a_subject_that_is_no_name_has_no_speaker(text):
+    assert _sentence_of(text).speaker == ""

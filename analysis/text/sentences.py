@@ -34,8 +34,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .attribution import (DETERMINERS, QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attribution, find_attribution, speech_verbs,
-                          voice_of_attributed)
+from .attribution import (DETERMINERS, QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attribution, _name_runs, find_attribution,
+                          speech_verbs, tokenize, voice_of_attributed)
 from .quotes import QuoteSpan
 from .patterns import sentence_openers
 from .resources import SENTENCE_FINAL_ABBREVIATIONS, TITLES, US_STATES, sentence_splitter, stop_words
@@ -68,7 +68,9 @@ class Sentence(NamedTuple):
     paragraph before one that opens with its speaker: 'Roe said ...'), "lead-in" (a quotation after a sentence
     ending in a colon that names its speaker: 'Roe issued this statement:'), "signature" (a quotation before
     a paragraph signing it: '― Jane Roe'), "turn" (a sentence after a transcript label in its paragraph:
-    'ROE: We will not back down. The vote is ours.') or ""; ``source`` the canonical source in
+    'ROE: We will not back down. The vote is ours.'), "statement" (a partly quoted sentence closed by a
+    quotation after a comma or colon, its subject's: 'Roe issued a statement, “...”') or ""; ``source``
+    the canonical source in
     the article ("Boris Bondarev", "UN Watch", "unnamed"; "" for narration or when
     unresolved), ``source_kind`` person, organisation or unnamed, and
     ``speaker_resolution`` named, alias, pronoun, description or unresolved
@@ -558,6 +560,60 @@ def _opens_with_speaker(sentence: _Draft, attribution: Attribution) -> bool:
                 and attribution.tag[0][0] == 0)
 
 
+#: A partly quoted sentence that a quotation closes, after a comma or a colon: '..., “...”'.
+_STATEMENT_END = re.compile("[,:]\\s*" + QUOTE_PLACEHOLDER + "[\\s.!?]*$")
+#: First words of a phrase of time or place before a sentence's subject ('Earlier this week, Roe ...').
+_PHRASE_OPENERS = frozenset({"in", "on", "at", "after", "before", "during", "earlier", "later", "then", "finally",
+                             "immediately", "last", "this", "since", "meanwhile", "also", "instead", "yesterday",
+                             "today", "tonight", "now", "once", "still", "likewise", "similarly"})
+
+
+def _speakers_of_statements(drafts: list[_Draft]) -> None:
+    """A partly quoted sentence still without a speaker, closed by a quotation after a comma
+    or colon, is its subject's statement when the subject is a name or a personal pronoun
+    right before the clause's verb, perhaps after a phrase of time or place: 'Immediately
+    after the vote, Roe issued a statement, “...”', 'Roe shared her worry with the crowd:
+    “...”' (the subject read as in 'Roe said “...”'; the voice stays as the sentence's share of
+    quoted words made it)."""
+    for draft in drafts:
+        if draft.speaker or draft.inherits is not None or draft.voice != "mixed" \
+                or not _STATEMENT_END.search(draft.masked):
+            continue
+        subject = _statement_subject(tokenize(draft.masked))
+        found = find_attribution(f"{subject} said {QUOTE_PLACEHOLDER}.") if subject else None
+        if found is not None and (found.kind == "name" or found.speaker.lower() in ("he", "she", "i")):
+            draft.attribution, draft.speaker, draft.speaker_source = found, found.speaker, "statement"
+
+
+#: Past forms of common verbs that do not end in -ed ('Roe wrote a column, “...”').
+_IRREGULAR_PAST = frozenset({"made", "gave", "took", "sent", "wrote", "put", "went", "had", "kept", "began", "spoke",
+                             "struck", "hit", "left", "brought", "held", "set", "led", "got", "came", "ran", "read"})
+
+
+def _statement_subject(tokens) -> str:
+    """The words of a name (or "he", "she", "I") that open the main clause of ``tokens``, right
+    before a verb (a past form or one in -s: 'Roe issued', 'Roe tells'), or "" ('Former
+    Obama speechwriter ...', 'Each election cycle, ...', 'They passed out bottles that ...')."""
+    start = 0
+    if tokens and tokens[0].lower in _PHRASE_OPENERS:
+        comma = next((k for k, t in enumerate(tokens[:16]) if t.text == ","), None)
+        if comma is None:
+            return ""
+        start = comma + 1
+    if start + 1 >= len(tokens):
+        return ""
+    if tokens[start].lower in ("he", "she"):  # lower case after a phrase; "I" and a capital are read as a run
+        return tokens[start].text if _past_or_present_verb(tokens[start + 1].text) else ""
+    run = next(((a, b) for a, b in _name_runs(tokens) if a == start), None)
+    if run is None or run[1] >= len(tokens) or not _past_or_present_verb(tokens[run[1]].text):
+        return ""
+    return " ".join(t.text for t in tokens[run[0]:run[1]])
+
+
+def _past_or_present_verb(word: str) -> bool:
+    return word.islower() and (word.endswith(("ed", "s")) or word in _IRREGULAR_PAST)
+
+
 def _speakers_across_narration(drafts: list[_Draft]) -> None:
     """A quotation still without a speaker, after narration in its paragraph, takes the
     speaker of the paragraph's sentence before that narration: in '“Those are small towns,”
@@ -587,7 +643,7 @@ def _inherited_speakers(drafts: list[_Draft]) -> None:
 
 #: the speaker passes, in order: each reads what the ones before it wrote
 _SPEAKER_PASSES = (_own_speakers, _transcript_turns, _speakers_by_layout, _speakers_from_before,
-                   _speakers_from_after, _speakers_across_narration, _inherited_speakers)
+                   _speakers_from_after, _speakers_of_statements, _speakers_across_narration, _inherited_speakers)
 
 
 # -- the records -----------------------------------------------------------------------
