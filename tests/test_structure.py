@@ -112,6 +112,9 @@ SENTENCES = [
     ("“Who is going to pay for this?” Hollis said. “You are.”",
      ["“Who is going to pay for this?” Hollis said.", "“You are.”"]),
     ("\"Great!!!\" he added. The crowd cheered.", ["\"Great!!!\" he added.", "The crowd cheered."]),
+    # any one-word speech verb of the lexicon after a question's closing mark is its tag
+    ("“Would the fee be negotiable?” Roe responded. “Maybe.” Doe left.",
+     ["“Would the fee be negotiable?” Roe responded.", "“Maybe.”", "Doe left."]),
     # two apostrophes for a double mark, as in some archives
     ("''Can we win the county?'' Mr. Roe asked. ''I don't know.''",
      ["''Can we win the county?'' Mr. Roe asked.", "''I don't know.''"]),

@@ -113,8 +113,7 @@ _OPENERS = "\"'“”‘’ (["
 _LAST_TOKEN = re.compile(r"(\S+)\s*$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _SPEECH_AFTER = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}\s"
-    r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|recalled|insisted|warned|joked|tweeted)\b"
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}\s([a-z]+)\b"
 )
 # starts only at the first mark of a run (lookbehind): a long run of ?! was tried from every position
 _AFTER_QUOTED_END = re.compile(r"(?<![?!])[?!]++(?:''|[”\"’'])\s*+$")  # '' : two apostrophes as a double mark
@@ -175,6 +174,11 @@ def _resplit(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return list(zip(starts, ends))
 
 
+def _is_speech_verb_form(word: str) -> bool:
+    """Whether ``word`` is a one-word form of the speech-verb lexicon ("said", "responded")."""
+    return any(len(verb.words) == 1 for verb in speech_verbs().get(word, ()))
+
+
 def _joins(previous: str, following: str) -> bool:
     """Whether a Punkt cut between two pieces is wrong and the pieces are one sentence."""
     first = following.lstrip(_OPENERS)[:1]
@@ -206,8 +210,8 @@ def _joins(previous: str, following: str) -> bool:
         return True  # 'Maricopa County (Ariz.) Sheriff Jo Roe', 'Sen. Jo Roe (R-Fla.) — and ...'
     if _AFTER_QUOTED_END.search(previous):
         speech = _SPEECH_AFTER.match(following)
-        if speech and not _CLAUSE_AFTER_VERB.match(following, speech.end()):
-            return True  # '“... for this?” Hollis said.'
+        if speech and _is_speech_verb_form(speech.group(1)) and not _CLAUSE_AFTER_VERB.match(following, speech.end()):
+            return True  # '“... for this?” Hollis said.', '“... now?” Roe responded.'
     return False
 
 
