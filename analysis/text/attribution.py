@@ -245,8 +245,9 @@ class VerbUse(NamedTuple):
     """One speech-verb form found at ``tokens[start:end]``, with what is around it:
     ``before``/``after`` the lower-case words either side ("" at the ends),
     ``quoted_before`` whether a quotation comes right before it or before its subject
-    ('"...," added another aide', '"...," he declared at the rally') and ``addressed`` whether "to" after it names an addressee ("reiterated to ABC
-    News that ...", '"...," Roe said to laughs')."""
+    ('"...," added another aide', '"...," he declared at the rally') and ``addressed``
+    whether "to" after it names an addressee ("reiterated to ABC News that ...", '"...,"
+    Roe said to laughs')."""
 
     tokens: list[Token]
     start: int

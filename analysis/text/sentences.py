@@ -34,8 +34,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .attribution import (DETERMINERS, QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attribution, _name_runs, find_attribution,
-                          speech_verbs, tokenize, voice_of_attributed)
+from .attribution import (DETERMINERS, QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attribution, Token, _name_runs,
+                          find_attribution, speech_verbs, tokenize, voice_of_attributed)
 from .quotes import QuoteSpan
 from .patterns import sentence_openers
 from .resources import SENTENCE_FINAL_ABBREVIATIONS, TITLES, US_STATES, sentence_splitter, stop_words
@@ -60,21 +60,20 @@ class Sentence(NamedTuple):
     article's body; ``relative_position`` 0 at the first sentence, 1 at the last;
     ``start``/``end`` are offsets in the article text; ``quoted_share`` is the
     share of letters inside quotation marks (0-1); ``speaker`` as written
-    (e.g. "Mr Bondarev", "he"); ``speaker_source`` is "sentence", "quotation"
-    (inherited within a quotation), "paragraph" (an unattributed quotation after
-    an attributed one in the same paragraph, narration perhaps between), "previous paragraph" (a quotation
-    paragraph right after a quoted or reported one), "next sentence" (a quotation
-    before its attribution in the same paragraph), "next paragraph" (a quotation
-    paragraph before one that opens with its speaker: 'Roe said ...'), "lead-in" (a quotation after a sentence
-    ending in a colon that names its speaker: 'Roe issued this statement:'), "signature" (a quotation before
-    a paragraph signing it: '― Jane Roe'), "turn" (a sentence after a transcript label in its paragraph:
-    'ROE: We will not back down. The vote is ours.'), "statement" (a partly quoted sentence closed by a
-    quotation after a comma or colon, its subject's: 'Roe issued a statement, “...”') or ""; ``source``
-    the canonical source in
-    the article ("Boris Bondarev", "UN Watch", "unnamed"; "" for narration or when
-    unresolved), ``source_kind`` person, organisation or unnamed, and
-    ``speaker_resolution`` named, alias, pronoun, description or unresolved
-    (:mod:`analysis.text.sources`); ``quote_ids`` are the ids of the quotations it
+    (e.g. "Mr Bondarev", "he"); ``speaker_source`` is "sentence", "quotation" (inherited within
+    a quotation), "paragraph" (an unattributed quotation after an attributed one in the same
+    paragraph, narration perhaps between), "previous paragraph" (a quotation paragraph right
+    after a quoted or reported one), "next sentence" (a quotation before its attribution in the
+    same paragraph), "next paragraph" (a quotation paragraph before one that opens with its
+    speaker: 'Roe said ...'), "lead-in" (a quotation after a sentence ending in a colon that
+    names its speaker: 'Roe issued this statement:'), "signature" (a quotation before a
+    paragraph signing it: '― Jane Roe'), "turn" (a sentence after a transcript label in its
+    paragraph: 'ROE: We will not back down. The vote is ours.'), "statement" (a partly quoted
+    sentence closed by a quotation after a comma or colon, its subject's: 'Roe issued a
+    statement, “...”') or ""; ``source`` the canonical source in the article ("Boris Bondarev",
+    "UN Watch", "unnamed"; "" for narration or when unresolved), ``source_kind`` person,
+    organisation or unnamed, and ``speaker_resolution`` named, alias, pronoun, description or
+    unresolved (:mod:`analysis.text.sources`); ``quote_ids`` are the ids of the quotations it
     touches (as in ``Corpus.quotes``), space separated.
     """
 
@@ -594,7 +593,7 @@ _IRREGULAR_PAST = frozenset({"made", "gave", "took", "sent", "wrote", "put", "we
                              "struck", "hit", "left", "brought", "held", "set", "led", "got", "came", "ran", "read"})
 
 
-def _statement_subject(tokens) -> str:
+def _statement_subject(tokens: list[Token]) -> str:
     """The words of a name (or "he", "she", "I") that open the main clause of ``tokens``, right
     before a verb (a past form or one in -s: 'Roe issued', 'Roe tells'), or "" ('Former
     Obama speechwriter ...', 'Each election cycle, ...', 'They passed out bottles that ...')."""
