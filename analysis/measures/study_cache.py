@@ -98,12 +98,16 @@ def code_fingerprint() -> str:
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for name in NUMBER_LIBRARIES:
-        try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"{name}={version}\0".encode())
+        digest.update(f"{name}={_version(name)}\0".encode())
     return digest.hexdigest()
+
+
+def _version(name: str) -> str:
+    """The installed version of the library ``name``, "-" when it is not installed."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 def _file_digest(path: Path) -> str:
@@ -298,13 +302,6 @@ def _prune(folder: Path, prefix: str = "study-pass-") -> None:
                      reverse=True)
     for old in entries[KEEP:]:
         shutil.rmtree(old, ignore_errors=True)
-
-
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "-"
 
 
 def table_key(kind: str, inputs: pd.DataFrame, options: dict) -> str:

@@ -565,7 +565,9 @@ def _opens_with_speaker(sentence: _Draft, attribution: Attribution) -> bool:
 
 #: A partly quoted sentence that a quotation closes, after a comma or a colon: '..., “...”'.
 _STATEMENT_END = re.compile("[,:]\\s*" + QUOTE_PLACEHOLDER + "[\\s.!?]*$")
-#: First words of a phrase of time or place before a sentence's subject ('Earlier this week, Roe ...').
+#: First words of a phrase of time or place before a sentence's subject ('Earlier this week, Roe ...');
+#: narrower on purpose than attribution's adverbial starts: "while", "as", "by", "with" open a
+#: clause or phrase whose own subject or object would be read as the speaker.
 _PHRASE_OPENERS = frozenset({"in", "on", "at", "after", "before", "during", "earlier", "later", "then", "finally",
                              "immediately", "last", "this", "since", "meanwhile", "also", "instead", "yesterday",
                              "today", "tonight", "now", "once", "still", "likewise", "similarly"})
