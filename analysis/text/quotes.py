@@ -93,6 +93,21 @@ def _classify_mark(text: str, i: int, single_open: bool) -> tuple[str, str] | No
     return None
 
 
+_STRAIGHT_DOUBLE_MARKS = ('"', TWO_APOSTROPHES)
+
+
+def _other_style(text: str, i: int, stack: list[tuple[str, int, int]]) -> bool:
+    """Whether the double mark opening at ``i`` is of the other style (straight or curly) than
+    the innermost open double quotation, which it then nests in: a pasted statement in
+    straight marks quoting a phrase in curly ones ('"... about “fair play” ..."'), or the
+    other way round.  A mark of the same style opening again means the first was never closed;
+    so does one right after it ('"“...' doubles the mark: nothing is quoted before the second)."""
+    outer = next((start for kind, start, _ in reversed(stack) if kind == "double"), None)
+    if outer is None or not text[outer:i].strip(" \"'“„«"):
+        return False
+    return text.startswith(_STRAIGHT_DOUBLE_MARKS, i) != text.startswith(_STRAIGHT_DOUBLE_MARKS, outer)
+
+
 def find_quote_spans(paragraphs: list[str]) -> tuple[list[QuoteSpan], list[str]]:
     """Scan ``paragraphs`` (in reading order) and return ``(spans, problems)``.
 
@@ -132,7 +147,7 @@ def find_quote_spans(paragraphs: list[str]) -> tuple[list[QuoteSpan], list[str]]
             if direction == "either":
                 direction = "close" if open_count[kind] else "open"
             if direction == "open":
-                if kind == "double" and open_count["double"]:
+                if kind == "double" and open_count["double"] and not _other_style(text, i, stack):
                     # a second opening double mark while one is open: close the first here
                     while stack:
                         k, s, q = pop()
