@@ -485,3 +485,29 @@ def test_a_statement_closed_by_a_quotation_is_its_subjects(text, expected):
 ])
 def test_a_quotation_after_a_subject_that_is_no_name_has_no_speaker(text):
     assert _sentence_of(text).speaker == ""
+
+
+# -- a partly quoted sentence speaks with its subject, before any borrowed speaker ---------
+
+@pytest.mark.parametrize("text, expected", [
+    # the quotation inside the clause, not at its end
+    ("Jane Roe thanked the council for “standing up when the state would not.”", "Jane Roe"),
+    ("Roe pondered who else might “speak for the town in a season like this.”", "Roe"),
+])
+def test_a_partly_quoted_sentence_is_its_subjects(text, expected):
+    # the next paragraph opens with another speaker, whose words these are not
+    from analysis.text.article import analyse_text
+
+    sentences = analyse_text("x", f"Pier plan\n\nThe council met.\n\n{text}\n\n"
+                                  "John Doe said the vote would come in May.\n").sentences
+    assert (sentences[1].voice, sentences[1].speaker, sentences[1].speaker_source) == ("mixed", expected, "statement")
+
+
+@pytest.mark.parametrize("text", [
+    # a participle, a number word or a clause opener starting the sentence is no name
+    "Holding signs that called the plan “a disaster,” the crowd marched on.",
+    "Thirteen years earlier, the council had backed “a pier for everyone.”",
+    "As Springfield prepares for what the mayor called “the vote of the decade,” the pier waits.",
+])
+def test_a_capitalised_opening_word_that_is_no_name_is_no_subject(text):
+    assert _sentence_of(text).speaker in ("", "the mayor")

@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .attribution import (DETERMINERS, QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attribution, Token, _name_runs,
+from .attribution import (_NUMBER_WORDS, DETERMINERS, QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attribution, Token, _name_runs,
                           find_attribution, speech_verbs, tokenize, voice_of_attributed)
 from .quotes import QuoteSpan
 from .patterns import sentence_openers
@@ -563,8 +563,6 @@ def _opens_with_speaker(sentence: _Draft, attribution: Attribution) -> bool:
                 and attribution.tag[0][0] == 0)
 
 
-#: A partly quoted sentence that a quotation closes, after a comma or a colon: '..., “...”'.
-_STATEMENT_END = re.compile("[,:]\\s*" + QUOTE_PLACEHOLDER + "[\\s.!?]*$")
 #: First words of a phrase of time or place before a sentence's subject ('Earlier this week, Roe ...');
 #: narrower on purpose than attribution's adverbial starts: "while", "as", "by", "with" open a
 #: clause or phrase whose own subject or object would be read as the speaker.
@@ -574,15 +572,15 @@ _PHRASE_OPENERS = frozenset({"in", "on", "at", "after", "before", "during", "ear
 
 
 def _speakers_of_statements(drafts: list[_Draft]) -> None:
-    """A partly quoted sentence still without a speaker, closed by a quotation after a comma
-    or colon, is its subject's statement when the subject is a name or a personal pronoun
-    right before the clause's verb, perhaps after a phrase of time or place: 'Immediately
-    after the vote, Roe issued a statement, “...”', 'Roe shared her worry with the crowd:
-    “...”' (the subject read as in 'Roe said “...”'; the voice stays as the sentence's share of
-    quoted words made it)."""
+    """A partly quoted sentence still without a speaker of its own or from its quotation is
+    its subject's statement when the subject is a name or a personal pronoun right before
+    the clause's verb, perhaps after a phrase of time or place: 'Immediately after the vote,
+    Roe issued a statement, “...”', 'Roe thanked the council for “...”' (the subject read as
+    in 'Roe said “...”'; the voice stays as the sentence's share of quoted words made it).
+    Before the speakers of the sentences around are borrowed: the words quoted in a clause
+    are its subject's more often than the next paragraph's speaker's."""
     for draft in drafts:
-        if draft.speaker or draft.inherits is not None or draft.voice != "mixed" \
-                or not _STATEMENT_END.search(draft.masked):
+        if draft.speaker or draft.inherits is not None or draft.voice != "mixed":
             continue
         subject = _statement_subject(tokenize(draft.masked))
         found = find_attribution(f"{subject} said {QUOTE_PLACEHOLDER}.") if subject else None
@@ -590,6 +588,14 @@ def _speakers_of_statements(drafts: list[_Draft]) -> None:
             draft.attribution, draft.speaker, draft.speaker_source = found, found.speaker, "statement"
 
 
+#: Words opening a clause whose subject is seldom the speaker: 'As Springfield prepares for what
+#: Roe called “...”'.  Not "while": 'While Roe calls the plan “...”, Doe ...' quotes Roe.
+_CLAUSE_OPENERS = frozenset({"as", "when", "whenever", "if", "although", "though", "because", "unless", "until",
+                             "whether", "where"})
+#: Words that count ('Thirteen years earlier, ...'): the counts the attribution rules know, and the rest.
+_COUNT_WORDS = _NUMBER_WORDS | frozenset({"one", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                                          "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                                          "eighty", "ninety", "billions"})
 #: Past forms of common verbs that do not end in -ed ('Roe wrote a column, “...”').
 _IRREGULAR_PAST = frozenset({"made", "gave", "took", "sent", "wrote", "put", "went", "had", "kept", "began", "spoke",
                              "struck", "hit", "left", "brought", "held", "set", "led", "got", "came", "ran", "read"})
@@ -612,6 +618,8 @@ def _statement_subject(tokens: list[Token]) -> str:
     run = next(((a, b) for a, b in _name_runs(tokens) if a == start), None)
     if run is None or run[1] >= len(tokens) or not _past_or_present_verb(tokens[run[1]].text):
         return ""
+    if tokens[start].lower in _CLAUSE_OPENERS or (run[1] - run[0] == 1 and tokens[start].lower in _COUNT_WORDS):
+        return ""  # 'As Springfield prepares for ...', 'Thirteen years ...': the capital is the sentence's
     return " ".join(t.text for t in tokens[run[0]:run[1]])
 
 
@@ -648,7 +656,7 @@ def _inherited_speakers(drafts: list[_Draft]) -> None:
 
 #: the speaker passes, in order: each reads what the ones before it wrote
 _SPEAKER_PASSES = (_own_speakers, _transcript_turns, _speakers_by_layout, _speakers_from_before,
-                   _speakers_from_after, _speakers_of_statements, _speakers_across_narration, _inherited_speakers)
+                   _speakers_of_statements, _speakers_from_after, _speakers_across_narration, _inherited_speakers)
 
 
 # -- the records -----------------------------------------------------------------------
