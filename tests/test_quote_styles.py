@@ -58,3 +58,16 @@ def test_two_marks_of_two_styles_side_by_side_do_not_nest():
     assert "“We will win this vote,”" in _quoted([text], spans, 0)
     sentence = analyse_text("t", "Invented headline for a test\n\n" + text).sentences[0]
     assert sentence.speaker == "Jane Roe"
+
+
+def test_an_opening_curly_mark_where_a_closing_one_belongs_closes():
+    # a typo in the source: the closing mark faces the wrong way ('here,“ said ...')
+    text = "“The plan will fail on every count,“ said Jane Roe, a council member."
+    spans, _ = find_quote_spans([text])
+    assert _quoted([text], spans, 0) == ["“The plan will fail on every count,“"]
+    sentence = analyse_text("t", "Invented headline for a test\n\n" + text).sentences[0]
+    assert (sentence.voice, sentence.speaker) == ("quotation", "Jane Roe")
+    # an opening mark after a space still opens
+    text = "Roe said “no” and left."
+    spans, _ = find_quote_spans([text])
+    assert _quoted([text], spans, 0) == ["“no”"]

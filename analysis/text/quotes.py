@@ -68,6 +68,8 @@ def _classify_mark(text: str, i: int, single_open: bool) -> tuple[str, str] | No
     nxt = text[i + width] if i + width < len(text) else None
     left_space = prev is None or prev.isspace() or prev in _OPENING_CONTEXT
     right_space = nxt is None or nxt.isspace() or nxt in _CLOSING_CONTEXT or nxt in "\"'"
+    if ch == DOUBLE_OPEN and right_space and not left_space:
+        return "double", "either"  # facing the wrong way where a closing mark belongs: 'here,“ said Roe'
     if ch in "“„«":
         return "double", "open"
     if ch in "”»":
