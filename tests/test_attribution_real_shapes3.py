@@ -493,6 +493,9 @@ def test_a_quotation_after_a_subject_that_is_no_name_has_no_speaker(text):
     # the quotation inside the clause, not at its end
     ("Jane Roe thanked the council for “standing up when the state would not.”", "Jane Roe"),
     ("Roe pondered who else might “speak for the town in a season like this.”", "Roe"),
+    # an irregular past; a party and state tag between the name and its verb
+    ("Roe thought the crowd was “bigger than any before it.”", "Roe"),
+    ("In a long speech, Sen. Jane Roe (D-Minn.) thanked the council for “standing firm when the state would not.”", "Jane Roe"),
 ])
 def test_a_partly_quoted_sentence_is_its_subjects(text, expected):
     # the next paragraph opens with another speaker, whose words these are not

@@ -598,7 +598,10 @@ _COUNT_WORDS = _NUMBER_WORDS | frozenset({"one", "thirteen", "fourteen", "fiftee
                                           "eighty", "ninety", "billions"})
 #: Past forms of common verbs that do not end in -ed ('Roe wrote a column, “...”').
 _IRREGULAR_PAST = frozenset({"made", "gave", "took", "sent", "wrote", "put", "went", "had", "kept", "began", "spoke",
-                             "struck", "hit", "left", "brought", "held", "set", "led", "got", "came", "ran", "read"})
+                             "struck", "hit", "left", "brought", "held", "set", "led", "got", "came", "ran", "read",
+                             "thought", "felt", "saw", "knew", "found", "won", "lost", "paid", "meant", "sought",
+                             "taught", "fought", "built", "stood", "heard", "chose", "drew", "threw", "became",
+                             "broke", "spent", "sang", "swore", "told"})
 
 
 def _statement_subject(tokens: list[Token]) -> str:
@@ -616,7 +619,10 @@ def _statement_subject(tokens: list[Token]) -> str:
     if tokens[start].lower in ("he", "she"):  # lower case after a phrase; "I" and a capital are read as a run
         return tokens[start].text if _past_or_present_verb(tokens[start + 1].text) else ""
     run = next(((a, b) for a, b in _name_runs(tokens) if a == start), None)
-    if run is None or run[1] >= len(tokens) or not _past_or_present_verb(tokens[run[1]].text):
+    verb = run[1] if run is not None else len(tokens)
+    if verb < len(tokens) and tokens[verb].text == "(":  # a party and state tag: 'Roe (D-Minn.) called'
+        verb = next((k + 1 for k in range(verb + 1, min(verb + 6, len(tokens))) if tokens[k].text == ")"), verb)
+    if run is None or verb >= len(tokens) or not _past_or_present_verb(tokens[verb].text):
         return ""
     if tokens[start].lower in _CLAUSE_OPENERS or (run[1] - run[0] == 1 and tokens[start].lower in _COUNT_WORDS):
         return ""  # 'As Springfield prepares for ...', 'Thirteen years ...': the capital is the sentence's
