@@ -71,3 +71,20 @@ def test_an_opening_curly_mark_where_a_closing_one_belongs_closes():
     text = "Roe said “no” and left."
     spans, _ = find_quote_spans([text])
     assert _quoted([text], spans, 0) == ["“no”"]
+
+
+def test_a_curly_quotation_after_an_unclosed_straight_one_is_not_held_in_it():
+    # nothing closes the straight mark: it was never closed, so the curly quotation stands alone
+    text = '"We will win, Jane Roe said. “We always do,” John Doe said.'
+    spans, _ = find_quote_spans([text])
+    assert "“We always do,”" in _quoted([text], spans, 0)
+    # a wrong-way mark right after another mark doubles it and opens
+    text = '"“ We will win,” she said.'
+    spans, _ = find_quote_spans([text])
+    assert any(q.endswith("We will win,”") for q in _quoted([text], spans, 0))
+
+
+def test_a_same_style_mark_inside_a_nested_quotation_keeps_the_outer_one():
+    text = '"A “B, “C” D," she said.'
+    spans, problems = find_quote_spans([text])
+    assert _quoted([text], spans, 0) == ['"A “B, “C” D,"']

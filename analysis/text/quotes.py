@@ -12,7 +12,10 @@ what stands on each side (as CommonMark decides left/right-flanking
 delimiters).  An apostrophe between two letters never opens or closes.  When a
 paragraph ends with a double quote still open and the next paragraph opens with
 a double mark, the quotation continues (same ``quote_id``); otherwise the open
-quote is closed at the paragraph end and flagged ``closed=False``.
+quote is closed at the paragraph end and flagged ``closed=False``.  A double mark
+of the other style (curly inside straight, or straight inside curly) nests when the
+outer quotation still closes or runs on; one of the same style closes the one open.
+An opening curly mark typed after text and before a space (``here,“ said``) closes.
 """
 from __future__ import annotations
 
@@ -60,7 +63,8 @@ def _classify_mark(text: str, i: int, single_open: bool) -> tuple[str, str] | No
     """Return ``(kind, direction)`` for the mark at ``text[i]``, or None for an apostrophe.
 
     ``direction`` is "open", "close" or "either" (a straight mark with the same
-    context on both sides, resolved by the caller from what is open).
+    context on both sides, or an opening curly mark facing the wrong way after text: resolved
+    by the caller from what is open).
     """
     ch = text[i]
     width = 2 if text.startswith(TWO_APOSTROPHES, i) else 1
@@ -68,7 +72,7 @@ def _classify_mark(text: str, i: int, single_open: bool) -> tuple[str, str] | No
     nxt = text[i + width] if i + width < len(text) else None
     left_space = prev is None or prev.isspace() or prev in _OPENING_CONTEXT
     right_space = nxt is None or nxt.isspace() or nxt in _CLOSING_CONTEXT or nxt in "\"'"
-    if ch == DOUBLE_OPEN and right_space and not left_space:
+    if ch == DOUBLE_OPEN and right_space and not left_space and prev not in QUOTE_CHARS:
         return "double", "either"  # facing the wrong way where a closing mark belongs: 'here,“ said Roe'
     if ch in "“„«":
         return "double", "open"
@@ -98,7 +102,7 @@ def _classify_mark(text: str, i: int, single_open: bool) -> tuple[str, str] | No
 _STRAIGHT_DOUBLE_MARKS = ('"', TWO_APOSTROPHES)
 
 
-def _other_style(text: str, i: int, stack: list[tuple[str, int, int]]) -> bool:
+def _other_style(text: str, i: int, stack: list[tuple[str, int, int]], runs_on: bool) -> bool:
     """Whether the double mark opening at ``i`` is of the other style (straight or curly) than
     the innermost open double quotation, which it then nests in: a pasted statement in
     straight marks quoting a phrase in curly ones ('"... about “fair play” ..."'), or the
@@ -107,7 +111,15 @@ def _other_style(text: str, i: int, stack: list[tuple[str, int, int]]) -> bool:
     outer = next((start for kind, start, _ in reversed(stack) if kind == "double"), None)
     if outer is None or not text[outer:i].strip(" \"'“„«"):
         return False
-    return text.startswith(_STRAIGHT_DOUBLE_MARKS, i) != text.startswith(_STRAIGHT_DOUBLE_MARKS, outer)
+    straight_outer = text.startswith(_STRAIGHT_DOUBLE_MARKS, outer)
+    if text.startswith(_STRAIGHT_DOUBLE_MARKS, i) == straight_outer:
+        return False
+    # and only when a mark of the outer style still comes to close it, or the outer quotation
+    # opens the paragraph and runs on into the next (``runs_on``): '"We will win, Roe said.
+    # “We always do,” Doe said.' leaves the straight quotation open, not holding Doe's
+    if runs_on and not text[:outer].strip():
+        return True
+    return ('"' if straight_outer else "”") in text[i + 1:] or (straight_outer and TWO_APOSTROPHES in text[i + 1:])
 
 
 def find_quote_spans(paragraphs: list[str]) -> tuple[list[QuoteSpan], list[str]]:
@@ -134,6 +146,8 @@ def find_quote_spans(paragraphs: list[str]) -> tuple[list[QuoteSpan], list[str]]
             open_count[k] -= 1
             return k, s, q
 
+        next_text = paragraphs[p + 1] if p + 1 < len(paragraphs) else ""
+        next_opens = next_text.lstrip()[:1] in ("“", '"', "„", "«") or next_text.lstrip().startswith(TWO_APOSTROPHES)
         lead = len(text) - len(text.lstrip())
         continuing = carried_id is not None and (text[lead:lead + 1] in ("“", '"', "„", "«")
                                                  or text.startswith(TWO_APOSTROPHES, lead))
@@ -149,11 +163,14 @@ def find_quote_spans(paragraphs: list[str]) -> tuple[list[QuoteSpan], list[str]]
             if direction == "either":
                 direction = "close" if open_count[kind] else "open"
             if direction == "open":
-                if kind == "double" and open_count["double"] and not _other_style(text, i, stack):
-                    # a second opening double mark while one is open: close the first here
+                if kind == "double" and open_count["double"] and not _other_style(text, i, stack, next_opens):
+                    # a second opening double mark of the same style while one is open (or one
+                    # doubling it): close the innermost double quotation here, and what it holds
                     while stack:
                         k, s, q = pop()
                         spans.append(QuoteSpan(p, s, i, q, k, len(stack), False, False))
+                        if k == "double":
+                            break
                     problems.append(f"paragraph {p}, offset {i}: opening double mark while a double quote was open")
                 if continuing and i == lead and kind == "double" and not stack:
                     stack.append((kind, i, carried_id))
@@ -177,8 +194,6 @@ def find_quote_spans(paragraphs: list[str]) -> tuple[list[QuoteSpan], list[str]]
                     break
         # end of paragraph: open quotes end here; a double quote may continue
         carried_id = None
-        next_text = paragraphs[p + 1] if p + 1 < len(paragraphs) else ""
-        next_opens = next_text.lstrip()[:1] in ("“", '"', "„", "«") or next_text.lstrip().startswith(TWO_APOSTROPHES)
         while stack:
             k, s, q = pop()
             continues = k == "double" and not stack and next_opens

@@ -69,8 +69,8 @@ class Sentence(NamedTuple):
     names its speaker: 'Roe issued this statement:'), "signature" (a quotation before a
     paragraph signing it: '― Jane Roe'), "turn" (a sentence after a transcript label in its
     paragraph: 'ROE: We will not back down. The vote is ours.'), "statement" (a partly quoted
-    sentence closed by a quotation after a comma or colon, its subject's: 'Roe issued a
-    statement, “...”') or ""; ``source`` the canonical source in the article ("Boris Bondarev",
+    sentence, its subject's: 'Roe issued a statement, “...”', 'Roe thanked the council for
+    “...”') or ""; ``source`` the canonical source in the article ("Boris Bondarev",
     "UN Watch", "unnamed"; "" for narration or when unresolved), ``source_kind`` person,
     organisation or unnamed, and ``speaker_resolution`` named, alias, pronoun, description or
     unresolved (:mod:`analysis.text.sources`); ``quote_ids`` are the ids of the quotations it
@@ -549,7 +549,8 @@ def _speakers_from_after(drafts: list[_Draft]) -> None:
             draft.speaker_source = "next sentence" if same else "next paragraph"
             continue
         source = position + 1 if following.attribution is not None else following.inherits if same else None
-        if source is None or drafts[source].attribution is None:
+        # a statement's subject speaks for its own clause only (its tag is read, not written)
+        if source is None or drafts[source].attribution is None or drafts[source].speaker_source == "statement":
             continue
         if same or _opens_with_speaker(following, drafts[source].attribution):
             draft.inherits = source
