@@ -2101,9 +2101,10 @@ class LayoutLead(NamedTuple):
 
 
 def _layout_lead(tokens: list[Token]) -> LayoutLead | None:
-    """The lead before a colon within the first 30 tokens, when it is short (a head of six
+    """The lead before a colon within the first 30 tokens, when it is short (a head of eight
     words at most, a prefix of 16) and holds no speech verb or participle ('X, director
-    of Y, tweeted and said: "..."' is a verb's attribution, not layout).  A heading before
+    of Y, tweeted and said: "..."' is a verb's attribution, not layout; after "of" a word
+    is a noun: 'Secretary of State Jane Roe:').  A heading before
     a dash is dropped ('POLLS TOO EARLY - Jane Roe: "..."')."""
     colon = next((k for k, t in enumerate(tokens[:30]) if t.text == ":"), None)
     if colon is None or colon + 1 >= len(tokens):
@@ -2112,12 +2113,11 @@ def _layout_lead(tokens: list[Token]) -> LayoutLead | None:
     dash = max((k for k, t in enumerate(prefix) if t.text in _DASHES), default=-1)
     prefix = prefix[dash + 1:]
     head = prefix[:next((k for k, t in enumerate(prefix) if t.text == ","), len(prefix))]
-    if not head or len(head) > 6 or len(prefix) > 16:
-        return None
-    if _verbs_at(prefix):
-        return None
+    if not head or len(head) > 8 or len(prefix) > 16:
+        return None  # (a head of seven or eight words only as role words and a name: _labelled_name)
     verbs = speech_verbs()
-    if any(t.lower in verbs or t.lower in _PARTICIPLES for t in prefix):
+    if any(t.lower in verbs or t.lower in _PARTICIPLES for k, t in enumerate(prefix)
+           if not (k and prefix[k - 1].lower == "of")):  # ("secretary of state": a noun after "of")
         return None
     return LayoutLead(tokens, colon, dash, prefix, head)
 
@@ -2136,19 +2136,51 @@ def _transcript_turn(lead: LayoutLead) -> Attribution | None:
     return None
 
 
+def _without_party_tag(head: list[Token]) -> list[Token]:
+    """The head without a short parenthesised tag closing it ('Rep. Jane Roe (R-S.C.)' ->
+    'Rep. Jane Roe'): a party and state, never part of the name."""
+    if len(head) > 3 and head[-1].text == ")" and head[-3].text == "(" or \
+            len(head) > 4 and head[-1].text == ")" and head[-4].text == "(":
+        return head[:max(k for k, t in enumerate(head) if t.text == "(")]
+    return head
+
+
+def _labelled_name(head: list[Token]) -> list[Token] | None:
+    """The name a layout label gives: the whole head when it is one capitalised run of six
+    words at most ('Jane Roe'), or its closing name of two words or more after role words
+    ('Former secretary of state Jane Roe', 'Harbour master John Doe'): a capitalised first
+    word, then lower-case words none of which reads as a verb or is a function word other
+    than "of", one a role noun; a verb or a determiner makes it a sentence of its own."""
+    runs = _name_runs(head)
+    if runs == [(0, len(head))]:
+        return head if len(head) <= 6 else None
+    if len(runs) != 2 or runs[0] != (0, 1) or runs[1][1] != len(head) or runs[1][1] - runs[1][0] < 2:
+        return None
+    roles = head[1:runs[1][0]]
+    if len(roles) > 4 or any(not t.text.replace("-", "").isalpha() or _reads_as_verb(t.lower) or _adverb(t)
+                             or (t.lower in _NOT_ROLE_WORDS and t.lower != "of") for t in roles):
+        return None
+    if not any(t.lower in TITLES or (len(t.lower) >= 5 and t.lower.endswith(_ROLE_ENDINGS)) for t in roles):
+        return None
+    return head[runs[1][0]:]
+
+
 def _named_colon_quotation(lead: LayoutLead) -> Attribution | None:
     """'Jane Roe, editor of The Review: "..."': a name of two words or more (perhaps with an
     apposition) before a colon and a quotation, not written all in capitals as a heading is
     ('MORE READING: "..."'); after a heading and a dash one word will do ('Polls overhyped -
     Roe: "..."'), and "from" or "more from" may open it ('From Jane Roe: "..."', '- More from
-    Roe: "..."')."""
-    head = lead.head
+    Roe: "..."'); a party tag after the name is dropped and role words before it are left
+    out ('Former secretary of state Jane Roe (D-N.Y.): "..."', see :func:`_labelled_name`)."""
+    head = _without_party_tag(lead.head)
     opening = [t.lower for t in head[:2]]
     if opening[:1] == ["from"] or opening == ["more", "from"]:
         head = head[opening.index("from") + 1:]
     one_word_after_dash = lead.dash >= 0 and len(head) == 1 and head[0].lower not in _HEADER_WORDS
-    if not lead.quoted or _name_runs(head) != [(0, len(head))] or (len(head) < 2 and not one_word_after_dash) \
-            or any(t.lower in DETERMINERS for t in head):
+    if not lead.quoted or not head or any(t.lower in DETERMINERS for t in head):
+        return None
+    head = _labelled_name(head)
+    if head is None or (len(head) < 2 and not one_word_after_dash):
         return None
     if len(head) > 1 and all(t.text.isupper() for t in head) and lead.dash < 0:
         return None  # a heading in capitals: 'SHORT READS: "..."'

@@ -1,0 +1,37 @@
+"""Speaker shapes from real news (PolNeAR train, issue 26), fourth set: each on an INVENTED
+sentence of the same form; the expected speaker is read off the sentence by hand."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.text.attribution import QUOTE_PLACEHOLDER as Q, find_attribution
+
+
+def speaker(sentence: str) -> str | None:
+    found = find_attribution(sentence)
+    return found.speaker if found else None
+
+
+# -- a speaker stated by layout: a party tag or a role before the name -------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a parenthesised party and state tag after the name, before the colon
+    (f"Rep. Jane Roe (R-S.C.):{Q}", "Jane Roe"),
+    (f"Sen. John Doe (D-N.Y.): {Q}", "John Doe"),
+    # lower-case role words before the name
+    (f"Former secretary of state Jane Roe:{Q}", "Jane Roe"),
+    (f"Harbour master John Doe: {Q}", "John Doe"),
+])
+def test_layout_speaker_with_a_tag_or_a_role(sentence, expected):
+    found = find_attribution(sentence)
+    assert found is not None and found.speaker == expected and found.rule == "layout"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"The ad then shows Jane Roe: {Q}",            # a verb before the name: not a label
+    f"A statement from the Example Review: {Q}",   # a determiner: a description, no label
+    f"In the end it came down to Jane Roe: {Q}",
+])
+def test_no_layout_speaker_after_a_verb_or_a_determiner(sentence):
+    found = find_attribution(sentence)
+    assert found is None or found.rule != "layout"
