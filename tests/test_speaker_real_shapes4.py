@@ -35,3 +35,27 @@ def test_layout_speaker_with_a_tag_or_a_role(sentence, expected):
 def test_no_layout_speaker_after_a_verb_or_a_determiner(sentence):
     found = find_attribution(sentence)
     assert found is None or found.rule != "layout"
+
+
+# -- a parenthesised party tag after a name is no speaker, and no wall --------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the name before the tag is the subject of a coordinated speech verb
+    ("In a sharp attack on the plan, Sen. Jane Roe (I-Vt.) called it reckless and accused the board of "
+     "hiding the cost.", "Jane Roe"),
+    ("Rep. John Doe (R-Ohio) stood up and said the pier was unsafe.", "John Doe"),
+])
+def test_subject_before_a_party_tag_and_a_coordinated_verb(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the tag is read back to the name before it, whatever opens the sentence
+    ("The pier may close before winter. Sen. John Doe (R-Texas) told a reporter on Monday that he "
+     "expected it.", "John Doe"),
+    ("At the party's spring convention Sen. Jane Roe (D-Mass.) said the mayor was unfit.", "Jane Roe"),
+    ("The row spread to the harbour board, where Board Chair John Q. Doe (D-Nev.) told reporters that "
+     "he had seen the report.", "John Q. Doe"),
+])
+def test_a_party_tag_is_never_the_speaker(sentence, expected):
+    assert speaker(sentence) == expected

@@ -1504,6 +1504,12 @@ def _subject_before(tokens: list[Token], verb_start: int, verb_end: int) -> Attr
     for start in _clause_starts(tokens, end):
         if tokens[start].text == QUOTE_PLACEHOLDER:
             continue  # '"...," Senate minority leader Jane Roe told': the subject starts after it
+        if start and tokens[start - 1].text == "(" and any(t.text == ")" for t in tokens[start:end]):
+            # 'Sen. Jane Roe (R-Texas) told': a tag closed before the verb is no subject; the
+            # name right before it is (its run of capitalised words, titles and all)
+            if start < 2 or not _is_cap(tokens[start - 2]):
+                continue
+            start = _name_runs(tokens[:start - 1])[-1][0]
         if comma_before and start and (tokens[start - 1].lower in CONJUNCTIONS or tokens[start].lower in CONJUNCTIONS) \
                 and not any(t.text == "," for t in tokens[start:end - 1]):
             continue  # '..., both Trump and Sanders, said Jane Roe': an object before an inverted tag
@@ -1562,6 +1568,9 @@ def _first_clause_subject(tokens: list[Token], start: int, end: int) -> tuple[st
                 or nxt.text in CLAUSE_PUNCT:
             continue
         prev = tokens[k - 1]
+        if prev.text == ")" and k - start >= 4:  # "Sen. Jane Roe (I-Vt.) called ... and said": a party tag
+            opening = next((j for j in range(k - 2, max(start, k - 5), -1) if tokens[j].text == "("), None)
+            prev = tokens[opening - 1] if opening else prev
         if prev.lower in DETERMINERS or _opening_word(tokens, start, k):
             continue  # "The senator ...": a capital from the sentence start, no name
         # "The judge paused and said": a determiner, a noun, a verb
