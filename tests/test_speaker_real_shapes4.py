@@ -59,3 +59,23 @@ def test_subject_before_a_party_tag_and_a_coordinated_verb(sentence, expected):
 ])
 def test_a_party_tag_is_never_the_speaker(sentence, expected):
     assert speaker(sentence) == expected
+
+
+# -- a word capitalised only as the sentence's first is never a first name --------------
+
+def test_an_opening_preposition_or_quantifier_is_no_first_name():
+    # "Besides Roe's ...", "Several Roe aides ...", "Does Doe ...": "Besides Roe" is no
+    # person, so "she" stays with Jane Roe (and "Does Doe" never becomes Doe's name)
+    from conftest import resolve, said
+    out = resolve(
+        ("Jane Roe said the pier would reopen.", said("Jane Roe", "name", "person")),
+        ("Besides Roe's plan, no other plan has been costed.", None),
+        ("\x00, she said.", said("she", "pronoun")),
+        ("Several Roe aides have named the harbour as a priority.", None),
+        ("\x00, she added.", said("she", "pronoun")),
+        ("Does Doe have a plan?", None),
+        ("\x00, John Doe said.", said("John Doe", "name", "person")),
+    )
+    assert out[2] == ("Jane Roe", "person")
+    assert out[4] == ("Jane Roe", "person")
+    assert out[6] == ("John Doe", "person")

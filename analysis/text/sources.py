@@ -48,11 +48,14 @@ _NOT_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sund
 may june july august september october november december last next this every today""".split())
 
 
-#: capitalised only because they open a sentence: never the first word of a name
+#: capitalised only because they open a sentence: never the first word of a name (prepositions,
+#: quantifiers and auxiliaries too: "Besides Roe's plan", "Several Roe aides", "Does Roe ...")
 _OPENERS = frozenset("""in as while but and if when after before since although though because at on for from
 with by of to unlike like despite during under over about into than so yet or nor not then still also even only
 once until unless whether where why how what who which that this these those there here it its his her their
-our my your we they he she i""".split())
+our my your we they he she i besides against among amid without within beyond despite toward towards
+some several many most few all both each every other another no any does did do is are was were has have had
+""".split())
 
 
 class Resolved(NamedTuple):
