@@ -79,3 +79,27 @@ def test_an_opening_preposition_or_quantifier_is_no_first_name():
     assert out[2] == ("Jane Roe", "person")
     assert out[4] == ("Jane Roe", "person")
     assert out[6] == ("John Doe", "person")
+
+
+# -- "he"/"she" with nobody of their gender speaking before: the sentence's own subject ----
+
+def test_first_he_is_the_named_subject_of_its_own_sentence():
+    # nobody has spoken yet; Mark Poe is only named. In the tag "..., he said" the man
+    # whose name opens the sentence is the likelier speaker
+    from conftest import resolve, said
+    out = resolve(
+        ("The pier plan was drawn up for Mark Poe's firm.", None),
+        ("Former Sen. John Doe backed the plan at first, he said on Monday.", said("he", "pronoun")),
+        ("\x00, he added.", said("he", "pronoun")),
+    )
+    assert out[1] == ("John Doe", "person")
+    assert out[2] == ("John Doe", "person")
+
+
+def test_first_he_without_a_named_subject_keeps_the_last_man_named():
+    from conftest import resolve, said
+    out = resolve(
+        ("The pier plan was drawn up by Mark Poe.", None),
+        ("He said his brother John Doe backed the plan.", said("He", "pronoun")),
+    )
+    assert out[1] == ("Mark Poe", "person")

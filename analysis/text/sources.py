@@ -493,10 +493,11 @@ class ArticleSources:
             if age:
                 entity.age = age
 
-    def note_subject(self, text: str, position: int) -> None:
+    def note_subject(self, text: str, position: int, register: bool = False) -> None:
         """Mark the known person whose name opens a clause of the sentence as its subject
         (at the start, after "But"/"And", or after an introductory phrase and comma:
-        "In Ohio on Monday, Ms. Roe was shocked ..."): a later "she said" is likely them."""
+        "In Ohio on Monday, Ms. Roe was shocked ..."): a later "she said" is likely them.
+        With ``register``, a person's full name not yet known is registered to be marked."""
         tokens = tokenize(text)
         starts = [0] + [k + 1 for k in range(min(len(tokens), 14)) if tokens[k].text == ","][:1]
         runs = {start: end for start, end in _name_runs(tokens)}
@@ -507,6 +508,8 @@ class ArticleSources:
                 name, hint = _clean_name([t.text for t in tokens[first:end]], [])
                 bare, gender = _bare(name)
                 entity = self.find_name(bare, "person", gender) if hint == "person" else None
+                if entity is None and register and hint == "person" and _is_person_name(name):
+                    entity, _ = self.add_name(name, "person", position, False)
                 if entity is not None and entity.kind == "person":
                     entity.subject = position
                     return
@@ -949,6 +952,8 @@ def _resolve_in_reading_order(sources: ArticleSources, texts: list[str],
         elif attribution is not None and _pronoun_after_conjunction(text, attribution):
             sources.add_mentions(text, i)  # "Texas Sen. Jane Roe is touting her win as she urges ..."
             sources.note_subject(text, i)
+        elif attribution is not None and _no_speaker_for_pronoun(sources, attribution):
+            sources.note_subject(text, i, register=True)  # "Former Sen. Jane Roe backed it at first, she said"
         if attribution is not None:
             out[i] = sources.resolve(attribution, i)
         sources.add_mentions(text, i)
@@ -971,6 +976,15 @@ def _pronoun_after_conjunction(text: str, attribution: Attribution) -> bool:
     start = attribution.tag[0][0]
     tokens = _strip_dateline(tokenize(text))
     return 2 <= start < len(tokens) and tokens[start - 1].lower in _CLAUSE_JOINS
+
+
+def _no_speaker_for_pronoun(sources: ArticleSources, attribution: Attribution) -> bool:
+    """Whether "he" or "she" has no person of a fitting gender who spoke or opened a clause
+    before it: then the sentence's own subject ("Former Sen. Jane Roe backed the plan at
+    first, she said") is likelier than the last person merely named."""
+    if attribution.kind != "pronoun" or attribution.speaker.lower() not in {"he", "she"}:
+        return False
+    return sources._recent("person", "m" if attribution.speaker.lower() == "he" else "f") is None
 
 
 def _organisation_named_later(entities: list[Entity], description: str, i: int, n: int) -> Resolved:
