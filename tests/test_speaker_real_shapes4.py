@@ -103,3 +103,18 @@ def test_first_he_without_a_named_subject_keeps_the_last_man_named():
         ("He said his brother John Doe backed the plan.", said("He", "pronoun")),
     )
     assert out[1] == ("Mark Poe", "person")
+
+
+# -- a definite description used again, after another person opened a sentence -------------
+
+def test_the_senator_again_is_the_senator_who_just_opened_a_sentence():
+    from conftest import resolve, said
+    out = resolve(
+        ("Sen. John Doe said the pier would close.", said("Sen. John Doe", "name", "person")),
+        ("\x00, the senator said.", said("the senator", "description")),
+        ("Sen. Mark Poe toured the docks on Monday.", None),
+        ("\x00, the senator said of the cranes.", said("the senator", "description")),
+    )
+    assert out[1] == ("John Doe", "person")
+    assert out[3] == ("Mark Poe", "person")
+

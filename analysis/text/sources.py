@@ -589,7 +589,7 @@ class ArticleSources:
             return body
         key = " ".join(words)
         definite = text.lower().startswith("the ")
-        if key in self.descriptions and definite:
+        if key in self.descriptions and definite and not self._new_subject(self.descriptions[key], position):
             entity = self.descriptions[key]
             entity.spoke = position
             return Resolved(entity.name, entity.kind, "description")
@@ -609,6 +609,16 @@ class ArticleSources:
         if definite:
             self.descriptions[key] = entity
         return Resolved(entity.name, entity.kind, "description")
+
+    def _new_subject(self, entity: Entity, position: int) -> Entity | None:
+        """A person other than ``entity`` whose name opened one of the two sentences before
+        ``position``, after ``entity`` last spoke: "the senator" used again right after "Sen.
+        Mark Poe toured the docks." means Poe, not the senator it meant before (None for a body,
+        or when nobody new opened a sentence)."""
+        if entity.kind != "person":
+            return None
+        return next((e for e in self.entities if e is not entity and e.kind == "person"
+                     and e.subject >= position - 2 and e.subject > entity.spoke), None)
 
     def _group(self, name: str, position: int) -> Resolved:
         """A party's or a nation's people speaking as one ("Democrats", "the Russians"): a body,
