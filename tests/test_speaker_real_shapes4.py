@@ -118,3 +118,15 @@ def test_the_senator_again_is_the_senator_who_just_opened_a_sentence():
     assert out[1] == ("John Doe", "person")
     assert out[3] == ("Mark Poe", "person")
 
+
+# -- two people joined by "and" are two mentions ------------------------------------------
+
+def test_the_second_of_two_people_joined_by_and_is_known():
+    from conftest import resolve, said
+    out = resolve(
+        ("Jane Roe said the pier would close.", said("Jane Roe", "name", "person")),
+        ("The other candidates are John Doe and Mary Poe.", None),
+        ("Poe toured the docks on Monday.", None),
+        ("\x00, she said.", said("she", "pronoun")),
+    )
+    assert out[3] == ("Mary Poe", "person")

@@ -240,6 +240,21 @@ def _without_opener(words: list[str]) -> list[str]:
     return words
 
 
+def _people_of_run(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of the name run ``tokens[start:end]`` that are mentions of their own: two
+    people joined by "and" ("Jane Roe and John Doe") are two, each of two words or more; a
+    run with an organisation's word ("Department of Health and Human Services") or a
+    one-word part ("Bill and Jane Roe Foundation", "Roe and Doe") stays one."""
+    joins = [k for k in range(start + 2, end - 2) if tokens[k].lower == "and"]
+    if not joins:
+        return [(start, end)]
+    bounds = [start - 1] + joins + [end]
+    parts = [(a + 1, b) for a, b in zip(bounds, bounds[1:])]
+    if any(b - a < 2 or any(tokens[k].lower in ORG_WORDS for k in range(a, b)) for a, b in parts):
+        return [(start, end)]
+    return parts
+
+
 def _is_organisation_name(name: str, hint: str) -> bool:
     """An organisation by its words: "Norvale Minerals", "Aldermoor Council" (given the
     organisation hint of the name's cleaning)."""
@@ -461,7 +476,8 @@ class ArticleSources:
                 self._add_acronym_definition(tokens[start:end], acronym, position)
         for start, end in _name_runs(tokens):
             if not inside[start]:  # "(Reuters)", "(D-Md.)": a credit or aside, not a mention
-                self._add_mention(tokens, start, end, position)
+                for first, last in _people_of_run(tokens, start, end):
+                    self._add_mention(tokens, first, last, position)
 
     def _add_acronym_definition(self, name_tokens: list[Token], acronym: Token, position: int) -> None:
         """"Department for Environment, Food and Rural Affairs (Defra)": the organisation,
