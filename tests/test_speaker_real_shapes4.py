@@ -130,3 +130,17 @@ def test_the_second_of_two_people_joined_by_and_is_known():
         ("\x00, she said.", said("she", "pronoun")),
     )
     assert out[3] == ("Mary Poe", "person")
+
+
+# -- a possessive opening a sentence is not its subject -----------------------------------
+
+def test_a_possessive_name_opening_the_sentence_is_not_its_subject():
+    # "Doe's plan may be strategic, said Mark Poe": Poe speaks; Doe owns the subject but is
+    # not it, so "he said" after it is still Poe
+    from conftest import resolve, said
+    out = resolve(
+        ("Mark Doe spoke at the harbour on Monday.", None),
+        ("Doe's plan may be \x00, said Mark Poe, a professor of planning.", said("Mark Poe", "name", "person")),
+        ("\x00, he said.", said("he", "pronoun")),
+    )
+    assert out[2] == ("Mark Poe", "person")

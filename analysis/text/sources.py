@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .attribution import (COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS, TITLES, Attribution, Token,
-                          _clean_name, _is_acronym, _is_cap, _name_runs, _org_like, _strip_dateline, _strip_possessive,
+                          _clean_name, _is_acronym, _is_cap, _is_possessive, _name_runs, _org_like, _strip_dateline, _strip_possessive,
                           tokenize)
 
 RESOLUTIONS = ("named", "alias", "pronoun", "description", "unresolved")
@@ -521,6 +521,8 @@ class ArticleSources:
             while start < len(tokens) and tokens[start].lower in _OPENERS and tokens[start].lower not in {"it", "he", "she"}:
                 start += 1
             for first, end in _subject_runs(tokens, start, runs):
+                if _is_possessive(tokens[end - 1]):
+                    continue  # "Roe's plan may work, said Doe": Roe owns the subject, is not it
                 name, hint = _clean_name([t.text for t in tokens[first:end]], [])
                 bare, gender = _bare(name)
                 entity = self.find_name(bare, "person", gender) if hint == "person" else None
