@@ -144,3 +144,18 @@ def test_a_possessive_name_opening_the_sentence_is_not_its_subject():
         ("\x00, he said.", said("he", "pronoun")),
     )
     assert out[2] == ("Mark Poe", "person")
+
+
+# -- the speaker of a sentence comes before the person it is about -------------------------
+
+def test_he_is_the_speaker_of_the_sentence_before_not_its_subject():
+    # "Mark Doe is dangerous, John Roe said. '...,' he added.": in the sentence before, Doe
+    # opens the clause but Roe speaks; "he" goes on with the speaker
+    from conftest import resolve, said
+    out = resolve(
+        ("Mark Doe announced his bid on Monday.", None),
+        ("John Roe disagreed.", None),
+        ("Doe is a danger to the harbour, John Roe said.", said("John Roe", "name", "person")),
+        ("\x00, he added.", said("he", "pronoun")),
+    )
+    assert out[3] == ("John Roe", "person")

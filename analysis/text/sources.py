@@ -534,11 +534,13 @@ class ArticleSources:
 
     # -- resolving references ------------------------------------------------
     def _recent(self, kind: str, gender: str = "", spoken_only: bool = True) -> Entity | None:
-        key = (lambda e: max(e.spoke, e.subject)) if spoken_only else (lambda e: max(e.spoke, e.mentioned))
-        candidates = [e for e in self.entities if e.kind == kind and key(e) >= 0
+        last = (lambda e: max(e.spoke, e.subject)) if spoken_only else (lambda e: max(e.spoke, e.mentioned))
+        candidates = [e for e in self.entities if e.kind == kind and last(e) >= 0
                       and not (kind == "person" and _is_place(e.name))
                       and not (gender and _gender(e) and _gender(e) != gender)]
-        return max(candidates, key=key, default=None)
+        # in one sentence a person of the gender asked for, then its speaker, comes before the
+        # person it is about ("Doe is a danger, Roe said")
+        return max(candidates, key=lambda e: (last(e), bool(gender) and _gender(e) == gender, e.spoke), default=None)
 
     def _pronoun_person(self, gender: str, position: int) -> Entity | None:
         """The person "he" or "she" (``gender``) refers to: the one who spoke or opened a
