@@ -159,3 +159,27 @@ def test_he_is_the_speaker_of_the_sentence_before_not_its_subject():
         ("\x00, he added.", said("he", "pronoun")),
     )
     assert out[3] == ("John Roe", "person")
+
+
+# -- a publication or poll of a named body is that body, not an unnamed source ---------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Roe leads Doe by five points, according to an Example Press-GfK poll released Monday.",
+     "Example Press-GfK"),
+    ("Roe leads Doe in Ohio by six points, according to a Pollwatch average of recent polls.", "Pollwatch"),
+    ("Roe tripled the rent, according to an Example Post review of election filings.", "Example Post"),
+    ("As another Example Research study from 2011 noted, the average age was 18.", "Example Research"),
+    ("A new Example Times poll released Monday found that Roe was ahead.", "Example Times"),
+])
+def test_a_publication_of_a_named_body(sentence, expected):
+    found = find_attribution(sentence)
+    assert found is not None and (found.speaker, found.kind) == (expected, "name")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # no name before the publication noun: as before
+    ("Young voters favour Roe, according to a new poll from the Example Institute.", "Example Institute"),
+    ("Roe leads, according to a new nationwide poll.", "unnamed"),
+])
+def test_a_publication_without_a_name_before_it(sentence, expected):
+    assert speaker(sentence) == expected

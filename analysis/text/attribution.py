@@ -1283,6 +1283,16 @@ def _name_in_apposition(s: SubjectWords) -> Subject | _NotASubject | None:
     return None
 
 
+def _publication_of_a_body(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"A new Example Times poll released Monday", "Another Example Research study from
+    2011": a publication opened by an indefinite word speaks for the body named before its
+    noun (:func:`_publisher`), not for an unnamed source."""
+    if s.head[0].lower not in INDEFINITE:
+        return None
+    publisher = _publisher(s.head)
+    return (publisher, "name", "organisation") if publisher else None
+
+
 def _vague_group(s: SubjectWords) -> Subject | _NotASubject | None:
     """"Two officials", "several residents", "border officials": unnamed people."""
     if s.head[0].lower in INDEFINITE or s.lowers[-1] in COLLECTIVE_UNNAMED:
@@ -1359,7 +1369,8 @@ def _modified_plural(head: list[Token]) -> bool:
 SUBJECT_PASSES = (_nothing_left, _lone_pronoun, _only_a_date, _head_missing_or_long, _restrictive_relative,
                   _anonymous_source, _poll_share, _clause_word_in_head, _quotation_in_head, _lone_number,
                   _no_noun_phrase_opening, _participle_opening, _preposition_opening, _ends_in_verb,
-                  _spokesperson, _anonymous_in_apposition, _place_after_head_noun, _name_ends_head,
+                  _spokesperson, _anonymous_in_apposition, _place_after_head_noun, _publication_of_a_body,
+                  _name_ends_head,
                   _name_in_apposition, _vague_group, _body_staff, _description)
 
 
@@ -1656,7 +1667,8 @@ def _inverted(tokens: list[Token], verb_start: int, verb_end: int) -> Attributio
 
 
 _PUBLICATION_NOUNS = frozenset({"article", "report", "story", "analysis", "poll", "survey", "study", "editorial",
-                                "investigation", "piece", "column", "interview", "broadcast", "segment"})
+                                "investigation", "piece", "column", "interview", "broadcast", "segment", "review",
+                                "average", "tally"})
 
 
 def _according(speaker: str, kind: str, hint: str) -> Attribution:
@@ -1675,14 +1687,31 @@ def _body_behind_data(phrase: list[Token]) -> Attribution | None:
     return None
 
 
+def _plain_word(text: str) -> bool:
+    """A word or number, perhaps with hyphens, full stops or a possessive ("Press-GfK",
+    "U.S.", "Example Post's"), and no other punctuation."""
+    return text[:1].isalnum() and _strip_possessive(text).replace("-", "").replace(".", "").isalnum()
+
+
+def _publisher(phrase: list[Token]) -> str:
+    """The body named before the first publication noun of a noun phrase ("a March Example
+    Post article", "an Example Press-GfK poll released Monday", "a Pollwatch average of
+    recent polls", "another Example Research study from 2011"): its capitalised words, less
+    days and months, when only a determiner, lower-case modifiers and numbers come before
+    the noun; "" otherwise ("a new poll from the Example Institute": the body comes after)."""
+    k = next((k for k, t in enumerate(phrase[:8]) if t.lower in _PUBLICATION_NOUNS), 0)
+    before = phrase[:k]
+    if not before or any(not (t.text in {"/", "&"} or _plain_word(t.text)) for t in before):
+        return ""
+    return _join([_strip_possessive(t.text) for t in before if _is_cap(t) and t.lower.rstrip(".") not in CALENDAR_WORDS
+                  and t.lower not in DETERMINERS and t.lower not in INDEFINITE])
+
+
 def _named_publication(phrase: list[Token]) -> Attribution | None:
-    """"according to a March Bloomberg article", "a new Example Post report": the
-    publication, from its capitalised words (less days and months)."""
-    if phrase[-1].lower in _PUBLICATION_NOUNS:
-        named = [t.text for t in phrase[:-1] if _is_cap(t) and t.lower.rstrip(".") not in CALENDAR_WORDS]
-        if named:
-            return _according(_join(named), "name", "organisation")
-    return None
+    """"according to a March Bloomberg article", "a new Example Post report released
+    Monday": the publication's body (:func:`_publisher`)."""
+    publisher = _publisher(phrase)
+    return _according(publisher, "name", "organisation") if publisher else None
 
 
 def _name_ends_phrase(phrase: list[Token]) -> Attribution | None:
@@ -1723,7 +1752,7 @@ def _data_producer(phrase: list[Token]) -> Attribution | None:
 
 #: The readings of the phrase after "according to", tried in this order; the first that
 #: finds a speaker gives it.  The order is the behaviour.
-ACCORDING_PASSES = (_body_behind_data, _named_publication, _name_ends_phrase, _subject_phrase, _data_producer)
+ACCORDING_PASSES = (_named_publication, _body_behind_data, _name_ends_phrase, _subject_phrase, _data_producer)
 
 _ACCORDING_PHRASE_ENDS = frozenset({",", ".", ";", ":", QUOTE_PLACEHOLDER, "(", "—", "–"})
 
