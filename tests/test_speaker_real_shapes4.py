@@ -183,3 +183,16 @@ def test_a_publication_of_a_named_body(sentence, expected):
 ])
 def test_a_publication_without_a_name_before_it(sentence, expected):
     assert speaker(sentence) == expected
+
+
+# -- a speaker's own infinitive of speech after a verb of prompting or interrupting ----------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("After an hour of calm debate, Jane Roe was prompted to say, " + Q, "Jane Roe"),
+    ("Roe, who signed the harbour law as governor, interjected to say: " + Q, "Roe"),
+    ("The Example Review columnist John Doe went so far as to say: " + Q, "John Doe"),
+    ("Roe went so far as to say that the pier was unsafe.", "Roe"),
+    ("He began by saying, " + Q, "he"),
+])
+def test_speech_after_a_verb_of_prompting(sentence, expected):
+    assert speaker(sentence) == expected

@@ -1430,10 +1430,12 @@ def _verb_group_start(tokens: list[Token], verb_start: int) -> int:
 
 
 #: verbs whose infinitive after them is the subject's own act: "tried to argue", "went on
-#: to say", "was quick to add", "has taken to saying"
+#: to say", "was quick to add", "has taken to saying", "was prompted to say", "interjected
+#: to say", "went so far as to say"
 _CONTROL_VERBS = frozenset({"try", "tries", "tried", "trying", "seek", "seeks", "sought", "seeking", "begin", "begins",
                             "began", "begun", "start", "starts", "started", "continue", "continues", "continued",
-                            "continuing", "quick", "taken", "took", "rushed", "hastened", "proceeded", "moved"})
+                            "continuing", "quick", "taken", "took", "rushed", "hastened", "proceeded", "moved",
+                            "prompted", "interjected", "paused"})
 _GO_ON = frozenset({"go", "goes", "went", "gone", "going"})
 
 
@@ -1446,6 +1448,9 @@ def _control_start(tokens: list[Token], end: int) -> int:
         return end - 2
     if end >= 3 and tokens[end - 2].lower == "on" and tokens[end - 3].lower in _GO_ON:
         return end - 3
+    if end >= 5 and [t.lower for t in tokens[end - 4:end - 1]] == ["so", "far", "as"] \
+            and tokens[end - 5].lower in _GO_ON:
+        return end - 5  # "went so far as to say"
     return end
 
 
@@ -1841,7 +1846,8 @@ def _participle(tokens: list[Token]) -> Attribution | None:
     clause's subject, is the speaker."""
     for i in range(1, len(tokens)):
         if tokens[i].lower in _PARTICIPLES and tokens[i - 1].lower in _BEFORE_PARTICIPLE \
-                and (tokens[i - 1].text == "," or i >= 4) and _speech_participle(tokens, i):
+                and (tokens[i - 1].text == "," or i >= 4 or (i == 3 and tokens[2].lower == "by")) \
+                and _speech_participle(tokens, i):  # ("He began by saying")
             starts = [0] + [k + 1 for k in range(min(i - 1, 30)) if tokens[k].text == ","]
             for start in starts:
                 found = _main_subject(tokens, start, i)
