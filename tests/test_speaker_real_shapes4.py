@@ -196,3 +196,25 @@ def test_a_publication_without_a_name_before_it(sentence, expected):
 ])
 def test_speech_after_a_verb_of_prompting(sentence, expected):
     assert speaker(sentence) == expected
+
+
+# -- a name whose apposition calls it a body is an organisation ------------------------------
+
+def test_a_name_in_apposition_to_an_agency_is_an_organisation():
+    found = find_attribution(Q + " Exwire, the official Ruritanian news agency, wrote in a commentary.")
+    assert (found.speaker, found.kind, found.hint) == ("Exwire", "name", "organisation")
+    found = find_attribution("Norvale, the Canadian miner, said profits fell.")
+    assert (found.speaker, found.hint) == ("Norvale", "organisation")
+    # a person's apposition keeps the person
+    found = find_attribution("Roe, the agency's founder, said profits fell.")
+    assert (found.speaker, found.hint) == ("Roe", "person")
+
+
+def test_he_after_an_agency_speaks_is_the_man_before_it():
+    from conftest import resolve, said
+    out = resolve(
+        ("Admiral John Doe said the fleet was ready.", said("John Doe", "name", "person")),
+        ("\x00, Exwire, the official news agency, wrote.", said("Exwire", "name", "organisation")),
+        ("\x00, he said.", said("he", "pronoun")),
+    )
+    assert out[2] == ("John Doe", "person")

@@ -1265,7 +1265,16 @@ def _name_ends_head(s: SubjectWords) -> Subject | _NotASubject | None:
         return _one_named(s) or _UNNAMED  # "One pastor, Jane Roe of Ohio, said": the name
     if all(w.lower().rstrip(".") in CALENDAR_WORDS for w in name.split()):
         return NOT_A_SUBJECT  # "She escalated her criticism on Tuesday, telling ...": a day is no speaker
+    if start == 0 and hint != "organisation" and _body_in_apposition(s.appositions):
+        hint = "organisation"  # "Exwire, the official news agency, wrote": a body, not a person
     return name, "name", hint
+
+
+def _body_in_apposition(appositions: list[list[Token]]) -> bool:
+    """Whether the first apposition is a definite or indefinite noun phrase whose head noun is a
+    kind of organisation ("the official Ruritanian news agency", "a Canadian miner")."""
+    first = appositions[0] if appositions else []
+    return len(first) >= 2 and first[0].lower in {"the", "a", "an"} and first[-1].lower in ORG_DESCRIPTORS
 
 
 def _name_in_apposition(s: SubjectWords) -> Subject | _NotASubject | None:
