@@ -218,3 +218,13 @@ def test_he_after_an_agency_speaks_is_the_man_before_it():
         ("\x00, he said.", said("he", "pronoun")),
     )
     assert out[2] == ("John Doe", "person")
+
+
+# -- a result clause ("so calm that ...") opens a clause of its own ---------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("But the hearing was so calm that Jane Roe was prompted to say, " + Q, "Jane Roe"),
+    ("The crowd grew so loud that the mayor said she would stop.", "the mayor"),
+])
+def test_a_result_clause_opens_a_clause(sentence, expected):
+    assert speaker(sentence) == expected

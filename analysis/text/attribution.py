@@ -559,6 +559,8 @@ def _clause_starts(tokens: list[Token], end: int) -> list[int]:
     for i in range(low, end):
         if tokens[i].text in CLAUSE_PUNCT or tokens[i].lower in CONJUNCTIONS:
             starts.append(i + 1)
+        elif tokens[i].lower == "that" and i >= 2 and tokens[i - 2].lower in {"so", "such"}:
+            starts = [i + 1]  # a result clause ("so calm that Roe said"): its subject is after "that"
     return sorted(set(s for s in starts if s < end))
 
 
