@@ -228,3 +228,18 @@ def test_he_after_an_agency_speaks_is_the_man_before_it():
 ])
 def test_a_result_clause_opens_a_clause(sentence, expected):
     assert speaker(sentence) == expected
+
+
+# -- an adjective that is also a newspaper's name does not make a body ------------------------
+
+def test_the_independent_senator_is_a_person_description():
+    found = find_attribution(Q + ", the independent Vermont senator said.")
+    assert (found.speaker, found.kind, found.hint) == ("the independent Vermont senator", "description", "")
+    from conftest import resolve, said
+    out = resolve(
+        ("Sen. John Doe said the pier was safe.", said("Sen. John Doe", "name", "person")),
+        ("\x00, the independent Vermont senator said.", found),
+    )
+    assert out[1] == ("John Doe", "person")
+    # the capitalised name of a newspaper still says organisation
+    assert find_attribution("The Example Independent newspaper said the pier was safe.").hint == "organisation"

@@ -1318,6 +1318,15 @@ def _body_staff(s: SubjectWords) -> Subject | _NotASubject | None:
     return None
 
 
+#: organisation words that written in lower case are adjectives ("the independent senator"),
+#: not the names of newspapers or bodies ("The Independent", "Executive")
+_ADJECTIVE_ORG_WORDS = frozenset({"independent", "standard", "international", "executive", "capital", "white"})
+
+
+def _adjective_use(token: Token) -> bool:
+    return token.text.islower() and token.lower in _ADJECTIVE_ORG_WORDS
+
+
 def _description(s: SubjectWords) -> Subject | _NotASubject | None:
     """"The diplomat", "his lawyer", "the water company": a description (an organisation
     when a word of the head says so); also a short head without a determiner ("Union
@@ -1327,8 +1336,8 @@ def _description(s: SubjectWords) -> Subject | _NotASubject | None:
     determiner is no subject."""
     if s.head[0].lower in DETERMINERS or len(s.head) <= 3 or _possessive_determiner(s.head) \
             or _modified_plural(s.head):
-        lowers = s.lowers
-        hint = "organisation" if any(w in ORG_DESCRIPTORS or w in ORG_WORDS for w in lowers) else ""
+        hint = "organisation" if any(t.lower in ORG_DESCRIPTORS or (t.lower in ORG_WORDS and not _adjective_use(t))
+                                     for t in s.head) else ""
         return _describe(s.head), "description", hint
     return NOT_A_SUBJECT
 

@@ -35,9 +35,9 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .attribution import (COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS, TITLES, Attribution, Token,
-                          _clean_name, _is_acronym, _is_cap, _is_possessive, _name_runs, _org_like, _strip_dateline, _strip_possessive,
-                          tokenize)
+from .attribution import (_ADJECTIVE_ORG_WORDS, COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS, TITLES,
+                          Attribution, Token, _clean_name, _is_acronym, _is_cap, _is_possessive, _name_runs, _org_like,
+                          _strip_dateline, _strip_possessive, tokenize)
 
 RESOLUTIONS = ("named", "alias", "pronoun", "description", "unresolved")
 SOURCE_KINDS = ("person", "organisation", "unnamed")
@@ -616,7 +616,7 @@ class ArticleSources:
         age = _AGE.search(text)
         if age:
             entity = self._person_of_age(age.group(1))
-        elif _describes_organisation(words, hint):
+        elif _describes_organisation(words, hint, text):
             found = self._body_described(text, words, position)
             if isinstance(found, Resolved):
                 return found
@@ -934,14 +934,17 @@ def _is_news_name(words: list[str]) -> bool:
     return bool(NEWS_WORDS & set(words))
 
 
-def _describes_organisation(words: list[str], hint: str) -> bool:
-    """Whether a description (its :func:`_description_words`) speaks for an organisation:
-    the attribution's hint says so, its last word is an organisation's ("the ministry",
-    "the airline"), a collective body ("police"), a document ("the report"), or its first
-    word is an organisation's ("the council spokesperson")."""
+def _describes_organisation(words: list[str], hint: str, text: str = "") -> bool:
+    """Whether a description (its :func:`_description_words`; ``text`` as written) speaks for
+    an organisation: the attribution's hint says so, its last word is an organisation's ("the
+    ministry", "the airline"), a collective body ("police"), a document ("the report"), or its
+    first word is an organisation's ("the council spokesperson"), unless that word is an
+    adjective in lower case ("the independent senator")."""
     head = words[-1] if words else ""
+    first_adjective = bool(words) and words[0] in _ADJECTIVE_ORG_WORDS and words[0] in text.split()  # lower case
     return hint == "organisation" or _is_publication(words) or head in ORG_DESCRIPTORS or head in ORG_WORDS \
-        or head in COLLECTIVE_BODY or head in DOCUMENT_NOUNS or bool(words and words[0] in ORG_WORDS)
+        or head in COLLECTIVE_BODY or head in DOCUMENT_NOUNS or bool(words and words[0] in ORG_WORDS
+                                                                      and not first_adjective)
 
 
 def resolve_sources(texts: list[str], attributions: list[Attribution | None],
