@@ -20,13 +20,14 @@ ORDERS = {
         "_nothing_left", "_lone_pronoun", "_only_a_date", "_head_missing_or_long", "_restrictive_relative",
         "_anonymous_source", "_poll_share", "_clause_word_in_head", "_quotation_in_head", "_lone_number",
         "_no_noun_phrase_opening", "_participle_opening", "_preposition_opening", "_ends_in_verb", "_spokesperson",
-        "_anonymous_in_apposition", "_place_after_head_noun", "_name_ends_head", "_name_in_apposition",
+        "_anonymous_in_apposition", "_place_after_head_noun", "_publication_of_a_body", "_name_ends_head",
+        "_name_in_apposition",
         "_vague_group", "_body_staff", "_description"]),
     "VERB_VETOES": (VERB_VETOES, [
         "_inside_a_name", "_passive_or_noun", "_to_no_addressee", "_written_or_said_to", "_added_a_thing",
         "_tells_a_story", "_belief_without_that", "_called_without_quotation", "_asked_a_request"]),
     "ACCORDING_PASSES": (ACCORDING_PASSES, [
-        "_body_behind_data", "_named_publication", "_name_ends_phrase", "_subject_phrase", "_data_producer"]),
+        "_named_publication", "_body_behind_data", "_name_ends_phrase", "_subject_phrase", "_data_producer"]),
     "LAYOUT_PASSES": (LAYOUT_PASSES, ["_transcript_turn", "_named_colon_quotation"]),
     "VERB_FINDERS": (VERB_FINDERS, ["_parenthetical_tag", "_subject_before", "_coordinated_subject", "_inverted",
                                     "_relative_clause", "_when_clause"]),
@@ -104,6 +105,8 @@ def _first_deciding(passes, argument):
 @pytest.mark.parametrize("phrase, rule, speaker", [
     ("a statement from UN Watch", "_body_behind_data", ("UN Watch", "name", "organisation")),
     ("a March Bloomberg article", "_named_publication", ("Bloomberg", "name", "organisation")),  # not "March"
+    ("a Pollwatch average of recent polls", "_named_publication", ("Pollwatch", "name", "organisation")),
+    ("a Example Wire/Pollco poll", "_named_publication", ("Example Wire Pollco", "name", "organisation")),
     ("Jane Roe", "_name_ends_phrase", ("Jane Roe", "name", "person")),
     ("the diplomat", "_subject_phrase", ("the diplomat", "description", "")),
     ("council figures", "_data_producer", ("the council", "description", "organisation")),

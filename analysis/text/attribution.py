@@ -559,6 +559,8 @@ def _clause_starts(tokens: list[Token], end: int) -> list[int]:
     for i in range(low, end):
         if tokens[i].text in CLAUSE_PUNCT or tokens[i].lower in CONJUNCTIONS:
             starts.append(i + 1)
+        elif tokens[i].lower == "that" and i >= 2 and tokens[i - 2].lower in {"so", "such"}:
+            starts = [i + 1]  # a result clause ("so calm that Roe said"): its subject is after "that"
     return sorted(set(s for s in starts if s < end))
 
 
@@ -1265,7 +1267,16 @@ def _name_ends_head(s: SubjectWords) -> Subject | _NotASubject | None:
         return _one_named(s) or _UNNAMED  # "One pastor, Jane Roe of Ohio, said": the name
     if all(w.lower().rstrip(".") in CALENDAR_WORDS for w in name.split()):
         return NOT_A_SUBJECT  # "She escalated her criticism on Tuesday, telling ...": a day is no speaker
+    if start == 0 and hint != "organisation" and _body_in_apposition(s.appositions):
+        hint = "organisation"  # "Exwire, the official news agency, wrote": a body, not a person
     return name, "name", hint
+
+
+def _body_in_apposition(appositions: list[list[Token]]) -> bool:
+    """Whether the first apposition is a definite or indefinite noun phrase whose head noun is a
+    kind of organisation ("the official Ruritanian news agency", "a Canadian miner")."""
+    first = appositions[0] if appositions else []
+    return len(first) >= 2 and first[0].lower in {"the", "a", "an"} and first[-1].lower in ORG_DESCRIPTORS
 
 
 def _name_in_apposition(s: SubjectWords) -> Subject | _NotASubject | None:
@@ -1283,6 +1294,16 @@ def _name_in_apposition(s: SubjectWords) -> Subject | _NotASubject | None:
     return None
 
 
+def _publication_of_a_body(s: SubjectWords) -> Subject | _NotASubject | None:
+    """"A new Example Times poll released Monday", "Another Example Research study from
+    2011": a publication opened by an indefinite word speaks for the body named before its
+    noun (:func:`_publisher`), not for an unnamed source."""
+    if s.head[0].lower not in INDEFINITE:
+        return None
+    publisher = _publisher(s.head)
+    return (publisher, "name", "organisation") if publisher else None
+
+
 def _vague_group(s: SubjectWords) -> Subject | _NotASubject | None:
     """"Two officials", "several residents", "border officials": unnamed people."""
     if s.head[0].lower in INDEFINITE or s.lowers[-1] in COLLECTIVE_UNNAMED:
@@ -1297,6 +1318,15 @@ def _body_staff(s: SubjectWords) -> Subject | _NotASubject | None:
     return None
 
 
+#: organisation words that written in lower case are adjectives ("the independent senator"),
+#: not the names of newspapers or bodies ("The Independent", "Executive")
+_ADJECTIVE_ORG_WORDS = frozenset({"independent", "standard", "international", "executive", "capital", "white"})
+
+
+def _adjective_use(token: Token) -> bool:
+    return token.text.islower() and token.lower in _ADJECTIVE_ORG_WORDS
+
+
 def _description(s: SubjectWords) -> Subject | _NotASubject | None:
     """"The diplomat", "his lawyer", "the water company": a description (an organisation
     when a word of the head says so); also a short head without a determiner ("Union
@@ -1306,8 +1336,8 @@ def _description(s: SubjectWords) -> Subject | _NotASubject | None:
     determiner is no subject."""
     if s.head[0].lower in DETERMINERS or len(s.head) <= 3 or _possessive_determiner(s.head) \
             or _modified_plural(s.head):
-        lowers = s.lowers
-        hint = "organisation" if any(w in ORG_DESCRIPTORS or w in ORG_WORDS for w in lowers) else ""
+        hint = "organisation" if any(t.lower in ORG_DESCRIPTORS or (t.lower in ORG_WORDS and not _adjective_use(t))
+                                     for t in s.head) else ""
         return _describe(s.head), "description", hint
     return NOT_A_SUBJECT
 
@@ -1359,7 +1389,8 @@ def _modified_plural(head: list[Token]) -> bool:
 SUBJECT_PASSES = (_nothing_left, _lone_pronoun, _only_a_date, _head_missing_or_long, _restrictive_relative,
                   _anonymous_source, _poll_share, _clause_word_in_head, _quotation_in_head, _lone_number,
                   _no_noun_phrase_opening, _participle_opening, _preposition_opening, _ends_in_verb,
-                  _spokesperson, _anonymous_in_apposition, _place_after_head_noun, _name_ends_head,
+                  _spokesperson, _anonymous_in_apposition, _place_after_head_noun, _publication_of_a_body,
+                  _name_ends_head,
                   _name_in_apposition, _vague_group, _body_staff, _description)
 
 
@@ -1419,10 +1450,12 @@ def _verb_group_start(tokens: list[Token], verb_start: int) -> int:
 
 
 #: verbs whose infinitive after them is the subject's own act: "tried to argue", "went on
-#: to say", "was quick to add", "has taken to saying"
+#: to say", "was quick to add", "has taken to saying", "was prompted to say", "interjected
+#: to say", "went so far as to say"
 _CONTROL_VERBS = frozenset({"try", "tries", "tried", "trying", "seek", "seeks", "sought", "seeking", "begin", "begins",
                             "began", "begun", "start", "starts", "started", "continue", "continues", "continued",
-                            "continuing", "quick", "taken", "took", "rushed", "hastened", "proceeded", "moved"})
+                            "continuing", "quick", "taken", "took", "rushed", "hastened", "proceeded", "moved",
+                            "prompted", "interjected", "paused"})
 _GO_ON = frozenset({"go", "goes", "went", "gone", "going"})
 
 
@@ -1435,6 +1468,9 @@ def _control_start(tokens: list[Token], end: int) -> int:
         return end - 2
     if end >= 3 and tokens[end - 2].lower == "on" and tokens[end - 3].lower in _GO_ON:
         return end - 3
+    if end >= 5 and [t.lower for t in tokens[end - 4:end - 1]] == ["so", "far", "as"] \
+            and tokens[end - 5].lower in _GO_ON:
+        return end - 5  # "went so far as to say"
     return end
 
 
@@ -1504,6 +1540,12 @@ def _subject_before(tokens: list[Token], verb_start: int, verb_end: int) -> Attr
     for start in _clause_starts(tokens, end):
         if tokens[start].text == QUOTE_PLACEHOLDER:
             continue  # '"...," Senate minority leader Jane Roe told': the subject starts after it
+        if start and tokens[start - 1].text == "(" and any(t.text == ")" for t in tokens[start:end]):
+            # 'Sen. Jane Roe (R-Texas) told': a tag closed before the verb is no subject; the
+            # name right before it is (its run of capitalised words, titles and all)
+            if start < 2 or not _is_cap(tokens[start - 2]):
+                continue
+            start = _name_runs(tokens[:start - 1])[-1][0]
         if comma_before and start and (tokens[start - 1].lower in CONJUNCTIONS or tokens[start].lower in CONJUNCTIONS) \
                 and not any(t.text == "," for t in tokens[start:end - 1]):
             continue  # '..., both Trump and Sanders, said Jane Roe': an object before an inverted tag
@@ -1562,6 +1604,9 @@ def _first_clause_subject(tokens: list[Token], start: int, end: int) -> tuple[st
                 or nxt.text in CLAUSE_PUNCT:
             continue
         prev = tokens[k - 1]
+        if prev.text == ")" and k - start >= 4:  # "Sen. Jane Roe (I-Vt.) called ... and said": a party tag
+            opening = next((j for j in range(k - 2, max(start, k - 5), -1) if tokens[j].text == "("), None)
+            prev = tokens[opening - 1] if opening else prev
         if prev.lower in DETERMINERS or _opening_word(tokens, start, k):
             continue  # "The senator ...": a capital from the sentence start, no name
         # "The judge paused and said": a determiner, a noun, a verb
@@ -1647,7 +1692,8 @@ def _inverted(tokens: list[Token], verb_start: int, verb_end: int) -> Attributio
 
 
 _PUBLICATION_NOUNS = frozenset({"article", "report", "story", "analysis", "poll", "survey", "study", "editorial",
-                                "investigation", "piece", "column", "interview", "broadcast", "segment"})
+                                "investigation", "piece", "column", "interview", "broadcast", "segment", "review",
+                                "average", "tally"})
 
 
 def _according(speaker: str, kind: str, hint: str) -> Attribution:
@@ -1666,14 +1712,31 @@ def _body_behind_data(phrase: list[Token]) -> Attribution | None:
     return None
 
 
+def _plain_word(text: str) -> bool:
+    """A word or number, perhaps with hyphens, full stops or a possessive ("Press-GfK",
+    "U.S.", "Example Post's"), and no other punctuation."""
+    return text[:1].isalnum() and _strip_possessive(text).replace("-", "").replace(".", "").isalnum()
+
+
+def _publisher(phrase: list[Token]) -> str:
+    """The body named before the first publication noun of a noun phrase ("a March Example
+    Post article", "an Example Press-GfK poll released Monday", "a Pollwatch average of
+    recent polls", "another Example Research study from 2011"): its capitalised words, less
+    days and months, when only a determiner, lower-case modifiers and numbers come before
+    the noun; "" otherwise ("a new poll from the Example Institute": the body comes after)."""
+    k = next((k for k, t in enumerate(phrase[:8]) if t.lower in _PUBLICATION_NOUNS), 0)
+    before = phrase[:k]
+    if not before or any(not (t.text in {"/", "&"} or _plain_word(t.text)) for t in before):
+        return ""
+    return _join([_strip_possessive(t.text) for t in before if _is_cap(t) and t.lower.rstrip(".") not in CALENDAR_WORDS
+                  and t.lower not in DETERMINERS and t.lower not in INDEFINITE])
+
+
 def _named_publication(phrase: list[Token]) -> Attribution | None:
-    """"according to a March Bloomberg article", "a new Example Post report": the
-    publication, from its capitalised words (less days and months)."""
-    if phrase[-1].lower in _PUBLICATION_NOUNS:
-        named = [t.text for t in phrase[:-1] if _is_cap(t) and t.lower.rstrip(".") not in CALENDAR_WORDS]
-        if named:
-            return _according(_join(named), "name", "organisation")
-    return None
+    """"according to a March Bloomberg article", "a new Example Post report released
+    Monday": the publication's body (:func:`_publisher`)."""
+    publisher = _publisher(phrase)
+    return _according(publisher, "name", "organisation") if publisher else None
 
 
 def _name_ends_phrase(phrase: list[Token]) -> Attribution | None:
@@ -1714,7 +1777,7 @@ def _data_producer(phrase: list[Token]) -> Attribution | None:
 
 #: The readings of the phrase after "according to", tried in this order; the first that
 #: finds a speaker gives it.  The order is the behaviour.
-ACCORDING_PASSES = (_body_behind_data, _named_publication, _name_ends_phrase, _subject_phrase, _data_producer)
+ACCORDING_PASSES = (_named_publication, _body_behind_data, _name_ends_phrase, _subject_phrase, _data_producer)
 
 _ACCORDING_PHRASE_ENDS = frozenset({",", ".", ";", ":", QUOTE_PLACEHOLDER, "(", "—", "–"})
 
@@ -1803,7 +1866,8 @@ def _participle(tokens: list[Token]) -> Attribution | None:
     clause's subject, is the speaker."""
     for i in range(1, len(tokens)):
         if tokens[i].lower in _PARTICIPLES and tokens[i - 1].lower in _BEFORE_PARTICIPLE \
-                and (tokens[i - 1].text == "," or i >= 4) and _speech_participle(tokens, i):
+                and (tokens[i - 1].text == "," or i >= 4 or (i == 3 and tokens[2].lower == "by")) \
+                and _speech_participle(tokens, i):  # ("He began by saying")
             starts = [0] + [k + 1 for k in range(min(i - 1, 30)) if tokens[k].text == ","]
             for start in starts:
                 found = _main_subject(tokens, start, i)
@@ -2101,9 +2165,10 @@ class LayoutLead(NamedTuple):
 
 
 def _layout_lead(tokens: list[Token]) -> LayoutLead | None:
-    """The lead before a colon within the first 30 tokens, when it is short (a head of six
+    """The lead before a colon within the first 30 tokens, when it is short (a head of eight
     words at most, a prefix of 16) and holds no speech verb or participle ('X, director
-    of Y, tweeted and said: "..."' is a verb's attribution, not layout).  A heading before
+    of Y, tweeted and said: "..."' is a verb's attribution, not layout; after "of" a word
+    is a noun: 'Secretary of State Jane Roe:').  A heading before
     a dash is dropped ('POLLS TOO EARLY - Jane Roe: "..."')."""
     colon = next((k for k, t in enumerate(tokens[:30]) if t.text == ":"), None)
     if colon is None or colon + 1 >= len(tokens):
@@ -2112,12 +2177,11 @@ def _layout_lead(tokens: list[Token]) -> LayoutLead | None:
     dash = max((k for k, t in enumerate(prefix) if t.text in _DASHES), default=-1)
     prefix = prefix[dash + 1:]
     head = prefix[:next((k for k, t in enumerate(prefix) if t.text == ","), len(prefix))]
-    if not head or len(head) > 6 or len(prefix) > 16:
-        return None
-    if _verbs_at(prefix):
-        return None
+    if not head or len(head) > 8 or len(prefix) > 16:
+        return None  # (a head of seven or eight words only as role words and a name: _labelled_name)
     verbs = speech_verbs()
-    if any(t.lower in verbs or t.lower in _PARTICIPLES for t in prefix):
+    if any(t.lower in verbs or t.lower in _PARTICIPLES for k, t in enumerate(prefix)
+           if not (k and prefix[k - 1].lower == "of")):  # ("secretary of state": a noun after "of")
         return None
     return LayoutLead(tokens, colon, dash, prefix, head)
 
@@ -2136,19 +2200,51 @@ def _transcript_turn(lead: LayoutLead) -> Attribution | None:
     return None
 
 
+def _without_party_tag(head: list[Token]) -> list[Token]:
+    """The head without a short parenthesised tag closing it ('Rep. Jane Roe (R-S.C.)' ->
+    'Rep. Jane Roe'): a party and state, never part of the name."""
+    if len(head) > 3 and head[-1].text == ")" and head[-3].text == "(" or \
+            len(head) > 4 and head[-1].text == ")" and head[-4].text == "(":
+        return head[:max(k for k, t in enumerate(head) if t.text == "(")]
+    return head
+
+
+def _labelled_name(head: list[Token]) -> list[Token] | None:
+    """The name a layout label gives: the whole head when it is one capitalised run of six
+    words at most ('Jane Roe'), or its closing name of two words or more after role words
+    ('Former secretary of state Jane Roe', 'Harbour master John Doe'): a capitalised first
+    word, then lower-case words none of which reads as a verb or is a function word other
+    than "of", one a role noun; a verb or a determiner makes it a sentence of its own."""
+    runs = _name_runs(head)
+    if runs == [(0, len(head))]:
+        return head if len(head) <= 6 else None
+    if len(runs) != 2 or runs[0] != (0, 1) or runs[1][1] != len(head) or runs[1][1] - runs[1][0] < 2:
+        return None
+    roles = head[1:runs[1][0]]
+    if len(roles) > 4 or any(not t.text.replace("-", "").isalpha() or _reads_as_verb(t.lower) or _adverb(t)
+                             or (t.lower in _NOT_ROLE_WORDS and t.lower != "of") for t in roles):
+        return None
+    if not any(t.lower in TITLES or (len(t.lower) >= 5 and t.lower.endswith(_ROLE_ENDINGS)) for t in roles):
+        return None
+    return head[runs[1][0]:]
+
+
 def _named_colon_quotation(lead: LayoutLead) -> Attribution | None:
     """'Jane Roe, editor of The Review: "..."': a name of two words or more (perhaps with an
     apposition) before a colon and a quotation, not written all in capitals as a heading is
     ('MORE READING: "..."'); after a heading and a dash one word will do ('Polls overhyped -
     Roe: "..."'), and "from" or "more from" may open it ('From Jane Roe: "..."', '- More from
-    Roe: "..."')."""
-    head = lead.head
+    Roe: "..."'); a party tag after the name is dropped and role words before it are left
+    out ('Former secretary of state Jane Roe (D-N.Y.): "..."', see :func:`_labelled_name`)."""
+    head = _without_party_tag(lead.head)
     opening = [t.lower for t in head[:2]]
     if opening[:1] == ["from"] or opening == ["more", "from"]:
         head = head[opening.index("from") + 1:]
     one_word_after_dash = lead.dash >= 0 and len(head) == 1 and head[0].lower not in _HEADER_WORDS
-    if not lead.quoted or _name_runs(head) != [(0, len(head))] or (len(head) < 2 and not one_word_after_dash) \
-            or any(t.lower in DETERMINERS for t in head):
+    if not lead.quoted or not head or any(t.lower in DETERMINERS for t in head):
+        return None
+    head = _labelled_name(head)
+    if head is None or (len(head) < 2 and not one_word_after_dash):
         return None
     if len(head) > 1 and all(t.text.isupper() for t in head) and lead.dash < 0:
         return None  # a heading in capitals: 'SHORT READS: "..."'

@@ -35,9 +35,9 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .attribution import (COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS, TITLES, Attribution, Token,
-                          _clean_name, _is_acronym, _is_cap, _name_runs, _org_like, _strip_dateline, _strip_possessive,
-                          tokenize)
+from .attribution import (_ADJECTIVE_ORG_WORDS, COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS, TITLES,
+                          Attribution, Token, _clean_name, _is_acronym, _is_cap, _is_possessive, _name_runs, _org_like,
+                          _strip_dateline, _strip_possessive, tokenize)
 
 RESOLUTIONS = ("named", "alias", "pronoun", "description", "unresolved")
 SOURCE_KINDS = ("person", "organisation", "unnamed")
@@ -48,11 +48,14 @@ _NOT_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sund
 may june july august september october november december last next this every today""".split())
 
 
-#: capitalised only because they open a sentence: never the first word of a name
+#: capitalised only because they open a sentence: never the first word of a name (prepositions,
+#: quantifiers and auxiliaries too: "Besides Roe's plan", "Several Roe aides", "Does Roe ...")
 _OPENERS = frozenset("""in as while but and if when after before since although though because at on for from
 with by of to unlike like despite during under over about into than so yet or nor not then still also even only
 once until unless whether where why how what who which that this these those there here it its his her their
-our my your we they he she i""".split())
+our my your we they he she i besides against among amid without within beyond despite toward towards
+some several many most few all both each every other another no any does did do is are was were has have had
+""".split())
 
 
 class Resolved(NamedTuple):
@@ -235,6 +238,21 @@ def _without_opener(words: list[str]) -> list[str]:
     while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in _OPENERS):
         words = words[1:]
     return words
+
+
+def _people_of_run(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of the name run ``tokens[start:end]`` that are mentions of their own: two
+    people joined by "and" ("Jane Roe and John Doe") are two, each of two words or more; a
+    run with an organisation's word ("Department of Health and Human Services") or a
+    one-word part ("Bill and Jane Roe Foundation", "Roe and Doe") stays one."""
+    joins = [k for k in range(start + 2, end - 2) if tokens[k].lower == "and"]
+    if not joins:
+        return [(start, end)]
+    bounds = [start - 1] + joins + [end]
+    parts = [(a + 1, b) for a, b in zip(bounds, bounds[1:])]
+    if any(b - a < 2 or any(tokens[k].lower in ORG_WORDS for k in range(a, b)) for a, b in parts):
+        return [(start, end)]
+    return parts
 
 
 def _is_organisation_name(name: str, hint: str) -> bool:
@@ -458,7 +476,8 @@ class ArticleSources:
                 self._add_acronym_definition(tokens[start:end], acronym, position)
         for start, end in _name_runs(tokens):
             if not inside[start]:  # "(Reuters)", "(D-Md.)": a credit or aside, not a mention
-                self._add_mention(tokens, start, end, position)
+                for first, last in _people_of_run(tokens, start, end):
+                    self._add_mention(tokens, first, last, position)
 
     def _add_acronym_definition(self, name_tokens: list[Token], acronym: Token, position: int) -> None:
         """"Department for Environment, Food and Rural Affairs (Defra)": the organisation,
@@ -490,10 +509,11 @@ class ArticleSources:
             if age:
                 entity.age = age
 
-    def note_subject(self, text: str, position: int) -> None:
+    def note_subject(self, text: str, position: int, register: bool = False) -> None:
         """Mark the known person whose name opens a clause of the sentence as its subject
         (at the start, after "But"/"And", or after an introductory phrase and comma:
-        "In Ohio on Monday, Ms. Roe was shocked ..."): a later "she said" is likely them."""
+        "In Ohio on Monday, Ms. Roe was shocked ..."): a later "she said" is likely them.
+        With ``register``, a person's full name not yet known is registered to be marked."""
         tokens = tokenize(text)
         starts = [0] + [k + 1 for k in range(min(len(tokens), 14)) if tokens[k].text == ","][:1]
         runs = {start: end for start, end in _name_runs(tokens)}
@@ -501,20 +521,26 @@ class ArticleSources:
             while start < len(tokens) and tokens[start].lower in _OPENERS and tokens[start].lower not in {"it", "he", "she"}:
                 start += 1
             for first, end in _subject_runs(tokens, start, runs):
+                if _is_possessive(tokens[end - 1]):
+                    continue  # "Roe's plan may work, said Doe": Roe owns the subject, is not it
                 name, hint = _clean_name([t.text for t in tokens[first:end]], [])
                 bare, gender = _bare(name)
                 entity = self.find_name(bare, "person", gender) if hint == "person" else None
+                if entity is None and register and hint == "person" and _is_person_name(name):
+                    entity, _ = self.add_name(name, "person", position, False)
                 if entity is not None and entity.kind == "person":
                     entity.subject = position
                     return
 
     # -- resolving references ------------------------------------------------
     def _recent(self, kind: str, gender: str = "", spoken_only: bool = True) -> Entity | None:
-        key = (lambda e: max(e.spoke, e.subject)) if spoken_only else (lambda e: max(e.spoke, e.mentioned))
-        candidates = [e for e in self.entities if e.kind == kind and key(e) >= 0
+        last = (lambda e: max(e.spoke, e.subject)) if spoken_only else (lambda e: max(e.spoke, e.mentioned))
+        candidates = [e for e in self.entities if e.kind == kind and last(e) >= 0
                       and not (kind == "person" and _is_place(e.name))
                       and not (gender and _gender(e) and _gender(e) != gender)]
-        return max(candidates, key=key, default=None)
+        # in one sentence a person of the gender asked for, then its speaker, comes before the
+        # person it is about ("Doe is a danger, Roe said")
+        return max(candidates, key=lambda e: (last(e), bool(gender) and _gender(e) == gender, e.spoke), default=None)
 
     def _pronoun_person(self, gender: str, position: int) -> Entity | None:
         """The person "he" or "she" (``gender``) refers to: the one who spoke or opened a
@@ -583,14 +609,14 @@ class ArticleSources:
             return body
         key = " ".join(words)
         definite = text.lower().startswith("the ")
-        if key in self.descriptions and definite:
+        if key in self.descriptions and definite and not self._new_subject(self.descriptions[key], position):
             entity = self.descriptions[key]
             entity.spoke = position
             return Resolved(entity.name, entity.kind, "description")
         age = _AGE.search(text)
         if age:
             entity = self._person_of_age(age.group(1))
-        elif _describes_organisation(words, hint):
+        elif _describes_organisation(words, hint, text):
             found = self._body_described(text, words, position)
             if isinstance(found, Resolved):
                 return found
@@ -603,6 +629,16 @@ class ArticleSources:
         if definite:
             self.descriptions[key] = entity
         return Resolved(entity.name, entity.kind, "description")
+
+    def _new_subject(self, entity: Entity, position: int) -> Entity | None:
+        """A person other than ``entity`` whose name opened one of the two sentences before
+        ``position``, after ``entity`` last spoke: "the senator" used again right after "Sen.
+        Mark Poe toured the docks." means Poe, not the senator it meant before (None for a body,
+        or when nobody new opened a sentence)."""
+        if entity.kind != "person":
+            return None
+        return next((e for e in self.entities if e is not entity and e.kind == "person"
+                     and e.subject >= position - 2 and e.subject > entity.spoke), None)
 
     def _group(self, name: str, position: int) -> Resolved:
         """A party's or a nation's people speaking as one ("Democrats", "the Russians"): a body,
@@ -898,14 +934,17 @@ def _is_news_name(words: list[str]) -> bool:
     return bool(NEWS_WORDS & set(words))
 
 
-def _describes_organisation(words: list[str], hint: str) -> bool:
-    """Whether a description (its :func:`_description_words`) speaks for an organisation:
-    the attribution's hint says so, its last word is an organisation's ("the ministry",
-    "the airline"), a collective body ("police"), a document ("the report"), or its first
-    word is an organisation's ("the council spokesperson")."""
+def _describes_organisation(words: list[str], hint: str, text: str = "") -> bool:
+    """Whether a description (its :func:`_description_words`; ``text`` as written) speaks for
+    an organisation: the attribution's hint says so, its last word is an organisation's ("the
+    ministry", "the airline"), a collective body ("police"), a document ("the report"), or its
+    first word is an organisation's ("the council spokesperson"), unless that word is an
+    adjective in lower case ("the independent senator")."""
     head = words[-1] if words else ""
+    first_adjective = bool(words) and words[0] in _ADJECTIVE_ORG_WORDS and words[0] in text.split()  # lower case
     return hint == "organisation" or _is_publication(words) or head in ORG_DESCRIPTORS or head in ORG_WORDS \
-        or head in COLLECTIVE_BODY or head in DOCUMENT_NOUNS or bool(words and words[0] in ORG_WORDS)
+        or head in COLLECTIVE_BODY or head in DOCUMENT_NOUNS or bool(words and words[0] in ORG_WORDS
+                                                                      and not first_adjective)
 
 
 def resolve_sources(texts: list[str], attributions: list[Attribution | None],
@@ -946,6 +985,8 @@ def _resolve_in_reading_order(sources: ArticleSources, texts: list[str],
         elif attribution is not None and _pronoun_after_conjunction(text, attribution):
             sources.add_mentions(text, i)  # "Texas Sen. Jane Roe is touting her win as she urges ..."
             sources.note_subject(text, i)
+        elif attribution is not None and _no_speaker_for_pronoun(sources, attribution):
+            sources.note_subject(text, i, register=True)  # "Former Sen. Jane Roe backed it at first, she said"
         if attribution is not None:
             out[i] = sources.resolve(attribution, i)
         sources.add_mentions(text, i)
@@ -968,6 +1009,15 @@ def _pronoun_after_conjunction(text: str, attribution: Attribution) -> bool:
     start = attribution.tag[0][0]
     tokens = _strip_dateline(tokenize(text))
     return 2 <= start < len(tokens) and tokens[start - 1].lower in _CLAUSE_JOINS
+
+
+def _no_speaker_for_pronoun(sources: ArticleSources, attribution: Attribution) -> bool:
+    """Whether "he" or "she" has no person of a fitting gender who spoke or opened a clause
+    before it: then the sentence's own subject ("Former Sen. Jane Roe backed the plan at
+    first, she said") is likelier than the last person merely named."""
+    if attribution.kind != "pronoun" or attribution.speaker.lower() not in {"he", "she"}:
+        return False
+    return sources._recent("person", "m" if attribution.speaker.lower() == "he" else "f") is None
 
 
 def _organisation_named_later(entities: list[Entity], description: str, i: int, n: int) -> Resolved:
