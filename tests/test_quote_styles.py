@@ -84,7 +84,9 @@ def test_a_curly_quotation_after_an_unclosed_straight_one_is_not_held_in_it():
     assert any(q.endswith("We will win,”") for q in _quoted([text], spans, 0))
 
 
-def test_a_same_style_mark_inside_a_nested_quotation_keeps_the_outer_one():
-    text = '"A “B, “C” D," she said.'
+def test_two_phrases_quoted_in_one_statement_both_nest():
+    text = '"The plan is “fair” and “final,” and we will keep it," she said.'
     spans, problems = find_quote_spans([text])
-    assert _quoted([text], spans, 0) == ['"A “B, “C” D,"']
+    assert _quoted([text], spans, 0) == ['"The plan is “fair” and “final,” and we will keep it,"']
+    assert _quoted([text], spans, 1) == ["“fair”", "“final,”"]
+    assert problems == []

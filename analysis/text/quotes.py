@@ -114,12 +114,19 @@ def _other_style(text: str, i: int, stack: list[tuple[str, int, int]], runs_on: 
     straight_outer = text.startswith(_STRAIGHT_DOUBLE_MARKS, outer)
     if text.startswith(_STRAIGHT_DOUBLE_MARKS, i) == straight_outer:
         return False
-    # and only when a mark of the outer style still comes to close it, or the outer quotation
-    # opens the paragraph and runs on into the next (``runs_on``): '"We will win, Roe said.
-    # “We always do,” Doe said.' leaves the straight quotation open, not holding Doe's
+    # and only when the outer quotation opens the paragraph and runs on into the next
+    # (``runs_on``), or its closing mark comes next with the nested quotations' own marks, a few
+    # and paired, in between: '"We will win, Roe said. “We always do,” Doe said.' leaves the
+    # straight quotation open, not holding Doe's; nor does a page flattened to one line hold
+    # every quotation after an unclosed one
     if runs_on and not text[:outer].strip():
         return True
-    return ('"' if straight_outer else "”") in text[i + 1:] or (straight_outer and TWO_APOSTROPHES in text[i + 1:])
+    close = text.find('"' if straight_outer else "”", i + 1)
+    if close < 0:
+        return False
+    between = text[i:close]
+    inner = between.count("“") + between.count("”") if straight_outer else between.count('"')
+    return inner % 2 == 0 and inner <= 4 and (straight_outer or "“" not in between)
 
 
 def find_quote_spans(paragraphs: list[str]) -> tuple[list[QuoteSpan], list[str]]:
