@@ -243,3 +243,20 @@ def test_the_independent_senator_is_a_person_description():
     assert out[1] == ("John Doe", "person")
     # the capitalised name of a newspaper still says organisation
     assert find_attribution("The Example Independent newspaper said the pier was safe.").hint == "organisation"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a bracket after capitalised words that make no name (found by a random battery):
+    # no speaker is looked for there, and nothing crashes
+    "that The ( I Roe ) of said",
+    "“ The ( , ) But \x00 Jane But said",
+    ": The The ( ) : said ROE said He",
+    "The A ( ) — : R-Texas said and 's",
+])
+def test_a_bracket_after_words_that_make_no_name_does_not_crash(sentence):
+    find_attribution(sentence)  # raised IndexError before
+
+
+def test_the_name_before_a_party_tag_is_the_one_right_before_it():
+    # the name ending right before the bracket, not an earlier one
+    assert speaker("Jane Roe met them, and Sen. John Doe (D-N.Y.) told reporters it was fine.") == "John Doe"

@@ -1543,9 +1543,10 @@ def _subject_before(tokens: list[Token], verb_start: int, verb_end: int) -> Attr
         if start and tokens[start - 1].text == "(" and any(t.text == ")" for t in tokens[start:end]):
             # 'Sen. Jane Roe (R-Texas) told': a tag closed before the verb is no subject; the
             # name right before it is (its run of capitalised words, titles and all)
-            if start < 2 or not _is_cap(tokens[start - 2]):
+            run = next((a for a, b in _name_runs(tokens[:start - 1]) if b == start - 1), None)
+            if run is None:
                 continue
-            start = _name_runs(tokens[:start - 1])[-1][0]
+            start = run
         if comma_before and start and (tokens[start - 1].lower in CONJUNCTIONS or tokens[start].lower in CONJUNCTIONS) \
                 and not any(t.text == "," for t in tokens[start:end - 1]):
             continue  # '..., both Trump and Sanders, said Jane Roe': an object before an inverted tag
