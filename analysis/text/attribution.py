@@ -1568,7 +1568,17 @@ def analyse_subject_with_appositions(tokens: list[Token]) -> tuple[str, str, str
         return None  # a quotation alone after a comma is what was said: 'The fair, ..., "...," said X'
     if len(segments) > 1 and segments[-1] and segments[-1][-1].text != QUOTE_PLACEHOLDER:
         return None  # (an apposition ending in a quotation took its comma inside: 'X, host of "Y," said')
+    if any(seg and seg[0].lower in _ADVERBIAL_OPENERS for seg in filled[1:-1]):
+        # an adverbial clause with a phrase after it: the subject is that phrase, not what came
+        # before ('In Berea, OH, after winning the primary, Gov. Jane Roe said'); one right before
+        # the verb is interjected ('Jane Roe, after a pause, said')
+        return None
     return analyse_subject(tokens)
+
+
+#: Words opening an adverbial clause, never an apposition.
+_ADVERBIAL_OPENERS = frozenset({"after", "before", "while", "following", "despite", "although", "though", "because",
+                                "since", "upon", "until", "unless", "once", "whereas"})
 
 
 _COORDINATORS = frozenset({"and", "but"})

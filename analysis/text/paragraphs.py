@@ -8,7 +8,8 @@ paragraph back.
 
 **Text without paragraph breaks** (one long line, as Media Cloud and many
 scrapers export it): a line of at least ``SINGLE_LINE_MIN_CHARS`` characters and
-``SINGLE_LINE_MIN_SENTENCES`` sentences, or a line that is nearly the whole text
+``SINGLE_LINE_MIN_SENTENCES`` sentences in a text with fewer than ``OTHER_PARAGRAPHS_MIN``
+other lines of a paragraph's length (else it is a long paragraph), or a line that is nearly the whole text
 (``SHORT_TEXT_SHARE``), is cut into pieces - at sentence ends and
 around page furniture that runs on inside it (a byline, a date, "Share", a photo
 credit, a wire dateline) - before roles are given; the article's problems say
@@ -556,6 +557,11 @@ PARAGRAPH_COLUMNS = list(Paragraph._fields)
 #: paragraph breaks and is cut into pieces before roles are given.
 SINGLE_LINE_MIN_CHARS = 1000
 SINGLE_LINE_MIN_SENTENCES = 6
+#: ... unless the text has paragraph breaks: at least this many other lines of at least
+#: ``PARAGRAPH_LINE_MIN_CHARS`` make the long line a long paragraph (a transcript, a statement
+#: read out), which keeps its quotations and its place as one paragraph.
+OTHER_PARAGRAPHS_MIN = 3
+PARAGRAPH_LINE_MIN_CHARS = 60
 #: A shorter text is also one without paragraph breaks when a single line holds this
 #: share of its characters (at least ``SHORT_TEXT_MIN_CHARS``) in this many pieces.
 SHORT_TEXT_SHARE = 0.8
@@ -602,11 +608,15 @@ def _cut_run_on_lines(text: str) -> tuple[list[Piece], set[int]]:
     total = sum(p.end - p.start for p in pieces)
     out: list[Piece] = []
     split_lines: set[int] = set()
+    n_paragraph_lines = sum(p.end - p.start >= PARAGRAPH_LINE_MIN_CHARS for p in pieces)
     for piece in pieces:
         n_chars = piece.end - piece.start
-        # a long line with many sentences, or a line that is nearly the whole text
+        # a line that is nearly the whole text, or a long line with many sentences in a text
+        # without other paragraphs (in one with them it is a long paragraph: cut into sentences,
+        # a quotation running over it would stop at its first sentence end)
         whole = n_chars >= SHORT_TEXT_MIN_CHARS and n_chars >= SHORT_TEXT_SHARE * total
-        if n_chars >= SINGLE_LINE_MIN_CHARS or whole:
+        breaks_elsewhere = n_paragraph_lines - (n_chars >= PARAGRAPH_LINE_MIN_CHARS) >= OTHER_PARAGRAPHS_MIN
+        if (n_chars >= SINGLE_LINE_MIN_CHARS and not breaks_elsewhere) or whole:
             parts = split_run_on(text, piece.start, piece.end)
             if len(parts) >= (SHORT_TEXT_MIN_PIECES if whole else SINGLE_LINE_MIN_SENTENCES):
                 out += [Piece(piece.line, s, e) for s, e in parts]

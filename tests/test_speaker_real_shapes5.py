@@ -1,0 +1,64 @@
+"""Real-news shapes (PolNeAR train, issue 26), fifth set: each on an INVENTED text of the same
+form; the expected paragraphs, voices and speakers are read off the text by hand."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.text.article import analyse_text
+from analysis.text.attribution import QUOTE_PLACEHOLDER as Q, find_attribution
+
+
+def speaker(sentence: str) -> str | None:
+    found = find_attribution(sentence)
+    return found.speaker if found else None
+
+
+# -- an adverbial clause between a place and the subject ----------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 'after ...' opens an adverbial clause: the subject is the phrase after it, not the place
+    (f"On Tuesday in Exton, PA, after winning the county vote, Mayor Jane Roe (D-PA), said, {Q}.", "Jane Roe"),
+    (f"In Dorvale, Ohio, following the count, council leader John Doe told reporters {Q}.", "John Doe"),
+    # right before the verb the clause is interjected: the subject comes before it
+    (f"Jane Roe, after a long pause, said {Q}.", "Jane Roe"),
+    (f"John Doe, 41, who ran the fund until May, said {Q}.", "John Doe"),
+])
+def test_the_subject_after_an_adverbial_clause(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+# -- a long paragraph in a text with paragraph breaks stays one paragraph --------------------
+
+_SPEECH = " ".join(f"We opened site number {k} in the valley and the people there came out to meet us."
+                   for k in range(1, 15))
+
+
+def _transcript() -> str:
+    lead = ("The mayor spoke to supporters in the town hall on Tuesday night after the count, and "
+            "thanked the volunteers who had knocked on doors for weeks before the vote.")
+    return "\n\n".join([
+        "Mayor thanks volunteers",
+        lead,
+        "Mayor Jane Roe said, “We did this together.”",
+        "Her remarks, in full, as delivered and lightly edited for length by our desk:",
+        f"\"{_SPEECH}",  # printers' convention: the paragraph opens a quotation and does not close it
+        "\"We will be back next year, and the year after that, and we will win again. Thank you all.\"",
+        "The council meets again on Friday to confirm the result of the vote in the valley.",
+    ])
+
+
+def test_a_long_paragraph_among_others_is_one_paragraph_and_stays_quoted():
+    text = _transcript()
+    doc = analyse_text("a", text)
+    long_paragraph = f"\"{_SPEECH}"
+    assert long_paragraph in [p.text for p in doc.paragraphs]  # not cut into sentences
+    assert not any(p.startswith("no paragraph breaks") for p in doc.problems)
+    inside = [s for s in doc.sentences if s.text.strip('"') in _SPEECH]
+    assert len(inside) == 14
+    assert {s.voice for s in inside} == {"quotation"}  # the quotation runs to the paragraph's end
+
+
+def test_the_same_long_line_alone_is_still_a_text_without_paragraph_breaks():
+    text = "Mayor thanks volunteers\n\n" + _SPEECH.replace("We opened", "They opened")
+    doc = analyse_text("a", text)
+    assert any(p.startswith("no paragraph breaks") for p in doc.problems)
