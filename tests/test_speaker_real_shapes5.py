@@ -62,3 +62,41 @@ def test_the_same_long_line_alone_is_still_a_text_without_paragraph_breaks():
     text = "Mayor thanks volunteers\n\n" + _SPEECH.replace("We opened", "They opened")
     doc = analyse_text("a", text)
     assert any(p.startswith("no paragraph breaks") for p in doc.problems)
+
+
+# -- a lead-in that names no one, right after a quoted speaker ------------------------------
+
+def _speakers(text: str) -> list[tuple[str, str]]:
+    return [(s.voice, s.source) for s in analyse_text("a", text).sentences]
+
+
+def test_a_transcript_after_an_anonymous_lead_in_is_the_quoted_speakers():
+    text = ("Roe wins the county\n\n"
+            "On Tuesday night in Exton, Mayor Jane Roe said, “We did this together.”\n\n"
+            "Transcript as follows:\n\n"
+            "\"Tonight we thank the volunteers. They knocked on every door.\n\n"
+            "\"We will be back next year.\"\n\n"
+            "The council meets on Friday.")
+    assert _speakers(text) == [("mixed", "Jane Roe"), ("narration", ""), ("quotation", "Jane Roe"),
+                               ("quotation", "Jane Roe"), ("quotation", "Jane Roe"), ("narration", "")]
+
+
+@pytest.mark.parametrize("lead_in", ["Here is the letter John Doe sent to the council:",
+                                     "The council then published its reply to the mayor and the county:"])
+def test_a_lead_in_naming_someone_or_saying_more_passes_no_speaker_on(lead_in):
+    text = ("Roe wins the county\n\n"
+            "On Tuesday night in Exton, Mayor Jane Roe said, “We did this together.”\n\n"
+            f"{lead_in}\n\n"
+            "\"We thank the volunteers. They knocked on every door.\"\n\n"
+            "The council meets on Friday.")
+    assert all(source != "Jane Roe" for _, source in _speakers(text)[2:])
+
+
+def test_a_quoted_dialogue_after_an_anonymous_lead_in_is_not_the_quoted_speakers():
+    text = ("Roe wins the county\n\n"
+            "On Tuesday night in Exton, Mayor Jane Roe said, “We did this together.”\n\n"
+            "Partial transcript as follows:\n\n"
+            "\"DOE: Mayor Roe, did you know about the vote?\n\n"
+            "\"ROE: I did not. Nobody told me.\"\n\n"
+            "The council meets on Friday.")
+    assert _speakers(text)[2][1] != "Jane Roe"  # Doe asks

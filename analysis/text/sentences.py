@@ -66,7 +66,8 @@ class Sentence(NamedTuple):
     after a quoted or reported one), "next sentence" (a quotation before its attribution in the
     same paragraph), "next paragraph" (a quotation paragraph before one that opens with its
     speaker: 'Roe said ...'), "lead-in" (a quotation after a sentence ending in a colon that
-    names its speaker: 'Roe issued this statement:'), "signature" (a quotation before a
+    names its speaker: 'Roe issued this statement:', or that names no one right after a quoted
+    speaker: 'Roe said, “...”' then 'Transcript as follows:'), "signature" (a quotation before a
     paragraph signing it: '― Jane Roe'), "turn" (a sentence after a transcript label in its
     paragraph: 'ROE: We will not back down. The vote is ours.'), "statement" (a partly quoted
     sentence, its subject's: 'Roe issued a statement, “...”', 'Roe thanked the council for
@@ -473,6 +474,18 @@ def _speakers_by_layout(drafts: list[_Draft]) -> None:
             draft.attribution, draft.speaker, draft.speaker_source = found, found.speaker, source
 
 
+#: A transcript's speaker label opening a quotation ('"RAMOS: Secretary Roe, ...'): a dialogue
+#: follows, not more of the speaker quoted before the lead-in.
+_QUOTED_LABEL = re.compile(r"^[\"“]\s*[A-Z][A-Z.'’ -]{1,30}:\s")
+
+
+def _anonymous_lead_in(text: str) -> bool:
+    """A lead-in ending in a colon with no name in it: no capitalised word but its first
+    ('Transcript as follows:', 'Watch:', 'Partial transcript:'; not 'Here is the letter Roe sent:')."""
+    words = _WORD.findall(text)
+    return len(words) <= 6 and not any(w[0].isupper() for w in words[1:])
+
+
 def _transcript_turns(drafts: list[_Draft]) -> None:
     """The sentences after a transcript turn's label in its paragraph are the speaker's
     words too: 'ROE: We will not back down. The vote is ours.' makes both sentences Roe's
@@ -506,6 +519,14 @@ def _speakers_from_before(drafts: list[_Draft]) -> None:
             # an unattributed quotation continues the previous speaker
             draft.inherits = position - 1 if previous.inherits is None else previous.inherits
             draft.speaker_source = "paragraph" if previous.paragraph_id == draft.paragraph_id else "previous paragraph"
+        elif draft.voice == "quotation" and position >= 2 and previous.voice == "narration" \
+                and previous.text.rstrip().endswith(":") and _anonymous_lead_in(previous.text) \
+                and not _QUOTED_LABEL.match(draft.text) and _continues_previous(draft, drafts[position - 2]):
+            # 'Roe said, “...”' then 'Transcript as follows:' then the transcript: a lead-in that
+            # names no one introduces more of the speaker just quoted
+            before = drafts[position - 2]
+            draft.inherits = position - 2 if before.inherits is None else before.inherits
+            draft.speaker_source = "lead-in"
         if draft.inherits is not None:
             for quote_id in draft.quote_ids:  # the rest of its quotation speaks with it
                 origins.setdefault(quote_id, draft.inherits)
