@@ -100,3 +100,22 @@ def test_a_quoted_dialogue_after_an_anonymous_lead_in_is_not_the_quoted_speakers
             "\"ROE: I did not. Nobody told me.\"\n\n"
             "The council meets on Friday.")
     assert _speakers(text)[2][1] != "Jane Roe"  # Doe asks
+
+
+# -- an apposition whose closing comma was left out -----------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    (f"Jane Roe, president and CEO of the Dorvale Harbour Association stated, {Q}.", "Jane Roe"),
+    (f"John Doe, a former ranger for the Dorvale Park Service has written {Q}.", "John Doe"),
+    # not an apposition: a parenthetical subject, a clause, a time, a preposition's object
+    (f"Mr. Doe, officials said, has {Q}.", "unnamed"),
+    (f"Sure, he admits {Q}.", "he"),
+    (f"Early Tuesday, the Harbour Board disclosed {Q}.", "Harbour Board"),
+])
+def test_an_apposition_left_open_before_the_verb(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+def test_a_preposition_opening_the_sentence_is_no_name():
+    assert speaker(f"Among Democrats, about two-thirds of caucus goers described themselves as liberals {Q}.") \
+        != "Among Democrats"

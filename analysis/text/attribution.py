@@ -1566,6 +1566,13 @@ def analyse_subject_with_appositions(tokens: list[Token]) -> tuple[str, str, str
     filled = [seg for seg in segments if seg]
     if len(segments) > 1 and filled and [t.text for t in filled[-1]] == [QUOTE_PLACEHOLDER]:
         return None  # a quotation alone after a comma is what was said: 'The fair, ..., "...," said X'
+    if _apposition_left_open(segments):
+        # 'Jane Roe, president and CEO of the Acme Association stated': the apposition's closing
+        # comma left out; a person's full name before it is the subject
+        found = analyse_subject(segments[0])
+        if found is not None and found[1] == "name" and found[2] == "person" \
+                and found[0].split()[-1] == segments[0][-1].text:
+            return found
     if len(segments) > 1 and segments[-1] and segments[-1][-1].text != QUOTE_PLACEHOLDER:
         return None  # (an apposition ending in a quotation took its comma inside: 'X, host of "Y," said')
     if any(seg and seg[0].lower in _ADVERBIAL_OPENERS for seg in filled[1:-1]):
@@ -1574,6 +1581,29 @@ def analyse_subject_with_appositions(tokens: list[Token]) -> tuple[str, str, str
         # the verb is interjected ('Jane Roe, after a pause, said')
         return None
     return analyse_subject(tokens)
+
+
+def _apposition_left_open(segments: list[list[Token]]) -> bool:
+    """Whether ``segments`` read as a capitalised name of two or more words and, after its
+    comma, an apposition of three or more words opening in lower case with a determiner or
+    holding "of", "for" or "at" ("president and CEO of the Acme Association", "a former agent
+    for the Service"), with no comma closing it: not a parenthetical subject ('Mr. Roe,
+    officials said'), a clause ('Sure, he admits') or a time ('Early Tuesday, the department')."""
+    if len(segments) != 2 or len(segments[0]) < 2 or len(segments[1]) < 3:
+        return False
+    name, apposition = segments
+    if not all(_is_cap(t) for t in name) or name[0].lower in _ADVERBIAL_START or name[0].lower in PREPOSITIONS \
+            or name[0].lower in _OPENING_PREPOSITIONS:
+        return False
+    first = apposition[0]
+    return first.text[:1].islower() and first.lower not in PRONOUNS and apposition[-1].text != QUOTE_PLACEHOLDER \
+        and (first.lower in DETERMINERS or any(t.lower in {"of", "for", "at"} for t in apposition)) \
+        and not any(t.lower in BLOCK_IN_SUBJECT for t in apposition)
+
+
+#: Prepositions that open a sentence before its subject ('Among Democrats, two-thirds of ...').
+_OPENING_PREPOSITIONS = frozenset({"among", "across", "beyond", "unlike", "like", "besides", "throughout", "outside",
+                                   "inside", "behind", "against", "toward", "towards", "around", "near"})
 
 
 #: Words opening an adverbial clause, never an apposition.
