@@ -119,3 +119,16 @@ def test_an_apposition_left_open_before_the_verb(sentence, expected):
 def test_a_preposition_opening_the_sentence_is_no_name():
     assert speaker(f"Among Democrats, about two-thirds of caucus goers described themselves as liberals {Q}.") \
         != "Among Democrats"
+
+
+# -- reported speech of groups: plural nouns with a phrase after them, poll shares ------------
+
+@pytest.mark.parametrize("sentence", [
+    "But protest organisers in Dorvale say the new rules are far too strict.",
+    "Indeed, proponents of the harbour plan say it will pay for itself within ten years.",
+    "Nearly nine out of 10 say they will need new skills to keep their jobs.",
+])
+def test_a_group_reports_speech_and_stays_unnamed(sentence):
+    text = f"Harbour plan splits the town\n\nMayor Jane Roe opened the harbour on Monday.\n\n{sentence}"
+    last = analyse_text("a", text).sentences[-1]
+    assert (last.voice, last.source) == ("reported", "unnamed")

@@ -978,7 +978,7 @@ _COUNTS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eig
 
 def _fraction(head: list[Token], k: int) -> bool:
     """A share at ``head[k]``: "half", "two-thirds", "three-quarters" (opening the head or
-    before "of"), or "one in five", "4 in 10", "Three-in-five"."""
+    before "of"), or "one in five", "4 in 10", "nine out of 10", "Three-in-five"."""
     word = head[k].lower
     parts = word.split("-")
     if parts[-1] in _FRACTIONS and (k == 0 or head[k - 1].lower in {"about", "nearly", "almost", "over", "roughly",
@@ -988,6 +988,9 @@ def _fraction(head: list[Token], k: int) -> bool:
     if len(parts) == 3 and parts[1] == "in" and all(p in _COUNTS or p.isdigit() for p in (parts[0], parts[2])):
         return True  # "three-in-five"
     number = word in _COUNTS or word.isdigit()
+    if number and k + 3 < len(head) and head[k + 1].lower == "out" and head[k + 2].lower == "of" \
+            and (head[k + 3].lower in _COUNTS or head[k + 3].lower.isdigit()):
+        return True  # "nine out of 10"
     return number and k + 2 < len(head) and head[k + 1].lower == "in" \
         and (head[k + 2].lower in _COUNTS or head[k + 2].lower.isdigit())
 
@@ -1031,8 +1034,9 @@ def _lone_number(s: SubjectWords) -> Subject | _NotASubject | None:
 
 def _no_noun_phrase_opening(s: SubjectWords) -> Subject | _NotASubject | None:
     """"quickly", "reluctantly he": a head that opens with neither a capital, a determiner,
-    a number nor a group noun ("officials", "police", "border officials") and does not end
-    in a name of two words."""
+    a number nor a group noun ("officials", "police", "border officials"), is no plural noun
+    with a phrase after it ("protest organizers in Cleveland", "proponents of the plan") and
+    does not end in a name of two words."""
     head, first = s.head, s.first
     head_runs = _name_runs(head)
     ends_in_name = bool(head_runs) and head_runs[-1][1] == len(head) and head_runs[-1][1] - head_runs[-1][0] >= 2
@@ -1041,7 +1045,7 @@ def _no_noun_phrase_opening(s: SubjectWords) -> Subject | _NotASubject | None:
                                 or _agent_plural(head))  # "forecasters", "hacking specialists"
     if not (_is_cap(first) or first.text[:1].isupper() or ends_in_name or first.lower in DETERMINERS
             or first.lower in INDEFINITE or first.lower in COLLECTIVE_UNNAMED or first.lower in COLLECTIVE_BODY
-            or first.text[:1].isdigit() or group):
+            or first.text[:1].isdigit() or group or _modified_plural(head)):
         return NOT_A_SUBJECT
     return None
 
@@ -1193,7 +1197,8 @@ _PLACE_LINKS = frozenset({"of", "in", "for", "from"})
 def _place_after_head_noun(s: SubjectWords) -> Subject | _NotASubject | None:
     """"The mayor of Riverton, Linda Park,": the head noun is "mayor", not the place; the
     name in apposition speaks, and without one the head is cut before the place ("The
-    mayor").  Sets ``s.runs`` for :func:`_name_ends_head` (none once the place is cut)."""
+    mayor"); so is a plural noun opening in lower case with people in a place ("protest
+    organizers in Cleveland": "protest organizers").  Sets ``s.runs`` for :func:`_name_ends_head` (none once the place is cut)."""
     head = s.head
     s.runs = _name_runs(head, commas=True)
     if s.runs and s.runs[-1][0] >= 3 and head[s.runs[-1][0] - 1].lower == "the" \
@@ -1201,6 +1206,13 @@ def _place_after_head_noun(s: SubjectWords) -> Subject | _NotASubject | None:
         if head[0].lower in DETERMINERS:
             return _full_name_segment(s.appositions)  # "The leader of the Veltra Union, Jane Roe,"
         return _person_of_the_body(head, s.runs)  # "Mr. Jon Doe of the Veltra Center"
+    plural_group = not _is_cap(head[0]) and head[0].lower not in DETERMINERS and _modified_plural(head)
+    if plural_group and s.runs and s.runs[-1][0] >= 2 and head[s.runs[-1][0] - 1].lower in {"in", "at", "from"} \
+            and not any(_name_runs(seg) for seg in s.appositions):
+        # "protest organizers in Cleveland": people in a place, not the place
+        s.runs = []
+        s.head = head[:next(k for k in range(len(head)) if head[k].lower in {"in", "at", "from"})]
+        return None
     if not (s.runs and s.runs[-1][0] >= 2 and head[s.runs[-1][0] - 1].lower in _PLACE_LINKS
             and head[0].lower in DETERMINERS):
         return None

@@ -766,7 +766,7 @@ def _is_indefinite(text: str) -> bool:
         return False
     if words[0].lower() in _INDEFINITE_DETERMINERS:
         return True
-    head = words[-1]
+    head = _head_word(words)
     if len(words) < 2 or not head.islower() or not head.endswith("s") or head.endswith("ss") \
             or words[0].lower() in _DEFINITE_WORDS:
         return False
@@ -887,7 +887,7 @@ def _plural_people(text: str, hint: str) -> bool:
     words = _description_words(text)
     if not words or hint == "organisation":
         return False
-    head = words[-1]
+    head = _head_word(words)
     return head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3 \
         and not {head, head[:-1]} & (COLLECTIVE_BODY | ORG_DESCRIPTORS | ORG_WORDS | DOCUMENT_NOUNS)
 
@@ -907,6 +907,18 @@ def _proper_modifier(text: str) -> str:
             break
     # only the run's own possessive goes: "Roe's campaign" -> Roe, "the People's Daily newspaper"
     return " ".join(run[:-1] + [_strip_possessive(run[-1])]) if run else ""
+
+
+#: lower-case words that open a phrase after a description's head noun
+_AFTER_HEAD = frozenset({"of", "in", "at", "from", "on", "with", "for", "who", "across", "around", "among"})
+
+
+def _head_word(words: list[str]) -> str:
+    """A description's head noun: its last word before a phrase after it ("proponents" in
+    "proponents of more controls on hate speech", "majorities" in "majorities in all five
+    states"), else its last word."""
+    cut = next((k for k, w in enumerate(words) if k and w in _AFTER_HEAD), len(words))
+    return words[cut - 1]
 
 
 def _description_words(text: str) -> list[str]:
