@@ -132,3 +132,19 @@ def test_a_group_reports_speech_and_stays_unnamed(sentence):
     text = f"Harbour plan splits the town\n\nMayor Jane Roe opened the harbour on Monday.\n\n{sentence}"
     last = analyse_text("a", text).sentences[-1]
     assert (last.voice, last.source) == ("reported", "unnamed")
+
+
+# -- a pronoun contracted with 'is' or 'are' before a participle ----------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("He's suggesting that the delegates should switch sides.", "he"),
+    ("She’s arguing that the harbour plan fails the town.", "she"),
+    ("They're saying the vote was rigged.", "they"),
+    ("I'm saying the vote was fair.", "I"),
+])
+def test_a_contracted_pronoun_is_the_subject_of_a_participle(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+def test_a_possessive_before_a_gerund_is_still_no_speech():
+    assert speaker("Roe's saying became the town's motto.") is None

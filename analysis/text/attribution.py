@@ -305,7 +305,8 @@ def _passive_or_noun(use: VerbUse) -> bool:
     active = (before in _BE and tokens[i].lower.endswith("ing")) \
         or (before in _NEGATIONS and use.end < len(tokens) and tokens[use.end].lower == "that") \
         or (before == "to" and _control_start(tokens, i) < i)
-    return (before in PASSIVE and not active) or before in DETERMINERS or (bool(i) and _is_possessive(tokens[i - 1])) \
+    possessive = bool(i) and _is_possessive(tokens[i - 1]) and not _PRONOUN_WITH_BE.fullmatch(before)  # not "He's"
+    return (before in PASSIVE and not active) or before in DETERMINERS or possessive \
         or before in {"their", "enough", "no", "any"} or _counted_noun(use) or _plural_noun(use) \
         or _noun_before_its_verb(use) or _counted_participle(use)
 
@@ -883,7 +884,7 @@ def _lone_pronoun(s: SubjectWords) -> Subject | _NotASubject | None:
     contracted); "Everyone says", "Someone said", "Anybody who ...": unnamed; "Nobody
     said", "No one has said": nobody spoke, no subject."""
     lowers = [t.lower for t in s.words]
-    base = re.sub(r"['’](?:ve|d|ll|re|s)$", "", lowers[0]) if len(lowers) == 1 else ""
+    base = re.sub(r"['’](?:ve|d|ll|re|s|m)$", "", lowers[0]) if len(lowers) == 1 else ""
     if base in PRONOUNS:  # "She said", "I’ve said"
         return PRONOUN_FORMS[base], "pronoun", ""
     if lowers in (["nobody"], ["no", "one"], ["none"], ["nothing"]) or lowers[0] in {"nobody", "none"} \
@@ -1546,7 +1547,8 @@ def _subject_before(tokens: list[Token], verb_start: int, verb_end: int) -> Attr
     "X is suggesting": the subject starts a clause before the verb group."""
     end = _verb_group_start(tokens, verb_start)
     coordinated = end >= 2 and tokens[end - 1].lower == "and" and tokens[end - 2].text not in CLAUSE_PUNCT
-    if coordinated or (end == verb_start and tokens[verb_start].lower.endswith("ing")):
+    if coordinated or (end == verb_start and tokens[verb_start].lower.endswith("ing")
+                       and not _pronoun_with_be(tokens[end - 1] if end else None)):
         return None  # "... released a statement saying": a bare participle has no subject before it
     comma_before = end >= 1 and tokens[end - 1].text == ","
     for start in _clause_starts(tokens, end):
@@ -1566,6 +1568,14 @@ def _subject_before(tokens: list[Token], verb_start: int, verb_end: int) -> Attr
         if found:
             return Attribution(*found, "", "subject", tag=((start, verb_start),))
     return None
+
+
+_PRONOUN_WITH_BE = re.compile(r"(?:he|she|it|they|we|i|you)['’](?:s|re|m)")
+
+
+def _pronoun_with_be(token: Token | None) -> bool:
+    """"He's", "they're", "I'm" before a participle: 'He's suggesting that ...' has its subject."""
+    return token is not None and _PRONOUN_WITH_BE.fullmatch(token.lower) is not None
 
 
 def analyse_subject_with_appositions(tokens: list[Token]) -> tuple[str, str, str] | None:
