@@ -148,3 +148,30 @@ def test_a_contracted_pronoun_is_the_subject_of_a_participle(sentence, expected)
 
 def test_a_possessive_before_a_gerund_is_still_no_speech():
     assert speaker("Roe's saying became the town's motto.") is None
+
+
+# -- a question-and-answer interview --------------------------------------------------------
+
+_INTERVIEW = ("Harbour master looks back\n\n"
+              "Harbour master Jane Roe retires this week after thirty years at the Dorvale docks. "
+              "Her answers have been edited for length.\n\n"
+              "Q: When did you start?\n\n"
+              "A: I started in 1994. The docks were busy then. I decided to stay.\n\n"
+              "Q: What will you miss?\n\n"
+              "A: The people. The quiet mornings.\n\n"
+              "The harbour board meets on Friday.")
+
+
+def test_an_interviews_answers_are_the_interviewees_words():
+    rows = [(s.text, s.voice, s.source) for s in analyse_text("a", _INTERVIEW).sentences]
+    answers = [r for r in rows if r[0] in ("A: I started in 1994.", "The docks were busy then.", "I decided to stay.",
+                                           "A: The people.")]
+    assert [(voice, source) for _, voice, source in answers] == [("reported", "Jane Roe")] * 4
+    questions = [r for r in rows if r[0].startswith("Q:")]
+    assert [voice for _, voice, _ in questions] == ["narration", "narration"]  # the outlet's own words
+
+
+def test_one_answer_label_is_no_interview():
+    text = "Harbour master looks back\n\nHarbour master Jane Roe retires this week.\n\nA: I started in 1994."
+    last = analyse_text("a", text).sentences[-1]
+    assert last.source != "Jane Roe"

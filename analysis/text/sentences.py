@@ -34,7 +34,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .attribution import (_NUMBER_WORDS, DETERMINERS, QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attribution, Token, _name_runs,
+from .attribution import (_NUMBER_WORDS, DETERMINERS, QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attribution, Token, _clean_name,
+                          _name_runs,
                           find_attribution, speech_verbs, tokenize, voice_of_attributed)
 from .quotes import QuoteSpan
 from .patterns import sentence_openers
@@ -486,6 +487,52 @@ def _anonymous_lead_in(text: str) -> bool:
     return len(words) <= 6 and not any(w[0].isupper() for w in words[1:])
 
 
+#: A question-and-answer interview's labels opening a paragraph: 'Q: ...', 'A. ...'.
+_INTERVIEW_LABEL = re.compile(r"(Q|A|Question|Answer)[:.]\s")
+
+
+def _interview_answers(drafts: list[_Draft]) -> None:
+    """In a question-and-answer interview (two or more paragraphs opening 'Q:' and two or more
+    opening 'A:'), each answer is the interviewee's words: the first person the article names
+    before its first question, by full name ('Actress Jane Roe has ...' -> Jane Roe).  An answer
+    paragraph's first sentence takes that speaker (a layout label, so the paragraph's other
+    sentences follow it, :func:`_transcript_turns`); the questions stay the outlet's own words."""
+    openers = [(k, _INTERVIEW_LABEL.match(d.text)) for k, d in enumerate(drafts) if d.position_in_paragraph == 0]
+    labels = [(k, m.group(1)[0]) for k, m in openers if m]
+    if sum(label == "Q" for _, label in labels) < 2 or sum(label == "A" for _, label in labels) < 2:
+        return
+    first_question = min(k for k, label in labels if label == "Q")
+    interviewee = next((name for d in drafts[:first_question] for name in _person_names(d.masked)), "")
+    if not interviewee:
+        return
+    answer = Attribution(interviewee, "name", "person", "answer", "layout")
+    for k, label in labels:
+        if label != "A" or drafts[k].quoted_share:
+            continue
+        for draft in drafts[k:]:
+            if draft.paragraph_id != drafts[k].paragraph_id:
+                break
+            # the label's sentence, and the answer's own 'I said', 'we decided': the interviewee
+            if draft is drafts[k] or (draft.attribution is not None and draft.attribution.speaker.lower() in {"i", "we"}
+                                      and draft.quoted_share == 0):
+                draft.attribution = answer
+                draft.voice, draft.speaker, draft.speaker_source = "reported", interviewee, "sentence"
+
+
+def _person_names(text: str) -> list[str]:
+    """The full names of people (two or more words) in ``text``, in order, titles and roles dropped."""
+    tokens = tokenize(text)
+    names = []
+    for a, b in _name_runs(tokens):
+        name, hint = _clean_name([t.text for t in tokens[a:b]], tokens[:a])
+        words = name.split()
+        if a == 0 and len(words) >= 3:
+            words = words[1:]  # a role capitalised as the sentence's first word: 'Actress Jane Roe'
+        if hint == "person" and len(words) >= 2:
+            names.append(" ".join(words))
+    return names
+
+
 def _transcript_turns(drafts: list[_Draft]) -> None:
     """The sentences after a transcript turn's label in its paragraph are the speaker's
     words too: 'ROE: We will not back down. The vote is ours.' makes both sentences Roe's
@@ -683,7 +730,7 @@ def _inherited_speakers(drafts: list[_Draft]) -> None:
 
 
 #: the speaker passes, in order: each reads what the ones before it wrote
-_SPEAKER_PASSES = (_own_speakers, _transcript_turns, _speakers_by_layout, _speakers_from_before,
+_SPEAKER_PASSES = (_own_speakers, _interview_answers, _transcript_turns, _speakers_by_layout, _speakers_from_before,
                    _speakers_of_statements, _speakers_from_after, _speakers_across_narration, _inherited_speakers)
 
 
