@@ -175,3 +175,12 @@ def test_one_answer_label_is_no_interview():
     text = "Harbour master looks back\n\nHarbour master Jane Roe retires this week.\n\nA: I started in 1994."
     last = analyse_text("a", text).sentences[-1]
     assert last.source != "Jane Roe"
+
+
+# -- first and second person: never a name, never the organisation named last -----------------
+
+def test_you_and_i_are_pronouns_that_name_no_one():
+    text = ("Harbour plan splits the town\n\nAcme Corp said profits fell on Monday.\n\n"
+            "I said the plan fails.\n\nYou said the plan fails.\n\nWe said the plan fails.")
+    rows = [(s.speaker, s.source) for s in analyse_text("a", text).sentences]
+    assert rows == [("Acme Corp", "Acme Corp"), ("I", ""), ("you", ""), ("we", "Acme Corp")]

@@ -170,7 +170,7 @@ vice acting financial operating assistant principal coach founder owner editor p
 correspondent reporter nominee candidate strategist pollster adviser advisor aide attorney commentator historian
 author contributor""".split())
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "lady", "lord", "dame", "prof"})
-PRONOUN_FORMS = {"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "I"}
+PRONOUN_FORMS = {"he": "he", "she": "she", "they": "they", "it": "it", "we": "we", "i": "I", "you": "you"}
 CONNECTORS = frozenset({"of", "for", "and", "&", "on", "de", "von", "van", "der", "la", "le", "du", "da", "al"})
 
 
@@ -885,7 +885,7 @@ def _lone_pronoun(s: SubjectWords) -> Subject | _NotASubject | None:
     said", "No one has said": nobody spoke, no subject."""
     lowers = [t.lower for t in s.words]
     base = re.sub(r"['’](?:ve|d|ll|re|s|m)$", "", lowers[0]) if len(lowers) == 1 else ""
-    if base in PRONOUNS:  # "She said", "I’ve said"
+    if base in PRONOUNS or base == "you":  # "She said", "I’ve said", "You’ve said" (never a name)
         return PRONOUN_FORMS[base], "pronoun", ""
     if lowers in (["nobody"], ["no", "one"], ["none"], ["nothing"]) or lowers[0] in {"nobody", "none"} \
             or lowers[:2] == ["no", "one"]:

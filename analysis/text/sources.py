@@ -574,6 +574,10 @@ class ArticleSources:
             return Resolved(entity.name, entity.kind, "named" if exact else "alias")
         if kind == "pronoun":
             word = speaker.lower()
+            if word in {"i", "you"}:
+                # the writer, or the one addressed: no one the article names ("I said" in a
+                # column is its author, not the organisation named last)
+                return Resolved("", "", "unresolved")
             if word in {"he", "she"}:
                 gender = "m" if word == "he" else "f"
                 entity = self._pronoun_person(gender, position)
