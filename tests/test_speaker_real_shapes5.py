@@ -184,3 +184,17 @@ def test_you_and_i_are_pronouns_that_name_no_one():
             "I said the plan fails.\n\nYou said the plan fails.\n\nWe said the plan fails.")
     rows = [(s.speaker, s.source) for s in analyse_text("a", text).sentences]
     assert rows == [("Acme Corp", "Acme Corp"), ("I", ""), ("you", ""), ("we", "Acme Corp")]
+
+
+# -- places written 'City, State', name suffixes, names in capitals, a horizontal-bar dateline --
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Jane Roe of Exton, Pennsylvania says she thinks the plan can pass.", "Jane Roe"),
+    ("Gov. John Doe, who was to fly to Dorvale, Ohio, on Monday to open the harbour, said it was ready.", "John Doe"),
+    ("John Doe, Ohio director for the Roe campaign, said the office had opened.", "John Doe"),  # a role, no place
+    ("Gov. John Q. Doe Jr., who flew in on Monday, said the harbour was ready.", "John Q. Doe Jr"),
+    ("DORVALE DAILY reported last month that the harbour had been sold.", "DORVALE DAILY"),
+    ("DORVALE ― The harbour board said it would meet on Friday.", "the harbour board"),
+])
+def test_places_suffixes_capitals_and_datelines_around_the_subject(sentence, expected):
+    assert speaker(sentence) == expected

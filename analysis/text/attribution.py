@@ -51,6 +51,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import NamedTuple
 
+from .resources import US_STATE_NAMES
+
 QUOTE_PLACEHOLDER = "\x00"
 SUBJECT_WINDOW = 40  # tokens before a verb searched for its subject
 MAX_VERBS = 12       # speech verbs tried per sentence (keeps pathological input linear)
@@ -185,10 +187,13 @@ def _tokens_of(text: str) -> tuple[Token, ...]:
     # memoised: a sentence is tokenized for its attribution, its mentions and its subject
     tokens = []
     for word in _TOKEN.findall(text):
+        if word == "―":
+            word = "—"  # a horizontal bar set as a dash ('PHILADELPHIA ― Roe said') reads as one
         if len(word) > 1 and word.endswith(".") and word.count(".") == 1 and word[:-1].lower() not in TITLES \
                 and not (len(word) == 2 and word[0].isupper()):  # a middle initial ("John Q. Roe") stays whole
             tokens.append(_new_token(Token, (word[:-1], word[:-1].lower())))
-            tokens.append(_FULL_STOP)
+            if word[:-1].lower() not in _NAME_SUFFIXES:  # 'Jane Roe Jr., who ...': the stop is the suffix's
+                tokens.append(_FULL_STOP)
         else:
             tokens.append(_new_token(Token, (word, word.lower())))
     return tuple(tokens)
@@ -198,6 +203,7 @@ _new_token = tuple.__new__  # Token(text, lower) without the generated __new__'s
 
 
 _FULL_STOP = Token(".", ".")
+_NAME_SUFFIXES = frozenset({"jr", "sr"})
 
 
 def _is_cap(token: Token) -> bool:
@@ -573,6 +579,10 @@ def _split_commas(tokens: list[Token]) -> list[list[Token]]:
     n = len(tokens)
     while i < n:
         tok = tokens[i]
+        if tok.text == "," and _state_after_place(tokens, i + 1):
+            segments[-1].append(tok)  # 'Columbia, South Carolina': one place
+            i += 1
+            continue
         if tok.text == ",":
             prev_cap = bool(segments[-1]) and _is_cap(segments[-1][-1])
             j = i + 1
@@ -705,7 +715,8 @@ def _clean_words(words: tuple[str, ...], before: Token | None) -> tuple[str, str
     context = [before] if before is not None else []
     # a day or month ends no name, and neither does a connector left before one
     # ("the Ministry of Health on Monday said": not "Ministry of Health on")
-    while len(words) > 1 and (words[-1].lower().rstrip(".") in CALENDAR_WORDS or words[-1].lower() in CONNECTORS):
+    while len(words) > 1 and (words[-1].lower().rstrip(".") in CALENDAR_WORDS or words[-1].lower() in CONNECTORS) \
+            and not (words[-1].isupper() and len(words[-1]) > 2 and words[-2].isupper()):  # 'USA TODAY': a name
         words = words[:-1]
     while len(words) > 1 and words[0].lower().rstrip(".") in CALENDAR_WORDS:
         words = words[1:]
@@ -1271,6 +1282,7 @@ def _name_ends_head(s: SubjectWords) -> Subject | _NotASubject | None:
     start, end = runs[-1]
     context = head[:start]
     has_det = start > 0 and head[start - 1].lower in DETERMINERS | INDEFINITE
+    end = _before_home_town(head, start, end)
     name, hint = _clean_name([t.text for t in head[start:end]], context)
     if start == 0 and len(head) == 1 and s.first.lower in COLLECTIVE_BODY | COLLECTIVE_UNNAMED:
         return None  # "Inspectors said": a plural noun at the start, not a name
@@ -1283,6 +1295,16 @@ def _name_ends_head(s: SubjectWords) -> Subject | _NotASubject | None:
     if start == 0 and hint != "organisation" and _body_in_apposition(s.appositions):
         hint = "organisation"  # "Exwire, the official news agency, wrote": a body, not a person
     return name, "name", hint
+
+
+def _before_home_town(head: list[Token], start: int, end: int) -> int:
+    """Where a person's name ends in a run naming where they are from: before "of" in "Jane Roe
+    of Columbia, South Carolina" (a place written "City, State"); else ``end``."""
+    for k in range(start + 2, end - 3):
+        if head[k].lower == "of" and any(t.text == "," and _state_after_place(head, j + 1)
+                                         for j, t in enumerate(head[k:end], start=k)):
+            return k
+    return end
 
 
 def _body_in_apposition(appositions: list[list[Token]]) -> bool:
@@ -1446,6 +1468,8 @@ def _verb_group_start(tokens: list[Token], verb_start: int) -> int:
     days ago", "on Tuesday") are skipped back to the subject."""
     end = verb_start
     while end > 0:
+        if _capitals_name(tokens, end - 1):
+            break  # 'USA TODAY reported': a name in capitals
         if tokens[end - 1].lower in AUXILIARIES or (tokens[end - 1].lower.replace("’", "'") in _VERB_GROUP
                                                     and not _is_cap(tokens[end - 1])) \
                 or _adverb(tokens[end - 1]):  # "Cara May said": a name
@@ -1515,6 +1539,12 @@ _AGO_WORDS = frozenset({"a", "an", "few", "several", "two", "three", "four", "fi
                         "than", "about", "nearly", "almost", "just", "only", "some", "couple", "of"})
 
 
+def _capitals_name(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` is a word in capitals after another ('USA TODAY'): part of a name."""
+    return k >= 1 and len(tokens[k].text) > 2 and tokens[k].text.isupper() and tokens[k - 1].text.isupper() \
+        and tokens[k - 1].text.isalpha()
+
+
 def _time_phrase_start(tokens: list[Token], end: int) -> int:
     """Where a time phrase ending at ``end`` begins ("Roe last week said", "Roe two days
     ago said", "Roe on Tuesday night said", "Roe earlier this month said", "Roe at the
@@ -1528,6 +1558,8 @@ def _time_phrase_start(tokens: list[Token], end: int) -> int:
                      or tokens[k - 1].text.isdigit()):
             k -= 1
         return k if k < end - 1 else end
+    if k and _capitals_name(tokens, k - 1):
+        return end  # 'USA TODAY reported': a name in capitals, no time
     if k and tokens[k - 1].lower in _TIME_NOUNS:
         k -= 1
     if k and tokens[k - 1].lower in _WEEKDAYS:
@@ -1554,6 +1586,8 @@ def _subject_before(tokens: list[Token], verb_start: int, verb_end: int) -> Attr
     for start in _clause_starts(tokens, end):
         if tokens[start].text == QUOTE_PLACEHOLDER:
             continue  # '"...," Senate minority leader Jane Roe told': the subject starts after it
+        if _state_after_place(tokens, start):
+            continue  # 'Jane Roe of Columbia, South Carolina says': the state ends the place
         if start and tokens[start - 1].text == "(" and any(t.text == ")" for t in tokens[start:end]):
             # 'Sen. Jane Roe (R-Texas) told': a tag closed before the verb is no subject; the
             # name right before it is (its run of capitalised words, titles and all)
@@ -1576,6 +1610,30 @@ _PRONOUN_WITH_BE = re.compile(r"(?:he|she|it|they|we|i|you)['’](?:s|re|m)")
 def _pronoun_with_be(token: Token | None) -> bool:
     """"He's", "they're", "I'm" before a participle: 'He's suggesting that ...' has its subject."""
     return token is not None and _PRONOUN_WITH_BE.fullmatch(token.lower) is not None
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "of", "from", "at", "to", "near", "outside"})
+
+
+def _state_after_place(tokens: list[Token], start: int) -> bool:
+    """Whether a US state's name or code starts at ``start`` right after a place and a comma,
+    the place after a preposition ("of Columbia, South Carolina", "in Berea, OH", "to
+    Exton, Pa."): the second part of the place."""
+    if start < 2 or tokens[start - 1].text != "," or not _is_cap(tokens[start - 2]):
+        return False
+    k = start - 2
+    while k > 0 and _is_cap(tokens[k - 1]):
+        k -= 1
+    if k == 0 or tokens[k - 1].lower not in _PLACE_PREPOSITIONS:
+        return False  # 'Chris Covert, South Carolina director for ...': a name, then a role
+    for width in (2, 1):
+        words = tokens[start:start + width]
+        key = " ".join(t.lower.rstrip(".") for t in words)
+        postal = width == 1 and len(key) == 2 and "." not in words[0].text
+        if len(words) == width and all(_is_cap(t) for t in words) and key in US_STATE_NAMES \
+                and (not postal or words[0].text.isupper()):  # 'OH', not 'In' or 'Me'
+            return True
+    return False
 
 
 def analyse_subject_with_appositions(tokens: list[Token]) -> tuple[str, str, str] | None:

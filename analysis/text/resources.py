@@ -36,6 +36,17 @@ US_STATES = frozenset(
     """ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
     neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn tex vt va wash wis wyo""".split()
 )
+#: US state names and two-letter postal codes, lower case: the second part of a place written
+#: "City, State" ("Columbia, South Carolina", "Berea, OH"), never a speaker there.
+US_STATE_NAMES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
+    missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia
+    washington wisconsin wyoming""".split()
+) | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "rhode island",
+     "south carolina", "south dakota", "west virginia", "d.c"} | frozenset(
+    """al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok
+    or pa ri sc sd tn tx ut vt va wa wv wi wy""".split()) | US_STATES
 #: Abbreviations that often end a sentence ("... until 3 a.m. The extension ...",
 #: "... funded by the U.S. It captured ..."): a capitalised function word after them
 #: starts a new sentence.
