@@ -143,10 +143,17 @@ def test_a_sentence_opener_is_not_part_of_a_name():
 def test_quotation_before_its_attribution_takes_the_speaker_that_follows():
     rows = speakers('"The plan fails on every count." Jane Roe said the vote would be close.')
     assert rows[0][1] == "quotation" and rows[0][2] == "Jane Roe"
-    rows = speakers('"We will win this state."', "John Doe said the crowd was the largest yet.")
+    # a next paragraph that opens with its speaker going on ('continued', 'added', 'also')
+    rows = speakers('"We will win this state."', "John Doe continued, saying the crowd was the largest yet.")
     assert rows[0][2] == "John Doe"
-    # a paragraph that does not open with its speaker lends it to no quotation before it
-    rows = speakers('"We will win this state."', "At the rally, John Doe said the crowd was large.")
+    rows = speakers('"We will win this state."', "John Doe also said the crowd was the largest yet.")
+    assert rows[0][2] == "John Doe"
+    # one bringing in its speaker's next point lends it to no quotation before it (on real news
+    # mostly someone else's words: 'Jeb Bush says ...' after another man's quotation)
+    rows = speakers('"We will win this state."', "John Doe said the crowd was the largest yet.")
+    assert rows[0][2] == ""
+    # nor does a paragraph that does not open with its speaker
+    rows = speakers('"We will win this state."', "At the rally, John Doe also said the crowd was large.")
     assert rows[0][2] == ""
 
 

@@ -164,8 +164,8 @@ def test_quoted_letters_count_only_letters_inside_the_runs():
 
 
 # -- sentences: the speaker passes ------------------------------------------------------
-def _attribution(speaker: str, rule: str = "trailing", tag: tuple = ()) -> Attribution:
-    return Attribution(speaker, "name", "person", "say", rule, tag=tag)
+def _attribution(speaker: str, rule: str = "trailing", tag: tuple = (), verb: str = "say") -> Attribution:
+    return Attribution(speaker, "name", "person", verb, rule, tag=tag)
 
 
 def _draft(paragraph_id: str, k: int, voice: str, attribution: Attribution | None, quote_ids: list[int]) -> _Draft:
@@ -201,12 +201,17 @@ def test_narration_never_takes_a_speaker():
     assert _run_passes(drafts) == [("Roe", "sentence", None), ("", "", None)]
 
 
-def test_a_quotation_paragraph_takes_the_next_paragraphs_speaker_only_when_it_opens_with_him():
-    opener = _attribution("Roe", rule="subject", tag=((0, 1),))  # 'Roe said ...': the subject is token 0
+def test_a_quotation_paragraph_takes_the_next_paragraphs_speaker_only_when_it_opens_with_him_going_on():
+    opener = _attribution("Roe", rule="subject", tag=((0, 1),), verb="continue")  # 'Roe continued, ...'
     drafts = [_draft("p0", 0, "quotation", None, [0]), _draft("p1", 0, "reported", opener, [])]
     assert _run_passes(drafts) == [("Roe", "next paragraph", 1), ("Roe", "sentence", None)]
-    later = _attribution("Roe", rule="subject", tag=((2, 3),))  # 'On Monday Roe said ...'
+    later = _attribution("Roe", rule="subject", tag=((2, 3),), verb="continue")  # 'On Monday Roe continued ...'
     drafts = [_draft("p0", 0, "quotation", None, [0]), _draft("p1", 0, "reported", later, [])]
+    assert _run_passes(drafts) == [("", "", None), ("Roe", "sentence", None)]
+    # 'Roe said ...' opening the next paragraph is mostly Roe's own next point, not the quotation's
+    # speaker (PolNeAR train: 8 right in 35): no speaker is better than a wrong one
+    said = _attribution("Roe", rule="subject", tag=((0, 1),))
+    drafts = [_draft("p0", 0, "quotation", None, [0]), _draft("p1", 0, "reported", said, [])]
     assert _run_passes(drafts) == [("", "", None), ("Roe", "sentence", None)]
 
 

@@ -602,9 +602,10 @@ def _continues_previous(draft: _Draft, previous: _Draft | None) -> bool:
 
 def _speakers_from_after(drafts: list[_Draft]) -> None:
     """A quotation still without a speaker takes the next sentence's in the same paragraph
-    ('“X.” Roe said Y.'), or the next paragraph's when that one opens with its speaker
-    (a quotation paragraph, then 'Roe said ...'); from the last sentence back, so a run of
-    quotations before one attribution all take it."""
+    ('“X.” Roe said Y.'), or, when it is wholly quoted, the next paragraph's when that one opens
+    with its speaker carrying on (a quotation paragraph, then 'Roe continued, ...', 'Roe also
+    said ...': :func:`_goes_on`); from the last sentence back, so a run of quotations before one
+    attribution all take it."""
     for position in range(len(drafts) - 2, -1, -1):
         draft, following = drafts[position], drafts[position + 1]
         if draft.speaker or draft.voice not in ("quotation", "mixed") or draft.inherits is not None:
@@ -620,9 +621,28 @@ def _speakers_from_after(drafts: list[_Draft]) -> None:
         # a statement's subject speaks for its own clause only (its tag is read, not written)
         if source is None or drafts[source].attribution is None or drafts[source].speaker_source == "statement":
             continue
-        if same or _opens_with_speaker(following, drafts[source].attribution):
+        if same or (draft.voice == "quotation" and _opens_with_speaker(following, drafts[source].attribution)
+                    and _goes_on(following)):
             draft.inherits = source
             draft.speaker_source = "next sentence" if same else "next paragraph"
+
+
+#: Speech verbs that carry on what was said before: 'Roe continued, ...', 'she added'.
+_GOING_ON_VERBS = frozenset({"continue", "add"})
+
+
+def _goes_on(sentence: _Draft) -> bool:
+    """Whether a paragraph opening with its speaker carries on the quotation before it rather than
+    bringing in what that speaker says next: 'She continued, ...', 'Roe added that ...', 'Roe also
+    said ...' (on PolNeAR train, a quotation paragraph took the next paragraph's speaker rightly
+    8 times in 35 before; most were a new speaker's own words: 'Jeb Bush says ...')."""
+    attribution = sentence.attribution
+    if attribution is None:
+        return False
+    if attribution.verb in _GOING_ON_VERBS:
+        return True
+    start, end = attribution.tag[0] if attribution.tag else (0, 0)
+    return "also" in [t.lower for t in tokenize(sentence.masked)[:end + 1]]
 
 
 def _opens_with_speaker(sentence: _Draft, attribution: Attribution) -> bool:
