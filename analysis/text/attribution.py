@@ -186,9 +186,9 @@ def tokenize(text: str) -> list[Token]:
 def _tokens_of(text: str) -> tuple[Token, ...]:
     # memoised: a sentence is tokenized for its attribution, its mentions and its subject
     tokens = []
+    if "―" in text:
+        text = text.replace("―", "—")  # a horizontal bar set as a dash ('PHILADELPHIA ― Roe said') reads as one
     for word in _TOKEN.findall(text):
-        if word == "―":
-            word = "—"  # a horizontal bar set as a dash ('PHILADELPHIA ― Roe said') reads as one
         if len(word) > 1 and word.endswith(".") and word.count(".") == 1 and word[:-1].lower() not in TITLES \
                 and not (len(word) == 2 and word[0].isupper()):  # a middle initial ("John Q. Roe") stays whole
             tokens.append(_new_token(Token, (word[:-1], word[:-1].lower())))
