@@ -1210,7 +1210,8 @@ def _place_after_head_noun(s: SubjectWords) -> Subject | _NotASubject | None:
     """"The mayor of Riverton, Linda Park,": the head noun is "mayor", not the place; the
     name in apposition speaks, and without one the head is cut before the place ("The
     mayor"); so is a plural noun opening in lower case with people in a place ("protest
-    organizers in Cleveland": "protest organizers").  Sets ``s.runs`` for :func:`_name_ends_head` (none once the place is cut)."""
+    organizers in Cleveland": "protest organizers").  Sets ``s.runs`` for
+    :func:`_name_ends_head` (none once the place is cut)."""
     head = s.head
     s.runs = _name_runs(head, commas=True)
     if s.runs and s.runs[-1][0] >= 3 and head[s.runs[-1][0] - 1].lower == "the" \

@@ -34,9 +34,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .attribution import (_NUMBER_WORDS, DETERMINERS, QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attribution, Token, _clean_name,
-                          _name_runs,
-                          find_attribution, speech_verbs, tokenize, voice_of_attributed)
+from .attribution import (_NUMBER_WORDS, DETERMINERS, QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attribution, Token,
+                          _clean_name, _name_runs, find_attribution, speech_verbs, tokenize, voice_of_attributed)
 from .quotes import QuoteSpan
 from .patterns import sentence_openers
 from .resources import SENTENCE_FINAL_ABBREVIATIONS, TITLES, US_STATES, sentence_splitter, stop_words
@@ -66,11 +65,12 @@ class Sentence(NamedTuple):
     paragraph, narration perhaps between), "previous paragraph" (a quotation paragraph right
     after a quoted or reported one), "next sentence" (a quotation before its attribution in the
     same paragraph), "next paragraph" (a quotation paragraph before one that opens with its
-    speaker: 'Roe said ...'), "lead-in" (a quotation after a sentence ending in a colon that
-    names its speaker: 'Roe issued this statement:', or that names no one right after a quoted
+    speaker going on: 'Roe continued, ...', 'Roe also said ...'), "lead-in" (a quotation after a
+    sentence ending in a colon that names its speaker: 'Roe issued this statement:', or that names no one right after a quoted
     speaker: 'Roe said, “...”' then 'Transcript as follows:'), "signature" (a quotation before a
     paragraph signing it: '― Jane Roe'), "turn" (a sentence after a transcript label in its
-    paragraph: 'ROE: We will not back down. The vote is ours.'), "statement" (a partly quoted
+    paragraph: 'ROE: We will not back down. The vote is ours.', or an interview's answer
+    after 'A:'), "statement" (a partly quoted
     sentence, its subject's: 'Roe issued a statement, “...”', 'Roe thanked the council for
     “...”') or ""; ``source`` the canonical source in the article ("Boris Bondarev",
     "UN Watch", "unnamed"; "" for narration or when unresolved), ``source_kind`` person,
