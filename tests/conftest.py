@@ -101,6 +101,14 @@ def sentences_of(*paragraphs: str):
     return sentence_records("t", body, spans)
 
 
+def speaker(sentence: str) -> str | None:
+    """The speaker :func:`~analysis.text.attribution.find_attribution` reads in one sentence, or None."""
+    from analysis.text.attribution import find_attribution
+
+    found = find_attribution(sentence)
+    return found.speaker if found else None
+
+
 def said(speaker: str, kind: str, hint: str = ""):
     """An ``Attribution`` of ``speaker`` by "say" in subject position (invented resolution tests)."""
     from analysis.text.attribution import Attribution

@@ -5,11 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.text.attribution import QUOTE_PLACEHOLDER as Q, find_attribution
-
-
-def speaker(sentence: str) -> str | None:
-    found = find_attribution(sentence)
-    return found.speaker if found else None
+from conftest import speaker
 
 
 # -- a speaker stated by layout: a party tag or a role before the name -------------------

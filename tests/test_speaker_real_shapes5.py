@@ -5,12 +5,8 @@ from __future__ import annotations
 import pytest
 
 from analysis.text.article import analyse_text
-from analysis.text.attribution import QUOTE_PLACEHOLDER as Q, find_attribution
-
-
-def speaker(sentence: str) -> str | None:
-    found = find_attribution(sentence)
-    return found.speaker if found else None
+from analysis.text.attribution import QUOTE_PLACEHOLDER as Q
+from conftest import speaker
 
 
 # -- an adverbial clause between a place and the subject ----------------------------------
