@@ -187,7 +187,7 @@ def _tokens_of(text: str) -> tuple[Token, ...]:
     # memoised: a sentence is tokenized for its attribution, its mentions and its subject
     tokens = []
     if "―" in text:
-        text = text.replace("―", "—")  # a horizontal bar set as a dash ('PHILADELPHIA ― Roe said') reads as one
+        text = text.replace("―", "—")  # a horizontal bar set as a dash ('DORVALE ― Roe said') reads as one
     for word in _TOKEN.findall(text):
         if len(word) > 1 and word.endswith(".") and word.count(".") == 1 and word[:-1].lower() not in TITLES \
                 and not (len(word) == 2 and word[0].isupper()):  # a middle initial ("John Q. Roe") stays whole
@@ -580,7 +580,7 @@ def _split_commas(tokens: list[Token]) -> list[list[Token]]:
     while i < n:
         tok = tokens[i]
         if tok.text == "," and _state_after_place(tokens, i + 1):
-            segments[-1].append(tok)  # 'Columbia, South Carolina': one place
+            segments[-1].append(tok)  # 'Exton, Pennsylvania': one place
             i += 1
             continue
         if tok.text == ",":
@@ -706,7 +706,13 @@ def _clean_name(words: list[str], context: list[Token]) -> tuple[str, str]:
     days and months at either end dropped ("Jane Roe Sunday").  Of ``context`` (the
     tokens before the run) only the last word counts: "Canadian miner Norvale Minerals"."""
     # memoised: the same run is cleaned for the attribution, the mentions and the subject
-    return _clean_words(tuple(words), context[-1] if context else None)
+    name, hint = _clean_words(tuple(words), context[-1] if context else None)
+    if "," in name:  # a place written 'City, State' ending the run: the city names it
+        name = name.replace(" , ", ", ")
+        first, _, rest = name.rpartition(", ")
+        if first and rest.lower().rstrip(".") in US_STATE_NAMES:
+            name = first
+    return name, hint
 
 
 @functools.lru_cache(maxsize=4096)
@@ -716,7 +722,7 @@ def _clean_words(words: tuple[str, ...], before: Token | None) -> tuple[str, str
     # a day or month ends no name, and neither does a connector left before one
     # ("the Ministry of Health on Monday said": not "Ministry of Health on")
     while len(words) > 1 and (words[-1].lower().rstrip(".") in CALENDAR_WORDS or words[-1].lower() in CONNECTORS) \
-            and not (words[-1].isupper() and len(words[-1]) > 2 and words[-2].isupper()):  # 'USA TODAY': a name
+            and not (words[-1].isupper() and len(words[-1]) > 2 and words[-2].isupper()):  # 'DORVALE DAILY': a name
         words = words[:-1]
     while len(words) > 1 and words[0].lower().rstrip(".") in CALENDAR_WORDS:
         words = words[1:]
@@ -1047,7 +1053,7 @@ def _lone_number(s: SubjectWords) -> Subject | _NotASubject | None:
 def _no_noun_phrase_opening(s: SubjectWords) -> Subject | _NotASubject | None:
     """"quickly", "reluctantly he": a head that opens with neither a capital, a determiner,
     a number nor a group noun ("officials", "police", "border officials"), is no plural noun
-    with a phrase after it ("protest organizers in Cleveland", "proponents of the plan") and
+    with a phrase after it ("protest organizers in Dorvale", "proponents of the plan") and
     does not end in a name of two words."""
     head, first = s.head, s.first
     head_runs = _name_runs(head)
@@ -1057,7 +1063,7 @@ def _no_noun_phrase_opening(s: SubjectWords) -> Subject | _NotASubject | None:
                                 or _agent_plural(head))  # "forecasters", "hacking specialists"
     if not (_is_cap(first) or first.text[:1].isupper() or ends_in_name or first.lower in DETERMINERS
             or first.lower in INDEFINITE or first.lower in COLLECTIVE_UNNAMED or first.lower in COLLECTIVE_BODY
-            or first.text[:1].isdigit() or group or _modified_plural(head)):
+            or first.text[:1].isdigit() or group or _people_with_phrase(head)):
         return NOT_A_SUBJECT
     return None
 
@@ -1084,6 +1090,23 @@ def _agent_plural(head: list[Token]) -> bool:
     return len(head) <= 2 and all(t.text.isalpha() and t.text.islower() for t in head) \
         and last.endswith(_AGENT_ENDINGS) and len(last) > 5 and last not in _AGENT_NOT_PEOPLE \
         and not any(t.lower in BLOCK_IN_SUBJECT or t.lower in PREPOSITIONS or _adverb(t) for t in head)
+
+
+def _people_with_phrase(head: list[Token]) -> bool:
+    """:func:`_modified_plural` whose plural noun is one for people ("protest organizers in
+    Dorvale", "proponents of the plan", "dozens of members"), or studies of them ("surveys of
+    voters"), not other things ("signs at the harbour", "emails from Jane Roe")."""
+    if not _modified_plural(head):
+        return False
+    noun = next((t.lower for t in head[:2] if t.lower.endswith("s") and not t.lower.endswith("ss")), "")
+    return noun in _GROUP_NOUNS or (noun.endswith(_AGENT_ENDINGS) and len(noun) > 5 and noun not in _AGENT_NOT_PEOPLE)
+
+
+#: Plural heads of a group that speaks: people counted or belonging ("dozens of members of
+#: the party", "majorities in three counties") and the studies and surveys of them ("surveys of
+#: voters indicated", as "according to a survey").
+_GROUP_NOUNS = frozenset({"people", "members", "dozens", "hundreds", "thousands", "millions", "majorities",
+                          "studies", "surveys", "polls", "reports", "analyses"})
 
 
 def _plain_plural(head: list[Token]) -> bool:
@@ -1210,7 +1233,7 @@ def _place_after_head_noun(s: SubjectWords) -> Subject | _NotASubject | None:
     """"The mayor of Riverton, Linda Park,": the head noun is "mayor", not the place; the
     name in apposition speaks, and without one the head is cut before the place ("The
     mayor"); so is a plural noun opening in lower case with people in a place ("protest
-    organizers in Cleveland": "protest organizers").  Sets ``s.runs`` for
+    organizers in Dorvale": "protest organizers").  Sets ``s.runs`` for
     :func:`_name_ends_head` (none once the place is cut)."""
     head = s.head
     s.runs = _name_runs(head, commas=True)
@@ -1219,10 +1242,10 @@ def _place_after_head_noun(s: SubjectWords) -> Subject | _NotASubject | None:
         if head[0].lower in DETERMINERS:
             return _full_name_segment(s.appositions)  # "The leader of the Veltra Union, Jane Roe,"
         return _person_of_the_body(head, s.runs)  # "Mr. Jon Doe of the Veltra Center"
-    plural_group = not _is_cap(head[0]) and head[0].lower not in DETERMINERS and _modified_plural(head)
+    plural_group = not _is_cap(head[0]) and head[0].lower not in DETERMINERS and _people_with_phrase(head)
     if plural_group and s.runs and s.runs[-1][0] >= 2 and head[s.runs[-1][0] - 1].lower in {"in", "at", "from"} \
             and not any(_name_runs(seg) for seg in s.appositions):
-        # "protest organizers in Cleveland": people in a place, not the place
+        # "protest organizers in Dorvale": people in a place, not the place
         s.runs = []
         s.head = head[:next(k for k in range(len(head)) if head[k].lower in {"in", "at", "from"})]
         return None
@@ -1300,7 +1323,7 @@ def _name_ends_head(s: SubjectWords) -> Subject | _NotASubject | None:
 
 def _before_home_town(head: list[Token], start: int, end: int) -> int:
     """Where a person's name ends in a run naming where they are from: before "of" in "Jane Roe
-    of Columbia, South Carolina" (a place written "City, State"); else ``end``."""
+    of Exton, Pennsylvania" (a place written "City, State"); else ``end``."""
     for k in range(start + 2, end - 3):
         if head[k].lower == "of" and any(t.text == "," and _state_after_place(head, j + 1)
                                          for j, t in enumerate(head[k:end], start=k)):
@@ -1470,7 +1493,7 @@ def _verb_group_start(tokens: list[Token], verb_start: int) -> int:
     end = verb_start
     while end > 0:
         if _capitals_name(tokens, end - 1):
-            break  # 'USA TODAY reported': a name in capitals
+            break  # 'DORVALE DAILY reported': a name in capitals
         if tokens[end - 1].lower in AUXILIARIES or (tokens[end - 1].lower.replace("’", "'") in _VERB_GROUP
                                                     and not _is_cap(tokens[end - 1])) \
                 or _adverb(tokens[end - 1]):  # "Cara May said": a name
@@ -1541,7 +1564,7 @@ _AGO_WORDS = frozenset({"a", "an", "few", "several", "two", "three", "four", "fi
 
 
 def _capitals_name(tokens: list[Token], k: int) -> bool:
-    """Whether ``tokens[k]`` is a word in capitals after another ('USA TODAY'): part of a name."""
+    """Whether ``tokens[k]`` is a word in capitals after another ('DORVALE DAILY'): part of a name."""
     return k >= 1 and len(tokens[k].text) > 2 and tokens[k].text.isupper() and tokens[k - 1].text.isupper() \
         and tokens[k - 1].text.isalpha()
 
@@ -1560,7 +1583,7 @@ def _time_phrase_start(tokens: list[Token], end: int) -> int:
             k -= 1
         return k if k < end - 1 else end
     if k and _capitals_name(tokens, k - 1):
-        return end  # 'USA TODAY reported': a name in capitals, no time
+        return end  # 'DORVALE DAILY reported': a name in capitals, no time
     if k and tokens[k - 1].lower in _TIME_NOUNS:
         k -= 1
     if k and tokens[k - 1].lower in _WEEKDAYS:
@@ -1588,7 +1611,7 @@ def _subject_before(tokens: list[Token], verb_start: int, verb_end: int) -> Attr
         if tokens[start].text == QUOTE_PLACEHOLDER:
             continue  # '"...," Senate minority leader Jane Roe told': the subject starts after it
         if _state_after_place(tokens, start):
-            continue  # 'Jane Roe of Columbia, South Carolina says': the state ends the place
+            continue  # 'Jane Roe of Exton, Pennsylvania says': the state ends the place
         if start and tokens[start - 1].text == "(" and any(t.text == ")" for t in tokens[start:end]):
             # 'Sen. Jane Roe (R-Texas) told': a tag closed before the verb is no subject; the
             # name right before it is (its run of capitalised words, titles and all)
@@ -1599,7 +1622,13 @@ def _subject_before(tokens: list[Token], verb_start: int, verb_end: int) -> Attr
         if comma_before and start and (tokens[start - 1].lower in CONJUNCTIONS or tokens[start].lower in CONJUNCTIONS) \
                 and not any(t.text == "," for t in tokens[start:end - 1]):
             continue  # '..., both Trump and Sanders, said Jane Roe': an object before an inverted tag
-        found = analyse_subject_with_appositions(tokens[start:end])
+        # an apposition left open ('Jane Roe, president of the Acme Fund stated') only where the
+        # tag is no parenthesis ('Jane Roe, a spokesman for the firm said, will retire') and the
+        # subject does not follow a conjunction ('Roe and John Doe, the authors of the study said')
+        parenthesis = verb_end + 1 < len(tokens) and tokens[verb_end].text == "," \
+            and tokens[verb_end + 1].text != QUOTE_PLACEHOLDER
+        after_conjunction = start > 0 and tokens[start - 1].lower in CONJUNCTIONS
+        found = analyse_subject_with_appositions(tokens[start:end], open_apposition=not (parenthesis or after_conjunction))
         if found:
             return Attribution(*found, "", "subject", tag=((start, verb_start),))
     return None
@@ -1618,7 +1647,7 @@ _PLACE_PREPOSITIONS = frozenset({"in", "of", "from", "at", "to", "near", "outsid
 
 def _state_after_place(tokens: list[Token], start: int) -> bool:
     """Whether a US state's name or code starts at ``start`` right after a place and a comma,
-    the place after a preposition ("of Columbia, South Carolina", "in Berea, OH", "to
+    the place after a preposition ("of Exton, Pennsylvania", "in Dorvale, OH", "to
     Exton, Pa."): the second part of the place."""
     if start < 2 or tokens[start - 1].text != "," or not _is_cap(tokens[start - 2]):
         return False
@@ -1626,18 +1655,20 @@ def _state_after_place(tokens: list[Token], start: int) -> bool:
     while k > 0 and _is_cap(tokens[k - 1]):
         k -= 1
     if k == 0 or tokens[k - 1].lower not in _PLACE_PREPOSITIONS:
-        return False  # 'Chris Covert, South Carolina director for ...': a name, then a role
+        return False  # 'John Doe, Ohio director for ...': a name, then a role
     for width in (2, 1):
         words = tokens[start:start + width]
         key = " ".join(t.lower.rstrip(".") for t in words)
         postal = width == 1 and len(key) == 2 and "." not in words[0].text
+        after = tokens[start + width] if start + width < len(tokens) else None
         if len(words) == width and all(_is_cap(t) for t in words) and key in US_STATE_NAMES \
-                and (not postal or words[0].text.isupper()):  # 'OH', not 'In' or 'Me'
+                and (not postal or words[0].text.isupper()) \
+                and (after is None or not _is_cap(after)):  # 'OH', not 'In'; not 'Reno, Nevada Gov. Doe'
             return True
     return False
 
 
-def analyse_subject_with_appositions(tokens: list[Token]) -> tuple[str, str, str] | None:
+def analyse_subject_with_appositions(tokens: list[Token], open_apposition: bool = True) -> tuple[str, str, str] | None:
     """A subject that may carry appositions closed by a comma right before the verb
     ("Boris Bondarev, 41, who worked ..., said"); a relative clause still open
     before the verb (", who said") is not a subject."""
@@ -1647,7 +1678,7 @@ def analyse_subject_with_appositions(tokens: list[Token]) -> tuple[str, str, str
     filled = [seg for seg in segments if seg]
     if len(segments) > 1 and filled and [t.text for t in filled[-1]] == [QUOTE_PLACEHOLDER]:
         return None  # a quotation alone after a comma is what was said: 'The fair, ..., "...," said X'
-    if _apposition_left_open(segments):
+    if open_apposition and _apposition_left_open(segments):
         # 'Jane Roe, president and CEO of the Acme Association stated': the apposition's closing
         # comma left out; a person's full name before it is the subject
         found = analyse_subject(segments[0])
@@ -1656,10 +1687,13 @@ def analyse_subject_with_appositions(tokens: list[Token]) -> tuple[str, str, str
             return found
     if len(segments) > 1 and segments[-1] and segments[-1][-1].text != QUOTE_PLACEHOLDER:
         return None  # (an apposition ending in a quotation took its comma inside: 'X, host of "Y," said')
-    if any(seg and seg[0].lower in _ADVERBIAL_OPENERS for seg in filled[1:-1]):
-        # an adverbial clause with a phrase after it: the subject is that phrase, not what came
-        # before ('In Berea, OH, after winning the primary, Gov. Jane Roe said'); one right before
-        # the verb is interjected ('Jane Roe, after a pause, said')
+    adverbial = next((k for k, seg in enumerate(filled[1:-1], start=1) if seg[0].lower in _ADVERBIAL_OPENERS), None)
+    if adverbial is not None and not any(seg[0].lower in RELATIVE for seg in filled[:adverbial]) \
+            and _name_runs(filled[-1]) and _name_runs(filled[-1])[0][0] == 0:
+        # an adverbial clause with a name after it: the subject is that name, not what came
+        # before ('In Dorvale, OH, after winning the primary, Gov. Jane Roe said'); one right before
+        # the verb is interjected ('Jane Roe, after a pause, said'), and one inside a relative
+        # clause belongs to it ('John Doe, who, after the vote, resigned, said')
         return None
     return analyse_subject(tokens)
 

@@ -8,8 +8,9 @@ paragraph back.
 
 **Text without paragraph breaks** (one long line, as Media Cloud and many
 scrapers export it): a line of at least ``SINGLE_LINE_MIN_CHARS`` characters and
-``SINGLE_LINE_MIN_SENTENCES`` sentences in a text with fewer than ``OTHER_PARAGRAPHS_MIN``
-other lines of a paragraph's length (else it is a long paragraph), or a line that is nearly the whole text
+``SINGLE_LINE_MIN_SENTENCES`` sentences, unless the text has ``OTHER_PARAGRAPHS_MIN`` other
+lines of a paragraph's length that end a sentence and the line is under
+``LONG_PARAGRAPH_MAX_SHARE`` of it (then it is a long paragraph), or a line that is nearly the whole text
 (``SHORT_TEXT_SHARE``), is cut into pieces - at sentence ends and
 around page furniture that runs on inside it (a byline, a date, "Share", a photo
 credit, a wire dateline) - before roles are given; the article's problems say
@@ -558,10 +559,13 @@ PARAGRAPH_COLUMNS = list(Paragraph._fields)
 SINGLE_LINE_MIN_CHARS = 1000
 SINGLE_LINE_MIN_SENTENCES = 6
 #: ... unless the text has paragraph breaks: at least this many other lines of at least
-#: ``PARAGRAPH_LINE_MIN_CHARS`` make the long line a long paragraph (a transcript, a statement
+#: ``PARAGRAPH_LINE_MIN_CHARS`` that end a sentence, with the long line under
+#: ``LONG_PARAGRAPH_MAX_SHARE`` of the text, make it a long paragraph (a transcript, a statement
 #: read out), which keeps its quotations and its place as one paragraph.
 OTHER_PARAGRAPHS_MIN = 3
 PARAGRAPH_LINE_MIN_CHARS = 60
+LONG_PARAGRAPH_MAX_SHARE = 0.6
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
 #: A shorter text is also one without paragraph breaks when a single line holds this
 #: share of its characters (at least ``SHORT_TEXT_MIN_CHARS``) in this many pieces.
 SHORT_TEXT_SHARE = 0.8
@@ -608,14 +612,16 @@ def _cut_run_on_lines(text: str) -> tuple[list[Piece], set[int]]:
     total = sum(p.end - p.start for p in pieces)
     out: list[Piece] = []
     split_lines: set[int] = set()
-    n_paragraph_lines = sum(p.end - p.start >= PARAGRAPH_LINE_MIN_CHARS for p in pieces)
-    for piece in pieces:
+    paragraph_like = [p.end - p.start >= PARAGRAPH_LINE_MIN_CHARS and _ENDS_SENTENCE.search(text, p.start, p.end)
+                      is not None for p in pieces]
+    n_paragraph_lines = sum(paragraph_like)
+    for piece, like in zip(pieces, paragraph_like):
         n_chars = piece.end - piece.start
         # a line that is nearly the whole text, or a long line with many sentences in a text
         # without other paragraphs (in one with them it is a long paragraph: cut into sentences,
         # a quotation running over it would stop at its first sentence end)
         whole = n_chars >= SHORT_TEXT_MIN_CHARS and n_chars >= SHORT_TEXT_SHARE * total
-        breaks_elsewhere = n_paragraph_lines - (n_chars >= PARAGRAPH_LINE_MIN_CHARS) >= OTHER_PARAGRAPHS_MIN
+        breaks_elsewhere = n_paragraph_lines - like >= OTHER_PARAGRAPHS_MIN and n_chars < LONG_PARAGRAPH_MAX_SHARE * total
         if (n_chars >= SINGLE_LINE_MIN_CHARS and not breaks_elsewhere) or whole:
             parts = split_run_on(text, piece.start, piece.end)
             if len(parts) >= (SHORT_TEXT_MIN_PIECES if whole else SINGLE_LINE_MIN_SENTENCES):

@@ -37,7 +37,7 @@ US_STATES = frozenset(
     neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn tex vt va wash wis wyo""".split()
 )
 #: US state names and two-letter postal codes, lower case: the second part of a place written
-#: "City, State" ("Columbia, South Carolina", "Berea, OH"), never a speaker there.
+#: "City, State" ("Exton, Pennsylvania", "Dorvale, OH"), never a speaker there.
 US_STATE_NAMES = frozenset(
     """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
     illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi

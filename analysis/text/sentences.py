@@ -39,7 +39,7 @@ from .attribution import (_NUMBER_WORDS, DETERMINERS, QUOTATION_SHARE, QUOTE_PLA
 from .quotes import QuoteSpan
 from .patterns import sentence_openers
 from .resources import SENTENCE_FINAL_ABBREVIATIONS, TITLES, US_STATES, sentence_splitter, stop_words
-from .sources import Resolved, resolve_sources
+from .sources import Resolved, is_first_name, resolve_sources
 
 NARRATION_MAX = 0.2
 QUOTATION_MIN = 0.8
@@ -475,16 +475,26 @@ def _speakers_by_layout(drafts: list[_Draft]) -> None:
             draft.attribution, draft.speaker, draft.speaker_source = found, found.speaker, source
 
 
-#: A transcript's speaker label opening a quotation ('"RAMOS: Secretary Roe, ...'): a dialogue
+#: A transcript's speaker label opening a quotation ('"DOE: Secretary Roe, ...'): a dialogue
 #: follows, not more of the speaker quoted before the lead-in.
 _QUOTED_LABEL = re.compile(r"^[\"“]\s*[A-Z][A-Z.'’ -]{1,30}:\s")
 
 
+#: Words of a lead-in that introduces more of the same speaker's words: a transcript, an
+#: excerpt, remarks in full ('Transcript as follows:', 'Partial transcript:', 'Her remarks:').
+_MORE_OF_THE_SAME = frozenset({"transcript", "excerpt", "excerpts", "remarks", "follows"})
+
+
 def _anonymous_lead_in(text: str) -> bool:
-    """A lead-in ending in a colon with no name in it: no capitalised word but its first
-    ('Transcript as follows:', 'Watch:', 'Partial transcript:'; not 'Here is the letter Roe sent:')."""
+    """A lead-in ending in a colon that names no one and introduces a transcript or remarks
+    ('Transcript as follows:', 'Partial transcript:', 'His remarks, in full:'); not one that
+    brings in someone else ('Her opponent's reply:', 'Others disagreed:', 'The crowd chanted:',
+    'Here is the letter Roe sent:')."""
     words = _WORD.findall(text)
-    return len(words) <= 6 and not any(w[0].isupper() for w in words[1:])
+    lower = [w.lower() for w in words]
+    return len(words) <= 6 and not any(w[0].isupper() for w in words[1:]) \
+        and any(w in _MORE_OF_THE_SAME for w in lower) \
+        and not any(w.endswith(("'s", "’s")) or w in {"others", "other", "opponent", "opponents"} for w in lower)
 
 
 #: A question-and-answer interview's labels opening a paragraph: 'Q: ...', 'A. ...'.
@@ -501,8 +511,11 @@ def _interview_answers(drafts: list[_Draft]) -> None:
     labels = [(k, m.group(1)[0]) for k, m in openers if m]
     if sum(label == "Q" for _, label in labels) < 2 or sum(label == "A" for _, label in labels) < 2:
         return
+    answers = [k for k, label in labels if label == "A"]
+    if sum(_FIRST_PERSON.search(drafts[k].text) is not None for k in answers) * 2 < len(answers):
+        return  # answers not in the first person: an explainer's questions and answers, not an interview
     first_question = min(k for k, label in labels if label == "Q")
-    interviewee = next((name for d in drafts[:first_question] for name in _person_names(d.masked)), "")
+    interviewee = _most_named_person(drafts[:first_question])
     if not interviewee:
         return
     answer = Attribution(interviewee, "name", "person", "answer", "layout")
@@ -519,6 +532,21 @@ def _interview_answers(drafts: list[_Draft]) -> None:
                 draft.voice, draft.speaker, draft.speaker_source = "reported", interviewee, "sentence"
 
 
+#: A word of the first person: an interview's answers are spoken by the interviewee.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|We|our|Our|My)\b")
+
+
+def _most_named_person(drafts: list[_Draft]) -> str:
+    """The person named in full in ``drafts`` whose surname comes up most often there (the first
+    named, on a tie): 'Staff writer John Doe sat down with Jane Roe. Roe, 61, ...' -> Jane Roe."""
+    names = [name for d in drafts for name in _person_names(d.masked)]
+    if not names:
+        return ""
+    text = " ".join(d.masked for d in drafts)
+    counts = {name: len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", text)) for name in names}
+    return max(names, key=lambda name: (counts[name], -names.index(name)))
+
+
 def _person_names(text: str) -> list[str]:
     """The full names of people (two or more words) in ``text``, in order, titles and roles dropped."""
     tokens = tokenize(text)
@@ -526,7 +554,7 @@ def _person_names(text: str) -> list[str]:
     for a, b in _name_runs(tokens):
         name, hint = _clean_name([t.text for t in tokens[a:b]], tokens[:a])
         words = name.split()
-        if a == 0 and len(words) >= 3:
+        if a == 0 and len(words) >= 3 and not is_first_name(words[0]):
             words = words[1:]  # a role capitalised as the sentence's first word: 'Actress Jane Roe'
         if hint == "person" and len(words) >= 2:
             names.append(" ".join(words))
@@ -635,7 +663,7 @@ def _goes_on(sentence: _Draft) -> bool:
     """Whether a paragraph opening with its speaker carries on the quotation before it rather than
     bringing in what that speaker says next: 'She continued, ...', 'Roe added that ...', 'Roe also
     said ...' (on PolNeAR train, a quotation paragraph took the next paragraph's speaker rightly
-    8 times in 35 before; most were a new speaker's own words: 'Jeb Bush says ...')."""
+    8 times in 35 before; most were a new speaker's own words: 'John Doe says ...' after Jane Roe's)."""
     attribution = sentence.attribution
     if attribution is None:
         return False

@@ -108,6 +108,13 @@ def _first_name_detector():
 
 
 @functools.lru_cache(maxsize=4096)
+def is_first_name(word: str) -> bool:
+    """Whether ``word`` is a first name in the ``gender-guesser`` name list, of any gender ("Mary",
+    "Kim"; not "Actress")."""
+    return len(word) >= 2 and word.isalpha() and _first_name_detector().get_gender(word) != "unknown"
+
+
+@functools.lru_cache(maxsize=4096)
 def first_name_gender(first_name: str) -> str:
     """"m" or "f" when a first name is given (almost) only to men or to women in the
     ``gender-guesser`` name list (Michael's ``nam_dict``), else "" (unknown, androgynous,
@@ -919,8 +926,8 @@ _AFTER_HEAD = frozenset({"of", "in", "at", "from", "on", "with", "for", "who", "
 
 def _head_word(words: list[str]) -> str:
     """A description's head noun: its last word before a phrase after it ("proponents" in
-    "proponents of more controls on hate speech", "majorities" in "majorities in all five
-    states"), else its last word."""
+    "proponents of the harbour plan", "majorities" in "majorities in the three
+    counties"), else its last word."""
     cut = next((k for k, w in enumerate(words) if k and w in _AFTER_HEAD), len(words))
     return words[cut - 1]
 
