@@ -260,3 +260,17 @@ def test_the_interviewee_is_the_person_the_introduction_names_most():
             "Q: What will you miss?\n\nA: My friends on the docks.")
     answers = [s for s in analyse_text("a", text).sentences if s.text.startswith("A:")]
     assert [s.source for s in answers] == ["Jane Roe", "Jane Roe"]
+
+
+# -- a short sentence with a year is reporting, not a date line --------------------------------
+
+@pytest.mark.parametrize("line", ["He died in 2001.", "A: I started in 1994.", "She was born in Dorvale in 1950."])
+def test_a_short_sentence_with_a_year_stays_in_the_body(line):
+    doc = analyse_text("a", f"Harbour master dies\n\nJane Roe ran the Dorvale docks for thirty years.\n\n{line}")
+    assert line in [s.text for s in doc.sentences]
+
+
+@pytest.mark.parametrize("line", ["Published: 09:14, 10 March 2026", "5 min read", "Last updated 2 hours ago"])
+def test_date_lines_are_still_set_aside(line):
+    doc = analyse_text("a", f"Harbour master dies\n\n{line}\n\nJane Roe ran the Dorvale docks for thirty years.")
+    assert [p.role for p in doc.paragraphs if p.text == line] == ["date"]

@@ -245,6 +245,10 @@ _DATE_WORDS = re.compile(
     r"gmt|bst|utc|cet|cest|edt|est|cdt|cst|mdt|mst|pdt|pst|et|ct|pt|uk|h|hr|hrs|hours?|mins?|minutes?|read|ago|days?|"
     r"today|yesterday)\b", re.I)
 _NON_DIGIT_NUMBER = re.compile(r"\d+")
+#: A lower-case word of three or more letters (with no capital before it): a date line holds none
+#: but these.
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{3,}\b")
+_DATE_LINE_GLUE = frozenset({"and", "the", "for", "from", "via", "with", "est"})
 _LETTERS = re.compile(r"[^\W\d_]")
 _TERMINAL = re.compile(r"[.!?\"”’']\s*$")
 _SENTENCE_END = re.compile(r"[.!][\"”’']?\s*$")
@@ -262,6 +266,8 @@ def is_date_line(text: str) -> bool:
     if len(text) > 100 or not any(ch.isdigit() for ch in text):
         return False
     rest = _DATE_WORDS.sub(" ", _NON_DIGIT_NUMBER.sub(" ", text))
+    if len(text.split()) >= 3 and any(word not in _DATE_LINE_GLUE for word in _LOWER_WORD.findall(rest)):
+        return False  # a sentence with a year in it: 'He died in 2001.', 'A: I started in 1994.'
     return len(_LETTERS.findall(rest)) <= 12
 
 
