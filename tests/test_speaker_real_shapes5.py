@@ -110,7 +110,7 @@ def test_a_quoted_dialogue_after_an_anonymous_lead_in_is_not_the_quoted_speakers
             "\"DOE: Mayor Roe, did you know about the vote?\n\n"
             "\"ROE: I did not. Nobody told me.\"\n\n"
             "The council meets on Friday.")
-    assert _speakers(text)[2][1] != "Jane Roe"  # Doe asks
+    assert _speakers(text)[2][1] in ("", "Doe")  # Doe asks: his label, or no speaker, never Roe
 
 
 # -- an apposition whose closing comma was left out -----------------------------------------
@@ -128,8 +128,9 @@ def test_an_apposition_left_open_before_the_verb(sentence, expected):
 
 
 def test_a_preposition_opening_the_sentence_is_no_name():
+    # "about two-thirds of caucus goers" is a poll share: unnamed, read off the sentence
     assert speaker(f"Among Democrats, about two-thirds of caucus goers described themselves as liberals {Q}.") \
-        != "Among Democrats"
+        == "unnamed"
 
 
 # -- reported speech of groups: plural nouns with a phrase after them, poll shares ------------
@@ -185,7 +186,7 @@ def test_an_interviews_answers_are_the_interviewees_words():
 def test_one_answer_label_is_no_interview():
     text = "Harbour master looks back\n\nHarbour master Jane Roe retires this week.\n\nA: I started in 1994."
     last = analyse_text("a", text).sentences[-1]
-    assert last.source != "Jane Roe"
+    assert (last.voice, last.source) == ("narration", "")
 
 
 # -- first and second person: never a name, never the organisation named last -----------------

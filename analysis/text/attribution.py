@@ -722,7 +722,7 @@ def _clean_words(words: tuple[str, ...], before: Token | None) -> tuple[str, str
     # a day or month ends no name, and neither does a connector left before one
     # ("the Ministry of Health on Monday said": not "Ministry of Health on")
     while len(words) > 1 and (words[-1].lower().rstrip(".") in CALENDAR_WORDS or words[-1].lower() in CONNECTORS) \
-            and not (words[-1].isupper() and len(words[-1]) > 2 and words[-2].isupper()):  # 'DORVALE DAILY': a name
+            and not _in_capitals(words[-2], words[-1]):  # 'DORVALE TODAY': a name
         words = words[:-1]
     while len(words) > 1 and words[0].lower().rstrip(".") in CALENDAR_WORDS:
         words = words[1:]
@@ -1563,10 +1563,15 @@ _AGO_WORDS = frozenset({"a", "an", "few", "several", "two", "three", "four", "fi
                         "than", "about", "nearly", "almost", "just", "only", "some", "couple", "of"})
 
 
+def _in_capitals(previous: str, word: str) -> bool:
+    """Whether ``word`` is a word in capitals after another ('DORVALE TODAY'): part of a name,
+    not a time word."""
+    return len(word) > 2 and word.isupper() and previous.isupper() and previous.isalpha()
+
+
 def _capitals_name(tokens: list[Token], k: int) -> bool:
-    """Whether ``tokens[k]`` is a word in capitals after another ('DORVALE DAILY'): part of a name."""
-    return k >= 1 and len(tokens[k].text) > 2 and tokens[k].text.isupper() and tokens[k - 1].text.isupper() \
-        and tokens[k - 1].text.isalpha()
+    """:func:`_in_capitals` for ``tokens[k]`` after the token before it."""
+    return k >= 1 and _in_capitals(tokens[k - 1].text, tokens[k].text)
 
 
 def _time_phrase_start(tokens: list[Token], end: int) -> int:

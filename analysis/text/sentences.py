@@ -475,14 +475,16 @@ def _speakers_by_layout(drafts: list[_Draft]) -> None:
             draft.attribution, draft.speaker, draft.speaker_source = found, found.speaker, source
 
 
-#: A transcript's speaker label opening a quotation ('"DOE: Secretary Roe, ...'): a dialogue
-#: follows, not more of the speaker quoted before the lead-in.
-_QUOTED_LABEL = re.compile(r"^[\"“]\s*[A-Z][A-Z.'’ -]{1,30}:\s")
-
-
 #: Words of a lead-in that introduces more of the same speaker's words: a transcript, an
 #: excerpt, remarks in full ('Transcript as follows:', 'Partial transcript:', 'Her remarks:').
 _MORE_OF_THE_SAME = frozenset({"transcript", "excerpt", "excerpts", "remarks", "follows"})
+
+
+def _opens_with_label(text: str) -> bool:
+    """Whether a quotation opens with a transcript's speaker label ('"DOE: Mayor Roe, ...'), as the
+    attribution's layout reader finds one: a dialogue follows, not more of one speaker."""
+    found = find_attribution(text.lstrip("\"“„« "))
+    return found is not None and found.rule == "layout"
 
 
 def _anonymous_lead_in(text: str) -> bool:
@@ -596,7 +598,7 @@ def _speakers_from_before(drafts: list[_Draft]) -> None:
             draft.speaker_source = "paragraph" if previous.paragraph_id == draft.paragraph_id else "previous paragraph"
         elif draft.voice == "quotation" and position >= 2 and previous.voice == "narration" \
                 and previous.text.rstrip().endswith(":") and _anonymous_lead_in(previous.text) \
-                and not _QUOTED_LABEL.match(draft.text) and _continues_previous(draft, drafts[position - 2]):
+                and not _opens_with_label(draft.text) and _continues_previous(draft, drafts[position - 2]):
             # 'Roe said, “...”' then 'Transcript as follows:' then the transcript: a lead-in that
             # names no one introduces more of the speaker just quoted
             before = drafts[position - 2]
@@ -669,8 +671,8 @@ def _goes_on(sentence: _Draft) -> bool:
         return False
     if attribution.verb in _GOING_ON_VERBS:
         return True
-    start, end = attribution.tag[0] if attribution.tag else (0, 0)
-    return "also" in [t.lower for t in tokenize(sentence.masked)[:end + 1]]
+    verb_start = attribution.tag[0][1] if attribution.tag else 0
+    return "also" in [t.lower for t in tokenize(sentence.masked)[:verb_start + 1]]
 
 
 def _opens_with_speaker(sentence: _Draft, attribution: Attribution) -> bool:
