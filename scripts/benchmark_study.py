@@ -290,6 +290,8 @@ def main(argv=None) -> int:
         parser.error("give N or --sizes")
     if args.steps and "import" not in args.steps:
         args.steps = ["import", *args.steps]
+    if args.workdir and not Path(args.workdir).is_dir():
+        parser.error(f"--workdir {args.workdir}: no such folder")  # one line and exit 2, not a traceback
     measured = {n: benchmark(n, args) for n in sizes}
     print("\n| step | " + " | ".join(f"N = {n:,}: wall s / CPU s / peak MB" for n in sizes)
           + "".join(f" | b {a:,}->{b:,} (wall / CPU / memory)" for a, b in zip(sizes, sizes[1:])) + " |")
