@@ -35,7 +35,8 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .attribution import (_ADJECTIVE_ORG_WORDS, COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS, TITLES,
+from .attribution import (_ADJECTIVE_ORG_WORDS, COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS,
+                          QUOTE_PLACEHOLDER, TITLES,
                           Attribution, Token, _clean_name, _is_acronym, _is_cap, _is_possessive, _name_runs, _org_like,
                           _strip_dateline, _strip_possessive, tokenize)
 
@@ -1020,18 +1021,31 @@ def _resolve_in_reading_order(sources: ArticleSources, texts: list[str],
 #: words that join a second clause to the first: a pronoun after one has the first clause's subject
 _CLAUSE_JOINS = frozenset({"as", "and", "but", "while", "because", "when", "after", "before", "since", "until",
                            "though", "although", "so", "where"})
+#: marks that open a second clause of the sentence ("Roe seems unsure — he told reporters ...")
+_CLAUSE_BREAKS = frozenset({"—", "–", ";"})
 
 
 def _pronoun_after_conjunction(text: str, attribution: Attribution) -> bool:
     """Whether "he" or "she" is the subject of a clause joined to the sentence's first one
-    ("Roe is touting her win as she urges ...", "Roe spoke, and he said ..."), so the sentence's
-    own opening subject is likelier than anyone before it; not a tag after the words it reports
-    ("The plan will fail, he said")."""
+    ("Roe is touting her win as she urges ...", "Roe spoke, and he said ...", "Roe, though she
+    praised it, said ...", "Roe seems unsure — he told reporters ..."), or the tag of a quotation
+    that a clause ending in a colon introduced ("Roe was blunt: '...,' she said"), so the
+    sentence's own opening subject is likelier than anyone before it; not a tag after the words
+    it reports ("The plan will fail, he said")."""
     if attribution.kind != "pronoun" or attribution.speaker.lower() not in {"he", "she"} or not attribution.tag:
         return False
-    start = attribution.tag[0][0]
+    start, end = attribution.tag[0]
     tokens = _strip_dateline(tokenize(text))
-    return 2 <= start < len(tokens) and tokens[start - 1].lower in _CLAUSE_JOINS
+    # the pronoun itself (a tag may open with the word joining its clause: "though she")
+    at = next((k for k in range(start, min(end, len(tokens))) if tokens[k].lower in {"he", "she"}), start)
+    if not 2 <= at < len(tokens):
+        return False
+    before = tokens[at - 1]
+    if before.lower in _CLAUSE_JOINS or before.text in _CLAUSE_BREAKS:
+        return True
+    # '...: "<quotation>," she said': the clause before the colon introduced the quotation
+    quotation = at - 2 if before.text == "," else at - 1
+    return quotation >= 2 and tokens[quotation].text == QUOTE_PLACEHOLDER and tokens[quotation - 1].text == ":"
 
 
 def _no_speaker_for_pronoun(sources: ArticleSources, attribution: Attribution) -> bool:

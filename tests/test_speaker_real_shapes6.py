@@ -1,0 +1,41 @@
+"""Real-news shapes (PolNeAR train, issue 26), sixth set: each on an INVENTED text of the same
+form; the expected speakers are read off the text by hand."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.text.article import analyse_text
+
+# two people named in full first, then someone else speaks last: a later "he"/"she" whose
+# own sentence opens with one of the first two means that one, not the last speaker
+_PEOPLE = "Jane Roe and John Doe met the council on Monday."
+_LAST = "Councillor Mary Poe said the vote would wait."
+_LAST_MAN = "Councillor Mark Poe said the vote would wait."
+
+
+def _sources(*paragraphs: str) -> list[str]:
+    doc = analyse_text("t", "Headline\n\n" + "\n\n".join(paragraphs))
+    return [s.source for s in doc.sentences]
+
+
+@pytest.mark.parametrize("last, sentence, expected", [
+    # the pronoun's clause is joined to the sentence's own first clause
+    (_LAST, "Roe, though she praised the plan and said it was fair, stopped short of backing it.", "Jane Roe"),
+    (_LAST_MAN, "Doe seems to know the risk — he told reporters that the fund would run dry.", "John Doe"),
+    (_LAST_MAN, "Doe seemed to know the risk; he told reporters that the fund would run dry.", "John Doe"),
+    # a clause ending in a colon introduced the quotation the pronoun's tag closes
+    (_LAST, "In her speech, Roe set out the stakes: “Build it and they will come,” she said.", "Jane Roe"),
+    (_LAST_MAN, "Doe read it differently: “When they say it, they mean it,” he said.", "John Doe"),
+])
+def test_a_pronoun_means_the_subject_of_its_own_sentence(last, sentence, expected):
+    assert _sources(_PEOPLE, last, sentence)[-1] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a tag after the words it reports: the opening subject is what is talked about
+    ("Roe is a danger to the fund, he said.", "Mark Poe"),
+    # no colon before the quotation: the opening subject is what the quoted words are about
+    ("Roe will lose the vote, “and soon,” he said.", "Mark Poe"),
+])
+def test_a_tag_after_its_words_keeps_the_last_speaker(sentence, expected):
+    assert _sources(_PEOPLE, _LAST_MAN, sentence)[-1] == expected
