@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.text.article import analyse_text
+from conftest import speaker
 
 # two people named in full first, then someone else speaks last: a later "he"/"she" whose
 # own sentence opens with one of the first two means that one, not the last speaker
@@ -39,3 +40,19 @@ def test_a_pronoun_means_the_subject_of_its_own_sentence(last, sentence, expecte
 ])
 def test_a_tag_after_its_words_keeps_the_last_speaker(sentence, expected):
     assert _sources(_PEOPLE, _LAST_MAN, sentence)[-1] == expected
+
+
+# -- a title spokes-word and a spokesperson for a body with the person named ----------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "Representative" before a surname is a title, as "Senator" is
+    ("Representative Roe has said that she would back the bill.", "Roe"),
+    ("Spokeswoman Roe said the bill would pass.", "Roe"),
+    # lower case it is a representative of something, not a title
+    ("A company representative said the plant would close.", "the company"),
+    # a spokesperson for a body with the person named after: the person speaks, not the body
+    ("The plan failed, said a former spokesman for the Ministry of Works, John Doe, who left in May.", "John Doe"),
+    ("The plan failed, said a former spokesman for the Ministry of Works.", "Ministry of Works"),
+])
+def test_spokespeople_and_titles(sentence, expected):
+    assert speaker(sentence) == expected

@@ -1193,16 +1193,19 @@ def _spokesperson(s: SubjectWords) -> Subject | _NotASubject | None:
     after = head[spokes + 1:]
     if after and after[0].lower == "the" and len(after) >= 3 and _name_runs(after[1:])[:1] == [(0, len(after) - 1)]:
         after = after[1:]  # "Vatican spokesman the Rev. Jane Roe"
-    named = _full_name_segment(s.appositions) if not after else None
+    named = _full_name_segment(s.appositions) if not after or after[0].lower in {"for", "of", "at"} else None
     if named:
-        return named  # "A Veltra spokesman, John Doe, said": the person named speaks
+        # "A Veltra spokesman, John Doe, said", "a spokesman for the ministry, John Doe, said":
+        # the person named speaks
+        return named
     if after and after[0].lower in {"for", "of", "at"}:
         result = analyse_subject(after[1:])
         if result:
             return result
-    if after and _name_runs(after)[:1] == [(0, len(after))] and len(after) >= 2:
+    if after and _name_runs(after)[:1] == [(0, len(after))] and (len(after) >= 2 or _is_cap(head[spokes])):
         name, hint = _clean_name([t.text for t in after], [])
-        return name, "name", hint or "person"  # "Spokeswoman Jane Roe says", "spokesman John Doe said"
+        # "Spokeswoman Jane Roe says", "spokesman John Doe said", "Representative Roe said" (a title)
+        return name, "name", hint or "person"
     before = [t for t in head[:spokes] if t.lower not in DETERMINERS and t.lower not in INDEFINITE]
     if not before:
         return _bare_spokesperson(head)
@@ -1841,11 +1844,13 @@ def _inverted(tokens: list[Token], verb_start: int, verb_end: int) -> Attributio
         ((verb_start, verb_end + len(after)),)
     if after[0].lower in PRONOUNS and len(after) == 1:
         return Attribution(PRONOUN_FORMS[after[0].lower], "pronoun", "", "", "inverted", tag=tag)
+    described = (after[0].lower in DETERMINERS or after[0].lower in INDEFINITE) and len(after) <= 10
     if runs and runs[-1][1] == len(after):
-        found = analyse_subject(after)
+        # "said a spokesman for the Foreign Ministry, Jane Roe": the person named, not the body
+        found = (described and _apposed_name(tokens, verb_end + len(after))) or analyse_subject(after)
         if found:
             return Attribution(*found, "", "inverted", tag=tag)
-    if (after[0].lower in DETERMINERS or after[0].lower in INDEFINITE) and len(after) <= 10:
+    if described:
         found = _apposed_name(tokens, verb_end + len(after)) or analyse_subject(after)
         if found:
             return Attribution(*found, "", "inverted", tag=tag)
