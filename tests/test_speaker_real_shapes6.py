@@ -56,3 +56,19 @@ def test_a_tag_after_its_words_keeps_the_last_speaker(sentence, expected):
 ])
 def test_spokespeople_and_titles(sentence, expected):
     assert speaker(sentence) == expected
+
+
+# -- more words of anonymity -----------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Several sources privy to the talks say the deal is close.", "unnamed"),
+    ("People briefed on the plan said it would be dropped.", "unnamed"),
+    ("Officials with direct knowledge of the inquiry said it would end soon.", "unnamed"),
+    ("A person knowledgeable about the bid said it had failed.", "unnamed"),
+    # the words alone make no one anonymous: a named person with them speaks
+    ("Jane Roe, who was briefed on the plan, said it would be dropped.", "Jane Roe"),
+    # "briefed" and "knowledge" without their phrase are not words of anonymity
+    ("The lawyers briefed reporters and said the case would go on.", "the lawyers"),
+])
+def test_more_words_of_anonymity(sentence, expected):
+    assert speaker(sentence) == expected

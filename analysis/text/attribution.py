@@ -141,7 +141,7 @@ COLLECTIVE_UNNAMED = frozenset({"officials", "authorities", "locals", "residents
 COLLECTIVE_BODY = frozenset({"police", "inspectors", "investigators", "regulators", "prosecutors", "officers",
                              "firefighters", "paramedics", "coastguard"})
 ANONYMOUS = frozenset({"close", "named", "anonymity", "familiar", "anonymous", "unnamed", "authorised", "authorized",
-                       "identified"})
+                       "identified", "privy", "knowledgeable"})
 #: words that make a capitalised name an organisation rather than a person
 ORG_WORDS = frozenset("""
 agency administration alliance association authority bank board bureau capital centre center charity
@@ -962,10 +962,14 @@ def _anonymous_source(s: SubjectWords) -> Subject | _NotASubject | None:
 
 
 def _anonymous_word(tokens: list[Token], k: int) -> bool:
-    """Whether ``tokens[k]`` is a word of anonymity ("named", "familiar", "close to")."""
-    if tokens[k].lower == "close":
-        return k + 1 < len(tokens) and tokens[k + 1].lower == "to"
-    return tokens[k].lower in ANONYMOUS
+    """Whether ``tokens[k]`` is a word of anonymity ("named", "familiar", "privy", "close to",
+    "briefed on", "with (direct) knowledge of")."""
+    word = tokens[k].lower
+    if word in {"close", "briefed"}:
+        return k + 1 < len(tokens) and tokens[k + 1].lower == ("to" if word == "close" else "on")
+    if word == "knowledge":
+        return k > 0 and tokens[k - 1].lower in {"with", "direct", "firsthand", "first-hand"}
+    return word in ANONYMOUS
 
 
 def _poll_share(s: SubjectWords) -> Subject | _NotASubject | None:
