@@ -158,7 +158,8 @@ def test_a_noun_in_ly_is_not_an_adverb():
     ("Jane Roe’s campaign manager says the rally will go ahead.", "Jane Roe’s campaign manager"),
     ("Rival Jane Roe’s campaign said it raised $2 million in March.", "Rival Jane Roe’s campaign"),
     ("Members of the harbour board said the ferry would run again.", "Members of the harbour board"),
-    ("People briefed on the talks said that the deal was close.", "People briefed on the talks"),
+    # ("People briefed on the talks" is an anonymous source since e8ed0a3: see test_speaker_real_shapes6)
+    ("People living near the port said that the deal was close.", "People living near the port"),
     ("Growers in the northern valley say the frost ruined the crop.", "Growers in the northern valley"),
 ])
 def test_a_longer_description_is_a_subject(sentence, speaker):
