@@ -72,3 +72,18 @@ def test_spokespeople_and_titles(sentence, expected):
 ])
 def test_more_words_of_anonymity(sentence, expected):
     assert speaker(sentence) == expected
+
+
+# -- a question put with "which", and the one asked answers ---------------------------------
+
+def test_a_question_put_with_which_is_reported_speech():
+    assert speaker("Jane Roe then asked the mayor which roads would close first.") == "Jane Roe"
+
+
+def test_the_person_asked_answers_the_next_he_said():
+    people = "John Roe and Mark Doe met the council on Monday."
+    asked = "Roe then asked Doe which roads would close first."
+    answer = "“We will close them all,” he said."
+    assert _sources(people, asked, answer) == ["", "John Roe", "Mark Doe"]
+    # without the question the tag's pronoun keeps the last speaker
+    assert _sources(people, "Roe said the roads would stay open.", answer) == ["", "John Roe", "John Roe"]

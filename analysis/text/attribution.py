@@ -244,7 +244,7 @@ def _strip_possessive(word: str) -> str:
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
-_QUESTION_WORDS = frozenset({"whether", "if", "why", "what", "how", "when", "who", "where", "about"})
+_QUESTION_WORDS = frozenset({"whether", "if", "why", "what", "which", "how", "when", "who", "where", "about"})
 
 
 class VerbUse(NamedTuple):

@@ -540,6 +540,21 @@ class ArticleSources:
                     entity.subject = position
                     return
 
+    def note_asked(self, text: str, position: int) -> None:
+        """"Roe asked Doe whether ...": the known person asked answers next, so a later "he
+        said" is likelier them than the one who asked."""
+        tokens = tokenize(text)
+        runs = {start: end for start, end in _name_runs(tokens)}
+        for k, token in enumerate(tokens[:-1]):
+            if token.lower in {"asked", "asks", "asking", "ask"} and k + 1 in runs:
+                name, hint = _clean_name([t.text for t in tokens[k + 1:runs[k + 1]]], [])
+                bare, gender = _bare(name)
+                entity = self.find_name(bare, "person", gender)
+                if entity is not None and entity.kind == "person":
+                    # half a sentence on: after the asker, who spoke at ``position``
+                    entity.subject = position + 0.5
+                    return
+
     # -- resolving references ------------------------------------------------
     def _recent(self, kind: str, gender: str = "", spoken_only: bool = True) -> Entity | None:
         last = (lambda e: max(e.spoke, e.subject)) if spoken_only else (lambda e: max(e.spoke, e.mentioned))
@@ -1015,6 +1030,8 @@ def _resolve_in_reading_order(sources: ArticleSources, texts: list[str],
             out[i] = sources.resolve(attribution, i)
         sources.add_mentions(text, i)
         sources.note_subject(text, i)
+        if attribution is not None and attribution.verb == "ask":
+            sources.note_asked(text, i)
     return out
 
 
