@@ -81,7 +81,8 @@ class Entity:
     spoke: int = -1       # last sentence in which it was the source
     first_spoke: int = -1
     mentioned: int = -1   # last sentence in which its name appeared
-    subject: int = -1     # last sentence that opened with its name as subject ("Roe was shocked ...")
+    subject: float = -1   # last sentence that opened with its name as subject ("Roe was shocked ..."); half a
+    #                       sentence after one whose question they were asked ("Roe asked Doe which ...")
     described: bool = False  # named by a description ("the Roe campaign"): "Roe" alone is not it
 
 
@@ -915,8 +916,14 @@ def _plural_people(text: str, hint: str) -> bool:
     if not words or hint == "organisation":
         return False
     head = _head_word(words)
+    if head in _GATHERINGS:
+        return True  # "the crowd chanted": many people at once, not the person last named
     return head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3 \
         and not {head, head[:-1]} & (COLLECTIVE_BODY | ORG_DESCRIPTORS | ORG_WORDS | DOCUMENT_NOUNS)
+
+
+#: nouns for people gathered to watch or listen, speaking (chanting, booing) as one
+_GATHERINGS = frozenset({"crowd", "audience", "congregation"})
 
 
 def _proper_modifier(text: str) -> str:
