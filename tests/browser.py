@@ -18,6 +18,10 @@ from pathlib import Path
 
 import pytest
 
+#: How long a JupyterLab page may take to show a notebook and its tables, in milliseconds: an
+#: upper bound for a hang, not a time limit (a busy machine, with other work on both cores, has
+#: taken over a minute)
+LAB_WAIT_MS = 300_000
 CANDIDATES = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",

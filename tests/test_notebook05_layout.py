@@ -15,7 +15,7 @@ from nbformat.sign import NotebookNotary
 
 from analysis.config import NOTEBOOKS_DIR
 from analysis.outputs import report
-from browser import jupyter_lab, open_page, require_browser
+from browser import LAB_WAIT_MS, jupyter_lab, open_page, require_browser
 from conftest import SEED_DATA
 
 NOTEBOOK = NOTEBOOKS_DIR / "05-across-stories.ipynb"
@@ -73,8 +73,9 @@ def test_tables_fit_and_every_outlet_is_in_the_wording_table(lab, tmp_path):
     base, token = lab
     with open_page(1366, 900) as (page, _):
         page.goto(f"{base}/lab/tree/{NOTEBOOK.name}?token={token}")
-        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-        page.wait_for_selector(".jp-OutputArea-output table", timeout=60_000)
+        # upper bounds for a hang, not time limits: on a busy machine the lab may take minutes
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=LAB_WAIT_MS)
+        page.wait_for_selector(".jp-OutputArea-output table", timeout=LAB_WAIT_MS)
         if not page.is_visible(".jp-FileBrowser"):  # the file browser open, as on a user's screen
             page.keyboard.press("Control+Shift+F")
             page.wait_for_selector(".jp-FileBrowser", state="visible", timeout=10_000)

@@ -14,7 +14,7 @@ from nbformat.sign import NotebookNotary
 
 from analysis.config import NOTEBOOKS_DIR
 from analysis.outputs import report
-from browser import jupyter_lab, open_page, require_browser
+from browser import LAB_WAIT_MS, jupyter_lab, open_page, require_browser
 from conftest import SEED_DATA
 
 SEED_STORY = "bondarev-resignation"
@@ -55,8 +55,9 @@ def measure_in_lab(lab, path, screenshot) -> list[dict]:
     nbformat.write(executed, root / path.name)
     with open_page(1366, 900) as (page, _):
         page.goto(f"{base}/lab/tree/{path.name}?token={token}")
-        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-        page.wait_for_selector(".jp-OutputArea-output table", timeout=60_000)
+        # upper bounds for a hang, not time limits: on a busy machine the lab may take minutes
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=LAB_WAIT_MS)
+        page.wait_for_selector(".jp-OutputArea-output table", timeout=LAB_WAIT_MS)
         page.wait_for_timeout(500)
         assert page.evaluate(FILE_BROWSER_WIDTH) > 100, "the file browser is not open: the test measures with it open"
         tables = page.evaluate(MEASURE)
