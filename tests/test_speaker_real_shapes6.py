@@ -96,3 +96,38 @@ def test_a_gathering_is_not_the_person_last_named(tag):
     sources = _sources("Mayor Jane Roe spoke to the rally.", "“Who will pay for it?” she asked.", f"“The council!” {tag}.",
                        "“Yes,” she said.")
     assert sources == ["", "Jane Roe", "", "Jane Roe"]
+
+
+# -- a transcript printed as quotation paragraphs, each opening with its speaker's label -----
+
+_DIALOGUE = ["On Sunday's broadcast, Gov. Jane Roe said the plan would go ahead.",
+             "Partial transcript as follows:",
+             "\"DOE: Let's start with the news on the plan. After the council voted, what did you think?",
+             "\"VIDEO: They all told me it was a plan when they knew it was not. They said they would call.",
+             "\"ROE: Well, look, the council thinks this is a game. But this is serious business.",
+             "\"DOE: If I may, madam, because time is short. Will the mayor be there?"]
+
+
+def test_a_quoted_transcript_gives_each_turn_its_speaker():
+    doc = analyse_text("t", "Headline\n\n" + "\n\n".join(_DIALOGUE))
+    by_sentence = [(s.text.split()[0], s.source) for s in doc.sentences]
+    assert by_sentence == [
+        ("On", "Jane Roe"), ("Partial", ""),
+        ("\"DOE:", "Doe"), ("After", "Doe"),
+        # a heading's label is no one's, and the turn before it has ended with its paragraph
+        ("\"VIDEO:", ""), ("They", ""),
+        ("\"ROE:", "Jane Roe"), ("But", "Jane Roe"),
+        ("\"DOE:", "Doe"), ("Will", "Doe")]
+
+
+def test_one_quoted_label_alone_is_no_speaker():
+    # a dateline inside a quotation paragraph: one label is no dialogue
+    doc = analyse_text("t", "Headline\n\nThe council met on Monday.\n\n"
+                            "\"WASHINGTON: The council voted on the plan. It will go ahead in May.")
+    assert [s.source for s in doc.sentences] == ["", "", ""]
+
+
+def test_the_first_person_inside_a_turn_is_the_turn_speaker():
+    doc = analyse_text("t", "Headline\n\nJane Roe spoke to the show.\n\nDOE: Do you think the plan works?\n\n"
+                            "ROE: I think it is working. I think that has been the message. And we decided to go on.")
+    assert [s.source for s in doc.sentences] == ["", "Doe", "Jane Roe", "Jane Roe", "Jane Roe"]

@@ -2356,18 +2356,35 @@ def _layout_lead(tokens: list[Token]) -> LayoutLead | None:
     return LayoutLead(tokens, colon, dash, prefix, head)
 
 
-def _transcript_turn(lead: LayoutLead) -> Attribution | None:
-    """'ROE: We will not back down.': a transcript label (one or two words in capitals, no
-    dash before it) before unquoted words in the first or second person, which a dateline
-    or a heading ("WASHINGTON: The vote ...", "BREAKING: ...") does not have."""
-    head, tokens = lead.head, lead.tokens
+def _label_name(lead: LayoutLead) -> str:
+    """The speaker a transcript label gives ("ROE" -> "Roe"): one or two words in capitals, no
+    dash before them and no heading's word ("BREAKING", "UPDATE", "VIDEO"); "" for any other lead."""
+    head = lead.head
     label = all(_is_acronym(t.text) and t.text.isalpha() for t in head) and len(head) <= 2 \
         and len(head[-1].text) > 2
-    speech = any(t.lower in _FIRST_SECOND_PERSON for t in tokens[lead.colon + 1:])
-    if label and not lead.quoted and lead.dash < 0 and speech and head[0].lower not in _HEADER_WORDS:
-        name = " ".join(t.text.title() for t in head)  # "ROE" -> "Roe"
+    if not label or lead.dash >= 0 or head[0].lower in _HEADER_WORDS:
+        return ""
+    return " ".join(t.text.title() for t in head)
+
+
+def _transcript_turn(lead: LayoutLead) -> Attribution | None:
+    """'ROE: We will not back down.': a transcript label (:func:`_label_name`) before unquoted
+    words in the first or second person, which a dateline or a heading ("WASHINGTON: The vote
+    ...", "BREAKING: ...") does not have."""
+    name = _label_name(lead)
+    speech = any(t.lower in _FIRST_SECOND_PERSON for t in lead.tokens[lead.colon + 1:])
+    if name and not lead.quoted and speech:
         return Attribution(name, "name", "person", "", "layout", direct=True, tag=lead.tag)
     return None
+
+
+def transcript_label(text: str) -> str:
+    """The speaker of a transcript label opening ``text`` ('DOE: If I may ...' -> "Doe";
+    :func:`_label_name`), whatever follows it; "" when ``text`` does not open with one.  On its
+    own such a label may be a dateline or a heading ('WASHINGTON: ...'): callers look for a
+    dialogue, two speakers' labels at least."""
+    lead = _layout_lead(tokenize(text))
+    return _label_name(lead) if lead is not None else ""
 
 
 def _without_party_tag(head: list[Token]) -> list[Token]:

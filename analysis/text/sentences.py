@@ -35,7 +35,8 @@ from typing import NamedTuple
 import numpy as np
 
 from .attribution import (_NUMBER_WORDS, DETERMINERS, QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attribution, Token,
-                          _clean_name, _name_runs, find_attribution, speech_verbs, tokenize, voice_of_attributed)
+                          _clean_name, _name_runs, find_attribution, speech_verbs, tokenize, transcript_label,
+                          voice_of_attributed)
 from .quotes import QuoteSpan
 from .patterns import sentence_openers
 from .resources import SENTENCE_FINAL_ABBREVIATIONS, TITLES, US_STATES, sentence_splitter, stop_words
@@ -563,13 +564,47 @@ def _person_names(text: str) -> list[str]:
     return names
 
 
+_QUOTE_MARKS = "\"“„«"
+
+
+def _quoted_turns(drafts: list[_Draft]) -> None:
+    """A dialogue set down as quotation paragraphs, each opening with its speaker's label
+    inside the quotation marks ('"DOE: If I may ...', '"ROE: Well, ...', as some archives
+    print a transcript): each such paragraph's quotation is the labelled speaker's (the rest
+    of it follows its first sentence, :func:`_speakers_from_before`).  Only in a dialogue:
+    labels of two speakers at least, so a single 'WASHINGTON: ...' is never a speaker."""
+    turns = [(position, transcript_label(d.text.lstrip(_QUOTE_MARKS + " ")))
+             for position, d in enumerate(drafts)
+             if d.position_in_paragraph == 0 and d.attribution is None and d.voice in ("quotation", "mixed")
+             and d.text[:1] in _QUOTE_MARKS]
+    turns = [(position, label) for position, label in turns if label]
+    if len({label for _, label in turns}) < 2:
+        return
+    for position, label in turns:
+        draft = drafts[position]
+        draft.attribution = Attribution(label, "name", "person", "", "layout", direct=True)
+        draft.speaker, draft.speaker_source = label, "turn"
+        # the paragraph's other sentences are the turn's, though one quotation may run on over
+        # every turn (each paragraph opening with a quotation mark, none closing)
+        for following in drafts[position + 1:]:
+            if following.paragraph_id != draft.paragraph_id:
+                break
+            if following.attribution is None and following.voice != "narration":
+                following.inherits, following.speaker_source = position, "turn"
+
+
 def _transcript_turns(drafts: list[_Draft]) -> None:
     """The sentences after a transcript turn's label in its paragraph are the speaker's
     words too: 'ROE: We will not back down. The vote is ours.' makes both sentences Roe's
     (reported: spoken words set down without quotation marks)."""
     turn = None
     for position, draft in enumerate(drafts):
-        if draft.attribution is not None:
+        if turn is not None and draft.attribution is not None and draft.paragraph_id == drafts[turn].paragraph_id \
+                and draft.attribution.speaker.lower() in {"i", "we"} and draft.quoted_share == 0:
+            # the turn's own 'I think', 'we decided': the labelled speaker's, as the rest of the turn
+            draft.attribution, draft.speaker = None, ""
+            draft.inherits, draft.speaker_source = turn, "turn"
+        elif draft.attribution is not None:
             unquoted_turn = draft.attribution.rule == "layout" and draft.quoted_share == 0
             turn = position if unquoted_turn else None
         elif turn is not None and draft.paragraph_id == drafts[turn].paragraph_id and draft.voice == "narration":
@@ -585,9 +620,12 @@ def _speakers_from_before(drafts: list[_Draft]) -> None:
     of the sentence before ('“X,” said A. “Y.”', 'A said:' then a quotation paragraph)."""
     origins = _quote_origins(drafts)
     for position, draft in enumerate(drafts):
-        if draft.speaker or draft.voice == "narration":
+        if draft.speaker or draft.voice == "narration" or draft.inherits is not None:
             continue
-        inherited = [origins[q] for q in draft.quote_ids if q in origins]
+        # a transcript turn's words end with its paragraph, though its quotation may run on
+        inherited = [origins[q] for q in draft.quote_ids if q in origins
+                     and not (drafts[origins[q]].speaker_source == "turn"
+                              and drafts[origins[q]].paragraph_id != draft.paragraph_id)]
         previous = drafts[position - 1] if position else None
         if inherited:
             draft.inherits = inherited[0]
@@ -626,6 +664,8 @@ def _continues_previous(draft: _Draft, previous: _Draft | None) -> bool:
     'A said X. “Y.”', and a quotation paragraph right after a quoted or reported one."""
     if previous is None or previous.voice == "narration" or (previous.attribution is None and previous.inherits is None):
         return False
+    if previous.speaker_source == "turn" and previous.paragraph_id != draft.paragraph_id:
+        return False  # a transcript turn ends with its paragraph
     # a partly quoted sentence goes on only inside its paragraph: 'Roe said X. Y “kind of misspoke.”'
     return draft.voice == "quotation" or (draft.voice == "mixed" and previous.paragraph_id == draft.paragraph_id)
 
@@ -780,7 +820,7 @@ def _inherited_speakers(drafts: list[_Draft]) -> None:
 
 
 #: the speaker passes, in order: each reads what the ones before it wrote
-_SPEAKER_PASSES = (_own_speakers, _interview_answers, _transcript_turns, _speakers_by_layout, _speakers_from_before,
+_SPEAKER_PASSES = (_own_speakers, _interview_answers, _quoted_turns, _transcript_turns, _speakers_by_layout, _speakers_from_before,
                    _speakers_of_statements, _speakers_from_after, _speakers_across_narration, _inherited_speakers)
 
 
