@@ -93,8 +93,8 @@ def test_the_person_asked_answers_the_next_he_said():
 
 @pytest.mark.parametrize("tag", ["the crowd shouted", "the audience screamed back", "the congregation replied"])
 def test_a_gathering_is_not_the_person_last_named(tag):
-    sources = _sources("Mayor Jane Roe spoke to the rally.", "“Who will pay for it?” she asked.", f"“The council!” {tag}.",
-                       "“Yes,” she said.")
+    sources = _sources("Mayor Jane Roe spoke to the rally.", "“Who will pay for it?” she asked.",
+                       f"“The council!” {tag}.", "“Yes,” she said.")
     assert sources == ["", "Jane Roe", "", "Jane Roe"]
 
 

@@ -481,10 +481,14 @@ def _speakers_by_layout(drafts: list[_Draft]) -> None:
 _MORE_OF_THE_SAME = frozenset({"transcript", "excerpt", "excerpts", "remarks", "follows"})
 
 
+#: marks that open a quotation paragraph
+_QUOTE_MARKS = "\"“„«"
+
+
 def _opens_with_label(text: str) -> bool:
     """Whether a quotation opens with a transcript's speaker label ('"DOE: Mayor Roe, ...'), as the
     attribution's layout reader finds one: a dialogue follows, not more of one speaker."""
-    found = find_attribution(text.lstrip("\"“„« "))
+    found = find_attribution(text.lstrip(_QUOTE_MARKS + " "))
     return found is not None and found.rule == "layout"
 
 
@@ -562,9 +566,6 @@ def _person_names(text: str) -> list[str]:
         if hint == "person" and len(words) >= 2:
             names.append(" ".join(words))
     return names
-
-
-_QUOTE_MARKS = "\"“„«"
 
 
 def _quoted_turns(drafts: list[_Draft]) -> None:
@@ -820,8 +821,9 @@ def _inherited_speakers(drafts: list[_Draft]) -> None:
 
 
 #: the speaker passes, in order: each reads what the ones before it wrote
-_SPEAKER_PASSES = (_own_speakers, _interview_answers, _quoted_turns, _transcript_turns, _speakers_by_layout, _speakers_from_before,
-                   _speakers_of_statements, _speakers_from_after, _speakers_across_narration, _inherited_speakers)
+_SPEAKER_PASSES = (_own_speakers, _interview_answers, _quoted_turns, _transcript_turns, _speakers_by_layout,
+                   _speakers_from_before, _speakers_of_statements, _speakers_from_after, _speakers_across_narration,
+                   _inherited_speakers)
 
 
 # -- the records -----------------------------------------------------------------------

@@ -36,9 +36,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .attribution import (_ADJECTIVE_ORG_WORDS, COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS,
-                          QUOTE_PLACEHOLDER, TITLES,
-                          Attribution, Token, _clean_name, _is_acronym, _is_cap, _is_possessive, _name_runs, _org_like,
-                          _strip_dateline, _strip_possessive, tokenize)
+                          QUOTE_PLACEHOLDER, TITLES, Attribution, Token, _clean_name, _is_acronym, _is_cap,
+                          _is_possessive, _name_runs, _org_like, _strip_dateline, _strip_possessive, tokenize)
 
 RESOLUTIONS = ("named", "alias", "pronoun", "description", "unresolved")
 SOURCE_KINDS = ("person", "organisation", "unnamed")
