@@ -105,7 +105,9 @@ _DIALOGUE = ["On Sunday's broadcast, Gov. Jane Roe said the plan would go ahead.
              "\"DOE: Let's start with the news on the plan. After the council voted, what did you think?",
              "\"VIDEO: They all told me it was a plan when they knew it was not. They said they would call.",
              "\"ROE: Well, look, the council thinks this is a game. But this is serious business.",
-             "\"DOE: If I may, madam, because time is short. Will the mayor be there?"]
+             "\"And the people want it. They will get it.",
+             "\"DOE: If I may, madam, because time is short. Will the mayor be there?",
+             "Follow Jane Roe on the network's site."]
 
 
 def test_a_quoted_transcript_gives_each_turn_its_speaker():
@@ -114,10 +116,13 @@ def test_a_quoted_transcript_gives_each_turn_its_speaker():
     assert by_sentence == [
         ("On", "Jane Roe"), ("Partial", ""),
         ("\"DOE:", "Doe"), ("After", "Doe"),
-        # a heading's label is no one's, and the turn before it has ended with its paragraph
+        # a heading's label is no one's
         ("\"VIDEO:", ""), ("They", ""),
         ("\"ROE:", "Jane Roe"), ("But", "Jane Roe"),
-        ("\"DOE:", "Doe"), ("Will", "Doe")]
+        # a quotation paragraph with no label goes on with the turn before it
+        ("\"And", "Jane Roe"), ("They", "Jane Roe"),
+        ("\"DOE:", "Doe"), ("Will", "Doe"),
+        ("Follow", "")]
 
 
 def test_one_quoted_label_alone_is_no_speaker():

@@ -568,30 +568,40 @@ def _person_names(text: str) -> list[str]:
     return names
 
 
+#: a paragraph opening with a label in capitals, perhaps inside quotation marks ('"VIDEO: ...')
+_CAPITALS_LABEL = re.compile(r"[\"“„«\s]{0,3}[A-Z][A-Z'’.\- ]{0,30}[A-Z]:")  # bounded: linear on any text
+
+
 def _quoted_turns(drafts: list[_Draft]) -> None:
-    """A dialogue set down as quotation paragraphs, each opening with its speaker's label
-    inside the quotation marks ('"DOE: If I may ...', '"ROE: Well, ...', as some archives
-    print a transcript): each such paragraph's quotation is the labelled speaker's (the rest
-    of it follows its first sentence, :func:`_speakers_from_before`).  Only in a dialogue:
-    labels of two speakers at least, so a single 'WASHINGTON: ...' is never a speaker."""
-    turns = [(position, transcript_label(d.text.lstrip(_QUOTE_MARKS + " ")))
-             for position, d in enumerate(drafts)
-             if d.position_in_paragraph == 0 and d.attribution is None and d.voice in ("quotation", "mixed")
-             and d.text[:1] in _QUOTE_MARKS]
-    turns = [(position, label) for position, label in turns if label]
-    if len({label for _, label in turns}) < 2:
+    """A dialogue set down as quotation paragraphs, each turn opening with its speaker's label
+    inside the quotation marks ('"DOE: If I may ...', '"ROE: Well, ...', as some archives print
+    a transcript, one quotation running on over every turn): each turn's sentences are the
+    labelled speaker's, and so are the quotation paragraphs after it with no label of their own
+    (a long answer); a paragraph under a heading's label ('"VIDEO: ...') is no one's.  Only in
+    a dialogue: labels of two speakers at least, so a single 'WASHINGTON: ...' is never a speaker."""
+    opening = [d.position_in_paragraph == 0 and d.text[:1] in _QUOTE_MARKS for d in drafts]
+    labels = {position: transcript_label(d.text.lstrip(_QUOTE_MARKS + " "))
+              for position, d in enumerate(drafts)
+              if opening[position] and d.attribution is None and d.voice in ("quotation", "mixed")}
+    if len({label for label in labels.values() if label}) < 2:
         return
-    for position, label in turns:
-        draft = drafts[position]
-        draft.attribution = Attribution(label, "name", "person", "", "layout", direct=True)
-        draft.speaker, draft.speaker_source = label, "turn"
-        # the paragraph's other sentences are the turn's, though one quotation may run on over
-        # every turn (each paragraph opening with a quotation mark, none closing)
-        for following in drafts[position + 1:]:
-            if following.paragraph_id != draft.paragraph_id:
-                break
-            if following.attribution is None and following.voice != "narration":
-                following.inherits, following.speaker_source = position, "turn"
+    turn: int | None = None
+    for position, draft in enumerate(drafts):
+        if draft.position_in_paragraph == 0:
+            if labels.get(position):
+                turn = position
+                draft.attribution = Attribution(labels[position], "name", "person", "", "layout", direct=True)
+                draft.speaker, draft.speaker_source = labels[position], "turn"
+                continue
+            if opening[position] and _CAPITALS_LABEL.match(draft.text):
+                # a heading's label: no one's words (an attribution naming no one, resolved to none)
+                turn = position
+                draft.attribution = Attribution("", "name", "", "", "layout", direct=True)
+                continue
+            if not opening[position]:
+                turn = None  # the dialogue has ended
+        if turn is not None and draft.attribution is None and draft.voice != "narration":
+            draft.inherits, draft.speaker_source = turn, "turn" if drafts[turn].speaker else ""
 
 
 def _transcript_turns(drafts: list[_Draft]) -> None:
@@ -621,12 +631,9 @@ def _speakers_from_before(drafts: list[_Draft]) -> None:
     of the sentence before ('“X,” said A. “Y.”', 'A said:' then a quotation paragraph)."""
     origins = _quote_origins(drafts)
     for position, draft in enumerate(drafts):
-        if draft.speaker or draft.voice == "narration" or draft.inherits is not None:
+        if draft.speaker or draft.attribution is not None or draft.voice == "narration" or draft.inherits is not None:
             continue
-        # a transcript turn's words end with its paragraph, though its quotation may run on
-        inherited = [origins[q] for q in draft.quote_ids if q in origins
-                     and not (drafts[origins[q]].speaker_source == "turn"
-                              and drafts[origins[q]].paragraph_id != draft.paragraph_id)]
+        inherited = [origins[q] for q in draft.quote_ids if q in origins]
         previous = drafts[position - 1] if position else None
         if inherited:
             draft.inherits = inherited[0]
@@ -665,8 +672,6 @@ def _continues_previous(draft: _Draft, previous: _Draft | None) -> bool:
     'A said X. “Y.”', and a quotation paragraph right after a quoted or reported one."""
     if previous is None or previous.voice == "narration" or (previous.attribution is None and previous.inherits is None):
         return False
-    if previous.speaker_source == "turn" and previous.paragraph_id != draft.paragraph_id:
-        return False  # a transcript turn ends with its paragraph
     # a partly quoted sentence goes on only inside its paragraph: 'Roe said X. Y “kind of misspoke.”'
     return draft.voice == "quotation" or (draft.voice == "mixed" and previous.paragraph_id == draft.paragraph_id)
 
@@ -679,7 +684,8 @@ def _speakers_from_after(drafts: list[_Draft]) -> None:
     attribution all take it."""
     for position in range(len(drafts) - 2, -1, -1):
         draft, following = drafts[position], drafts[position + 1]
-        if draft.speaker or draft.voice not in ("quotation", "mixed") or draft.inherits is not None:
+        if draft.speaker or draft.attribution is not None or draft.voice not in ("quotation", "mixed") \
+                or draft.inherits is not None:
             continue
         same = following.paragraph_id == draft.paragraph_id
         lead_in = following.lead_in
@@ -740,7 +746,7 @@ def _speakers_of_statements(drafts: list[_Draft]) -> None:
     Before the speakers of the sentences around are borrowed: the words quoted in a clause
     are its subject's more often than the next paragraph's speaker's."""
     for draft in drafts:
-        if draft.speaker or draft.inherits is not None or draft.voice != "mixed":
+        if draft.speaker or draft.attribution is not None or draft.inherits is not None or draft.voice != "mixed":
             continue
         subject = _statement_subject(tokenize(draft.masked))
         found = find_attribution(f"{subject} said {QUOTE_PLACEHOLDER}.") if subject else None
@@ -799,7 +805,7 @@ def _speakers_across_narration(drafts: list[_Draft]) -> None:
     Roe said. They lie far from the city. “It is a tough area.”' the last sentence is Roe's
     (a paragraph of news gives the floor to one speaker at a time)."""
     for position, draft in enumerate(drafts):
-        if draft.speaker or draft.inherits is not None or draft.voice != "quotation":
+        if draft.speaker or draft.attribution is not None or draft.inherits is not None or draft.voice != "quotation":
             continue
         k = position - 1
         while k >= 0 and drafts[k].paragraph_id == draft.paragraph_id and drafts[k].voice == "narration" \
