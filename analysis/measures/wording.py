@@ -162,24 +162,34 @@ def shared_vocabulary(corpus: Corpus, n: int = 1) -> pd.DataFrame:
 
     Columns: ``story``, ``term``, ``n_outlets`` (how many articles use it),
     ``outlets`` (which, in manifest order), ``total`` (count over the story),
-    and one count column per article id.  ``n_outlets == 1`` is vocabulary only
-    that outlet used.
+    then the count in each article: for one story, one count column per
+    article id; for several stories, ``counts`` ("article_id: count" for each
+    article in ``outlets``, "; " between them), since a column per article of
+    the whole study would grow with articles times terms.  ``n_outlets == 1``
+    is vocabulary only that outlet used.  Sorted by story, then descending
+    ``n_outlets`` and ``total``, ties alphabetical.
     """
-    counts = term_counts(corpus, n)
-    rows = []
-    for story, group in counts.groupby("story", sort=False):
-        order = corpus.articles.loc[corpus.articles["story"] == story, "article_id"].tolist()
-        outlets = dict(zip(corpus.articles["article_id"], corpus.articles["outlet"]))
-        wide = group.pivot_table(index="term", columns="article_id", values="count", fill_value=0)
-        wide = wide.reindex(columns=order, fill_value=0)
-        for term, row in wide.iterrows():
-            used = [a for a in order if row[a] > 0]
-            rows.append({"story": story, "term": term, "n_outlets": len(used),
-                         "outlets": ", ".join(outlets[a] for a in used), "total": int(row.sum()),
-                         **{a: int(row[a]) for a in order}})
-    if not rows:  # no term at all: still the documented columns
-        return pd.DataFrame(columns=["story", "term", "n_outlets", "outlets", "total", *corpus.articles["article_id"]])
-    frame = pd.DataFrame(rows)
+    articles = corpus.articles
+    one_story = articles["story"].nunique() <= 1
+    counts = term_counts(corpus, n)[["story", "article_id", "outlet", "term", "count"]]
+    position = {article_id: i for i, article_id in enumerate(articles["article_id"])}
+    counts = counts.assign(position=counts["article_id"].map(position))
+    counts = counts.sort_values(["story", "term", "position"], kind="stable")
+    by_term = counts.groupby(["story", "term"], sort=False)
+    frame = pd.DataFrame({
+        "n_outlets": by_term.size(),
+        "outlets": by_term["outlet"].agg(", ".join),
+        "total": by_term["count"].sum(),
+    }).reset_index()
+    if one_story:
+        order = articles["article_id"].tolist()
+        wide = counts.pivot(index=["story", "term"], columns="article_id", values="count")
+        wide = wide.reindex(columns=order).fillna(0).astype(int).reset_index()
+        frame = frame.merge(wide, on=["story", "term"], how="left") if len(frame) else \
+            pd.DataFrame(columns=["story", "term", "n_outlets", "outlets", "total", *order])
+    else:
+        labelled = counts["article_id"] + ": " + counts["count"].astype(str)
+        frame["counts"] = labelled.groupby([counts["story"], counts["term"]], sort=False).agg("; ".join).to_numpy()
     return frame.sort_values(["story", "n_outlets", "total", "term"], ascending=[True, False, False, True],
                              kind="stable").reset_index(drop=True)
 
