@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.text.article import analyse_text
+from analysis.text.attribution import TranscriptLabel, transcript_label
 from conftest import speaker
 
 # two people named in full first, then someone else speaks last: a later "he"/"she" whose
@@ -136,3 +137,17 @@ def test_the_first_person_inside_a_turn_is_the_turn_speaker():
     doc = analyse_text("t", "Headline\n\nJane Roe spoke to the show.\n\nDOE: Do you think the plan works?\n\n"
                             "ROE: I think it is working. I think that has been the message. And we decided to go on.")
     assert [s.source for s in doc.sentences] == ["", "Doe", "Jane Roe", "Jane Roe", "Jane Roe"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("DOE: If I may, the plan fails.", TranscriptLabel("Doe")),
+    ("MARY DOE: We will see.", TranscriptLabel("Mary Doe")),
+    ("VIDEO: The minister at the podium.", TranscriptLabel("")),  # a heading's word names no one
+    ("PARTIAL TRANSCRIPT: ...", TranscriptLabel("")),
+    ("BREAKING - DOE: We will see.", TranscriptLabel("")),  # a label after a heading's dash
+    ("Doe: We will see.", None),  # not in capitals
+    ("DOE, THE MINISTER: We will see.", None),  # a comma: a description, not a label
+    ("The plan fails.", None),
+])
+def test_one_reader_of_labels_in_capitals(text, expected):
+    assert transcript_label(text) == expected

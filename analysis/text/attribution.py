@@ -2378,13 +2378,28 @@ def _transcript_turn(lead: LayoutLead) -> Attribution | None:
     return None
 
 
-def transcript_label(text: str) -> str:
-    """The speaker of a transcript label opening ``text`` ('DOE: If I may ...' -> "Doe";
-    :func:`_label_name`), whatever follows it; "" when ``text`` does not open with one.  On its
-    own such a label may be a dateline or a heading ('WASHINGTON: ...'): callers look for a
-    dialogue, two speakers' labels at least."""
+class TranscriptLabel(NamedTuple):
+    """A label in capitals opening a paragraph, before a colon ('ROE: ...', 'VIDEO: ...')."""
+
+    #: the person it names ("ROE" -> "Roe", :func:`_label_name`); "" for a heading's label
+    #: ("VIDEO", "BREAKING NEWS", a label after a dash), which names no one
+    speaker: str
+
+
+def transcript_label(text: str) -> TranscriptLabel | None:
+    """The label in capitals opening ``text`` ('DOE: If I may ...' -> speaker "Doe", 'VIDEO:
+    ...' -> speaker ""), whatever follows it; None when ``text`` does not open with one.  On
+    its own such a label may be a dateline or a heading ('WASHINGTON: ...'): callers look for
+    a dialogue, two speakers' labels at least."""
     lead = _layout_lead(tokenize(text))
-    return _label_name(lead) if lead is not None else ""
+    if lead is None or not all(t.text in _DASHES or _all_capitals(t.text) for t in lead.tokens[:lead.colon]):
+        return None
+    return TranscriptLabel(_label_name(lead))
+
+
+def _all_capitals(word: str) -> bool:
+    """A word with letters, all capitals ("ROE", "J.", "O'NEILL")."""
+    return any(c.isalpha() for c in word) and not any(c.islower() for c in word)
 
 
 def _without_party_tag(head: list[Token]) -> list[Token]:

@@ -568,10 +568,6 @@ def _person_names(text: str) -> list[str]:
     return names
 
 
-#: a paragraph opening with a label in capitals, perhaps inside quotation marks ('"VIDEO: ...')
-_CAPITALS_LABEL = re.compile(r"[\"“„«\s]{0,3}[A-Z][A-Z'’.\- ]{0,30}[A-Z]:")  # bounded: linear on any text
-
-
 def _quoted_turns(drafts: list[_Draft]) -> None:
     """A dialogue set down as quotation paragraphs, each turn opening with its speaker's label
     inside the quotation marks ('"DOE: If I may ...', '"ROE: Well, ...', as some archives print
@@ -581,19 +577,21 @@ def _quoted_turns(drafts: list[_Draft]) -> None:
     a dialogue: labels of two speakers at least, so a single 'WASHINGTON: ...' is never a speaker."""
     opening = [d.position_in_paragraph == 0 and d.text[:1] in _QUOTE_MARKS for d in drafts]
     labels = {position: transcript_label(d.text.lstrip(_QUOTE_MARKS + " "))
-              for position, d in enumerate(drafts)
-              if opening[position] and d.attribution is None and d.voice in ("quotation", "mixed")}
-    if len({label for label in labels.values() if label}) < 2:
+              for position, d in enumerate(drafts) if opening[position]}
+    speakers = {position: label.speaker for position, label in labels.items()
+                if label is not None and drafts[position].attribution is None
+                and drafts[position].voice in ("quotation", "mixed")}
+    if len({speaker for speaker in speakers.values() if speaker}) < 2:
         return
     turn: int | None = None
     for position, draft in enumerate(drafts):
         if draft.position_in_paragraph == 0:
-            if labels.get(position):
+            if speakers.get(position):
                 turn = position
-                draft.attribution = Attribution(labels[position], "name", "person", "", "layout", direct=True)
-                draft.speaker, draft.speaker_source = labels[position], "turn"
+                draft.attribution = Attribution(speakers[position], "name", "person", "", "layout", direct=True)
+                draft.speaker, draft.speaker_source = speakers[position], "turn"
                 continue
-            if opening[position] and _CAPITALS_LABEL.match(draft.text):
+            if labels.get(position) is not None:
                 # a heading's label: no one's words (an attribution naming no one, resolved to none)
                 turn = position
                 draft.attribution = Attribution("", "name", "", "", "layout", direct=True)
