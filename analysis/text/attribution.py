@@ -2358,11 +2358,12 @@ def _layout_lead(tokens: list[Token]) -> LayoutLead | None:
 
 def _label_name(lead: LayoutLead) -> str:
     """The speaker a transcript label gives ("ROE" -> "Roe"): one or two words in capitals, no
-    dash before them and no heading's word ("BREAKING", "UPDATE", "VIDEO"); "" for any other lead."""
+    dash before them and no heading's word ("BREAKING", "VIDEO", "PARTIAL TRANSCRIPT"); "" for
+    any other lead."""
     head = lead.head
     label = all(_is_acronym(t.text) and t.text.isalpha() for t in head) and len(head) <= 2 \
         and len(head[-1].text) > 2
-    if not label or lead.dash >= 0 or head[0].lower in _HEADER_WORDS:
+    if not label or lead.dash >= 0 or any(t.lower in _HEADER_WORDS for t in head):
         return ""
     return " ".join(t.text.title() for t in head)
 
