@@ -2619,12 +2619,32 @@ _SENTENCE_END = frozenset({".", "!", "?"})
 def _final_tag_first(tokens: list[Token], verbs: list[VerbSpan]) -> list[VerbSpan]:
     """The verbs in sentence order, but a final tag first: "Roe promised to fix the pier,
     the mayor said." and "..., said Jane Roe, a pollster." speak for the tag's speaker,
-    not for the subject of an earlier verb of the content (see :func:`_final_tag_start`)."""
-    if len(verbs) < 2 or _final_tag_start(tokens, *verbs[-1][:2]) <= verbs[-2][0]:
-        return verbs  # no final tag, or another verb inside it ("Roe said without further comment.")
+    not for the subject of an earlier verb of the content (see :func:`_final_tag_start`);
+    else a tag inside the sentence first ('Cost estimates, he added, were high.',
+    :func:`_inserted_tag`)."""
+    if len(verbs) < 2:
+        return verbs
+    if _final_tag_start(tokens, *verbs[-1][:2]) <= verbs[-2][0]:  # no final tag, or another verb inside it
+        inserted = next((k for k, (start, end, _) in enumerate(verbs)
+                         if k and _inserted_tag(tokens, start, end, after=verbs[k - 1][1])), 0)
+        return [verbs[inserted]] + verbs[:inserted] + verbs[inserted + 1:]
     if any(end < len(tokens) and tokens[end].text in {":", QUOTE_PLACEHOLDER} for _, end, _ in verbs[:-1]):
         return verbs  # 'Roe said: "..." she added.': the first tag introduces the quotation
     return [verbs[-1]] + verbs[:-1]
+
+
+def _inserted_tag(tokens: list[Token], start: int, end: int, after: int) -> bool:
+    """Whether the verb at ``tokens[start:end]`` tags the sentence from inside it, its short
+    subject and itself set off by commas right after the word read as the verb before it,
+    which ends at ``after``: 'Cost estimates, he added, were high.' is his statement, and
+    "estimates" a noun ('Roe said the plan, he added, ...' keeps Roe's tag)."""
+    if end >= len(tokens) or tokens[end].text != "," or tokens[start].lower.endswith("ing"):
+        return False
+    comma = max((k for k in range(max(0, start - 4), start) if tokens[k].text == ","), default=-1)
+    subject = tokens[comma + 1:start]
+    if comma != after or not subject or any(t.lower in _CLAUSE_OPENERS for t in subject):
+        return False
+    return subject[0].lower in PRONOUNS or subject[0].lower in DETERMINERS or all(_is_cap(t) for t in subject)
 
 
 def _final_tag_start(tokens: list[Token], start: int, end: int) -> int:
