@@ -26,3 +26,13 @@ def test_a_tag_inside_the_sentence_speaks_for_it(sentence, expected):
 ])
 def test_a_first_tag_with_content_after_it_keeps_its_speaker(sentence, expected):
     assert find_attribution(sentence).speaker == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # a spaced hyphen or a double hyphen stands for a dash: the source's name ends before it
+    "The plan would raise $1 trillion over a decade, according to the Budget Office - half a percent of output.",
+    "The tax would fall, according to the Budget Office -- a small change.",
+    "The tax would fall, according to the Budget Office — a small change.",
+])
+def test_according_to_ends_at_a_dash(sentence):
+    assert find_attribution(sentence).speaker.removeprefix("the ") == "Budget Office"

@@ -1949,7 +1949,7 @@ def _data_producer(phrase: list[Token]) -> Attribution | None:
 #: finds a speaker gives it.  The order is the behaviour.
 ACCORDING_PASSES = (_named_publication, _body_behind_data, _name_ends_phrase, _subject_phrase, _data_producer)
 
-_ACCORDING_PHRASE_ENDS = frozenset({",", ".", ";", ":", QUOTE_PLACEHOLDER, "(", "—", "–"})
+_ACCORDING_PHRASE_ENDS = frozenset({",", ".", ";", ":", QUOTE_PLACEHOLDER, "(", "—", "–", "-"})  # "-": " - ", "--"
 
 
 def _according_phrase(tokens: list[Token], i: int) -> list[Token]:
