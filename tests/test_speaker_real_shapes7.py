@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.text.article import analyse_text
 from analysis.text.attribution import find_attribution
+from analysis.text.sentences import split_sentence_spans
+
+
+def _sentences(paragraph: str) -> list[str]:
+    return [paragraph[a:b] for a, b in split_sentence_spans(paragraph)]
+
+
+def speaker_of(*paragraphs: str) -> list[str]:
+    """The speaker of every body sentence of an article made of ``paragraphs``."""
+    return [s.speaker for s in analyse_text("t", "Headline\n\n" + "\n\n".join(paragraphs)).sentences]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -36,3 +47,18 @@ def test_a_first_tag_with_content_after_it_keeps_its_speaker(sentence, expected)
 ])
 def test_according_to_ends_at_a_dash(sentence):
     assert find_attribution(sentence).speaker.removeprefix("the ") == "Budget Office"
+
+
+@pytest.mark.parametrize("paragraph", [
+    '"… There is evidence of fraud. It will happen here."',
+    '"... There is evidence of fraud. It will happen here."',
+    '“. . . There is evidence of fraud. It will happen here.”',
+])
+def test_an_ellipsis_opening_a_quotation_is_not_a_sentence(paragraph):
+    # a quotation taken up again after a cut ('“… There is'): the marks open its first sentence
+    assert [text.split()[-1] for text in _sentences(paragraph)] == ["fraud.", 'here."' if '"' in paragraph else "here.”"]
+
+
+def test_a_quotation_taken_up_again_keeps_its_speaker():
+    assert speaker_of('"We will win," Jane Roe said.', '"… There is evidence of fraud. It will happen here."') \
+        == ["Jane Roe", "Jane Roe", "Jane Roe"]

@@ -192,6 +192,8 @@ def _joins(previous: str, following: str) -> bool:
         return True  # '“... a fiasco.” ― Jo Bloggs': the quotation's signature
     if not any(ch.isalnum() for ch in following):
         return True  # 'Wow !!!': punctuation alone is never a sentence
+    if not any(ch.isalnum() for ch in previous):
+        return True  # '“… There is evidence': nor are the marks that take up a quotation again
     previous = previous[-80:]
     following = following[:200]
     match = _LAST_TOKEN.search(previous)
@@ -261,7 +263,7 @@ def split_sentence_spans(text: str) -> list[tuple[int, int]]:
 
     Punkt (with :data:`~analysis.text.resources.ABBREVIATIONS`), then repairs for news
     text: a piece starting in lower case, or made of punctuation only ("!!"), joins the
-    one before; a cut after a title
+    one before, and a piece of punctuation only ('“…') the one after; a cut after a title
     ("Sen.", "“Mr."), initials ("J.D. Vance"), "No." before a number, an AP state
     after a comma or party tag ("Ga.", "(D-Calif.)") or a question or exclamation
     inside a quotation followed by its attribution ('?” Hollis said.') is undone; a
