@@ -62,3 +62,11 @@ def test_an_ellipsis_opening_a_quotation_is_not_a_sentence(paragraph):
 def test_a_quotation_taken_up_again_keeps_its_speaker():
     assert speaker_of('"We will win," Jane Roe said.', '"… There is evidence of fraud. It will happen here."') \
         == ["Jane Roe", "Jane Roe", "Jane Roe"]
+
+
+@pytest.mark.parametrize("sentence", [
+    'Jane Roe, herself a supporter, drew boos upon saying, "We must unite."',
+    "Jane Roe drew boos after saying the party must unite.",
+])
+def test_a_participle_after_upon_or_after_is_the_subjects(sentence):
+    assert find_attribution(sentence).speaker == "Jane Roe"

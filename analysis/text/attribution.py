@@ -2000,8 +2000,8 @@ _PARTICIPLES = frozenset({"claiming", "saying", "insisting", "adding", "warning"
 
 #: what may come before a participle whose subject is the main clause's: a comma or dash
 #: ('X unveiled the bill, claiming'), or a preposition of manner or time after the main
-#: clause ('X ended the meeting by announcing', 'X backed it while insisting')
-_BEFORE_PARTICIPLE = frozenset({",", "—", "–", "by", "while", "before"}) | frozenset(
+#: clause ('X ended the meeting by announcing', 'X backed it while insisting', 'X drew boos upon saying')
+_BEFORE_PARTICIPLE = frozenset({",", "—", "–", "by", "while", "before", "after", "upon"}) | frozenset(
     # a document of the subject's that says it: 'X released a statement saying ...'
     {"statement", "statements", "letter", "memo", "tweet", "tweets", "post", "message", "video", "ad", "release",
      "note", "op-ed", "email", "e-mail", "speech", "interview", "filing", "report"})
