@@ -70,3 +70,15 @@ def test_a_quotation_taken_up_again_keeps_its_speaker():
 ])
 def test_a_participle_after_upon_or_after_is_the_subjects(sentence):
     assert find_attribution(sentence).speaker == "Jane Roe"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ('"It was awful," remembered Jane Roe, a former aide.', "Jane Roe"),
+    ('"It was awful," Jane Roe remembered.', "Jane Roe"),
+])
+def test_remembered_tags_a_quotation(sentence, expected):
+    assert speaker_of(sentence) == [expected]
+
+
+def test_remembering_a_thing_is_not_speech():
+    assert find_attribution("Jane Roe remembered the day well.") is None
