@@ -145,7 +145,10 @@ def test_the_first_person_inside_a_turn_is_the_turn_speaker():
     ("VIDEO: The minister at the podium.", TranscriptLabel("")),  # a heading's word names no one
     ("PARTIAL TRANSCRIPT: ...", TranscriptLabel("")),
     ("BREAKING - DOE: We will see.", TranscriptLabel("")),  # a label after a heading's dash
-    ("Doe: We will see.", None),  # not in capitals
+    ("Doe: We will see.", TranscriptLabel("Doe", capitals=False)),  # a name's own capitals
+    ("Jane Seitz-Wald: We will see.", TranscriptLabel("Jane Seitz-Wald", capitals=False)),
+    ("Editor's Note: This story was updated.", None),  # a heading's word
+    ("The plan: We will see.", None),  # not a name
     ("DOE, THE MINISTER: We will see.", None),  # a comma: a description, not a label
     ("The plan fails.", None),
 ])

@@ -82,3 +82,25 @@ def test_remembered_tags_a_quotation(sentence, expected):
 
 def test_remembering_a_thing_is_not_speech():
     assert find_attribution("Jane Roe remembered the day well.") is None
+
+
+# a panel set down as a dialogue, each turn opening with its speaker's name before a colon,
+# in the name's own capitals, some turns quoted and some not
+_PANEL = ('"Mary Poe: Seriously, think about this. The tax sounds great."',
+          "Alan Doe: She is right on all of it. But it is the vegetables.",
+          "Poe: Well, nobody likes vegetables.",
+          "Doe: Nobody calls it 'speculation' at home. It gets to be all things to all people.")
+
+
+def test_a_dialogue_of_named_labels_gives_each_turn_its_speaker():
+    assert speaker_of(*_PANEL) == ["Mary Poe", "Mary Poe", "Alan Doe", "Alan Doe", "Poe", "Doe", "Doe"]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # one label alone is no dialogue: a place, a title
+    ("Springfield: The town voted on Monday.", "The council met later."),
+    # headings in a name's capitals are not people, however many
+    ("Bottom Line: The town voted on Monday.", "Next Steps: The council meets in May."),
+])
+def test_labels_that_are_no_dialogue_of_people_give_no_speaker(paragraphs):
+    assert speaker_of(*paragraphs) == ["", ""]

@@ -2380,22 +2380,38 @@ def _transcript_turn(lead: LayoutLead) -> Attribution | None:
 
 
 class TranscriptLabel(NamedTuple):
-    """A label in capitals opening a paragraph, before a colon ('ROE: ...', 'VIDEO: ...')."""
+    """A label opening a paragraph, before a colon ('ROE: ...', 'VIDEO: ...', 'Jane Roe: ...')."""
 
     #: the person it names ("ROE" -> "Roe", :func:`_label_name`); "" for a heading's label
     #: ("VIDEO", "BREAKING NEWS", a label after a dash), which names no one
     speaker: str
+    #: written in capitals; else in a name's own capitals ('Jane Roe:', 'Roe:'), which a title
+    #: or a heading may be too ('Springfield:'): callers read it as a name only in a dialogue
+    capitals: bool = True
 
 
 def transcript_label(text: str) -> TranscriptLabel | None:
-    """The label in capitals opening ``text`` ('DOE: If I may ...' -> speaker "Doe", 'VIDEO:
-    ...' -> speaker ""), whatever follows it; None when ``text`` does not open with one.  On
-    its own such a label may be a dateline or a heading ('WASHINGTON: ...'): callers look for
-    a dialogue, two speakers' labels at least."""
+    """The label opening ``text`` ('DOE: If I may ...' -> speaker "Doe", 'VIDEO: ...' ->
+    speaker "", 'Jane Doe: If I may ...' -> "Jane Doe", not in capitals), whatever follows
+    it; None when ``text`` does not open with one.  On its own such a label may be a dateline
+    or a heading ('WASHINGTON: ...'): callers look for a dialogue, two speakers' labels at
+    least."""
     lead = _layout_lead(tokenize(text))
-    if lead is None or not all(t.text in _DASHES or _all_capitals(t.text) for t in lead.tokens[:lead.colon]):
+    if lead is None:
         return None
-    return TranscriptLabel(_label_name(lead))
+    if all(t.text in _DASHES or _all_capitals(t.text) for t in lead.tokens[:lead.colon]):
+        return TranscriptLabel(_label_name(lead))
+    head = lead.head
+    if lead.dash < 0 and len(lead.prefix) == len(head) <= 3 and all(_name_word(t.text) for t in head) \
+            and not any(_strip_possessive(t.lower) in _HEADER_WORDS for t in head):
+        return TranscriptLabel(" ".join(t.text for t in head), capitals=False)
+    return None
+
+
+def _name_word(word: str) -> bool:
+    """A word written as a name is: a capital, then letters in lower case ("Roe", "Seitz-Wald", "O'Neill")."""
+    letters = word.replace("-", "").replace("'", "").replace("’", "")
+    return letters.isalpha() and letters[:1].isupper() and letters[1:2].islower()
 
 
 def _all_capitals(word: str) -> bool:

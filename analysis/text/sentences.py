@@ -570,36 +570,59 @@ def _person_names(text: str) -> list[str]:
     return names
 
 
-def _quoted_turns(drafts: list[_Draft]) -> None:
-    """A dialogue set down as quotation paragraphs, each turn opening with its speaker's label
-    inside the quotation marks ('"DOE: If I may ...', '"ROE: Well, ...', as some archives print
-    a transcript, one quotation running on over every turn): each turn's sentences are the
-    labelled speaker's, and so are the quotation paragraphs after it with no label of their own
-    (a long answer); a paragraph under a heading's label ('"VIDEO: ...') is no one's.  Only in
-    a dialogue: labels of two speakers at least, so a single 'WASHINGTON: ...' is never a speaker."""
-    opening = [d.position_in_paragraph == 0 and d.text[:1] in _QUOTE_MARKS for d in drafts]
-    labels = {position: transcript_label(d.text.lstrip(_QUOTE_MARKS + " "))
-              for position, d in enumerate(drafts) if opening[position]}
-    speakers = {position: label.speaker for position, label in labels.items()
-                if label is not None and drafts[position].attribution is None
-                and drafts[position].voice in ("quotation", "mixed")}
-    if len({speaker for speaker in speakers.values() if speaker}) < 2:
+def _dialogue_labels(drafts: list[_Draft]) -> dict[int, TranscriptLabel]:
+    """The labels opening paragraphs (:func:`~analysis.text.attribution.transcript_label`) when
+    they set down a dialogue, labels of two speakers at least (so a single 'WASHINGTON: ...'
+    is never a speaker), by position; else none.  A label in a name's own capitals counts only
+    as a full name with a known first name ('Jane Roe:') or its surname ('Roe:'), never a
+    heading such as 'Bottom Line:'."""
+    labels = {}
+    for position, draft in enumerate(drafts):
+        if draft.position_in_paragraph == 0:
+            label = transcript_label(draft.text.lstrip(_QUOTE_MARKS + " "))
+            if label is not None:
+                labels[position] = label
+    full_names = {label.speaker for label in labels.values() if not label.capitals
+                  and len(label.speaker.split()) >= 2 and is_first_name(label.speaker.split()[0])}
+    surnames = {name.split()[-1] for name in full_names}
+    labels = {position: label for position, label in labels.items()
+              if label.capitals or label.speaker in full_names or label.speaker in surnames}
+    people = {label.speaker.split()[-1].lower() for label in labels.values() if label.speaker}
+    return labels if len(people) >= 2 else {}
+
+
+def _dialogue_turns(drafts: list[_Draft]) -> None:
+    """A dialogue set down as labelled paragraphs (:func:`_dialogue_labels`).  A paragraph
+    with no attribution of its own opening with its speaker's label is a turn of that speaker
+    ('Jane Roe: If I may ...', 'ROE: Well, ...'; reported when unquoted, and the rest of its
+    paragraph with it, :func:`_transcript_turns`).  Inside quotation marks ('"DOE: If I may
+    ...', as some archives print a transcript, one quotation running on over every turn), the
+    quotation paragraphs after a turn with no label of their own are that speaker's too (a
+    long answer), up to the next paragraph that is not quoted; a paragraph under a heading's
+    label ('"VIDEO: ...') is no one's."""
+    labels = _dialogue_labels(drafts)
+    if not labels:
         return
     turn: int | None = None
     for position, draft in enumerate(drafts):
+        quoted = draft.text[:1] in _QUOTE_MARKS
         if draft.position_in_paragraph == 0:
-            if speakers.get(position):
+            label = labels.get(position)
+            own = label is not None and label.speaker and draft.attribution is None
+            if label is not None and quoted:
                 turn = position
-                draft.attribution = Attribution(speakers[position], "name", "person", "", "layout", direct=True)
-                draft.speaker, draft.speaker_source = speakers[position], "turn"
+                if own and draft.voice in ("quotation", "mixed"):
+                    draft.attribution = Attribution(label.speaker, "name", "person", "", "layout", direct=True)
+                    draft.speaker, draft.speaker_source = label.speaker, "turn"
+                else:  # a heading's label: no one's words (an attribution naming no one, resolved to none)
+                    draft.attribution = Attribution("", "name", "", "", "layout", direct=True)
                 continue
-            if labels.get(position) is not None:
-                # a heading's label: no one's words (an attribution naming no one, resolved to none)
-                turn = position
-                draft.attribution = Attribution("", "name", "", "", "layout", direct=True)
-                continue
-            if not opening[position]:
-                turn = None  # the dialogue has ended
+            if own:
+                draft.attribution = Attribution(label.speaker, "name", "person", "", "layout", direct=True)
+                draft.voice = voice_of(draft.quoted_share, draft.attribution)
+                draft.speaker, draft.speaker_source = label.speaker, "turn"
+            if not quoted:
+                turn = None  # the quoted dialogue has ended
         if turn is not None and draft.attribution is None and draft.voice != "narration":
             draft.inherits, draft.speaker_source = turn, "turn" if drafts[turn].speaker else ""
 
@@ -616,7 +639,9 @@ def _transcript_turns(drafts: list[_Draft]) -> None:
             draft.attribution, draft.speaker = None, ""
             draft.inherits, draft.speaker_source = turn, "turn"
         elif draft.attribution is not None:
-            unquoted_turn = draft.attribution.rule == "layout" and draft.quoted_share == 0
+            # a turn's label before unquoted words: its paragraph goes on with the same speaker
+            unquoted_turn = draft.attribution.rule == "layout" and (
+                draft.quoted_share == 0 or (draft.speaker_source == "turn" and draft.text[:1] not in _QUOTE_MARKS))
             turn = position if unquoted_turn else None
         elif turn is not None and draft.paragraph_id == drafts[turn].paragraph_id and draft.voice == "narration":
             draft.voice, draft.inherits, draft.speaker_source = "reported", turn, "turn"
@@ -827,7 +852,7 @@ def _inherited_speakers(drafts: list[_Draft]) -> None:
 
 
 #: the speaker passes, in order: each reads what the ones before it wrote
-_SPEAKER_PASSES = (_own_speakers, _interview_answers, _quoted_turns, _transcript_turns, _speakers_by_layout,
+_SPEAKER_PASSES = (_own_speakers, _interview_answers, _dialogue_turns, _transcript_turns, _speakers_by_layout,
                    _speakers_from_before, _speakers_of_statements, _speakers_from_after, _speakers_across_narration,
                    _inherited_speakers)
 
