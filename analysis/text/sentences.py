@@ -578,7 +578,7 @@ def _dialogue_labels(drafts: list[_Draft]) -> dict[int, TranscriptLabel]:
     heading such as 'Bottom Line:'."""
     labels = {}
     for position, draft in enumerate(drafts):
-        if draft.position_in_paragraph == 0:
+        if draft.position_in_paragraph == 0 and ":" in draft.text:  # (no colon, no label: most sentences)
             label = transcript_label(draft.text.lstrip(_QUOTE_MARKS + " "))
             if label is not None:
                 labels[position] = label
