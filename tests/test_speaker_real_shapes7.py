@@ -104,3 +104,19 @@ def test_a_dialogue_of_named_labels_gives_each_turn_its_speaker():
 ])
 def test_labels_that_are_no_dialogue_of_people_give_no_speaker(paragraphs):
     assert speaker_of(*paragraphs) == ["", ""]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a bare name and a comma before "said" cannot be its subject: the tag is set off inside
+    ("And Roe, said Mary Poe, who remains friendly with him, does not forgive or forget.", "Mary Poe"),
+    ("Jane Roe, said Mary Poe, never forgets a slight.", "Mary Poe"),
+    # a name with an apposition keeps its verb
+    ("Roe, 52, said Doe, the mayor, had lied.", "Roe"),
+])
+def test_a_tag_after_a_bare_name_and_a_comma(sentence, expected):
+    assert find_attribution(sentence).speaker == expected
+
+
+def test_a_one_word_name_in_a_tag_after_a_bare_name():
+    assert find_attribution("And Roe, said Poe, who remains friendly with him, never forgets.").speaker == "Poe"
+    assert find_attribution("Roe, said Tuesday, the plan fails.").speaker != "Tuesday"

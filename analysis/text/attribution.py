@@ -2516,18 +2516,22 @@ def _layout_speaker(tokens: list[Token]) -> Attribution | None:
 def _parenthetical_tag(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
     """'The paradox of the plan, says Jane Roe, a historian, is that it works.': a tag set
     off by commas after a subject that is no name names its speaker after the verb, with the
-    sentence going on after the name (a named subject keeps the verb: 'Roe, 52, said Doe,
-    the mayor, had lied')."""
+    sentence going on after the name (a named subject with an apposition keeps the verb: 'Roe,
+    52, said Doe, the mayor, had lied'; one without cannot: 'And Roe, said Jane Doe, a friend,
+    never forgets' is Doe's)."""
     if verb_start == 0 or tokens[verb_start - 1].text != "," or tokens[verb_start].lower.endswith("ing"):
         return None
     k = verb_end
     while k < len(tokens) and (_is_cap(tokens[k]) or (tokens[k].lower in CONNECTORS and k > verb_end)):
         k += 1
-    if k - verb_end < 2 or k >= len(tokens) or tokens[k].text != "," or k + 1 >= len(tokens):
+    if k == verb_end or k >= len(tokens) or tokens[k].text != "," or k + 1 >= len(tokens):
         return None
     before = _subject_before(tokens, verb_start, verb_end)
-    if before is not None and before.kind == "name":
-        return None
+    bare_name = before is not None and before.kind == "name" \
+        and not any(t.text == "," for t in tokens[before.tag[0][0]:verb_start - 1])
+    if (before is not None and before.kind == "name" and not bare_name) or (k - verb_end < 2 and not bare_name) \
+            or tokens[verb_end].lower in _TIME_WORDS:
+        return None  # (a name with an apposition keeps its verb; a bare name and a comma cannot: 'And Roe, said Doe, ...')
     found = _inverted(tokens, verb_start, verb_end)
     if found is None or found.kind != "name":
         return None
