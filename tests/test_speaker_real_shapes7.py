@@ -120,3 +120,26 @@ def test_a_tag_after_a_bare_name_and_a_comma(sentence, expected):
 def test_a_one_word_name_in_a_tag_after_a_bare_name():
     assert find_attribution("And Roe, said Poe, who remains friendly with him, never forgets.").speaker == "Poe"
     assert find_attribution("Roe, said Tuesday, the plan fails.").speaker != "Tuesday"
+
+
+def sources_of(*paragraphs: str) -> list[str]:
+    """The canonical source of every body sentence of an article made of ``paragraphs``."""
+    return [s.source for s in analyse_text("t", "Headline\n\n" + "\n\n".join(paragraphs)).sentences]
+
+
+def test_a_possessive_name_opens_a_noun_phrase_not_a_subject():
+    # "Roe's son, Grant," is Grant; "Roe's son" someone other than Roe; "Roe's lawyer" speaks for Roe
+    assert sources_of("Curt Roe was fired on Monday.",
+                      "Roe's son, Grant, defended his father on Facebook, saying he is no bigot.")[1] == "Grant"
+    assert sources_of("Curt Roe was fired on Monday.",
+                      "Roe's son defended his father, saying he is no bigot.")[1] == ""
+    assert sources_of("Curt Roe was fired on Monday.",
+                      "Roe's lawyer filed a motion, saying the case fails.")[1] == "Curt Roe"
+    assert sources_of("Amazon said sales rose.",
+                      "Japan's central bank ended its meeting by announcing it would buy funds.")[1] \
+        == "Japan's central bank"  # a body of its own, not the company that spoke last
+
+
+def test_a_month_in_the_possessive_owns_nothing():
+    assert sources_of("Jane Roe said the race was close.",
+                      "Most voters back her, according to July's Daily Ledger poll.")[1] != "July"

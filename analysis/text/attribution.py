@@ -2117,11 +2117,29 @@ def _main_subject(tokens: list[Token], start: int, end: int) -> Subject | None:
             if _role_before_name(tokens, k, end):
                 continue  # "Democratic front-runner Jane Roe was ...": the name is further on
             prev = tokens[k - 1]
+            if _is_possessive(prev) and _is_cap(prev):
+                return _owned_subject(tokens, k - 1, end)
             if (_is_cap(prev) or prev.lower in PRONOUNS or prev.text == ")") \
                     and (nxt.lower not in BLOCK_IN_SUBJECT or nxt.lower in _MAIN_AUXILIARIES) \
                     and not _opening_word(tokens, start, k):
                 return analyse_subject(tokens[start:k])
             return None
+    return None
+
+
+def _owned_subject(tokens: list[Token], possessive: int, end: int) -> Subject | None:
+    """"Roe's son, Grant, defended ...", "Japan's central bank ended ...": a possessive name
+    and up to three lower-case words after it are one noun phrase, up to a word that reads as
+    its verb (or a comma closing an apposition); the name alone is not the subject."""
+    start = next((a for a, b in _name_runs(tokens[:possessive + 1]) if b == possessive + 1), possessive)
+    for k in range(possessive + 2, min(end, possessive + 5)):
+        word = tokens[k]
+        if word.text == ",":
+            return _subject_with_inserted_phrase(tokens, start, k, end)
+        if not word.text.isalpha() or not word.text.islower():
+            return None
+        if word.lower in _MAIN_AUXILIARIES or (_reads_as_verb(word.lower) and word.lower not in BLOCK_IN_SUBJECT):
+            return analyse_subject(tokens[start:k])
     return None
 
 

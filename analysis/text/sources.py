@@ -634,6 +634,11 @@ class ArticleSources:
         body = self._body_of_theirs(words, position)
         if body is not None:
             return body
+        owner = _owner(text)
+        if owner and words[-1] not in PERSONAL_BODIES and not _describes_organisation(words, hint, text):
+            # "Roe's lawyer", "Roe's spokesman": someone speaking for the one named (relations,
+            # "Roe's son", were settled above as someone else)
+            return self.resolve(Attribution(owner, "name", "", "", "subject"), position)
         key = " ".join(words)
         definite = text.lower().startswith("the ")
         if key in self.descriptions and definite and not self._new_subject(self.descriptions[key], position):
@@ -900,11 +905,27 @@ ex-wife ex-husband predecessor successor challenger challengers detractors""".sp
 
 
 def _someone_of_theirs(text: str) -> bool:
-    """Whether a description is someone related to a person named by a possessive pronoun
-    ("his wife", "her longtime friend", "their critics"): another person, not the one the
-    pronoun means, and not someone who speaks for them (as "his spokesman" does)."""
+    """Whether a description is someone related to a person named by a possessive pronoun or
+    name ("his wife", "her longtime friend", "their critics", "Roe's daughter"): another person,
+    not the one the pronoun or name means, and not someone who speaks for them (as "his
+    spokesman" does)."""
     words = text.lower().split()
-    return len(words) >= 2 and words[0] in {"his", "her", "their"} and _strip_possessive(words[-1]) in RELATION_NOUNS
+    of_someone = words[0] in {"his", "her", "their"} or bool(_owner(text))
+    return len(words) >= 2 and of_someone and _strip_possessive(words[-1]) in RELATION_NOUNS
+
+
+def _owner(text: str) -> str:
+    """The name a description opens with in the possessive ("Jane Roe" of "Jane Roe's lawyer",
+    "Japan" of "Japan's central bank"), or ""."""
+    written = text.split()
+    for k, word in enumerate(written[:4]):
+        if not word[:1].isupper():
+            return ""
+        if _strip_possessive(word) != word:
+            if k + 1 == len(written) or _strip_possessive(word).lower() in _NOT_NAMES:
+                return ""  # ("July's poll": a month's, no one's)
+            return " ".join(written[:k] + [_strip_possessive(word)])
+    return ""
 
 
 def _plural_people(text: str, hint: str) -> bool:
