@@ -143,3 +143,17 @@ def test_a_possessive_name_opens_a_noun_phrase_not_a_subject():
 def test_a_month_in_the_possessive_owns_nothing():
     assert sources_of("Jane Roe said the race was close.",
                       "Most voters back her, according to July's Daily Ledger poll.")[1] != "July"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a participle speaks for the subject of the clause nearest it
+    ("It was a potent punch by the two women, as Mrs. Roe echoed the criticism, saying Mr. Doe was a fraud.",
+     "Mrs. Roe"),
+    ("But a few days later, Jane Roe reversed herself again, telling reporters the law is set.", "Jane Roe"),
+    ("While business leaders push for free trade, Mr. Doe has rallied thousands by promising tariffs.", "Mr. Doe"),
+    # never a state after its place
+    ("On Sunday, Pastor Jane Roe stood at her pulpit in Burlington, Iowa, and, head bowed, prayed aloud, saying the "
+     "vote was a duty.", "Pastor Jane Roe"),
+])
+def test_a_participle_speaks_for_the_nearest_clause_subject(sentence, expected):
+    assert find_attribution(sentence).speaker == expected

@@ -2038,8 +2038,11 @@ def _participle(tokens: list[Token]) -> Attribution | None:
         if tokens[i].lower in _PARTICIPLES and tokens[i - 1].lower in _BEFORE_PARTICIPLE \
                 and (tokens[i - 1].text == "," or i >= 4 or (i == 3 and tokens[2].lower == "by")) \
                 and _speech_participle(tokens, i):  # ("He began by saying")
-            starts = [0] + [k + 1 for k in range(min(i - 1, 30)) if tokens[k].text == ","]
-            for start in starts:
+            # the clause nearest the participle first ('It was a blow, as Roe echoed it, saying'),
+            # never a state after its place ('in Burlington, Iowa, and, citing ...')
+            starts = [0] + [k + 1 for k in range(min(i - 1, 30)) if tokens[k].text == ","
+                            and not _state_after_place(tokens, k + 1)]
+            for start in reversed(starts):
                 found = _main_subject(tokens, start, i)
                 if found:
                     return Attribution(*found, "", "participle")
