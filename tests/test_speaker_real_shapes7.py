@@ -157,3 +157,9 @@ def test_a_month_in_the_possessive_owns_nothing():
 ])
 def test_a_participle_speaks_for_the_nearest_clause_subject(sentence, expected):
     assert find_attribution(sentence).speaker == expected
+
+
+def test_a_relation_needs_a_description_of_two_words():
+    from analysis.text.sources import _someone_of_theirs
+    assert [_someone_of_theirs(text) for text in ("", "son", "his son", "Roe's son", "the son")] == \
+        [False, False, True, True, False]

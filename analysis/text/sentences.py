@@ -70,8 +70,8 @@ class Sentence(NamedTuple):
     sentence ending in a colon that names its speaker: 'Roe issued this statement:', or that names no one right after a quoted
     speaker: 'Roe said, “...”' then 'Transcript as follows:'), "signature" (a quotation before a
     paragraph signing it: '― Jane Roe'), "turn" (a sentence after a transcript label in its
-    paragraph: 'ROE: We will not back down. The vote is ours.', or an interview's answer
-    after 'A:'), "statement" (a partly quoted
+    paragraph: 'ROE: We will not back down. The vote is ours.', a dialogue's turn after its
+    speaker's name: 'Jane Roe: ...', or an interview's answer after 'A:'), "statement" (a partly quoted
     sentence, its subject's: 'Roe issued a statement, “...”', 'Roe thanked the council for
     “...”') or ""; ``source`` the canonical source in the article ("Boris Bondarev",
     "UN Watch", "unnamed"; "" for narration or when unresolved), ``source_kind`` person,
@@ -608,7 +608,7 @@ def _dialogue_turns(drafts: list[_Draft]) -> None:
         quoted = draft.text[:1] in _QUOTE_MARKS
         if draft.position_in_paragraph == 0:
             label = labels.get(position)
-            own = label is not None and label.speaker and draft.attribution is None
+            own = label is not None and bool(label.speaker) and draft.attribution is None
             if label is not None and quoted:
                 turn = position
                 if own and draft.voice in ("quotation", "mixed"):

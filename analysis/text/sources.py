@@ -910,8 +910,9 @@ def _someone_of_theirs(text: str) -> bool:
     not the one the pronoun or name means, and not someone who speaks for them (as "his
     spokesman" does)."""
     words = text.lower().split()
-    of_someone = words[0] in {"his", "her", "their"} or bool(_owner(text))
-    return len(words) >= 2 and of_someone and _strip_possessive(words[-1]) in RELATION_NOUNS
+    if len(words) < 2 or _strip_possessive(words[-1]) not in RELATION_NOUNS:
+        return False
+    return words[0] in {"his", "her", "their"} or bool(_owner(text))
 
 
 def _owner(text: str) -> str:
