@@ -25,7 +25,7 @@ NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
 ROW_HEIGHT_LIMITS = {"00-overview.ipynb": 120}
 
 MEASURE = """() => [...document.querySelectorAll('.jp-OutputArea-output')]
-    .filter(o => o.querySelector('table') && o.offsetParent !== null)
+    .filter(o => o.querySelector('table'))
     .map(o => { const t = o.querySelector('table');
                 return {area: o.clientWidth, table: Math.ceil(t.getBoundingClientRect().width),
                         tallest_row: Math.max(0, ...[...t.querySelectorAll('tr')].map(r => r.getBoundingClientRect().height)),
@@ -54,10 +54,10 @@ def measure_in_lab(lab, path, screenshot) -> list[dict]:
     NotebookNotary(data_dir=str(data)).sign(executed)
     nbformat.write(executed, root / path.name)
     with open_page(1366, 900) as (page, _):
-        page.goto(f"{base}/lab/tree/{path.name}?token={token}")
-        # upper bounds for a hang, not time limits: on a busy machine the lab may take minutes.
-        # Visible ones only: the lab reopens the notebooks of earlier tests as hidden tabs, whose
-        # cells come first in the page
+        # a workspace of its own: the default one reopens the notebooks of earlier tests as tabs,
+        # which hid this one's cells or took the focus from it
+        page.goto(f"{base}/lab/workspaces/{path.stem}/tree/{path.name}?token={token}")
+        # upper bounds for a hang, not time limits: on a busy machine the lab may take minutes
         page.wait_for_selector(".jp-Notebook .jp-Cell >> visible=true", timeout=LAB_WAIT_MS)
         page.wait_for_selector(".jp-OutputArea-output table >> visible=true", timeout=LAB_WAIT_MS)
         page.wait_for_timeout(500)
