@@ -141,8 +141,9 @@ def test_a_possessive_name_opens_a_noun_phrase_not_a_subject():
 
 
 def test_a_month_in_the_possessive_owns_nothing():
+    # (the train shape: "According to July's Washington Post/ABC News polling")
     assert sources_of("Jane Roe said the race was close.",
-                      "Most voters back her, according to July's Daily Ledger poll.")[1] != "July"
+                      "According to July's Daily Ledger/Acme News polling, most voters back her.")[1] != "July"
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

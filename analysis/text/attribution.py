@@ -2548,11 +2548,12 @@ def _parenthetical_tag(tokens: list[Token], verb_start: int, verb_end: int) -> A
     if k == verb_end or k >= len(tokens) or tokens[k].text != "," or k + 1 >= len(tokens):
         return None
     before = _subject_before(tokens, verb_start, verb_end)
-    bare_name = before is not None and before.kind == "name" \
-        and not any(t.text == "," for t in tokens[before.tag[0][0]:verb_start - 1])
-    if (before is not None and before.kind == "name" and not bare_name) or (k - verb_end < 2 and not bare_name) \
-            or tokens[verb_end].lower in _TIME_WORDS:
-        return None  # (a name with an apposition keeps its verb; a bare name and a comma cannot: 'And Roe, said Doe, ...')
+    named = before is not None and before.kind == "name"
+    # a name with an apposition keeps its verb; a bare name and a comma cannot ('And Roe, said
+    # Doe, ...'), and then one capitalised word after the verb is a name enough
+    bare_name = named and not any(t.text == "," for t in tokens[before.tag[0][0]:verb_start - 1])
+    if ((named or k - verb_end < 2) and not bare_name) or tokens[verb_end].lower in _TIME_WORDS:
+        return None
     found = _inverted(tokens, verb_start, verb_end)
     if found is None or found.kind != "name":
         return None

@@ -608,19 +608,21 @@ def _dialogue_turns(drafts: list[_Draft]) -> None:
         quoted = draft.text[:1] in _QUOTE_MARKS
         if draft.position_in_paragraph == 0:
             label = labels.get(position)
-            own = label is not None and bool(label.speaker) and draft.attribution is None
-            if label is not None and quoted:
-                turn = position
-                if own and draft.voice in ("quotation", "mixed"):
-                    draft.attribution = Attribution(label.speaker, "name", "person", "", "layout", direct=True)
-                    draft.speaker, draft.speaker_source = label.speaker, "turn"
-                else:  # a heading's label: no one's words (an attribution naming no one, resolved to none)
-                    draft.attribution = Attribution("", "name", "", "", "layout", direct=True)
-                continue
+            # a turn: a speaker's label on a paragraph with no attribution of its own (inside
+            # quotation marks, one that holds quoted words)
+            own = label is not None and bool(label.speaker) and draft.attribution is None \
+                and (not quoted or draft.voice in ("quotation", "mixed"))
             if own:
                 draft.attribution = Attribution(label.speaker, "name", "person", "", "layout", direct=True)
-                draft.voice = voice_of(draft.quoted_share, draft.attribution)
                 draft.speaker, draft.speaker_source = label.speaker, "turn"
+                if not quoted:
+                    draft.voice = voice_of(draft.quoted_share, draft.attribution)
+            elif label is not None and quoted:
+                # a heading's label: no one's words (an attribution naming no one, resolved to none)
+                draft.attribution = Attribution("", "name", "", "", "layout", direct=True)
+            if label is not None and quoted:
+                turn = position
+                continue
             if not quoted:
                 turn = None  # the quoted dialogue has ended
         if turn is not None and draft.attribution is None and draft.voice != "narration":
