@@ -274,6 +274,23 @@ def _is_person_name(name: str) -> bool:
     return 2 <= len(_bare(name)[0].split()) <= 4
 
 
+#: relatives named by a first name alone in news: "his wife, Jane," (not "his critics, ...")
+_KIN = frozenset("""wife husband son daughter mother father brother sister grandmother grandfather uncle aunt
+cousin nephew niece partner girlfriend boyfriend fiancee fiance widow widower""".split())
+
+
+def _relative_named(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether the one-word run ``tokens[start:end]`` is a first name set off by commas after
+    a relative of someone ("his wife, Jane,", "Roe's son, Hunter,"): a person, though named by
+    one word."""
+    if end - start != 1 or start < 3 or not is_first_name(tokens[start].text):
+        return False
+    if tokens[start - 1].text != "," or (end < len(tokens) and tokens[end].text not in {",", "."}):
+        return False
+    owner = tokens[start - 3]
+    return tokens[start - 2].lower in _KIN and (owner.lower in {"his", "her", "their"} or _is_possessive(owner))
+
+
 def _titled(words: list[str], name: str) -> bool:
     """Whether a one-word name was written after a person's title or honorific ("Sen.
     Roe", "Mr. Roe", "President Roe"): a person though named by one word."""
@@ -377,10 +394,12 @@ def _name_match(words: list[str], kind: str, entity: Entity) -> str:
 def _person_name_match(words: list[str], known: list[str]) -> str:
     """A name against a person's ``known`` words: "Roe" or "Jane" is one name of
     "Jane Roe"; "Jane Roe" and "Jane Q. Roe" are her in full, and so is "Jane Roe" of a
-    person known only as "Roe"."""
+    person known only as "Roe", or only by her first name, "Jane" ("his wife, Jane,")."""
     if len(words) == 1:
         return _ONE_NAME_OF_PERSON if words[0] in (known[-1], known[0]) else ""
     if words[-1] == known[-1] and (words[0] == known[0] or len(known) == 1):
+        return _FULL
+    if len(known) == 1 and words[0] == known[0] and is_first_name(known[0]):
         return _FULL
     if _ends_with(words, known) or _ends_with(known, words):
         return _FULL
@@ -510,7 +529,7 @@ class ArticleSources:
             if acronym is not None:
                 entity.aliases.add(acronym.text.lower())
             entity.company = entity.company or _is_company(name, tokens[max(0, start - 1):start])
-        elif hint == "person" and (_is_person_name(name) or _titled(words, name)) \
+        elif hint == "person" and (_is_person_name(name) or _titled(words, name) or _relative_named(tokens, start, end)) \
                 and not _after_article(tokens, start):
             entity, _ = self.add_name(name, "person", position, False)
             age = _age_after(tokens, end)

@@ -1,0 +1,35 @@
+"""Real-news shapes (PolNeAR train, issue 26), eighth set: each on an INVENTED text of the same
+form; the expected sources are read off the text by hand."""
+from __future__ import annotations
+
+from analysis.text.article import analyse_text
+
+
+def sources_of(*paragraphs: str) -> list[str]:
+    """The canonical source of every body sentence of an article made of ``paragraphs``."""
+    return [s.source for s in analyse_text("t", "Headline\n\n" + "\n\n".join(paragraphs)).sentences]
+
+
+def test_a_relative_named_by_first_name_alone_is_who_she_means():
+    # "his wife, Jane,": a person named by a first name alone, after the relation that says who
+    # she is; a man whose first name says nothing of his sex spoke before her
+    sources = sources_of(
+        "Sen. Terry Roe toured the state on Monday, and Roe said the tour went well.",
+        "But his wife, Jane, offered a preview of his thinking in an interview.",
+        '"If he wins, he will keep going," she said.')
+    assert sources == ["Terry Roe", "", "Jane"]
+    # the first name stays a person's only after a relation: "the firm, Acme," is no one
+    sources = sources_of(
+        "Sen. Terry Roe toured the state on Monday, and Roe said the tour went well.",
+        "But the project, Jane, was shelved.",
+        '"We will keep going," he said.')
+    assert sources == ["Terry Roe", "", "Terry Roe"]
+
+
+def test_a_relative_named_by_first_name_is_the_same_person_when_named_in_full():
+    # "her husband, Tom," and later "Tom Roe": one person, known by his full name from then on
+    sources = sources_of(
+        "Jane Roe and her husband, Tom, were greeted at the door.",
+        '"It goes in one ear and out the other," Tom Roe said of the scandals.',
+        '"She is a friend," Tom told a neighbour.')
+    assert sources == ["", "Tom Roe", "Tom Roe"]
