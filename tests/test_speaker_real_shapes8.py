@@ -33,3 +33,14 @@ def test_a_relative_named_by_first_name_is_the_same_person_when_named_in_full():
         '"It goes in one ear and out the other," Tom Roe said of the scandals.',
         '"She is a friend," Tom told a neighbour.')
     assert sources == ["", "Tom Roe", "Tom Roe"]
+
+
+def test_a_person_named_again_by_surname_alone_is_mentioned_again():
+    # "Roe" alone is Jane Roe named again, and more recently than the man who opened the
+    # sentence before; his first name says nothing of his sex, hers does
+    sources = sources_of(
+        "Sen. Chris Doe and Jane Roe debated on Monday.",
+        "Doe also did not hold back.",
+        "Two weeks after Roe lost her cool on a rope line, jabbing her finger at an activist as she"
+        ' angrily said, "I am so sick of it."')
+    assert sources[2] == "Jane Roe"

@@ -516,7 +516,8 @@ class ArticleSources:
     def _add_mention(self, tokens: list[Token], start: int, end: int, position: int) -> None:
         """The run of capitalised ``tokens[start:end]`` as an organisation ("Norvale Minerals",
         "United Nations (UN)") or a person of two to four words ("Jane Roe, 41,"), else nothing
-        ("In Italy", "the Roe family")."""
+        ("In Italy", "the Roe family"); a known person named again by one name ("Roe") is
+        mentioned again, so a later "she" may mean her."""
         words = _without_opener([t.text for t in tokens[start:end]])
         if not words:
             return
@@ -535,6 +536,10 @@ class ArticleSources:
             age = _age_after(tokens, end)
             if age:
                 entity.age = age
+        elif hint == "person" and len(words) == 1 and not _after_article(tokens, start):
+            entity = self.find_name(_bare(name)[0], "person")
+            if entity is not None and entity.kind == "person":
+                entity.mentioned = position
 
     def note_subject(self, text: str, position: int, register: bool = False) -> None:
         """Mark the known person whose name opens a clause of the sentence as its subject
