@@ -44,3 +44,13 @@ def test_a_person_named_again_by_surname_alone_is_mentioned_again():
         "Two weeks after Roe lost her cool on a rope line, jabbing her finger at an activist as she"
         ' angrily said, "I am so sick of it."')
     assert sources[2] == "Jane Roe"
+
+
+def test_the_subject_of_a_question_answers_it():
+    # "Was Roe satisfied with Doe's answer?": Roe opens the question, after "Was", and answers it
+    sources = sources_of(
+        "At a coffee shop last month, Tom Roe told Sen. Mark Doe about his job.",
+        "But Doe only briefly explained the visa rules, citing Canada's efforts.",
+        "Was Roe satisfied with Doe's response?",
+        '"To a point," he said.')
+    assert sources[3] == "Tom Roe"

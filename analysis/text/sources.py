@@ -48,6 +48,10 @@ _NOT_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sund
 may june july august september october november december last next this every today""".split())
 
 
+#: auxiliaries that open a question about a clause's subject: "Was Roe satisfied ...?", "Does Roe ...?"
+_QUESTION_OPENERS = frozenset({"is", "was", "are", "were", "does", "did", "do", "has", "have", "had"})
+
+
 #: capitalised only because they open a sentence: never the first word of a name (prepositions,
 #: quantifiers and auxiliaries too: "Besides Roe's plan", "Several Roe aides", "Does Roe ...")
 _OPENERS = frozenset("""in as while but and if when after before since although though because at on for from
@@ -552,6 +556,9 @@ class ArticleSources:
         for start in starts:
             while start < len(tokens) and tokens[start].lower in _OPENERS and tokens[start].lower not in {"it", "he", "she"}:
                 start += 1
+            if start not in runs and start >= 1 and tokens[start - 1].lower in _QUESTION_OPENERS:
+                # "Was Roe satisfied ...?": the auxiliary opening a question was read as the name's first word
+                runs[start] = next((e for s, e in runs.items() if s < start < e), start)
             for first, end in _subject_runs(tokens, start, runs):
                 if _is_possessive(tokens[end - 1]):
                     continue  # "Roe's plan may work, said Doe": Roe owns the subject, is not it
