@@ -3,12 +3,15 @@
     python scripts/benchmark.py --repeat 3                      # N = 1,000 and 10,000
     python scripts/benchmark.py --sizes 200 --repeat 1          # a quick look
     python scripts/benchmark.py --sizes 10000 100000 --methods stream   # flat memory
+    python scripts/benchmark.py --corpus study/ --methods loop-N,pipeline   # your own articles
 
 The corpus is built, with a fixed seed, from the paragraphs of the articles in the
 data folder: each synthetic article has a headline and body paragraphs drawn at
 random (with a caption or promo line now and then) up to about 580 words.  Every
 sentence gets a made-up word of its own ("refbqzk"), so no cache keyed on repeated
-text (or repeated words) can help either side.
+text (or repeated words) can help either side.  ``--corpus FOLDER`` times a data folder
+of real articles instead (its ``manifest.csv``, as ``python -m analysis import`` writes
+it); ``--sizes`` is then ignored.
 
 Methods (``--methods``; each run is a fresh Python process):
 
@@ -332,6 +335,8 @@ def main() -> None:
     parser.add_argument("--single-max", type=int, default=1000, help="largest size for the one-process loop")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--chunk-size", type=int, default=100)
+    parser.add_argument("--corpus", type=Path,
+                        help="time this data folder (its manifest.csv) instead of synthetic corpora")
     parser.add_argument("--run", help=argparse.SUPPRESS)
     parser.add_argument("--data", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
@@ -342,17 +347,25 @@ def main() -> None:
 
     import pandas as pd
 
+    import analysis
+
     methods = [m for m in args.methods.split(",") if m] + (["dask"] if args.dask else [])
     unknown = set(methods) - set(ALL_METHODS)
     if unknown:
         sys.exit(f"unknown methods: {', '.join(sorted(unknown))}")
+    if args.corpus is not None and not (args.corpus / "manifest.csv").is_file():
+        sys.exit(f"{args.corpus}: no manifest.csv (a data folder as `python -m analysis import` writes it)")
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, Python {sys.version.split()[0]}; "
           f"workers {args.workers}, chunks of {args.chunk_size}, {args.repeat} interleaved run(s), medians",
           file=sys.stderr)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for n in args.sizes:
-            folder = build_corpus(n, Path(tmp) / f"n{n}")
+        for n in [None] if args.corpus is not None else args.sizes:
+            if n is None:
+                folder = args.corpus
+                n = len(analysis.read_manifest(folder))
+            else:
+                folder = build_corpus(n, Path(tmp) / f"n{n}")
             todo = [m for m in methods if m != "loop-1" or n <= args.single_max]
             runs: dict[str, list[dict]] = {m: [] for m in todo}
             reference = None
