@@ -456,7 +456,12 @@ class ArticleSources:
         if not words:
             return None
         best = organisation = None
+        lowered, wanted = name.lower(), set(words)
         for entity in self.entities:
+            # every way to match shares a word with the entity's name or is one of its aliases:
+            # the cheap test first (an article names dozens of entities, and is read name by name)
+            if wanted.isdisjoint(entity.words) and lowered not in entity.aliases:
+                continue
             if not _may_name(words, kind, gender, entity):
                 continue
             if _is_known_form(name, entity):
