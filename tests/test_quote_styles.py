@@ -90,18 +90,3 @@ def test_two_phrases_quoted_in_one_statement_both_nest():
     assert _quoted([text], spans, 0) == ['"The plan is “fair” and “final,” and we will keep it,"']
     assert _quoted([text], spans, 1) == ["“fair”", "“final,”"]
     assert problems == []
-
-
-def test_a_closing_curly_mark_where_a_paragraph_opens_its_quotation_opens():
-    # a typo in the source: the paragraph's first mark faces the wrong way ('” … they are ...,”')
-    text = "” … they are nothing like him,” she said in March. “He would be appalled.”"
-    spans, problems = find_quote_spans([text])
-    assert _quoted([text], spans, 0) == ["” … they are nothing like him,”", "“He would be appalled.”"]
-    assert problems == []
-    article = "Invented headline for a test\n\nJane Roe was critical of the candidates.\n\n" + text
-    sentences = analyse_text("t", article).sentences
-    assert [(s.voice, s.source) for s in sentences[1:]] == [("quotation", "Jane Roe")] * 2
-    # nothing pairs with it: a closing mark left over from the paragraph before stays a stray
-    text = "” said Jane Roe, a council member."
-    spans, problems = find_quote_spans([text])
-    assert spans == [] and len(problems) == 1

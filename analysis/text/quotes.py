@@ -15,8 +15,7 @@ a double mark, the quotation continues (same ``quote_id``); otherwise the open
 quote is closed at the paragraph end and flagged ``closed=False``.  A double mark
 of the other style (curly inside straight, or straight inside curly) nests when the
 outer quotation still closes or runs on; one of the same style closes the one open.
-An opening curly mark typed after text and before a space (``here,“ said``) closes; a
-closing one that starts a paragraph and pairs with a later closing mark (``” … like him,”``) opens.
+An opening curly mark typed after text and before a space (``here,“ said``) closes.
 """
 from __future__ import annotations
 
@@ -130,14 +129,6 @@ def _other_style(text: str, i: int, stack: list[tuple[str, int, int]], runs_on: 
     return inner % 2 == 0 and inner <= 4 and (straight_outer or "“" not in between)
 
 
-def _pairs_with_a_closing_mark(text: str, i: int) -> bool:
-    """Whether a closing double mark comes after ``text[i]`` with no opening one between: then
-    a closing mark at ``i``, where a paragraph starts and nothing can be open, stands for an
-    opening one (a closing mark left over from the paragraph before pairs with nothing)."""
-    close = text.find(DOUBLE_CLOSE, i + 1)
-    return close > 0 and DOUBLE_OPEN not in text[i + 1:close]
-
-
 def find_quote_spans(paragraphs: list[str]) -> tuple[list[QuoteSpan], list[str]]:
     """Scan ``paragraphs`` (in reading order) and return ``(spans, problems)``.
 
@@ -176,8 +167,6 @@ def find_quote_spans(paragraphs: list[str]) -> tuple[list[QuoteSpan], list[str]]
             if mark is None:
                 continue
             kind, direction = mark
-            if i == lead and text[i] == DOUBLE_CLOSE and _pairs_with_a_closing_mark(text, i):
-                direction = "open"  # facing the wrong way where the paragraph's quotation opens: '” … not like him,” she said'
             if direction == "either":
                 direction = "close" if open_count[kind] else "open"
             if direction == "open":
