@@ -353,19 +353,21 @@ def main() -> None:
     unknown = set(methods) - set(ALL_METHODS)
     if unknown:
         sys.exit(f"unknown methods: {', '.join(sorted(unknown))}")
-    if args.corpus is not None and not (args.corpus / "manifest.csv").is_file():
-        sys.exit(f"{args.corpus}: no manifest.csv (a data folder as `python -m analysis import` writes it)")
+    corpus_size = None
+    if args.corpus is not None:
+        if not (args.corpus / "manifest.csv").is_file():
+            sys.exit(f"{args.corpus}: no manifest.csv (a data folder as `python -m analysis import` writes it)")
+        try:
+            corpus_size = len(analysis.read_manifest(args.corpus))
+        except analysis.InputDataError as error:
+            sys.exit(str(error))
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, Python {sys.version.split()[0]}; "
           f"workers {args.workers}, chunks of {args.chunk_size}, {args.repeat} interleaved run(s), medians",
           file=sys.stderr)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for n in [None] if args.corpus is not None else args.sizes:
-            if n is None:
-                folder = args.corpus
-                n = len(analysis.read_manifest(folder))
-            else:
-                folder = build_corpus(n, Path(tmp) / f"n{n}")
+        for n in [corpus_size] if corpus_size is not None else args.sizes:
+            folder = args.corpus if corpus_size is not None else build_corpus(n, Path(tmp) / f"n{n}")
             todo = [m for m in methods if m != "loop-1" or n <= args.single_max]
             runs: dict[str, list[dict]] = {m: [] for m in todo}
             reference = None

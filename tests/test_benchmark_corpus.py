@@ -19,6 +19,16 @@ def test_a_folder_without_a_manifest_is_a_one_line_error(tmp_path):
         f"{tmp_path}: no manifest.csv (a data folder as `python -m analysis import` writes it)"]
 
 
+def test_a_manifest_without_its_columns_is_a_one_line_error(tmp_path):
+    (tmp_path / "manifest.csv").write_text("id,story\n1,a\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(SCRIPT), "--corpus", str(tmp_path)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(str(tmp_path / "manifest.csv")) and "outlet" in lines[0]
+
+
 def test_the_corpus_articles_are_timed_by_both_methods():
     folder = ROOT / "tests" / "fixtures" / "seed-study"
     done = subprocess.run([sys.executable, str(SCRIPT), "--corpus", str(folder), "--methods", "loop-N,pipeline",

@@ -563,7 +563,9 @@ class ArticleSources:
                 start += 1
             if start not in runs and start >= 1 and tokens[start - 1].lower in _QUESTION_OPENERS:
                 # "Was Roe satisfied ...?": the auxiliary opening a question was read as the name's first word
-                runs[start] = next((e for s, e in runs.items() if s < start < e), start)
+                inside = next((e for s, e in runs.items() if s < start < e), None)
+                if inside is not None:
+                    runs[start] = inside
             for first, end in _subject_runs(tokens, start, runs):
                 if _is_possessive(tokens[end - 1]):
                     continue  # "Roe's plan may work, said Doe": Roe owns the subject, is not it
