@@ -55,12 +55,16 @@ def execute_notebook(path: Path, story: str, data_dir=None):
         manager = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "kernel"))
         try:
             # cleanup_kc: nbclient shuts the kernel down and closes its client channels, as when it
-            # owns the manager; open channels at exit can trip a zmq assertion on stderr
-            NotebookClient(notebook, km=manager, timeout=TIMEOUT_SECONDS,
+            # owns the manager; open channels at exit can trip a zmq assertion on stderr.
+            # shutdown_kernel="immediate": the outputs are in hand when the last cell is done, and
+            # a kernel asked to shut down may still publish its "idle" status after closing the
+            # socket it publishes on, which ipykernel 7.4 reports as a traceback on stderr
+            # ("ZMQError: Socket operation on non-socket"; ipython/ipykernel#1518 fixed one path)
+            NotebookClient(notebook, km=manager, timeout=TIMEOUT_SECONDS, shutdown_kernel="immediate",
                            resources={"metadata": {"path": str(path.parent)}}).execute(cleanup_kc=True)
         finally:
             if manager.has_kernel:
-                manager.shutdown_kernel(now=False)
+                manager.shutdown_kernel(now=True)
     return notebook
 
 
