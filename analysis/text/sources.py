@@ -278,7 +278,8 @@ def _is_person_name(name: str) -> bool:
     return 2 <= len(_bare(name)[0].split()) <= 4
 
 
-#: relatives named by a first name alone in news: "his wife, Jane," (not "his critics, ...")
+#: kin, who are named by a first name alone in news: "his wife, Jane," (not "his critics, ..."); part of
+#: :data:`RELATION_NOUNS`
 _KIN = frozenset("""wife husband son daughter mother father brother sister grandmother grandfather uncle aunt
 cousin nephew niece partner girlfriend boyfriend fiancee fiance widow widower""".split())
 
@@ -935,11 +936,10 @@ def _stands_behind(entity: Entity | None, words: list[str], position: int) -> bo
 
 
 #: people who stand in a relation to someone without speaking for them: "his wife", "her critics"
-RELATION_NOUNS = frozenset("""friend friends colleague colleagues critic critics rival rivals opponent opponents
-brother brothers sister sisters wife husband son sons daughter daughters mother father parents family
-grandmother grandfather uncle aunt cousin nephew niece partner girlfriend boyfriend fiancee fiance widow widower
-physician doctor biographer classmate classmates teacher neighbor neighbors neighbour neighbours
-ex-wife ex-husband predecessor successor challenger challengers detractors""".split())
+RELATION_NOUNS = _KIN | frozenset("""friend friends colleague colleagues critic critics rival rivals opponent
+opponents brothers sisters sons daughters parents family physician doctor biographer classmate classmates teacher
+neighbor neighbors neighbour neighbours ex-wife ex-husband predecessor successor challenger challengers
+detractors""".split())
 
 
 def _someone_of_theirs(text: str) -> bool:
