@@ -507,7 +507,8 @@ class ArticleSources:
         """People and organisations named in a sentence, with ages and acronyms."""
         tokens = tokenize(text)
         inside = _in_parentheses(tokens)
-        for start, end in _name_runs(tokens, commas=True):
+        # an acronym is defined in parentheses after its name: without "(", no run can define one
+        for start, end in _name_runs(tokens, commas=True) if "(" in text else ():
             acronym = _defined_acronym(tokens, start, end)
             if acronym is not None:
                 self._add_acronym_definition(tokens[start:end], acronym, position)
