@@ -136,10 +136,20 @@ def _gender(entity: "Entity") -> str:
     if entity.gender:
         return entity.gender
     if entity.kind == "person" and len(entity.words) >= 2:
-        found = first_name_gender(entity.words[0])
+        found = first_name_gender(_given_name(entity.words))
         if found:
             return found
     return entity.pronoun_gender
+
+
+def _given_name(words: list[str]) -> str:
+    """A person's given name: the first word of the name, or the first one that is a first name after
+    words that are not ("Hillary" in "Democrat Hillary Clinton", "septuagenarian Jane Roe"); never
+    the surname."""
+    for word in words[:-1]:
+        if is_first_name(word):
+            return word
+    return words[0]
 
 
 COMPANY_NOUNS = frozenset({"company", "firm", "group", "business", "carmaker", "automaker", "miner", "airline",
