@@ -18,3 +18,19 @@ def test_a_first_name_after_a_label_still_gives_the_persons_sex():
         "The costume came courtesy of Kim Doe, a delegate from Ohio.",
         '"I thought it would be funny," he said.')
     assert sources[2] == "Kim Doe"
+
+
+def test_it_is_a_speaker_known_by_one_word_that_is_no_persons_name():
+    # "Zentrix said ... It added": "it" is never a person, so a one-word speaker of no known sex
+    # whose word is no first name is the body meant, not the institute that spoke before it
+    sources = sources_of(
+        "A report released by the Example Institute last year estimated that 40,000 accounts were fake.",
+        "In a blog post on Friday, Zentrix said threats had long been against its terms of service.",
+        "It added that it has worked with groups that counter such threats.")
+    assert sources == ["Example Institute", "Zentrix", "Zentrix"]
+    # a person named by surname alone is still never "it"
+    sources = sources_of(
+        "A report released by the Example Institute last year estimated that 40,000 accounts were fake.",
+        "In a blog post on Friday, Mr. Zentrix said threats had long been against the terms of service.",
+        "It added that the site has worked with groups that counter such threats.")
+    assert sources[2] == "Example Institute"

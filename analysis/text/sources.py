@@ -629,6 +629,18 @@ class ArticleSources:
                 and max(e.spoke, e.subject, e.mentioned) > since]
         return max(sure, key=lambda e: max(e.spoke, e.subject, e.mentioned), default=best)
 
+    def _it(self) -> Entity | None:
+        """The body "it" means: the organisation that spoke last, or a speaker known by one word that is
+        no one's first or last name and has no sex ("Twitter said ... It added": "Twitter" read as a
+        person), whichever spoke later."""
+        body = self._recent("organisation")
+        thing = max((e for e in self.entities if e.kind == "person" and len(e.words) == 1 and e.spoke >= 0
+                     and not _gender(e) and not is_first_name(e.words[0]) and not e.aliases - {e.name.lower()}),
+                    key=lambda e: e.spoke, default=None)
+        if thing is not None and (body is None or thing.spoke > max(body.spoke, body.subject)):
+            return thing
+        return body
+
     def resolve(self, attribution: Attribution, position: int) -> Resolved:
         kind = attribution.kind
         speaker = attribution.speaker
@@ -656,6 +668,8 @@ class ArticleSources:
                 entity = self._pronoun_person(gender, position)
                 if entity:
                     entity.pronoun_gender = entity.pronoun_gender or gender
+            elif word == "it":
+                entity = self._it()
             else:
                 entity = self._recent("organisation") or (self._recent("person") if word == "they" else None)
             if entity is None:
