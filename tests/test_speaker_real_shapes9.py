@@ -34,3 +34,23 @@ def test_it_is_a_speaker_known_by_one_word_that_is_no_persons_name():
         "In a blog post on Friday, Mr. Zentrix said threats had long been against the terms of service.",
         "It added that the site has worked with groups that counter such threats.")
     assert sources[2] == "Example Institute"
+
+
+def test_a_name_after_a_label_and_role_nouns_opens_the_sentence_as_its_subject():
+    # "Doe consultant Mark Poe ... picked up": Poe is the subject that "he" goes on with, not Doe
+    sources = sources_of(
+        '"This was the moment," John Doe said in his victory speech.',
+        "Doe consultant Mark Poe, the highest-ranking pollster, picked up a similar thread at the time.",
+        '"They have a lot in common," he said.')
+    assert sources[2] == "Mark Poe"
+    sources = sources_of(
+        '"This was the moment," John Doe said in his victory speech.',
+        "On Monday night, Doe campaign manager Mark Poe released a memo.",
+        'He writes that Doe has "built a lead."')
+    assert sources[2] == "Mark Poe"
+    # a verb between the names is no role: the sentence's subject is still Doe
+    sources = sources_of(
+        '"This was the moment," Jane Roe said in her victory speech.',
+        "John Doe told Mark Poe about the plan at the time.",
+        '"They have a lot in common," he said.')
+    assert sources[2] == "John Doe"

@@ -351,6 +351,24 @@ contender challenger incumbent former businessman billionaire vice running mate 
 state party""".split())
 
 
+#: words in -er, -or, -ist, -ian, -ant that are no one's role ("later", "never", "other")
+_NOT_ROLES = frozenset("""later never ever further rather either neither whether after over under other together
+however earlier sooner longer faster higher lower better closer harder matter order error
+""".split())
+#: a role that ends in none of those: "Tennis great Jane Roe", "CIA operative Jane Roe"
+_OTHER_ROLES = frozenset("""great legend star veteran operative official campaign staff aide chief""".split())
+
+
+def _role_word(token: Token) -> bool:
+    """Whether a lower-case word between a label and a name is a role ("Florida developer Jane Roe",
+    "Acme consultant Jane Roe", "Ohio campaign manager Jane Roe"), never a verb ("Roe told Jane Doe")."""
+    word = token.text
+    if not word.isalpha() or not word.islower():
+        return False
+    return word in ROLE_WORDS or word in TITLES or word in _OTHER_ROLES \
+        or (word.endswith(("er", "or", "ist", "ian", "ant")) and word not in _NOT_ROLES)
+
+
 def _subject_runs(tokens: list[Token], start: int, runs: dict[int, int]):
     """The name runs that may be a clause's subject when it opens at ``start``, as (start, end)
     pairs: the run after up to four role words that follow the opening ("Democratic
@@ -358,7 +376,7 @@ def _subject_runs(tokens: list[Token], start: int, runs: dict[int, int]):
     then the run at ``start`` itself."""
     end = runs.get(start, start)
     k = end
-    while k < len(tokens) and k - end < 4 and (tokens[k].lower in ROLE_WORDS or tokens[k].lower in TITLES):
+    while k < len(tokens) and k - end < 4 and _role_word(tokens[k]):
         k += 1
     if k > end and k in runs:
         yield k, runs[k]  # the name the label and role words lead to comes first
