@@ -54,3 +54,14 @@ def test_a_name_after_a_label_and_role_nouns_opens_the_sentence_as_its_subject()
         "John Doe told Mark Poe about the plan at the time.",
         '"They have a lot in common," he said.')
     assert sources[2] == "John Doe"
+
+
+def test_a_first_name_and_surname_after_a_business_word_is_a_person():
+    # "Ohio developer Kim Poe": "developer" may introduce a company ("Canadian miner Norvale
+    # Minerals"), but a first name and a surname with no company word are a person's, who opens
+    # the sentence and goes on as "he"
+    sources = sources_of(
+        '"It is the party unifying," said John Doe, a co-chair of the campaign.',
+        "Just a few months ago, Ohio developer Kim Poe expressed dismay at the thought.",
+        '"I now fear it may happen," he told the Example Review.')
+    assert sources[2] == "Kim Poe"

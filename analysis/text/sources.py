@@ -277,6 +277,15 @@ def _people_of_run(tokens: list[Token], start: int, end: int) -> list[tuple[int,
     return parts
 
 
+def _person_after_descriptor(name: str, tokens: list[Token], start: int) -> bool:
+    """Whether a name read as an organisation only for the word before it ("developer", "producer") is a
+    person's: a first name and a surname with no organisation's word or acronym ("Florida developer Jane
+    Roe"), not after "at" or "from" ("an analyst at Morgan Stanley")."""
+    words = name.split()
+    return start > 0 and tokens[start - 1].lower not in {"at", "from"} and 2 <= len(words) <= 3 \
+        and is_first_name(words[0]) and not _several(words) and not any(_strip_possessive(w).lower() in ORG_WORDS or _is_acronym(w) for w in words)
+
+
 def _is_organisation_name(name: str, hint: str) -> bool:
     """An organisation by its words: "Norvale Minerals", "Aldermoor Council" (given the
     organisation hint of the name's cleaning)."""
@@ -561,6 +570,8 @@ class ArticleSources:
         if not words:
             return
         name, hint = _clean_name(words, tokens[max(0, start - 3):start])
+        if hint == "organisation" and _person_after_descriptor(name, tokens, start):
+            hint = "person"  # "Florida developer Jane Roe": a person, whose role is a business's word
         acronym = _parenthesised_after(tokens, end)
         if acronym is not None and not _is_acronym(acronym.text):
             acronym = None
