@@ -65,3 +65,19 @@ def test_a_first_name_and_surname_after_a_business_word_is_a_person():
         "Just a few months ago, Ohio developer Kim Poe expressed dismay at the thought.",
         '"I now fear it may happen," he told the Example Review.')
     assert sources[2] == "Kim Poe"
+
+
+def test_a_name_in_apposition_after_a_second_comma_opens_the_clause():
+    # "On television, Roe's campaign chairman, John Doe, dismissed ...": the clause opens after the
+    # second comma, and its subject, Doe, is the "he" of the next sentence, not Roe who spoke before
+    sources = sources_of(
+        '"I was attacked," Mr. Mark Roe wrote on Sunday.',
+        "On television, Mr. Roe's campaign chairman, John Doe, dismissed the criticism as talking points.",
+        "He said that Mr. Roe was now focused on other matters.")
+    assert sources[2] == "John Doe"
+    # a phrase inside the clause ("including his wife, Jane,") opens nothing
+    sources = sources_of(
+        '"He is a man of peace," Mark Roe said.',
+        "Some of Roe's advisers, including his wife, Jane, also were at the meeting.",
+        "He said that there was no talk of the election.")
+    assert sources[2] == "Mark Roe"

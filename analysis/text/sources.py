@@ -378,6 +378,12 @@ def _role_word(token: Token) -> bool:
         or (word.endswith(("er", "or", "ist", "ian", "ant")) and word not in _NOT_ROLES)
 
 
+def _may_open_clause(token: Token) -> bool:
+    """Whether a phrase opening with ``token`` after a comma may be part of the clause's opening (a
+    name, "the", "his", "in", "at"), not a phrase inside it ("including", "such")."""
+    return _is_cap(token) or token.lower in _DEFINITE_WORDS or token.lower in _OPENERS or token.text == QUOTE_PLACEHOLDER
+
+
 def _subject_runs(tokens: list[Token], start: int, runs: dict[int, int]):
     """The name runs that may be a clause's subject when it opens at ``start``, as (start, end)
     pairs: the run after up to four role words that follow the opening ("Democratic
@@ -597,7 +603,11 @@ class ArticleSources:
         "In Ohio on Monday, Ms. Roe was shocked ..."): a later "she said" is likely them.
         With ``register``, a person's full name not yet known is registered to be marked."""
         tokens = tokenize(text)
-        starts = [0] + [k + 1 for k in range(min(len(tokens), 14)) if tokens[k].text == ","][:1]
+        commas = [k + 1 for k in range(min(len(tokens), 14)) if tokens[k].text == ","]
+        # the clause may open after a second comma too ("On television, Roe's campaign chairman, John
+        # Doe, dismissed"), unless the first one opened a phrase inside ("Roe's aides, including his
+        # wife, Jane, were there")
+        starts = [0] + commas[:1] + [k for k in commas[1:2] if _may_open_clause(tokens[commas[0]])]
         runs = {start: end for start, end in _name_runs(tokens)}
         for start in starts:
             while start < len(tokens) and tokens[start].lower in _OPENERS and tokens[start].lower not in {"it", "he", "she"}:
