@@ -81,3 +81,14 @@ def test_a_name_in_apposition_after_a_second_comma_opens_the_clause():
         "Some of Roe's advisers, including his wife, Jane, also were at the meeting.",
         "He said that there was no talk of the election.")
     assert sources[2] == "Mark Roe"
+
+
+def test_he_after_a_colon_is_the_subject_that_opens_the_sentence():
+    # "Doe has ripped Roe ... because it is paying off: He said ...": the clause after the colon
+    # goes on with the sentence's own subject, not the man who spoke before
+    sources = sources_of(
+        "Tim Doe is running against Jane Roe in the primary.",
+        '"It is time to go," Mark Poe said on Monday.',
+        "Doe has repeatedly ripped Roe online because it is paying off: He said he has raised $100,000"
+        " in three days.")
+    assert sources[2] == "Tim Doe"

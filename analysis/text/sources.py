@@ -1169,7 +1169,7 @@ def _resolve_in_reading_order(sources: ArticleSources, texts: list[str],
 _CLAUSE_JOINS = frozenset({"as", "and", "but", "while", "because", "when", "after", "before", "since", "until",
                            "though", "although", "so", "where"})
 #: marks that open a second clause of the sentence ("Roe seems unsure — he told reporters ...")
-_CLAUSE_BREAKS = frozenset({"—", "–", ";"})
+_CLAUSE_BREAKS = frozenset({"—", "–", ";", ":"})
 
 
 def _pronoun_after_conjunction(text: str, attribution: Attribution) -> bool:
