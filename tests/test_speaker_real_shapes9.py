@@ -92,3 +92,25 @@ def test_he_after_a_colon_is_the_subject_that_opens_the_sentence():
         "Doe has repeatedly ripped Roe online because it is paying off: He said he has raised $100,000"
         " in three days.")
     assert sources[2] == "Tim Doe"
+
+
+def test_the_owner_of_a_things_subject_is_who_the_sentence_is_about():
+    # "Justice Roe's comments from the bench brought ...": no person opens the clause, but Roe owns
+    # its subject, and "he" goes on with him rather than the man who spoke before
+    sources = sources_of(
+        '"The case will end in a deadlock," Mark Doe said on Monday.',
+        "When the case was argued in December, Justice Tom Roe's comments from the bench brought it into relief.",
+        "He said some students may be better off at a slower school.")
+    assert sources[2] == "Tom Roe"
+    # "Roe's lawyer", "Roe's aides": someone else, who speaks for him
+    sources = sources_of(
+        '"The case will end in a deadlock," Mark Doe said on Monday.',
+        "When the case was argued in December, Justice Tom Roe's lawyer brought it into relief.",
+        "He said some students may be better off at a slower school.")
+    assert sources[2] == "Mark Doe"
+    # a woman named in the sentence comes before the owner, whose sex is unknown, for "she"
+    sources = sources_of(
+        '"He is a danger," Chris Roe said of the rival.',
+        "To Professor Jane Doe, Roe's stare seemed to reflect sadness.",
+        '"It looked like heartbreak," she said.')
+    assert sources[2] == "Jane Doe"

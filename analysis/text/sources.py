@@ -378,6 +378,30 @@ def _role_word(token: Token) -> bool:
         or (word.endswith(("er", "or", "ist", "ian", "ant")) and word not in _NOT_ROLES)
 
 
+def _owns_a_thing(tokens: list[Token], end: int) -> bool:
+    """Whether the possessive name ending at ``end`` owns a thing ("Roe's comments", "Roe's renewed
+    endorsement"), not a person or a body that speaks for them ("Roe's lawyer", "Roe's campaign", "Roe's
+    aides"): none of the (up to three) lower-case words after it is a role, a relation, a personal body
+    or a plural."""
+    words = []
+    for token in tokens[end:end + 3]:
+        if not token.text.isalpha() or not token.text.islower():
+            break
+        words.append(token)
+    return bool(words) and not any(_someone(t.lower) or _someone(_stem(t.lower)) for t in words)
+
+
+#: people around someone, besides roles and relations: "Roe's aides", "Roe's allies"
+_PEOPLE_AROUND = frozenset({"aide", "ally", "allies", "fan", "people", "staff", "team", "family", "circle", "camp"})
+
+
+def _someone(word: str) -> bool:
+    """Whether a lower-case word after a possessive name means people, not a thing: a role, a relation,
+    a body that speaks for them or people around them ("lawyer", "wife", "campaign", "aides")."""
+    return word in TITLES or word in RELATION_NOUNS or word in ROLE_WORDS or word in PERSONAL_BODIES \
+        or word in _PEOPLE_AROUND or _role_word(Token(word, word))
+
+
 def _may_open_clause(token: Token) -> bool:
     """Whether a phrase opening with ``token`` after a comma may be part of the clause's opening (a
     name, "the", "his", "in", "at"), not a phrase inside it ("including", "such")."""
@@ -609,6 +633,7 @@ class ArticleSources:
         # wife, Jane, were there")
         starts = [0] + commas[:1] + [k for k in commas[1:2] if _may_open_clause(tokens[commas[0]])]
         runs = {start: end for start, end in _name_runs(tokens)}
+        owner = None
         for start in starts:
             while start < len(tokens) and tokens[start].lower in _OPENERS and tokens[start].lower not in {"it", "he", "she"}:
                 start += 1
@@ -618,16 +643,26 @@ class ArticleSources:
                 if inside is not None:
                     runs[start] = inside
             for first, end in _subject_runs(tokens, start, runs):
-                if _is_possessive(tokens[end - 1]):
-                    continue  # "Roe's plan may work, said Doe": Roe owns the subject, is not it
+                possessive = _is_possessive(tokens[end - 1])
+                if possessive and (owner is not None or not _owns_a_thing(tokens, end)):
+                    continue  # "Roe's lawyer said": someone else
                 name, hint = _clean_name([t.text for t in tokens[first:end]], [])
                 bare, gender = _bare(name)
                 entity = self.find_name(bare, "person", gender) if hint == "person" else None
-                if entity is None and register and hint == "person" and _is_person_name(name):
+                if entity is None and register and hint == "person" and _is_person_name(name) and not possessive:
                     entity, _ = self.add_name(name, "person", position, False)
                 if entity is not None and entity.kind == "person":
+                    if possessive:
+                        # "Roe's comments brought ...": Roe owns the subject, is not it, but is who the
+                        # sentence is about, should no clause open with a person
+                        owner = entity
+                        continue
                     entity.subject = position
                     return
+        if owner is not None:
+            # weaker than a subject: a person of the pronoun's sex named in the sentence comes first
+            # ("To Professor Jane Doe, Roe's stare seemed sad. 'It looked like heartbreak,' she said.")
+            owner.subject = max(owner.subject, position - 0.5)
 
     def note_asked(self, text: str, position: int) -> None:
         """"Roe asked Doe whether ...": the known person asked answers next, so a later "he
