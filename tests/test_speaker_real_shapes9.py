@@ -114,3 +114,19 @@ def test_the_owner_of_a_things_subject_is_who_the_sentence_is_about():
         "To Professor Jane Doe, Roe's stare seemed to reflect sadness.",
         '"It looked like heartbreak," she said.')
     assert sources[2] == "Jane Doe"
+
+
+def test_a_named_persons_husband_named_by_first_name_goes_by_the_family_name():
+    # "Roe's husband, Bill," is Bill Roe: the full name is what "he" resolves to, and what a later
+    # "Bill Roe" joins
+    sources = sources_of(
+        "Jane Roe campaigned in Ohio on Sunday.",
+        "Roe's husband, Bill, hurled the kitchen sink at her rival in a speech.",
+        '"I have to be careful what I say," he said.')
+    assert sources[2] == "Bill Roe"
+    # after "his wife," the first name stays alone (whose wife "his" means is not read here)
+    sources = sources_of(
+        "Sen. Terry Roe toured the state on Monday, and Roe said the tour went well.",
+        "But his wife, Jane, offered a preview of his thinking in an interview.",
+        '"If he wins, he will keep going," she said.')
+    assert sources[2] == "Jane"

@@ -303,6 +303,11 @@ _KIN = frozenset("""wife husband son daughter mother father brother sister grand
 cousin nephew niece partner girlfriend boyfriend fiancee fiance widow widower""".split())
 
 
+#: a spouse, who shares the family name: "Roe's husband, Bill," is Bill Roe (a child, "Roe's son, Grant,", is
+#: left as named)
+_FAMILY_NAME_KIN = frozenset({"wife", "husband"})
+
+
 def _relative_named(tokens: list[Token], start: int, end: int) -> bool:
     """Whether the one-word run ``tokens[start:end]`` is a first name set off by commas after
     a relative of someone ("his wife, Jane,", "Roe's son, Hunter,"): a person, though named by
@@ -612,6 +617,8 @@ class ArticleSources:
             entity.company = entity.company or _is_company(name, tokens[max(0, start - 1):start])
         elif hint == "person" and (_is_person_name(name) or _titled(words, name) or _relative_named(tokens, start, end)) \
                 and not _after_article(tokens, start):
+            if _relative_named(tokens, start, end):
+                name = self._with_family_name(tokens, start, name)
             entity, _ = self.add_name(name, "person", position, False)
             age = _age_after(tokens, end)
             if age:
@@ -620,6 +627,17 @@ class ArticleSources:
             entity = self.find_name(_bare(name)[0], "person")
             if entity is not None and entity.kind == "person":
                 entity.mentioned = position
+
+    def _with_family_name(self, tokens: list[Token], start: int, first_name: str) -> str:
+        """The full name of a spouse named by a first name alone after a named person ("Roe's husband,
+        Bill," is Bill Roe); the first name alone otherwise ("his wife, Jane,", "Roe's son, Grant,")."""
+        owner, kin = tokens[start - 3], tokens[start - 2].lower
+        if kin not in _FAMILY_NAME_KIN or not _is_possessive(owner) or not _is_cap(owner):
+            return first_name
+        known = self.find_name(_strip_possessive(owner.text), "person")
+        if known is None or known.kind != "person" or _is_place(known.name):
+            return first_name
+        return f"{first_name} {known.name.split()[-1]}"
 
     def note_subject(self, text: str, position: int, register: bool = False) -> None:
         """Mark the known person whose name opens a clause of the sentence as its subject
