@@ -130,3 +130,14 @@ def test_a_named_persons_husband_named_by_first_name_goes_by_the_family_name():
         "But his wife, Jane, offered a preview of his thinking in an interview.",
         '"If he wins, he will keep going," she said.')
     assert sources[2] == "Jane"
+
+
+def test_the_person_asked_in_narration_answers_the_next_he_said():
+    # "Doe asked Admiral Roe just that question." is narration, not speech: still, Roe is the one
+    # who answers, and the next "he said" is his
+    sources = sources_of(
+        "Adm. Tom Roe commands the fleet in the region.",
+        "The chairman of the joint staff, Gen. Mark Doe, recently asked Admiral Roe just that question.",
+        "Asked later, the admiral chuckled.",
+        '"It is good that my voice is low," he said.')
+    assert sources[3] == "Tom Roe"

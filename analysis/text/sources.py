@@ -1213,7 +1213,7 @@ def _resolve_in_reading_order(sources: ArticleSources, texts: list[str],
             out[i] = sources.resolve(attribution, i)
         sources.add_mentions(text, i)
         sources.note_subject(text, i)
-        if attribution is not None and attribution.verb == "ask":
+        if (attribution is None or attribution.verb == "ask") and " ask" in text:
             sources.note_asked(text, i)
     return out
 
