@@ -141,3 +141,13 @@ def test_the_person_asked_in_narration_answers_the_next_he_said():
         "Asked later, the admiral chuckled.",
         '"It is good that my voice is low," he said.')
     assert sources[3] == "Tom Roe"
+
+
+def test_a_titled_name_after_the_is_a_person_who_opens_the_clause():
+    # "the Rev. Tom Roe" is a person (not "the Jane Roe Foundation") and the subject after the
+    # comma: "he" is him, not the man the sentence is about
+    sources = sources_of(
+        '"He was the greatest," Mark Doe said on Friday.',
+        "Roe's father, the Rev. Tom Roe, knew Doe for decades.",
+        "He recalled Doe's generosity to a program in the city.")
+    assert sources[2] == "Tom Roe"

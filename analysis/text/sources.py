@@ -346,9 +346,15 @@ def _is_place(name: str) -> bool:
         and not first_name_gender(words[0])
 
 
+#: titles written after "the" besides :data:`TITLES`: "the Rev. Jane Roe", "the Hon. John Doe"
+_ARTICLE_TITLES = frozenset({"rev", "hon", "very", "right"})
+
+
 def _after_article(tokens: list[Token], start: int) -> bool:
-    """Whether the run at ``start`` follows "the", "a" or "an" ("the Jane Roe Foundation")."""
-    return bool(start) and tokens[start - 1].lower in {"the", "a", "an"}
+    """Whether the run at ``start`` follows "the", "a" or "an" ("the Jane Roe Foundation"), unless it
+    opens with a title or honorific ("the Rev. Jane Roe", "the Hon. John Doe")."""
+    return bool(start) and tokens[start - 1].lower in {"the", "a", "an"} \
+        and tokens[start].lower.rstrip(".") not in TITLES | HONORIFICS | _ARTICLE_TITLES
 
 
 def _age_after(tokens: list[Token], end: int) -> str:
@@ -655,6 +661,8 @@ class ArticleSources:
         for start in starts:
             while start < len(tokens) and tokens[start].lower in _OPENERS and tokens[start].lower not in {"it", "he", "she"}:
                 start += 1
+            if start + 1 in runs and tokens[start].lower == "the" and not _after_article(tokens, start + 1):
+                start += 1  # "the Rev. Jane Roe": a title after "the"
             if start not in runs and start >= 1 and tokens[start - 1].lower in _QUESTION_OPENERS:
                 # "Was Roe satisfied ...?": the auxiliary opening a question was read as the name's first word
                 inside = next((e for s, e in runs.items() if s < start < e), None)
