@@ -151,3 +151,12 @@ def test_a_titled_name_after_the_is_a_person_who_opens_the_clause():
         "Roe's father, the Rev. Tom Roe, knew Doe for decades.",
         "He recalled Doe's generosity to a program in the city.")
     assert sources[2] == "Tom Roe"
+
+
+def test_a_person_after_an_outlets_possessive_is_a_person_mentioned_as_subject():
+    # "Acme News’ Tom Roe noticed ...": the person, not the outlet, opens the sentence and is "he"
+    sources = sources_of(
+        '"We will win big," Mark Doe said at the rally.',
+        "Acme News’ Tom Roe noticed that none of the networks cut away.",
+        "He commented that his network held on the rally.")
+    assert sources[2] == "Tom Roe"

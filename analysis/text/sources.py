@@ -613,6 +613,7 @@ class ArticleSources:
         name, hint = _clean_name(words, tokens[max(0, start - 3):start])
         if hint == "organisation" and _person_after_descriptor(name, tokens, start):
             hint = "person"  # "Florida developer Jane Roe": a person, whose role is a business's word
+        name, hint = _person_within(name, hint)  # "Acme News' Jane Roe noticed ...": Jane Roe
         acronym = _parenthesised_after(tokens, end)
         if acronym is not None and not _is_acronym(acronym.text):
             acronym = None
@@ -672,7 +673,7 @@ class ArticleSources:
                 possessive = _is_possessive(tokens[end - 1])
                 if possessive and (owner is not None or not _owns_a_thing(tokens, end)):
                     continue  # "Roe's lawyer said": someone else
-                name, hint = _clean_name([t.text for t in tokens[first:end]], [])
+                name, hint = _person_within(*_clean_name([t.text for t in tokens[first:end]], []))
                 bare, gender = _bare(name)
                 entity = self.find_name(bare, "person", gender) if hint == "person" else None
                 if entity is None and register and hint == "person" and _is_person_name(name) and not possessive:
