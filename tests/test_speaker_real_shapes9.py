@@ -160,3 +160,14 @@ def test_a_person_after_an_outlets_possessive_is_a_person_mentioned_as_subject()
         "Acme News’ Tom Roe noticed that none of the networks cut away.",
         "He commented that his network held on the rally.")
     assert sources[2] == "Tom Roe"
+
+
+def test_who_after_an_apposition_naming_a_body_is_the_person_it_describes():
+    # "by Sen. Jane Roe of Ohio, the ranking Democrat on the Acme Committee, who said": the person
+    # speaks, not the committee named inside her apposition; "she" goes on with her
+    sources = sources_of(
+        '"I take responsibility," Mary Doe said on Thursday.',
+        "Doe's position was supported Friday by Sen. Jane Roe of Ohio, the ranking Democrat on the"
+        " Acme Committee, who said none of the emails came from Doe.",
+        '"It has never made sense to me," she said in a statement.')
+    assert sources[1:] == ["Jane Roe", "Jane Roe"]

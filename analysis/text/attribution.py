@@ -2605,7 +2605,32 @@ def _relative_clause(tokens: list[Token], verb_start: int, verb_end: int) -> Att
     found = analyse_subject(tokens[start:comma])
     if found is None or found[1] == "pronoun":
         return None
+    if tokens[end - 1].lower == "who" and found[2] == "organisation":
+        # "by Sen. Jane Roe of Ohio, the ranking Democrat on the Acme Committee, who said": "who" is
+        # a person, the one the apposition describes, not the body named inside it
+        person = _person_before_apposition(tokens, start)
+        if person is not None:
+            return Attribution(*person[0], "", "relative", tag=((person[1], verb_start),))
     return Attribution(*found, "", "relative", tag=((start, verb_start),))
+
+
+def _person_before_apposition(tokens: list[Token], start: int):
+    """The person named right before the comma that opens an apposition ending at ``start``
+    ("Sen. Jane Roe of Ohio" in "by Sen. Jane Roe of Ohio, the ranking Democrat on the Acme
+    Committee, who"), as (analysed subject, start), or None."""
+    commas = [k for k in range(max(0, start - 12), start) if tokens[k].text == ","]
+    if not commas:
+        return None
+    comma = commas[-1]
+    if comma + 1 < len(tokens) and tokens[comma + 1].lower not in DETERMINERS:
+        return None  # an apposition opens with "the", "a", ...: "Roe, the ranking Democrat on ..."
+    first = _antecedent_start(tokens, comma)
+    if not first:
+        return None
+    found = analyse_subject(tokens[first:comma])
+    if found is None or found[1] != "name" or found[2] != "person":
+        return None
+    return found, first
 
 
 def _when_clause(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
