@@ -84,6 +84,10 @@ class Attribution(NamedTuple):
     #: ("in an interview", "told CNN"): 0 for a bare tag
     extra_words: int = 0
     tag: tuple = ()
+    #: the tag closes the sentence right before a final colon, with at most a short adverbial
+    #: or addressee after its verb ('In a speech on Monday, Roe said:', '..., and Roe replied:'):
+    #: the sentence says who speaks, not what
+    ends_before_colon: bool = False
 
 
 class SpeechVerb(NamedTuple):
@@ -2323,7 +2327,17 @@ def _tag_shape(tokens: list[Token], found: Attribution, verb_start: int, verb_en
     direct = any(_introduced_by_tag(tokens, in_tag, q) for q in quotes)
     extra = sum(1 for k, t in enumerate(tokens) if not in_tag[k] and _WORD.match(t.text)
                 and t.lower not in LEADING_WORDS)
-    return found._replace(direct=direct, extra_words=extra)
+    return found._replace(direct=direct, extra_words=extra,
+                          ends_before_colon=_tag_before_colon(tokens, in_tag, verb_start, verb_end))
+
+
+def _tag_before_colon(tokens: list[Token], in_tag: list[bool], verb_start: int, verb_end: int) -> bool:
+    """Whether the tag's verb at ``tokens[verb_start:verb_end]`` is followed only by the tag
+    itself (a short adverbial or addressee, "that") and the sentence's final colon."""
+    end = len(tokens)
+    if verb_end <= verb_start or end < 2 or tokens[end - 1].text != ":":
+        return False
+    return all(in_tag[k] or tokens[k].lower == "that" for k in range(verb_end, end - 1))
 
 
 _DASHES = frozenset({"-", "—", "–"})

@@ -416,7 +416,8 @@ def _draft_sentence(paragraph: _Paragraph, k: int, start: int, end: int) -> _Dra
     # the tag's shape matters only to a partly quoted sentence (voice_of_attributed) and to a lead-in
     before_colon = share == 0 and masked.rstrip().endswith(":")
     attribution = find_attribution(masked, shape=0 < share < QUOTATION_SHARE or before_colon)
-    bare_lead_in = before_colon and attribution is not None and attribution.extra_words == 0 \
+    bare_lead_in = before_colon and attribution is not None \
+        and (attribution.extra_words == 0 or attribution.ends_before_colon) \
         and attribution.rule != "according"
     # 'Roe told reporters on Monday:' reports nothing itself: what follows is what was said
     voice = "narration" if bare_lead_in else voice_of(share, attribution)
