@@ -30,7 +30,7 @@ ORDERS = {
         "_named_publication", "_body_behind_data", "_name_ends_phrase", "_subject_phrase", "_data_producer"]),
     "LAYOUT_PASSES": (LAYOUT_PASSES, ["_transcript_turn", "_named_colon_quotation"]),
     "VERB_FINDERS": (VERB_FINDERS, ["_parenthetical_tag", "_subject_before", "_coordinated_subject", "_inverted",
-                                    "_relative_clause", "_when_clause"]),
+                                    "_relative_clause", "_when_clause", "_gap_clause"]),
 }
 
 

@@ -32,3 +32,37 @@ def test_a_tag_ending_a_lead_in_before_its_colon_is_narration(sentence):
 ])
 def test_a_lead_in_with_an_object_of_its_verb_stays_reported(sentence, speaker):
     assert voices(sentence) == [("reported", speaker)]
+
+
+# -- speech inside a relative clause, its subject before the verb and the statement after it ---
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The new fees, which officials said will take effect in May, do not apply to fishing boats.", "unnamed"),
+    ("Jane Roe signed a letter of apology that she said was written by the firm.", "she"),
+    ("The pier drew 30 applicants for berths, which he said were evenly split between the two yards.", "he"),
+    ("The harbour fund, which the council says includes 200 donors, is another asset.", "the council"),
+    ("The toll is in the north ward, where local fishermen say the mayor has lost support.", "unnamed"),
+    ("John Doe has won less credit than aides say he deserves for the new pier.", "unnamed"),
+])
+def test_speech_in_a_relative_clause_with_its_statement_after_the_verb_is_reported(sentence, speaker):
+    assert voices(sentence) == [("reported", speaker)]
+
+
+@pytest.mark.parametrize("sentence", [
+    # no statement after the verb: what was said is the relative word's noun, not a clause
+    "Roe read the plan that Doe said nothing about.",
+    "The bill, which Roe described in detail, passed on Monday.",
+    # "it" in such a clause is seldom a speaker
+    "The firm is bracing for a long fight that it says will reward patience.",
+])
+def test_a_relative_clause_without_a_statement_after_its_verb_is_narration(sentence):
+    assert voices(sentence)[0][0] == "narration"
+
+
+def test_she_in_such_a_clause_is_the_main_clauses_subject():
+    article = analyse_text("t", "\n\n".join((
+        "Invented headline for a test",
+        "Mary Major spoke first at the hearing.",
+        "Jane Roe, a lawyer who sits on the harbour board, has helped the club adapt to what she said"
+        " is growing demand for berths.")))
+    assert [(s.voice, s.source) for s in article.sentences][-1] == ("reported", "Jane Roe")

@@ -27,6 +27,9 @@ is accepted in these news shapes, tried in this order (the order is the behaviou
       ``X, 52, who ..., said:``, ``..., X reported.``, ``X has warned``;
    c. coordinated: ``X laughed and said``, ``Veltra cut its forecast and said``;
    d. inverted after a quotation or comma: ``"...," said café owner Sofia Marques.``;
+   e. in a clause after the main one: a relative clause on its object (``..., who said``),
+      a "when" clause, a relative clause with its own subject and the statement after the
+      verb (``the fees, which officials said will start in May``);
 4. a participle after the main clause: ``X unveiled the bill, claiming ...``,
    ``X ended the meeting by announcing ...``;
 5. a clause ending in a colon before a quotation: ``Roe leaned in and boomed: "..."``.
@@ -71,7 +74,8 @@ class Attribution(NamedTuple):
     """A speaker found in a sentence: ``speaker`` (cleaned surface form), ``kind``
     (name, pronoun, description, unnamed), ``hint`` (person, organisation or ""),
     ``verb`` (the speech verb's lemma, or "according to") and ``rule`` (which shape
-    matched: layout, according, subject, coordinated, inverted, relative, when, participle, colon)."""
+    matched: layout, according, subject, coordinated, inverted, relative, when, gap, participle,
+    colon)."""
 
     speaker: str
     kind: str
@@ -2668,9 +2672,51 @@ def _when_clause(tokens: list[Token], verb_start: int, verb_end: int) -> Attribu
     return Attribution(*found, "", "when", tag=((when + 1, verb_start),))  # (the subject: see sources)
 
 
+#: words that open a clause whose subject comes next: "the rule, which officials said will ...",
+#: "a letter that she said was forged", "what he says is a fraud", "than aides say he deserves"
+_GAP_OPENERS = frozenset({"which", "that", "what", "where", "than", "whom"})
+#: a finite verb right after the speech verb: what was said goes on without its subject ("which
+#: officials said will start"), the clause's own subject being the relative word
+_GAP_VERBS = frozenset({"is", "was", "are", "were", "will", "would", "could", "can", "may", "might", "should",
+                        "must", "has", "had", "have", "includes", "included", "include", "left", "remains",
+                        "remained", "wo", "did", "does"})
+
+
+def _gap_clause(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
+    """'The rules, which officials said will start in May, apply to all.', 'Roe signed a
+    letter that she said was written by the firm.', 'a race that the campaign says will
+    reward patience': a speech verb inside a relative clause, its subject between the
+    relative word and the verb and a finite verb right after it (what was said, whose subject
+    is the relative word), reports what that subject said; so does "where"/"than" with a
+    clause after the verb ('the county where local leaders say the mayor is strong').  The
+    subject is a pronoun other than "it", or a noun phrase read as a speaker."""
+    if tokens[verb_start].lower.endswith("ing") or verb_end >= len(tokens):
+        return None
+    end = _verb_group_start(tokens, verb_start)
+    opener = next((k for k in range(end - 1, max(-1, end - 6), -1)
+                   if tokens[k].lower in _GAP_OPENERS or tokens[k].text in CLAUSE_PUNCT), None)
+    if opener is None or tokens[opener].lower not in _GAP_OPENERS or opener + 1 >= end:
+        return None
+    after = tokens[verb_end].lower
+    clause = tokens[opener].lower in {"where", "than"} and after in PRONOUNS | DETERMINERS | {"the"}
+    if after not in _GAP_VERBS and not clause:
+        return None
+    subject = tokens[opener + 1:end]
+    if len(subject) == 1 and subject[0].lower in PRONOUNS - {"it"}:
+        found = analyse_subject(subject)
+    elif subject[0].lower in PRONOUNS or any(t.lower in RELATIVE or t.lower in BLOCK_IN_SUBJECT for t in subject):
+        return None
+    else:
+        found = analyse_subject(subject)
+    if found is None or found[1] == "pronoun" and found[0] == "it":
+        return None
+    return Attribution(*found, "", "gap", tag=((opener + 1, verb_start),))
+
+
 #: Where a speech verb's speaker is, tried in this order for each verb
 #: ``(tokens, verb_start, verb_end)``: the order is the behaviour.
-VERB_FINDERS = (_parenthetical_tag, _subject_before, _coordinated_subject, _inverted, _relative_clause, _when_clause)
+VERB_FINDERS = (_parenthetical_tag, _subject_before, _coordinated_subject, _inverted, _relative_clause, _when_clause,
+                _gap_clause)
 
 
 #: a speech verb's span in the tokens and its lexicon row: ``(start, end, verb)``

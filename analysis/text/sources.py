@@ -1237,7 +1237,8 @@ _CLAUSE_BREAKS = frozenset({"—", "–", ";", ":"})
 def _pronoun_after_conjunction(text: str, attribution: Attribution) -> bool:
     """Whether "he" or "she" is the subject of a clause joined to the sentence's first one
     ("Roe is touting her win as she urges ...", "Roe spoke, and he said ...", "Roe, though she
-    praised it, said ...", "Roe seems unsure — he told reporters ..."), or the tag of a quotation
+    praised it, said ...", "Roe seems unsure — he told reporters ...", "Roe signed a letter that
+    she said was forged"), or the tag of a quotation
     that a clause ending in a colon introduced ("Roe was blunt: '...,' she said"), so the
     sentence's own opening subject is likelier than anyone before it; not a tag after the words
     it reports ("The plan will fail, he said")."""
@@ -1250,8 +1251,8 @@ def _pronoun_after_conjunction(text: str, attribution: Attribution) -> bool:
     if not 2 <= at < len(tokens):
         return False
     before = tokens[at - 1]
-    if before.lower in _CLAUSE_JOINS or before.text in _CLAUSE_BREAKS:
-        return True
+    if before.lower in _CLAUSE_JOINS or before.text in _CLAUSE_BREAKS or attribution.rule == "gap":
+        return True  # (a relative clause on the main clause: "Roe signed a letter that she said was forged")
     # '...: "<quotation>," she said': the clause before the colon introduced the quotation
     quotation = at - 2 if before.text == "," else at - 1
     return quotation >= 2 and tokens[quotation].text == QUOTE_PLACEHOLDER and tokens[quotation - 1].text == ":"
