@@ -66,3 +66,28 @@ def test_she_in_such_a_clause_is_the_main_clauses_subject():
         "Jane Roe, a lawyer who sits on the harbour board, has helped the club adapt to what she said"
         " is growing demand for berths.")))
     assert [(s.voice, s.source) for s in article.sentences][-1] == ("reported", "Jane Roe")
+
+
+# -- speech in a clause after the main one: "after", "because", "before", "since", ... ---------
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The ferry was grounded last week after the Example Review reported that its licence had lapsed.",
+     "the Example Review"),
+    ("The council blocked the bill because they said the fee was unfair.", "they"),
+    ("The dock closed in part because Mayor Jane Roe has said she is not ready to fund it.", "Jane Roe"),
+    ("A few weeks after John Doe announced that the pier would close, the ferry stopped running.", "John Doe"),
+    ("The crowd laughed after Jane Roe revealed her husband had taken her name.", "Jane Roe"),
+])
+def test_speech_in_a_subordinate_clause_after_the_main_one_is_reported(sentence, speaker):
+    assert voices(sentence) == [("reported", speaker)]
+
+
+@pytest.mark.parametrize("sentence", [
+    # speech that was only possible, and a verb with only "them" after it, report nothing
+    "Her father died before she could ask him about the papers.",
+    "Jane Roe tried to walk back her remarks a day after she said them, but the damage was done.",
+    # a clause opening the sentence with its first word leaves the main clause the outlet's
+    "Because John Doe said the pier was unsafe, the ferry stopped running.",
+])
+def test_possible_speech_or_speech_without_content_in_such_a_clause_is_narration(sentence):
+    assert voices(sentence)[0][0] == "narration"

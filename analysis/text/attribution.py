@@ -2651,23 +2651,38 @@ def _person_before_apposition(tokens: list[Token], start: int):
     return found, first
 
 
+#: words opening a clause after the main one whose subject's speech it reports: "The hall
+#: cheered when Roe said ...", "The plane was grounded after the Courier reported that ..."
+_SUBORDINATORS = frozenset({"when", "after", "because", "before", "since", "until", "once", "although", "though"})
+_MODALS = frozenset({"could", "would", "can", "may", "might", "will", "should", "must", "wo", "ca"})
+
+
 def _when_clause(tokens: list[Token], verb_start: int, verb_end: int) -> Attribution | None:
-    """'The mayor drew boos when she said the pier would close.': a speech verb in a
-    "when" clause after the main clause reports what that clause's subject said, when the
-    subject is a name or a personal pronoun other than "it" (a clause opening the sentence,
-    "When Roe said ..., the council left", leaves the main clause the outlet's)."""
+    """'The mayor drew boos when she said the pier would close.', 'The plane was grounded
+    after the Courier reported that its licence had lapsed.', 'The council blocked the bill
+    because they said it was unfair.': a speech verb in a "when", "after", "because",
+    "before", "since", "until", "once" or "(al)though" clause after the main clause reports
+    what that clause's subject said, when the subject is a name or a personal pronoun other
+    than "it" (a clause opening the sentence with its first word, "When Roe said ..., the
+    council left", leaves the main clause the outlet's).  Besides "when", not speech that was only possible
+    ("before she could ask him") nor a verb with only "them" or "it" after it ("a day after
+    he said them")."""
     end = _verb_group_start(tokens, verb_start)
     if tokens[verb_start].lower.endswith("ing"):
         return None
-    when = next((k for k in range(end - 1, max(0, end - 6), -1) if tokens[k].lower == "when"), None)
+    when = next((k for k in range(end - 1, max(0, end - 6), -1) if tokens[k].lower in _SUBORDINATORS), None)
     if when is None or when == 0:
         return None
+    if tokens[when].lower != "when" and (any(t.lower in _MODALS for t in tokens[end:verb_start])
+                                         or (verb_end < len(tokens) and tokens[verb_end].lower in {"them", "it"})):
+        return None
     subject = tokens[when + 1:end]
+    named = subject[1:] if len(subject) > 1 and subject[0].lower == "the" else subject  # "the Courier"
     if not subject or not (len(subject) == 1 and subject[0].lower in PRONOUNS - {"it"}
-                           or all(_is_cap(t) for t in subject)):
+                           or all(_is_cap(t) for t in named)):
         return None  # ("when it says top secret": a document or a thing, seldom a speaker)
     found = analyse_subject(subject)
-    if found is None or found[1] not in ("name", "pronoun"):
+    if found is None or found[1] not in ("name", "pronoun", "description" if named is not subject else "name"):
         return None
     return Attribution(*found, "", "when", tag=((when + 1, verb_start),))  # (the subject: see sources)
 
