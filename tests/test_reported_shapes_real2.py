@@ -91,3 +91,32 @@ def test_speech_in_a_subordinate_clause_after_the_main_one_is_reported(sentence,
 ])
 def test_possible_speech_or_speech_without_content_in_such_a_clause_is_narration(sentence):
     assert voices(sentence)[0][0] == "narration"
+
+
+# -- a sentence that is only a tag says who spoke, not what -----------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Roe said.",
+    "Jane Roe, the spokeswoman for the harbour board, said in a statement.",
+    "Doe told reporters during a call on Tuesday.",
+    "Roe said pleasantly into the phone.",
+    "Mr. Doe said, clutching the lectern with both hands.",
+])
+def test_a_bare_tag_alone_is_narration(sentence):
+    assert voices("The ferry was late again.", sentence)[1][0] == "narration"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Roe vowed to close the pier.", "Roe"),
+    ("Roe argued in favor of the new pier.", "Roe"),
+    ("Roe said on Monday the pier is unsafe.", "Roe"),
+    ("Doe told reporters on Monday the fee would rise.", "Doe"),
+])
+def test_a_tag_with_what_was_said_after_it_stays_reported(sentence, speaker):
+    assert voices("The ferry was late again.", sentence)[1] == ("reported", speaker)
+
+
+def test_a_quotation_split_off_a_bare_tag_takes_its_speaker_before_or_after():
+    found = voices("“The pier is safe.” Jane Roe said in a statement.",
+                   "John Doe, a ferry captain, said pleasantly into the phone. “We sail at noon.”")
+    assert found == [("quotation", "Jane Roe"), ("narration", ""), ("narration", ""), ("quotation", "John Doe")]

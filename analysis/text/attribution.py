@@ -2855,6 +2855,50 @@ def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None
     return _participle(tokens) or (_colon_intro(tokens) if ":" in words else None)
 
 
+#: words after a tag's verb that begin a statement of its own ("Roe said on Monday the pier is
+#: unsafe"), so the sentence is more than a tag
+_STATEMENT_WORDS = frozenset({"that", "he", "she", "it", "they", "we", "i", "you", "is", "was", "are", "were", "will",
+                              "would", "could", "can", "has", "had", "have", "should", "may", "might", "must",
+                              "if", "whether", "why", "how", "what", "when", "who", "does", "do", "did", "not",
+                              "favor", "favour", "support", "defense", "defence", ":", QUOTE_PLACEHOLDER})
+
+
+#: prepositions opening the phrase of time, place or medium that a bare tag may end with
+#: ('said in a statement', 'told reporters during a call'); not those that may carry what
+#: was said ("argued for", "countered with", "vowed to")
+_TAG_PLACES = frozenset({"in", "on", "at", "during", "via", "over", "into"})
+_ADDRESSEES = frozenset({"reporters", "journalists", "supporters", "listeners", "viewers", "me", "us"})
+
+
+def is_bare_tag(unquoted: str, found: Attribution) -> bool:
+    """Whether an unquoted sentence is only a tag, its subject opening it and its verb closing
+    it but for a short phrase of manner, time or place or an addressee ('Roe said.', 'Jane
+    Roe, a spokeswoman for the port, said in a statement.', 'Roe told reporters during a call
+    on Tuesday.', 'Roe said, clutching the lectern.'): it says who spoke, not what (a
+    quotation split off before it is what was said)."""
+    if found.rule != "subject" or not found.tag or found.tag[0][0] != 0:
+        return False
+    tokens = tokenize(unquoted)
+    if not tokens or tokens[-1].text not in {".", "!"}:
+        return False
+    verb_start = found.tag[0][1]
+    forms = [v for v in speech_verbs().get(tokens[verb_start].lower, ()) if v.lemma == found.verb
+             and tuple(t.lower for t in tokens[verb_start:verb_start + len(v.words)]) == v.words] \
+        if verb_start < len(tokens) else []
+    if not forms:
+        return False
+    rest = tokens[verb_start + len(forms[0].words):-1]
+    if rest and rest[0].lower.endswith("ly") and _adverb(rest[0]):
+        rest = rest[1:]  # 'said pleasantly into the phone'
+    if rest and found.verb == "tell" and rest[0].lower in _ADDRESSEES:
+        rest = rest[1:]  # 'told reporters during a call'
+    if not rest:
+        return True
+    if len(rest) > 12 or any(t.lower in _STATEMENT_WORDS or t.lower in _PARTICIPLES for t in rest):
+        return False
+    return rest[0].lower in _TAG_PLACES or (rest[0].text == "," and rest[1:2] != [] and rest[1].lower.endswith("ing"))
+
+
 #: An attributed sentence with at least this quoted share is a quotation, whatever its tag.
 QUOTATION_SHARE = 0.8
 

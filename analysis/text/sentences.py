@@ -35,8 +35,8 @@ from typing import NamedTuple
 import numpy as np
 
 from .attribution import (_NUMBER_WORDS, DETERMINERS, QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attribution, Token,
-                          _clean_name, _name_runs, find_attribution, speech_verbs, tokenize, transcript_label,
-                          voice_of_attributed)
+                          _clean_name, _name_runs, find_attribution, is_bare_tag, speech_verbs, tokenize,
+                          transcript_label, voice_of_attributed)
 from .quotes import QuoteSpan
 from .patterns import sentence_openers
 from .resources import SENTENCE_FINAL_ABBREVIATIONS, TITLES, US_STATES, punkt_spans, stop_words
@@ -419,6 +419,9 @@ def _draft_sentence(paragraph: _Paragraph, k: int, start: int, end: int) -> _Dra
     bare_lead_in = before_colon and attribution is not None \
         and (attribution.extra_words == 0 or attribution.ends_before_colon) \
         and attribution.rule != "according"
+    # 'Roe said in a statement.' after a quotation split off from it: the tag alone
+    bare_lead_in = bare_lead_in or (share == 0 and attribution is not None and len(masked) < 300
+                                    and is_bare_tag(masked, attribution))
     # 'Roe told reporters on Monday:' reports nothing itself: what follows is what was said
     voice = "narration" if bare_lead_in else voice_of(share, attribution)
     return _Draft(
@@ -454,7 +457,8 @@ def _own_speakers(drafts: list[_Draft]) -> None:
 def _speakers_by_layout(drafts: list[_Draft]) -> None:
     """A quotation with no attribution of its own takes the one its layout states: a
     lead-in sentence ending in a colon right before it ('Gov. Roe issued the following
-    statement:' then '“...”'; 'POLLS TOO EARLY - Jane Roe:' then a quotation paragraph),
+    statement:' then '“...”'; 'POLLS TOO EARLY - Jane Roe:' then a quotation paragraph) or a
+    bare tag ending in a full stop ('Roe said in a statement.' then '“...”'),
     or a signature paragraph right after it ('“...”' then '― Jane Roe, editor of The
     Review.').  The lead-in or signature is read as if it were written in the quotation's
     sentence (:func:`~analysis.text.attribution.find_attribution`); an "it" before a colon
@@ -470,6 +474,8 @@ def _speakers_by_layout(drafts: list[_Draft]) -> None:
             found, source = find_attribution(f"{previous.masked.rstrip()} {QUOTE_PLACEHOLDER}"), "lead-in"
             if found is not None and found.kind == "pronoun" and found.speaker == "it":
                 found = None
+        elif previous is not None and previous.voice == "narration" and previous.lead_in is not None:
+            found, source = previous.lead_in, "lead-in"  # 'Roe said in a statement.' then '“...”'
         if found is None and following is not None and following.voice == "narration" \
                 and following.paragraph_id != draft.paragraph_id:
             found, source = find_attribution(f"{QUOTE_PLACEHOLDER} {following.masked.strip()}"), "signature"
