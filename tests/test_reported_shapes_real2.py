@@ -120,3 +120,21 @@ def test_a_quotation_split_off_a_bare_tag_takes_its_speaker_before_or_after():
     found = voices("“The pier is safe.” Jane Roe said in a statement.",
                    "John Doe, a ferry captain, said pleasantly into the phone. “We sail at noon.”")
     assert found == [("quotation", "Jane Roe"), ("narration", ""), ("narration", ""), ("quotation", "John Doe")]
+
+
+# -- "quoted X as saying" ------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The Example Review quoted a harbour official as saying the pier was unsafe.", "the Example Review"),
+    ("Jane Roe quoted an unnamed aide as saying that the fee would rise.", "Jane Roe"),
+])
+def test_quoted_someone_as_saying_is_reported(sentence, speaker):
+    assert voices(sentence) == [("reported", speaker)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor spoke Latin, quoted the charter and visited the old pier.",
+    "John Doe quotes the harbour master Jane Roe:",
+])
+def test_quoted_without_as_saying_is_no_statement(sentence):
+    assert voices(sentence)[0][0] == "narration"

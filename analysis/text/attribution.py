@@ -538,10 +538,26 @@ def _asked_a_request(use: VerbUse) -> bool:
                                             or any(t.lower in _QUESTION_WORDS for t in tokens[end:end + 6]))
 
 
+def _quoted_without_as_saying(use: VerbUse) -> bool:
+    """"quoted the Talmud", 'Roe quotes Jane Doe: "..."': "quote" is speech only when what the
+    one quoted said follows, "as saying" (or "as telling", "as writing") within the clause:
+    "The Courier quoted a harbour official as saying the pier was unsafe"."""
+    if use.verb.lemma != "quote":
+        return False
+    tokens = use.tokens
+    for k in range(use.end, min(len(tokens) - 1, use.end + 16)):
+        if tokens[k].text in {".", ";", ":", QUOTE_PLACEHOLDER}:
+            return True
+        if tokens[k].lower == "as" and tokens[k + 1].lower in {"saying", "telling", "writing"}:
+            return False
+    return True
+
+
 #: Readings that make a speech-verb form something other than a speech verb, in order:
 #: the first that applies drops the occurrence (and the shorter forms starting at the same word).
 VERB_VETOES = (_inside_a_name, _passive_or_noun, _to_no_addressee, _written_or_said_to, _added_a_thing,
-               _tells_a_story, _belief_without_that, _called_without_quotation, _asked_a_request)
+               _tells_a_story, _belief_without_that, _called_without_quotation, _asked_a_request,
+               _quoted_without_as_saying)
 
 
 def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
