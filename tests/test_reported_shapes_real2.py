@@ -138,3 +138,21 @@ def test_quoted_someone_as_saying_is_reported(sentence, speaker):
 ])
 def test_quoted_without_as_saying_is_no_statement(sentence):
     assert voices(sentence)[0][0] == "narration"
+
+
+# -- evidence that suggests: "polls suggest", "official data suggest" -------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "For the mayor so far, polls suggest she should not run again.",
+    "And surveys suggest that even some fishermen find the plan unfair.",
+    "Sure, official data suggest that the catch peaked in 2013.",
+    "But early ratings data suggests that the harbour channel got about 8,000 viewers.",
+    "Indeed, statistics indicate that ferry users are older than drivers.",
+])
+def test_evidence_that_suggests_is_an_unnamed_source(sentence):
+    assert voices(sentence) == [("reported", "unnamed")]
+
+
+def test_a_producer_named_before_its_figures_is_still_read_through_according_to():
+    found = voices("The pier handled 92,000 tonnes last year, according to company filings.")
+    assert found[0][0] == "reported" and found[0][1] != "unnamed"

@@ -1088,12 +1088,32 @@ def _no_noun_phrase_opening(s: SubjectWords) -> Subject | _NotASubject | None:
     ends_in_name = bool(head_runs) and head_runs[-1][1] == len(head) and head_runs[-1][1] - head_runs[-1][0] >= 2
     group = len(head) <= 3 and (head[-1].lower in COLLECTIVE_UNNAMED | COLLECTIVE_BODY  # "border officials"
                                 or _plain_plural(head)  # "exit polls", "female donors"
-                                or _agent_plural(head))  # "forecasters", "hacking specialists"
+                                or _agent_plural(head)  # "forecasters", "hacking specialists"
+                                or _evidence(head))  # "polls", "official data", "early ratings data"
     if not (_is_cap(first) or first.text[:1].isupper() or ends_in_name or first.lower in DETERMINERS
             or first.lower in INDEFINITE or first.lower in COLLECTIVE_UNNAMED or first.lower in COLLECTIVE_BODY
             or first.text[:1].isdigit() or group or _people_with_phrase(head)):
         return NOT_A_SUBJECT
     return None
+
+
+#: plural or mass nouns for evidence that "suggests" or "indicates" something ("polls suggest")
+_EVIDENCE_NOUNS = frozenset({"polls", "surveys", "studies", "data", "statistics", "polling", "research"})
+
+
+#: adjectives before such a noun that name no producer ("official data", not "council figures")
+_EVIDENCE_ADJECTIVES = frozenset({"official", "early", "new", "recent", "latest", "public", "national", "preliminary",
+                                  "internal", "independent", "academic", "most", "many", "several", "some"})
+
+
+def _evidence(head: list[Token]) -> bool:
+    """"polls", "statistics", "official data", "early ratings data": a lower-case noun for
+    evidence, alone or after an adjective that names no producer (perhaps with one noun
+    between: "early ratings data"); "council figures", "company filings" name their producer
+    and are read through it ("according to company filings")."""
+    if head[-1].lower not in _EVIDENCE_NOUNS or not all(t.text.isalpha() and t.text.islower() for t in head):
+        return False
+    return len(head) == 1 or (len(head) <= 3 and head[0].lower in _EVIDENCE_ADJECTIVES)
 
 
 #: data nouns whose producer is the speaker ("council figures": the council, see
@@ -1395,9 +1415,12 @@ def _publication_of_a_body(s: SubjectWords) -> Subject | _NotASubject | None:
 
 
 def _vague_group(s: SubjectWords) -> Subject | _NotASubject | None:
-    """"Two officials", "several residents", "border officials": unnamed people."""
+    """"Two officials", "several residents", "border officials": unnamed people; "polls",
+    "official data" (:func:`_evidence`): unnamed sources."""
     if s.head[0].lower in INDEFINITE or s.lowers[-1] in COLLECTIVE_UNNAMED:
         return _one_named(s) or _UNNAMED
+    if _evidence(s.head):
+        return _UNNAMED  # "polls suggest", "official data suggest": unnamed, as "according to polls"
     return None
 
 
