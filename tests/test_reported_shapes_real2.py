@@ -156,3 +156,15 @@ def test_evidence_that_suggests_is_an_unnamed_source(sentence):
 def test_a_producer_named_before_its_figures_is_still_read_through_according_to():
     found = voices("The pier handled 92,000 tonnes last year, according to company filings.")
     assert found[0][0] == "reported" and found[0][1] != "unnamed"
+
+
+# -- a stretch set off by spaced hyphens or double hyphens after the subject ------------------
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("In an interview at her office, Jane Roe - the harbour master's deputy and a ferry pilot - told the"
+     " Example Review that the pier was unsafe.", "Jane Roe"),
+    ("Local fishermen -- including John Doe -- quickly accused the mayor of ignoring the pier.", "unnamed"),
+    ("On his way out, Mr. Doe - in a line aimed at the mayor - declared that the pier must reopen.", "Mr. Doe"),
+])
+def test_a_dashed_stretch_after_the_subject_is_set_aside(sentence, speaker):
+    assert voices(sentence) == [("reported", speaker)]

@@ -804,9 +804,12 @@ def _describe(tokens: list[Token]) -> str:
 
 def _drop_dashed(tokens: list[Token]) -> list[Token]:
     """The tokens without a last stretch between two dashes when it closes at their end
-    ("Officials — including Jane Roe, the chief —" -> "Officials")."""
-    dashes = [k for k, t in enumerate(tokens) if t.text in {"—", "–", "--"}]
-    if len(dashes) >= 2 and dashes[-1] == len(tokens) - 1 and dashes[-2] > 0:
+    ("Officials — including Jane Roe, the chief —" -> "Officials"; a spaced hyphen is a dash
+    too: "Jane Roe - the harbour master's deputy -")."""
+    dashes = [k for k, t in enumerate(tokens) if t.text in {"—", "–", "--", "-"}
+              and not (k and tokens[k - 1].text == "-" and t.text == "-")]  # "--" is two tokens: one dash
+    if len(dashes) >= 2 and tokens[-1].text in {"—", "–", "--", "-"} and dashes[-1] >= len(tokens) - 2 \
+            and dashes[-2] > 0:
         return tokens[:dashes[-2]]
     return tokens
 
