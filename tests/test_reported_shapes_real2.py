@@ -168,3 +168,17 @@ def test_a_producer_named_before_its_figures_is_still_read_through_according_to(
 ])
 def test_a_dashed_stretch_after_the_subject_is_set_aside(sentence, speaker):
     assert voices(sentence) == [("reported", speaker)]
+
+
+# -- a hyphenated adjective in -ing opens a noun phrase, not a participle phrase ---------------
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Best-selling thriller writer Jane Roe told the Example Review she would run for mayor.", "Jane Roe"),
+    ("Long-serving harbour pilot John Doe said the channel was silting up.", "John Doe"),
+])
+def test_a_hyphenated_ing_adjective_opens_the_speakers_noun_phrase(sentence, speaker):
+    assert voices(sentence) == [("reported", speaker)]
+
+
+def test_a_participle_phrase_opening_the_sentence_is_still_no_subject():
+    assert voices("Speaking outside the court, Jane Roe said the verdict was fair.") == [("reported", "Jane Roe")]

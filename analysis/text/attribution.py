@@ -1170,15 +1170,23 @@ def _plain_plural(head: list[Token]) -> bool:
                                              and t.lower not in PREPOSITIONS for t in head)
 
 
+def _compound_adjective(head: list[Token]) -> bool:
+    """"Best-selling thriller writer Jane Roe", "Long-serving aide John Doe": a hyphenated
+    adjective in -ing opening a noun phrase that ends in a capitalised name."""
+    return "-" in head[0].text and len(head) >= 3 and _is_cap(head[-1]) and not head[1].text[:1].isupper() \
+        and head[0].text.split("-")[0].isalpha()
+
+
 def _participle_opening(s: SubjectWords) -> Subject | _NotASubject | None:
     """"Speaking outside the court", "Writing in the Times", "Alarmed by the unrest": a
-    participle phrase (but
+    participle phrase (but "Best-selling author Jane Roe", :func:`_compound_adjective`,
     "Downing Street", and a surname alone: "Ebeling said", "King said"; "Having" and "Being" alone
     are the auxiliary of a participle clause: "Having announced ..., Roe")."""
     head, first = s.head, s.first
     if first.lower.endswith("ed") and len(head) > 1 and head[1].lower in PREPOSITIONS | {"by", "about", "of"}:
         return NOT_A_SUBJECT  # "Alarmed by the unrest in Nevada": a participle phrase in -ed
     if first.lower.endswith("ing") and (len(head) == 1 or not _is_cap(head[1])) and not _agent_plural(head) \
+            and not _compound_adjective(head) \
             and not (len(s.tokens) == 1 and _is_cap(first) and len(first.text) > 3
                      and first.lower not in {"having", "being"}):
         return NOT_A_SUBJECT
