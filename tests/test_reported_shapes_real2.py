@@ -182,3 +182,18 @@ def test_a_hyphenated_ing_adjective_opens_the_speakers_noun_phrase(sentence, spe
 
 def test_a_participle_phrase_opening_the_sentence_is_still_no_subject():
     assert voices("Speaking outside the court, Jane Roe said the verdict was fair.") == [("reported", "Jane Roe")]
+
+
+# -- a headline's role noun without an article ----------------------------------------------
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Ferry fares hinge on the fuel price, analyst says.", "analyst"),
+    ("Investment, official says, helped the harbour after the crisis.", "official"),
+    ("But expert says more boats keep away from the pier.", "expert"),
+])
+def test_a_headlines_bare_role_noun_speaks_as_written(sentence, speaker):
+    assert voices(sentence) == [("reported", speaker)]
+
+
+def test_a_bare_lower_case_noun_that_is_no_role_is_still_no_speaker():
+    assert voices("In the end, history says little about the pier.")[0][0] == "narration"

@@ -1092,7 +1092,8 @@ def _no_noun_phrase_opening(s: SubjectWords) -> Subject | _NotASubject | None:
     group = len(head) <= 3 and (head[-1].lower in COLLECTIVE_UNNAMED | COLLECTIVE_BODY  # "border officials"
                                 or _plain_plural(head)  # "exit polls", "female donors"
                                 or _agent_plural(head)  # "forecasters", "hacking specialists"
-                                or _evidence(head))  # "polls", "official data", "early ratings data"
+                                or _evidence(head)  # "polls", "official data", "early ratings data"
+                                or _headline_role(head))  # "analyst says" in a headline
     if not (_is_cap(first) or first.text[:1].isupper() or ends_in_name or first.lower in DETERMINERS
             or first.lower in INDEFINITE or first.lower in COLLECTIVE_UNNAMED or first.lower in COLLECTIVE_BODY
             or first.text[:1].isdigit() or group or _people_with_phrase(head)):
@@ -1102,6 +1103,18 @@ def _no_noun_phrase_opening(s: SubjectWords) -> Subject | _NotASubject | None:
 
 #: plural or mass nouns for evidence that "suggests" or "indicates" something ("polls suggest")
 _EVIDENCE_NOUNS = frozenset({"polls", "surveys", "studies", "data", "statistics", "polling", "research"})
+
+
+#: role nouns that headlines write without an article ("Fate hinges on turnout, analyst says")
+_HEADLINE_ROLES = frozenset({"analyst", "official", "expert", "candidate", "source", "spokesman", "spokeswoman",
+                             "spokesperson", "lawyer", "economist", "adviser", "advisor", "aide", "witness",
+                             "lawmaker", "senator", "governor", "mayor", "minister", "diplomat", "researcher"})
+
+
+def _headline_role(head: list[Token]) -> bool:
+    """"analyst", "official": a role noun alone, in lower case and without an article, as
+    headlines and subheads write their speakers ("Investment, official says, helped growth")."""
+    return len(head) == 1 and head[0].text in _HEADLINE_ROLES
 
 
 #: adjectives before such a noun that name no producer ("official data", not "council figures")
@@ -1427,11 +1440,14 @@ def _publication_of_a_body(s: SubjectWords) -> Subject | _NotASubject | None:
 
 def _vague_group(s: SubjectWords) -> Subject | _NotASubject | None:
     """"Two officials", "several residents", "border officials": unnamed people; "polls",
-    "official data" (:func:`_evidence`): unnamed sources."""
+    "official data" (:func:`_evidence`): unnamed sources; a headline's "analyst"
+    (:func:`_headline_role`): a description, as written."""
     if s.head[0].lower in INDEFINITE or s.lowers[-1] in COLLECTIVE_UNNAMED:
         return _one_named(s) or _UNNAMED
     if _evidence(s.head):
         return _UNNAMED  # "polls suggest", "official data suggest": unnamed, as "according to polls"
+    if _headline_role(s.head):
+        return s.head[0].text, "description", "person"  # the headline's "candidate": the story's
     return None
 
 
