@@ -197,3 +197,26 @@ def test_a_headlines_bare_role_noun_speaks_as_written(sentence, speaker):
 
 def test_a_bare_lower_case_noun_that_is_no_role_is_still_no_speaker():
     assert voices("In the end, history says little about the pier.")[0][0] == "narration"
+
+
+# -- a block quotation set without marks after a lead-in ending in a colon ---------------------
+
+def test_an_unquoted_paragraph_after_a_bare_lead_in_is_the_speakers_block_quotation():
+    found = voices("In a note with the video, Jane Roe wrote:",
+                   "I think this plan is timely. We want the safest pier. But what we should ask is “who pays?”",
+                   "The council meets on Monday.")
+    assert found == [("narration", ""), ("reported", "Jane Roe"), ("reported", "Jane Roe"),
+                     ("mixed", "Jane Roe"), ("narration", "")]
+
+
+@pytest.mark.parametrize("lead_in", [
+    "The survey also found that:",             # a verb of finding, not of speech
+    "Here are the results:",                   # no speaker
+])
+def test_no_block_quotation_without_a_speaking_lead_in(lead_in):
+    assert voices(lead_in, "The pier handled 92,000 tonnes last year.")[1] == ("narration", "")
+
+
+def test_no_block_quotation_when_the_paragraph_has_its_own_attribution():
+    found = voices("Jane Roe wrote:", "The pier is old. John Doe said it would close.")
+    assert found[1] == ("narration", "")

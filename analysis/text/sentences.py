@@ -658,6 +658,37 @@ def _transcript_turns(drafts: list[_Draft]) -> None:
             turn = None
 
 
+def _block_quotations(drafts: list[_Draft]) -> None:
+    """A paragraph of unquoted words right after a lead-in paragraph that ends in a bare tag
+    and a colon ('The Example Review reports:', 'In a speech last July, Roe said:') is the
+    speaker's words set as a block quotation without marks: all its sentences take the
+    lead-in's speaker and its unquoted ones are reported; not when the paragraph opens with a
+    quotation or has an attribution of its own, nor after a verb of belief or finding ('The
+    poll also found that:'), nor for a paragraph of markup ('<tweet ...>')."""
+    for position in range(1, len(drafts)):
+        draft, previous = drafts[position], drafts[position - 1]
+        lead_in = previous.lead_in
+        if lead_in is None or draft.position_in_paragraph != 0 or previous.paragraph_id == draft.paragraph_id \
+                or not previous.text.rstrip().endswith(":") or lead_in.rule in ("layout", "according") \
+                or (lead_in.kind == "pronoun" and lead_in.speaker == "it") or _belief_verb(lead_in.verb):
+            continue
+        k = position
+        while k < len(drafts) and drafts[k].paragraph_id == draft.paragraph_id \
+                and drafts[k].attribution is None and drafts[k].text.lstrip()[:1] != "<":
+            k += 1
+        if k < len(drafts) and drafts[k].paragraph_id == draft.paragraph_id or draft.quoted_share > 0:
+            continue  # the paragraph has an attribution of its own, or opens with a quotation: no block
+        for block in drafts[position:k]:
+            block.attribution, block.speaker, block.speaker_source = lead_in, lead_in.speaker, "lead-in"
+            if block.voice == "narration":
+                block.voice = "reported"
+
+
+def _belief_verb(lemma: str) -> bool:
+    """Whether a lexicon verb is one of belief or finding ("find", "believe"): speech only before "that"."""
+    return any(verb.needs_that for forms in speech_verbs().values() for verb in forms if verb.lemma == lemma)
+
+
 def _speakers_from_before(drafts: list[_Draft]) -> None:
     """A sentence without a speaker of its own takes the speaker of its quotation (the
     first sentence the quotation touches that names one: '“We had no choice. We acted,”
@@ -862,7 +893,7 @@ def _inherited_speakers(drafts: list[_Draft]) -> None:
 
 #: the speaker passes, in order: each reads what the ones before it wrote
 _SPEAKER_PASSES = (_own_speakers, _interview_answers, _dialogue_turns, _transcript_turns, _speakers_by_layout,
-                   _speakers_from_before, _speakers_of_statements, _speakers_from_after, _speakers_across_narration,
+                   _block_quotations, _speakers_from_before, _speakers_of_statements, _speakers_from_after, _speakers_across_narration,
                    _inherited_speakers)
 
 
