@@ -26,7 +26,7 @@ ORDERS = {
     "VERB_VETOES": (VERB_VETOES, [
         "_inside_a_name", "_passive_or_noun", "_to_no_addressee", "_written_or_said_to", "_added_a_thing",
         "_tells_a_story", "_belief_without_that", "_called_without_quotation", "_asked_a_request",
-        "_quoted_without_as_saying"]),
+        "_quoted_without_as_saying", "_won_not_said"]),
     "ACCORDING_PASSES": (ACCORDING_PASSES, [
         "_named_publication", "_body_behind_data", "_name_ends_phrase", "_subject_phrase", "_data_producer"]),
     "LAYOUT_PASSES": (LAYOUT_PASSES, ["_transcript_turn", "_named_colon_quotation"]),

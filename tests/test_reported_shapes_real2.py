@@ -220,3 +220,22 @@ def test_no_block_quotation_without_a_speaking_lead_in(lead_in):
 def test_no_block_quotation_when_the_paragraph_has_its_own_attribution():
     found = voices("Jane Roe wrote:", "The pier is old. John Doe said it would close.")
     assert found[1] == ("narration", "")
+
+
+# -- "claim" and "post" of a result won --------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Meanwhile, Jane Roe claimed the prize for the fastest crossing.",
+    "The army has pressed on as it claims more territory from the rebels.",
+    "The ferry line lost money before John Doe posted an overwhelming victory in the harbour race.",
+])
+def test_claiming_or_posting_a_result_is_no_statement(sentence):
+    assert voices(sentence)[0][0] == "narration"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Jane Roe claimed that the vote was rigged.", "Jane Roe"),
+    ("John Doe posted a photo of the broken pier on Twitter.", "John Doe"),
+])
+def test_claiming_or_posting_what_was_said_stays_reported(sentence, speaker):
+    assert voices(sentence) == [("reported", speaker)]

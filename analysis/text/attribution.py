@@ -553,11 +553,34 @@ def _quoted_without_as_saying(use: VerbUse) -> bool:
     return True
 
 
+#: what is claimed or posted as a result, not said: "claimed 41 percent of the vote", "claimed
+#: the prize", "claims more territory", "posted an overwhelming victory"
+_RESULT_NOUNS = frozenset({"percent", "%", "prize", "prizes", "territory", "seat", "seats", "title", "titles",
+                           "majority", "gain", "gains", "increase", "decline", "loss", "losses", "profit", "profits",
+                           "record", "lead", "points"})
+
+
+def _won_not_said(use: VerbUse) -> bool:
+    """"claimed 41 percent of the vote", "claimed the prize", "claims more territory", "posted an
+    overwhelming victory", "posted a 17 percent increase": "claim" and "post" of a result (a
+    number or a noun for what is won), within the three words after the verb, are no statement
+    ("claimed that the vote was rigged", "posted a photo of the pier" still are)."""
+    if use.verb.lemma not in {"claim", "post"} or use.after == "that":
+        return False
+    nouns = _RESULT_NOUNS | ({"victory", "victories", "win", "wins"} if use.verb.lemma == "post" else set())
+    for token in use.tokens[use.end:use.end + 4]:
+        if token.text in CLAUSE_PUNCT or token.text in {".", ";"}:
+            return False
+        if token.lower in nouns or (token.text[:1].isdigit() and token is use.tokens[use.end]):
+            return True
+    return False
+
+
 #: Readings that make a speech-verb form something other than a speech verb, in order:
 #: the first that applies drops the occurrence (and the shorter forms starting at the same word).
 VERB_VETOES = (_inside_a_name, _passive_or_noun, _to_no_addressee, _written_or_said_to, _added_a_thing,
                _tells_a_story, _belief_without_that, _called_without_quotation, _asked_a_request,
-               _quoted_without_as_saying)
+               _quoted_without_as_saying, _won_not_said)
 
 
 def _verbs_at(tokens: list[Token]) -> list[tuple[int, int, SpeechVerb]]:
