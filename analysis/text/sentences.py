@@ -893,8 +893,8 @@ def _inherited_speakers(drafts: list[_Draft]) -> None:
 
 #: the speaker passes, in order: each reads what the ones before it wrote
 _SPEAKER_PASSES = (_own_speakers, _interview_answers, _dialogue_turns, _transcript_turns, _speakers_by_layout,
-                   _block_quotations, _speakers_from_before, _speakers_of_statements, _speakers_from_after, _speakers_across_narration,
-                   _inherited_speakers)
+                   _block_quotations, _speakers_from_before, _speakers_of_statements, _speakers_from_after,
+                   _speakers_across_narration, _inherited_speakers)
 
 
 # -- the records -----------------------------------------------------------------------

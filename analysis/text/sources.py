@@ -283,7 +283,8 @@ def _person_after_descriptor(name: str, tokens: list[Token], start: int) -> bool
     Roe"), not after "at" or "from" ("an analyst at Morgan Stanley")."""
     words = name.split()
     return start > 0 and tokens[start - 1].lower not in {"at", "from"} and 2 <= len(words) <= 3 \
-        and is_first_name(words[0]) and not _several(words) and not any(_strip_possessive(w).lower() in ORG_WORDS or _is_acronym(w) for w in words)
+        and is_first_name(words[0]) and not _several(words) \
+        and not any(_strip_possessive(w).lower() in ORG_WORDS or _is_acronym(w) for w in words)
 
 
 def _is_organisation_name(name: str, hint: str) -> bool:
@@ -416,7 +417,8 @@ def _someone(word: str) -> bool:
 def _may_open_clause(token: Token) -> bool:
     """Whether a phrase opening with ``token`` after a comma may be part of the clause's opening (a
     name, "the", "his", "in", "at"), not a phrase inside it ("including", "such")."""
-    return _is_cap(token) or token.lower in _DEFINITE_WORDS or token.lower in _OPENERS or token.text == QUOTE_PLACEHOLDER
+    return _is_cap(token) or token.lower in _DEFINITE_WORDS or token.lower in _OPENERS \
+        or token.text == QUOTE_PLACEHOLDER
 
 
 def _subject_runs(tokens: list[Token], start: int, runs: dict[int, int]):
