@@ -86,6 +86,7 @@ class Entity:
     mentioned: int = -1   # last sentence in which its name appeared
     subject: float = -1   # last sentence that opened with its name as subject ("Roe was shocked ..."); half a
     #                       sentence after one whose question they were asked ("Roe asked Doe which ...")
+    opened: int = -1      # an organisation's last sentence opening with its name ("Acme said ...")
     described: bool = False  # named by a description ("the Roe campaign"): "Roe" alone is not it
 
 
@@ -660,10 +661,13 @@ class ArticleSources:
         # wife, Jane, were there")
         starts = [0] + commas[:1] + [k for k in commas[1:2] if _may_open_clause(tokens[commas[0]])]
         runs = {start: end for start, end in _name_runs(tokens)}
-        owner = None
+        owner = body = None
         for start in starts:
             while start < len(tokens) and tokens[start].lower in _OPENERS and tokens[start].lower not in {"it", "he", "she"}:
                 start += 1
+            if start + 1 in runs and tokens[start].lower == "the" and body is None:
+                # "The Acme Institute released ...": a body's name after "the"
+                body = self._body_opening(tokens, start + 1, runs[start + 1])
             if start + 1 in runs and tokens[start].lower == "the" and not _after_article(tokens, start + 1):
                 start += 1  # "the Rev. Jane Roe": a title after "the"
             if start not in runs and start >= 1 and tokens[start - 1].lower in _QUESTION_OPENERS:
@@ -680,6 +684,8 @@ class ArticleSources:
                 entity = self.find_name(bare, "person", gender) if hint == "person" else None
                 if entity is None and register and hint == "person" and _is_person_name(name) and not possessive:
                     entity, _ = self.add_name(name, "person", position, False)
+                if entity is None and hint == "organisation" and not possessive and body is None:
+                    body = self._body_opening(tokens, first, end)
                 if entity is not None and entity.kind == "person":
                     if possessive:
                         # "Roe's comments brought ...": Roe owns the subject, is not it, but is who the
@@ -692,6 +698,18 @@ class ArticleSources:
             # weaker than a subject: a person of the pronoun's sex named in the sentence comes first
             # ("To Professor Jane Doe, Roe's stare seemed sad. 'It looked like heartbreak,' she said.")
             owner.subject = max(owner.subject, position - 0.5)
+        elif body is not None:
+            body.opened = position
+
+    def _body_opening(self, tokens: list[Token], start: int, end: int) -> Entity | None:
+        """The known organisation named by ``tokens[start:end]``, a clause's subject, or None."""
+        if _is_possessive(tokens[end - 1]):
+            return None  # "Acme's report": the report opens the clause
+        name, hint = _clean_name([t.text for t in tokens[start:end]], [])
+        if hint != "organisation":
+            return None
+        entity = self.find_name(_bare(name)[0], "organisation")
+        return entity if entity is not None and entity.kind == "organisation" else None
 
     def note_asked(self, text: str, position: int) -> None:
         """"Roe asked Doe whether ...": the known person asked answers next, so a later "he
@@ -732,16 +750,22 @@ class ArticleSources:
                 and max(e.spoke, e.subject, e.mentioned) > since]
         return max(sure, key=lambda e: max(e.spoke, e.subject, e.mentioned), default=best)
 
-    def _it(self) -> Entity | None:
+    def _it(self, position: int) -> Entity | None:
         """The body "it" means: the organisation that spoke last, or a speaker known by one word that is
         no one's first or last name and has no sex ("Twitter said ... It added": "Twitter" read as a
-        person), whichever spoke later."""
+        person), whichever spoke later; but an organisation that opened one of the two sentences
+        before as its subject, since then, comes first ("The Acme Institute released a report on
+        Tuesday. It said ...")."""
         body = self._recent("organisation")
         thing = max((e for e in self.entities if e.kind == "person" and len(e.words) == 1 and e.spoke >= 0
                      and not _gender(e) and not is_first_name(e.words[0]) and not e.aliases - {e.name.lower()}),
                     key=lambda e: e.spoke, default=None)
         if thing is not None and (body is None or thing.spoke > max(body.spoke, body.subject)):
-            return thing
+            body = thing
+        recent = [e for e in self.entities if e.kind == "organisation" and e.opened >= position - 2]
+        opener = max(recent, key=lambda e: e.opened, default=None)
+        if opener is not None and (body is None or opener.opened > max(body.spoke, body.subject)):
+            return opener
         return body
 
     def resolve(self, attribution: Attribution, position: int) -> Resolved:
@@ -772,7 +796,7 @@ class ArticleSources:
                 if entity:
                     entity.pronoun_gender = entity.pronoun_gender or gender
             elif word == "it":
-                entity = self._it()
+                entity = self._it(position)
             else:
                 entity = self._recent("organisation") or (self._recent("person") if word == "they" else None)
             if entity is None:
