@@ -32,3 +32,33 @@ def test_it_is_the_organisation_that_opened_the_sentence_before():
         "The pier is safe, the Acme Port Authority said on Monday.",
         "It added that repairs will start in May.")
     assert sources[5] == "Acme Port Authority"
+
+
+def test_a_name_after_but_or_a_fronted_clause_opens_the_sentence_as_its_subject():
+    # "But Kim Roe disagreed": the capitalised "But" opens the run of capitalised words, yet Roe is
+    # the subject that "she" goes on with, not the one who spoke before her
+    sources = sources_of(
+        '"We will win the vote," Pat Doe said on Monday.',
+        "But Kim Roe disagreed with the plan on Tuesday.",
+        '"It is a mistake," she said.')
+    assert sources[2] == "Kim Roe"
+    # the subject of a clause put first is who the sentence is about when no person opens the main
+    # clause ("When Roe held rallies ..., protesters met her")
+    sources = sources_of(
+        '"We will win the vote," Pat Doe said on Monday.',
+        "When Kim Roe held rallies across the state, protesters met her at every stop.",
+        '"Go home," she wrote on Tuesday.')
+    assert sources[2] == "Kim Roe"
+    # but a person opening the main clause comes first, even after a long clause put first
+    sources = sources_of(
+        '"We will win the vote," Lee Poe said on Monday.',
+        "When Pat Doe tried to defend remarks about the harbour at a long meeting of the city"
+        " council in May, Kim Roe forcefully differed.",
+        '"It is wrong," she said.')
+    assert sources[2] == "Kim Roe"
+    # and a person named in a phrase put first is not the subject ("With Roe, Doe made the choice")
+    sources = sources_of(
+        '"We will win the vote," Lee Poe said on Monday.',
+        "With Kim Roe, Pat Doe made the safe choice for the post.",
+        '"It was easy," she said.')
+    assert sources[2] == "Pat Doe"

@@ -48,10 +48,6 @@ _NOT_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sund
 may june july august september october november december last next this every today""".split())
 
 
-#: auxiliaries that open a question about a clause's subject: "Was Roe satisfied ...?", "Does Roe ...?"
-_QUESTION_OPENERS = frozenset({"is", "was", "are", "were", "does", "did", "do", "has", "have", "had"})
-
-
 #: capitalised only because they open a sentence: never the first word of a name (prepositions,
 #: quantifiers and auxiliaries too: "Besides Roe's plan", "Several Roe aides", "Does Roe ...")
 _OPENERS = frozenset("""in as while but and if when after before since although though because at on for from
@@ -415,6 +411,12 @@ def _someone(word: str) -> bool:
         or word in _PEOPLE_AROUND or _role_word(Token(word, word))
 
 
+#: words opening a clause before its subject that do not put a phrase before it ("But Roe ...",
+#: "Still, Roe ...", "Was Roe satisfied ...?")
+_LINKS = frozenset("""and but or nor so yet still then also even only not now
+is was are were does did do has have had""".split())
+
+
 def _may_open_clause(token: Token) -> bool:
     """Whether a phrase opening with ``token`` after a comma may be part of the clause's opening (a
     name, "the", "his", "in", "at"), not a phrase inside it ("including", "such")."""
@@ -661,17 +663,28 @@ class ArticleSources:
         # wife, Jane, were there")
         starts = [0] + commas[:1] + [k for k in commas[1:2] if _may_open_clause(tokens[commas[0]])]
         runs = {start: end for start, end in _name_runs(tokens)}
-        owner = body = None
-        for start in starts:
+        owner = body = fronted = None
+        # after a phrase or clause put first ("When Roe held rallies all over the state and the
+        # region, Doe ...") the main clause may open after a later comma
+        later = [k + 1 for k in range(14, len(tokens)) if tokens[k].text == ","]
+        for start in starts + later:
+            if start in later and fronted is None:
+                break
+            opening = start
             while start < len(tokens) and tokens[start].lower in _OPENERS and tokens[start].lower not in {"it", "he", "she"}:
                 start += 1
+            # a name after a preposition or a subordinating word is in a phrase or clause put before
+            # the main one ("When Roe held rallies, ...", "With Doe, Roe chose ..."): the main
+            # clause's subject comes first
+            phrase = any(t.lower not in _LINKS for t in tokens[opening:start])
             if start + 1 in runs and tokens[start].lower == "the" and body is None:
                 # "The Acme Institute released ...": a body's name after "the"
                 body = self._body_opening(tokens, start + 1, runs[start + 1])
             if start + 1 in runs and tokens[start].lower == "the" and not _after_article(tokens, start + 1):
                 start += 1  # "the Rev. Jane Roe": a title after "the"
-            if start not in runs and start >= 1 and tokens[start - 1].lower in _QUESTION_OPENERS:
-                # "Was Roe satisfied ...?": the auxiliary opening a question was read as the name's first word
+            if start not in runs and start >= 1 and tokens[start - 1].lower in _OPENERS:
+                # "But Jane Roe was shocked", "Was Roe satisfied ...?", "When Roe held ...": the
+                # capitalised word opening the clause was read as the name's first word
                 inside = next((e for s, e in runs.items() if s < start < e), None)
                 if inside is not None:
                     runs[start] = inside
@@ -692,9 +705,16 @@ class ArticleSources:
                         # sentence is about, should no clause open with a person
                         owner = entity
                         continue
+                    if phrase:
+                        fronted = fronted or entity
+                        break
                     entity.subject = position
                     return
-        if owner is not None:
+        if fronted is not None:
+            # no main clause opened with a person: the one the sentence opened with is its topic
+            # ("When Roe held rallies all over the state, he was received by protesters.")
+            fronted.subject = position
+        elif owner is not None:
             # weaker than a subject: a person of the pronoun's sex named in the sentence comes first
             # ("To Professor Jane Doe, Roe's stare seemed sad. 'It looked like heartbreak,' she said.")
             owner.subject = max(owner.subject, position - 0.5)
