@@ -731,6 +731,22 @@ class ArticleSources:
         entity = self.find_name(_bare(name)[0], "organisation")
         return entity if entity is not None and entity.kind == "organisation" else None
 
+    def note_pronoun_opening(self, text: str, position: int) -> None:
+        """A narration sentence opening with "he" or "she" ("He was joined on the call by Jane
+        Roe.") goes on with the person that pronoun means, who is then known to be of that sex: a
+        later "she said" is then not him, though his first name gave no sex."""
+        tokens = tokenize(text)
+        start = 0
+        while start < len(tokens) and tokens[start].lower in _OPENERS - {"he", "she"}:
+            start += 1
+        if start >= len(tokens) or tokens[start].lower not in {"he", "she"}:
+            return
+        gender = "m" if tokens[start].lower == "he" else "f"
+        entity = self._pronoun_person(gender, position)
+        if entity is not None and entity.kind == "person":
+            entity.pronoun_gender = entity.pronoun_gender or gender
+            entity.subject = max(entity.subject, position)
+
     def note_asked(self, text: str, position: int) -> None:
         """"Roe asked Doe whether ...": the known person asked answers next, so a later "he
         said" is likelier them than the one who asked."""
@@ -1266,6 +1282,8 @@ def _resolve_in_reading_order(sources: ArticleSources, texts: list[str],
             sources.note_subject(text, i, register=True)  # "Former Sen. Jane Roe backed it at first, she said"
         if attribution is not None:
             out[i] = sources.resolve(attribution, i)
+        else:
+            sources.note_pronoun_opening(text, i)  # before its names: "He was joined by Jane Roe."
         sources.add_mentions(text, i)
         sources.note_subject(text, i)
         if (attribution is None or attribution.verb == "ask") and " ask" in text:
