@@ -72,3 +72,22 @@ def test_a_narration_sentence_opening_with_he_tells_that_persons_sex():
         "He was joined on the call by Ilyse Hogue, president of an abortion rights group.",
         'She said Roe "has failed to do anything."')
     assert sources[2] == "Ilyse Hogue"
+
+
+def test_the_main_clause_after_a_long_clause_put_first_opens_with_its_subject():
+    # "As the council ate lunch in a small, stuffy room ..., Kim Roe walked them through the plan":
+    # the main clause opens after a comma far into the sentence, and its subject is "she"
+    sources = sources_of(
+        '"We will win the vote," Lee Poe said on Monday.',
+        "As the council members ate lunch in a small, stuffy room overlooking the harbour at noon,"
+        " Kim Roe walked them through the plan.",
+        '"The pier is unsafe," she said.')
+    assert sources[2] == "Kim Roe"
+    # a name set off by commas inside a verb phrase opens no clause ("painting her rival, Pat Doe,
+    # as ..."): the nominee is still the woman who spoke
+    sources = sources_of(
+        "Harbour Plan Skewered By Critics.",
+        "On Thursday evening Kim Roe delivered her speech as the new nominee, seeking to prove her"
+        " credentials while painting her chief rival, Pat Doe, as a man too rash for the job.",
+        '"A man you can bait with a tweet is not a man we can trust," said the nominee.')
+    assert sources[2] == "Kim Roe"

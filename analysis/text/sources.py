@@ -417,6 +417,19 @@ _LINKS = frozenset("""and but or nor so yet still then also even only not now
 is was are were does did do has have had""".split())
 
 
+#: words going on with a verb phrase after a name set off by commas ("painting her rival, Jane
+#: Roe, as a danger"), where a clause's subject would have its verb or "who" ("Jane Roe, who ...")
+_PHRASE_GOES_ON = frozenset({"as", "and", "or", "of", "in", "on", "at", "with", "from", "by", "for",
+                             "to", "into", "over", "about", "against"})
+
+
+def _object_apposition(tokens: list[Token], end: int) -> bool:
+    """Whether the name ending at ``end`` is set off by commas inside a verb phrase, not a
+    subject."""
+    return end + 1 < len(tokens) and tokens[end].text == "," \
+        and tokens[end + 1].text in _PHRASE_GOES_ON
+
+
 def _may_open_clause(token: Token) -> bool:
     """Whether a phrase opening with ``token`` after a comma may be part of the clause's opening (a
     name, "the", "his", "in", "at"), not a phrase inside it ("including", "such")."""
@@ -664,11 +677,14 @@ class ArticleSources:
         starts = [0] + commas[:1] + [k for k in commas[1:2] if _may_open_clause(tokens[commas[0]])]
         runs = {start: end for start, end in _name_runs(tokens)}
         owner = body = fronted = None
-        # after a phrase or clause put first ("When Roe held rallies all over the state and the
-        # region, Doe ...") the main clause may open after a later comma
+        # after a phrase or clause put first, naming a person or not ("When Roe held rallies all
+        # over the state and the region, Doe ...", "As the council ate lunch in a small, stuffy room
+        # overlooking the harbour, Roe walked them through it") the main clause may open after a
+        # later comma
         later = [k + 1 for k in range(14, len(tokens)) if tokens[k].text == ","]
+        put_first = False
         for start in starts + later:
-            if start in later and fronted is None:
+            if start in later and fronted is None and not put_first:
                 break
             opening = start
             while start < len(tokens) and tokens[start].lower in _OPENERS and tokens[start].lower not in {"it", "he", "she"}:
@@ -677,6 +693,7 @@ class ArticleSources:
             # the main one ("When Roe held rallies, ...", "With Doe, Roe chose ..."): the main
             # clause's subject comes first
             phrase = any(t.lower not in _LINKS for t in tokens[opening:start])
+            put_first = put_first or (opening == 0 and phrase)
             if start + 1 in runs and tokens[start].lower == "the" and body is None:
                 # "The Acme Institute released ...": a body's name after "the"
                 body = self._body_opening(tokens, start + 1, runs[start + 1])
@@ -689,6 +706,8 @@ class ArticleSources:
                 if inside is not None:
                     runs[start] = inside
             for first, end in _subject_runs(tokens, start, runs):
+                if start in later and _object_apposition(tokens, end):
+                    break  # "..., painting her rival, Jane Roe, as a danger": no clause opens here
                 possessive = _is_possessive(tokens[end - 1])
                 if possessive and (owner is not None or not _owns_a_thing(tokens, end)):
                     continue  # "Roe's lawyer said": someone else
