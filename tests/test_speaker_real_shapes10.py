@@ -91,3 +91,14 @@ def test_the_main_clause_after_a_long_clause_put_first_opens_with_its_subject():
         " credentials while painting her chief rival, Pat Doe, as a man too rash for the job.",
         '"A man you can bait with a tweet is not a man we can trust," said the nominee.')
     assert sources[2] == "Kim Roe"
+
+
+def test_it_after_a_speaker_wrote_in_a_document_is_that_documents_author():
+    # "Doe wrote in the affidavit. It continued: ...": "it" is the affidavit, so its author speaks,
+    # not the police department that spoke before
+    sources = sources_of(
+        "The arrest was made on Friday, the Lakeside Police Department said.",
+        "The officer, Mark Doe, interviewed two witnesses.",
+        '"Roe grabbed the arm of the man," Doe wrote in the affidavit.',
+        'It continued: "Probable cause exists to charge Jane Roe with battery."')
+    assert sources[-1] == "Mark Doe"

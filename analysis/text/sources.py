@@ -430,6 +430,12 @@ def _object_apposition(tokens: list[Token], end: int) -> bool:
         and tokens[end + 1].text in _PHRASE_GOES_ON
 
 
+#: what a text does, not a person or body: "It continued: ...", "'...,' it reads"
+_TEXT_VERBS = frozenset({"continue", "read", "state", "go"})
+#: words before a document a speaker speaks in: "in a statement", "in his affidavit"
+_DOCUMENT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "this", "that"})
+
+
 def _may_open_clause(token: Token) -> bool:
     """Whether a phrase opening with ``token`` after a comma may be part of the clause's opening (a
     name, "the", "his", "in", "at"), not a phrase inside it ("including", "such")."""
@@ -540,6 +546,8 @@ class ArticleSources:
         self.entities: list[Entity] = []
         # a definite description used again means what it meant before ("the agency")
         self.descriptions: dict[str, Entity] = {}
+        # the last speaker who spoke in a document, and where: "it" may be that document
+        self.document: tuple[Entity | None, int] = (None, -1)
 
     # -- registering names ---------------------------------------------------
     def find_name(self, name: str, kind: str, gender: str = "") -> Entity | None:
@@ -805,12 +813,34 @@ class ArticleSources:
                 and max(e.spoke, e.subject, e.mentioned) > since]
         return max(sure, key=lambda e: max(e.spoke, e.subject, e.mentioned), default=best)
 
-    def _it(self, position: int) -> Entity | None:
+    def note_document(self, text: str, resolved: Resolved, position: int) -> None:
+        """A speaker who speaks in a document ("Roe wrote in the affidavit", "the company said in
+        a statement") is what a later "it" ("It continued: ...") means: the document, so its
+        author."""
+        if not resolved.source or resolved.source_kind not in {"person", "organisation"}:
+            return
+        tokens = tokenize(text)
+        for k in range(len(tokens) - 2):
+            if tokens[k].lower == "in" and tokens[k + 1].lower in _DOCUMENT_DETERMINERS \
+                    and any(t.lower in DOCUMENT_NOUNS for t in tokens[k + 2:k + 4]):
+                self.document = (self.find_name(resolved.source, resolved.source_kind), position)
+                return
+
+    def _it(self, position: int, verb: str = "") -> Entity | None:
         """The body "it" means: the organisation that spoke last, or a speaker known by one word that is
         no one's first or last name and has no sex ("Twitter said ... It added": "Twitter" read as a
         person), whichever spoke later; but an organisation that opened one of the two sentences
         before as its subject, since then, comes first ("The Acme Institute released a report on
-        Tuesday. It said ...")."""
+        Tuesday. It said ..."); and first of all the author of a document spoken in one of the two
+        sentences before, when no body has come up since ("Roe wrote in the affidavit. It
+        continued: ...", :meth:`note_document`): a person only with a verb a text does ("continued",
+        "reads"), as "it added" after "Mr. Roe said in a post" is still no person."""
+        author, written = self.document
+        if author is not None and written >= position - 2 \
+                and (author.kind == "organisation" or verb in _TEXT_VERBS) \
+                and all(max(e.spoke, e.subject, e.opened) <= written
+                        for e in self.entities if e.kind == "organisation"):
+            return author
         body = self._recent("organisation")
         thing = max((e for e in self.entities if e.kind == "person" and len(e.words) == 1 and e.spoke >= 0
                      and not _gender(e) and not is_first_name(e.words[0]) and not e.aliases - {e.name.lower()}),
@@ -851,7 +881,7 @@ class ArticleSources:
                 if entity:
                     entity.pronoun_gender = entity.pronoun_gender or gender
             elif word == "it":
-                entity = self._it(position)
+                entity = self._it(position, attribution.verb)
             else:
                 entity = self._recent("organisation") or (self._recent("person") if word == "they" else None)
             if entity is None:
@@ -1301,6 +1331,7 @@ def _resolve_in_reading_order(sources: ArticleSources, texts: list[str],
             sources.note_subject(text, i, register=True)  # "Former Sen. Jane Roe backed it at first, she said"
         if attribution is not None:
             out[i] = sources.resolve(attribution, i)
+            sources.note_document(text, out[i], i)
         else:
             sources.note_pronoun_opening(text, i)  # before its names: "He was joined by Jane Roe."
         sources.add_mentions(text, i)
