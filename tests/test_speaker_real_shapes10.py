@@ -102,3 +102,13 @@ def test_it_after_a_speaker_wrote_in_a_document_is_that_documents_author():
         '"Roe grabbed the arm of the man," Doe wrote in the affidavit.',
         'It continued: "Probable cause exists to charge Jane Roe with battery."')
     assert sources[-1] == "Mark Doe"
+
+
+def test_a_people_named_in_latinos_or_hispanics_is_never_he():
+    # "many more Latinos said": a people speaking as one, like "Russians", not a man of unknown sex
+    # whom the next "he" could mean
+    sources = sources_of(
+        "Take a look at what Tom Roe, Ann Doe and many more Latinos said that got us thinking.",
+        "In a talk with a radio host about his new comedy show, the actor discussed history.",
+        '"Just imagine you are a kid and nobody teaches you about your people," he said.')
+    assert sources[2] == "Tom Roe"

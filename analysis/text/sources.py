@@ -1042,11 +1042,15 @@ class ArticleSources:
 def _people_group(word: str) -> bool:
     """Whether a capitalised word names a party's or a nation's people as a whole: the plural of
     a party noun ("Democrats", "Republicans") or of a people ending as most do in "-ians",
-    "-eans", "-cans" ("Russians", "Koreans", "Americans"); never a surname ("Evans")."""
+    "-eans", "-cans", "-inos", "-inas", "-anics" ("Russians", "Koreans", "Americans", "Latinos",
+    "Filipinas", "Hispanics"); never a surname ("Evans")."""
     word = _strip_possessive(word)
     lower = word.lower()
     return word[:1].isupper() and (lower[:-1] in PARTY_NOUNS and lower.endswith("s")
-                                   or (len(lower) > 6 and lower.endswith(("ians", "eans", "cans"))))
+                                   or (len(lower) > 6 and lower.endswith(_PEOPLE_ENDINGS)))
+
+
+_PEOPLE_ENDINGS = ("ians", "eans", "cans", "inos", "inas", "anics")
 
 
 #: bodies that belong to one person and go by their surname: "his campaign" is the "Roe campaign"
