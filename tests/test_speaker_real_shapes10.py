@@ -112,3 +112,19 @@ def test_a_people_named_in_latinos_or_hispanics_is_never_he():
         "In a talk with a radio host about his new comedy show, the actor discussed history.",
         '"Just imagine you are a kid and nobody teaches you about your people," he said.')
     assert sources[2] == "Tom Roe"
+
+
+def test_a_name_after_a_house_and_party_label_opens_the_sentence_as_its_subject():
+    # "House Intelligence Republican Mark Poe (R-Kans.), who ..., agreed": the label of a house,
+    # a committee and a party before the name is no part of it; Poe is the subject "he" goes on with
+    sources = sources_of(
+        '"The emails were harmless," Jake Doe said on Monday.',
+        "House Intelligence Republican Mark Poe (R-Kans.), who has seen the messages, agreed with"
+        " that point.",
+        '"Some of the information is a risk," he said.')
+    assert sources[2] == "Mark Poe"
+    sources = sources_of(
+        '"The emails were harmless," Jake Doe said on Monday.',
+        "Harbour Committee Democrat Mark Poe agreed with that point.",
+        '"Some of the information is a risk," he said.')
+    assert sources[2] == "Mark Poe"

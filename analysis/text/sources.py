@@ -1127,8 +1127,13 @@ def _person_within(speaker: str, hint: str) -> tuple[str, str]:
     or "Dayton Mayor Jane Roe" (:func:`_person_after_label`); the speaker and hint as they
     were otherwise."""
     words = speaker.split()
-    if hint != "organisation" or len(words) < 3:
+    if len(words) < 3:
         return speaker, hint
+    if hint != "organisation":
+        # a person's name after the label of a party, and of a house or committee ("House
+        # Intelligence Republican Jane Roe"): the name alone, as after a title
+        person = _person_after_label(words, labels_only=True)
+        return (person, hint) if person else (speaker, hint)
     person = _person_before_of(words) or _person_after_label(words)
     return (person, "person") if person else (speaker, hint)
 
@@ -1146,16 +1151,19 @@ def _person_before_of(words: list[str]) -> str:
     return " ".join(before) if _is_first_and_names(before) and not _several(before) else ""
 
 
-def _person_after_label(words: list[str]) -> str:
+def _person_after_label(words: list[str], labels_only: bool = False) -> str:
     """The last name of a person, from a first name, right after a possessive or a title:
-    "Jane Roe" in "Acme News' Jane Roe", "Dayton Mayor Jane Roe"; "" when there is none, or
-    the speaker names several ("Acme's Jane Roe and John Doe")."""
+    "Jane Roe" in "Acme News' Jane Roe", "Dayton Mayor Jane Roe", or (all a person's name may
+    follow, with ``labels_only``) a party's label: "House Republican Jane Roe"; "" when there is
+    none, or the speaker names several ("Acme's Jane Roe and John Doe")."""
     if _several(words):
         return ""
     for k in range(len(words) - 2, 0, -1):
         rest, previous = words[k:], words[k - 1]
+        label = previous.lower() in PARTY_NOUNS
         if _is_first_and_names(rest) and not {_strip_possessive(w).lower() for w in rest} & ORG_WORDS \
-                and (_strip_possessive(previous) != previous or previous.lower().rstrip(".") in TITLES):
+                and (label or not labels_only and (_strip_possessive(previous) != previous
+                                                   or previous.lower().rstrip(".") in TITLES)):
             return " ".join(rest)
     return ""
 
