@@ -128,3 +128,13 @@ def test_a_name_after_a_house_and_party_label_opens_the_sentence_as_its_subject(
         "Harbour Committee Democrat Mark Poe agreed with that point.",
         '"Some of the information is a risk," he said.')
     assert sources[2] == "Mark Poe"
+
+
+def test_a_name_opening_with_initials_is_a_person():
+    # "said J.M. Poe, a fellow at ...": initials before a surname are no acronym ("UN Watch"), so
+    # Poe is a man the next "he" can mean
+    sources = sources_of(
+        '"We removed the accounts," Mark Doe said on Friday.',
+        '"The network has ramped up its response," said J.M. Poe, a fellow at the Acme Institute.',
+        "He added that other sites have also been aggressive.")
+    assert sources[1:] == ["J.M. Poe", "J.M. Poe"]

@@ -729,11 +729,23 @@ def _org_like(words: list[str], context: list[Token]) -> bool:
         return True
     if len(words) == 1 and (_is_acronym(words[0]) or re.search(r"[a-z][A-Z]", words[0])):
         return True  # "FRBA", "FlightAware"
-    if any(_is_acronym(w) and w.rstrip(".") not in _SUFFIX_WORDS for w in words) \
-            and not any(w.lower().rstrip(".") in TITLES for w in words):
-        return True  # "UN Watch", "Elder Aid UK" (not "John Roe III")
+    if any(_is_acronym(w) and w.rstrip(".") not in _SUFFIX_WORDS and not _initials(w, words)
+           for w in words) and not any(w.lower().rstrip(".") in TITLES for w in words):
+        return True  # "UN Watch", "Elder Aid UK" (not "John Roe III", "J.M. Roe", "John H.W. Roe")
     # "Canadian miner Norvale Minerals" (but not "union rep Lee Barnard"); "an analyst at X"
     return bool(context) and (context[-1].lower in ORG_DESCRIPTORS or context[-1].lower in {"at", "from"})
+
+
+_INITIALS = re.compile(r"[A-Z]\.[A-Z]\.")  # three are a body's: "F.B.I. Academy"
+#: initials that name a place or body, not a person: "U.S. Steel", "U.N. Watch"
+_PLACE_INITIALS = frozenset({"U.S.", "U.N.", "U.K.", "E.U.", "D.C.", "N.Y.", "L.A.", "N.J.", "S.C.",
+                             "N.C."})
+
+
+def _initials(word: str, words: list[str]) -> bool:
+    """Whether ``word`` is a person's initials before a surname ("J.M. Roe", "John H.W. Roe"),
+    not an acronym: two single letters each with a full stop, not a place's ("U.S. Steel")."""
+    return bool(_INITIALS.fullmatch(word)) and word not in _PLACE_INITIALS and word != words[-1]
 
 
 #: capitalised words that are never a speaker: "said Monday", "Jane Roe Sunday"
