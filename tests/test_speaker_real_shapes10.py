@@ -138,3 +138,14 @@ def test_a_name_opening_with_initials_is_a_person():
         '"The network has ramped up its response," said J.M. Poe, a fellow at the Acme Institute.',
         "He added that other sites have also been aggressive.")
     assert sources[1:] == ["J.M. Poe", "J.M. Poe"]
+
+
+def test_white_ending_a_name_is_a_surname():
+    # "a spokeswoman, Jane Poe White, said": "White" opens a body's name ("White House"), but ends a
+    # person's; she is the woman the next "she said" means
+    sources = sources_of(
+        "Acme activated its Lifeline tool on Friday for the first time in Europe.",
+        "Acme created the tool in 2014, a spokeswoman, Jane Poe White, said on Saturday, and it has"
+        " used it five times.",
+        "But this was the first time it was used for an attack, she said.")
+    assert sources[1:] == ["Jane Poe White", "Jane Poe White"]

@@ -724,6 +724,8 @@ def _person_of_place(words: list[str]) -> bool:
 
 def _org_like(words: list[str], context: list[Token]) -> bool:
     lowers = [_strip_possessive(w).lower() for w in words]
+    if lowers[-1:] == ["white"] and len(words) > 1:
+        lowers = lowers[:-1]  # a surname ("Jane Roe White"), not a body's ("White House")
     if any(w in ORG_WORDS for w in lowers) or (any(w in {"of", "for", "and", "&"} for w in lowers[1:])
                                                and not _person_of_place(words)):
         return True
