@@ -149,3 +149,14 @@ def test_white_ending_a_name_is_a_surname():
         " used it five times.",
         "But this was the first time it was used for an attack, she said.")
     assert sources[1:] == ["Jane Poe White", "Jane Poe White"]
+
+
+def test_a_name_after_theres_opens_the_sentence():
+    # "Then there's Poe.": "There's", capitalised only because it opens the sentence, is no part of
+    # a name; Poe is who the sentence is about, and the next "he wrote" is his
+    sources = sources_of(
+        "The plan has critics, among them Mark Poe, a former adviser to the mayor.",
+        '"The emails were harmless," Jake Doe said on Monday.',
+        "Then there's Poe.",
+        '"It is bewildering," he wrote on Twitter.')
+    assert sources[3] == "Mark Poe"

@@ -55,6 +55,7 @@ with by of to unlike like despite during under over about into than so yet or no
 once until unless whether where why how what who which that this these those there here it its his her their
 our my your we they he she i besides against among amid without within beyond despite toward towards
 some several many most few all both each every other another no any does did do is are was were has have had
+there's there’s
 """.split())
 
 
