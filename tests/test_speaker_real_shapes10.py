@@ -65,13 +65,13 @@ def test_a_name_after_but_or_a_fronted_clause_opens_the_sentence_as_its_subject(
 
 
 def test_a_narration_sentence_opening_with_he_tells_that_persons_sex():
-    # "He was joined on the call by Ilyse Hogue": "he" is Pat Murphy (his first name gives no sex),
+    # "He was joined on the call by Ilvane Korsby": "he" is Pat Murphy (his first name gives no sex),
     # so the "she" after is not him but the woman who joined him
     sources = sources_of(
         '"We will fight this," Pat Murphy said on a call with reporters.',
-        "He was joined on the call by Ilyse Hogue, president of an abortion rights group.",
+        "He was joined on the call by Ilvane Korsby, president of a tenants' rights group.",
         'She said Roe "has failed to do anything."')
-    assert sources[2] == "Ilyse Hogue"
+    assert sources[2] == "Ilvane Korsby"
 
 
 def test_the_main_clause_after_a_long_clause_put_first_opens_with_its_subject():
