@@ -89,7 +89,7 @@ def test_the_main_clause_after_a_long_clause_put_first_opens_with_its_subject():
         "Harbour Plan Skewered By Critics.",
         "On Thursday evening Kim Roe delivered her speech as the new nominee, seeking to prove her"
         " credentials while painting her chief rival, Pat Doe, as a man too rash for the job.",
-        '"A man you can bait with a tweet is not a man we can trust," said the nominee.')
+        '"A man who loses his temper over a post is not a man we can trust," said the nominee.')
     assert sources[2] == "Kim Roe"
 
 
