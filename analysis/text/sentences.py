@@ -28,6 +28,7 @@ next paragraph) takes the previous speaker.  :mod:`analysis.text.sources` resolv
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -686,7 +687,13 @@ def _block_quotations(drafts: list[_Draft]) -> None:
 
 def _belief_verb(lemma: str) -> bool:
     """Whether a lexicon verb is one of belief or finding ("find", "believe"): speech only before "that"."""
-    return any(verb.needs_that for forms in speech_verbs().values() for verb in forms if verb.lemma == lemma)
+    return lemma in _belief_lemmas()
+
+
+@functools.lru_cache(maxsize=1)
+def _belief_lemmas() -> frozenset[str]:
+    """The lemmas of the lexicon's forms that need "that" (read once, not once a lead-in)."""
+    return frozenset(verb.lemma for forms in speech_verbs().values() for verb in forms if verb.needs_that)
 
 
 def _speakers_from_before(drafts: list[_Draft]) -> None:
