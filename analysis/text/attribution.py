@@ -528,14 +528,41 @@ def _named_in_clause(tokens: list[Token], end: int) -> bool:
     return False
 
 
+#: words before a bare "ask" that leave it an imperative: "Just ask the harbour master."
+_IMPERATIVE_OPENERS = frozenset({"just", "simply", "go", "so", "then", "and", "but"})
+#: nouns that name a question put without saying what it asked: "asked Roe a question"
+_QUESTION_NOUNS = frozenset({"question", "questions"})
+#: what a reporter asks someone to do when seeking comment: "asked the firm to respond"
+_COMMENT_VERBS = frozenset({"respond", "comment", "reply", "answer"})
+
+
 def _asked_a_request(use: VerbUse) -> bool:
-    """"asked the firm to respond", "asked for calm": a request, not a question put (a
-    quotation in the sentence or "whether", "why", ... after the verb make it one)."""
-    tokens, end = use.tokens, use.end
-    if use.verb.lemma == "ask" and use.after == "for":
+    """"asked for calm": a request for a thing, not what was said ("asked Roe whether ...",
+    "asked the court to intervene" are: news reports a request made to someone as reported
+    speech); nor is a request for comment ("has asked the firm to respond"), which says only
+    that a reporter sought an answer, an imperative ("Just ask the harbour master.") or a
+    question put with no word of what it asked ("tried to ask the mayor a question")."""
+    if use.verb.lemma != "ask":
+        return False
+    tokens, start, end = use.tokens, use.start, use.end
+    if use.after == "for":
         return True  # "asked for a photo and Roe said, '...'": the quotation is not the request
-    return use.verb.lemma == "ask" and not (any(t.text == QUOTE_PLACEHOLDER for t in tokens)
-                                            or any(t.lower in _QUESTION_WORDS for t in tokens[end:end + 6]))
+    if tokens[start].lower == "ask" and all(t.lower in _IMPERATIVE_OPENERS for t in tokens[:start]):
+        return True  # "Ask the mayor.", "Just ask him.": no one asking
+    for k in range(end, min(len(tokens), end + 6)):
+        token = tokens[k]
+        if token.lower == "to" and k + 1 < len(tokens) and tokens[k + 1].lower in _COMMENT_VERBS:
+            return True  # "The Review has asked the firm to respond": seeking comment, as news does
+        if token.text in CLAUSE_PUNCT or token.text in {".", ";"} \
+                or token.lower in _QUESTION_WORDS or token.lower in {"to", "that"}:
+            return False
+        if token.lower in _QUESTION_NOUNS:
+            # "tried to ask Roe a question after the vote": what was asked is not told (it is
+            # after a colon or "about": "asked voters a question: ...", "asked questions about")
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            return after is None or not (after.text in {":", QUOTE_PLACEHOLDER}
+                                         or after.lower in _QUESTION_WORDS | {"on", "over", "of"})
+    return False
 
 
 def _quoted_without_as_saying(use: VerbUse) -> bool:
