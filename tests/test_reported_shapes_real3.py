@@ -35,3 +35,30 @@ def test_asking_someone_to_do_something_is_reported(sentence, speaker):
 ])
 def test_requests_for_things_or_comment_and_untold_questions_stay_narration(sentence):
     assert voices(sentence)[0][0] == "narration"
+
+
+# -- a question put to the subject by someone unnamed: "X was asked whether ..." ---------------
+
+@pytest.mark.parametrize("sentence", [
+    "At a town hall in Riverton last week, Jane Roe was asked about the closing of the pier.",
+    "In an interview that year, he was asked what had happened to the ferry vote.",
+    "The mayor has been asked to release the accounts of the harbour fund.",
+    "Respondents were also asked to pick the worst of the three plans.",
+])
+def test_a_passive_asked_with_what_was_asked_is_reported_for_no_one_named(sentence):
+    assert voices(sentence) == [("reported", "unnamed")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mr. Doe was asked.",                                         # nothing of what was asked
+    "Voters were asked a series of questions after leaving the polls.",
+    "Anyone with information is asked to call the harbour police.",  # a standing appeal
+    "The mayor was asked to comment on the pier.",                # a request for comment
+])
+def test_a_passive_asked_without_what_was_asked_stays_narration(sentence):
+    assert voices(sentence)[0][0] == "narration"
+
+
+def test_another_speaker_in_the_sentence_goes_before_the_unnamed_asker():
+    assert voices("Jane Roe was asked about the pier and said it would close in May.") \
+        == [("reported", "Jane Roe")]

@@ -39,11 +39,13 @@ passes (:data:`SUBJECT_PASSES`; :func:`decide_subject` says which pass decided).
 
 Passives ("is expected to"), negations ("did not say"), nouns ("their say",
 "the union's claims") and relative clauses (", who said ...") are not
-attributions.  The speaker is returned as written but cleaned (no trailing
-punctuation, role nouns and titles before a name dropped: "Delivery driver Gary
-Mills" -> "Gary Mills", "Cal Fire Capt. Ramon Ibarra" -> "Ramon Ibarra"), with
-a kind: ``name``, ``pronoun``, ``description`` ("the diplomat", "police") or
-``unnamed`` ("a source close to ...", "two officials familiar with ...").
+attributions, but for a question put to the subject ("Roe was asked whether ..."): when no
+other verb or participle in the sentence names a speaker, it is the unnamed asker's.  The
+speaker is returned as written but cleaned (no trailing punctuation, role nouns and titles
+before a name dropped: "Delivery driver Gary Mills" -> "Gary Mills", "Cal Fire Capt. Ramon
+Ibarra" -> "Ramon Ibarra"), with a kind: ``name``, ``pronoun``, ``description`` ("the
+diplomat", "police") or ``unnamed`` ("a source close to ...", "two officials familiar with
+...").
 """
 from __future__ import annotations
 
@@ -75,7 +77,7 @@ class Attribution(NamedTuple):
     (name, pronoun, description, unnamed), ``hint`` (person, organisation or ""),
     ``verb`` (the speech verb's lemma, or "according to") and ``rule`` (which shape
     matched: layout, according, subject, coordinated, inverted, relative, when, gap, participle,
-    colon)."""
+    colon, passive)."""
 
     speaker: str
     kind: str
@@ -318,11 +320,37 @@ def _passive_or_noun(use: VerbUse) -> bool:
     tokens, i, before = use.tokens, use.start, use.before
     active = (before in _BE and tokens[i].lower.endswith("ing")) \
         or (before in _NEGATIONS and use.end < len(tokens) and tokens[use.end].lower == "that") \
-        or (before == "to" and _control_start(tokens, i) < i)
+        or (before == "to" and _control_start(tokens, i) < i) \
+        or _asked_in_passive(use)
     possessive = bool(i) and _is_possessive(tokens[i - 1]) and not _PRONOUN_WITH_BE.fullmatch(before)  # not "He's"
     return (before in PASSIVE and not active) or before in DETERMINERS or possessive \
         or before in {"their", "enough", "no", "any"} or _counted_noun(use) or _plural_noun(use) \
         or _noun_before_its_verb(use) or _counted_participle(use)
+
+
+#: "be" before a passive "asked" of a question put once: "was asked", "has been asked", "is
+#: being asked" (not "is asked", a standing appeal: "Anyone with information is asked to call")
+_PASSIVE_BE = frozenset({"was", "were", "been", "being"})
+
+
+def _passive_be(tokens: list[Token], verb_start: int) -> bool:
+    """Whether a form of "be" comes right before ``tokens[verb_start]``, or before adverbs
+    and "also" there ("was also asked", "were repeatedly asked")."""
+    k = verb_start - 1
+    while k > 0 and k >= verb_start - 3 \
+            and (_adverb(tokens[k]) or tokens[k].lower in {"also", "again", "yet"}):
+        k -= 1
+    return k >= 0 and tokens[k].lower in _PASSIVE_BE
+
+
+def _asked_in_passive(use: VerbUse) -> bool:
+    """"Roe was asked whether ...", "was asked about the pier", "has been asked to release
+    the papers": a question or request put to the subject by someone the news leaves unnamed
+    is still reported speech (what was asked, or "about" what, follows the verb); "Roe was
+    asked." alone says nothing of what."""
+    return use.verb.lemma == "ask" and use.tokens[use.start].lower == "asked" \
+        and _passive_be(use.tokens, use.start) \
+        and (use.after in _QUESTION_WORDS or use.after == "to")
 
 
 #: words after a noun that begin its clause's verb: "The latest dispute has flared"
@@ -402,7 +430,8 @@ _TO_AN_ADDRESSEE = frozenset({"promise", "pledge", "vow", "tell", "say", "add", 
 def _to_no_addressee(use: VerbUse) -> bool:
     """"agreed to the terms", "objected to the plan": a verb followed by "to" that names
     no addressee, for verbs that do not take one."""
-    return use.after == "to" and not use.addressed and use.verb.lemma not in _TO_AN_ADDRESSEE
+    return use.after == "to" and not use.addressed and use.verb.lemma not in _TO_AN_ADDRESSEE \
+        and not _asked_in_passive(use)  # "was asked to release the papers": a request
 
 
 def _written_or_said_to(use: VerbUse) -> bool:
@@ -2858,6 +2887,15 @@ def _gap_clause(tokens: list[Token], verb_start: int, verb_end: int) -> Attribut
     return Attribution(*found, "", "gap", tag=((opener + 1, verb_start),))
 
 
+def _asked_by_no_one_named(tokens: list[Token], verb_start: int,
+                           verb_end: int) -> Attribution | None:
+    """"Roe was asked whether she would run": the subject of a passive "asked" is the one
+    asked, not the speaker; whoever asked is unnamed (:func:`_asked_in_passive`)."""
+    if tokens[verb_start].lower != "asked" or not _passive_be(tokens, verb_start):
+        return None
+    return Attribution(*_UNNAMED, "ask", "passive", tag=((verb_start, verb_end),))
+
+
 #: Where a speech verb's speaker is, tried in this order for each verb
 #: ``(tokens, verb_start, verb_end)``: the order is the behaviour.
 VERB_FINDERS = (_parenthetical_tag, _subject_before, _coordinated_subject, _inverted, _relative_clause, _when_clause,
@@ -2976,12 +3014,20 @@ def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None
     according = _according_to(tokens)
     if according:
         return _opening_tag(tokens, verbs) or according
+    asked = None
     for start, end, verb in _final_tag_first(tokens, verbs):
+        if asked is None and verb.lemma == "ask":
+            asked = _asked_by_no_one_named(tokens, start, end)
+            if asked is not None:
+                continue  # its subject is the one asked: another verb or shape may name a speaker
         for finder in VERB_FINDERS:
             found = finder(tokens, start, end)
             if found:
                 found = found._replace(verb=verb.lemma)
                 return _tag_shape(tokens, found, start, end) if shape else found
+    if asked is not None:
+        found = _participle(tokens) or asked
+        return _tag_shape(tokens, found, *found.tag[0]) if shape and found is asked else found
     return _participle(tokens) or (_colon_intro(tokens) if ":" in words else None)
 
 
