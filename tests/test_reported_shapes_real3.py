@@ -16,8 +16,8 @@ def voices(*paragraphs: str):
 # -- a request made to someone is reported speech ------------------------------------------
 
 @pytest.mark.parametrize("sentence, speaker", [
-    ("In a letter to the harbour board, Jane Roe asked the council to return the fees to fishermen.",
-     "Jane Roe"),
+    ("In a letter to the harbour board, Jane Roe asked the council to return the fees to "
+     "fishermen.", "Jane Roe"),
     ("The union has asked a federal judge to block the new rota.", "the union"),
     ("Doe is also asking the mayor to hand over the full file on the pier.", "Doe"),
     ("The leaflets ask residents to vote against the toll.", "the leaflets"),
@@ -62,3 +62,24 @@ def test_a_passive_asked_without_what_was_asked_stays_narration(sentence):
 def test_another_speaker_in_the_sentence_goes_before_the_unnamed_asker():
     assert voices("Jane Roe was asked about the pier and said it would close in May.") \
         == [("reported", "Jane Roe")]
+
+
+# -- "said" right before a statement of its own, after words read as no subject -------------
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Organizers of the push to close the harbour said they are worried about the vote.",
+     "unnamed"),
+    ("Another fisherman who worked at the pier and who did not want to be named said he heard "
+     "the mayor.", "unnamed"),
+    ("Harbour activists clamoring to block the mayor say they are suddenly in the midst of a bump.",
+     "unnamed"),
+    ("The ferry firm released a clip of the debate, in which Gov. Jane Roe says she will close "
+     "the pier.", "Jane Roe"),
+])
+def test_said_before_a_statement_of_its_own_is_reported(sentence, speaker):
+    assert voices(sentence) == [("reported", speaker)]
+
+
+def test_said_without_a_statement_after_it_stays_narration():
+    sentence = "Everything the harbour master says is recorded by the clerk."
+    assert voices(sentence)[0][0] == "narration"

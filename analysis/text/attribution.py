@@ -32,7 +32,10 @@ is accepted in these news shapes, tried in this order (the order is the behaviou
       verb (``the fees, which officials said will start in May``);
 4. a participle after the main clause: ``X unveiled the bill, claiming ...``,
    ``X ended the meeting by announcing ...``;
-5. a clause ending in a colon before a quotation: ``Roe leaned in and boomed: "..."``.
+5. a clause ending in a colon before a quotation: ``Roe leaned in and boomed: "..."``;
+6. failing all these, "said" right before a statement of its own ("said they ...", "says
+   that ...") after words read as no subject: ``Organizers of the push to close the pier
+   said they are worried`` (:func:`_said_a_statement`).
 
 A subject noun phrase is read by :func:`analyse_subject`, an ordered tuple of named
 passes (:data:`SUBJECT_PASSES`; :func:`decide_subject` says which pass decided).
@@ -77,7 +80,7 @@ class Attribution(NamedTuple):
     (name, pronoun, description, unnamed), ``hint`` (person, organisation or ""),
     ``verb`` (the speech verb's lemma, or "according to") and ``rule`` (which shape
     matched: layout, according, subject, coordinated, inverted, relative, when, gap, participle,
-    colon, passive)."""
+    colon, passive, statement)."""
 
     speaker: str
     kind: str
@@ -3028,7 +3031,41 @@ def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None
     if asked is not None:
         found = _participle(tokens) or asked
         return _tag_shape(tokens, found, *found.tag[0]) if shape and found is asked else found
-    return _participle(tokens) or (_colon_intro(tokens) if ":" in words else None)
+    found = _participle(tokens) or (_colon_intro(tokens) if ":" in words else None)
+    if found is None:
+        said = _said_a_statement(tokens, verbs)
+        if said is not None:
+            return _tag_shape(tokens, said, *said.tag[0]) if shape else said
+    return found
+
+
+#: words that open a statement right after "said": "said they support ...", "says that ..."
+_STATEMENT_OPENERS = frozenset({"that", "he", "she", "they", "it", "there", "we", "i"})
+
+
+def _said_a_statement(tokens: list[Token], verbs: list[VerbSpan]) -> Attribution | None:
+    """"Organizers of the push to boycott the vote said they are worried", "Another fisherman
+    who worked at the pier said he heard ...": "said", "says" or "say" right before a
+    statement of its own ("that", a personal pronoun) reports speech even when the words
+    before it read as no subject the passes know (a long noun phrase, a relative clause).  The
+    speaker is a personal pronoun or a name of two or more capitalised words right before the
+    verb group ("in which Gov. Jane Roe has said that ...", "on Tuesday night she said it
+    ..."), else unnamed."""
+    for start, end, verb in verbs:
+        if verb.lemma == "say" and tokens[start].lower in {"said", "says", "say"} \
+                and end < len(tokens) and tokens[end].lower in _STATEMENT_OPENERS:
+            k = _verb_group_start(tokens, start)
+            runs = _name_runs(tokens[:k])
+            if k and tokens[k - 1].lower in PRONOUNS - {"it"}:
+                subject = (PRONOUN_FORMS[tokens[k - 1].lower], "pronoun", "")
+            elif runs and runs[-1][1] == k and k - runs[-1][0] >= 2:
+                run = runs[-1][0]
+                name, hint = _clean_name([t.text for t in tokens[run:k]], tokens[:run])
+                subject = (name, "name", hint)
+            else:
+                subject = _UNNAMED
+            return Attribution(*subject, "say", "statement", tag=((start, end),))
+    return None
 
 
 #: words after a tag's verb that begin a statement of its own ("Roe said on Monday the pier is
