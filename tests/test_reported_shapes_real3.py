@@ -83,3 +83,9 @@ def test_said_before_a_statement_of_its_own_is_reported(sentence, speaker):
 def test_said_without_a_statement_after_it_stays_narration():
     sentence = "Everything the harbour master says is recorded by the clerk."
     assert voices(sentence)[0][0] == "narration"
+
+
+def test_said_before_a_statement_after_an_apposition_speaks_for_the_name_before_it():
+    sentence = ("It was two years ago that Jane Roe, who is thinking about running for mayor, "
+                "said it was impossible for her to win.")
+    assert voices(sentence) == [("reported", "Jane Roe")]

@@ -3039,6 +3039,22 @@ def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None
     return found
 
 
+def _said_subject_end(tokens: list[Token], k: int) -> int:
+    """Where the subject of a verb group starting at ``tokens[k]`` ends, past a relative
+    pronoun ("Gov. Jane Roe - who said she ...": the name before "who") or an apposition
+    closed by a comma ("Jane Roe, who is thinking of running, said it": the name before the
+    apposition's opening comma)."""
+    if k and tokens[k - 1].lower == "who":
+        k -= 1
+        if k and tokens[k - 1].text in {",", "-", "—", "–"}:
+            k -= 1
+    elif k >= 2 and tokens[k - 1].text == ",":
+        opening = next((j for j in range(k - 2, max(0, k - 20), -1) if tokens[j].text == ","), None)
+        if opening is not None and opening >= 2 and _is_cap(tokens[opening - 1]):
+            k = opening
+    return k
+
+
 #: words that open a statement right after "said": "said they support ...", "says that ..."
 _STATEMENT_OPENERS = frozenset({"that", "he", "she", "they", "it", "there", "we", "i"})
 
@@ -3054,7 +3070,7 @@ def _said_a_statement(tokens: list[Token], verbs: list[VerbSpan]) -> Attribution
     for start, end, verb in verbs:
         if verb.lemma == "say" and tokens[start].lower in {"said", "says", "say"} \
                 and end < len(tokens) and tokens[end].lower in _STATEMENT_OPENERS:
-            k = _verb_group_start(tokens, start)
+            k = _said_subject_end(tokens, _verb_group_start(tokens, start))
             runs = _name_runs(tokens[:k])
             if k and tokens[k - 1].lower in PRONOUNS - {"it"}:
                 subject = (PRONOUN_FORMS[tokens[k - 1].lower], "pronoun", "")
