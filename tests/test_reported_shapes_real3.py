@@ -89,3 +89,12 @@ def test_said_before_a_statement_after_an_apposition_speaks_for_the_name_before_
     sentence = ("It was two years ago that Jane Roe, who is thinking about running for mayor, "
                 "said it was impossible for her to win.")
     assert voices(sentence) == [("reported", "Jane Roe")]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("But research to be released this week by three harbour economists suggests that the toll "
+     "will fall.", "unnamed"),
+    ("After Roe suggested that the pier was unsafe, the council closed it.", "Roe"),
+])
+def test_other_statement_verbs_before_a_statement_of_their_own_are_reported(sentence, speaker):
+    assert voices(sentence) == [("reported", speaker)]

@@ -33,9 +33,9 @@ is accepted in these news shapes, tried in this order (the order is the behaviou
 4. a participle after the main clause: ``X unveiled the bill, claiming ...``,
    ``X ended the meeting by announcing ...``;
 5. a clause ending in a colon before a quotation: ``Roe leaned in and boomed: "..."``;
-6. failing all these, "said" right before a statement of its own ("said they ...", "says
-   that ...") after words read as no subject: ``Organizers of the push to close the pier
-   said they are worried`` (:func:`_said_a_statement`).
+6. failing all these, "said" (or "argued", "suggests", ...) right before a statement of its
+   own ("said they ...", "says that ...") after words read as no subject: ``Organizers of
+   the push to close the pier said they are worried`` (:func:`_said_a_statement`).
 
 A subject noun phrase is read by :func:`analyse_subject`, an ordered tuple of named
 passes (:data:`SUBJECT_PASSES`; :func:`decide_subject` says which pass decided).
@@ -3055,32 +3055,65 @@ def _said_subject_end(tokens: list[Token], k: int) -> int:
     return k
 
 
+def _perfect_participle_or_whose(tokens: list[Token], start: int) -> bool:
+    """"Having announced that ...": a participle clause, whose speaker is the main clause's
+    subject, left to the subject rules; "..., whose lawyers argued that ...": a relative
+    clause of someone else's speech, not the sentence's."""
+    if start and tokens[start - 1].lower == "having":
+        return True
+    k = start - 1
+    while k >= 0 and tokens[k].text not in CLAUSE_PUNCT and tokens[k].text not in {".", ";"}:
+        if tokens[k].lower == "whose":
+            return True
+        k -= 1
+    return False
+
+
+def _said_name_start(tokens: list[Token], start: int, end: int) -> int | None:
+    """Where a speaker's name in the capitalised run ``tokens[start:end]`` begins: after a
+    capitalised opening word that is no name ("After Roe suggested", "But Jane Roe said"),
+    then one word will do; else the run, of two words or more ("Gov. Jane Roe")."""
+    k = start
+    while k < end and (tokens[k].lower in PREPOSITIONS or tokens[k].lower in LEADING_WORDS
+                       or tokens[k].lower in _SUBORDINATORS or tokens[k].lower in DETERMINERS):
+        k += 1
+    return k if (k > start and k < end) or end - k >= 2 else None
+
+
+#: verbs that before "that" or a personal pronoun put a statement into words
+_STATEMENT_VERBS = frozenset({"say", "argue", "claim", "suggest", "announce", "note", "insist",
+                              "predict", "assert", "reveal", "acknowledge", "admit",
+                              "contend", "stress", "point out", "declare", "write", "explain",
+                              "confirm", "allege", "concede"})
 #: words that open a statement right after "said": "said they support ...", "says that ..."
 _STATEMENT_OPENERS = frozenset({"that", "he", "she", "they", "it", "there", "we", "i"})
 
 
 def _said_a_statement(tokens: list[Token], verbs: list[VerbSpan]) -> Attribution | None:
     """"Organizers of the push to boycott the vote said they are worried", "Another fisherman
-    who worked at the pier said he heard ...": "said", "says" or "say" right before a
-    statement of its own ("that", a personal pronoun) reports speech even when the words
-    before it read as no subject the passes know (a long noun phrase, a relative clause).  The
+    who worked at the pier said he heard ...", "research by four economists suggests that
+    ...": a verb that puts a statement into words (:data:`_STATEMENT_VERBS`; not a participle)
+    right before a statement of its own ("that", a personal pronoun) reports speech even when
+    the words before it read as no subject the passes know (a long noun phrase, a relative
+    clause, an opening subordinate clause: "After Roe suggested that ..., Doe ...").  The
     speaker is a personal pronoun or a name of two or more capitalised words right before the
     verb group ("in which Gov. Jane Roe has said that ...", "on Tuesday night she said it
     ..."), else unnamed."""
     for start, end, verb in verbs:
-        if verb.lemma == "say" and tokens[start].lower in {"said", "says", "say"} \
-                and end < len(tokens) and tokens[end].lower in _STATEMENT_OPENERS:
+        if verb.lemma in _STATEMENT_VERBS and not tokens[start].lower.endswith("ing") \
+                and end < len(tokens) and tokens[end].lower in _STATEMENT_OPENERS \
+                and not _perfect_participle_or_whose(tokens, start):
             k = _said_subject_end(tokens, _verb_group_start(tokens, start))
             runs = _name_runs(tokens[:k])
             if k and tokens[k - 1].lower in PRONOUNS - {"it"}:
                 subject = (PRONOUN_FORMS[tokens[k - 1].lower], "pronoun", "")
-            elif runs and runs[-1][1] == k and k - runs[-1][0] >= 2:
-                run = runs[-1][0]
+            elif runs and runs[-1][1] == k and _said_name_start(tokens, runs[-1][0], k) is not None:
+                run = _said_name_start(tokens, runs[-1][0], k)
                 name, hint = _clean_name([t.text for t in tokens[run:k]], tokens[:run])
                 subject = (name, "name", hint)
             else:
                 subject = _UNNAMED
-            return Attribution(*subject, "say", "statement", tag=((start, end),))
+            return Attribution(*subject, verb.lemma, "statement", tag=((start, end),))
     return None
 
 
