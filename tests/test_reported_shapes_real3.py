@@ -98,3 +98,18 @@ def test_said_before_a_statement_after_an_apposition_speaks_for_the_name_before_
 ])
 def test_other_statement_verbs_before_a_statement_of_their_own_are_reported(sentence, speaker):
     assert voices(sentence) == [("reported", speaker)]
+
+
+# -- "call for" with a time or adverb between, and "call upon" --------------------------------
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Jane Roe called Wednesday for the harbour master to resign.", "Jane Roe"),
+    ("Jane Roe called again for calm at the harbour.", "Jane Roe"),
+    ("John Doe also called upon the council to close the pier.", "John Doe"),
+])
+def test_call_for_after_a_time_word_and_call_upon_are_reported(sentence, speaker):
+    assert voices(sentence) == [("reported", speaker)]
+
+
+def test_called_and_a_day_without_for_stays_a_call():
+    assert voices("The mayor called Monday and left a message.")[0][0] == "narration"

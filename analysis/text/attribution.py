@@ -539,7 +539,17 @@ def _called_without_quotation(use: VerbUse) -> bool:
     tokens = use.tokens
     if any(t.text == QUOTE_PLACEHOLDER for t in tokens[use.end:use.end + 4]):
         return False
-    return not _named_in_clause(tokens, use.end)
+    return not _named_in_clause(tokens, use.end) and not _call_for_after_a_time(tokens, use.end)
+
+
+def _call_for_after_a_time(tokens: list[Token], end: int) -> bool:
+    """"called Wednesday for the mayor to resign", "called again for ...": "call for" (or "on",
+    "upon") with a day, a time word or an adverb of one or two words between."""
+    k = end
+    while k < len(tokens) and k < end + 2 \
+            and (tokens[k].lower in _TIME_WORDS or _adverb(tokens[k])):
+        k += 1
+    return end < k < len(tokens) and tokens[k].lower in {"for", "on", "upon"}
 
 
 def _named_in_clause(tokens: list[Token], end: int) -> bool:
