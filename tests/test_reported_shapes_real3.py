@@ -113,3 +113,12 @@ def test_call_for_after_a_time_word_and_call_upon_are_reported(sentence, speaker
 
 def test_called_and_a_day_without_for_stays_a_call():
     assert voices("The mayor called Monday and left a message.")[0][0] == "narration"
+
+
+@pytest.mark.parametrize("sentence", [
+    "But at least a dozen members of the council told The Example Review she thinks the pier "
+    "will close.",
+    "Three regulars of the bar that is Harbour House told me they believed the mayor had lied.",
+])
+def test_told_an_addressee_then_a_statement_is_reported(sentence):
+    assert voices(sentence) == [("reported", "unnamed")]

@@ -3079,10 +3079,27 @@ def _perfect_participle_or_whose(tokens: list[Token], start: int) -> bool:
     return False
 
 
+def _statement_after(tokens: list[Token], end: int, lemma: str) -> bool:
+    """Whether a statement opens right after the verb ending at ``tokens[end - 1]`` ("said
+    they", "argued that"), for "tell" after an addressee of up to four words with no
+    punctuation ("told The Example Review she thinks", "told me they believed")."""
+    if lemma == "tell":
+        if end >= 2 and tokens[end - 2].lower in RELATIVE:
+            return False  # "a crook posing as an officer who told her that ...": a story's clause
+        k = end
+        while k < len(tokens) and k < end + 4 and tokens[k].lower not in _STATEMENT_OPENERS \
+                and tokens[k].text[:1].isalnum():
+            k += 1
+        return end < k < len(tokens) and tokens[k].lower in _STATEMENT_OPENERS
+    return end < len(tokens) and tokens[end].lower in _STATEMENT_OPENERS
+
+
 def _said_name_start(tokens: list[Token], start: int, end: int) -> int | None:
     """Where a speaker's name in the capitalised run ``tokens[start:end]`` begins: after a
     capitalised opening word that is no name ("After Roe suggested", "But Jane Roe said"),
     then one word will do; else the run, of two words or more ("Gov. Jane Roe")."""
+    if start and tokens[start - 1].lower in BLOCK_IN_SUBJECT:
+        return None  # "the hall of mirrors that is Trump World told me": a complement, no subject
     k = start
     while k < end and (tokens[k].lower in PREPOSITIONS or tokens[k].lower in LEADING_WORDS
                        or tokens[k].lower in _SUBORDINATORS or tokens[k].lower in DETERMINERS):
@@ -3094,7 +3111,7 @@ def _said_name_start(tokens: list[Token], start: int, end: int) -> int | None:
 _STATEMENT_VERBS = frozenset({"say", "argue", "claim", "suggest", "announce", "note", "insist",
                               "predict", "assert", "reveal", "acknowledge", "admit",
                               "contend", "stress", "point out", "declare", "write", "explain",
-                              "confirm", "allege", "concede"})
+                              "confirm", "allege", "concede", "tell"})
 #: words that open a statement right after "said": "said they support ...", "says that ..."
 _STATEMENT_OPENERS = frozenset({"that", "he", "she", "they", "it", "there", "we", "i"})
 
@@ -3111,7 +3128,7 @@ def _said_a_statement(tokens: list[Token], verbs: list[VerbSpan]) -> Attribution
     ..."), else unnamed."""
     for start, end, verb in verbs:
         if verb.lemma in _STATEMENT_VERBS and not tokens[start].lower.endswith("ing") \
-                and end < len(tokens) and tokens[end].lower in _STATEMENT_OPENERS \
+                and _statement_after(tokens, end, verb.lemma) \
                 and not _perfect_participle_or_whose(tokens, start):
             k = _said_subject_end(tokens, _verb_group_start(tokens, start))
             runs = _name_runs(tokens[:k])
