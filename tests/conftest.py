@@ -101,6 +101,14 @@ def sentences_of(*paragraphs: str):
     return sentence_records("t", body, spans)
 
 
+def sources_of(*paragraphs: str) -> list[str]:
+    """The canonical source of every body sentence of an article made of ``paragraphs`` (the first
+    line of the text is a headline)."""
+    from analysis.text.article import analyse_text
+
+    return [s.source for s in analyse_text("t", "Headline\n\n" + "\n\n".join(paragraphs)).sentences]
+
+
 def speaker(sentence: str) -> str | None:
     """The speaker :func:`~analysis.text.attribution.find_attribution` reads in one sentence, or None."""
     from analysis.text.attribution import find_attribution

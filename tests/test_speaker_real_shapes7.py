@@ -7,6 +7,7 @@ import pytest
 from analysis.text.article import analyse_text
 from analysis.text.attribution import find_attribution
 from analysis.text.sentences import split_sentence_spans
+from conftest import sources_of
 
 
 def _sentences(paragraph: str) -> list[str]:
@@ -120,11 +121,6 @@ def test_a_tag_after_a_bare_name_and_a_comma(sentence, expected):
 def test_a_one_word_name_in_a_tag_after_a_bare_name():
     assert find_attribution("And Roe, said Poe, who remains friendly with him, never forgets.").speaker == "Poe"
     assert find_attribution("Roe, said Tuesday, the plan fails.").speaker != "Tuesday"
-
-
-def sources_of(*paragraphs: str) -> list[str]:
-    """The canonical source of every body sentence of an article made of ``paragraphs``."""
-    return [s.source for s in analyse_text("t", "Headline\n\n" + "\n\n".join(paragraphs)).sentences]
 
 
 def test_a_possessive_name_opens_a_noun_phrase_not_a_subject():

@@ -2,12 +2,7 @@
 form; the expected sources are read off the text by hand."""
 from __future__ import annotations
 
-from analysis.text.article import analyse_text
-
-
-def sources_of(*paragraphs: str) -> list[str]:
-    """The canonical source of every body sentence of an article made of ``paragraphs``."""
-    return [s.source for s in analyse_text("t", "Headline\n\n" + "\n\n".join(paragraphs)).sentences]
+from conftest import sources_of
 
 
 def test_a_relative_named_by_first_name_alone_is_who_she_means():
