@@ -109,6 +109,15 @@ def sources_of(*paragraphs: str) -> list[str]:
     return [s.source for s in analyse_text("t", "Headline\n\n" + "\n\n".join(paragraphs)).sentences]
 
 
+def voices(*paragraphs: str) -> list[tuple[str, str]]:
+    """(voice, speaker) of each body sentence of an article made of ``paragraphs`` (after an
+    invented headline)."""
+    from analysis.text.article import analyse_text
+
+    article = analyse_text("t", "\n\n".join(("Invented headline for a test",) + paragraphs))
+    return [(s.voice, s.speaker) for s in article.sentences]
+
+
 def speaker(sentence: str) -> str | None:
     """The speaker :func:`~analysis.text.attribution.find_attribution` reads in one sentence, or None."""
     from analysis.text.attribution import find_attribution

@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.text.article import analyse_text
 from analysis.text.attribution import find_attribution
-
-
-def voices(*paragraphs: str):
-    """(voice, speaker) of each body sentence; the first line is a headline."""
-    article = analyse_text("t", "\n\n".join(("Invented headline for a test",) + paragraphs))
-    return [(s.voice, s.speaker) for s in article.sentences]
+from conftest import voices
 
 
 # -- a quoted fragment inside the reported clause is not what the tag introduces ---------

@@ -5,12 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.text.article import analyse_text
-
-
-def voices(*paragraphs: str):
-    """(voice, speaker) of each body sentence; the first line is a headline."""
-    article = analyse_text("t", "\n\n".join(("Invented headline for a test",) + paragraphs))
-    return [(s.voice, s.speaker) for s in article.sentences]
+from conftest import voices
 
 
 # -- a tag closing a lead-in before its colon says who speaks, not what -------------------

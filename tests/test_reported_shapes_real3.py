@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.text.article import analyse_text
+from conftest import voices
 
-
-def voices(*paragraphs: str):
-    """(voice, speaker) of each body sentence; the first line is a headline."""
-    article = analyse_text("t", "\n\n".join(("Invented headline for a test",) + paragraphs))
-    return [(s.voice, s.speaker) for s in article.sentences]
 
 
 # -- a request made to someone is reported speech ------------------------------------------
