@@ -7,7 +7,6 @@ import pytest
 from conftest import voices
 
 
-
 # -- a request made to someone is reported speech ------------------------------------------
 
 @pytest.mark.parametrize("sentence, speaker", [
