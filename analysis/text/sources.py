@@ -690,6 +690,7 @@ class ArticleSources:
         # over the state and the region, Doe ...", "As the council ate lunch in a small, stuffy room
         # overlooking the harbour, Roe walked them through it") the main clause may open after a
         # later comma
+        # (commas from the 15th token on, a bound set on train: the first two commas are read above)
         later = [k + 1 for k in range(14, len(tokens)) if tokens[k].text == ","]
         put_first = False
         for start in starts + later:
