@@ -3099,7 +3099,7 @@ def _said_name_start(tokens: list[Token], start: int, end: int) -> int | None:
     capitalised opening word that is no name ("After Roe suggested", "But Jane Roe said"),
     then one word will do; else the run, of two words or more ("Gov. Jane Roe")."""
     if start and tokens[start - 1].lower in BLOCK_IN_SUBJECT:
-        return None  # "the hall of mirrors that is Trump World told me": a complement, no subject
+        return None  # "the hall of mirrors that is Acme World told me": a complement, no subject
     k = start
     while k < end and (tokens[k].lower in PREPOSITIONS or tokens[k].lower in LEADING_WORDS
                        or tokens[k].lower in _SUBORDINATORS or tokens[k].lower in DETERMINERS):
