@@ -116,3 +116,20 @@ def test_called_and_a_day_without_for_stays_a_call():
 ])
 def test_told_an_addressee_then_a_statement_is_reported(sentence):
     assert voices(sentence) == [("reported", "unnamed")]
+
+
+# -- "both" between the auxiliary and the verb, and what the one asked said -----------------
+
+@pytest.mark.parametrize("sentence", [
+    "Kim Roe and Pat Doe have both argued that the harbour lost jobs because of the toll.",
+    "Kim Roe and Pat Doe both stressed that the vote was not all bad news.",
+])
+def test_both_between_a_coordinated_subject_and_its_verb_is_no_subject(sentence):
+    # "both" floats after the subject, like "also": the two named people are the speakers
+    assert voices(sentence) == [("reported", "Kim Roe and Pat Doe")]
+
+
+def test_what_the_one_asked_said_comes_before_the_unnamed_question():
+    # "Roe was asked about X in an interview, in which she said ...": she answered, so she speaks
+    assert voices("Jane Roe was asked about the pier during an interview published on Monday, "
+                  "in which she said she did not support the toll.") == [("reported", "she")]

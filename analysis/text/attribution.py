@@ -128,7 +128,8 @@ LEADING_WORDS = frozenset({"but", "and", "or", "however", "meanwhile", "yet", "s
                            "even", "still", "instead", "separately", "earlier", "as", "while", "whereas", "though"})
 AUXILIARIES = frozenset({"has", "have", "had", "also", "instead", "later", "now", "then", "again", "previously", "repeatedly",
                          "simply", "further", "earlier", "initially", "separately", "publicly", "privately",
-                         "yesterday", "today", "reportedly", "once", "recently", "already", "originally"})
+                         "yesterday", "today", "reportedly", "once", "recently", "already", "originally",
+                         "both"})  # "Roe and Doe have both argued", "Roe and Doe both said"
 PASSIVE = frozenset({"is", "was", "are", "were", "be", "been", "being", "not", "never", "n't", "to", "cannot"})
 BLOCK_IN_SUBJECT = frozenset({"is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "did", "does",
                               "do", "would", "will", "can", "could", "should", "may", "might", "must", "when",
@@ -3039,8 +3040,13 @@ def find_attribution(unquoted: str, *, shape: bool = True) -> Attribution | None
                 found = found._replace(verb=verb.lemma)
                 return _tag_shape(tokens, found, start, end) if shape else found
     if asked is not None:
-        found = _participle(tokens) or asked
-        return _tag_shape(tokens, found, *found.tag[0]) if shape and found is asked else found
+        found = _participle(tokens)
+        if found:
+            return found
+        # "Roe was asked about it in an interview, in which he said ...": what the one asked said
+        # comes before the question put
+        found = _said_a_statement(tokens, verbs) or asked
+        return _tag_shape(tokens, found, *found.tag[0]) if shape else found
     found = _participle(tokens) or (_colon_intro(tokens) if ":" in words else None)
     if found is None:
         said = _said_a_statement(tokens, verbs)
