@@ -155,3 +155,12 @@ def test_a_name_after_theres_opens_the_sentence():
         "Then there's Poe.",
         '"It is bewildering," he wrote on Twitter.')
     assert sources[3] == "Mark Poe"
+
+
+def test_he_after_but_and_a_time_phrase_is_the_sentence_subject():
+    # "Roe defended his vote, but late Saturday he announced ...": the time phrase between "but"
+    # and "he" leaves "he" the subject of a clause joined to Roe's, not the man who spoke before
+    sources = sources_of(
+        '"We will win the vote," Mark Hale said on Monday.',
+        "Carl Roe defended his vote on the toll, but late Saturday he said he backed a repeal.")
+    assert sources[1] == "Carl Roe"

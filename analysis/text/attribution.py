@@ -3140,6 +3140,8 @@ def _said_a_statement(tokens: list[Token], verbs: list[VerbSpan]) -> Attribution
             runs = _name_runs(tokens[:k])
             if k and tokens[k - 1].lower in PRONOUNS - {"it"}:
                 subject = (PRONOUN_FORMS[tokens[k - 1].lower], "pronoun", "")
+                # the tag opens with its pronoun, as a subject tag does ("but on Saturday he said")
+                return Attribution(*subject, verb.lemma, "statement", tag=((k - 1, end),))
             elif runs and runs[-1][1] == k and _said_name_start(tokens, runs[-1][0], k) is not None:
                 run = _said_name_start(tokens, runs[-1][0], k)
                 name, hint = _clean_name([t.text for t in tokens[run:k]], tokens[:run])

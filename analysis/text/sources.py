@@ -37,7 +37,8 @@ from typing import NamedTuple
 
 from .attribution import (_ADJECTIVE_ORG_WORDS, COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS,
                           QUOTE_PLACEHOLDER, TITLES, Attribution, Token, _clean_name, _is_acronym, _is_cap,
-                          _is_possessive, _name_runs, _org_like, _strip_dateline, _strip_possessive, tokenize)
+                          _is_possessive, _name_runs, _org_like, _strip_dateline, _strip_possessive,
+                          _time_phrase_start, tokenize)
 
 RESOLUTIONS = ("named", "alias", "pronoun", "description", "unresolved")
 SOURCE_KINDS = ("person", "organisation", "unnamed")
@@ -1378,7 +1379,8 @@ def _pronoun_after_conjunction(text: str, attribution: Attribution) -> bool:
     at = next((k for k in range(start, min(end, len(tokens))) if tokens[k].lower in {"he", "she"}), start)
     if not 2 <= at < len(tokens):
         return False
-    before = tokens[at - 1]
+    # a time phrase may come between the joining word and the pronoun ("but late Saturday he said")
+    before = tokens[_time_phrase_start(tokens, at) - 1]
     if before.lower in _CLAUSE_JOINS or before.text in _CLAUSE_BREAKS or attribution.rule == "gap":
         return True  # (a relative clause on the main clause: "Roe signed a letter that she said was forged")
     # '...: "<quotation>," she said': the clause before the colon introduced the quotation
