@@ -3142,8 +3142,8 @@ def _said_a_statement(tokens: list[Token], verbs: list[VerbSpan]) -> Attribution
                 subject = (PRONOUN_FORMS[tokens[k - 1].lower], "pronoun", "")
                 # the tag opens with its pronoun, as a subject tag does ("but on Saturday he said")
                 return Attribution(*subject, verb.lemma, "statement", tag=((k - 1, end),))
-            elif runs and runs[-1][1] == k and _said_name_start(tokens, runs[-1][0], k) is not None:
-                run = _said_name_start(tokens, runs[-1][0], k)
+            elif runs and runs[-1][1] == k \
+                    and (run := _said_name_start(tokens, runs[-1][0], k)) is not None:
                 name, hint = _clean_name([t.text for t in tokens[run:k]], tokens[:run])
                 subject = (name, "name", hint)
             else:

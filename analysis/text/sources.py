@@ -35,10 +35,10 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .attribution import (_ADJECTIVE_ORG_WORDS, COLLECTIVE_BODY, HONORIFICS, ORG_DESCRIPTORS, ORG_WORDS,
-                          QUOTE_PLACEHOLDER, TITLES, Attribution, Token, _clean_name, _is_acronym, _is_cap,
-                          _is_possessive, _name_runs, _org_like, _strip_dateline, _strip_possessive,
-                          _time_phrase_start, tokenize)
+from .attribution import (_ADJECTIVE_ORG_WORDS, COLLECTIVE_BODY, DETERMINERS, HONORIFICS,
+                          ORG_DESCRIPTORS, ORG_WORDS, QUOTE_PLACEHOLDER, TITLES, Attribution, Token,
+                          _clean_name, _is_acronym, _is_cap, _is_possessive, _name_runs, _org_like,
+                          _strip_dateline, _strip_possessive, _time_phrase_start, tokenize)
 
 RESOLUTIONS = ("named", "alias", "pronoun", "description", "unresolved")
 SOURCE_KINDS = ("person", "organisation", "unnamed")
@@ -434,8 +434,6 @@ def _object_apposition(tokens: list[Token], end: int) -> bool:
 
 #: what a text does, not a person or body: "It continued: ...", "'...,' it reads"
 _TEXT_VERBS = frozenset({"continue", "read", "state", "go"})
-#: words before a document a speaker speaks in: "in a statement", "in his affidavit"
-_DOCUMENT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "this", "that"})
 
 
 def _may_open_clause(token: Token) -> bool:
@@ -824,7 +822,7 @@ class ArticleSources:
             return
         tokens = tokenize(text)
         for k in range(len(tokens) - 2):
-            if tokens[k].lower == "in" and tokens[k + 1].lower in _DOCUMENT_DETERMINERS \
+            if tokens[k].lower == "in" and tokens[k + 1].lower in DETERMINERS \
                     and any(t.lower in DOCUMENT_NOUNS for t in tokens[k + 2:k + 4]):
                 self.document = (self.find_name(resolved.source, resolved.source_kind), position)
                 return
