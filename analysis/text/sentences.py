@@ -47,7 +47,13 @@ NARRATION_MAX = 0.2
 QUOTATION_MIN = 0.8
 REPORTED_MAX = 0.35  # indirect speech with quoted fragments up to this share stays reported
 
-_LETTER = re.compile(r"[^\W\d_]")
+#: a run of letters: counting letters as the lengths of runs makes one match per word, not per letter
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _count_letters(text: str, start: int, end: int) -> int:
+    """The letters (``[^\\W\\d_]``) of ``text[start:end]``."""
+    return sum(map(len, _LETTER_RUN.findall(text, start, end)))
 
 VOICES = ("narration", "reported", "mixed", "quotation")
 #: The sets of sentences every measure is reported on: all body sentences and one per
@@ -410,7 +416,7 @@ def _draft_sentence(paragraph: _Paragraph, k: int, start: int, end: int) -> _Dra
     quoted, the main clause's attribution read with the quotations masked ('“...,” he said'
     -> '<placeholder> he said') and the voice they give."""
     text = paragraph.text
-    n_letters = len(_LETTER.findall(text, start, end))
+    n_letters = _count_letters(text, start, end)
     quoted = _quoted_letters(text, paragraph.quoted_runs, start, end)
     share = quoted / n_letters if n_letters else 0.0
     masked = _mask_quotes(text, paragraph.quoted_runs, start, end) if quoted else text[start:end]
@@ -444,7 +450,7 @@ def _draft_sentence(paragraph: _Paragraph, k: int, start: int, end: int) -> _Dra
 def _quoted_letters(text: str, runs: list[tuple[int, int]], start: int, end: int) -> int:
     """How many letters of ``text[start:end]`` lie inside the quoted ``runs``: 2 in 'He
     said “no”.'."""
-    return sum(len(_LETTER.findall(text, max(start, a), min(end, b))) for a, b in runs if a < end and b > start)
+    return sum(_count_letters(text, max(start, a), min(end, b)) for a, b in runs if a < end and b > start)
 
 
 # -- who speaks: passes over the article's sentences, in this order ------------------
