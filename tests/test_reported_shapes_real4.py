@@ -1,0 +1,35 @@
+"""Reported-speech shapes from real news (PolNeAR train), each on an INVENTED sentence of
+the same form; the expected voice and speaker are worked out by hand (fourth set)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import voices
+
+
+# -- what follows a long tag is mostly quoted: a partial quotation, not reported speech -------
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("In a speech to donors in Springfield on Monday evening, Jane Roe said the vote was "
+     "“a disgrace to the harbour.”", "Jane Roe"),
+    ("John Doe, the chairman of the Riverton harbour board for the past eleven years, said the "
+     "toll was ''a tax on every fisherman in the county.''", "John Doe"),
+    ("Jane Roe, who ran the Riverton ferry company for two decades, called the plan "
+     "“the worst idea the council has had.”", "Jane Roe"),
+])
+def test_a_mostly_quoted_statement_after_a_long_tag_is_mixed(sentence, speaker):
+    assert voices(sentence) == [("mixed", speaker)]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # the quoted words are a small part of what was said, or about half of it
+    ("Jane Roe, who farms 300 acres of barley near Riverton, said the plans amounted to "
+     "“a slow death by paperwork”.", "Jane Roe"),
+    ("In a speech to donors in Springfield on Monday evening, Jane Roe said the vote, which the "
+     "council held in May without a hearing, was “a disgrace.”", "Jane Roe"),
+    # the quotation stands before the tag, not in what follows it
+    ("“It was a disgrace” that the council voted without a hearing in May, said John Doe, the "
+     "chairman of the Riverton harbour board.", "John Doe"),
+])
+def test_a_short_quoted_fragment_in_what_was_said_stays_reported(sentence, speaker):
+    assert voices(sentence) == [("reported", speaker)]
