@@ -33,3 +33,21 @@ def test_a_mostly_quoted_statement_after_a_long_tag_is_mixed(sentence, speaker):
 ])
 def test_a_short_quoted_fragment_in_what_was_said_stays_reported(sentence, speaker):
     assert voices(sentence) == [("reported", speaker)]
+
+
+# -- "add up (to)": a sum, not a statement ------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "In all, the harbour board's pledges add up to more than $3 million.",
+    "By morning, the campaign's efforts at damage control added up to a string of conflicting excuses.",
+])
+def test_adding_up_is_narration(sentence):
+    assert voices(sentence)[0][0] == "narration"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Jane Roe added that the pledges were late.", "Jane Roe"),
+    ("The Doe campaign says the figures in the plan do not add up.", "the Doe campaign"),
+])
+def test_added_that_and_a_statement_about_adding_up_stay_reported(sentence, speaker):
+    assert voices(sentence) == [("reported", speaker)]

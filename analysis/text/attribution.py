@@ -443,12 +443,12 @@ def _written_or_said_to(use: VerbUse) -> bool:
     return use.after == "to" and use.verb.lemma in {"write", "say"} and not use.addressed
 
 
-_ADDED_THINGS = frozenset({"a", "an", "the", "some", "more", "new", "another", "its", "their", "to"})
+_ADDED_THINGS = frozenset({"a", "an", "the", "some", "more", "new", "another", "its", "their", "to", "up"})
 
 
 def _added_a_thing(use: VerbUse) -> bool:
-    """"the company added 200 jobs", "added a new line": not a statement (unless right
-    after a quotation, which is what was added)."""
+    """"the company added 200 jobs", "added a new line", "the pledges add up to $8 million":
+    not a statement (unless right after a quotation, which is what was added)."""
     return use.verb.lemma == "add" and not use.quoted_before \
         and (use.after[:1].isdigit() or use.after in _ADDED_THINGS) and not use.addressed
 
