@@ -51,3 +51,23 @@ def test_adding_up_is_narration(sentence):
 ])
 def test_added_that_and_a_statement_about_adding_up_stay_reported(sentence, speaker):
     assert voices(sentence) == [("reported", speaker)]
+
+
+# -- "responded by" a deed: an act, not words ----------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The Riverton council responded by blocking the ferry vote.",
+    "The port authority responded quickly by easing the harbour fees.",
+])
+def test_responding_by_a_deed_is_narration(sentence):
+    assert voices(sentence)[0][0] == "narration"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Jane Roe responded by saying the vote was unfair.", "Jane Roe"),
+    ("John Doe responded first by pointing out that the vote was unfair.", "John Doe"),
+    ("Jane Roe responded that the vote was unfair.", "Jane Roe"),
+    ("John Doe responded by waving a copy of the report, saying the vote was unfair.", "John Doe"),
+])
+def test_responding_in_words_stays_reported(sentence, speaker):
+    assert voices(sentence) == [("reported", speaker)]

@@ -453,10 +453,29 @@ def _added_a_thing(use: VerbUse) -> bool:
         and (use.after[:1].isdigit() or use.after in _ADDED_THINGS) and not use.addressed
 
 
+def _responded_by_acting(use: VerbUse) -> bool:
+    """"Riverton responded by blocking the vote", "responded quickly by easing the fees": a
+    reply in deeds, not words ("responded by saying ...", "by pointing out ..." are words)."""
+    if use.verb.lemma != "respond":
+        return False
+    tokens = use.tokens
+    k = use.end
+    while k < min(len(tokens), use.end + 3) and (_adverb(tokens[k]) or tokens[k].lower in {"first", "again"}):
+        k += 1  # 'responded quickly by', 'responded first by'
+    if k + 1 >= len(tokens) or tokens[k].lower != "by":
+        return False
+    deed = tokens[k + 1].lower
+    return deed.endswith("ing") and deed not in _PARTICIPLES and deed not in {"asking", "answering"} \
+        and not (deed == "pointing" and k + 2 < len(tokens) and tokens[k + 2].lower == "out")
+
+
 def _tells_a_story(use: VerbUse) -> bool:
     """"the film tells the story of ...": not a statement; nor is a reporter's credit line,
-    "Roe reported from Kabul." (a place, then the sentence's end), nor "time will tell"."""
+    "Roe reported from Kabul." (a place, then the sentence's end), nor "time will tell", nor a
+    reply in deeds (:func:`_responded_by_acting`)."""
     tokens, end = use.tokens, use.end
+    if _responded_by_acting(use):
+        return True
     if use.verb.lemma == "tell" and use.before == "will" and use.start >= 2 and tokens[use.start - 2].lower == "time":
         return True
     if use.verb.lemma == "report" and use.after == "from":
