@@ -71,3 +71,26 @@ def test_responding_by_a_deed_is_narration(sentence):
 ])
 def test_responding_in_words_stays_reported(sentence, speaker):
     assert voices(sentence) == [("reported", speaker)]
+
+
+# -- "to say that ...": an infinitive with a statement of its own, the main clause's subject's -----
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Jane Roe went out of her way to say that the harbour had hit bottom this year.", "Jane Roe"),
+    ("John Doe is likely to stress that the board would pause the toll quickly.", "John Doe"),
+    ("The ferry crews were jeered after John Doe refused to say that the pier should stay open.", "John Doe"),
+])
+def test_an_infinitive_speech_verb_before_that_is_reported(sentence, speaker):
+    assert voices(sentence) == [("reported", speaker)]
+
+
+@pytest.mark.parametrize("sentence", [
+    # the outlet's aside, and a correction note in the passive
+    "It is fair to say that the harbour board has lost the argument.",
+    "Roe leads by nine points, although it's fair to say that she has faced fewer attacks.",
+    "This story has been updated to note that Roe posted the plan on her website.",
+    # readiness, not a statement
+    "The board's majority seemed ready to say that the toll breaks the harbour charter.",
+])
+def test_an_impersonal_passive_or_intended_infinitive_stays_narration(sentence):
+    assert voices(sentence)[0][0] == "narration"
