@@ -94,3 +94,17 @@ def test_an_infinitive_speech_verb_before_that_is_reported(sentence, speaker):
 ])
 def test_an_impersonal_passive_or_intended_infinitive_stays_narration(sentence):
     assert voices(sentence)[0][0] == "narration"
+
+
+# -- a form right after "of" modifies a noun -------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Jane Roe was on track, even with her loss in Riverton, to secure a majority of pledged delegates.",
+    "Doe has an outright majority of pledged delegates and a lopsided number of superdelegates.",
+])
+def test_a_participle_after_of_is_narration(sentence):
+    assert voices(sentence)[0][0] == "narration"
+
+
+def test_a_gerund_of_speech_after_of_is_still_read():
+    assert voices("Jane Roe accused the board of saying that the pier was safe.")[0][0] == "reported"

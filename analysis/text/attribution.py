@@ -338,8 +338,14 @@ def _passive_or_noun(use: VerbUse) -> bool:
         or _asked_in_passive(use)
     possessive = bool(i) and _is_possessive(tokens[i - 1]) and not _PRONOUN_WITH_BE.fullmatch(before)  # not "He's"
     return (before in PASSIVE and not active) or before in DETERMINERS or possessive \
-        or before in {"their", "enough", "no", "any"} or _counted_noun(use) or _plural_noun(use) \
+        or before in {"their", "enough", "no", "any"} or _after_of(use) or _counted_noun(use) or _plural_noun(use) \
         or _noun_before_its_verb(use) or _counted_participle(use)
+
+
+def _after_of(use: VerbUse) -> bool:
+    """"a majority of pledged delegates", "the number of reported cases": a form right after "of"
+    modifies a noun, no finite verb ("of saying that ...", a gerund, still reads as speech)."""
+    return use.before == "of" and not use.tokens[use.start].lower.endswith("ing")
 
 
 #: "be" before a passive "asked" of a question put once: "was asked", "has been asked", "is
