@@ -316,20 +316,36 @@ def _inside_a_name(use: VerbUse) -> bool:
     return bool(i) and tokens[i].text[:1].isupper() and tokens[i - 1].text not in CLAUSE_PUNCT | {"."}
 
 
+#: words of wanting or readiness before "to say that ...": an intention, not a statement
+_INTENTION_WORDS = frozenset({"want", "wants", "wanted", "hope", "hopes", "hoped", "plan", "plans", "planned",
+                              "intend", "intends", "intended", "wish", "wishes", "wished", "like", "need", "needs",
+                              "needed", "ready", "willing", "eager", "prepared"})
+
+
 def _passive_or_noun(use: VerbUse) -> bool:
     """"is expected to", "did not say how many", "their say", "the union's claims", "in six
     states": a passive, a negation or a noun (after a number too: :func:`_counted_noun`).
-    "is suggesting", "has been urging" (progressive) and "did not claim that ..." (a
-    negated statement with its content) still read as verbs."""
+    "is suggesting", "has been urging" (progressive), "did not claim that ..." (a
+    negated statement with its content) and "went out of her way to say that ..." (an
+    infinitive with its content, not after a word of wanting or readiness:
+    :func:`_said_a_statement`) still read as verbs."""
     tokens, i, before = use.tokens, use.start, use.before
     active = (before in _BE and tokens[i].lower.endswith("ing")) \
         or (before in _NEGATIONS and use.end < len(tokens) and tokens[use.end].lower == "that") \
         or (before == "to" and _control_start(tokens, i) < i) \
+        or (before == "to" and use.after == "that" and use.verb.lemma in _STATEMENT_VERBS
+            and (i < 2 or tokens[i - 2].lower not in _INTENTION_WORDS)) \
         or _asked_in_passive(use)
     possessive = bool(i) and _is_possessive(tokens[i - 1]) and not _PRONOUN_WITH_BE.fullmatch(before)  # not "He's"
     return (before in PASSIVE and not active) or before in DETERMINERS or possessive \
-        or before in {"their", "enough", "no", "any"} or _counted_noun(use) or _plural_noun(use) \
+        or before in {"their", "enough", "no", "any"} or _after_of(use) or _counted_noun(use) or _plural_noun(use) \
         or _noun_before_its_verb(use) or _counted_participle(use)
+
+
+def _after_of(use: VerbUse) -> bool:
+    """"a majority of pledged delegates", "the number of reported cases": a form right after "of"
+    modifies a noun, no finite verb ("of saying that ...", a gerund, still reads as speech)."""
+    return use.before == "of" and not use.tokens[use.start].lower.endswith("ing")
 
 
 #: "be" before a passive "asked" of a question put once: "was asked", "has been asked", "is
@@ -443,20 +459,39 @@ def _written_or_said_to(use: VerbUse) -> bool:
     return use.after == "to" and use.verb.lemma in {"write", "say"} and not use.addressed
 
 
-_ADDED_THINGS = frozenset({"a", "an", "the", "some", "more", "new", "another", "its", "their", "to"})
+_ADDED_THINGS = frozenset({"a", "an", "the", "some", "more", "new", "another", "its", "their", "to", "up"})
 
 
 def _added_a_thing(use: VerbUse) -> bool:
-    """"the company added 200 jobs", "added a new line": not a statement (unless right
-    after a quotation, which is what was added)."""
+    """"the company added 200 jobs", "added a new line", "the pledges add up to $8 million":
+    not a statement (unless right after a quotation, which is what was added)."""
     return use.verb.lemma == "add" and not use.quoted_before \
         and (use.after[:1].isdigit() or use.after in _ADDED_THINGS) and not use.addressed
 
 
+def _responded_by_acting(use: VerbUse) -> bool:
+    """"Riverton responded by blocking the vote", "responded quickly by easing the fees": a
+    reply in deeds, not words ("responded by saying ...", "by pointing out ..." are words)."""
+    if use.verb.lemma != "respond":
+        return False
+    tokens = use.tokens
+    k = use.end
+    while k < min(len(tokens), use.end + 3) and (_adverb(tokens[k]) or tokens[k].lower in {"first", "again"}):
+        k += 1  # 'responded quickly by', 'responded first by'
+    if k + 1 >= len(tokens) or tokens[k].lower != "by":
+        return False
+    deed = tokens[k + 1].lower
+    return deed.endswith("ing") and deed not in _PARTICIPLES and deed not in {"asking", "answering"} \
+        and not (deed == "pointing" and k + 2 < len(tokens) and tokens[k + 2].lower == "out")
+
+
 def _tells_a_story(use: VerbUse) -> bool:
     """"the film tells the story of ...": not a statement; nor is a reporter's credit line,
-    "Roe reported from Kabul." (a place, then the sentence's end), nor "time will tell"."""
+    "Roe reported from Kabul." (a place, then the sentence's end), nor "time will tell", nor a
+    reply in deeds (:func:`_responded_by_acting`)."""
     tokens, end = use.tokens, use.end
+    if _responded_by_acting(use):
+        return True
     if use.verb.lemma == "tell" and use.before == "will" and use.start >= 2 and tokens[use.start - 2].lower == "time":
         return True
     if use.verb.lemma == "report" and use.after == "from":
@@ -3122,6 +3157,25 @@ _STATEMENT_VERBS = frozenset({"say", "argue", "claim", "suggest", "announce", "n
 _STATEMENT_OPENERS = frozenset({"that", "he", "she", "they", "it", "there", "we", "i"})
 
 
+def _infinitive_subject(tokens: list[Token], to: int) -> Subject | None:
+    """The speaker of "to say that ..." at ``tokens[to]``: the subject of the main clause before
+    it ("Roe went out of her way to say that ...", "Doe is likely to stress that ..."), the
+    clause nearest first; none for "it" ("It is fair to say that ...", "although it's fair to say
+    that ...": the outlet's aside) nor after a passive ("The story has been updated to note that");
+    an intention ("Roe wants to say that ...") is no statement at all (:func:`_passive_or_noun`)."""
+    if any(t.lower in {"it", "it's", "it’s"} for t in tokens[max(0, to - 4):to]) \
+            or (to >= 2 and tokens[to - 2].lower in _BE | _PASSIVE_BE and tokens[to - 1].lower.endswith("ed")):
+        return None
+    # a clause opens at the sentence's start, after a comma, or after a subordinator ("after he refused to say")
+    starts = [0] + [k + 1 for k in range(max(0, to - 30), to)
+                    if tokens[k].text == "," or tokens[k].lower in _SUBORDINATORS]
+    for start in reversed(starts):
+        found = _main_subject(tokens, start, to)
+        if found:
+            return None if found[0].lower() == "it" else found
+    return None
+
+
 def _said_a_statement(tokens: list[Token], verbs: list[VerbSpan]) -> Attribution | None:
     """"Organizers of the push to boycott the vote said they are worried", "Another fisherman
     who worked at the pier said he heard ...", "research by four economists suggests that
@@ -3131,11 +3185,16 @@ def _said_a_statement(tokens: list[Token], verbs: list[VerbSpan]) -> Attribution
     clause, an opening subordinate clause: "After Roe suggested that ..., Doe ...").  The
     speaker is a personal pronoun or a name of two or more capitalised words right before the
     verb group ("in which Gov. Jane Roe has said that ...", "on Tuesday night she said it
-    ..."), else unnamed."""
+    ..."), else unnamed; after "to", the main clause's subject (:func:`_infinitive_subject`)."""
     for start, end, verb in verbs:
         if verb.lemma in _STATEMENT_VERBS and not tokens[start].lower.endswith("ing") \
                 and _statement_after(tokens, end, verb.lemma) \
                 and not _perfect_participle_or_whose(tokens, start):
+            if start and tokens[start - 1].lower == "to":
+                subject = _infinitive_subject(tokens, start - 1)
+                if subject is None:
+                    continue
+                return Attribution(*subject, verb.lemma, "statement", tag=((start, end),))
             k = _said_subject_end(tokens, _verb_group_start(tokens, start))
             runs = _name_runs(tokens[:k])
             if k and tokens[k - 1].lower in PRONOUNS - {"it"}:
