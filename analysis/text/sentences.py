@@ -474,10 +474,10 @@ def _quoted_content(text: str, runs: list[tuple[int, int]], start: int, end: int
                  and tuple(t.lower for t in tokens[k:k + len(v.words)]) == v.words), None)
     if verb is not None:
         after = verb[0] + verb[1]
-    letters = [len(_LETTER.findall(text, max(start, a), min(end, b))) for a, b in runs if a < end and b > start]
+    letters = [_count_letters(text, max(start, a), min(end, b)) for a, b in runs if a < end and b > start]
     placeholders = [k for k, t in enumerate(tokens) if t.text == QUOTE_PLACEHOLDER]
     quoted = sum(n for k, n in zip(placeholders, letters) if k >= after)
-    unquoted = sum(len(_LETTER.findall(t.text)) for t in tokens[after:] if t.text != QUOTE_PLACEHOLDER)
+    unquoted = sum(_count_letters(t.text, 0, len(t.text)) for t in tokens[after:] if t.text != QUOTE_PLACEHOLDER)
     return quoted + unquoted > 0 and quoted >= CONTENT_QUOTED * (quoted + unquoted)
 
 
