@@ -14,7 +14,10 @@ Voice, from the share of the sentence's letters that lie inside quotation marks
   before a colon ('Roe told reporters on Monday:'), which says who speaks but not what;
 * ``reported``   - indirect speech: the main clause attributes a statement,
   belief or demand to a source ("X said (that) ...", "according to X", "...,
-  X reported"), with quoted fragments up to ``REPORTED_MAX`` (0.35) of letters;
+  X reported"), with quoted fragments up to ``REPORTED_MAX`` (0.35) of letters,
+  unless what follows the tag is mostly quoted (``CONTENT_QUOTED``, 0.6 of its
+  letters: 'After a long speech in the square on Monday, Roe said the vote was “a
+  disgrace to all of us.”' is mixed);
 * ``quotation``  - a direct quotation with at most a bare tag ("he said", "said
   Mr X, 52, in a statement"), or share >= ``QUOTATION_MIN`` (0.8);
 * ``mixed``      - a substantial quotation plus words that say more than who spoke.
