@@ -843,9 +843,7 @@ class ArticleSources:
                         for e in self.entities if e.kind == "organisation"):
             return author
         body = self._recent("organisation")
-        thing = max((e for e in self.entities if e.kind == "person" and len(e.words) == 1 and e.spoke >= 0
-                     and not _gender(e) and not is_first_name(e.words[0]) and not e.aliases - {e.name.lower()}),
-                    key=lambda e: e.spoke, default=None)
+        thing = max((e for e in self.entities if _named_thing(e)), key=lambda e: e.spoke, default=None)
         if thing is not None and (body is None or thing.spoke > max(body.spoke, body.subject)):
             body = thing
         recent = [e for e in self.entities if e.kind == "organisation" and e.opened >= position - 2]
@@ -975,7 +973,7 @@ class ArticleSources:
         modifier = _proper_modifier(text)
         if modifier:
             return self._named_body(modifier, text, position)
-        entity = self._described_organisation(words)
+        entity = self._described_organisation(words, position)
         if words[-1] in DOCUMENT_NOUNS and not _stands_behind(entity, words, position):
             return Resolved("", "", "unresolved")  # "the report" of no body at hand: not guessed
         if entity is None:
@@ -1021,10 +1019,19 @@ class ArticleSources:
         news = [e for e in self.entities if e.kind == "organisation" and _is_news_name(e.words)]
         return max(news, key=lambda e: (e.spoke >= 0, max(e.spoke, e.mentioned)), default=None)
 
-    def _described_organisation(self, words: list[str]) -> Entity | None:
+    def _business_by_name(self, position: int) -> Entity | None:
+        """The business "the company" means when no name read as one: a speaker known by one word that
+        is no one's name and has no sex ("Acmeco said ... The company added"), the body "it" may mean
+        too (:func:`_named_thing`), when it spoke in this sentence or the two before; else None (a
+        business may be named later; an institute or a senate is none)."""
+        found = max((e for e in self.entities if _named_thing(e)), key=lambda e: e.spoke, default=None)
+        return found if found is not None and position - found.spoke <= 2 else None
+
+    def _described_organisation(self, words: list[str], position: int) -> Entity | None:
         """The organisation a description's ``words`` mean: one whose name holds a noun of
         it ("the ministry" for "Ministry of Health", "police" for "Ohio State Police"), or
-        any business for "the company"; else None for a specific body ("the union"), else
+        any business for "the company" (else a body known by one word that just spoke,
+        :meth:`_business_by_name`); else None for a specific body ("the union"), else
         the organisation that last spoke or was named ("the group")."""
         head = words[-1] if words else ""
         if _is_publication(words):
@@ -1035,9 +1042,18 @@ class ArticleSources:
         if named:
             # a body that has already spoken before one only mentioned
             return max(named, key=lambda e: (e.spoke >= 0, max(e.spoke, e.mentioned)))
-        if head in SPECIFIC_BODIES or head in BUSINESS_NOUNS:
-            return None  # "the union", "the company": only a union, a business
+        if head in BUSINESS_NOUNS:
+            return self._business_by_name(position)
+        if head in SPECIFIC_BODIES:
+            return None  # "the union": only a union
         return self._recent("organisation") or self._recent("organisation", spoken_only=False)
+
+
+def _named_thing(entity: Entity) -> bool:
+    """Whether a speaker known by one word reads as a body, not a person: no first name, no sex,
+    no other form ("Acmeco said ...": one word, read as a person's name for want of a hint)."""
+    return entity.kind == "person" and len(entity.words) == 1 and entity.spoke >= 0 and not _gender(entity) \
+        and not is_first_name(entity.words[0]) and not entity.aliases - {entity.name.lower()}
 
 
 def _people_group(word: str) -> bool:
