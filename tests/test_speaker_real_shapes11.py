@@ -20,3 +20,20 @@ def test_the_company_is_a_body_known_by_one_word_that_just_spoke():
         "Many sailors live nearby.",
         "The company says its larger staff helped it find more buyers.")
     assert sources[4] == ""
+
+
+def test_the_statement_is_its_author_who_just_spoke_in_it():
+    # "In a statement, Park said ... '...,' the statement said": no body stands
+    # behind "the statement", but the one who spoke in a statement the sentence before wrote it
+    sources = sources_of(
+        "On Thursday, Kim Park announced that John Doe would run the harbour office.",
+        'In a statement, Park said that "she is handing the office" to Doe.',
+        '"Mr. Doe will run the office from Monday," the statement said.')
+    assert sources[2] == "Kim Park"
+    # a statement nobody spoke in just before is not guessed
+    sources = sources_of(
+        "On Thursday, Kim Park announced that John Doe would run the harbour office.",
+        "The harbour has been busy for years.",
+        "Ships come and go all day.",
+        '"Mr. Doe will run the office from Monday," the statement said.')
+    assert sources[3] == ""

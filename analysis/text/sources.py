@@ -967,14 +967,18 @@ class ArticleSources:
 
     def _body_described(self, text: str, words: list[str], position: int) -> Entity | Resolved:
         """The organisation an organisation description means: the body a name in it names
-        ("the Roe campaign"), else :meth:`_described_organisation`; an unresolved
-        :class:`Resolved` for a document with no body at hand, or (to look for later) for a
-        description no known body fits."""
+        ("the Roe campaign"), else :meth:`_described_organisation`; for "the" document with no
+        body at hand, the author of a document spoken in this sentence or the two before ("In a
+        statement, Roe said ... '...,' the statement said": :meth:`note_document`), else an
+        unresolved :class:`Resolved`, as (to look for later) for a description no known body fits."""
         modifier = _proper_modifier(text)
         if modifier:
             return self._named_body(modifier, text, position)
         entity = self._described_organisation(words, position)
         if words[-1] in DOCUMENT_NOUNS and not _stands_behind(entity, words, position):
+            author, written = self.document
+            if author is not None and written >= position - 2 and text.lower().startswith("the "):
+                return author  # "the statement": the one who just spoke in one wrote it
             return Resolved("", "", "unresolved")  # "the report" of no body at hand: not guessed
         if entity is None:
             return Resolved(text, "organisation", "unresolved")  # may be named later
