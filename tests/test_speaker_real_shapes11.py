@@ -37,3 +37,20 @@ def test_the_statement_is_its_author_who_just_spoke_in_it():
         "Ships come and go all day.",
         '"Mr. Doe will run the office from Monday," the statement said.')
     assert sources[3] == ""
+
+
+def test_the_statement_is_its_author_who_just_released_it():
+    # "Roe released a statement condemning ...": the statement then quoted is hers, as one she spoke in
+    sources = sources_of(
+        "The pier collapsed on Monday.",
+        'In Dayton, Mayor Jane Roe released a statement on Monday condemning "a terrible failure."',
+        "She said she had asked engineers to inspect every pier in the city.",
+        '"We stand with the families of the injured," the statement said.')
+    assert sources[3] == "Jane Roe"
+    # a statement she only read is not hers
+    sources = sources_of(
+        "The pier collapsed on Monday.",
+        "Mayor Jane Roe said on Monday that she had not yet read a statement from the builder.",
+        "She said she had asked engineers to inspect every pier in the city.",
+        '"We stand with the families of the injured," the statement said.')
+    assert sources[3] == ""

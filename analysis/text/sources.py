@@ -432,6 +432,10 @@ def _object_apposition(tokens: list[Token], end: int) -> bool:
         and tokens[end + 1].text in _PHRASE_GOES_ON
 
 
+#: verbs of putting out a document: "Roe released a statement ...", "Acme issued a report ..."
+_ISSUING_VERBS = frozenset({"released", "issued", "published", "posted", "sent", "filed", "wrote", "signed"})
+
+
 #: what a text does, not a person or body: "It continued: ...", "'...,' it reads"
 _TEXT_VERBS = frozenset({"continue", "read", "state", "go"})
 
@@ -816,13 +820,13 @@ class ArticleSources:
 
     def note_document(self, text: str, resolved: Resolved, position: int) -> None:
         """A speaker who speaks in a document ("Roe wrote in the affidavit", "the company said in
-        a statement") is what a later "it" ("It continued: ...") means: the document, so its
-        author."""
+        a statement") or puts one out ("Roe released a statement condemning ...") is what a later
+        "it" ("It continued: ...") or "the statement" means: the document, so its author."""
         if not resolved.source or resolved.source_kind not in {"person", "organisation"}:
             return
         tokens = tokenize(text)
         for k in range(len(tokens) - 2):
-            if tokens[k].lower == "in" and tokens[k + 1].lower in DETERMINERS \
+            if (tokens[k].lower == "in" or tokens[k].lower in _ISSUING_VERBS) and tokens[k + 1].lower in DETERMINERS \
                     and any(t.lower in DOCUMENT_NOUNS for t in tokens[k + 2:k + 4]):
                 self.document = (self.find_name(resolved.source, resolved.source_kind), position)
                 return
