@@ -54,3 +54,20 @@ def test_the_statement_is_its_author_who_just_released_it():
         "She said she had asked engineers to inspect every pier in the city.",
         '"We stand with the families of the injured," the statement said.')
     assert sources[3] == ""
+
+
+def test_the_senator_after_a_clause_ending_in_a_colon_is_its_subject():
+    # "Roe defends her record in an ad: '...,' the senator says": the clause before the colon
+    # introduced the quotation, so its subject is the senator, not the one who spoke before
+    sources = sources_of(
+        '"She is a weak choice," Mark Doe said on Monday.',
+        "Doe said he would vote against her.",
+        'Jane Roe defends her record in an ad running on local radio: "I fought for this harbour,"'
+        " the senator says.")
+    assert sources[2] == "Jane Roe"
+    # a tag right after the words it reports keeps the last speaker, though a person is named after it
+    sources = sources_of(
+        '"She is a weak choice," Mark Doe said on Monday.',
+        "Doe said he would vote against her.",
+        '"I fought for this harbour," the senator said of Jane Roe.')
+    assert sources[2] == "Mark Doe"

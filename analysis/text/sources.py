@@ -1361,6 +1361,8 @@ def _resolve_in_reading_order(sources: ArticleSources, texts: list[str],
     for i, (text, attribution) in enumerate(zip(texts, attributions)):
         if attribution is not None and attribution.kind == "description":
             sources.add_mentions(text, i)  # "Canadian miner X ..., the company said"
+            if _person_description_after_clause(text, attribution):
+                sources.note_subject(text, i)  # "Roe defends her record: '...,' the senator says"
         elif attribution is not None and _pronoun_after_conjunction(text, attribution):
             sources.add_mentions(text, i)  # "Texas Sen. Jane Roe is touting her win as she urges ..."
             sources.note_subject(text, i)
@@ -1393,12 +1395,33 @@ def _pronoun_after_conjunction(text: str, attribution: Attribution) -> bool:
     that a clause ending in a colon introduced ("Roe was blunt: '...,' she said"), so the
     sentence's own opening subject is likelier than anyone before it; not a tag after the words
     it reports ("The plan will fail, he said")."""
-    if attribution.kind != "pronoun" or attribution.speaker.lower() not in {"he", "she"} or not attribution.tag:
+    if attribution.kind != "pronoun" or attribution.speaker.lower() not in {"he", "she"}:
+        return False
+    return _tag_after_clause(text, attribution, {"he", "she"})
+
+
+def _person_description_after_clause(text: str, attribution: Attribution) -> bool:
+    """Whether a definite description of a person ("the senator") is the subject of a clause
+    joined to the sentence's first one, or the tag of a quotation a clause ending in a colon
+    introduced ("Roe defends her record: '...,' the senator says"), as for "he" and "she"
+    (:func:`_pronoun_after_conjunction`): the sentence's opening subject is then likelier than the
+    last person who spoke."""
+    words = _description_words(attribution.speaker)
+    if not attribution.speaker.lower().startswith("the ") or not words \
+            or _describes_organisation(words, attribution.hint, attribution.speaker):
+        return False
+    return _tag_after_clause(text, attribution, {"the"})
+
+
+def _tag_after_clause(text: str, attribution: Attribution, openers: set[str]) -> bool:
+    """Whether the tag's speaker, opening with one of ``openers``, follows a word joining a
+    clause, a mark opening one or a quotation a colon introduced (:func:`_pronoun_after_conjunction`)."""
+    if not attribution.tag:
         return False
     start, end = attribution.tag[0]
     tokens = _strip_dateline(tokenize(text))
-    # the pronoun itself (a tag may open with the word joining its clause: "though she")
-    at = next((k for k in range(start, min(end, len(tokens))) if tokens[k].lower in {"he", "she"}), start)
+    # the speaker itself (a tag may open with the word joining its clause: "though she")
+    at = next((k for k in range(start, min(end, len(tokens))) if tokens[k].lower in openers), start)
     if not 2 <= at < len(tokens):
         return False
     # a time phrase may come between the joining word and the pronoun ("but late Saturday he said")
