@@ -71,3 +71,20 @@ def test_the_senator_after_a_clause_ending_in_a_colon_is_its_subject():
         "Doe said he would vote against her.",
         '"I fought for this harbour," the senator said of Jane Roe.')
     assert sources[2] == "Mark Doe"
+
+
+def test_she_is_the_subject_of_what_others_say():
+    # "..., aides say Jane Roe also advises ...": no person opens the sentence, but the clause the aides
+    # report opens with Roe, who is who the sentence is about; the next "she said" is hers, not that of
+    # the woman who spoke before
+    sources = sources_of(
+        '"Leaders know their partners," said Susan Park, a professor at Acme College.',
+        "In addition to her own work, aides say Jane Roe also advises the mayor on the harbour.",
+        '"Every worker deserves a fair wage," she said at the rally.')
+    assert sources[2] == "Jane Roe"
+    # a person named further into what they say is no subject: the woman who spoke before is "she"
+    sources = sources_of(
+        '"Leaders know their partners," said Susan Park, a professor at Acme College.',
+        "In addition to her own work, aides say the harbour plan helps Jane Roe.",
+        '"Every worker deserves a fair wage," she said at the rally.')
+    assert sources[2] == "Susan Park"

@@ -419,6 +419,10 @@ _LINKS = frozenset("""and but or nor so yet still then also even only not now
 is was are were does did do has have had""".split())
 
 
+#: speech verbs after which a reported clause opens with its subject: "aides say Roe will run"
+_SAYS = frozenset({"say", "says", "said"})
+
+
 #: words going on with a verb phrase after a name set off by commas ("painting her rival, Jane
 #: Roe, as a danger"), where a clause's subject would have its verb or "who" ("Jane Roe, who ...")
 _PHRASE_GOES_ON = frozenset({"as", "and", "or", "of", "in", "on", "at", "with", "from", "by", "for",
@@ -688,6 +692,10 @@ class ArticleSources:
         # wife, Jane, were there")
         starts = [0] + commas[:1] + [k for k in commas[1:2] if _may_open_clause(tokens[commas[0]])]
         runs = {start: end for start, end in _name_runs(tokens)}
+        # a name opening what others say ("..., aides say Jane Roe also advises her father"), should no
+        # person open the sentence: who it is about (not "his brother Jane Roe", someone else)
+        starts += [k for k in (j + 1 + (tokens[j + 1].lower == "that") for j in range(min(len(tokens) - 1, 14))
+                               if tokens[j].lower in _SAYS) if k in runs and k not in starts]
         owner = body = fronted = None
         # after a phrase or clause put first, naming a person or not ("When Roe held rallies all
         # over the state and the region, Doe ...", "As the council ate lunch in a small, stuffy room
