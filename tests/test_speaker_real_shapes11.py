@@ -88,3 +88,18 @@ def test_she_is_the_subject_of_what_others_say():
         "In addition to her own work, aides say the harbour plan helps Jane Roe.",
         '"Every worker deserves a fair wage," she said at the rally.')
     assert sources[2] == "Susan Park"
+
+
+def test_he_after_a_clause_and_a_comma_before_the_quotation_is_its_subject():
+    # "Roe weighed in, telling reporters, '...,' he said": the clause before the quotation, its
+    # subject a person, introduced it, as a clause ending in a colon does
+    sources = sources_of(
+        '"The plan is dead," Mark Doe said on Monday.',
+        'John Roe weighed in as well, telling reporters on Tuesday, "The plan will pass," he said.')
+    assert sources[1] == "John Roe"
+    # a phrase put first, naming a man, is no clause introducing the quotation: the last man who spoke
+    # said it
+    sources = sources_of(
+        '"The plan is dead," Mark Doe said on Monday.',
+        'Of John Roe, "He will lose," he said.')
+    assert sources[1] == "Mark Doe"

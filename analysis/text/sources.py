@@ -1436,9 +1436,12 @@ def _tag_after_clause(text: str, attribution: Attribution, openers: set[str]) ->
     before = tokens[_time_phrase_start(tokens, at) - 1]
     if before.lower in _CLAUSE_JOINS or before.text in _CLAUSE_BREAKS or attribution.rule == "gap":
         return True  # (a relative clause on the main clause: "Roe signed a letter that she said was forged")
-    # '...: "<quotation>," she said': the clause before the colon introduced the quotation
+    # '...: "<quotation>," she said': the clause before the colon introduced the quotation; so did one
+    # before a comma when the sentence opens with it, no phrase put first ('Roe weighed in, telling
+    # reporters, "...," he said', not 'Of Roe, "...," he said')
     quotation = at - 2 if before.text == "," else at - 1
-    return quotation >= 2 and tokens[quotation].text == QUOTE_PLACEHOLDER and tokens[quotation - 1].text == ":"
+    introduced = {":", ","} if tokens[0].lower not in _OPENERS else {":"}
+    return quotation >= 2 and tokens[quotation].text == QUOTE_PLACEHOLDER and tokens[quotation - 1].text in introduced
 
 
 def _no_speaker_for_pronoun(sources: ArticleSources, attribution: Attribution) -> bool:
