@@ -103,3 +103,19 @@ def test_he_after_a_clause_and_a_comma_before_the_quotation_is_its_subject():
         '"The plan is dead," Mark Doe said on Monday.',
         'Of John Roe, "He will lose," he said.')
     assert sources[1] == "Mark Doe"
+
+
+def test_the_campaign_with_none_named_is_the_campaign_of_the_last_person():
+    # no campaign was named: "the campaign" is the campaign of the candidate the article is about,
+    # named as the press names it, after her surname
+    sources = sources_of(
+        "Jane Roe has made the harbour the centre of her run for mayor.",
+        "She said on Monday that the pier must be rebuilt.",
+        '"The harbour is our future," the campaign wrote on Tuesday.')
+    assert sources[2] == "Roe campaign"
+    # a campaign named before is still the one "the campaign" means
+    sources = sources_of(
+        "The Doe campaign said on Monday that the pier must be rebuilt.",
+        "Jane Roe has made the harbour the centre of her run for mayor.",
+        '"The harbour is our future," the campaign wrote on Tuesday.')
+    assert sources[2] == "Doe campaign"

@@ -17,7 +17,8 @@ resolution based on entity-centric, precision-ranked rules"):
 * **description** - "the 41-year-old" to the person given that age, "the
   ministry"/"the airline"/"police" to the organisation whose name holds the noun
   (else, unless it is a specific kind of body - "the union", "the company", "the
-  campaign" - the most recent organisation, else the next one named), "the daily"/"the
+  campaign" - the most recent organisation, else the next one named; "the company" may be a
+  body known by one word that just spoke, "the campaign" the last person's), "the daily"/"the
   editorial board" to a news organisation, "the Roe campaign" to the body that name
   names (not a "Roe Foundation"), "the Daily Ledger" to the body of that name, "the
   report" or "the column" to a body only when one is at hand, "the diplomat" to the most
@@ -1043,11 +1044,22 @@ class ArticleSources:
         found = max((e for e in self.entities if _named_thing(e)), key=lambda e: e.spoke, default=None)
         return found if found is not None and position - found.spoke <= 2 else None
 
+    def _campaign_of_the_last_person(self, position: int) -> Entity | None:
+        """"The campaign" with no campaign named: the campaign of the person who spoke or opened a
+        clause last, named as the press names it ("Roe campaign", as "her campaign" is by
+        :meth:`_body_of_theirs`); None when no person is at hand."""
+        person = self._recent("person")
+        if person is None or _is_place(person.name):
+            return None
+        entity, _ = self.add_name(f"{person.name.split()[-1]} campaign", "organisation", position, False)
+        return entity
+
     def _described_organisation(self, words: list[str], position: int) -> Entity | None:
         """The organisation a description's ``words`` mean: one whose name holds a noun of
         it ("the ministry" for "Ministry of Health", "police" for "Ohio State Police"), or
         any business for "the company" (else a body known by one word that just spoke,
-        :meth:`_business_by_name`); else None for a specific body ("the union"), else
+        :meth:`_business_by_name`); "the campaign" with none named, the last person's
+        (:meth:`_campaign_of_the_last_person`); else None for a specific body ("the union"), else
         the organisation that last spoke or was named ("the group")."""
         head = words[-1] if words else ""
         if _is_publication(words):
@@ -1060,6 +1072,8 @@ class ArticleSources:
             return max(named, key=lambda e: (e.spoke >= 0, max(e.spoke, e.mentioned)))
         if head in BUSINESS_NOUNS:
             return self._business_by_name(position)
+        if words == ["campaign"]:
+            return self._campaign_of_the_last_person(position)
         if head in SPECIFIC_BODIES:
             return None  # "the union": only a union
         return self._recent("organisation") or self._recent("organisation", spoken_only=False)
