@@ -17,7 +17,8 @@ resolution based on entity-centric, precision-ranked rules"):
 * **description** - "the 41-year-old" to the person given that age, "the
   ministry"/"the airline"/"police" to the organisation whose name holds the noun
   (else, unless it is a specific kind of body - "the union", "the company", "the
-  campaign" - the most recent organisation, else the next one named), "the daily"/"the
+  campaign" - the most recent organisation, else the next one named; "the company" may be a
+  body known by one word that just spoke, "the campaign" the last person's), "the daily"/"the
   editorial board" to a news organisation, "the Roe campaign" to the body that name
   names (not a "Roe Foundation"), "the Daily Ledger" to the body of that name, "the
   report" or "the column" to a body only when one is at hand, "the diplomat" to the most
@@ -419,6 +420,10 @@ _LINKS = frozenset("""and but or nor so yet still then also even only not now
 is was are were does did do has have had""".split())
 
 
+#: speech verbs after which a reported clause opens with its subject: "aides say Roe will run"
+_SAYS = frozenset({"say", "says", "said"})
+
+
 #: words going on with a verb phrase after a name set off by commas ("painting her rival, Jane
 #: Roe, as a danger"), where a clause's subject would have its verb or "who" ("Jane Roe, who ...")
 _PHRASE_GOES_ON = frozenset({"as", "and", "or", "of", "in", "on", "at", "with", "from", "by", "for",
@@ -430,6 +435,10 @@ def _object_apposition(tokens: list[Token], end: int) -> bool:
     subject."""
     return end + 1 < len(tokens) and tokens[end].text == "," \
         and tokens[end + 1].text in _PHRASE_GOES_ON
+
+
+#: verbs of putting out a document: "Roe released a statement ...", "Acme issued a report ..."
+_ISSUING_VERBS = frozenset({"released", "issued", "published", "posted", "sent", "filed", "wrote", "signed"})
 
 
 #: what a text does, not a person or body: "It continued: ...", "'...,' it reads"
@@ -684,6 +693,10 @@ class ArticleSources:
         # wife, Jane, were there")
         starts = [0] + commas[:1] + [k for k in commas[1:2] if _may_open_clause(tokens[commas[0]])]
         runs = {start: end for start, end in _name_runs(tokens)}
+        # a name opening what others say ("..., aides say Jane Roe also advises her father"), should no
+        # person open the sentence: who it is about (not "his brother Jane Roe", someone else)
+        starts += [k for k in (j + 1 + (tokens[j + 1].lower == "that") for j in range(min(len(tokens) - 1, 14))
+                               if tokens[j].lower in _SAYS) if k in runs and k not in starts]
         owner = body = fronted = None
         # after a phrase or clause put first, naming a person or not ("When Roe held rallies all
         # over the state and the region, Doe ...", "As the council ate lunch in a small, stuffy room
@@ -816,13 +829,13 @@ class ArticleSources:
 
     def note_document(self, text: str, resolved: Resolved, position: int) -> None:
         """A speaker who speaks in a document ("Roe wrote in the affidavit", "the company said in
-        a statement") is what a later "it" ("It continued: ...") means: the document, so its
-        author."""
+        a statement") or puts one out ("Roe released a statement condemning ...") is what a later
+        "it" ("It continued: ...") or "the statement" means: the document, so its author."""
         if not resolved.source or resolved.source_kind not in {"person", "organisation"}:
             return
         tokens = tokenize(text)
         for k in range(len(tokens) - 2):
-            if tokens[k].lower == "in" and tokens[k + 1].lower in DETERMINERS \
+            if (tokens[k].lower == "in" or tokens[k].lower in _ISSUING_VERBS) and tokens[k + 1].lower in DETERMINERS \
                     and any(t.lower in DOCUMENT_NOUNS for t in tokens[k + 2:k + 4]):
                 self.document = (self.find_name(resolved.source, resolved.source_kind), position)
                 return
@@ -843,9 +856,7 @@ class ArticleSources:
                         for e in self.entities if e.kind == "organisation"):
             return author
         body = self._recent("organisation")
-        thing = max((e for e in self.entities if e.kind == "person" and len(e.words) == 1 and e.spoke >= 0
-                     and not _gender(e) and not is_first_name(e.words[0]) and not e.aliases - {e.name.lower()}),
-                    key=lambda e: e.spoke, default=None)
+        thing = max((e for e in self.entities if _named_thing(e)), key=lambda e: e.spoke, default=None)
         if thing is not None and (body is None or thing.spoke > max(body.spoke, body.subject)):
             body = thing
         recent = [e for e in self.entities if e.kind == "organisation" and e.opened >= position - 2]
@@ -969,14 +980,18 @@ class ArticleSources:
 
     def _body_described(self, text: str, words: list[str], position: int) -> Entity | Resolved:
         """The organisation an organisation description means: the body a name in it names
-        ("the Roe campaign"), else :meth:`_described_organisation`; an unresolved
-        :class:`Resolved` for a document with no body at hand, or (to look for later) for a
-        description no known body fits."""
+        ("the Roe campaign"), else :meth:`_described_organisation`; for "the" document with no
+        body at hand, the author of a document spoken in this sentence or the two before ("In a
+        statement, Roe said ... '...,' the statement said": :meth:`note_document`), else an
+        unresolved :class:`Resolved`, as (to look for later) for a description no known body fits."""
         modifier = _proper_modifier(text)
         if modifier:
             return self._named_body(modifier, text, position)
-        entity = self._described_organisation(words)
+        entity = self._described_organisation(words, position)
         if words[-1] in DOCUMENT_NOUNS and not _stands_behind(entity, words, position):
+            author, written = self.document
+            if author is not None and written >= position - 2 and text.lower().startswith("the "):
+                return author  # "the statement": the one who just spoke in one wrote it
             return Resolved("", "", "unresolved")  # "the report" of no body at hand: not guessed
         if entity is None:
             return Resolved(text, "organisation", "unresolved")  # may be named later
@@ -1021,10 +1036,30 @@ class ArticleSources:
         news = [e for e in self.entities if e.kind == "organisation" and _is_news_name(e.words)]
         return max(news, key=lambda e: (e.spoke >= 0, max(e.spoke, e.mentioned)), default=None)
 
-    def _described_organisation(self, words: list[str]) -> Entity | None:
+    def _business_by_name(self, position: int) -> Entity | None:
+        """The business "the company" means when no name read as one: a speaker known by one word that
+        is no one's name and has no sex ("Acmeco said ... The company added"), the body "it" may mean
+        too (:func:`_named_thing`), when it spoke in this sentence or the two before; else None (a
+        business may be named later; an institute or a senate is none)."""
+        found = max((e for e in self.entities if _named_thing(e)), key=lambda e: e.spoke, default=None)
+        return found if found is not None and position - found.spoke <= 2 else None
+
+    def _campaign_of_the_last_person(self, position: int) -> Entity | None:
+        """"The campaign" with no campaign named: the campaign of the person who spoke or opened a
+        clause last, named as the press names it ("Roe campaign", as "her campaign" is by
+        :meth:`_body_of_theirs`); None when no person is at hand."""
+        person = self._recent("person")
+        if person is None or _is_place(person.name):
+            return None
+        entity, _ = self.add_name(f"{person.name.split()[-1]} campaign", "organisation", position, False)
+        return entity
+
+    def _described_organisation(self, words: list[str], position: int) -> Entity | None:
         """The organisation a description's ``words`` mean: one whose name holds a noun of
         it ("the ministry" for "Ministry of Health", "police" for "Ohio State Police"), or
-        any business for "the company"; else None for a specific body ("the union"), else
+        any business for "the company" (else a body known by one word that just spoke,
+        :meth:`_business_by_name`); "the campaign" with none named, the last person's
+        (:meth:`_campaign_of_the_last_person`); else None for a specific body ("the union"), else
         the organisation that last spoke or was named ("the group")."""
         head = words[-1] if words else ""
         if _is_publication(words):
@@ -1035,9 +1070,20 @@ class ArticleSources:
         if named:
             # a body that has already spoken before one only mentioned
             return max(named, key=lambda e: (e.spoke >= 0, max(e.spoke, e.mentioned)))
-        if head in SPECIFIC_BODIES or head in BUSINESS_NOUNS:
-            return None  # "the union", "the company": only a union, a business
+        if head in BUSINESS_NOUNS:
+            return self._business_by_name(position)
+        if words == ["campaign"]:
+            return self._campaign_of_the_last_person(position)
+        if head in SPECIFIC_BODIES:
+            return None  # "the union": only a union
         return self._recent("organisation") or self._recent("organisation", spoken_only=False)
+
+
+def _named_thing(entity: Entity) -> bool:
+    """Whether a speaker known by one word reads as a body, not a person: no first name, no sex,
+    no other form ("Acmeco said ...": one word, read as a person's name for want of a hint)."""
+    return entity.kind == "person" and len(entity.words) == 1 and entity.spoke >= 0 and not _gender(entity) \
+        and not is_first_name(entity.words[0]) and not entity.aliases - {entity.name.lower()}
 
 
 def _people_group(word: str) -> bool:
@@ -1337,6 +1383,8 @@ def _resolve_in_reading_order(sources: ArticleSources, texts: list[str],
     for i, (text, attribution) in enumerate(zip(texts, attributions)):
         if attribution is not None and attribution.kind == "description":
             sources.add_mentions(text, i)  # "Canadian miner X ..., the company said"
+            if _person_description_after_clause(text, attribution):
+                sources.note_subject(text, i)  # "Roe defends her record: '...,' the senator says"
         elif attribution is not None and _pronoun_after_conjunction(text, attribution):
             sources.add_mentions(text, i)  # "Texas Sen. Jane Roe is touting her win as she urges ..."
             sources.note_subject(text, i)
@@ -1369,21 +1417,45 @@ def _pronoun_after_conjunction(text: str, attribution: Attribution) -> bool:
     that a clause ending in a colon introduced ("Roe was blunt: '...,' she said"), so the
     sentence's own opening subject is likelier than anyone before it; not a tag after the words
     it reports ("The plan will fail, he said")."""
-    if attribution.kind != "pronoun" or attribution.speaker.lower() not in {"he", "she"} or not attribution.tag:
+    if attribution.kind != "pronoun" or attribution.speaker.lower() not in {"he", "she"}:
+        return False
+    return _tag_after_clause(text, attribution, {"he", "she"})
+
+
+def _person_description_after_clause(text: str, attribution: Attribution) -> bool:
+    """Whether a definite description of a person ("the senator") is the subject of a clause
+    joined to the sentence's first one, or the tag of a quotation a clause ending in a colon
+    introduced ("Roe defends her record: '...,' the senator says"), as for "he" and "she"
+    (:func:`_pronoun_after_conjunction`): the sentence's opening subject is then likelier than the
+    last person who spoke."""
+    words = _description_words(attribution.speaker)
+    if not attribution.speaker.lower().startswith("the ") or not words \
+            or _describes_organisation(words, attribution.hint, attribution.speaker):
+        return False
+    return _tag_after_clause(text, attribution, {"the"})
+
+
+def _tag_after_clause(text: str, attribution: Attribution, openers: set[str]) -> bool:
+    """Whether the tag's speaker, opening with one of ``openers``, follows a word joining a
+    clause, a mark opening one or a quotation a colon introduced (:func:`_pronoun_after_conjunction`)."""
+    if not attribution.tag:
         return False
     start, end = attribution.tag[0]
     tokens = _strip_dateline(tokenize(text))
-    # the pronoun itself (a tag may open with the word joining its clause: "though she")
-    at = next((k for k in range(start, min(end, len(tokens))) if tokens[k].lower in {"he", "she"}), start)
+    # the speaker itself (a tag may open with the word joining its clause: "though she")
+    at = next((k for k in range(start, min(end, len(tokens))) if tokens[k].lower in openers), start)
     if not 2 <= at < len(tokens):
         return False
     # a time phrase may come between the joining word and the pronoun ("but late Saturday he said")
     before = tokens[_time_phrase_start(tokens, at) - 1]
     if before.lower in _CLAUSE_JOINS or before.text in _CLAUSE_BREAKS or attribution.rule == "gap":
         return True  # (a relative clause on the main clause: "Roe signed a letter that she said was forged")
-    # '...: "<quotation>," she said': the clause before the colon introduced the quotation
+    # '...: "<quotation>," she said': the clause before the colon introduced the quotation; so did one
+    # before a comma when the sentence opens with it, no phrase put first ('Roe weighed in, telling
+    # reporters, "...," he said', not 'Of Roe, "...," he said')
     quotation = at - 2 if before.text == "," else at - 1
-    return quotation >= 2 and tokens[quotation].text == QUOTE_PLACEHOLDER and tokens[quotation - 1].text == ":"
+    introduced = {":", ","} if tokens[0].lower not in _OPENERS else {":"}
+    return quotation >= 2 and tokens[quotation].text == QUOTE_PLACEHOLDER and tokens[quotation - 1].text in introduced
 
 
 def _no_speaker_for_pronoun(sources: ArticleSources, attribution: Attribution) -> bool:
