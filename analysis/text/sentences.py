@@ -39,8 +39,8 @@ from typing import NamedTuple
 import numpy as np
 
 from .attribution import (_NUMBER_WORDS, DETERMINERS, QUOTATION_SHARE, QUOTE_PLACEHOLDER, Attribution, Token,
-                          _clean_name, _name_runs, _strip_dateline, find_attribution, is_bare_tag, speech_verbs, tokenize,
-                          transcript_label, voice_of_attributed)
+                          _clean_name, _name_runs, _strip_dateline, _verbs_at, find_attribution, is_bare_tag,
+                          speech_verbs, tokenize, transcript_label, voice_of_attributed)
 from .quotes import QuoteSpan
 from .patterns import sentence_openers
 from .resources import SENTENCE_FINAL_ABBREVIATIONS, TITLES, US_STATES, punkt_spans, stop_words
@@ -470,13 +470,12 @@ def _quoted_content(text: str, runs: list[tuple[int, int]], start: int, end: int
         return False
     tokens = tokenize(masked)
     # the tag counts tokens after a dateline, which find_attribution strips first
-    after = len(tokens) - len(_strip_dateline(tokens)) + max(e for _, e in attribution.tag)
+    read = _strip_dateline(tokens)
+    tag_end = max(e for _, e in attribution.tag)
     # a subject's tag ends before its verb group: what was said starts after the verb
-    verb = next(((k, len(v.words)) for k in range(after, min(after + 4, len(tokens)))
-                 for v in speech_verbs().get(tokens[k].lower, ()) if v.lemma == attribution.verb
-                 and tuple(t.lower for t in tokens[k:k + len(v.words)]) == v.words), None)
-    if verb is not None:
-        after = verb[0] + verb[1]
+    said_end = next((e for s, e, verb in _verbs_at(read)
+                     if tag_end <= s < tag_end + 4 and verb.lemma == attribution.verb), tag_end)
+    after = len(tokens) - len(read) + said_end
     letters = [_count_letters(text, max(start, a), min(end, b)) for a, b in runs if a < end and b > start]
     placeholders = [k for k, t in enumerate(tokens) if t.text == QUOTE_PLACEHOLDER]
     quoted = sum(n for k, n in zip(placeholders, letters) if k >= after)
