@@ -422,6 +422,9 @@ is was are were does did do has have had""".split())
 
 #: speech verbs after which a reported clause opens with its subject: "aides say Roe will run"
 _SAYS = frozenset({"say", "says", "said"})
+#: How far into a sentence (in tokens) :meth:`ArticleSources.note_subject` looks for the commas
+#: that may open its main clause and for "say(s)" before a name: 14 tokens, a bound set on train
+_OPENING_TOKENS = 14
 
 
 #: words going on with a verb phrase after a name set off by commas ("painting her rival, Jane
@@ -687,7 +690,7 @@ class ArticleSources:
         "In Ohio on Monday, Ms. Roe was shocked ..."): a later "she said" is likely them.
         With ``register``, a person's full name not yet known is registered to be marked."""
         tokens = tokenize(text)
-        commas = [k + 1 for k in range(min(len(tokens), 14)) if tokens[k].text == ","]
+        commas = [k + 1 for k in range(min(len(tokens), _OPENING_TOKENS)) if tokens[k].text == ","]
         # the clause may open after a second comma too ("On television, Roe's campaign chairman, John
         # Doe, dismissed"), unless the first one opened a phrase inside ("Roe's aides, including his
         # wife, Jane, were there")
@@ -695,15 +698,15 @@ class ArticleSources:
         runs = {start: end for start, end in _name_runs(tokens)}
         # a name opening what others say ("..., aides say Jane Roe also advises her father"), should no
         # person open the sentence: who it is about (not "his brother Jane Roe", someone else)
-        starts += [k for k in (j + 1 + (tokens[j + 1].lower == "that") for j in range(min(len(tokens) - 1, 14))
+        starts += [k for k in (j + 1 + (tokens[j + 1].lower == "that") for j in range(min(len(tokens) - 1, _OPENING_TOKENS))
                                if tokens[j].lower in _SAYS) if k in runs and k not in starts]
         owner = body = fronted = None
         # after a phrase or clause put first, naming a person or not ("When Roe held rallies all
         # over the state and the region, Doe ...", "As the council ate lunch in a small, stuffy room
         # overlooking the harbour, Roe walked them through it") the main clause may open after a
         # later comma
-        # (commas from the 15th token on, a bound set on train: the first two commas are read above)
-        later = [k + 1 for k in range(14, len(tokens)) if tokens[k].text == ","]
+        # (commas after the opening tokens; the first two commas within them are read above)
+        later = [k + 1 for k in range(_OPENING_TOKENS, len(tokens)) if tokens[k].text == ","]
         put_first = False
         for start in starts + later:
             if start in later and fronted is None and not put_first:
