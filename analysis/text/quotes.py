@@ -31,6 +31,9 @@ _QUOTE_MARK = re.compile("''|[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
 TWO_APOSTROPHES = "''"
 _OPENING_CONTEXT = set("([{—–-/“‘«„")
 _CLOSING_CONTEXT = set(".,;:!?)]}—–-…”’»")
+#: Two digits, perhaps a plural s, then no more word: after a single mark, a year or decade with its
+#: century elided ('80s, ‘08), not a quotation ('‘2020 is our year,’' is one)
+_ELIDED_YEAR = re.compile(r"\d\ds?(?!\w)")
 #: Unbalanced-mark problems listed in full per article; the rest are counted in one line.
 MAX_PROBLEMS = 10
 
@@ -79,6 +82,8 @@ def _classify_mark(text: str, i: int, single_open: bool) -> tuple[str, str] | No
     if ch in "”»":
         return "double", "close"
     if ch in "‘‚":
+        if _ELIDED_YEAR.match(text, i + 1) and (prev is None or not prev.isalnum()):
+            return None  # ‘08: an elided year (below)
         return "single", "open"
     if ch == STRAIGHT_DOUBLE or width == 2:
         if left_space and not right_space:
@@ -92,6 +97,8 @@ def _classify_mark(text: str, i: int, single_open: bool) -> tuple[str, str] | No
     if left_space and _is_word_char(nxt):
         if ch == SINGLE_CLOSE and nxt is not None and nxt.isdigit():
             return None  # ’90s
+        if _ELIDED_YEAR.match(text, i + 1):
+            return None  # '80s, ‘08: the century left out, typed with the wrong mark; quotes nothing
         return "single", "open"
     if not left_space and (right_space or nxt is None):
         # a closing single mark, or a plural possessive (diplomats' ...)

@@ -1,0 +1,25 @@
+"""Real-news shapes (PolNeAR train, issue 26): marks that are no direct quotation, each on an
+INVENTED text of the same form, with a real quotation of a like shape that must stay one."""
+from __future__ import annotations
+
+from analysis.text.article import analyse_text
+from analysis.text.quotes import find_quote_spans
+
+
+def _voices(*paragraphs):
+    text = "\n\n".join(["Invented headline for a test", *paragraphs])
+    return [s.voice for s in analyse_text("t", text).sentences]
+
+
+def test_an_elided_year_or_decade_opens_no_quotation():
+    # '80s, ‘08: the mark stands for the century left out, as in ’90s, and quotes nothing
+    assert _voices("Jane Roe grew up in the 1970s and '80s in Springfield, where she went to school.") \
+        == ["narration"]
+    assert _voices("Rep. John Doe said in ‘08 that the harbour vote had shifted the town.") == ["reported"]
+    assert find_quote_spans(["The boom of the late '70s drew crowds to the pier every week."])[0] == []
+
+
+def test_a_quotation_opening_with_a_longer_number_or_holding_a_decade_stays_one():
+    assert _voices("‘2020 is our year, and nobody will take it from us,’ Jane Roe said.") == ["quotation"]
+    assert _voices('"We grew up in the \'80s and we remember the pier," Jane Roe said.') == ["quotation"]
+
