@@ -23,3 +23,14 @@ def test_a_quotation_opening_with_a_longer_number_or_holding_a_decade_stays_one(
     assert _voices("‘2020 is our year, and nobody will take it from us,’ Jane Roe said.") == ["quotation"]
     assert _voices('"We grew up in the \'80s and we remember the pier," Jane Roe said.') == ["quotation"]
 
+
+def test_the_values_of_markup_attributes_are_no_quotation():
+    # a pasted post keeps its markup: id="..." author="..." are values, not words anyone said
+    paragraph = '<post id="8812" author="@janeroe" date="2016-03-01">The harbour opens at noon today.</post>'
+    assert find_quote_spans([paragraph])[0] == []
+    assert _voices(paragraph) == ["narration"]
+
+
+def test_a_quotation_after_an_equals_sign_in_prose_stays_one():
+    # only a value written hard against its name and "=" is markup: prose spaces the sign
+    assert _voices('More jobs = "a better town for all of us, and a safer one," Jane Roe said.') == ["quotation"]

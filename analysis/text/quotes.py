@@ -34,6 +34,9 @@ _CLOSING_CONTEXT = set(".,;:!?)]}—–-…”’»")
 #: Two digits, perhaps a plural s, then no more word: after a single mark, a year or decade with its
 #: century elided ('80s, ‘08), not a quotation ('‘2020 is our year,’' is one)
 _ELIDED_YEAR = re.compile(r"\d\ds?(?!\w)")
+#: A straight double mark right after a word and "=": the opening mark of a markup attribute's value
+#: (id="8812"); prose spaces the sign ('jobs = "a better town"')
+_ATTRIBUTE_VALUE = re.compile(r'[\w-]="')
 #: Unbalanced-mark problems listed in full per article; the rest are counted in one line.
 MAX_PROBLEMS = 10
 
@@ -167,9 +170,16 @@ def find_quote_spans(paragraphs: list[str]) -> tuple[list[QuoteSpan], list[str]]
                                                  or text.startswith(TWO_APOSTROPHES, lead))
         if carried_id is not None and not continuing:
             carried_id = None
+        value_end = -1  # the closing mark of a markup attribute's value being skipped
         for found in _QUOTE_MARK.finditer(text):
             i = found.start()
             width = found.end() - i
+            if i <= value_end:
+                continue
+            if i >= 2 and _ATTRIBUTE_VALUE.match(text, i - 2):
+                # pasted markup ('<post id="8812" author="@roe">'): the marks round a value quote no one
+                value_end = text.find('"', i + 1)
+                continue
             mark = _classify_mark(text, i, open_count["single"] > 0)
             if mark is None:
                 continue
