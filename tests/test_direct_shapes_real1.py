@@ -34,3 +34,24 @@ def test_the_values_of_markup_attributes_are_no_quotation():
 def test_a_quotation_after_an_equals_sign_in_prose_stays_one():
     # only a value written hard against its name and "=" is markup: prose spaces the sign
     assert _voices('More jobs = "a better town for all of us, and a safer one," Jane Roe said.') == ["quotation"]
+
+
+def test_a_few_words_in_scare_quotes_with_no_one_speaking_are_narration():
+    # terms, titles and scare quotes of one or two words, no speaker and no speech verb anywhere:
+    # the outlet's own sentence, however short
+    assert _voices("The town spent $5,000 on “survey work” and “donor lists” through the end of June.") \
+        == ["narration"]
+    assert _voices("So what is doing “well”?") == ["narration"]
+    assert _voices("In ''Example Review,'' John Doe gets into the spirit.") == ["narration"]
+
+
+def test_short_quoted_words_that_someone_says_stay_partly_quoted():
+    # attributed, after a speech verb, or going on from the speaker before: a quotation still
+    assert _voices("Jane Roe called the plan a “total disgrace.”") == ["mixed"]
+    assert _voices("What the mayor called “a disgrace” is gone.") == ["mixed"]
+    assert _voices("Jane Roe said the pier was closing on Monday. It was “a disgrace.”") \
+        == ["reported", "mixed"]
+    # words named as someone's, a cry, or more than two words (numbers count): left as they were
+    assert _voices("Few in town liked the phrase “harbour first.”") == ["mixed"]
+    assert _voices("The crowd on the pier roared “Never again!”") == ["mixed"]
+    assert _voices('The "90 to 95 percent" figure came from the town hall.') == ["mixed"]
