@@ -55,3 +55,14 @@ def test_short_quoted_words_that_someone_says_stay_partly_quoted():
     assert _voices("Few in town liked the phrase “harbour first.”") == ["mixed"]
     assert _voices("The crowd on the pier roared “Never again!”") == ["mixed"]
     assert _voices('The "90 to 95 percent" figure came from the town hall.') == ["mixed"]
+
+
+def test_a_headline_cited_with_its_author_is_a_title_not_a_quotation():
+    # a roundup's item: the linked story's headline, its byline, a colon; no one speaks
+    assert _voices('HARBOUR NEWS—"The old pier will close at the end of June after ninety years," '
+                   "by The Example Review's Jane Roe:") == ["narration"]
+
+
+def test_a_long_quotation_without_a_byline_stays_partly_quoted():
+    assert _voices('HARBOUR NEWS—"The old pier will close at the end of June after ninety years," '
+                   "the sign on the gate read.") == ["mixed"]

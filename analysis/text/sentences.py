@@ -865,6 +865,9 @@ _NAMING_WORDS = frozenset({"phrase", "phrases", "word", "words", "term", "terms"
                            "labelled", "dubbed", "nicknamed", "chant", "chanted", "chanting"})
 #: What closes a quoted stretch that is a cry or a question: 'Some chanted “USA!”' is someone's.
 _CRY_END = re.compile(r"[!?][\s\"'“”‘’]*$")
+#: A quoted stretch followed by its author: a headline or title cited with its byline
+#: ('—"Harbour to close in June," by The Review's Jane Roe:'), however long.
+_CITED = re.compile(QUOTE_PLACEHOLDER + r"\s+by\s+(?:the\s+|The\s+)?[A-Z]")
 
 
 def _scare_quotes(drafts: list[_Draft]) -> None:
@@ -873,16 +876,22 @@ def _scare_quotes(drafts: list[_Draft]) -> None:
     no speech verb is the outlet's own: a term, a title or a scare quote ('The town spent $5,000 on
     “survey work” and “donor lists”', 'In ''Example Review,'' Doe ...'), narration however much of
     a short sentence the marks hold (on PolNeAR train such sentences were speech about one time in
-    five, and then mostly after a verb such as "called", which this leaves alone, as it leaves words
-    named as someone's, 'the phrase “...”', 'dubbed “...”', and a cry or question, '“USA!”').
-    Before the subject's statement and the next sentence's speaker are read: both would give the
-    words a speaker on the sentence's shape alone."""
+    five, and then mostly after a verb such as "called", which this leaves alone).  A headline cited
+    with its author ('—"Harbour to close in June," by The Review's Jane Roe:') counts as a title
+    whatever its length.  Left alone too: words named as someone's ('the phrase “...”', 'dubbed
+    “...”') and a cry or question ('“USA!”').  Read before the subject's statement and the next
+    sentence's speaker: both would give the words a speaker on the sentence's shape alone."""
     verbs = speech_verbs()
     for draft in drafts:
         if draft.voice != "mixed" or draft.speaker or draft.attribution is not None or draft.inherits is not None \
                 or not draft.quoted:
             continue
-        if any(len(_ANY_WORD.findall(q)) > SCARE_QUOTE_WORDS or _CRY_END.search(q) for q in draft.quoted):
+        cited = [bool(_CITED.match(draft.masked, m.start()))
+                 for m in re.finditer(QUOTE_PLACEHOLDER, draft.masked)]
+        if len(cited) != len(draft.quoted):
+            continue  # cannot pair the stretches with their places: leave the sentence as it was
+        if any(not is_cited and (len(_ANY_WORD.findall(q)) > SCARE_QUOTE_WORDS or _CRY_END.search(q))
+               for q, is_cited in zip(draft.quoted, cited)):
             continue
         if any(token.lower in verbs or token.lower in _NAMING_WORDS for token in tokenize(draft.masked)):
             continue
