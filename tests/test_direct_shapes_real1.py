@@ -66,3 +66,15 @@ def test_a_headline_cited_with_its_author_is_a_title_not_a_quotation():
 def test_a_long_quotation_without_a_byline_stays_partly_quoted():
     assert _voices('HARBOUR NEWS—"The old pier will close at the end of June after ninety years," '
                    "the sign on the gate read.") == ["mixed"]
+
+
+def test_an_opening_single_mark_between_letters_is_an_apostrophe():
+    # 'the Harbour Party‘s nominee': the possessive typed with the opening mark quotes nothing
+    assert _voices("Jane Roe became the Harbour Party‘s nominee for mayor on Tuesday night.") == ["narration"]
+    assert find_quote_spans(["The council‘s vote on the pier is set for June."])[0] == []
+
+
+def test_an_opening_single_mark_after_a_space_still_opens_a_quotation():
+    assert _voices("‘We will not sell the pier to anyone,’ Jane Roe said.") == ["quotation"]
+    assert _voices("Jane Roe said the council‘s plan was ‘a disgrace to all of us and to the town.’") \
+        == ["mixed"]

@@ -87,6 +87,8 @@ def _classify_mark(text: str, i: int, single_open: bool) -> tuple[str, str] | No
     if ch in "‘‚":
         if _ELIDED_YEAR.match(text, i + 1) and (prev is None or not prev.isalnum()):
             return None  # ‘08: an elided year (below)
+        if ch == SINGLE_OPEN and _is_word_char(prev) and _is_word_char(nxt):
+            return None  # Party‘s, don‘t: an apostrophe typed with the opening mark, as with ' and ’ below
         return "single", "open"
     if ch == STRAIGHT_DOUBLE or width == 2:
         if left_space and not right_space:
