@@ -31,6 +31,12 @@ _QUOTE_MARK = re.compile("''|[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
 TWO_APOSTROPHES = "''"
 _OPENING_CONTEXT = set("([{—–-/“‘«„")
 _CLOSING_CONTEXT = set(".,;:!?)]}—–-…”’»")
+#: Two digits, perhaps a plural s, then no more word: after a single mark, a year or decade with its
+#: century elided ('80s, ‘08), not a quotation ('‘2020 is our year,’' is one)
+_ELIDED_YEAR = re.compile(r"\d\ds?(?!\w)")
+#: A straight double mark right after a word and "=": the opening mark of a markup attribute's value
+#: (id="8812"); prose spaces the sign ('jobs = "a better town"')
+_ATTRIBUTE_VALUE = re.compile(r'[\w-]="')
 #: Unbalanced-mark problems listed in full per article; the rest are counted in one line.
 MAX_PROBLEMS = 10
 
@@ -79,6 +85,10 @@ def _classify_mark(text: str, i: int, single_open: bool) -> tuple[str, str] | No
     if ch in "”»":
         return "double", "close"
     if ch in "‘‚":
+        if _ELIDED_YEAR.match(text, i + 1) and (prev is None or not prev.isalnum()):
+            return None  # ‘08: an elided year (below)
+        if ch == SINGLE_OPEN and _is_word_char(prev) and _is_word_char(nxt):
+            return None  # Party‘s, don‘t: an apostrophe typed with the opening mark, as with ' and ’ below
         return "single", "open"
     if ch == STRAIGHT_DOUBLE or width == 2:
         if left_space and not right_space:
@@ -92,6 +102,8 @@ def _classify_mark(text: str, i: int, single_open: bool) -> tuple[str, str] | No
     if left_space and _is_word_char(nxt):
         if ch == SINGLE_CLOSE and nxt is not None and nxt.isdigit():
             return None  # ’90s
+        if _ELIDED_YEAR.match(text, i + 1):
+            return None  # '80s, ‘08: the century left out, typed with the wrong mark; quotes nothing
         return "single", "open"
     if not left_space and (right_space or nxt is None):
         # a closing single mark, or a plural possessive (diplomats' ...)
@@ -160,9 +172,16 @@ def find_quote_spans(paragraphs: list[str]) -> tuple[list[QuoteSpan], list[str]]
                                                  or text.startswith(TWO_APOSTROPHES, lead))
         if carried_id is not None and not continuing:
             carried_id = None
+        value_end = -1  # the closing mark of a markup attribute's value being skipped
         for found in _QUOTE_MARK.finditer(text):
             i = found.start()
             width = found.end() - i
+            if i <= value_end:
+                continue
+            if i >= 2 and _ATTRIBUTE_VALUE.match(text, i - 2):
+                # pasted markup ('<post id="8812" author="@roe">'): the marks round a value quote no one
+                value_end = text.find('"', i + 1)
+                continue
             mark = _classify_mark(text, i, open_count["single"] > 0)
             if mark is None:
                 continue

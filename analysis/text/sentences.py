@@ -11,7 +11,9 @@ Voice, from the share of the sentence's letters that lie inside quotation marks
 
 * ``narration``  - the outlet's own words: no attribution in the main clause and
   share <= ``NARRATION_MAX`` (0.2), perhaps with a scare-quoted phrase; also a bare tag
-  before a colon ('Roe told reporters on Monday:'), which says who speaks but not what;
+  before a colon ('Roe told reporters on Monday:'), which says who speaks but not what, and a
+  sentence no one speaks in whose quoted stretches are a word or two each, terms, titles or scare
+  quotes, however much of a short sentence they hold (``_scare_quotes``);
 * ``reported``   - indirect speech: the main clause attributes a statement,
   belief or demand to a source ("X said (that) ...", "according to X", "...,
   X reported"), with quoted fragments up to ``REPORTED_MAX`` (0.35) of letters,
@@ -374,6 +376,7 @@ class _Draft:
     speaker_source: str = ""
     inherits: int | None = None  # the position of the sentence whose speaker it takes
     lead_in: Attribution | None = None  # a bare tag before a colon ('Roe said:'), itself narration
+    quoted: tuple[str, ...] = ()  # its quoted stretches, marks and all
 
 
 def sentence_records(article_id: str, body: list[tuple[str, int, str]], spans: list[QuoteSpan], *,
@@ -450,6 +453,8 @@ def _draft_sentence(paragraph: _Paragraph, k: int, start: int, end: int) -> _Dra
         masked=masked,
         quote_ids=[s.quote_id for s in paragraph.spans if s.start < end and s.end > start],
         text=text[start:end],
+        quoted=tuple(text[max(start, a):min(end, b)] for a, b in paragraph.quoted_runs if a < end and b > start)
+        if quoted else (),
     )
 
 
@@ -851,6 +856,48 @@ _PHRASE_OPENERS = frozenset({"in", "on", "at", "after", "before", "during", "ear
                              "today", "tonight", "now", "once", "still", "likewise", "similarly"})
 
 
+#: The most words (numbers too) in each quoted stretch of a sentence with no one speaking that leave
+#: it narration.
+SCARE_QUOTE_WORDS = 2
+_ANY_WORD = re.compile(r"\w+(?:['’.,-]\w+)*")
+#: Words that give quoted words as someone's, though no speech verb: 'the phrase “...”', 'dubbed “...”'.
+_NAMING_WORDS = frozenset({"phrase", "phrases", "word", "words", "term", "terms", "termed", "label", "labeled",
+                           "labelled", "dubbed", "nicknamed", "chant", "chanted", "chanting"})
+#: What closes a quoted stretch that is a cry or a question: 'Some chanted “USA!”' is someone's.
+_CRY_END = re.compile(r"[!?][\s\"'“”‘’]*$")
+#: A quoted stretch followed by its author: a headline or title cited with its byline
+#: ('—"Harbour to close in June," by The Review's Jane Roe:'), however long.
+_CITED = re.compile(QUOTE_PLACEHOLDER + r"\s+by\s+(?:the\s+|The\s+)?[A-Z]")
+
+
+def _scare_quotes(drafts: list[_Draft]) -> None:
+    """A partly quoted sentence still with no speaker, of its own or from its quotation or the
+    sentence before, whose quoted stretches are each a word or two and whose unquoted words hold
+    no speech verb is the outlet's own: a term, a title or a scare quote ('The town spent $5,000 on
+    “survey work” and “donor lists”', 'In ''Example Review,'' Doe ...'), narration however much of
+    a short sentence the marks hold (on PolNeAR train such sentences were speech about one time in
+    five, and then mostly after a verb such as "called", which this leaves alone).  A headline cited
+    with its author ('—"Harbour to close in June," by The Review's Jane Roe:') counts as a title
+    whatever its length.  Left alone too: words named as someone's ('the phrase “...”', 'dubbed
+    “...”') and a cry or question ('“USA!”').  Read before the subject's statement and the next
+    sentence's speaker: both would give the words a speaker on the sentence's shape alone."""
+    verbs = speech_verbs()
+    for draft in drafts:
+        if draft.voice != "mixed" or draft.speaker or draft.attribution is not None or draft.inherits is not None \
+                or not draft.quoted:
+            continue
+        cited = [bool(_CITED.match(draft.masked, m.start()))
+                 for m in re.finditer(QUOTE_PLACEHOLDER, draft.masked)]
+        if len(cited) != len(draft.quoted):
+            continue  # cannot pair the stretches with their places: leave the sentence as it was
+        if any(not is_cited and (len(_ANY_WORD.findall(q)) > SCARE_QUOTE_WORDS or _CRY_END.search(q))
+               for q, is_cited in zip(draft.quoted, cited)):
+            continue
+        if any(token.lower in verbs or token.lower in _NAMING_WORDS for token in tokenize(draft.masked)):
+            continue
+        draft.voice = "narration"
+
+
 def _speakers_of_statements(drafts: list[_Draft]) -> None:
     """A partly quoted sentence still without a speaker of its own or from its quotation is
     its subject's statement when the subject is a name or a personal pronoun right before
@@ -942,8 +989,8 @@ def _inherited_speakers(drafts: list[_Draft]) -> None:
 
 #: the speaker passes, in order: each reads what the ones before it wrote
 _SPEAKER_PASSES = (_own_speakers, _interview_answers, _dialogue_turns, _transcript_turns, _speakers_by_layout,
-                   _block_quotations, _speakers_from_before, _speakers_of_statements, _speakers_from_after,
-                   _speakers_across_narration, _inherited_speakers)
+                   _block_quotations, _speakers_from_before, _scare_quotes, _speakers_of_statements,
+                   _speakers_from_after, _speakers_across_narration, _inherited_speakers)
 
 
 # -- the records -----------------------------------------------------------------------
